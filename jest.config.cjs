@@ -1,0 +1,36 @@
+// One jest run, three tiers (STYLE.md): unit (beside the code, no I/O), medium (real Postgres,
+// NATS and Redis, one database and stream per file), e2e (the platform over HTTP).
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'cookie', 'content-disposition'];
+const swc = ['@swc/jest', {
+  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+  module: { type: 'commonjs' },
+}];
+const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing'];
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|m?j)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: Object.fromEntries(libs.map((l) => [`^@ocop/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
+  setupFiles: ['reflect-metadata'],
+};
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/{libs,services}/*/test/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      testTimeout: 90000,
+    },
+  ],
+};

@@ -1,0 +1,14 @@
+export { connectNats, ensureEventStream } from './nats';
+export type { EventStreamOptions } from './nats';
+export { EventOutbox, OutboxRelay, JetStreamPublisher } from './outbox';
+export type { EventPublisher, OutboxRelayOptions } from './outbox';
+export { DurableEventConsumer, UnrecoverableEventError } from './event-consumer';
+export type { DurableConsumerOptions, EventHandlerFn } from './event-consumer';
+export { RpcServer, RpcClient } from './rpc';
+export type { RpcRoute, RpcContext, RpcCallOptions } from './rpc';
+export { requireActor, requireRole } from './guards';
+export { toErrorPayload, isPermanent } from './error-mapping';
+export { deadLetterRoutes } from './dead-letters';
+export type { DeadLetterView } from './dead-letters';
+export { ServiceMessaging } from './service-messaging';
+export type { MessagingSettings, ConsumerSpec } from './service-messaging';

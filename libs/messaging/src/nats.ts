@@ -1,0 +1,43 @@
+import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
+import { eventsWildcard } from '@ocop/contracts';
+
+/** Connects to NATS, reconnecting forever once connected; says clearly when the server is not there. */
+export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+  try {
+    return await connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 1000 });
+  } catch (err) {
+    throw new Error(
+      `NATS is not reachable at ${url} (${(err as Error).message}). Start it with JetStream enabled: ` +
+        `'apt-get install nats-server && nats-server -js -sd /var/lib/nats' or 'docker compose -f deploy/docker-compose.yml up -d nats', ` +
+        `or point NATS_URL at a running server.`,
+    );
+  }
+}
+
+export interface EventStreamOptions {
+  name: string;
+  prefix: string;
+  /** JetStream drops a re-published event with the same Nats-Msg-Id inside this window. */
+  duplicateWindowMs?: number;
+  replicas?: number;
+}
+
+/** Creates the domain-event stream, or brings an existing one's settings up to date. Idempotent. */
+export async function ensureEventStream(nc: NatsConnection, o: EventStreamOptions): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const config = {
+    subjects: [eventsWildcard(o.prefix)],
+    duplicate_window: nanos(o.duplicateWindowMs ?? 2 * 60 * 60 * 1000),
+    num_replicas: o.replicas ?? 1,
+  };
+  try {
+    await jsm.streams.info(o.name);
+    await jsm.streams.update(o.name, config);
+  } catch (err) {
+    if (!/not found/i.test((err as Error).message)) throw err;
+    await jsm.streams.add({
+      name: o.name, ...config, retention: RetentionPolicy.Limits, storage: StorageType.File, discard: DiscardPolicy.Old,
+    });
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import { eventSubject, type EventEnvelope } from '@ocop/contracts';
+import { OutboxRow, type Tx } from '@ocop/persistence';
+import { currentContext, type Metrics } from '@ocop/observability';
+
+const channelOf = (schema: string) => `ocop_outbox_${schema}`;
+
+/** Records domain events in the caller's transaction; the relay publishes them after commit. */
+export class EventOutbox {
+  constructor(
+    private readonly source: string,
+    private readonly prefix: string,
+    private readonly schema: string,
+  ) {}
+
+  async enqueue<T>(tx: Tx, type: string, subject: string | undefined, data: T): Promise<EventEnvelope<T>> {
+    const ctx = currentContext();
+    const envelope: EventEnvelope<T> = {
+      specversion: '1.0', id: randomUUID(), source: this.source, type, subject, time: new Date().toISOString(),
+      datacontenttype: 'application/json', data,
+      correlationid: ctx?.correlationId ?? randomUUID(),
+      ...(ctx?.causationId ? { causationid: ctx.causationId } : {}),
+      ...(ctx?.actor ? { actorid: ctx.actor.id, actorrole: ctx.actor.role } : {}),
+    };
+    await tx.insert(OutboxRow, {
+      id: envelope.id, subject: eventSubject(this.prefix, type), type, envelope: envelope as never, // jsonb column
+    });
+    // Delivered to the relay's LISTEN only when the transaction commits.
+    await tx.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), envelope.id]);
+    return envelope;
+  }
+}
+
+/** Publishes one outbox row to JetStream and waits for the stream's ack. */
+export interface EventPublisher {
+  publish(row: OutboxRow): Promise<{ duplicate: boolean }>;
+}
+
+export class JetStreamPublisher implements EventPublisher {
+  private readonly js: JetStreamClient;
+  constructor(nc: NatsConnection) {
+    this.js = jetstream(nc);
+  }
+  async publish(row: OutboxRow): Promise<{ duplicate: boolean }> {
+    const ack = await this.js.publish(row.subject, JSON.stringify(row.envelope), { msgID: row.id });
+    return { duplicate: ack.duplicate };
+  }
+}
+
+export interface OutboxRelayOptions {
+  schema: string;
+  databaseUrl: string;
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives (another process committed while we were disconnected, ...). */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Moves committed outbox rows to JetStream. Rows are claimed with FOR UPDATE SKIP LOCKED, so any
+ * number of replicas relay concurrently without publishing a row twice at the same time. A row is
+ * marked published in the claiming transaction only after JetStream acked it: a crash in between
+ * rolls the claim back and the row is published again, with the same Nats-Msg-Id, which the stream
+ * drops as a duplicate (and consumers' inboxes absorb it past the duplicate window).
+ */
+export class OutboxRelay {
+  private listener?: Client;
+  private running = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly o: OutboxRelayOptions,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+  ) {
+    this.batchSize = o.batchSize ?? 100;
+    this.pollIntervalMs = o.pollIntervalMs ?? 1000;
+  }
+
+  async start(): Promise<void> {
+    this.listener = new Client({ connectionString: this.o.databaseUrl, application_name: `outbox-relay-${this.o.schema}` });
+    await this.listener.connect();
+    this.listener.on('notification', () => this.kick());
+    this.listener.on('error', (err) => this.logger.warn({ err }, 'outbox listener connection error; polling continues'));
+    await this.listener.query(`LISTEN ${channelOf(this.o.schema)}`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.relayBatch();
+        failures = 0;
+      } catch (err) {
+        failures++;
+        this.logger.warn({ err, failures }, 'outbox relay batch failed; will retry');
+      }
+      if (published >= this.batchSize) continue; // more are waiting
+      const waitMs = failures ? Math.min(30_000, 250 * 2 ** failures) : this.pollIntervalMs;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, waitMs);
+        this.wake = () => { clearTimeout(t); resolve(); };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /** Claims, publishes and marks one batch. Returns how many rows it published. */
+  async relayBatch(): Promise<number> {
+    return this.ds.transaction(async (tx) => {
+      const rows = await tx.createQueryBuilder(OutboxRow, 'o')
+        .where('o.published_at IS NULL')
+        .orderBy('o.created_at', 'ASC')
+        .limit(this.batchSize)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const row of rows) {
+        const { duplicate } = await this.publisher.publish(row);
+        if (duplicate) this.logger.info({ eventId: row.id }, 'event was already in the stream (re-publish after a crash)');
+      }
+      if (rows.length) {
+        await tx.createQueryBuilder().update(OutboxRow).set({ publishedAt: () => 'now()' })
+          .whereInIds(rows.map((r) => r.id)).execute();
+        this.metrics?.outboxPublished.inc(rows.length);
+      }
+      return rows.length;
+    });
+  }
+}

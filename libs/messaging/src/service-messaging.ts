@@ -1,0 +1,72 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Metrics } from '@ocop/observability';
+import { eventsWildcard } from '@ocop/contracts';
+import { DurableEventConsumer, type EventHandlerFn } from './event-consumer';
+import { EventOutbox, JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
+import { deadLetterRoutes } from './dead-letters';
+import { RpcServer, type RpcRoute } from './rpc';
+import { ensureEventStream } from './nats';
+
+export interface MessagingSettings {
+  /** Service name: the RPC queue group, the CloudEvents source and the prefix of its durable consumers. */
+  service: string;
+  prefix: string;
+  stream: string;
+  databaseUrl: string;
+  schema: string;
+  relayPollIntervalMs?: number;
+  consumerBackoffMs?: number[];
+  consumerMaxDeliver?: number;
+}
+
+export interface ConsumerSpec {
+  /** Suffix of the durable name: `<service>-<name>`. */
+  name: string;
+  handlers: Record<string, EventHandlerFn>;
+  concurrency?: number;
+}
+
+/**
+ * Everything one service process does on the bus: answers its requests, relays its outbox and runs
+ * its durable consumers. Started after the database is migrated; stopped before it is closed.
+ */
+export class ServiceMessaging {
+  readonly outbox: EventOutbox;
+  private rpc?: RpcServer;
+  private relay?: OutboxRelay;
+  private consumers: DurableEventConsumer[] = [];
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly ds: DataSource,
+    private readonly s: MessagingSettings,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+    private readonly publisher: EventPublisher = new JetStreamPublisher(nc),
+  ) {
+    this.outbox = new EventOutbox(`ocop/${s.service}`, s.prefix, s.schema);
+  }
+
+  async start(routes: RpcRoute<any, unknown>[], consumers: ConsumerSpec[]): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+    await ensureEventStream(this.nc, { name: this.s.stream, prefix: this.s.prefix });
+    this.consumers = consumers.map((c) => new DurableEventConsumer(this.nc, this.ds, {
+      durable: `${this.s.service}-${c.name}`, stream: this.s.stream, filterSubject: eventsWildcard(this.s.prefix),
+      handlers: c.handlers, concurrency: c.concurrency, backoffMs: this.s.consumerBackoffMs, maxDeliver: this.s.consumerMaxDeliver,
+    }, this.logger, this.metrics));
+    this.relay = new OutboxRelay(this.ds, this.publisher, {
+      schema: this.s.schema, databaseUrl: this.s.databaseUrl, pollIntervalMs: this.s.relayPollIntervalMs,
+    }, this.logger, this.metrics);
+    await this.relay.start();
+    for (const c of this.consumers) await c.start();
+    this.rpc = new RpcServer(this.nc, this.s.prefix, this.s.service, this.logger, this.metrics);
+    this.rpc.listen([...routes, ...deadLetterRoutes(this.s.service, this.ds, this.consumers)]);
+  }
+
+  async stop(): Promise<void> {
+    await this.rpc?.close();
+    for (const c of this.consumers) await c.stop();
+    await this.relay?.stop();
+  }
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Metrics } from './metrics';
+
+/** A readiness check: resolves when the dependency answers, rejects with the reason otherwise. */
+export type ReadinessCheck = () => Promise<void>;
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+@ApiExcludeController()
+@Controller()
+class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly metrics: Metrics,
+    @Inject(READINESS_CHECKS) private readonly checks: Record<string, ReadinessCheck>,
+  ) {}
+
+  /** Liveness: the process answers. Never depends on other systems, so a slow database does not restart pods. */
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: every dependency this process needs answers. */
+  @Get('health/ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check(
+      Object.entries(this.checks).map(([name, check]) => async () => {
+        const session = this.indicators.check(name);
+        try {
+          await check();
+          return session.up();
+        } catch (err) {
+          return session.down({ message: (err as Error).message });
+        }
+      }),
+    );
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  async scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
+
+/** /health/live, /health/ready and /metrics for any service. */
+@Module({})
+export class HealthModule {
+  static forRoot(metrics: Metrics, checks: Record<string, ReadinessCheck>): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: Metrics, useValue: metrics },
+        { provide: READINESS_CHECKS, useValue: checks },
+      ],
+      exports: [Metrics],
+    };
+  }
+}

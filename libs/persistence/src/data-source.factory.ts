@@ -1,0 +1,41 @@
+import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
+import { PLATFORM_ENTITIES } from './platform.entities';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The service's own schema; no other service reads or writes it. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own migration list type
+  migrations: MixedList<Function | string>;
+  applicationName: string;
+  poolSize?: number;
+}
+
+export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: o.url,
+    schema: o.schema,
+    entities: [...(o.entities as unknown[]), ...PLATFORM_ENTITIES] as ServiceDataSourceOptions['entities'],
+    migrations: o.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false, // never: the schema changes only through migrations
+    applicationName: o.applicationName,
+    extra: { max: o.poolSize ?? 10 },
+  });
+}
+
+/** Connects, creates the schema if needed and applies pending migrations (run at every start). */
+export async function initializeServiceDatabase(ds: DataSource): Promise<DataSource> {
+  if (!ds.isInitialized) await ds.initialize();
+  const schema = (ds.options as { schema: string }).schema;
+  await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
+
+/** The transaction handle that use cases pass to repositories, the outbox and the audit log. */
+export type Tx = EntityManager;
