@@ -32,8 +32,17 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
 export async function initializeServiceDatabase(ds: DataSource): Promise<DataSource> {
   if (!ds.isInitialized) await ds.initialize();
   const schema = (ds.options as { schema: string }).schema;
-  await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await ds.runMigrations({ transaction: 'each' });
+  // Replicas start together: one migrates while the others wait on a session advisory lock.
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`ocop-migrations-${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`ocop-migrations-${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
   return ds;
 }
 

@@ -1,0 +1,5 @@
+export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH_PROMISE } from './password';
+export { TokenService } from './jwt';
+export { coversUnit, ownsProducer } from './scope';
+export type { UnitPath } from './scope';
+export { AuthGuard, Roles, Public, CurrentActor } from './guards';

@@ -1,0 +1,32 @@
+import { Role, type Actor } from '@ocop/contracts';
+
+/** Where a record sits in the administrative tree. */
+export interface UnitPath {
+  provinceCode: string;
+  districtCode?: string | null;
+  communeCode?: string | null;
+}
+
+/** Roles that see the whole province they belong to. */
+const PROVINCE_WIDE = new Set<Role>([Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER, Role.INSPECTOR, Role.LAB]);
+
+/**
+ * Whether the actor's administrative scope covers a unit: commune officers their commune, district
+ * officers their district, province-wide roles their province. Producers are scoped by producer id,
+ * not by unit (see `ownsProducer`).
+ */
+export function coversUnit(actor: Actor, unit: UnitPath): boolean {
+  const s = actor.scope;
+  if (actor.role === Role.ADMIN && s.provinceCode === '*') return true;
+  if (s.provinceCode !== unit.provinceCode) return false;
+  switch (actor.role) {
+    case Role.COMMUNE_OFFICER: return !!s.communeCode && s.communeCode === unit.communeCode;
+    case Role.DISTRICT_OFFICER: return !!s.districtCode && s.districtCode === unit.districtCode;
+    case Role.PRODUCER: return false;
+    default: return PROVINCE_WIDE.has(actor.role);
+  }
+}
+
+export function ownsProducer(actor: Actor, producerId: string): boolean {
+  return actor.role === Role.PRODUCER && actor.scope.producerId === producerId;
+}

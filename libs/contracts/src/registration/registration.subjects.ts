@@ -1,0 +1,33 @@
+/** Request/reply subjects answered by the registration service (queue group `registration`). */
+export const RegistrationSubjects = {
+  unitsList: 'registration.units.list',
+  producerCreate: 'registration.producer.create',
+  producerGet: 'registration.producer.get',
+  producerList: 'registration.producer.list',
+  productCreate: 'registration.product.create',
+  productList: 'registration.product.list',
+  roundCreate: 'registration.round.create',
+  roundList: 'registration.round.list',
+  dossierCreate: 'registration.dossier.create',
+  dossierGet: 'registration.dossier.get',
+  dossierList: 'registration.dossier.list',
+  dossierAttachDocument: 'registration.dossier.attach-document',
+  dossierSubmit: 'registration.dossier.submit',
+  dossierReturn: 'registration.dossier.return',
+  dossierAccept: 'registration.dossier.accept',
+  dossierPropose: 'registration.dossier.propose',
+  dossierTimeline: 'registration.dossier.timeline',
+  demoSeed: 'registration.admin.demo-seed',
+} as const;
+
+/** Domain events published by registration (JetStream, through its outbox). */
+export const RegistrationEvents = {
+  producerRegistered: 'registration.producer-registered.v1',
+  productRegistered: 'registration.product-registered.v1',
+  dossierCreated: 'registration.dossier-created.v1',
+  documentAttached: 'registration.document-attached.v1',
+  dossierSubmitted: 'registration.dossier-submitted.v1',
+  dossierReturned: 'registration.dossier-returned.v1',
+  dossierAccepted: 'registration.dossier-accepted.v1',
+  dossierProposed: 'registration.dossier-proposed.v1',
+} as const;

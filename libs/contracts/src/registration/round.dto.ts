@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export class CreateRoundCommand {
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2019) @Max(2100) cycleYear: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(12) number: number;
+  @ApiProperty({ example: 'Đợt 2 năm 2026' }) @IsString() @Length(2, 200) name: string;
+  @ApiProperty({ example: '2026-07-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'opensOn must be a date YYYY-MM-DD' }) opensOn: string;
+  @ApiProperty({ example: '2026-12-15' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closesOn must be a date YYYY-MM-DD' }) closesOn: string;
+}
+
+export class RoundView {
+  @ApiProperty() id: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() cycleYear: number;
+  @ApiProperty() number: number;
+  @ApiProperty() name: string;
+  @ApiProperty() opensOn: string;
+  @ApiProperty() closesOn: string;
+  @ApiProperty({ description: 'Open at the request\'s as-of instant' }) open: boolean;
+}

@@ -1,0 +1,36 @@
+export { DomainRuleError } from './domain-rule.error';
+export {
+  DossierAction,
+  DossierKind,
+  DossierStatus,
+  allowedDossierActions,
+  isTerminalDossierStatus,
+  nextDossierStatus,
+} from './dossier-status';
+export {
+  MAX_POINTS_HUNDREDTHS,
+  formatPoints,
+  grantsCertificate,
+  parsePoints,
+  starBand,
+  starBandOfMean,
+} from './points';
+export type { StarRating } from './points';
+export { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, vietnamDate } from './legal-version';
+export type { LegalVersion, LegalVersionCode } from './legal-version';
+export { CERTIFICATE_VALIDITY_MONTHS, addMonthsClamped, certificateValidTo } from './validity';
+export { UnitLevel, assertUnitCode, isValidUnitCode } from './administrative-unit';
+export {
+  PRODUCER_TYPE_LABELS_VI,
+  ProducerType,
+  assertBusinessRegistrationNumber,
+  isValidBusinessRegistrationNumber,
+} from './producer';
+export { PRODUCT_GROUPS, PRODUCT_SETS, findProductSet, isProductSetCode } from './product-catalogue';
+export type { ProductGroup, ProductGroupCode, ProductSet } from './product-catalogue';
+export {
+  DOSSIER_DOCUMENT_TYPES,
+  isDossierDocumentType,
+  missingRequiredDocuments,
+} from './dossier-documents';
+export type { DossierDocumentType } from './dossier-documents';

@@ -1,0 +1,95 @@
+import { DomainRuleError } from './domain-rule.error';
+
+/** The OCOP rulebooks the platform knows, named after the Prime Minister's decisions. */
+export type LegalVersionCode = '1048' | '148' | '148+1489';
+
+export enum Tier {
+  COMMUNE = 'COMMUNE',
+  DISTRICT = 'DISTRICT',
+  PROVINCE = 'PROVINCE',
+  CENTRAL = 'CENTRAL',
+}
+
+export interface LegalVersion {
+  readonly code: LegalVersionCode;
+  /** First Vietnam calendar day on which the version is in force, 'YYYY-MM-DD'. */
+  readonly effectiveFrom: string;
+  readonly decisionVi: string;
+}
+
+/**
+ * In order of entry into force. 26/2026/QĐ-TTg is reported to replace 148 but is unverified
+ * (domain-research.md §2.3), so it is not listed yet.
+ */
+export const LEGAL_VERSIONS: readonly LegalVersion[] = [
+  { code: '1048', effectiveFrom: '2019-08-21', decisionVi: 'Quyết định 1048/QĐ-TTg ngày 21/8/2019' },
+  { code: '148', effectiveFrom: '2023-02-24', decisionVi: 'Quyết định 148/QĐ-TTg ngày 24/02/2023' },
+  {
+    code: '148+1489',
+    effectiveFrom: '2025-07-06',
+    decisionVi: 'Quyết định 148/QĐ-TTg, sửa đổi bởi Quyết định 1489/QĐ-TTg ngày 06/7/2025',
+  },
+];
+
+// Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed offset is exact.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+function instant(asOf: Date): number {
+  const time = asOf instanceof Date ? asOf.getTime() : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new DomainRuleError('DATE_INVALID', 'Expected a valid date');
+  }
+  return time;
+}
+
+/** A Date whose UTC fields read as the Vietnam wall clock at `asOf`. */
+function vietnamWallClock(asOf: Date): Date {
+  return new Date(instant(asOf) + VIETNAM_OFFSET_MS);
+}
+
+/** The Vietnam calendar day of an instant, 'YYYY-MM-DD' (2025-07-05T17:00:00Z → '2025-07-06'). */
+export function vietnamDate(asOf: Date): string {
+  const wall = vietnamWallClock(asOf);
+  const year = String(wall.getUTCFullYear()).padStart(4, '0');
+  const month = String(wall.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(wall.getUTCDate()).padStart(2, '0');
+  return `${year}-${month}-${day}`;
+}
+
+/** The OCOP cycle year of an instant: its Vietnam calendar year. */
+export function cycleYear(asOf: Date): number {
+  return vietnamWallClock(asOf).getUTCFullYear();
+}
+
+/** The instant (UTC) at which a Vietnam calendar day 'YYYY-MM-DD' begins. */
+function vietnamDayStart(isoDate: string): number {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) - VIETNAM_OFFSET_MS;
+}
+
+/** The legal version in force at `asOf`; throws LEGAL_VERSION_NONE before 21/8/2019. */
+export function legalVersionAt(asOf: Date): LegalVersionCode {
+  const time = instant(asOf);
+  let found: LegalVersionCode | undefined;
+  for (const version of LEGAL_VERSIONS) {
+    if (time >= vietnamDayStart(version.effectiveFrom)) found = version.code;
+  }
+  if (found === undefined) {
+    throw new DomainRuleError('LEGAL_VERSION_NONE', `No OCOP legal version is in force on ${vietnamDate(asOf)}`);
+  }
+  return found;
+}
+
+/**
+ * The tier a commune proposes an accepted dossier to: the district under 1048 and 148
+ * (148/QĐ-TTg Phụ lục II), the province once 1489/QĐ-TTg removed the district tier.
+ */
+export function proposalTargetTier(version: LegalVersionCode): Tier {
+  switch (version) {
+    case '1048':
+    case '148':
+      return Tier.DISTRICT;
+    case '148+1489':
+      return Tier.PROVINCE;
+  }
+}
