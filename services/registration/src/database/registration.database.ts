@@ -1,0 +1,15 @@
+import { AdministrativeUnit } from '../units/administrative-unit.entity';
+import { Producer } from '../producers/producer.entity';
+import { Product } from '../products/product.entity';
+import { EvaluationRound } from '../rounds/round.entity';
+import { Dossier } from '../dossiers/dossier.entity';
+import { DossierDocument } from '../dossiers/dossier-document.entity';
+import { TimelineEntry } from '../dossiers/timeline-entry.entity';
+import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
+
+/** The registration schema: its entities and migration history (also used to build the test template). */
+export const REGISTRATION_DATABASE = {
+  schema: 'registration',
+  entities: [AdministrativeUnit, Producer, Product, EvaluationRound, Dossier, DossierDocument, TimelineEntry],
+  migrations: [InitialRegistration1763800000000],
+};

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError, RegistrationEvents, Role, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
+} from '@ocop/contracts';
+import {
+  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
+  vietnamDate, Tier, type LegalVersionCode,
+} from '@ocop/domain';
+import type { Tx } from '@ocop/persistence';
+import { DossierWorkflow } from './dossier-workflow';
+import { DossiersRepository } from './dossiers.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
+import type { Dossier } from './dossier.entity';
+
+const INTAKE_ROLES = [Role.COMMUNE_OFFICER, Role.ADMIN];
+
+/**
+ * Filing and commune intake (148/QĐ-TTg Phụ lục II as amended by 1489/QĐ-TTg): the producer submits;
+ * the commune checks the form, returns it for completion with reasons, or accepts it and proposes it
+ * to the next tier.
+ */
+@Injectable()
+export class DossierIntakeUseCases {
+  constructor(
+    private readonly workflow: DossierWorkflow,
+    private readonly dossiers: DossiersRepository,
+    private readonly rounds: RoundsRepository,
+  ) {}
+
+  /** Submit, or resubmit after a return. The first submission files it: legal version and cycle year are stamped then. */
+  submit(actor: Actor, dossierId: string, asOf: Date): Promise<Dossier> {
+    return this.workflow.transition(actor, dossierId, {
+      action: DossierAction.SUBMIT, roles: [Role.PRODUCER, Role.COMMUNE_OFFICER], event: RegistrationEvents.dossierSubmitted,
+      apply: async (d, tx) => {
+        await this.assertComplete(d, tx);
+        const resubmission = d.filedAt !== null;
+        if (!resubmission) {
+          d.filedAt = asOf;
+          d.legalVersion = legalVersionAt(asOf);
+          d.cycleYear = cycleYear(asOf);
+        }
+        d.returnReasons = [];
+        return { resubmission, legalVersion: d.legalVersion, filedAt: d.filedAt!.toISOString() };
+      },
+    });
+  }
+
+  returnForCompletion(actor: Actor, cmd: ReturnDossierCommand): Promise<Dossier> {
+    for (const [i, r] of cmd.reasons.entries()) {
+      if (r.documentType && !isDossierDocumentType(r.documentType)) {
+        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}`, `reasons.${i}.documentType`);
+      }
+    }
+    return this.workflow.transition(actor, cmd.dossierId, {
+      action: DossierAction.RETURN_FOR_COMPLETION, roles: INTAKE_ROLES, event: RegistrationEvents.dossierReturned,
+      apply: async (d) => {
+        d.returnReasons = cmd.reasons.map((r) => ({ ...(r.documentType ? { documentType: r.documentType } : {}), reason: r.reason }));
+        return { reasons: d.returnReasons };
+      },
+    });
+  }
+
+  /** The format check: every required document is there. */
+  accept(actor: Actor, dossierId: string): Promise<Dossier> {
+    return this.workflow.transition(actor, dossierId, {
+      action: DossierAction.ACCEPT, roles: INTAKE_ROLES, event: RegistrationEvents.dossierAccepted,
+      apply: async (d, tx) => {
+        await this.assertComplete(d, tx);
+      },
+    });
+  }
+
+  /** Proposes the dossier to the tier its legal version names: the district (148) or the province (148+1489). */
+  propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
+    return this.workflow.transition(actor, cmd.dossierId, {
+      action: DossierAction.PROPOSE, roles: INTAKE_ROLES, event: RegistrationEvents.dossierProposed,
+      apply: async (d, tx) => {
+        const tier = proposalTargetTier(d.legalVersion as LegalVersionCode);
+        const toUnitCode = tier === Tier.DISTRICT ? d.districtCode : d.provinceCode;
+        if (!toUnitCode) {
+          throw AppError.rule('DOSSIER_NO_DISTRICT', `the dossier was filed under ${d.legalVersion}, which proposes to a district, but its commune has none`);
+        }
+        let roundId: string | null = null;
+        if (cmd.roundId) {
+          const round = await this.rounds.findOfProvince(d.provinceCode, cmd.roundId, tx);
+          if (!round) throw AppError.validation('ROUND_UNKNOWN', 'no such evaluation round in this province', 'roundId');
+          const day = vietnamDate(asOf);
+          if (day < round.opensOn || day > round.closesOn) throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
+          roundId = round.id;
+        } else if (tier === Tier.PROVINCE) {
+          roundId = (await this.rounds.openOn(d.provinceCode, vietnamDate(asOf), tx))?.id ?? null;
+        }
+        d.proposedTier = tier;
+        d.proposedToUnitCode = toUnitCode;
+        d.roundId = roundId;
+        d.proposalReference = cmd.proposalReference ?? null;
+        return { tier, toUnitCode, roundId, proposalReference: d.proposalReference, legalVersion: d.legalVersion };
+      },
+    });
+  }
+
+  private async assertComplete(d: Dossier, tx: Tx): Promise<void> {
+    const present = (await this.dossiers.documents(d.id, tx)).map((doc) => doc.type);
+    const missing = missingRequiredDocuments(d.kind as DossierKind, present);
+    if (missing.length) throw AppError.rule('DOSSIER_INCOMPLETE', `required documents are missing: ${missing.join(', ')}`, 'documents');
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, Role, type Actor, type DossierEventData } from '@ocop/contracts';
+import { DossierAction, DossierStatus, nextDossierStatus } from '@ocop/domain';
+import { EventOutbox } from '@ocop/messaging';
+import { writeAudit, type Tx } from '@ocop/persistence';
+import { currentContext } from '@ocop/observability';
+import { Dossier } from './dossier.entity';
+import { DossiersRepository } from './dossiers.repository';
+import { readScopeOf } from '../scope/read-scope';
+
+export interface TransitionSpec {
+  action: DossierAction;
+  /** Roles that may take this action (checked after the scope, so out-of-scope stays 404). */
+  roles: Role[];
+  event: string;
+  /** Rule checks and field changes, inside the transaction, before the status changes. */
+  apply?: (d: Dossier, tx: Tx) => Promise<Record<string, unknown> | void>;
+}
+
+/**
+ * The one way a dossier changes status: lock it, check scope and role, ask the state machine, save,
+ * and write the audit record and the domain event in the same transaction.
+ */
+@Injectable()
+export class DossierWorkflow {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly dossiers: DossiersRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async transition(actor: Actor, dossierId: string, spec: TransitionSpec): Promise<Dossier> {
+    return this.ds.transaction(async (tx) => {
+      const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), dossierId);
+      if (!spec.roles.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not ${spec.action} this dossier`);
+      const from = d.status as DossierStatus;
+      const to = nextDossierStatus(from, spec.action);
+      const extra = (await spec.apply?.(d, tx)) ?? {};
+      d.status = to;
+      const saved = await this.dossiers.save(tx, d);
+      await this.record(tx, actor, saved, spec.action, { from, to, ...extra }, spec.event, extra);
+      return saved;
+    });
+  }
+
+  /** Audit + event for any change of a dossier (also used on creation). */
+  async record(tx: Tx, actor: Actor, d: Dossier, action: string, audit: Record<string, unknown>, eventType: string, eventExtra: Record<string, unknown>): Promise<void> {
+    await writeAudit(tx, {
+      actorId: actor.id, actorRole: actor.role, action: `dossier.${action.toLowerCase()}`, entityType: 'dossier', entityId: d.id,
+      details: audit, correlationId: currentContext()?.correlationId,
+    });
+    const data: DossierEventData & Record<string, unknown> = {
+      dossierId: d.id, dossierCode: d.code, productId: d.productId, producerId: d.producerId, status: d.status,
+      communeCode: d.communeCode, provinceCode: d.provinceCode, ...eventExtra,
+    };
+    await this.outbox.enqueue(tx, eventType, d.id, data);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '@ocop/contracts';
+import type { Tx } from '@ocop/persistence';
+import { Dossier } from './dossier.entity';
+import { DossierDocument } from './dossier-document.entity';
+import { TimelineEntry } from './timeline-entry.entity';
+import { inScope, type ReadScope } from '../scope/read-scope';
+
+export interface DossierListFilter {
+  status?: string;
+  proposedTo?: string;
+  communeCode?: string;
+  districtCode?: string;
+  cycleYear?: number;
+  limit?: number;
+  offset?: number;
+}
+
+@Injectable()
+export class DossiersRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The dossier, or null when unknown or outside the scope (callers answer 404 either way). */
+  async get(scope: ReadScope, id: string, tx?: Tx): Promise<Dossier | null> {
+    const d = await (tx ?? this.ds.manager).findOneBy(Dossier, { id });
+    return d && inScope(scope, d) ? d : null;
+  }
+
+  /** Same, locked for update inside the caller's transaction. */
+  async getForUpdate(tx: Tx, scope: ReadScope, id: string): Promise<Dossier> {
+    const d = await tx.getRepository(Dossier).createQueryBuilder('d').where('d.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!d || !inScope(scope, d)) throw AppError.notFound('DOSSIER_NOT_FOUND', 'no such dossier');
+    return d;
+  }
+
+  async list(scope: ReadScope, f: DossierListFilter): Promise<Dossier[]> {
+    const q = this.ds.getRepository(Dossier).createQueryBuilder('d').orderBy('d.created_at', 'DESC').limit(f.limit ?? 100).offset(f.offset ?? 0);
+    switch (scope.kind) {
+      case 'province': q.andWhere('d.province_code = :pc', { pc: scope.provinceCode }); break;
+      case 'district': q.andWhere('(d.district_code = :dc OR d.proposed_to_unit_code = :dc)', { dc: scope.districtCode }); break;
+      case 'commune': q.andWhere('d.commune_code = :cc', { cc: scope.communeCode }); break;
+      case 'producer': q.andWhere('d.producer_id = :pid', { pid: scope.producerId }); break;
+      case 'all': break;
+    }
+    if (f.status) q.andWhere('d.status = :st', { st: f.status });
+    if (f.proposedTo) q.andWhere('d.proposed_to_unit_code = :pt', { pt: f.proposedTo });
+    if (f.communeCode) q.andWhere('d.commune_code = :fc', { fc: f.communeCode });
+    if (f.districtCode) q.andWhere('d.district_code = :fd', { fd: f.districtCode });
+    if (f.cycleYear) q.andWhere('d.cycle_year = :cy', { cy: f.cycleYear });
+    return q.getMany();
+  }
+
+  async nextCode(tx: Tx, year: number): Promise<string> {
+    const [{ n }] = await tx.query(`SELECT nextval('registration.dossier_code_seq') AS n`);
+    return `HS-${year}-${String(n).padStart(6, '0')}`;
+  }
+
+  async insert(tx: Tx, d: Dossier): Promise<void> {
+    await tx.save(Dossier, d);
+  }
+
+  async save(tx: Tx, d: Dossier): Promise<Dossier> {
+    return tx.save(Dossier, d);
+  }
+
+  documents(dossierId: string, tx?: Tx): Promise<DossierDocument[]> {
+    return (tx ?? this.ds.manager).find(DossierDocument, { where: { dossierId }, order: { uploadedAt: 'ASC' } });
+  }
+
+  async insertDocument(tx: Tx, doc: DossierDocument): Promise<void> {
+    await tx.insert(DossierDocument, doc);
+  }
+
+  timeline(dossierId: string): Promise<TimelineEntry[]> {
+    return this.ds.getRepository(TimelineEntry).find({ where: { dossierId }, order: { occurredAt: 'ASC' } });
+  }
+
+  async insertTimeline(tx: Tx, e: TimelineEntry): Promise<void> {
+    await tx.createQueryBuilder().insert().into(TimelineEntry).values({ ...e, data: e.data as never }).orIgnore().execute(); // jsonb column
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, RegistrationEvents, Role, type Actor, type CreateProducerCommand, type ProducerRegisteredData } from '@ocop/contracts';
+import { assertBusinessRegistrationNumber, ProducerType } from '@ocop/domain';
+import { coversUnit } from '@ocop/auth';
+import { EventOutbox } from '@ocop/messaging';
+import { writeAudit } from '@ocop/persistence';
+import { currentContext } from '@ocop/observability';
+import { Producer } from './producer.entity';
+import { ProducersRepository } from './producers.repository';
+import { UnitsRepository } from '../units/units.repository';
+
+const ROLES = [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
+
+@Injectable()
+export class CreateProducerUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly producers: ProducersRepository,
+    private readonly units: UnitsRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async execute(actor: Actor, cmd: CreateProducerCommand): Promise<Producer> {
+    if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register producers`);
+    const brn = cmd.businessRegistrationNumber.trim().toUpperCase();
+    assertBusinessRegistrationNumber(cmd.type as ProducerType, brn, 'businessRegistrationNumber');
+    return this.ds.transaction(async (tx) => {
+      const commune = await this.units.find(cmd.communeCode, tx);
+      if (!commune || commune.level !== 'COMMUNE') throw AppError.validation('UNIT_UNKNOWN', `no commune with code ${cmd.communeCode}`, 'communeCode');
+      if (!coversUnit(actor, commune)) throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
+      if (await this.producers.existsWithRegistrationNumber(tx, brn)) {
+        throw AppError.conflict('PRODUCER_DUPLICATE', 'a producer with this business registration number exists', 'businessRegistrationNumber');
+      }
+      const p = Object.assign(new Producer(), {
+        id: randomUUID(), type: cmd.type, name: cmd.name.trim(), businessRegistrationNumber: brn, representativeName: cmd.representativeName.trim(),
+        phone: cmd.phone.trim(), email: cmd.email ?? null, address: cmd.address.trim(), provinceCode: commune.provinceCode,
+        districtCode: commune.districtCode, communeCode: commune.code, womanLed: cmd.womanLed, ethnicMinority: cmd.ethnicMinority,
+        createdAt: new Date(),
+      });
+      await this.producers.insert(tx, p);
+      await writeAudit(tx, {
+        actorId: actor.id, actorRole: actor.role, action: 'producer.register', entityType: 'producer', entityId: p.id,
+        details: { name: p.name, businessRegistrationNumber: brn, communeCode: p.communeCode }, correlationId: currentContext()?.correlationId,
+      });
+      const data: ProducerRegisteredData = { producerId: p.id, name: p.name, type: p.type, communeCode: p.communeCode, provinceCode: p.provinceCode };
+      await this.outbox.enqueue(tx, RegistrationEvents.producerRegistered, p.id, data);
+      return p;
+    });
+  }
+}

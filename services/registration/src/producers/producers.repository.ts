@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@ocop/persistence';
+import { Producer } from './producer.entity';
+import { inScope, type ReadScope } from '../scope/read-scope';
+
+@Injectable()
+export class ProducersRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The producer, or null when unknown or outside the scope. */
+  async get(scope: ReadScope, id: string, tx?: Tx): Promise<Producer | null> {
+    const p = await (tx ?? this.ds.manager).findOneBy(Producer, { id });
+    return p && inScope(scope, { ...p, producerId: p.id }) ? p : null;
+  }
+
+  async list(scope: ReadScope, filter: { communeCode?: string }): Promise<Producer[]> {
+    const q = this.ds.getRepository(Producer).createQueryBuilder('p').orderBy('p.created_at', 'DESC').limit(500);
+    switch (scope.kind) {
+      case 'province': q.andWhere('p.province_code = :pc', { pc: scope.provinceCode }); break;
+      case 'district': q.andWhere('p.district_code = :dc', { dc: scope.districtCode }); break;
+      case 'commune': q.andWhere('p.commune_code = :cc', { cc: scope.communeCode }); break;
+      case 'producer': q.andWhere('p.id = :id', { id: scope.producerId }); break;
+      case 'all': break;
+    }
+    if (filter.communeCode) q.andWhere('p.commune_code = :fc', { fc: filter.communeCode });
+    return q.getMany();
+  }
+
+  existsWithRegistrationNumber(tx: Tx, number: string): Promise<boolean> {
+    return tx.existsBy(Producer, { businessRegistrationNumber: number });
+  }
+
+  async insert(tx: Tx, p: Producer): Promise<void> {
+    await tx.insert(Producer, p);
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, RegistrationEvents, Role, type Actor, type CreateProductCommand, type ProductRegisteredData } from '@ocop/contracts';
+import { isProductSetCode } from '@ocop/domain';
+import { EventOutbox } from '@ocop/messaging';
+import { writeAudit } from '@ocop/persistence';
+import { currentContext } from '@ocop/observability';
+import { Product } from './product.entity';
+import { ProductsRepository } from './products.repository';
+import { ProducersRepository } from '../producers/producers.repository';
+import { readScopeOf } from '../scope/read-scope';
+
+const ROLES = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
+
+@Injectable()
+export class CreateProductUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly producers: ProducersRepository,
+    private readonly products: ProductsRepository,
+    private readonly outbox: EventOutbox,
+  ) {}
+
+  async execute(actor: Actor, cmd: CreateProductCommand): Promise<Product> {
+    if (!isProductSetCode(cmd.productSetCode)) throw AppError.validation('PRODUCT_SET_UNKNOWN', `no product set ${cmd.productSetCode} (01..26)`, 'productSetCode');
+    return this.ds.transaction(async (tx) => {
+      const producer = await this.producers.get(readScopeOf(actor), cmd.producerId, tx);
+      if (!producer) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
+      if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register products`);
+      const p = Object.assign(new Product(), {
+        id: randomUUID(), producerId: producer.id, name: cmd.name.trim(), productSetCode: cmd.productSetCode, description: cmd.description ?? null,
+        createdAt: new Date(),
+      });
+      await this.products.insert(tx, p);
+      await writeAudit(tx, {
+        actorId: actor.id, actorRole: actor.role, action: 'product.register', entityType: 'product', entityId: p.id,
+        details: { name: p.name, productSetCode: p.productSetCode, producerId: p.producerId }, correlationId: currentContext()?.correlationId,
+      });
+      const data: ProductRegisteredData = { productId: p.id, producerId: p.producerId, name: p.name, productSetCode: p.productSetCode };
+      await this.outbox.enqueue(tx, RegistrationEvents.productRegistered, p.id, data);
+      return p;
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@ocop/persistence';
+import { Product } from './product.entity';
+
+/** Products are read through their producer, whose scope check comes first. */
+@Injectable()
+export class ProductsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  findOfProducer(producerId: string, id: string, tx?: Tx): Promise<Product | null> {
+    return (tx ?? this.ds.manager).findOneBy(Product, { id, producerId });
+  }
+
+  find(id: string, tx?: Tx): Promise<Product | null> {
+    return (tx ?? this.ds.manager).findOneBy(Product, { id });
+  }
+
+  listOfProducer(producerId: string): Promise<Product[]> {
+    return this.ds.getRepository(Product).find({ where: { producerId }, order: { createdAt: 'ASC' } });
+  }
+
+  async insert(tx: Tx, p: Product): Promise<void> {
+    await tx.insert(Product, p);
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+/** An evaluation round (đợt) of a province's cycle year. */
+@Entity({ name: 'evaluation_round' })
+@Unique('evaluation_round_uq', ['provinceCode', 'cycleYear', 'number'])
+export class EvaluationRound {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'cycle_year', type: 'int' }) cycleYear: number;
+  @Column('int') number: number;
+  @Column('text') name: string;
+  @Column({ name: 'opens_on', type: 'date' }) opensOn: string;
+  @Column({ name: 'closes_on', type: 'date' }) closesOn: string;
+}

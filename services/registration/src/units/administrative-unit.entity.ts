@@ -1,0 +1,12 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Province → district (optional after the 2025 reform) → commune, with official codes. */
+@Entity({ name: 'administrative_unit' })
+export class AdministrativeUnit {
+  @PrimaryColumn('text') code: string;
+  @Column('text') level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+  @Column('text') name: string;
+  @Column({ name: 'parent_code', type: 'text', nullable: true }) parentCode: string | null;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+}
