@@ -1,6 +1,8 @@
+// Global setup/teardown run in this process, outside jest's moduleNameMapper: resolve @ocop/* for them.
+require('./tools/ts-paths');
 // One jest run, three tiers (STYLE.md): unit (beside the code, no I/O), medium (real Postgres,
 // NATS and Redis, one database and stream per file), e2e (the platform over HTTP).
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'cookie', 'content-disposition'];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'cookie', 'content-disposition', 'jose'];
 const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
   module: { type: 'commonjs' },
@@ -22,14 +24,16 @@ module.exports = {
       ...common,
       displayName: 'medium',
       testMatch: ['<rootDir>/{libs,services}/*/test/**/*.medium-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
       testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
       testTimeout: 90000,
     },
   ],

@@ -19,3 +19,4 @@ export type {
   DossierEventData, DossierSubmittedData, DossierReturnedData, DossierProposedData, DocumentAttachedData, ProducerRegisteredData,
   ProductRegisteredData,
 } from './registration/registration.events';
+export { DEMO } from './demo';

@@ -22,7 +22,7 @@ export interface DurableConsumerOptions {
   stream: string;
   /** One subject filter (nats-server 2.9 allows one per consumer). */
   filterSubject: string;
-  /** Handlers by event type; events of other types on the filter are acknowledged and skipped. */
+  /** Handlers by event type ('*' catches every other type); events without a handler are acknowledged and skipped. */
   handlers: Record<string, EventHandlerFn>;
   /** Deliveries before an event is given up and kept as a dead letter. */
   maxDeliver?: number;
@@ -120,7 +120,7 @@ export class DurableEventConsumer {
       return this.deadLetter(m, msgId, raw, 'not a valid event envelope (CloudEvents 1.0 JSON with a uuid id)');
     }
     const event = parsed;
-    const handler = this.o.handlers[event.type];
+    const handler = this.o.handlers[event.type] ?? this.o.handlers['*'];
     if (!handler) {
       m.ack();
       this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'skipped' });
@@ -187,7 +187,7 @@ export class DurableEventConsumer {
     } catch {
       parsed = undefined;
     }
-    const handler = isEventEnvelope(parsed) ? this.o.handlers[parsed.type] : undefined;
+    const handler = isEventEnvelope(parsed) ? this.o.handlers[parsed.type] ?? this.o.handlers['*'] : undefined;
     try {
       if (!isEventEnvelope(parsed) || !handler) throw new UnrecoverableEventError('the message is not an event this consumer handles');
       await this.apply(parsed, handler);

@@ -58,9 +58,9 @@ export class ListDossiersQuery {
   @ApiPropertyOptional({ description: 'Only dossiers proposed to this unit (the next tier\'s list)' }) @IsOptional() @Matches(/^\d{2,5}$/, { message: 'proposedTo must be a unit code' }) proposedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' }) districtCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2019) @Max(2100) cycleYear?: number;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2019) @Max(2100) cycleYear?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class DocumentView {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO } from '@ocop/contracts';
 
 /**
  * Demo data (development only): Thanh Hóa (province code 38) with the 27 districts of the province's
@@ -7,7 +8,7 @@ import { join } from 'node:path';
  * communes each. District codes are the official ones; the commune names and codes are illustrative
  * (5-digit codes in the province's range), not the official commune list.
  */
-export const DEMO_PROVINCE = { code: '38', name: 'Tỉnh Thanh Hóa' };
+export const DEMO_PROVINCE = { code: DEMO.provinceCode, name: 'Tỉnh Thanh Hóa' };
 
 /** GSO codes of Thanh Hóa's districts (Decision 124/2004/QĐ-TTg list), keyed by the CSV's names. */
 const DISTRICT_CODES: Record<string, string> = {
@@ -35,5 +36,5 @@ export function loadDemoDistricts(root: string): DemoDistrict[] {
 }
 
 /** Fixed ids so the gateway's demo users can point at them. */
-export const DEMO_PRODUCER_ID = '3a1f2c00-0000-4000-8000-000000000001';
-export const DEMO_PRODUCT_ID = '3a1f2c00-0000-4000-8000-000000000002';
+export const DEMO_PRODUCER_ID = DEMO.producerId;
+export const DEMO_PRODUCT_ID = DEMO.productId;

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Role, type Actor } from '@ocop/contracts';
+import { CurrentActor, Public, Roles } from '@ocop/auth';
+import { UsersService } from '../users/users.service';
+import { LoginBody, TokenView } from '../users/user.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+
+@ApiTags('auth')
+@ApiProblems()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Exchange username and password for a bearer token. Rate-limited per client address and username. */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenView })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts (problem+json RATE_LIMITED)' })
+  login(@Body() body: LoginBody): Promise<TokenView> {
+    return this.users.login(body.username, body.password);
+  }
+
+  @Get('me')
+  @Roles(...Object.values(Role))
+  me(@CurrentActor() actor: Actor): Actor {
+    return actor;
+  }
+}

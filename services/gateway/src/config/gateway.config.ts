@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { LogLevel } from '@ocop/observability';
+
+export interface GatewayConfig {
+  mode: 'production' | 'development' | 'test';
+  httpPort: number;
+  databaseUrl: string;
+  natsUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  prefix: string;
+  logLevel: LogLevel;
+  /** Secret: never logged. */
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  storageDir: string;
+  /** Login attempts per minute per client address and username. */
+  loginRateLimit: number;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  /** First start with no users: create `admin` with this password (then change it). */
+  bootstrapAdminPassword?: string;
+  demoData: boolean;
+  rpcTimeoutMs: number;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const mode = (env.OCOP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as GatewayConfig['mode'];
+  if (!['production', 'development', 'test'].includes(mode)) throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
+  let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret) {
+    if (mode === 'production') throw new Error('JWT_SECRET is required in production (at least 32 bytes)');
+    jwtSecret = randomBytes(32).toString('hex'); // development: tokens die with the process
+  }
+  if (Buffer.byteLength(jwtSecret) < 32) throw new Error('JWT_SECRET must be at least 32 bytes');
+  const int = (name: string, dflt: number) => {
+    const v = Number(env[name] ?? dflt);
+    if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a non-negative integer`);
+    return v;
+  };
+  return {
+    mode,
+    httpPort: int('HTTP_PORT', 3000),
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ocop',
+    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisPrefix: env.REDIS_PREFIX ?? 'ocop',
+    prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
+    logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+    jwtSecret,
+    tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
+    storageDir: env.STORAGE_DIR ?? 'var/storage',
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 10),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
+    bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
+    demoData: mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
+    rpcTimeoutMs: int('RPC_TIMEOUT_MS', 10_000),
+  };
+}

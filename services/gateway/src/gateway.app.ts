@@ -1,0 +1,133 @@
+import 'reflect-metadata';
+import { Module, type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AuthGuard, TokenService } from '@ocop/auth';
+import { RpcClient, connectNats } from '@ocop/messaging';
+import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
+import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
+import type { GatewayConfig } from './config/gateway.config';
+import { GATEWAY_DATABASE } from './database/gateway.database';
+import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE } from './gateway.tokens';
+import { ProblemFilter, sendProblem } from './http/problem.filter';
+import { validationPipe } from './http/pipes';
+import { ActorContextInterceptor, installRequestContext } from './http/request-context';
+import { UsersService } from './users/users.service';
+import { UsersController } from './users/users.controller';
+import { AuthController } from './auth/auth.controller';
+import { DossiersController, ProducersController, RoundsController, UnitsController } from './registration/registration.controllers';
+import { AdminController } from './admin/admin.controller';
+import { seedDemoUsers } from './users/demo-users';
+
+const NATS = Symbol('NATS');
+const REDIS = Symbol('REDIS');
+
+@Injectable()
+class GatewayLifecycle implements BeforeApplicationShutdown {
+  constructor(@Inject(NATS) private readonly nc: NatsConnection, @Inject(REDIS) private readonly redis: Redis, private readonly ds: DataSource) {}
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.nc.drain().catch(() => undefined);
+    this.redis.disconnect();
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+@Module({})
+class GatewayModule {
+  static create(config: GatewayConfig, ds: DataSource, nc: NatsConnection, redis: Redis, logger: Logger, metrics: Metrics): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [HealthModule.forRoot(metrics, {
+        database: async () => { await ds.query('SELECT 1'); },
+        nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
+        redis: async () => { await redis.ping(); },
+      })],
+      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, AdminController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: DataSource, useValue: ds },
+        { provide: NATS, useValue: nc },
+        { provide: REDIS, useValue: redis },
+        { provide: LOGGER, useValue: logger },
+        { provide: RpcClient, useValue: new RpcClient(nc, config.prefix, config.rpcTimeoutMs) },
+        { provide: TokenService, useValue: new TokenService(config.jwtSecret, config.tokenTtlSeconds) },
+        { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
+        { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
+        UsersService, GatewayLifecycle,
+      ],
+    };
+  }
+}
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('OCOP platform API')
+    .setDescription('Province OCOP programme (Chương trình mỗi xã một sản phẩm): registration, intake and case timeline. ' +
+      'Errors are RFC 9457 application/problem+json with a stable `code` and the offending `field`. ' +
+      'Outside production mode, `X-As-Of: <ISO instant>` sets "now" for every time rule of the request.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** Builds the gateway: migrated users schema, NATS, Redis, HTTP with security headers and OpenAPI. */
+export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger('gateway', config.logLevel);
+  const metrics = new Metrics('gateway');
+  const ds = createServiceDataSource({ ...GATEWAY_DATABASE, url: config.databaseUrl, applicationName: 'gateway' });
+  try {
+    await initializeServiceDatabase(ds);
+  } catch (err) {
+    throw new Error(`PostgreSQL is not usable at ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${(err as Error).message}. ` +
+      `Start it ('pg_ctlcluster 15 main start' or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`);
+  }
+  const nc = await connectNats(config.natsUrl, 'gateway');
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
+  redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
+  try {
+    await redis.connect();
+  } catch (err) {
+    throw new Error(`Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`);
+  }
+
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics), adapter, {
+    logger: new PinoNestLogger(logger), abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installRequestContext(fastify, config.mode === 'production', metrics);
+  fastify.setErrorHandler((err, req, reply) => sendProblem(logger, err, req, reply));
+  await app.register(helmet as never, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  await app.register(multipart as never, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
+  await app.register(rateLimit as never, { global: false, redis, nameSpace: `${config.redisPrefix}-ratelimit-` });
+  const loginLimiter = (fastify as unknown as { rateLimit(o: object): (req: FastifyRequest, reply: unknown) => Promise<void> }).rateLimit({
+    max: config.loginRateLimit, timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100)}`,
+  });
+  fastify.addHook('preHandler', async (req, reply) => {
+    if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
+  });
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+
+  const users = app.get(UsersService);
+  if (config.demoData && (await seedDemoUsers(ds))) logger.info('demo users loaded (password in README)');
+  else if (await users.bootstrapAdmin(config.bootstrapAdminPassword)) logger.warn('bootstrap admin created: change its password');
+  return app;
+}

@@ -1,0 +1,23 @@
+import { ValidationPipe, type PipeTransform } from '@nestjs/common';
+import { AppError, validationErrorFrom } from '@ocop/contracts';
+
+/** Bodies and queries: unknown fields refused, wrong types refused (no silent coercion), first error names its field. */
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  exceptionFactory: (errors) => validationErrorFrom(errors),
+});
+
+/** A path parameter that must be a UUID; the error names the parameter. */
+export class UuidParam implements PipeTransform<string, string> {
+  constructor(private readonly name = 'id') {}
+  transform(value: string): string {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+      throw AppError.validation('VALIDATION_FAILED', `${this.name} must be a UUID`, this.name);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { CallHandler, ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { AppError, scopeLabel, type Actor } from '@ocop/contracts';
+import { currentContext, runInContext, type Metrics } from '@ocop/observability';
+
+const CORRELATION = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/**
+ * Every request runs in a context carrying its correlation id (taken from X-Correlation-Id or new)
+ * and, outside production, an as-of instant from X-As-Of; both travel on to services over NATS.
+ */
+export function installRequestContext(fastify: FastifyInstance, production: boolean, metrics: Metrics): void {
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const given = req.headers['x-correlation-id'];
+    const correlationId = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+    void reply.header('x-correlation-id', correlationId);
+    const asOfHeader = req.headers['x-as-of'];
+    let asOf: string | undefined;
+    if (asOfHeader !== undefined) {
+      if (production) return done(AppError.validation('AS_OF_NOT_ALLOWED', 'X-As-Of is refused in production mode', 'X-As-Of'));
+      if (typeof asOfHeader !== 'string' || Number.isNaN(Date.parse(asOfHeader))) {
+        return done(AppError.validation('AS_OF_INVALID', 'X-As-Of must be an ISO 8601 instant', 'X-As-Of'));
+      }
+      asOf = new Date(asOfHeader).toISOString();
+    }
+    runInContext({ correlationId, asOf }, () => done());
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
+
+/** After the guard authenticated the caller, the actor joins the request's context (logs, events). */
+@Injectable()
+export class ActorContextInterceptor implements NestInterceptor {
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const actor = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>().actor;
+    const c = currentContext();
+    if (c && actor) c.actor = { id: actor.id, role: actor.role, scope: scopeLabel(actor.scope) };
+    return next.handle();
+  }
+}

@@ -1,0 +1,213 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import {
+  AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery,
+  ListProducersQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, RegistrationSubjects as S, ReturnDossierBody, Role, RoundView,
+  TimelineEntryView, UnitView, type Actor,
+} from '@ocop/contracts';
+import { CurrentActor, Roles } from '@ocop/auth';
+import { RpcClient } from '@ocop/messaging';
+import type { ObjectStorage } from '@ocop/persistence';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/pipes';
+import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
+import type { GatewayConfig } from '../config/gateway.config';
+
+const ALL = Object.values(Role);
+const READERS = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER, Role.INSPECTOR];
+const OFFICIALS = [Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER];
+const EDITORS = [Role.PRODUCER, Role.COMMUNE_OFFICER];
+const INTAKE = [Role.COMMUNE_OFFICER, Role.ADMIN];
+
+@ApiTags('administrative units')
+@ApiProblems()
+@Controller('units')
+export class UnitsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @Roles(...ALL)
+  @ApiOkResponse({ type: [UnitView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListUnitsQuery): Promise<UnitView[]> {
+    return this.rpc.request(S.unitsList, q, { actor });
+  }
+}
+
+@ApiTags('producers and products')
+@ApiProblems()
+@Controller()
+export class ProducersController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post('producers')
+  @Roles(Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @ApiCreatedResponse({ type: ProducerView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateProducerCommand): Promise<ProducerView> {
+    return this.rpc.request(S.producerCreate, body, { actor });
+  }
+
+  @Get('producers')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [ProducerView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListProducersQuery): Promise<ProducerView[]> {
+    return this.rpc.request(S.producerList, q, { actor });
+  }
+
+  @Get('producers/:id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: ProducerView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProducerView> {
+    return this.rpc.request(S.producerGet, { id }, { actor });
+  }
+
+  @Get('producers/:id/products')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [ProductView] })
+  products(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProductView[]> {
+    return this.rpc.request(S.productList, { producerId: id }, { actor });
+  }
+
+  @Post('products')
+  @Roles(Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @ApiCreatedResponse({ type: ProductView })
+  createProduct(@CurrentActor() actor: Actor, @Body() body: CreateProductCommand): Promise<ProductView> {
+    return this.rpc.request(S.productCreate, body, { actor });
+  }
+}
+
+@ApiTags('evaluation rounds')
+@ApiProblems()
+@Controller('rounds')
+export class RoundsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles(Role.PROVINCE_OFFICE, Role.ADMIN)
+  @ApiCreatedResponse({ type: RoundView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateRoundCommand): Promise<RoundView> {
+    return this.rpc.request(S.roundCreate, body, { actor });
+  }
+
+  @Get()
+  @Roles(...OFFICIALS, Role.PRODUCER)
+  @ApiOkResponse({ type: [RoundView] })
+  list(@CurrentActor() actor: Actor): Promise<RoundView[]> {
+    return this.rpc.request(S.roundList, {}, { actor });
+  }
+}
+
+/** First bytes of the accepted file kinds: the declared type must match the content. */
+const MAGIC: Record<string, number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
+
+@ApiTags('dossiers')
+@ApiProblems()
+@Controller('dossiers')
+export class DossiersController {
+  constructor(
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post()
+  @Roles(...EDITORS)
+  @ApiCreatedResponse({ type: DossierView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateDossierCommand): Promise<DossierView> {
+    return this.rpc.request(S.dossierCreate, body, { actor });
+  }
+
+  /** Lists in the caller's scope; `proposedTo` gives the next tier's list of proposed dossiers. */
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [DossierView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListDossiersQuery): Promise<DossierView[]> {
+    return this.rpc.request(S.dossierList, q, { actor });
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: DossierView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
+    return this.rpc.request(S.dossierGet, { dossierId: id }, { actor });
+  }
+
+  /** Every event that touched the dossier, from any service, with actor and time. */
+  @Get(':id/timeline')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [TimelineEntryView] })
+  timeline(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<TimelineEntryView[]> {
+    return this.rpc.request(S.dossierTimeline, { dossierId: id }, { actor });
+  }
+
+  /** Upload one document (PDF, JPEG or PNG) as multipart/form-data: field `type` first, then `file`. */
+  @Post(':id/documents')
+  @Roles(...EDITORS)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string', example: 'REGISTRATION_FORM' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: DocumentView })
+  @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
+  async upload(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<DocumentView> {
+    if (!req.isMultipart()) throw AppError.validation('MULTIPART_REQUIRED', 'upload the file as multipart/form-data', 'file');
+    const part = await req.file({ limits: { fileSize: this.config.uploadLimitBytes, files: 1, fields: 4 } });
+    if (!part) throw AppError.validation('FILE_REQUIRED', 'a file part is required', 'file');
+    const typeField = part.fields.type as { value?: unknown } | undefined;
+    const type = typeof typeField?.value === 'string' ? typeField.value : undefined;
+    if (!type) throw AppError.validation('VALIDATION_FAILED', 'the type field is required (before the file part)', 'type');
+    const data = await part.toBuffer();
+    const magic = MAGIC[part.mimetype];
+    if (!magic) throw AppError.validation('DOCUMENT_CONTENT_TYPE', 'only PDF, JPEG and PNG files are accepted', 'file');
+    if (data.length < magic.length || magic.some((b, i) => data[i] !== b)) {
+      throw AppError.validation('DOCUMENT_CONTENT_MISMATCH', `the file content is not ${part.mimetype}`, 'file');
+    }
+    const stored = await this.storage.put(`dossiers/${id}`, data);
+    try {
+      return await this.rpc.request<DocumentView>(S.dossierAttachDocument, {
+        dossierId: id, type, fileName: part.filename.slice(0, 255) || 'document', contentType: part.mimetype, size: stored.size,
+        sha256: stored.sha256, storageKey: stored.key,
+      }, { actor });
+    } catch (err) {
+      await this.storage.delete(stored.key); // refused: leave nothing behind
+      throw err;
+    }
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(...EDITORS)
+  @ApiOkResponse({ type: DossierView })
+  submit(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
+    return this.rpc.request(S.dossierSubmit, { dossierId: id }, { actor });
+  }
+
+  /** Commune intake: return the dossier for completion, with reasons. */
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles(...INTAKE)
+  @ApiOkResponse({ type: DossierView })
+  returnForCompletion(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ReturnDossierBody): Promise<DossierView> {
+    return this.rpc.request(S.dossierReturn, { ...body, dossierId: id }, { actor });
+  }
+
+  /** Commune intake: the format check passes. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(...INTAKE)
+  @ApiOkResponse({ type: DossierView })
+  accept(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
+    return this.rpc.request(S.dossierAccept, { dossierId: id }, { actor });
+  }
+
+  /** Commune intake: propose the accepted dossier to the next tier. */
+  @Post(':id/propose')
+  @HttpCode(200)
+  @Roles(...INTAKE)
+  @ApiOkResponse({ type: DossierView })
+  propose(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ProposeDossierBody): Promise<DossierView> {
+    return this.rpc.request(S.dossierPropose, { ...body, dossierId: id }, { actor });
+  }
+}

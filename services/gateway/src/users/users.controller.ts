@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Role, type Actor } from '@ocop/contracts';
+import { CurrentActor, Roles } from '@ocop/auth';
+import { UsersService } from './users.service';
+import { CreateUserBody, UserView } from './user.dto';
+import { ApiProblems } from '../http/api-problems.decorator';
+
+@ApiTags('users')
+@ApiProblems()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles(Role.ADMIN)
+  @ApiCreatedResponse({ type: UserView })
+  create(@CurrentActor() admin: Actor, @Body() body: CreateUserBody): Promise<UserView> {
+    return this.users.create(admin, body);
+  }
+
+  @Get()
+  @Roles(Role.ADMIN)
+  @ApiOkResponse({ type: [UserView] })
+  list(@CurrentActor() admin: Actor): Promise<UserView[]> {
+    return this.users.list(admin);
+  }
+}

@@ -1,0 +1,95 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO } from '@ocop/contracts';
+import type { EventPublisher } from '@ocop/messaging';
+import { createTestEnv, type TestEnv } from '@ocop/testing';
+import { createRegistrationApp } from '../../services/registration/src/registration.app';
+import { loadRegistrationConfig } from '../../services/registration/src/config/registration.config';
+import { createGatewayApp } from '../../services/gateway/src/gateway.app';
+import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
+
+export const TEST_ADMIN_PASSWORD = 'test-admin-password-2026';
+
+export interface Platform {
+  env: TestEnv;
+  gateway: NestFastifyApplication;
+  registration: NestFastifyApplication;
+  /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
+  http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+  login(username: string, password?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  demoData?: boolean;
+  gateway?: Partial<GatewayConfig>;
+  publisher?: EventPublisher;
+}
+
+/** Starts registration and the gateway in this process against the file's own database, prefix and stream. */
+export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> {
+  const env = await createTestEnv();
+  const storageDir = await mkdtemp(join(tmpdir(), 'ocop-storage-'));
+  const common = {
+    OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, REDIS_URL: env.redisUrl, OCOP_SUBJECT_PREFIX: env.prefix,
+    OCOP_STREAM: env.stream, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
+  };
+  const registration = await createRegistrationApp({ ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] }, { publisher: o.publisher });
+  await registration.init();
+  const gateway = await createGatewayApp({
+    ...loadGatewayConfig({ ...common, STORAGE_DIR: storageDir, REDIS_PREFIX: env.redisPrefix, BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }),
+    ...o.gateway,
+  });
+  await gateway.init();
+  await gateway.getHttpAdapter().getInstance().ready();
+
+  const http: Platform['http'] = async (method, url, x = {}) => {
+    const headers: Record<string, string> = { ...(x.headers ?? {}) };
+    if (x.token) headers.authorization = `Bearer ${x.token}`;
+    let payload: string | Buffer | undefined = x.payload;
+    if (x.body !== undefined) {
+      payload = JSON.stringify(x.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await gateway.getHttpAdapter().getInstance().inject({ method: method as 'GET', url, headers, payload });
+    let body: unknown = res.body;
+    try {
+      body = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.statusCode, body, headers: res.headers };
+  };
+
+  return {
+    env, gateway, registration, http,
+    async login(username, password = DEMO.password) {
+      const res = await http('POST', '/api/auth/login', { body: { username, password } });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken as string;
+    },
+    async stop() {
+      await gateway.close();
+      await registration.close();
+      await env.cleanup();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal valid PDF for uploads. */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** A multipart/form-data body with a `type` field then a `file` part. */
+export function multipartBody(type: string, file: Buffer, fileName = 'doc.pdf', contentType = 'application/pdf'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----ocop${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\n${type}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

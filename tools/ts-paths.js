@@ -1,0 +1,6 @@
+// Resolves @ocop/<lib> to the TypeScript sources (jest global setup runs outside jest's module mapper).
+const path = require('node:path');
+const { register } = require('tsconfig-paths');
+const root = path.resolve(__dirname, '..');
+const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing'];
+register({ baseUrl: root, paths: Object.fromEntries(libs.map((l) => [`@ocop/${l}`, [`libs/${l}/src/index.ts`]])) });
