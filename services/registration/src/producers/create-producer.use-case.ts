@@ -29,7 +29,7 @@ export class CreateProducerUseCase {
     return this.ds.transaction(async (tx) => {
       const commune = await this.units.find(cmd.communeCode, tx);
       if (!commune || commune.level !== 'COMMUNE') throw AppError.validation('UNIT_UNKNOWN', `no commune with code ${cmd.communeCode}`, 'communeCode');
-      if (!coversUnit(actor, commune)) throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
+      if (!coversUnit(actor, { ...commune, communeCode: commune.code })) throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
       if (await this.producers.existsWithRegistrationNumber(tx, brn)) {
         throw AppError.conflict('PRODUCER_DUPLICATE', 'a producer with this business registration number exists', 'businessRegistrationNumber');
       }
