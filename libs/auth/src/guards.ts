@@ -5,7 +5,7 @@ import { AppError, ErrorKind, type Actor, type Role } from '@ocop/contracts';
 import { TokenService } from './jwt';
 
 const ROLES = 'ocop:roles';
-const PUBLIC = 'ocop:public';
+const PUBLIC = 'ocop:public'; // also set by @ocop/observability's health controller
 
 /** Only these roles may call the route (every route has either @Roles or @Public). */
 export const Roles = (...roles: Role[]) =>

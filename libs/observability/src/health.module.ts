@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, SetMetadata, type DynamicModule } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Metrics } from './metrics';
@@ -7,6 +7,8 @@ import { Metrics } from './metrics';
 export type ReadinessCheck = () => Promise<void>;
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
+/** Probes and scrapes need no login: same metadata key as @Public() of @ocop/auth. */
+@SetMetadata('ocop:public', true)
 @ApiExcludeController()
 @Controller()
 class HealthController {

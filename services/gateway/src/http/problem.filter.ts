@@ -47,7 +47,11 @@ export function sendProblem(logger: Logger, err: unknown, req: FastifyRequest, r
 export function problemOf(err: unknown, req: FastifyRequest): Problem {
   {
     const base = { instance: req.url, correlationId: currentContext()?.correlationId };
-    const fastifyCode = (err as { code?: string })?.code;
+    // Nest wraps Fastify's body-parsing errors in an HttpException whose cause or message tells which.
+    const cause = (err as { cause?: { code?: string } })?.cause;
+    const fastifyCode = (err as { code?: string })?.code ?? cause?.code ?? (err instanceof HttpException && /not valid JSON/i.test(err.message) ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined)
+      ?? (err instanceof HttpException && err.getStatus() === 413 ? 'FST_ERR_CTP_BODY_TOO_LARGE' : undefined)
+      ?? (err instanceof HttpException && err.getStatus() === 415 ? 'FST_ERR_CTP_INVALID_MEDIA_TYPE' : undefined);
     if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
       const f = FASTIFY_CODES[fastifyCode];
       return { type: `urn:ocop:problem:${f.code.toLowerCase()}`, title: f.code, status: f.status, detail: f.detail, code: f.code, field: f.field, ...base };

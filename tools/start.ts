@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import concurrently from 'concurrently';
+import { Client } from 'pg';
+import { findMissingInfrastructure, infraUrlsFromEnv, withDatabase } from '@ocop/testing';
+
+/**
+ * `npm start`: checks PostgreSQL, NATS and Redis, creates the database if needed, builds, and runs
+ * every service as its own process. Outside production mode the Thanh Hóa demo data and demo users
+ * are loaded into an empty database.
+ */
+const root = resolve(__dirname, '..');
+const SERVICES = [
+  { name: 'registration', port: 3001 },
+  { name: 'gateway', port: 3000 },
+];
+
+async function main(): Promise<void> {
+  const base = infraUrlsFromEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const databaseUrl = process.env.DATABASE_URL ?? withDatabase(base.databaseUrl, 'ocop');
+  const missing = await findMissingInfrastructure({ ...base, databaseUrl: withDatabase(databaseUrl, 'postgres') });
+  if (missing.length) {
+    console.error(`The OCOP platform needs PostgreSQL, NATS with JetStream and Redis.\n- ${missing.join('\n- ')}`);
+    process.exit(1);
+  }
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new Client({ connectionString: withDatabase(databaseUrl, 'postgres') });
+  await admin.connect();
+  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0) {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    console.log(`created database ${name}`);
+  }
+  await admin.end();
+
+  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const mode = process.env.OCOP_MODE ?? 'development';
+  const env = {
+    OCOP_MODE: mode, DATABASE_URL: databaseUrl, NATS_URL: base.natsUrl, REDIS_URL: base.redisUrl,
+    OCOP_DEMO_DATA: process.env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
+  };
+  const { result } = concurrently(
+    SERVICES.map((s) => ({
+      name: s.name,
+      command: `node -r ./tools/paths.js dist/services/${s.name}/src/main.js`,
+      cwd: root,
+      env: { ...env, HTTP_PORT: process.env[`${s.name.toUpperCase()}_PORT`] ?? String(s.port) },
+    })),
+    { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
+  );
+  console.log('gateway: http://localhost:3000/api (OpenAPI at /api/docs); demo users in README.md');
+  await result.catch(() => process.exit(1));
+}
+
+void main();
