@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { DEMO } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
 import { PDF, multipartBody, startPlatform, type Platform } from '../support/platform';
 
 const goodProducer = {
@@ -14,8 +15,10 @@ describe('bad input', () => {
   let p: Platform;
   let officer: string;
   let pg: Client;
+  /** Row and stream counts, once the outbox has relayed everything committed so far. */
   async function counts() {
     const q = async (sql: string) => Number((await pg.query(sql)).rows[0].n);
+    await eventually(async () => (await q('SELECT count(*) AS n FROM registration.outbox WHERE published_at IS NULL')) === 0, 10_000, 'the outbox to drain');
     const nc = await connect({ servers: p.env.natsUrl });
     const messages = (await (await jetstreamManager(nc)).streams.info(p.env.stream)).state.messages;
     await nc.close();
