@@ -17,7 +17,7 @@ export interface Platform {
   gateway: NestFastifyApplication;
   registration: NestFastifyApplication;
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
-  http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+  http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
   login(username: string, password?: string): Promise<string>;
   stop(): Promise<void>;
 }

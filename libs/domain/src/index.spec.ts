@@ -1,4 +1,4 @@
-import * as domain from '@ocop/domain';
+import * as domain from './index';
 
 describe('@ocop/domain public face', () => {
   it('exposes every module through the alias', () => {

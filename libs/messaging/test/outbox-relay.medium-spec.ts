@@ -5,7 +5,7 @@ import { eventually } from '@ocop/testing';
 import {
   consumerIdle, countByMsgId, enqueue, scopeFilter, startHarness, streamEntries, Stoppables, type MsgHarness,
 } from './support/harness';
-import { countOf, effectHandler, effectsOf, inboxOf, SCHEMA, sleep } from './support/msgtest-db';
+import { countOf, effectHandler, effectsOf, inboxOf, SCHEMA } from './support/msgtest-db';
 
 /** Publishes for real, then throws on its first call: the stream has the event, the relay never marks it. */
 class CrashAfterPublish implements EventPublisher {
@@ -116,7 +116,10 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
     const holdFirstBatch = async (): Promise<void> => {
       if (aHolding) return;
       aHolding = true;
-      await Promise.race([gate, sleep(20_000).then(() => { gateTimedOut = true; })]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => { timer = setTimeout(() => { gateTimedOut = true; resolve(); }, 20_000); });
+      await Promise.race([gate, timeout]);
+      clearTimeout(timer);
     };
     const options = { ...h.relayOptions, batchSize: 20 };
     const relayA = running.add(new OutboxRelay(h.ds, new RecordingPublisher(real, 'A', log, holdFirstBatch), options, h.logger));
