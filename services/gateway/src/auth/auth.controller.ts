@@ -24,6 +24,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...Object.values(Role))
+  @ApiOkResponse({ description: 'The authenticated actor: id, username, role and administrative scope' })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

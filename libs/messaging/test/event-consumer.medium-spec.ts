@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { EventEnvelope } from '@ocop/contracts';
+import { DurableEventConsumer, JetStreamPublisher, OutboxRelay, UnrecoverableEventError, type DurableConsumerOptions } from '@ocop/messaging';
+import { DeadLetterRow } from '@ocop/persistence';
+import { eventually } from '@ocop/testing';
+import {
+  consumerIdle, countByMsgId, enqueue, makeEnvelope, publishRaw, scopeFilter, startHarness, streamEntries, Stoppables, type MsgHarness,
+} from './support/harness';
+import { deadLettersOf, effectHandler, effectsOf, inboxOf, type ThingHappened } from './support/msgtest-db';
+
+describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', () => {
+  let h: MsgHarness;
+  const running = new Stoppables();
+
+  beforeAll(async () => {
+    h = await startHarness('msgtest-consumer');
+  });
+
+  afterAll(async () => {
+    await running.stopAll();
+    await h?.close();
+  });
+
+  /** A started consumer that only sees its own test's events (types `<scope>.*`). */
+  async function startConsumer(scope: string, handlers: DurableConsumerOptions['handlers'], o: Partial<DurableConsumerOptions> = {}): Promise<DurableEventConsumer> {
+    const consumer = running.add(new DurableEventConsumer(h.nc, h.ds, {
+      durable: `${scope}-reader`, stream: h.env.stream, filterSubject: scopeFilter(h.env.prefix, scope), handlers,
+      maxDeliver: 3, backoffMs: [100, 200], ackWaitMs: 2000, ...o,
+    }, h.logger));
+    await consumer.start();
+    return consumer;
+  }
+
+  const deadLetter = (consumer: string, eventId: string): Promise<DeadLetterRow | null> =>
+    h.ds.getRepository(DeadLetterRow).findOneBy({ consumer, eventId });
+
+  it('a redelivered event changes state once', async () => {
+    const scope = 'redelivery';
+    const type = `${scope}.thing-happened.v1`;
+    const durable = `${scope}-reader`;
+
+    // Once through the outbox and the relay...
+    const [event] = await enqueue(h, type, [{ value: 42 }]);
+    expect(await new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger).relayBatch()).toBe(1);
+    // ...and twice more straight to the stream under other Nats-Msg-Ids, as a re-publish after the
+    // duplicate window would arrive: the stream keeps all three.
+    const body = JSON.stringify(event);
+    const acks = [
+      await publishRaw(h, type, body, `${event.id}:again-1`),
+      await publishRaw(h, type, body, `${event.id}:again-2`),
+    ];
+    expect(acks.map((a) => a.duplicate)).toEqual([false, false]);
+    const copies = (await streamEntries(h)).filter((e) => (JSON.parse(e.body) as EventEnvelope).id === event.id);
+    expect(copies).toHaveLength(3);
+
+    let calls = 0;
+    const apply = effectHandler(durable);
+    await startConsumer(scope, { [type]: async (e, tx) => { calls++; await apply(e, tx); } });
+
+    // All three copies delivered and acknowledged.
+    const info = await eventually(async () => {
+      const i = await consumerIdle(h, durable);
+      return i.ack_floor.stream_seq >= acks[1].seq && i;
+    }, 20_000, 'all three copies to be acknowledged');
+    expect(info.delivered.consumer_seq).toBe(3);
+    expect(await effectsOf(h.ds, durable, event.id)).toBe(1);
+    expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
+    expect(calls).toBe(1); // the inbox turned the two copies away before the handler
+    expect(await deadLettersOf(h.ds, durable)).toBe(0);
+  });
+
+  it('retries a handler that fails twice with backoff, applies the event once and keeps no dead letter', async () => {
+    const scope = 'flaky';
+    const type = `${scope}.thing-happened.v1`;
+    const durable = `${scope}-reader`;
+    const attemptsAt: number[] = [];
+    const apply = effectHandler(durable);
+    await startConsumer(scope, {
+      [type]: async (e, tx) => {
+        attemptsAt.push(performance.now());
+        await apply(e, tx); // written, then rolled back by the failure below
+        if (attemptsAt.length <= 2) throw new Error(`transient failure #${attemptsAt.length}`);
+      },
+    });
+
+    const event = makeEnvelope(type, { value: 1 });
+    await publishRaw(h, type, JSON.stringify(event), event.id);
+
+    await eventually(async () => (await effectsOf(h.ds, durable, event.id)) === 1, 20_000, 'the event to be applied');
+    await consumerIdle(h, durable);
+    expect(attemptsAt).toHaveLength(3); // maxDeliver is 3: the third and last try succeeded
+    expect(await effectsOf(h.ds, durable, event.id)).toBe(1);
+    expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
+    expect(await deadLettersOf(h.ds, durable)).toBe(0);
+    // The redeliveries waited at least the configured backoff (the server holds a nak'ed message
+    // for the delay; an immediate redelivery would come back within a few milliseconds).
+    expect(attemptsAt[1] - attemptsAt[0]).toBeGreaterThanOrEqual(90);
+    expect(attemptsAt[2] - attemptsAt[1]).toBeGreaterThanOrEqual(180);
+  });
+
+  it('a poison message goes to dead letters after its attempts and does not block the consumer', async () => {
+    const scope = 'poison';
+    const goodType = `${scope}.thing-happened.v1`;
+    const failingType = `${scope}.always-fails.v1`;
+    const garbageType = `${scope}.garbage.v1`;
+    const durable = `${scope}-reader`;
+    let failingAttempts = 0;
+    await startConsumer(scope, {
+      [goodType]: effectHandler(durable),
+      [failingType]: async () => {
+        failingAttempts++;
+        throw new Error('this handler always fails');
+      },
+    });
+
+    const good = Array.from({ length: 20 }, (_, i) => makeEnvelope(goodType, { value: i }));
+    const failing = makeEnvelope(failingType, { value: -1 });
+    const garbage = 'this is {not json';
+    const garbageId = `garbage-${randomUUID()}`;
+    for (const [i, e] of good.entries()) {
+      if (i === 3) await publishRaw(h, garbageType, garbage, garbageId);
+      if (i === 6) await publishRaw(h, failingType, JSON.stringify(failing), failing.id);
+      await publishRaw(h, goodType, JSON.stringify(e), e.id);
+    }
+
+    await eventually(async () => (await effectsOf(h.ds, durable)) === 20 && (await deadLettersOf(h.ds, durable)) === 2,
+      25_000, '20 effects and 2 dead letters');
+    await consumerIdle(h, durable); // nothing pending, nothing awaiting an ack: the dead letters were terminated
+
+    for (const e of good) expect(await effectsOf(h.ds, durable, e.id)).toBe(1);
+    expect(await effectsOf(h.ds, durable)).toBe(20);
+    expect(await inboxOf(h.ds, durable)).toBe(20); // the failing event's inbox row rolled back with it
+
+    const garbageRow = await deadLetter(durable, garbageId);
+    expect(garbageRow).toMatchObject({
+      deliveries: 1, payload: garbage, subject: `${h.env.prefix}.events.${garbageType}`, replayedAt: null,
+    });
+    expect(garbageRow?.error).toMatch(/not a valid event envelope/);
+
+    const failingRow = await deadLetter(durable, failing.id);
+    expect(failingRow).toMatchObject({ deliveries: 3, payload: JSON.stringify(failing), replayedAt: null });
+    expect(failingRow?.error).toMatch(/this handler always fails/);
+    expect(failingAttempts).toBe(3);
+    expect(await deadLettersOf(h.ds, durable)).toBe(2);
+  });
+
+  describe('replay of dead letters', () => {
+    const scope = 'replay';
+    const type = `${scope}.thing-happened.v1`;
+    const durable = `${scope}-reader`;
+    let broken = true;
+    let applied = 0;
+    let consumer: DurableEventConsumer;
+    const apply = effectHandler(durable);
+
+    beforeAll(async () => {
+      consumer = await startConsumer(scope, {
+        [type]: async (e, tx) => {
+          if (broken) throw new Error('handler bug');
+          await apply(e, tx);
+          applied++;
+        },
+      });
+    });
+
+    it('applies a dead-lettered event once the handler is fixed, and replaying it again is a no-op', async () => {
+      const event = makeEnvelope(type, { value: 5 });
+      await publishRaw(h, type, JSON.stringify(event), event.id);
+      const row = await eventually(async () => (await deadLetter(durable, event.id)) ?? undefined, 20_000, 'the dead letter');
+      expect(row.deliveries).toBe(3);
+      expect(await effectsOf(h.ds, durable, event.id)).toBe(0);
+      expect(await inboxOf(h.ds, durable, event.id)).toBe(0);
+
+      broken = false;
+      await consumer.replay(row);
+      expect(applied).toBe(1);
+      expect(await effectsOf(h.ds, durable, event.id)).toBe(1);
+      expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
+      const replayed = await deadLetter(durable, event.id);
+      expect(replayed?.replayedAt).toBeInstanceOf(Date);
+      expect(replayed?.replayError).toBeNull();
+
+      // Replaying an event that is already applied goes through the inbox and changes nothing.
+      await consumer.replay(replayed as DeadLetterRow);
+      expect(applied).toBe(1);
+      expect(await effectsOf(h.ds, durable, event.id)).toBe(1);
+      expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
+    });
+
+    it('refuses to replay a dead letter that is not an event, and records why', async () => {
+      const id = `garbage-${randomUUID()}`;
+      await h.js.publish(`${h.env.prefix}.events.${scope}.garbage.v1`, '<xml/>', { msgID: id });
+      const row = await eventually(async () => (await deadLetter(durable, id)) ?? undefined, 20_000, 'the dead letter');
+      expect(row.deliveries).toBe(1);
+
+      await expect(consumer.replay(row)).rejects.toBeInstanceOf(UnrecoverableEventError);
+      const after = await deadLetter(durable, id);
+      expect(after?.replayedAt).toBeNull();
+      expect(after?.replayError).toMatch(/not an event this consumer handles/);
+    });
+  });
+
+  it('hands the handler the envelope exactly as the producer enqueued it (outbox jsonb → stream → handler)', async () => {
+    const scope = 'envelope';
+    const type = `${scope}.thing-happened.v1`;
+    const seen: EventEnvelope[] = [];
+    await startConsumer(scope, { [type]: async (e) => { seen.push(e); } });
+    const [event] = await enqueue(h, type, [{ value: 9 }]);
+    expect(await new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger).relayBatch()).toBe(1);
+    await eventually(async () => seen.length === 1, 20_000, 'the event');
+    expect(seen[0]).toEqual(event);
+    expect((seen[0].data as ThingHappened).value).toBe(9);
+    expect(countByMsgId(await streamEntries(h)).get(event.id)).toBe(1);
+  });
+});
