@@ -138,10 +138,12 @@ export class OutboxRelay {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      for (const row of rows) {
-        const { duplicate } = await this.publisher.publish(row);
-        if (duplicate) this.logger.info({ eventId: row.id }, 'event was already in the stream (re-publish after a crash)');
-      }
+      // Pipelined: publishes on one connection reach the stream in the order they are sent, so the
+      // batch keeps created_at order while the acks come back together.
+      const acks = await Promise.all(rows.map((row) => this.publisher.publish(row)));
+      acks.forEach(({ duplicate }, i) => {
+        if (duplicate) this.logger.info({ eventId: rows[i].id }, 'event was already in the stream (re-publish after a crash)');
+      });
       if (rows.length) {
         await tx.createQueryBuilder().update(OutboxRow).set({ publishedAt: () => 'now()' })
           .whereInIds(rows.map((r) => r.id)).execute();

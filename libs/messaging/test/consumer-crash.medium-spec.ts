@@ -8,6 +8,9 @@ const N = 60;
 const DURABLE = 'crash-reader';
 const TYPE = 'crash.thing-happened.v1';
 
+// The per-project testTimeout in jest.config.cjs is not applied by jest-circus (it reads only the global one).
+jest.setTimeout(60_000);
+
 describe('DurableEventConsumer in a process that is killed', () => {
   let h: MsgHarness;
   const children: ChildNode[] = [];

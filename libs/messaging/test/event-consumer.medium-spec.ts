@@ -9,6 +9,9 @@ import {
 } from './support/harness';
 import { deadLettersOf, effectHandler, effectsOf, inboxOf, type ThingHappened } from './support/msgtest-db';
 
+// The per-project testTimeout in jest.config.cjs is not applied by jest-circus (it reads only the global one).
+jest.setTimeout(60_000);
+
 describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', () => {
   let h: MsgHarness;
   const running = new Stoppables();

@@ -49,6 +49,9 @@ const publishedAt = async (h: MsgHarness, id: string): Promise<Date | null> => {
   return rows[0].published_at;
 };
 
+// The per-project testTimeout in jest.config.cjs is not applied by jest-circus (it reads only the global one).
+jest.setTimeout(60_000);
+
 describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
   let h: MsgHarness;
   const running = new Stoppables();
