@@ -109,10 +109,17 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     const garbageType = `${scope}.garbage.v1`;
     const durable = `${scope}-reader`;
     let failingAttempts = 0;
+    let othersFlowedMeanwhile = false;
     await startConsumer(scope, {
       [goodType]: effectHandler(durable),
       [failingType]: async () => {
         failingAttempts++;
+        if (failingAttempts === 1) {
+          // Hold the first attempt (well inside the 2 s ack wait) until the good events, 14 of them
+          // published after this one, are all applied: they can only be if this one blocks nothing.
+          othersFlowedMeanwhile = await eventually(async () => (await effectsOf(h.ds, durable)) === 20, 1_500, 'the good events')
+            .then(() => true, () => false);
+        }
         throw new Error('this handler always fails');
       },
     });
@@ -145,6 +152,7 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     expect(failingRow).toMatchObject({ deliveries: 3, payload: JSON.stringify(failing), replayedAt: null });
     expect(failingRow?.error).toMatch(/this handler always fails/);
     expect(failingAttempts).toBe(3);
+    expect(othersFlowedMeanwhile).toBe(true);
     expect(await deadLettersOf(h.ds, durable)).toBe(2);
   });
 
