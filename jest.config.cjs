@@ -18,6 +18,8 @@ const common = {
 };
 module.exports = {
   maxWorkers: 2,
+  // jest-circus reads the timeout from the top level only (per-project values are ignored).
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts'] },
     {
@@ -26,7 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services}/*/test/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
@@ -34,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 90000,
     },
   ],
 };

@@ -71,6 +71,8 @@ export class OutboxRelay {
   private listener?: Client;
   private running = false;
   private wake?: () => void;
+  /** Set by kick(); a kick during a batch makes the loop go round again instead of sleeping. */
+  private kicked = false;
   private loop?: Promise<void>;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -97,6 +99,7 @@ export class OutboxRelay {
   }
 
   kick(): void {
+    this.kicked = true;
     this.wake?.();
   }
 
@@ -118,8 +121,14 @@ export class OutboxRelay {
         failures++;
         this.logger.warn({ err, failures }, 'outbox relay batch failed; will retry');
       }
+      if (!this.running) break;
       if (published >= this.batchSize) continue; // more are waiting
+      if (this.kicked && !failures) {
+        this.kicked = false; // a commit arrived while we were publishing
+        continue;
+      }
       const waitMs = failures ? Math.min(30_000, 250 * 2 ** failures) : this.pollIntervalMs;
+      this.kicked = false;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, waitMs);
         this.wake = () => { clearTimeout(t); resolve(); };
