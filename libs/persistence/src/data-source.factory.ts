@@ -30,7 +30,15 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
 
 /** Connects, creates the schema if needed and applies pending migrations (run at every start). */
 export async function initializeServiceDatabase(ds: DataSource): Promise<DataSource> {
-  if (!ds.isInitialized) await ds.initialize();
+  if (!ds.isInitialized) {
+    try {
+      await ds.initialize();
+    } catch (err) {
+      const url = String((ds.options as { url?: string }).url ?? '').replace(/:[^:@/]*@/, ':***@');
+      throw new Error(`PostgreSQL is not usable at ${url}: ${(err as Error).message}. Start it ('pg_ctlcluster 15 main start' ` +
+        `or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`);
+    }
+  }
   const schema = (ds.options as { schema: string }).schema;
   // Replicas start together: one migrates while the others wait on a session advisory lock.
   const runner = ds.createQueryRunner();

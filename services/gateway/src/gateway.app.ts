@@ -87,12 +87,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   const logger = createLogger('gateway', config.logLevel);
   const metrics = new Metrics('gateway');
   const ds = createServiceDataSource({ ...GATEWAY_DATABASE, url: config.databaseUrl, applicationName: 'gateway' });
-  try {
-    await initializeServiceDatabase(ds);
-  } catch (err) {
-    throw new Error(`PostgreSQL is not usable at ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${(err as Error).message}. ` +
-      `Start it ('pg_ctlcluster 15 main start' or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`);
-  }
+  await initializeServiceDatabase(ds);
   const nc = await connectNats(config.natsUrl, 'gateway');
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));

@@ -100,12 +100,7 @@ export async function createRegistrationApp(config: RegistrationConfig, o: Regis
   const logger = createLogger('registration', config.logLevel);
   const metrics = new Metrics('registration');
   const ds = createServiceDataSource({ ...REGISTRATION_DATABASE, url: config.databaseUrl, applicationName: 'registration' });
-  try {
-    await initializeServiceDatabase(ds);
-  } catch (err) {
-    throw new Error(`PostgreSQL is not usable at ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${(err as Error).message}. ` +
-      `Start it ('pg_ctlcluster 15 main start' or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`);
-  }
+  await initializeServiceDatabase(ds);
   const nc = await connectNats(config.natsUrl, 'registration');
   const app = await NestFactory.create<NestFastifyApplication>(
     RegistrationModule.create(config, ds, nc, logger, metrics, o.publisher),
