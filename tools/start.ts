@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import concurrently from 'concurrently';
 import { Client } from 'pg';
-import { findMissingInfrastructure, infraUrlsFromEnv, withDatabase } from '@ocop/testing';
+import { findMissingInfrastructure, withDatabase } from '@ocop/testing';
+import { loadToolConfig } from './config';
 
 /**
  * `npm start`: checks PostgreSQL, NATS and Redis, creates the database if needed, builds, and runs
@@ -16,8 +17,9 @@ const SERVICES = [
 ];
 
 async function main(): Promise<void> {
-  const base = infraUrlsFromEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-  const databaseUrl = process.env.DATABASE_URL ?? withDatabase(base.databaseUrl, 'ocop');
+  const config = loadToolConfig();
+  const base = config.infra;
+  const databaseUrl = config.platformDatabaseUrl;
   const missing = await findMissingInfrastructure({ ...base, databaseUrl: withDatabase(databaseUrl, 'postgres') });
   if (missing.length) {
     console.error(`The OCOP platform needs PostgreSQL, NATS with JetStream and Redis.\n- ${missing.join('\n- ')}`);
@@ -35,17 +37,17 @@ async function main(): Promise<void> {
   const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
-  const mode = process.env.OCOP_MODE ?? 'development';
+  const mode = config.mode;
   const env = {
     OCOP_MODE: mode, DATABASE_URL: databaseUrl, NATS_URL: base.natsUrl, REDIS_URL: base.redisUrl,
-    OCOP_DEMO_DATA: process.env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
+    OCOP_DEMO_DATA: config.demoData,
   };
   const { result } = concurrently(
     SERVICES.map((s) => ({
       name: s.name,
       command: `node -r ./tools/paths.js dist/services/${s.name}/src/main.js`,
       cwd: root,
-      env: { ...env, HTTP_PORT: process.env[`${s.name.toUpperCase()}_PORT`] ?? String(s.port) },
+      env: { ...env, HTTP_PORT: String(config.ports[s.name] ?? s.port) },
     })),
     { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
   );

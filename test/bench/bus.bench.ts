@@ -9,11 +9,11 @@ import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
 import { connectNats, DurableEventConsumer, EventOutbox, JetStreamPublisher, OutboxRelay, ensureEventStream } from '@ocop/messaging';
 import { eventsWildcard } from '@ocop/contracts';
 import { createLogger } from '@ocop/observability';
-import { adminQuery, dropDatabase, infraUrlsFromEnv, withDatabase } from '@ocop/testing';
+import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
+import { loadToolConfig } from '../../tools/config';
 import { SCHEMA, effectHandler, openMsgTestDatabase, countOf } from '../../libs/messaging/test/support/msgtest-db';
 
-const N = Number(process.env.BENCH_EVENTS ?? 5000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const { events: N, runs: RUNS } = loadToolConfig().bench;
 const WRITERS = 16; // concurrent "commands", one event per transaction
 const logger = createLogger('bench', 'silent');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -84,7 +84,7 @@ async function platformPath(serverUrl: string, natsUrl: string): Promise<number>
 }
 
 async function main(): Promise<void> {
-  const urls = infraUrlsFromEnv();
+  const urls = loadToolConfig().infra;
   const raw: number[] = [];
   const platform: number[] = [];
   for (let run = 1; run <= RUNS; run++) {

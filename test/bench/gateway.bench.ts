@@ -9,15 +9,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO } from '@ocop/contracts';
-import { adminQuery, dropDatabase, infraUrlsFromEnv, withDatabase } from '@ocop/testing';
+import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
+import { loadToolConfig } from '../../tools/config';
 
 const root = resolve(__dirname, '..', '..');
-const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+const config = loadToolConfig();
+const DURATION = config.bench.seconds;
 const GW = 3900, REG = 3901;
 
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
-    cwd: root, env: { ...process.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root, env: { ...config.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
 }
@@ -37,7 +39,7 @@ function run(o: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function main(): Promise<void> {
-  const urls = infraUrlsFromEnv();
+  const urls = config.infra;
   const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const db = `ocop_bench_gw_${process.pid}`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEMO } from '@ocop/contracts';
 import type { EventPublisher } from '@ocop/messaging';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
+import { loadToolConfig } from '../../tools/config';
 import { createRegistrationApp } from '../../services/registration/src/registration.app';
 import { loadRegistrationConfig } from '../../services/registration/src/config/registration.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
@@ -34,7 +35,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   const storageDir = await mkdtemp(join(tmpdir(), 'ocop-storage-'));
   const common = {
     OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, REDIS_URL: env.redisUrl, OCOP_SUBJECT_PREFIX: env.prefix,
-    OCOP_STREAM: env.stream, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
+    OCOP_STREAM: env.stream, LOG_LEVEL: loadToolConfig().testLogLevel, OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
   };
   const registration = await createRegistrationApp({ ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] }, { publisher: o.publisher });
   await registration.init();
