@@ -1,0 +1,53 @@
+// Dates and times as Vietnamese administrative documents print them, always in Vietnam time
+// (UTC+7, no daylight saving), whatever the server's time zone.
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export interface VietnamClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Reads an ISO instant (or a Date) as a Vietnam wall-clock time. Throws RangeError on an invalid instant. */
+export function vietnamClock(instant: string | Date): VietnamClock {
+  const ms = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not a valid instant: ${String(instant)}`);
+  const local = new Date(ms + VIETNAM_OFFSET_MS);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * 'ngày 24 tháng 11 năm 2026'. Nghị định 30/2020/NĐ-CP: a day below 10 and the months 1 and 2
+ * take a leading zero ('ngày 05 tháng 02 năm 2026'); the months 3 to 9 do not ('tháng 3').
+ */
+export function vietnamDate(instant: string | Date): string {
+  const { year, month, day } = vietnamClock(instant);
+  return `ngày ${two(day)} tháng ${month <= 2 ? two(month) : String(month)} năm ${year}`;
+}
+
+/** '08 giờ 05 phút'. */
+export function vietnamTime(instant: string | Date): string {
+  const { hour, minute } = vietnamClock(instant);
+  return `${two(hour)} giờ ${two(minute)} phút`;
+}
+
+/** '08 giờ 05 phút, ngày 24 tháng 11 năm 2026'. */
+export function vietnamDateTime(instant: string | Date): string {
+  return `${vietnamTime(instant)}, ${vietnamDate(instant)}`;
+}
+
+/** The place-and-date line under the national motto: 'Thanh Hóa, ngày 24 tháng 11 năm 2026'. */
+export function placeDateLine(placeVi: string, instant: string | Date): string {
+  return `${placeVi}, ${vietnamDate(instant)}`;
+}
