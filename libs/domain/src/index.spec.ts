@@ -39,6 +39,23 @@ describe('@ocop/domain public face', () => {
       'DOSSIER_DOCUMENT_TYPES',
       'isDossierDocumentType',
       'missingRequiredDocuments',
+      'CatalogueInvalidError',
+      'catalogueCompletion',
+      'catalogueToDocument',
+      'criteriaOf',
+      'parseCatalogue',
+      'treeForProductSet',
+      'communeScoredCriteria',
+      'evaluateDossier',
+      'meanText',
+      'scoreSheet',
+      'spreadOf',
+      'validateCommuneAssessment',
+      'TIER_MODELS',
+      'productSetNeedsSamples',
+      'routeEvaluation',
+      'tierModelAt',
+      'tierModelFor',
     ];
     expect(Object.keys(domain).sort()).toEqual([...expected].sort());
     for (const name of expected) expect((domain as Record<string, unknown>)[name]).toBeDefined();

@@ -34,3 +34,54 @@ export {
   missingRequiredDocuments,
 } from './dossier-documents';
 export type { DossierDocumentType } from './dossier-documents';
+export {
+  CatalogueInvalidError,
+  catalogueCompletion,
+  catalogueToDocument,
+  criteriaOf,
+  parseCatalogue,
+  treeForProductSet,
+} from './criteria-catalogue';
+export type {
+  CatalogueCriterion,
+  CatalogueCriterionDocument,
+  CatalogueDocument,
+  CatalogueGroup,
+  CatalogueGroupDocument,
+  CatalogueIssue,
+  CatalogueOption,
+  CatalogueOptionDocument,
+  CataloguePart,
+  CataloguePartDocument,
+  CataloguePointsValue,
+  CatalogueStatus,
+  CriteriaCatalogue,
+  CriteriaTree,
+  CriteriaTreeDocument,
+  MandatoryRequirement,
+  MandatoryRequirementDocument,
+} from './criteria-catalogue';
+export {
+  communeScoredCriteria,
+  evaluateDossier,
+  meanText,
+  scoreSheet,
+  spreadOf,
+  validateCommuneAssessment,
+} from './evaluation';
+export type {
+  CapReason,
+  CommuneAssessmentEntry,
+  DossierEvaluation,
+  ScoredSheet,
+  SheetEntry,
+  SpreadCheck,
+} from './evaluation';
+export {
+  TIER_MODELS,
+  productSetNeedsSamples,
+  routeEvaluation,
+  tierModelAt,
+  tierModelFor,
+} from './tier-model';
+export type { RoutingDecision, RoutingOutcome, TierModel, TierStep } from './tier-model';
