@@ -13,6 +13,7 @@ import { loadToolConfig } from './config';
 const root = resolve(__dirname, '..');
 const SERVICES = [
   { name: 'registration', port: 3001 },
+  { name: 'scoring', port: 3002 },
   { name: 'gateway', port: 3000 },
 ];
 

@@ -75,7 +75,8 @@ describe('dossier intake end to end', () => {
     const resubmitted = await p.http('POST', `/api/dossiers/${id}/submit`, { token: producer.token });
     expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', returnReasons: [] });
     expect((await p.http('POST', `/api/dossiers/${id}/accept`, { token: officer })).body.status).toBe('ACCEPTED_BY_COMMUNE');
-    const proposed = await p.http('POST', `/api/dossiers/${id}/propose`, { token: officer, body: { proposalReference: '125/UBND-NN' } });
+    const communeAssessment = { reportReference: '45/BC-UBND', entries: ['A1.1', 'A1.2', 'A2.1', 'B2.2'].map((criterionCode) => ({ criterionCode, optionCode: 'b' })) };
+    const proposed = await p.http('POST', `/api/dossiers/${id}/propose`, { token: officer, body: { proposalReference: '125/UBND-NN', communeAssessment } });
     expect(proposed.status).toBe(200);
     expect(proposed.body).toMatchObject({ status: 'PROPOSED', proposedTier: 'PROVINCE', proposedToUnitCode: DEMO.provinceCode });
     expect(proposed.body.roundId).toEqual(expect.any(String));
@@ -92,6 +93,8 @@ describe('dossier intake end to end', () => {
       ...Array(4).fill('registration.document-attached.v1'),
       'registration.dossier-submitted.v1', 'registration.dossier-returned.v1', 'registration.document-attached.v1',
       'registration.dossier-submitted.v1', 'registration.dossier-accepted.v1', 'registration.dossier-proposed.v1',
+      // scoring puts it on the province's list of dossiers awaiting a council session
+      'scoring.evaluation-opened.v1',
     ];
     const timeline = await eventually(async () => {
       const t = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer.token });

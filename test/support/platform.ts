@@ -8,6 +8,8 @@ import { createTestEnv, type TestEnv } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
 import { createRegistrationApp } from '../../services/registration/src/registration.app';
 import { loadRegistrationConfig } from '../../services/registration/src/config/registration.config';
+import { createScoringApp } from '../../services/scoring/src/scoring.app';
+import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 
@@ -17,6 +19,7 @@ export interface Platform {
   env: TestEnv;
   gateway: NestFastifyApplication;
   registration: NestFastifyApplication;
+  scoring: NestFastifyApplication;
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
   http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
   login(username: string, password?: string): Promise<string>;
@@ -29,7 +32,7 @@ export interface PlatformOptions {
   publisher?: EventPublisher;
 }
 
-/** Starts registration and the gateway in this process against the file's own database, prefix and stream. */
+/** Starts registration, scoring and the gateway in this process against the file's own database, prefix and stream. */
 export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> {
   const env = await createTestEnv();
   const storageDir = await mkdtemp(join(tmpdir(), 'ocop-storage-'));
@@ -39,6 +42,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
   const registration = await createRegistrationApp({ ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] }, { publisher: o.publisher });
   await registration.init();
+  const scoring = await createScoringApp({ ...loadScoringConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] });
+  await scoring.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({ ...common, STORAGE_DIR: storageDir, REDIS_PREFIX: env.redisPrefix, BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }),
     ...o.gateway,
@@ -65,7 +70,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
 
   return {
-    env, gateway, registration, http,
+    env, gateway, registration, scoring, http,
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -73,6 +78,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     },
     async stop() {
       await gateway.close();
+      await scoring.close();
       await registration.close();
       await env.cleanup();
       await rm(storageDir, { recursive: true, force: true });

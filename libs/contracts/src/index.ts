@@ -12,7 +12,7 @@ export { CreateProductCommand, ListProductsQuery, ProductView } from './registra
 export { CreateRoundCommand, RoundView } from './registration/round.dto';
 export {
   DOSSIER_KINDS, DOSSIER_STATUSES, CreateDossierCommand, DossierIdCommand, AttachDocumentCommand, ReturnReason, ReturnDossierBody,
-  ReturnDossierCommand, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
+  ReturnDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
   UnitView, ListUnitsQuery,
 } from './registration/dossier.dto';
 export type {
@@ -20,3 +20,21 @@ export type {
   ProductRegisteredData,
 } from './registration/registration.events';
 export { DEMO } from './demo';
+export { ScoringSubjects, ScoringEvents } from './scoring/scoring.subjects';
+export type {
+  EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, SessionClosedData,
+} from './scoring/scoring.events';
+export {
+  LEGAL_VERSION_CODES, CatalogueCodeQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
+  CheckCommuneAssessmentQuery, CommuneAssessmentCheckView, TierStepView, TierModelView,
+} from './scoring/catalogue.dto';
+export {
+  COUNCIL_TIERS, COUNCIL_ROLES, POINTS_TEXT, CouncilMemberInput, CreateCouncilCommand, CouncilIdQuery, ListCouncilsQuery, DeclareConflictBody,
+  DeclareConflictCommand, ConflictView, CouncilMemberView, CouncilView,
+} from './scoring/council.dto';
+export {
+  EVALUATION_STATUSES, LAB_STATES, ListEvaluationsQuery, EvaluationIdQuery, SetLabResultBody, SetLabResultCommand, CapReasonView, SpreadView,
+  EvaluationResultView, DeferralView, EvaluationView, CreateSessionCommand, SessionIdQuery, ListSessionsQuery, AddAgendaBody, AddAgendaCommand,
+  AttendanceBody, AttendanceCommand, SheetEntryDto, SubmitSheetBody, SubmitSheetCommand, SheetsQuery, SheetView, SessionItemView, QuorumView,
+  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView,
+} from './scoring/session.dto';

@@ -26,6 +26,7 @@ import { UsersController } from './users/users.controller';
 import { AuthController } from './auth/auth.controller';
 import { DossiersController, ProducersController, RoundsController, UnitsController } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
+import { CataloguesController, CouncilsController, EvaluationsController, SessionsController } from './scoring/scoring.controllers';
 import { seedDemoUsers } from './users/demo-users';
 
 const NATS = Symbol('NATS');
@@ -51,7 +52,8 @@ class GatewayModule {
         nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
         redis: async () => { await redis.ping(); },
       })],
-      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, AdminController],
+      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController,
+        CataloguesController, CouncilsController, EvaluationsController, SessionsController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },

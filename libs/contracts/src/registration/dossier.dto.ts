@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import { CommuneAssessmentEntryDto } from '../scoring/catalogue.dto';
 
 export const DOSSIER_KINDS = ['NEW', 'RE_EVALUATION', 'UPGRADE'] as const;
 export const DOSSIER_STATUSES = [
@@ -43,10 +44,19 @@ export class ReturnDossierCommand extends ReturnDossierBody {
   @ApiProperty() @IsUUID() dossierId: string;
 }
 
+export class CommuneAssessmentBody {
+  @ApiPropertyOptional({ description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
+  @IsOptional() @IsString() @Length(1, 100) reportReference?: string | null;
+  @ApiProperty({ type: [CommuneAssessmentEntryDto], description: 'The option chosen for each commune-assessed criterion of the product\'s criteria tree' })
+  @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CommuneAssessmentEntryDto) entries: CommuneAssessmentEntryDto[];
+}
+
 export class ProposeDossierBody {
   @ApiPropertyOptional({ description: 'Evaluation round of the receiving province; defaults to the round open at the as-of date' })
   @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional({ description: 'Reference of the commune\'s proposal letter', example: '125/UBND-NN' }) @IsOptional() @IsString() @Length(1, 100) proposalReference?: string;
+  @ApiPropertyOptional({ type: CommuneAssessmentBody, description: 'Required under 148+1489 (the commune assesses four criteria); refused under earlier versions' })
+  @IsOptional() @ValidateNested() @Type(() => CommuneAssessmentBody) communeAssessment?: CommuneAssessmentBody;
 }
 
 export class ProposeDossierCommand extends ProposeDossierBody {
@@ -91,6 +101,7 @@ export class DossierView {
   @ApiPropertyOptional({ type: String, nullable: true }) proposedTier: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) proposedToUnitCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) roundId: string | null;
+  @ApiPropertyOptional({ type: CommuneAssessmentBody, nullable: true }) communeAssessment: CommuneAssessmentBody | null;
   @ApiProperty({ type: [ReturnReason] }) returnReasons: ReturnReason[];
   @ApiProperty({ type: [String] }) missingDocuments: string[];
   @ApiProperty({ type: [DocumentView] }) documents: DocumentView[];

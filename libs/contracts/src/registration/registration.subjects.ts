@@ -30,4 +30,7 @@ export const RegistrationEvents = {
   dossierReturned: 'registration.dossier-returned.v1',
   dossierAccepted: 'registration.dossier-accepted.v1',
   dossierProposed: 'registration.dossier-proposed.v1',
+  dossierEvaluationStarted: 'registration.dossier-evaluation-started.v1',
+  dossierForwarded: 'registration.dossier-forwarded.v1',
+  dossierNotCertified: 'registration.dossier-not-certified.v1',
 } as const;

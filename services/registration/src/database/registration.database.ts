@@ -6,10 +6,11 @@ import { Dossier } from '../dossiers/dossier.entity';
 import { DossierDocument } from '../dossiers/dossier-document.entity';
 import { TimelineEntry } from '../dossiers/timeline-entry.entity';
 import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
+import { CommuneAssessment1764000000000 } from './migrations/1764000000000-CommuneAssessment';
 
 /** The registration schema: its entities and migration history (also used to build the test template). */
 export const REGISTRATION_DATABASE = {
   schema: 'registration',
   entities: [AdministrativeUnit, Producer, Product, EvaluationRound, Dossier, DossierDocument, TimelineEntry],
-  migrations: [InitialRegistration1763800000000],
+  migrations: [InitialRegistration1763800000000, CommuneAssessment1764000000000],
 };

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AppError, RegistrationEvents, Role, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
+  AppError, RegistrationEvents, Role, ScoringSubjects, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
 } from '@ocop/contracts';
 import {
   DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
-  vietnamDate, Tier, type LegalVersionCode,
+  tierModelFor, vietnamDate, Tier, type LegalVersionCode,
 } from '@ocop/domain';
+import { RpcClient } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
+import { ProductsRepository } from '../products/products.repository';
+import { ProducersRepository } from '../producers/producers.repository';
+import { readScopeOf } from '../scope/read-scope';
 import type { Dossier } from './dossier.entity';
 
 const INTAKE_ROLES = [Role.COMMUNE_OFFICER, Role.ADMIN];
@@ -25,6 +29,9 @@ export class DossierIntakeUseCases {
     private readonly workflow: DossierWorkflow,
     private readonly dossiers: DossiersRepository,
     private readonly rounds: RoundsRepository,
+    private readonly products: ProductsRepository,
+    private readonly producers: ProducersRepository,
+    private readonly rpc: RpcClient,
   ) {}
 
   /** Submit, or resubmit after a return. The first submission files it: legal version and cycle year are stamped then. */
@@ -70,8 +77,28 @@ export class DossierIntakeUseCases {
     });
   }
 
-  /** Proposes the dossier to the tier its legal version names: the district (148) or the province (148+1489). */
-  propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
+  /**
+   * Proposes the dossier to the tier its legal version names: the district (148) or the province (148+1489). Under 148+1489 the
+   * commune's assessment of its four criteria comes with it, checked against the criteria catalogue by the scoring service.
+   */
+  async propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
+    const filed = await this.dossiers.get(readScopeOf(actor), cmd.dossierId);
+    if (!filed) throw AppError.notFound('DOSSIER_NOT_FOUND', 'no such dossier');
+    const product = await this.products.find(filed.productId);
+    const producer = await this.producers.get(readScopeOf(actor), filed.producerId);
+    if (filed.legalVersion && product) {
+      const version = filed.legalVersion as LegalVersionCode;
+      if (tierModelFor(version).communeAssessment) {
+        if (!cmd.communeAssessment) {
+          throw AppError.validation('COMMUNE_ASSESSMENT_REQUIRED', `under ${version} the commune assesses its criteria and sends the assessment with the proposal`, 'communeAssessment');
+        }
+        await this.rpc.request(ScoringSubjects.catalogueCheckCommuneAssessment, {
+          legalVersion: version, productSetCode: product.productSetCode, entries: cmd.communeAssessment.entries,
+        }, { actor });
+      } else if (cmd.communeAssessment) {
+        throw AppError.validation('COMMUNE_ASSESSMENT_NOT_APPLICABLE', `communes do not assess criteria under legal version ${version}`, 'communeAssessment');
+      }
+    }
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.PROPOSE, roles: INTAKE_ROLES, event: RegistrationEvents.dossierProposed,
       apply: async (d, tx) => {
@@ -94,7 +121,14 @@ export class DossierIntakeUseCases {
         d.proposedToUnitCode = toUnitCode;
         d.roundId = roundId;
         d.proposalReference = cmd.proposalReference ?? null;
-        return { tier, toUnitCode, roundId, proposalReference: d.proposalReference, legalVersion: d.legalVersion };
+        d.communeAssessment = cmd.communeAssessment
+          ? { reportReference: cmd.communeAssessment.reportReference ?? null, entries: cmd.communeAssessment.entries.map((x) => ({ criterionCode: x.criterionCode, optionCode: x.optionCode })) }
+          : null;
+        return {
+          tier, toUnitCode, roundId, proposalReference: d.proposalReference, legalVersion: d.legalVersion, filedAt: d.filedAt?.toISOString(),
+          kind: d.kind, districtCode: d.districtCode, productName: product?.name ?? '', productSetCode: product?.productSetCode ?? '',
+          producerName: producer?.name ?? '', communeAssessment: d.communeAssessment,
+        };
       },
     });
   }

@@ -36,7 +36,7 @@ export class DossierViews {
       id: d.id, code: d.code, productId: d.productId, productName: product?.name ?? '', productSetCode: product?.productSetCode ?? '',
       producerId: d.producerId, kind: d.kind, status: d.status, legalVersion: d.legalVersion, cycleYear: d.cycleYear,
       provinceCode: d.provinceCode, districtCode: d.districtCode, communeCode: d.communeCode, filedAt: d.filedAt?.toISOString() ?? null,
-      proposedTier: d.proposedTier, proposedToUnitCode: d.proposedToUnitCode, roundId: d.roundId, returnReasons: d.returnReasons,
+      proposedTier: d.proposedTier, proposedToUnitCode: d.proposedToUnitCode, roundId: d.roundId, communeAssessment: d.communeAssessment, returnReasons: d.returnReasons,
       missingDocuments: missingRequiredDocuments(d.kind as DossierKind, documents.map((x) => x.type)),
       documents: documents.map((x) => ({ id: x.id, type: x.type, fileName: x.fileName, contentType: x.contentType, size: x.size, sha256: x.sha256, uploadedAt: x.uploadedAt.toISOString() })),
       allowedActions: allowedDossierActions(d.status as DossierStatus),

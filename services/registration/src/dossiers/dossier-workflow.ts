@@ -30,8 +30,9 @@ export class DossierWorkflow {
     private readonly outbox: EventOutbox,
   ) {}
 
-  async transition(actor: Actor, dossierId: string, spec: TransitionSpec): Promise<Dossier> {
-    return this.ds.transaction(async (tx) => {
+  /** Runs in its own transaction, or in `outer` (event consumers: the inbox row commits with the change). */
+  async transition(actor: Actor, dossierId: string, spec: TransitionSpec, outer?: Tx): Promise<Dossier> {
+    const run = async (tx: Tx): Promise<Dossier> => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), dossierId);
       if (!spec.roles.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not ${spec.action} this dossier`);
       const from = d.status as DossierStatus;
@@ -41,7 +42,8 @@ export class DossierWorkflow {
       const saved = await this.dossiers.save(tx, d);
       await this.record(tx, actor, saved, spec.action, { from, to, ...extra }, spec.event, extra);
       return saved;
-    });
+    };
+    return outer ? run(outer) : this.ds.transaction(run);
   }
 
   /** Audit + event for any change of a dossier (also used on creation). */

@@ -22,6 +22,8 @@ export class Dossier {
   @Column({ name: 'proposed_to_unit_code', type: 'text', nullable: true }) proposedToUnitCode: string | null;
   @Column({ name: 'round_id', type: 'uuid', nullable: true }) roundId: string | null;
   @Column({ name: 'proposal_reference', type: 'text', nullable: true }) proposalReference: string | null;
+  @Column({ name: 'commune_assessment', type: 'jsonb', nullable: true })
+  communeAssessment: { reportReference: string | null; entries: { criterionCode: string; optionCode: string }[] } | null;
   @Column({ name: 'return_reasons', type: 'jsonb', default: () => "'[]'" }) returnReasons: { documentType?: string; reason: string }[];
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -1,0 +1,48 @@
+/** Payloads of scoring's domain events (version 1). Every evaluation event carries dossierId. */
+export interface EvaluationEventData {
+  dossierId: string;
+  dossierCode: string;
+  evaluationId: string;
+  productId: string;
+  producerId: string;
+  tier: string;
+  unitCode: string;
+  provinceCode: string;
+}
+
+export interface EvaluationOpenedData extends EvaluationEventData { legalVersion: string; forwardedFrom: string | null }
+export interface DossierScheduledData extends EvaluationEventData { sessionId: string; councilId: string }
+
+export interface CapReasonData { stars: number; criterionCode: string; labelVi: string; required: string; mean: string }
+
+/** `scoring.evaluation-completed.v1`: a council finalised a dossier at one tier. Certification acts on outcome CERTIFY. */
+export interface EvaluationCompletedData extends EvaluationEventData {
+  sessionId: string;
+  councilId: string;
+  legalVersion: string;
+  catalogueCode: string;
+  catalogueRevision: number;
+  sheetCount: number;
+  /** Exact mean as a fraction of hundredths: sumHundredths / sheetCount. */
+  sumHundredths: number;
+  /** The mean floored to hundredths, e.g. "86.40" (display only; the band is decided exactly). */
+  mean: string;
+  band: number;
+  rank: number;
+  capReasons: CapReasonData[];
+  outcome: 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE';
+  stars: number;
+  /** The tier whose authority certifies `stars` (may be lower than `tier` when a forwarded dossier scored lower). */
+  certifyingTier: string | null;
+  /** Administrative unit of that authority: district code, province code, or "VN" for the ministry. */
+  authorityUnitCode: string | null;
+  nextTier: string | null;
+  productName: string;
+  producerName: string;
+  productSetCode: string;
+  dossierKind: string;
+  completedAt: string;
+}
+
+export interface EvaluationDeferredData extends EvaluationEventData { sessionId: string; reasons: string[] }
+export interface SessionClosedData { sessionId: string; councilId: string; reference: string; completed: number; deferred: number; closedAt: string }

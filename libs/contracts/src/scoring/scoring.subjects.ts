@@ -1,0 +1,37 @@
+/** Request/reply subjects answered by the scoring service (queue group `scoring`). */
+export const ScoringSubjects = {
+  catalogueList: 'scoring.catalogue.list',
+  catalogueGet: 'scoring.catalogue.get',
+  cataloguePut: 'scoring.catalogue.put',
+  catalogueCheckCommuneAssessment: 'scoring.catalogue.check-commune-assessment',
+  tierModels: 'scoring.tier-models',
+  councilCreate: 'scoring.council.create',
+  councilList: 'scoring.council.list',
+  councilGet: 'scoring.council.get',
+  councilDeclareConflict: 'scoring.council.declare-conflict',
+  evaluationList: 'scoring.evaluation.list',
+  evaluationGet: 'scoring.evaluation.get',
+  evaluationSetLabResult: 'scoring.evaluation.set-lab-result',
+  sessionCreate: 'scoring.session.create',
+  sessionList: 'scoring.session.list',
+  sessionGet: 'scoring.session.get',
+  sessionAddAgenda: 'scoring.session.add-agenda',
+  sessionAttendance: 'scoring.session.attendance',
+  sessionSubmitSheet: 'scoring.session.submit-sheet',
+  sessionSheets: 'scoring.session.sheets',
+  sessionClose: 'scoring.session.close',
+  sessionMinutes: 'scoring.session.minutes',
+  sessionMinutesPdf: 'scoring.session.minutes-pdf',
+} as const;
+
+/** Domain events published by scoring (JetStream, through its outbox). */
+export const ScoringEvents = {
+  cataloguePublished: 'scoring.catalogue-published.v1',
+  councilCreated: 'scoring.council-created.v1',
+  evaluationOpened: 'scoring.evaluation-opened.v1',
+  labResultRecorded: 'scoring.lab-result-recorded.v1',
+  dossierScheduled: 'scoring.dossier-scheduled.v1',
+  evaluationCompleted: 'scoring.evaluation-completed.v1',
+  evaluationDeferred: 'scoring.evaluation-deferred.v1',
+  sessionClosed: 'scoring.session-closed.v1',
+} as const;

@@ -1,0 +1,285 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+} from 'class-validator';
+import { CommuneAssessmentEntryDto } from './catalogue.dto';
+import { COUNCIL_TIERS } from './council.dto';
+
+export const EVALUATION_STATUSES = ['AWAITING_SESSION', 'SCHEDULED', 'COMPLETED'] as const;
+export const LAB_STATES = ['NOT_REQUIRED', 'PENDING', 'PASSED', 'FAILED'] as const;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+export class ListEvaluationsQuery {
+  @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
+  @ApiPropertyOptional({ description: 'The unit whose council evaluates (district, province or VN)' })
+  @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
+  @ApiPropertyOptional({ enum: EVALUATION_STATUSES, description: 'AWAITING_SESSION lists the candidates for an agenda' })
+  @IsOptional() @IsIn(EVALUATION_STATUSES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class EvaluationIdQuery {
+  @ApiProperty() @IsUUID() evaluationId: string;
+}
+
+export class SetLabResultBody {
+  @ApiProperty({ enum: ['PENDING', 'PASSED', 'FAILED'] }) @IsIn(['PENDING', 'PASSED', 'FAILED']) state: string;
+  @ApiPropertyOptional({ example: 'PKQ-2026-0153', description: 'Reference of the lab result sheet (phiếu kết quả kiểm nghiệm)' })
+  @IsOptional() @IsString() @Length(1, 100) reference?: string;
+}
+
+export class SetLabResultCommand extends SetLabResultBody {
+  @ApiProperty() @IsUUID() evaluationId: string;
+}
+
+export class CapReasonView {
+  @ApiProperty() stars: number;
+  @ApiProperty() criterionCode: string;
+  @ApiProperty() labelVi: string;
+  @ApiProperty({ example: '2.00' }) required: string;
+  @ApiProperty({ example: '1.40' }) mean: string;
+}
+
+export class SpreadView {
+  @ApiProperty({ example: '78.00' }) min: string;
+  @ApiProperty({ example: '91.00' }) max: string;
+  @ApiProperty({ example: '13.00' }) difference: string;
+  @ApiProperty() exceeded: boolean;
+}
+
+export class EvaluationResultView {
+  @ApiProperty() sessionId: string;
+  @ApiProperty() sheetCount: number;
+  @ApiProperty({ description: 'Sum of the members\' totals in hundredths; the exact mean is sumHundredths / sheetCount' }) sumHundredths: number;
+  @ApiProperty({ example: '86.40', description: 'Mean floored to hundredths (display)' }) mean: string;
+  @ApiProperty() band: number;
+  @ApiProperty({ description: 'Highest star whose mandatory criteria all pass' }) cap: number;
+  @ApiProperty({ description: 'min(band, cap)' }) rank: number;
+  @ApiProperty({ type: [CapReasonView] }) capReasons: CapReasonView[];
+  @ApiProperty({ enum: ['CERTIFY', 'FORWARD', 'NO_CERTIFICATE'] }) outcome: string;
+  @ApiProperty() stars: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) certifyingTier: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) authorityUnitCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextTier: string | null;
+  @ApiProperty() catalogueCode: string;
+  @ApiProperty() catalogueRevision: number;
+  @ApiProperty() completedAt: string;
+}
+
+export class DeferralView {
+  @ApiProperty() sessionId: string;
+  @ApiProperty({ type: [String], example: ['LAB_RESULT_MISSING'] }) reasons: string[];
+  @ApiProperty() at: string;
+}
+
+export class EvaluationView {
+  @ApiProperty() id: string;
+  @ApiProperty() dossierId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() dossierKind: string;
+  @ApiProperty() productId: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() productSetCode: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty() producerName: string;
+  @ApiProperty({ enum: COUNCIL_TIERS }) tier: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() provinceCode: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) districtCode: string | null;
+  @ApiProperty() legalVersion: string;
+  @ApiProperty({ enum: EVALUATION_STATUSES }) status: string;
+  @ApiProperty({ enum: LAB_STATES }) labState: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) labReference: string | null;
+  @ApiPropertyOptional({ type: [CommuneAssessmentEntryDto], nullable: true }) communeAssessment: CommuneAssessmentEntryDto[] | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Evaluation at the lower tier that forwarded this one' }) forwardedFrom: string | null;
+  @ApiPropertyOptional({ type: EvaluationResultView, nullable: true }) result: EvaluationResultView | null;
+  @ApiPropertyOptional({ type: DeferralView, nullable: true }) lastDeferral: DeferralView | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class CreateSessionCommand {
+  @ApiProperty() @IsUUID() councilId: string;
+  @ApiProperty({ example: 'Phiên họp đánh giá đợt 2 năm 2026' }) @IsString() @Length(3, 300) title: string;
+  @ApiPropertyOptional({ example: 'Hội trường UBND tỉnh' }) @IsOptional() @IsString() @Length(2, 300) location?: string;
+  @ApiProperty({ example: '2026-11-24T08:00:00+07:00' }) @IsDateString() scheduledFor: string;
+}
+
+export class SessionIdQuery {
+  @ApiProperty() @IsUUID() sessionId: string;
+}
+
+export class ListSessionsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() councilId?: string;
+  @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'CLOSED']) status?: string;
+}
+
+export class AddAgendaBody {
+  @ApiProperty({ type: [String], description: 'Evaluations awaiting a session at this council\'s tier and unit' })
+  @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) evaluationIds: string[];
+}
+
+export class AddAgendaCommand extends AddAgendaBody {
+  @ApiProperty() @IsUUID() sessionId: string;
+}
+
+export class AttendanceBody {
+  @ApiProperty({ type: [String], description: 'Council member ids present (replaces the previous list)' })
+  @ArrayMaxSize(60) @IsUUID('all', { each: true }) presentMemberIds: string[];
+}
+
+export class AttendanceCommand extends AttendanceBody {
+  @ApiProperty() @IsUUID() sessionId: string;
+}
+
+export class SheetEntryDto {
+  @ApiProperty({ example: 'A1.2' }) @Matches(CODE, { message: 'criterionCode must be a criterion code' }) criterionCode: string;
+  @ApiProperty({ example: 'c' }) @Matches(CODE, { message: 'optionCode must be an option code' }) optionCode: string;
+  @ApiPropertyOptional({ example: '3', description: 'Points of the chosen option, as a cross-check (at most 2 decimals)' })
+  @IsOptional() @IsString() @Length(1, 12) points?: string;
+}
+
+export class SubmitSheetBody {
+  @ApiProperty({ type: [SheetEntryDto], description: 'One option per criterion of the dossier\'s criteria tree (commune-assessed criteria excluded under 148+1489)' })
+  @ArrayMinSize(1) @ArrayMaxSize(300) @ValidateNested({ each: true }) @Type(() => SheetEntryDto) entries: SheetEntryDto[];
+}
+
+export class SubmitSheetCommand extends SubmitSheetBody {
+  @ApiProperty() @IsUUID() sessionId: string;
+  @ApiProperty() @IsUUID() evaluationId: string;
+}
+
+export class SheetsQuery {
+  @ApiProperty() @IsUUID() sessionId: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() evaluationId?: string;
+}
+
+export class SheetView {
+  @ApiProperty() id: string;
+  @ApiProperty() sessionId: string;
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() memberId: string;
+  @ApiProperty() memberName: string;
+  @ApiProperty({ example: '86.50' }) total: string;
+  @ApiProperty({ type: Object, example: { A: '35.00', B: '21.50', C: '30.00' } }) partTotals: Record<string, string>;
+  @ApiProperty({ type: [SheetEntryDto] }) entries: SheetEntryDto[];
+  @ApiProperty({ description: 'Times the member corrected the sheet (1 = first submission)' }) revision: number;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: SpreadView, nullable: true, description: 'Spread of the dossier\'s submitted totals after this sheet' }) spread: SpreadView | null;
+}
+
+export class SessionItemView {
+  @ApiProperty() position: number;
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() dossierId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() producerName: string;
+  @ApiProperty() productSetCode: string;
+  @ApiProperty() catalogueCode: string;
+  @ApiProperty() catalogueRevision: number;
+  @ApiProperty({ description: 'Present scoring members without a conflict of interest' }) expectedSheets: number;
+  @ApiProperty() submittedSheets: number;
+  @ApiProperty({ type: [String], description: 'Members excluded for a conflict of interest' }) excludedMemberIds: string[];
+  @ApiPropertyOptional({ type: SpreadView, nullable: true }) spread: SpreadView | null;
+  @ApiProperty({ description: 'The spread rule flagged this dossier during the session (discussed and re-scored)' }) spreadFlagged: boolean;
+  @ApiProperty() labRequired: boolean;
+  @ApiProperty({ enum: LAB_STATES }) labState: string;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['COMPLETED', 'DEFERRED'] }) outcome: string | null;
+}
+
+export class QuorumView {
+  @ApiProperty() required: number;
+  @ApiProperty() present: number;
+  @ApiProperty() chairRequired: boolean;
+  @ApiProperty() chairPresent: boolean;
+  @ApiProperty() met: boolean;
+}
+
+export class SessionView {
+  @ApiProperty() id: string;
+  @ApiProperty() councilId: string;
+  @ApiProperty() councilName: string;
+  @ApiProperty({ enum: COUNCIL_TIERS }) tier: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) location: string | null;
+  @ApiProperty() scheduledFor: string;
+  @ApiProperty({ enum: ['OPEN', 'CLOSED'] }) status: string;
+  @ApiProperty({ example: 'BB-38-2026-0001' }) reference: string;
+  @ApiProperty({ type: [String] }) presentMemberIds: string[];
+  @ApiProperty({ type: QuorumView }) quorum: QuorumView;
+  @ApiProperty({ type: [SessionItemView] }) items: SessionItemView[];
+  @ApiPropertyOptional({ type: String, nullable: true }) closedAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class MinutesResultView {
+  @ApiProperty() order: number;
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() dossierId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() producerName: string;
+  @ApiProperty() productSetCode: string;
+  @ApiProperty() sheetCount: number;
+  @ApiProperty({ type: Object, description: 'Each member\'s total, by member name' }) totals: Record<string, string>;
+  @ApiProperty() mean: string;
+  @ApiProperty() band: number;
+  @ApiProperty() rank: number;
+  @ApiProperty({ type: [CapReasonView] }) capReasons: CapReasonView[];
+  @ApiProperty({ enum: ['CERTIFY', 'FORWARD', 'NO_CERTIFICATE'] }) outcome: string;
+  @ApiProperty() stars: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) certifyingTier: string | null;
+  @ApiProperty({ description: 'The conclusion in Vietnamese' }) decisionVi: string;
+  @ApiProperty({ type: [String] }) excludedMembers: string[];
+  @ApiProperty() spreadFlagged: boolean;
+}
+
+export class MinutesDeferredView {
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() productName: string;
+  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiProperty() reasonVi: string;
+}
+
+export class MinutesMemberView {
+  @ApiProperty() memberId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() agency: string;
+  @ApiProperty() role: string;
+  @ApiProperty() roleVi: string;
+  @ApiProperty() present: boolean;
+}
+
+export class MinutesView {
+  @ApiProperty() sessionId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() councilId: string;
+  @ApiProperty() councilNameVi: string;
+  @ApiProperty() authorityVi: string;
+  @ApiProperty() placeVi: string;
+  @ApiProperty({ enum: COUNCIL_TIERS }) tier: string;
+  @ApiProperty() sessionTitle: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) location: string | null;
+  @ApiProperty() openedAt: string;
+  @ApiProperty() closedAt: string;
+  @ApiProperty({ type: [String] }) legalBasisVi: string[];
+  @ApiProperty() catalogueVi: string;
+  @ApiProperty({ type: QuorumView }) quorum: QuorumView;
+  @ApiProperty({ type: [MinutesMemberView] }) members: MinutesMemberView[];
+  @ApiProperty({ type: [MinutesResultView] }) results: MinutesResultView[];
+  @ApiProperty({ type: [MinutesDeferredView] }) deferred: MinutesDeferredView[];
+  @ApiPropertyOptional({ type: String, nullable: true }) chairName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) secretaryName: string | null;
+}
+
+export class PdfView {
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentBase64: string;
+}

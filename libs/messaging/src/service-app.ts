@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
+import { ModuleRef, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { createServiceDataSource, initializeServiceDatabase, type ServiceDataSourceOptions } from '@ocop/persistence';
+import { HealthModule, Metrics, PinoNestLogger, createLogger, type LogLevel } from '@ocop/observability';
+import { connectNats } from './nats';
+import { EventOutbox, type EventPublisher } from './outbox';
+import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
+import type { RpcRoute } from './rpc';
+
+/** What every service process reads from its environment. */
+export interface ServiceConfig {
+  mode: 'production' | 'development' | 'test';
+  httpPort: number;
+  databaseUrl: string;
+  natsUrl: string;
+  prefix: string;
+  stream: string;
+  logLevel: LogLevel;
+  relayPollIntervalMs?: number;
+  consumerBackoffMs?: number[];
+}
+
+/** The common part of a service's configuration, from the environment its config/ module passes in. */
+export function loadServiceConfig(env: NodeJS.ProcessEnv, defaultPort: number): ServiceConfig {
+  const mode = (env.OCOP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as ServiceConfig['mode'];
+  if (!['production', 'development', 'test'].includes(mode)) throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
+  const httpPort = Number(env.HTTP_PORT ?? defaultPort);
+  if (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535) throw new Error('HTTP_PORT must be a port number');
+  return {
+    mode,
+    httpPort,
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ocop',
+    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
+    stream: env.OCOP_STREAM ?? 'OCOP_EVENTS',
+    logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+  };
+}
+
+/** Injection tokens the service's own providers may ask for. */
+export const SERVICE_NATS = Symbol('SERVICE_NATS');
+export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
+const SPEC = Symbol('SERVICE_SPEC');
+
+export interface ServiceAppSpec {
+  /** RPC queue group, CloudEvents source `ocop/<name>`, logger and metrics name. */
+  name: string;
+  database: Pick<ServiceDataSourceOptions, 'schema' | 'entities' | 'migrations'>;
+  config: ServiceConfig;
+  providers: Provider[];
+  /** Runs once every provider exists (start-up work first), and says what the bus serves. */
+  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ routes: RpcRoute<any, unknown>[]; consumers: ConsumerSpec[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+  /** Replaces the JetStream publisher of the outbox relay (fault-injection tests). */
+  publisher?: EventPublisher;
+}
+
+/** Starts the bus work once every provider exists; stops it before connections close. */
+@Injectable()
+class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private messaging?: ServiceMessaging;
+  constructor(
+    @Inject(SPEC) private readonly spec: ServiceAppSpec,
+    @Inject(SERVICE_NATS) private readonly nc: NatsConnection,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly ds: DataSource,
+    private readonly metrics: Metrics,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { config, name } = this.spec;
+    const { routes, consumers } = await this.spec.bootstrap(this.moduleRef, this.logger);
+    this.messaging = new ServiceMessaging(this.nc, this.ds, {
+      service: name, prefix: config.prefix, stream: config.stream, databaseUrl: config.databaseUrl, schema: this.spec.database.schema,
+      relayPollIntervalMs: config.relayPollIntervalMs, consumerBackoffMs: config.consumerBackoffMs,
+    }, this.logger, this.metrics, this.spec.publisher);
+    await this.messaging.start(routes, consumers);
+    this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.messaging?.stop();
+    await this.nc.drain().catch(() => undefined);
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+@Module({})
+class ServiceModule {
+  static create(spec: ServiceAppSpec, ds: DataSource, nc: NatsConnection, logger: Logger, metrics: Metrics): DynamicModule {
+    return {
+      module: ServiceModule,
+      imports: [HealthModule.forRoot(metrics, {
+        database: async () => { await ds.query('SELECT 1'); },
+        nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
+      })],
+      providers: [
+        { provide: SPEC, useValue: spec },
+        { provide: DataSource, useValue: ds },
+        { provide: SERVICE_NATS, useValue: nc },
+        { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: EventOutbox, useValue: new EventOutbox(`ocop/${spec.name}`, spec.config.prefix, spec.database.schema) },
+        ...spec.providers,
+        ServiceLifecycle,
+      ],
+    };
+  }
+}
+
+/** Builds a service process: migrated database, NATS, health/metrics HTTP, bus work on bootstrap; call listen() or init(). */
+export async function createServiceApp(spec: ServiceAppSpec): Promise<NestFastifyApplication> {
+  const logger = createLogger(spec.name, spec.config.logLevel);
+  const metrics = new Metrics(spec.name);
+  const ds = createServiceDataSource({ ...spec.database, url: spec.config.databaseUrl, applicationName: spec.name });
+  await initializeServiceDatabase(ds);
+  const nc = await connectNats(spec.config.natsUrl, spec.name);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceModule.create(spec, ds, nc, logger, metrics),
+    new FastifyAdapter(),
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,223 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  AddAgendaBody, AppError, AttendanceBody, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
+  DeclareConflictBody, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
+  SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
+} from '@ocop/contracts';
+import { CurrentActor, Roles } from '@ocop/auth';
+import { RpcClient } from '@ocop/messaging';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/pipes';
+
+const ALL = Object.values(Role);
+const OFFICES = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN];
+const COUNCIL_READERS = [...OFFICES, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER];
+const EVALUATION_READERS = [...COUNCIL_READERS, Role.PRODUCER, Role.COMMUNE_OFFICER];
+/** Session paperwork: the office of the council's unit, or the council's secretary (a COUNCIL_MEMBER user); the service checks which. */
+const ORGANISERS = [...OFFICES, Role.COUNCIL_MEMBER];
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+function catalogueCode(code: string): string {
+  if (!CODE.test(code)) throw AppError.validation('VALIDATION_FAILED', 'code must be a catalogue code', 'code');
+  return code;
+}
+
+@ApiTags('scoring: criteria catalogues and tier models')
+@ApiProblems()
+@Controller('scoring')
+export class CataloguesController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get('catalogues')
+  @Roles(...ALL)
+  @ApiOkResponse({ type: [CatalogueSummaryView] })
+  list(@CurrentActor() actor: Actor): Promise<CatalogueSummaryView[]> {
+    return this.rpc.request(S.catalogueList, {}, { actor });
+  }
+
+  /** The newest revision, its document (ready to edit and PUT back) and the criteria an operator must still complete. */
+  @Get('catalogues/:code')
+  @Roles(...ALL)
+  @ApiOkResponse({ type: CatalogueView })
+  get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<CatalogueView> {
+    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code) }, { actor });
+  }
+
+  /** Adds or replaces a catalogue (a new revision; sessions keep the revision they pinned). The body is the catalogue document. */
+  @Put('catalogues/:code')
+  @Roles(Role.ADMIN)
+  @ApiBody({ schema: { type: 'object', description: 'Catalogue document, format of data/criteria/*.json' } })
+  @ApiOkResponse({ type: CatalogueView })
+  put(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() document: Record<string, unknown>): Promise<CatalogueView> {
+    if (document === null || typeof document !== 'object' || Array.isArray(document)) throw AppError.validation('VALIDATION_FAILED', 'the body must be a catalogue document', 'document');
+    return this.rpc.request(S.cataloguePut, { code: catalogueCode(code), document }, { actor });
+  }
+
+  @Get('tier-models')
+  @Roles(...ALL)
+  @ApiOkResponse({ type: [TierModelView] })
+  tierModels(@CurrentActor() actor: Actor): Promise<TierModelView[]> {
+    return this.rpc.request(S.tierModels, {}, { actor });
+  }
+}
+
+@ApiTags('scoring: councils')
+@ApiProblems()
+@Controller('scoring/councils')
+export class CouncilsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles(...OFFICES)
+  @ApiCreatedResponse({ type: CouncilView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCouncilCommand): Promise<CouncilView> {
+    return this.rpc.request(S.councilCreate, body, { actor });
+  }
+
+  @Get()
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: [CouncilView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListCouncilsQuery): Promise<CouncilView[]> {
+    return this.rpc.request(S.councilList, q, { actor });
+  }
+
+  @Get(':id')
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: CouncilView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<CouncilView> {
+    return this.rpc.request(S.councilGet, { councilId: id }, { actor });
+  }
+
+  /** Declares that a member is linked to a producer: the member will not score that producer's dossiers. */
+  @Post(':id/members/:memberId/conflicts')
+  @HttpCode(200)
+  @Roles(...OFFICES)
+  @ApiOkResponse({ type: CouncilView })
+  declareConflict(
+    @CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('memberId', new UuidParam('memberId')) memberId: string, @Body() body: DeclareConflictBody,
+  ): Promise<CouncilView> {
+    return this.rpc.request(S.councilDeclareConflict, { ...body, councilId: id, memberId }, { actor });
+  }
+}
+
+@ApiTags('scoring: evaluations')
+@ApiProblems()
+@Controller('scoring/evaluations')
+export class EvaluationsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  /** Dossiers at a tier; `status=AWAITING_SESSION` with the council's tier and unit is its list of agenda candidates. */
+  @Get()
+  @Roles(...EVALUATION_READERS)
+  @ApiOkResponse({ type: [EvaluationView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListEvaluationsQuery): Promise<EvaluationView[]> {
+    return this.rpc.request(S.evaluationList, q, { actor });
+  }
+
+  @Get(':id')
+  @Roles(...EVALUATION_READERS)
+  @ApiOkResponse({ type: EvaluationView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<EvaluationView> {
+    return this.rpc.request(S.evaluationGet, { evaluationId: id }, { actor });
+  }
+
+  /** Records the state of the sample lab tests (until the lab-testing workflow publishes them itself). */
+  @Put(':id/lab-result')
+  @Roles(Role.PROVINCE_OFFICE, Role.ADMIN)
+  @ApiOkResponse({ type: EvaluationView })
+  setLabResult(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: SetLabResultBody): Promise<EvaluationView> {
+    return this.rpc.request(S.evaluationSetLabResult, { ...body, evaluationId: id }, { actor });
+  }
+}
+
+@ApiTags('scoring: council sessions')
+@ApiProblems()
+@Controller('scoring/sessions')
+export class SessionsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles(...ORGANISERS)
+  @ApiCreatedResponse({ type: SessionView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateSessionCommand): Promise<SessionView> {
+    return this.rpc.request(S.sessionCreate, body, { actor });
+  }
+
+  @Get()
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: [SessionView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListSessionsQuery): Promise<SessionView[]> {
+    return this.rpc.request(S.sessionList, q, { actor });
+  }
+
+  @Get(':id')
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: SessionView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SessionView> {
+    return this.rpc.request(S.sessionGet, { sessionId: id }, { actor });
+  }
+
+  @Post(':id/agenda')
+  @HttpCode(200)
+  @Roles(...ORGANISERS)
+  @ApiOkResponse({ type: SessionView })
+  addAgenda(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AddAgendaBody): Promise<SessionView> {
+    return this.rpc.request(S.sessionAddAgenda, { ...body, sessionId: id }, { actor });
+  }
+
+  @Put(':id/attendance')
+  @Roles(...ORGANISERS)
+  @ApiOkResponse({ type: SessionView })
+  attendance(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AttendanceBody): Promise<SessionView> {
+    return this.rpc.request(S.sessionAttendance, { ...body, sessionId: id }, { actor });
+  }
+
+  /** The calling member's sheet for one dossier: submitted, or corrected until the session closes. */
+  @Put(':id/evaluations/:evaluationId/sheet')
+  @Roles(Role.COUNCIL_MEMBER)
+  @ApiOkResponse({ type: SheetView })
+  submitSheet(
+    @CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('evaluationId', new UuidParam('evaluationId')) evaluationId: string, @Body() body: SubmitSheetBody,
+  ): Promise<SheetView> {
+    return this.rpc.request(S.sessionSubmitSheet, { ...body, sessionId: id, evaluationId }, { actor });
+  }
+
+  /** Sheets of the session: a member sees their own while it is open; the organisers (and everyone once closed) see all. */
+  @Get(':id/sheets')
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: [SheetView] })
+  sheets(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Query('evaluationId') evaluationId?: string): Promise<SheetView[]> {
+    if (evaluationId !== undefined) new UuidParam('evaluationId').transform(evaluationId);
+    return this.rpc.request(S.sessionSheets, { sessionId: id, ...(evaluationId ? { evaluationId } : {}) }, { actor });
+  }
+
+  /** The secretary closes the session: results, routing, minutes, `scoring.evaluation-completed.v1` per dossier. */
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(Role.COUNCIL_MEMBER)
+  @ApiOkResponse({ type: MinutesView })
+  close(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<MinutesView> {
+    return this.rpc.request(S.sessionClose, { sessionId: id }, { actor, timeoutMs: 60_000 });
+  }
+
+  @Get(':id/minutes')
+  @Roles(...COUNCIL_READERS)
+  @ApiOkResponse({ type: MinutesView })
+  minutes(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<MinutesView> {
+    return this.rpc.request(S.sessionMinutes, { sessionId: id }, { actor });
+  }
+
+  /** Biên bản họp Hội đồng (PDF, Vietnamese). */
+  @Get(':id/minutes.pdf')
+  @Roles(...COUNCIL_READERS)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The minutes as a PDF', schema: { type: 'string', format: 'binary' } })
+  @Header('cache-control', 'private, no-store')
+  async minutesPdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await this.rpc.request<PdfView>(S.sessionMinutesPdf, { sessionId: id }, { actor, timeoutMs: 30_000 });
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${pdf.fileName}"`);
+    return Buffer.from(pdf.contentBase64, 'base64');
+  }
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { CommuneAssessmentEntry } from '@ocop/domain';
+
+export interface StoredResult {
+  sessionId: string; sheetCount: number; sumHundredths: number; mean: string; band: number; cap: number; rank: number;
+  capReasons: { stars: number; criterionCode: string; labelVi: string; required: string; mean: string }[];
+  outcome: 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE'; stars: number; certifyingTier: string | null; authorityUnitCode: string | null;
+  nextTier: string | null; catalogueCode: string; catalogueRevision: number; completedAt: string;
+}
+
+/** One dossier's evaluation at one tier: waits for a session, is scheduled on one, and is completed there (or deferred back). */
+@Entity({ name: 'evaluation' })
+export class Evaluation {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'dossier_id', type: 'uuid' }) dossierId: string;
+  @Column({ name: 'dossier_code', type: 'text' }) dossierCode: string;
+  @Column({ name: 'dossier_kind', type: 'text' }) dossierKind: string;
+  @Column({ name: 'product_id', type: 'uuid' }) productId: string;
+  @Column({ name: 'product_name', type: 'text' }) productName: string;
+  @Column({ name: 'product_set_code', type: 'text' }) productSetCode: string;
+  @Column({ name: 'producer_id', type: 'uuid' }) producerId: string;
+  @Column({ name: 'producer_name', type: 'text' }) producerName: string;
+  @Column('text') tier: string;
+  @Column({ name: 'unit_code', type: 'text' }) unitCode: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+  @Column({ name: 'commune_code', type: 'text' }) communeCode: string;
+  @Column({ name: 'legal_version', type: 'text' }) legalVersion: string;
+  @Column({ name: 'filed_at', type: 'timestamptz' }) filedAt: Date;
+  @Column({ name: 'commune_assessment', type: 'jsonb', nullable: true }) communeAssessment: CommuneAssessmentEntry[] | null;
+  @Column({ name: 'lab_state', type: 'text' }) labState: string;
+  @Column({ name: 'lab_reference', type: 'text', nullable: true }) labReference: string | null;
+  @Column('text') status: string;
+  @Column({ name: 'session_id', type: 'uuid', nullable: true }) sessionId: string | null;
+  @Column({ name: 'forwarded_from', type: 'uuid', nullable: true }) forwardedFrom: string | null;
+  @Column({ name: 'last_deferral', type: 'jsonb', nullable: true }) lastDeferral: { sessionId: string; reasons: string[]; at: string } | null;
+  @Column({ type: 'jsonb', nullable: true }) result: StoredResult | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import {
+  AppError, Role, ScoringEvents, type Actor, type EvaluationCompletedData, type EvaluationDeferredData, type MinutesDeferredView,
+  type MinutesResultView, type MinutesView, type SessionClosedData,
+} from '@ocop/contracts';
+import {
+  LEGAL_VERSIONS, evaluateDossier, formatPoints, meanText, routeEvaluation, tierModelFor, treeForProductSet, type LegalVersionCode, type Tier,
+} from '@ocop/domain';
+import { EventOutbox } from '@ocop/messaging';
+import { writeAudit } from '@ocop/persistence';
+import { currentContext } from '@ocop/observability';
+import { ScoreSheet, Session, SessionItem } from './session.entity';
+import { SessionsUseCases } from './sessions.use-cases';
+import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes';
+import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
+import { EvaluationsUseCases, unitAtTier } from '../evaluations/evaluations.use-cases';
+import { CatalogueService } from '../catalogue/catalogue.service';
+
+/**
+ * Closing a session (the secretary, once the quorum is present): each dossier on the agenda is finalised —
+ * exact mean, band, cap by mandatory criteria, routing — or deferred back to the waiting list with its reasons
+ * (lab results missing or failed, sheets missing, spread unresolved). Results, minutes, forwarded evaluations
+ * and events are written in one transaction.
+ */
+@Injectable()
+export class CloseSessionUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: EventOutbox,
+    private readonly sessions: SessionsUseCases,
+    private readonly evaluations: EvaluationsUseCases,
+    private readonly catalogues: CatalogueService,
+  ) {}
+
+  async execute(actor: Actor, sessionId: string, asOf: Date): Promise<MinutesView> {
+    return this.ds.transaction(async (tx) => {
+      const state = await this.sessions.lockedState(tx, sessionId, 'pessimistic_write', actor);
+      const { council, members } = state.council;
+      if (actor.role !== Role.COUNCIL_MEMBER || state.secretary()?.userId !== actor.id) {
+        throw AppError.forbidden('SESSION_SECRETARY_ONLY', 'only the council\'s secretary closes a session');
+      }
+      state.assertOpen();
+      const quorum = state.quorum();
+      if (!quorum.met) {
+        throw AppError.conflict('SESSION_QUORUM_NOT_MET', `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`);
+      }
+      const items = await tx.find(SessionItem, { where: { sessionId }, order: { position: 'ASC' } });
+      if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
+      const evaluations = new Map((await tx.findBy(Evaluation, { id: In(items.map((i) => i.evaluationId)) })).map((e) => [e.id, e]));
+      const sheets = await tx.findBy(ScoreSheet, { sessionId });
+      const names = new Map(members.map((m) => [m.id, m.fullName]));
+      const closedAt = asOf.toISOString();
+      const results: MinutesResultView[] = [];
+      const deferred: MinutesDeferredView[] = [];
+      const updates: { id: string; status: string; session_id: string | null; result: StoredResult | null; last_deferral: unknown }[] = [];
+      const catalogueTitles = new Set<string>();
+
+      for (const item of items) {
+        const e = evaluations.get(item.evaluationId)!;
+        const eligible = state.eligible(e.producerId);
+        const eligibleIds = new Set(eligible.map((m) => m.id));
+        const own = sheets.filter((s) => s.evaluationId === e.id && eligibleIds.has(s.memberId));
+        const reasons: string[] = [];
+        if (eligible.length === 0) reasons.push('NO_ELIGIBLE_MEMBERS');
+        else if (own.length < eligible.length) reasons.push('SHEETS_MISSING');
+        if (e.labState === 'PENDING') reasons.push('LAB_RESULT_MISSING');
+        if (e.labState === 'FAILED') reasons.push('LAB_RESULT_FAILED');
+        if (state.spread(own.map((s) => s.total))?.exceeded) reasons.push('SPREAD_UNRESOLVED');
+        if (reasons.length) {
+          const lastDeferral = { sessionId, reasons, at: closedAt };
+          updates.push({ id: e.id, status: 'AWAITING_SESSION', session_id: null, result: null, last_deferral: lastDeferral });
+          item.outcome = 'DEFERRED';
+          deferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, productName: e.productName, reasons, reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; ') });
+          const data: EvaluationDeferredData = { ...this.evaluations.eventData(e), sessionId, reasons };
+          await this.outbox.enqueue(tx, ScoringEvents.evaluationDeferred, e.dossierId, data);
+          continue;
+        }
+        const { revision, catalogue } = await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
+        catalogueTitles.add(`${catalogue.titleVi} (mã ${revision.code}, bản sửa đổi ${revision.revision}${catalogue.status === 'PROVISIONAL' ? ', tạm thời' : ''})`);
+        const scored = own.map((s) => ({ totalHundredths: s.total, partTotals: s.partTotals, criterionPoints: s.criterionPoints }));
+        const ev = evaluateDossier(treeForProductSet(catalogue, e.productSetCode), scored, { spreadLimitHundredths: council.spreadLimit });
+        const model = tierModelFor(e.legalVersion as LegalVersionCode);
+        const decision = routeEvaluation(model, e.tier as Tier, ev.rank);
+        const capReasons = ev.capReasons.map((c) => ({
+          stars: c.stars, criterionCode: c.criterionCode, labelVi: c.labelVi, required: formatPoints(c.requiredHundredths), mean: formatPoints(c.meanFloorHundredths),
+        }));
+        const result: StoredResult = {
+          sessionId, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: meanText(ev.sumHundredths, ev.sheetCount), band: ev.band,
+          cap: ev.cap, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
+          authorityUnitCode: decision.certifyingTier ? unitAtTier(decision.certifyingTier, e) : null, nextTier: decision.nextTier,
+          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt,
+        };
+        updates.push({ id: e.id, status: 'COMPLETED', session_id: sessionId, result, last_deferral: e.lastDeferral });
+        item.outcome = 'COMPLETED';
+        results.push({
+          order: results.length + 1, evaluationId: e.id, dossierId: e.dossierId, dossierCode: e.dossierCode, productName: e.productName,
+          producerName: e.producerName, productSetCode: e.productSetCode, sheetCount: ev.sheetCount,
+          totals: Object.fromEntries(own.map((s) => [names.get(s.memberId) ?? s.memberId, formatPoints(s.total)])),
+          mean: result.mean, band: ev.band, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars,
+          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier),
+          excludedMembers: state.conflicted(e.producerId).map((m) => m.fullName), spreadFlagged: item.spreadFlagged,
+        });
+        const data: EvaluationCompletedData = {
+          ...this.evaluations.eventData(e), sessionId, councilId: council.id, legalVersion: e.legalVersion, catalogueCode: revision.code,
+          catalogueRevision: revision.revision, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: result.mean, band: ev.band,
+          rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
+          authorityUnitCode: result.authorityUnitCode, nextTier: decision.nextTier, productName: e.productName, producerName: e.producerName,
+          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt,
+        };
+        await this.outbox.enqueue(tx, ScoringEvents.evaluationCompleted, e.dossierId, data);
+        if (decision.outcome === 'FORWARD' && decision.nextTier) {
+          const next = Object.assign(new Evaluation(), {
+            ...e, id: randomUUID(), tier: decision.nextTier, unitCode: unitAtTier(decision.nextTier, e), status: 'AWAITING_SESSION', sessionId: null,
+            forwardedFrom: e.id, lastDeferral: null, result: null, createdAt: undefined,
+            labState: e.labState === 'PASSED' ? 'PASSED' : 'NOT_REQUIRED', labReference: e.labState === 'PASSED' ? e.labReference : null,
+          });
+          await this.evaluations.open(tx, next);
+        }
+      }
+
+      await tx.query(
+        `UPDATE scoring.evaluation e SET status = v.status, session_id = v.session_id, result = v.result, last_deferral = v.last_deferral
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, session_id uuid, result jsonb, last_deferral jsonb) WHERE e.id = v.id`,
+        [JSON.stringify(updates)],
+      );
+      await tx.query(
+        `UPDATE scoring.session_item i SET outcome = v.outcome
+         FROM jsonb_to_recordset($2::jsonb) AS v(evaluation_id uuid, outcome text) WHERE i.session_id = $1 AND i.evaluation_id = v.evaluation_id`,
+        [sessionId, JSON.stringify(items.map((i) => ({ evaluation_id: i.evaluationId, outcome: i.outcome })))],
+      );
+
+      const present = new Set(state.session.presentMemberIds);
+      const legalVersions = new Set([...evaluations.values()].map((e) => e.legalVersion));
+      const minutes: MinutesView = {
+        sessionId, reference: state.session.reference, councilId: council.id, councilNameVi: council.name, authorityVi: council.authorityName,
+        placeVi: council.placeName, tier: council.tier, sessionTitle: state.session.title, location: state.session.location,
+        openedAt: state.session.scheduledFor.toISOString(), closedAt,
+        legalBasisVi: LEGAL_VERSIONS.filter((v) => legalVersions.has(v.code)).map((v) => v.decisionVi),
+        catalogueVi: [...catalogueTitles].join('; '), quorum,
+        members: members.map((m) => ({ memberId: m.id, fullName: m.fullName, agency: m.agency, role: m.role, roleVi: COUNCIL_ROLE_VI[m.role] ?? m.role, present: present.has(m.id) })),
+        results, deferred,
+        chairName: members.find((m) => m.role === 'CHAIR')?.fullName ?? null, secretaryName: state.secretary()?.fullName ?? null,
+      };
+      await tx.update(Session, { id: sessionId }, { status: 'CLOSED', closedAt: asOf, closedBy: actor.id, minutes });
+      await writeAudit(tx, {
+        actorId: actor.id, actorRole: actor.role, action: 'session.close', entityType: 'session', entityId: sessionId,
+        details: { reference: state.session.reference, completed: results.length, deferred: deferred.length, quorum }, correlationId: currentContext()?.correlationId,
+      });
+      const closed: SessionClosedData = { sessionId, councilId: council.id, reference: state.session.reference, completed: results.length, deferred: deferred.length, closedAt };
+      await this.outbox.enqueue(tx, ScoringEvents.sessionClosed, sessionId, closed);
+      return minutes;
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { DEMO } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
+import { PDF, multipartBody, type Platform } from './platform';
+
+/** The catalogue document's tree as the API returns it (points in points, as JSON numbers). */
+export interface DocCriterion { code: string; maxPoints: number; options: { code: string; points: number }[]; communeScored?: boolean; bonus?: boolean; mandatory?: { stars: number; minPoints: number }[] }
+export interface DocTree { code: string; parts: { code: string; groups: { code: string; criteria: DocCriterion[] }[] }[] }
+export type Entry = { criterionCode: string; optionCode: string; points?: string };
+
+export const criteriaOf = (tree: DocTree): DocCriterion[] => tree.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria));
+
+/** The tree a product set is scored with, from GET /api/scoring/catalogues/{code}. */
+export async function treeFor(p: Platform, token: string, catalogue: string, productSetCode: string): Promise<DocTree> {
+  const res = await p.http('GET', `/api/scoring/catalogues/${catalogue}`, { token });
+  if (res.status !== 200) throw new Error(`catalogue ${catalogue}: ${res.status}`);
+  const doc = res.body.document as { trees: DocTree[]; productSets: Record<string, string> };
+  return doc.trees.find((t) => t.code === doc.productSets[productSetCode])!;
+}
+
+const lowest = (c: DocCriterion) => c.options.reduce((a, b) => (b.points < a.points ? b : a));
+
+/**
+ * A sheet whose total is exactly `total` points (integer): `fixed` criteria take the given option; the commune-assessed
+ * criteria (`assessed`) count with their assessed option but are left out of the entries; bonus criteria take their lowest
+ * option; the rest are filled greedily, mandatory criteria first (so they pass unless fixed otherwise).
+ */
+export function sheetWithTotal(tree: DocTree, total: number, o: { fixed?: Record<string, string>; assessed?: Record<string, string> } = {}): Entry[] {
+  const fixed = { ...(o.assessed ?? {}), ...(o.fixed ?? {}) };
+  const chosen = new Map<string, { code: string; points: number }>();
+  let remaining = total;
+  const free: DocCriterion[] = [];
+  for (const c of criteriaOf(tree)) {
+    const pick = fixed[c.code] !== undefined ? c.options.find((x) => x.code === fixed[c.code])! : c.bonus ? lowest(c) : undefined;
+    if (pick) {
+      chosen.set(c.code, pick);
+      if (!c.bonus) remaining -= pick.points;
+    } else {
+      free.push(c);
+      chosen.set(c.code, lowest(c));
+      remaining -= lowest(c).points;
+    }
+  }
+  free.sort((a, b) => Number(Boolean(b.mandatory?.length)) - Number(Boolean(a.mandatory?.length)));
+  for (const c of free) {
+    const base = chosen.get(c.code)!.points;
+    const best = c.options.filter((x) => x.points - base <= remaining).reduce((a, b) => (b.points > a.points ? b : a));
+    remaining -= best.points - base;
+    chosen.set(c.code, best);
+  }
+  if (remaining !== 0) throw new Error(`cannot reach ${total} points (left ${remaining})`);
+  return criteriaOf(tree).filter((c) => o.assessed?.[c.code] === undefined).map((c) => ({ criterionCode: c.code, optionCode: chosen.get(c.code)!.code }));
+}
+
+/** The commune's assessment: the highest option of each commune-scored criterion. */
+export function communeAssessmentOf(tree: DocTree): Record<string, string> {
+  return Object.fromEntries(criteriaOf(tree).filter((c) => c.communeScored).map((c) => [c.code, c.options.reduce((a, b) => (b.points > a.points ? b : a)).code]));
+}
+
+let brn = 3800000000;
+
+/** A producer in the demo commune, registered by the commune officer. */
+export async function newProducer(p: Platform, officer: string, name: string): Promise<string> {
+  const res = await p.http('POST', '/api/producers', {
+    token: officer,
+    body: {
+      type: 'COOPERATIVE', name, businessRegistrationNumber: String(++brn), representativeName: 'Nguyễn Thị Lan', phone: '0987654321',
+      address: 'Thôn 2', communeCode: DEMO.communeCode, womanLed: true, ethnicMinority: false,
+    },
+  });
+  if (res.status !== 201) throw new Error(`producer: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/**
+ * A dossier taken through intake to PROPOSED by the commune officer (filed at `asOf` when given), with the commune's
+ * assessment when the legal version asks for one. Returns the dossier id.
+ */
+export async function proposedDossier(
+  p: Platform, officer: string, producerId: string, productName: string, o: { productSetCode?: string; asOf?: string; assessment?: Record<string, string> } = {},
+): Promise<string> {
+  const headers = o.asOf ? { 'x-as-of': o.asOf } : undefined;
+  const product = await p.http('POST', '/api/products', { token: officer, body: { producerId, name: productName, productSetCode: o.productSetCode ?? '04' } });
+  if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
+  const d = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' }, headers });
+  for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
+    const { payload, headers: h } = multipartBody(type, PDF);
+    const up = await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: h });
+    if (up.status !== 201) throw new Error(`upload: ${up.status}`);
+  }
+  for (const step of ['submit', 'accept']) {
+    const res = await p.http('POST', `/api/dossiers/${d.body.id}/${step}`, { token: officer, headers });
+    if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const body = o.assessment
+    ? { communeAssessment: { reportReference: '45/BC-UBND', entries: Object.entries(o.assessment).map(([criterionCode, optionCode]) => ({ criterionCode, optionCode })) } }
+    : {};
+  const proposed = await p.http('POST', `/api/dossiers/${d.body.id}/propose`, { token: officer, body, headers });
+  if (proposed.status !== 200) throw new Error(`propose: ${proposed.status} ${JSON.stringify(proposed.body)}`);
+  return d.body.id;
+}
+
+/** Waits until scoring lists the dossier at `tier` (it arrives by event) and returns its evaluation. */
+export async function evaluationOf(p: Platform, token: string, dossierId: string, tier: string): Promise<{ id: string; status: string; labState: string; [k: string]: unknown }> {
+  return eventually(async () => {
+    const res = await p.http('GET', `/api/scoring/evaluations?dossierId=${dossierId}&tier=${tier}`, { token });
+    return res.body?.[0];
+  }, 15_000, `${tier} evaluation of ${dossierId}`);
+}
+
+/** Council member users with their tokens. */
+export async function councilUsers(p: Platform, admin: string, prefix: string, names: string[]): Promise<{ userId: string; token: string; fullName: string }[]> {
+  const out = [];
+  for (const [i, fullName] of names.entries()) {
+    const username = `${prefix}.${i + 1}`;
+    const res = await p.http('POST', '/api/users', {
+      token: admin, body: { username, password: 'council-password-2026', fullName, role: 'COUNCIL_MEMBER', provinceCode: DEMO.provinceCode },
+    });
+    if (res.status !== 201) throw new Error(`user: ${res.status} ${JSON.stringify(res.body)}`);
+    out.push({ userId: res.body.id as string, token: await p.login(username, 'council-password-2026'), fullName });
+  }
+  return out;
+}
