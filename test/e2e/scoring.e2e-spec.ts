@@ -280,4 +280,30 @@ describe('council scoring end to end', () => {
     const legacy = await bad('2024-05-10T03:00:00Z', { communeAssessment: { entries } });
     expect(legacy.body).toMatchObject({ code: 'COMMUNE_ASSESSMENT_NOT_APPLICABLE', field: 'communeAssessment' });
   });
+
+  it('lets an operator replace a catalogue: a bad one is refused naming the node and changes nothing; a good one is a new revision', async () => {
+    const current = (await p.http('GET', '/api/scoring/catalogues/148', { token: office })).body;
+    expect(current).toMatchObject({ code: '148', status: 'PROVISIONAL', legalVersions: ['148', '148+1489'] });
+    expect(current.toCompleteCount).toBeGreaterThan(0);
+    expect(current.toComplete[0].path).toMatch(/^trees\[GOODS\]\.parts\[A\]/);
+
+    const broken = structuredClone(current.document);
+    broken.trees[0].parts[0].groups[0].criteria[0].options[0].points = 9; // above its criterion's maximum
+    const refused = await p.http('PUT', '/api/scoring/catalogues/148', { token: admin, body: broken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('CATALOGUE_INVALID');
+    expect(refused.body.field).toBe(`document.trees[GOODS].parts[A].groups[A1].criteria[A1.1].options[${broken.trees[0].parts[0].groups[0].criteria[0].options[0].code}].points`);
+    expect(refused.body.detail).toContain('A1.1');
+    const byOffice = await p.http('PUT', '/api/scoring/catalogues/148', { token: office, body: current.document });
+    expect(byOffice.status).toBe(403);
+    expect((await p.http('GET', '/api/scoring/catalogues/148', { token: office })).body.revision).toBe(current.revision);
+
+    const same = await p.http('PUT', '/api/scoring/catalogues/148', { token: admin, body: current.document });
+    expect(same.body.revision).toBe(current.revision); // same content: nothing new
+    const edited = structuredClone(current.document);
+    edited.trees[0].parts[0].groups[0].criteria[0].labelVi = 'Nguồn gốc sản phẩm, nguyên liệu (đã rà soát)';
+    const replaced = await p.http('PUT', '/api/scoring/catalogues/148', { token: admin, body: edited });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ revision: current.revision + 1, source: 'api:admin' });
+  });
 });
