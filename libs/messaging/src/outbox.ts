@@ -19,20 +19,27 @@ export class EventOutbox {
   ) {}
 
   async enqueue<T>(tx: Tx, type: string, subject: string | undefined, data: T): Promise<EventEnvelope<T>> {
+    const [envelope] = await this.enqueueMany(tx, [{ type, subject, data }]);
+    return envelope as EventEnvelope<T>;
+  }
+
+  /** Several events of one transaction in one insert and one notification (e.g. a council session's results). */
+  async enqueueMany(tx: Tx, events: { type: string; subject: string | undefined; data: unknown }[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
     const ctx = currentContext();
-    const envelope: EventEnvelope<T> = {
-      specversion: '1.0', id: randomUUID(), source: this.source, type, subject, time: new Date().toISOString(),
-      datacontenttype: 'application/json', data,
+    const time = new Date().toISOString();
+    const envelopes: EventEnvelope[] = events.map(({ type, subject, data }) => ({
+      specversion: '1.0', id: randomUUID(), source: this.source, type, subject, time, datacontenttype: 'application/json', data,
       correlationid: ctx?.correlationId ?? randomUUID(),
       ...(ctx?.causationId ? { causationid: ctx.causationId } : {}),
       ...(ctx?.actor ? { actorid: ctx.actor.id, actorrole: ctx.actor.role } : {}),
-    };
-    await tx.insert(OutboxRow, {
-      id: envelope.id, subject: eventSubject(this.prefix, type), type, envelope: envelope as never, // jsonb column
-    });
-    // Delivered to the relay's LISTEN only when the transaction commits.
-    await tx.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), envelope.id]);
-    return envelope;
+    }));
+    await tx.insert(OutboxRow, envelopes.map((envelope) => ({
+      id: envelope.id, subject: eventSubject(this.prefix, envelope.type), type: envelope.type, envelope: envelope as never, // jsonb column
+    })));
+    // Delivered to the relay's LISTEN only when the transaction commits; one kick drains the batch.
+    await tx.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), envelopes[0]!.id]);
+    return envelopes;
   }
 }
 

@@ -56,6 +56,8 @@ export class CloseSessionUseCase {
       const deferred: MinutesDeferredView[] = [];
       const updates: { id: string; status: string; session_id: string | null; result: StoredResult | null; last_deferral: unknown }[] = [];
       const catalogueTitles = new Set<string>();
+      const events: { type: string; subject: string; data: unknown }[] = [];
+      const revisions = new Map<string, Awaited<ReturnType<CatalogueService['byRevisionId']>>>();
 
       for (const item of items) {
         const e = evaluations.get(item.evaluationId)!;
@@ -74,10 +76,12 @@ export class CloseSessionUseCase {
           item.outcome = 'DEFERRED';
           deferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, productName: e.productName, reasons, reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; ') });
           const data: EvaluationDeferredData = { ...this.evaluations.eventData(e), sessionId, reasons };
-          await this.outbox.enqueue(tx, ScoringEvents.evaluationDeferred, e.dossierId, data);
+          events.push({ type: ScoringEvents.evaluationDeferred, subject: e.dossierId, data });
           continue;
         }
-        const { revision, catalogue } = await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
+        const loaded = revisions.get(item.catalogueRevisionId) ?? await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
+        revisions.set(item.catalogueRevisionId, loaded);
+        const { revision, catalogue } = loaded;
         catalogueTitles.add(`${catalogue.titleVi} (mã ${revision.code}, bản sửa đổi ${revision.revision}${catalogue.status === 'PROVISIONAL' ? ', tạm thời' : ''})`);
         const scored = own.map((s) => ({ totalHundredths: s.total, partTotals: s.partTotals, criterionPoints: s.criterionPoints }));
         const ev = evaluateDossier(treeForProductSet(catalogue, e.productSetCode), scored, { spreadLimitHundredths: council.spreadLimit });
@@ -109,7 +113,7 @@ export class CloseSessionUseCase {
           authorityUnitCode: result.authorityUnitCode, nextTier: decision.nextTier, productName: e.productName, producerName: e.producerName,
           productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt,
         };
-        await this.outbox.enqueue(tx, ScoringEvents.evaluationCompleted, e.dossierId, data);
+        events.push({ type: ScoringEvents.evaluationCompleted, subject: e.dossierId, data });
         if (decision.outcome === 'FORWARD' && decision.nextTier) {
           const next = Object.assign(new Evaluation(), {
             ...e, id: randomUUID(), tier: decision.nextTier, unitCode: unitAtTier(decision.nextTier, e), status: 'AWAITING_SESSION', sessionId: null,
@@ -120,6 +124,7 @@ export class CloseSessionUseCase {
         }
       }
 
+      await this.outbox.enqueueMany(tx, events);
       await tx.query(
         `UPDATE scoring.evaluation e SET status = v.status, session_id = v.session_id, result = v.result, last_deferral = v.last_deferral
          FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, session_id uuid, result jsonb, last_deferral jsonb) WHERE e.id = v.id`,

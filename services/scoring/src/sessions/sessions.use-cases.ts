@@ -85,10 +85,10 @@ export class SessionsUseCases {
       await tx.insert(SessionItem, items);
       await tx.update(Evaluation, { id: In(unique) }, { status: 'SCHEDULED', sessionId: c.sessionId });
       await audit(tx, actor, 'session.add-agenda', 'session', c.sessionId, { evaluationIds: unique });
-      for (const e of evaluations) {
+      await this.outbox.enqueueMany(tx, evaluations.map((e) => {
         const data: DossierScheduledData = { ...this.evaluations.eventData(e), sessionId: c.sessionId, councilId: council.id };
-        await this.outbox.enqueue(tx, ScoringEvents.dossierScheduled, e.dossierId, data);
-      }
+        return { type: ScoringEvents.dossierScheduled, subject: e.dossierId, data };
+      }));
     });
     return this.get(actor, c.sessionId);
   }
