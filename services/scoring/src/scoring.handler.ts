@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AddAgendaCommand, AppError, AttendanceCommand, CatalogueCodeQuery, CheckCommuneAssessmentQuery, CouncilIdQuery, CreateCouncilCommand,
   CreateSessionCommand, DeclareConflictCommand, EvaluationIdQuery, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, PutCatalogueCommand,
-  Role, ScoringSubjects as S, SessionIdQuery, SetLabResultCommand, SheetsQuery, SubmitSheetCommand, type TierModelView,
+  Role, ScoringSubjects as S, SessionIdQuery, SetLabResultCommand, SheetsQuery, SubmitSheetCommand, type Actor, type MinutesView, type TierModelView,
 } from '@ocop/contracts';
 import { TIER_MODELS, tierModelFor, treeForProductSet, validateCommuneAssessment, type LegalVersionCode } from '@ocop/domain';
 import { renderMinutesPdf } from '@ocop/documents';
@@ -70,7 +70,7 @@ export class ScoringHandler {
     ];
   }
 
-  private async minutes(actor: Parameters<SessionsUseCases['get']>[0], sessionId: string) {
+  private async minutes(actor: Actor, sessionId: string): Promise<MinutesView> {
     const state = await this.sessions.readableState(actor, sessionId);
     if (!state.session.minutes) throw AppError.conflict('SESSION_NOT_CLOSED', 'the minutes exist once the secretary closes the session');
     return state.session.minutes;
