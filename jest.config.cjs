@@ -7,7 +7,7 @@ const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
   module: { type: 'commonjs' },
 }];
-const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing', 'documents'];
+const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing', 'documents', 'jobs'];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

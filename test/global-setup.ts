@@ -2,6 +2,7 @@ import { createTemplateDatabase, findMissingInfrastructure, infraUrlsFromEnv, TE
 import { REGISTRATION_DATABASE } from '../services/registration/src/database/registration.database';
 import { GATEWAY_DATABASE } from '../services/gateway/src/database/gateway.database';
 import { SCORING_DATABASE } from '../services/scoring/src/database/scoring.database';
+import { CERTIFICATION_DATABASE } from '../services/certification/src/database/certification.database';
 
 /** Once per jest run: check the three services, then build the migrated template every test file clones. */
 export default async function globalSetup(): Promise<void> {
@@ -9,6 +10,6 @@ export default async function globalSetup(): Promise<void> {
   const missing = await findMissingInfrastructure(urls);
   if (missing.length) throw new Error(`Tests need PostgreSQL, NATS (JetStream) and Redis:\n- ${missing.join('\n- ')}`);
   const name = `ocop_template_${process.pid}`;
-  await createTemplateDatabase(urls.databaseUrl, name, [REGISTRATION_DATABASE, SCORING_DATABASE, GATEWAY_DATABASE]);
+  await createTemplateDatabase(urls.databaseUrl, name, [REGISTRATION_DATABASE, SCORING_DATABASE, CERTIFICATION_DATABASE, GATEWAY_DATABASE]);
   process.env[TEMPLATE_DB_ENV] = name;
 }

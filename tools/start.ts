@@ -14,6 +14,7 @@ const root = resolve(__dirname, '..');
 const SERVICES = [
   { name: 'registration', port: 3001 },
   { name: 'scoring', port: 3002 },
+  { name: 'certification', port: 3003 },
   { name: 'gateway', port: 3000 },
 ];
 

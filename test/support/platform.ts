@@ -10,6 +10,8 @@ import { createRegistrationApp } from '../../services/registration/src/registrat
 import { loadRegistrationConfig } from '../../services/registration/src/config/registration.config';
 import { createScoringApp } from '../../services/scoring/src/scoring.app';
 import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
+import { createCertificationApp } from '../../services/certification/src/certification.app';
+import { loadCertificationConfig, type CertificationConfig } from '../../services/certification/src/config/certification.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 
@@ -20,6 +22,10 @@ export interface Platform {
   gateway: NestFastifyApplication;
   registration: NestFastifyApplication;
   scoring: NestFastifyApplication;
+  /** Absent when started with `certification: false`. */
+  certification?: NestFastifyApplication;
+  /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
+  common: Record<string, string>;
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
   http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
   login(username: string, password?: string): Promise<string>;
@@ -30,6 +36,8 @@ export interface PlatformOptions {
   demoData?: boolean;
   gateway?: Partial<GatewayConfig>;
   publisher?: EventPublisher;
+  /** Settings of the certification process; false runs the platform without it (a test that plays certification's events itself). */
+  certification?: Partial<CertificationConfig> | false;
 }
 
 /** Starts registration, scoring and the gateway in this process against the file's own database, prefix and stream. */
@@ -44,6 +52,10 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   await registration.init();
   const scoring = await createScoringApp({ ...loadScoringConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] });
   await scoring.init();
+  const certification = o.certification === false ? undefined : await createCertificationApp({
+    ...loadCertificationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.certification,
+  });
+  await certification?.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({ ...common, STORAGE_DIR: storageDir, REDIS_PREFIX: env.redisPrefix, BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }),
     ...o.gateway,
@@ -70,7 +82,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
 
   return {
-    env, gateway, registration, scoring, http,
+    env, gateway, registration, scoring, certification, http, common: { ...common, REDIS_PREFIX: env.redisPrefix },
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -78,6 +90,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     },
     async stop() {
       await gateway.close();
+      await certification?.close();
       await scoring.close();
       await registration.close();
       await env.cleanup();

@@ -19,6 +19,9 @@ export type {
   DossierEventData, DossierSubmittedData, DossierReturnedData, DossierProposedData, DocumentAttachedData, ProducerRegisteredData,
   ProductRegisteredData,
 } from './registration/registration.events';
+// Registration follows certification: the certified dossier and re-evaluation invitations.
+export { REEVALUATION_INVITATION_STATUSES, REEVALUATION_CLOSED_REASONS, ListReevaluationInvitationsQuery, ReevaluationInvitationView } from './registration/reevaluation-invitation.dto';
+export type { DossierCertifiedData, ReevaluationInvitedData } from './registration/registration.events';
 export { DEMO } from './demo';
 export { ScoringSubjects, ScoringEvents } from './scoring/scoring.subjects';
 export type {
@@ -38,3 +41,13 @@ export {
   AttendanceBody, AttendanceCommand, SheetEntryDto, SubmitSheetBody, SubmitSheetCommand, SheetsQuery, SheetView, SessionItemView, QuorumView,
   SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView,
 } from './scoring/session.dto';
+export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
+export type {
+  CertificateEventData, CertificateIssuedData, CertificateSupersededData, CertificateExpiringData, CertificateExpiredData, RevocationSource,
+  RevocationEventData, RevocationRequestedData, RevocationRejectedData, CertificateRevokedData, RevocationFollowUpData,
+} from './certification/certification.events';
+export {
+  CERTIFICATE_STATUSES, REVOCATION_STATUSES, REVOCATION_REASON_CODE_LIST, CERTIFICATION_JOB_NAMES, ListCertificatesQuery, CertificateIdQuery, ListDecisionsQuery,
+  DecisionIdQuery, RequestRevocationCommand, ListRevocationsQuery, RevocationIdQuery, RejectRevocationBody, RejectRevocationCommand, RunJobBody, RunJobCommand,
+  VerifyQuery, CertificateView, DecisionView, RevocationView, PublicCertificateView, NotificationView, ListNotificationsQuery,
+} from './certification/certification.dto';

@@ -2,10 +2,18 @@
 export { renderMinutesPdf, MINUTES_TITLE } from './minutes/render-minutes';
 export type { MinutesDocument, MinutesMember, MinutesResult, MinutesDeferred } from './minutes/minutes.document';
 
-// The base for further documents (certificates): A4 page, embedded Vietnamese font, national
+// OCOP certificate (one page, QR code of the verification link) and the decisions that issue or
+// revoke certificates.
+export { renderCertificatePdf, CERTIFICATE_TITLE } from './certificate/render-certificate';
+export type { CertificateDocument } from './certificate/certificate.document';
+export { renderDecisionPdf, DECISION_SUMMARY } from './decision/render-decision';
+export type { DecisionDocument, DecisionItem, DecisionRevocation } from './decision/decision.document';
+export { qrPng, qrSvg, QR_WIDTH_PX } from './qr';
+
+// The base for the documents above and further ones: A4 page, embedded Vietnamese font, national
 // heading, tables, signature blocks, dates in Vietnam time.
 export { PdfComposer } from './pdf-composer';
-export type { ComposerOptions, NationalHeading, SignatureBlock, TextStyle } from './pdf-composer';
+export type { ComposerOptions, ImageOptions, NationalHeading, SignatureAside, SignatureBlock, TextStyle } from './pdf-composer';
 export type { TableColumn, TableOptions } from './table';
-export { vietnamClock, vietnamDate, vietnamTime, vietnamDateTime, placeDateLine } from './vietnam-time';
+export { vietnamClock, vietnamDate, vietnamNumericDate, vietnamTime, vietnamDateTime, placeDateLine } from './vietnam-time';
 export type { VietnamClock } from './vietnam-time';

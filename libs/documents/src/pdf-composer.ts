@@ -11,6 +11,8 @@ const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM }
 /** Body text size (13–14 pt in Nghị định 30); headings and tables derive from it. */
 const BODY_SIZE = 13;
 const LINE_GAP = 2;
+/** Image captions and the 'Nơi nhận' list beside a signature. */
+const SMALL_SIZE = 10;
 
 export interface ComposerOptions {
   /** PDF metadata title, e.g. 'Biên bản BB-2026-0001'. */
@@ -53,7 +55,24 @@ export interface TextStyle {
   after?: number;
   /** Points of what follows to keep on the same page as this paragraph (e.g. a table's first rows). */
   keepWithNext?: number;
+  /** Bold words opening the paragraph, e.g. 'Điều 1.'; a space separates them from the text. */
+  lead?: string;
 }
+
+export interface ImageOptions {
+  /** Printed width in points; the height follows the image's aspect ratio. */
+  width: number;
+  /** Within the content width (default 'center'). */
+  align?: 'left' | 'center' | 'right';
+  /** Small italic text under the image, aligned like it across the content width. */
+  caption?: string;
+}
+
+/**
+ * What sits in the left half beside a single signature block, top-aligned with it: the
+ * 'Nơi nhận' (recipients) list of an administrative document, or an image such as a QR code.
+ */
+export type SignatureAside = { recipientsVi: string[] } | ({ image: Buffer } & Omit<ImageOptions, 'align'>);
 
 const nfc = (text: string): string => text.normalize('NFC');
 
@@ -106,6 +125,11 @@ export class PdfComposer {
     return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
   }
 
+  /** Pages so far, to check that a one-page document stayed on one page before finish(). */
+  get pageCount(): number {
+    return this.pdf.bufferedPageRange().count;
+  }
+
   /** Lowest y that content may reach on the current page. */
   get bottom(): number {
     return this.pdf.page.height - this.pdf.page.margins.bottom;
@@ -119,6 +143,12 @@ export class PdfComposer {
 
   space(points = BODY_SIZE * 0.6): this {
     this.pdf.y += points;
+    return this;
+  }
+
+  /** Goes on at the top of a new page (e.g. for a list attached to a decision). */
+  pageBreak(): this {
+    this.pdf.addPage();
     return this;
   }
 
@@ -166,9 +196,9 @@ export class PdfComposer {
   }
 
   /** Centred bold title lines (the document kind and its summary), then an optional italic line. */
-  title(lines: string[], subtitle?: string): this {
+  title(lines: string[], subtitle?: string, size = 14): this {
     const { pdf } = this;
-    pdf.font(FONT.bold).fontSize(14);
+    pdf.font(FONT.bold).fontSize(size);
     for (const line of lines) pdf.text(nfc(line), this.left, pdf.y, { width: this.contentWidth, align: 'center' });
     if (subtitle !== undefined && subtitle !== '') {
       pdf.font(FONT.italic).fontSize(BODY_SIZE);
@@ -196,11 +226,62 @@ export class PdfComposer {
       indent: style.indent ?? 0,
       lineGap: LINE_GAP,
     };
+    const lead = style.lead === undefined || style.lead === '' ? '' : `${nfc(style.lead)} `;
     pdf.font(FONT[style.face ?? 'regular']).fontSize(style.size ?? BODY_SIZE);
-    if (style.keepWithNext !== undefined) this.ensureSpace(pdf.heightOfString(nfc(text), options) + style.keepWithNext);
-    pdf.text(nfc(text), this.left, pdf.y, options);
+    if (style.keepWithNext !== undefined) this.ensureSpace(pdf.heightOfString(lead + nfc(text), options) + style.keepWithNext);
+    if (lead !== '') {
+      pdf.font(FONT.bold).text(lead, this.left, pdf.y, { ...options, continued: true });
+      pdf.font(FONT[style.face ?? 'regular']).text(nfc(text), { lineGap: LINE_GAP });
+    } else {
+      pdf.text(nfc(text), this.left, pdf.y, options);
+    }
     pdf.y += style.after ?? 3;
     pdf.font(FONT.regular).fontSize(BODY_SIZE);
+    return this;
+  }
+
+  /**
+   * A centred row of `count` five-pointed stars, `size` points high. They are drawn as paths:
+   * Tinos has no glyph for ★ (U+2605), which would print as an empty box.
+   */
+  stars(count: number, o: { size?: number; fill?: string; stroke?: string } = {}): this {
+    const { pdf } = this;
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`Not a star count: ${count}`);
+    const size = o.size ?? 22;
+    const gap = size * 0.4;
+    // A regular star of outer radius R is R·(1 + cos 36°) high; its inner radius is R·sin 18°/sin 54°.
+    const outer = size / (1 + Math.cos(Math.PI / 5));
+    const inner = (outer * Math.sin(Math.PI / 10)) / Math.sin((3 * Math.PI) / 10);
+    this.ensureSpace(size);
+    const centreY = pdf.y + outer;
+    let centreX = this.left + (this.contentWidth - (count * 2 * outer + (count - 1) * gap)) / 2 + outer;
+    for (let n = 0; n < count; n++) {
+      const points: Array<[number, number]> = [];
+      for (let k = 0; k < 10; k++) {
+        const angle = -Math.PI / 2 + (k * Math.PI) / 5;
+        const radius = k % 2 === 0 ? outer : inner;
+        points.push([centreX + radius * Math.cos(angle), centreY + radius * Math.sin(angle)]);
+      }
+      pdf.save().lineWidth(0.6).lineJoin('miter').polygon(...points).fillAndStroke(o.fill ?? '#d4a017', o.stroke ?? '#8c6a00').restore();
+      centreX += 2 * outer + gap;
+    }
+    pdf.x = this.left;
+    pdf.y += size + 4;
+    return this;
+  }
+
+  /** A PNG image in the flow (on a new page if it and its caption do not fit), with an optional caption. */
+  image(png: Buffer, o: ImageOptions): this {
+    const { pdf } = this;
+    this.checkImageWidth(o.width);
+    const align = o.align ?? 'center';
+    const band = { x: this.left, width: this.contentWidth, align };
+    this.ensureSpace(this.imageHeight(png, o, band.width));
+    const x =
+      align === 'left' ? this.left : align === 'right' ? this.left + this.contentWidth - o.width : this.left + (this.contentWidth - o.width) / 2;
+    const end = this.drawImage(png, x, pdf.y, o, band);
+    pdf.x = this.left;
+    pdf.y = end + 6;
     return this;
   }
 
@@ -245,14 +326,19 @@ export class PdfComposer {
 
   /**
    * Signature blocks side by side, kept together on one page. One block sits in the right half
-   * (the usual place of the signer); several share the width equally, left to right.
+   * (the usual place of the signer), with `aside` in the left half if given; several share the
+   * width equally, left to right.
    */
-  signatures(blocks: SignatureBlock[]): this {
+  signatures(blocks: SignatureBlock[], aside?: SignatureAside): this {
     const { pdf } = this;
     if (blocks.length === 0) return this;
+    if (aside !== undefined && blocks.length !== 1) throw new RangeError('Only a single signature block has something beside it');
     const signingSpace = 70;
     const lines = Math.max(...blocks.map((b) => b.titleLines.length)) + 1;
-    this.ensureSpace(lines * BODY_SIZE * 1.3 + signingSpace + BODY_SIZE * 2);
+    const asideWidth = this.contentWidth / 2 - 10;
+    const asideHeight =
+      aside === undefined ? 0 : 'image' in aside ? this.imageHeight(aside.image, aside, asideWidth) : this.recipientsHeight(aside.recipientsVi, asideWidth);
+    this.ensureSpace(Math.max(lines * BODY_SIZE * 1.3 + signingSpace, asideHeight) + BODY_SIZE * 2);
     const top = pdf.y + BODY_SIZE;
     const width = blocks.length === 1 ? this.contentWidth / 2 : this.contentWidth / blocks.length;
     const firstX = blocks.length === 1 ? this.left + this.contentWidth / 2 : this.left;
@@ -267,6 +353,13 @@ export class PdfComposer {
       if (block.name !== null) pdf.font(FONT.bold).text(nfc(block.name), x, nameY, { width, align: 'center' });
       end = Math.max(end, block.name === null ? nameY : pdf.y);
     });
+    if (aside !== undefined && 'image' in aside) {
+      this.checkImageWidth(aside.width);
+      const band = { x: this.left, width: asideWidth, align: 'center' } as const;
+      end = Math.max(end, this.drawImage(aside.image, this.left + (asideWidth - aside.width) / 2, top, aside, band));
+    } else if (aside !== undefined) {
+      end = Math.max(end, this.drawRecipients(aside.recipientsVi, top, asideWidth));
+    }
     pdf.x = this.left;
     pdf.y = end + BODY_SIZE;
     pdf.font(FONT.regular).fontSize(BODY_SIZE);
@@ -290,10 +383,82 @@ export class PdfComposer {
     return this.ended;
   }
 
+  private checkImageWidth(width: number): void {
+    if (!(width > 0 && width <= this.contentWidth)) throw new RangeError(`Image width ${width} pt is outside (0, ${this.contentWidth.toFixed(0)}]`);
+  }
+
+  /** Height of an image printed `o.width` wide, with its caption wrapped to `captionWidth`. */
+  private imageHeight(png: Buffer, o: Omit<ImageOptions, 'align'>, captionWidth: number): number {
+    const size = pngSize(png);
+    let height = (o.width * size.height) / size.width;
+    if (o.caption !== undefined && o.caption !== '') {
+      this.pdf.font(FONT.italic).fontSize(SMALL_SIZE);
+      height += 3 + this.pdf.heightOfString(nfc(o.caption), { width: captionWidth });
+      this.pdf.font(FONT.regular).fontSize(BODY_SIZE);
+    }
+    return height;
+  }
+
+  /** Draws an image from (x, y) and its caption across `band`; returns the y under them. */
+  private drawImage(
+    png: Buffer,
+    x: number,
+    y: number,
+    o: Omit<ImageOptions, 'align'>,
+    band: { x: number; width: number; align: 'left' | 'center' | 'right' },
+  ): number {
+    const { pdf } = this;
+    const size = pngSize(png);
+    const height = (o.width * size.height) / size.width;
+    pdf.image(png, x, y, { width: o.width, height });
+    let end = y + height;
+    if (o.caption !== undefined && o.caption !== '') {
+      pdf.font(FONT.italic).fontSize(SMALL_SIZE);
+      pdf.text(nfc(o.caption), band.x, end + 3, { width: band.width, align: band.align });
+      end = pdf.y;
+    }
+    pdf.font(FONT.regular).fontSize(BODY_SIZE);
+    return end;
+  }
+
+  private recipientsHeight(recipients: string[], width: number): number {
+    const { pdf } = this;
+    pdf.font(FONT.boldItalic).fontSize(SMALL_SIZE + 2);
+    let height = pdf.heightOfString('Nơi nhận:', { width });
+    pdf.font(FONT.regular).fontSize(SMALL_SIZE);
+    for (const line of recipients) height += pdf.heightOfString(`- ${nfc(line)}`, { width });
+    pdf.fontSize(BODY_SIZE);
+    return height;
+  }
+
+  /** 'Nơi nhận:' and one '- …' line per recipient, as Nghị định 30 sets them under the text, left. */
+  private drawRecipients(recipients: string[], y: number, width: number): number {
+    const { pdf } = this;
+    pdf.font(FONT.boldItalic).fontSize(SMALL_SIZE + 2).text('Nơi nhận:', this.left, y, { width });
+    pdf.font(FONT.regular).fontSize(SMALL_SIZE);
+    for (const line of recipients) pdf.text(`- ${nfc(line)}`, this.left, pdf.y, { width });
+    const end = pdf.y;
+    pdf.fontSize(BODY_SIZE);
+    return end;
+  }
+
   /** A 0.75 pt horizontal line of `length` centred on x. */
   private rule(centreX: number, y: number, length: number): void {
     this.pdf.save().lineWidth(0.75).moveTo(centreX - length / 2, y).lineTo(centreX + length / 2, y).stroke().restore();
   }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Pixel size of a PNG from its IHDR chunk, which must come first. Throws RangeError on anything else. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new RangeError('Not a PNG image');
+  }
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  if (width === 0 || height === 0) throw new RangeError('PNG image without pixels');
+  return { width, height };
 }
 
 /** The largest size up to `max` at which `text` fits on one line of `width` in the current font. */

@@ -1,4 +1,4 @@
-import { placeDateLine, vietnamDate, vietnamDateTime, vietnamTime } from './vietnam-time';
+import { placeDateLine, vietnamDate, vietnamDateTime, vietnamNumericDate, vietnamTime } from './vietnam-time';
 
 describe('Vietnam time', () => {
   it('reads instants in UTC+7, whatever their offset', () => {
@@ -13,6 +13,12 @@ describe('Vietnam time', () => {
     expect(vietnamDate('2026-02-04T03:00:00Z')).toBe('ngày 04 tháng 02 năm 2026');
     expect(vietnamDate('2026-03-09T03:00:00Z')).toBe('ngày 09 tháng 3 năm 2026');
     expect(vietnamDate('2026-10-10T03:00:00Z')).toBe('ngày 10 tháng 10 năm 2026');
+  });
+
+  it('writes the numeric date of a citation, padded, on the Vietnam calendar', () => {
+    expect(vietnamNumericDate('2026-01-31T17:30:00Z')).toBe('01/02/2026');
+    expect(vietnamNumericDate('2026-03-09T03:00:00Z')).toBe('09/03/2026');
+    expect(vietnamNumericDate('2029-01-31T00:00:00Z')).toBe('31/01/2029');
   });
 
   it('writes the place-and-date line', () => {

@@ -36,6 +36,12 @@ export function vietnamDate(instant: string | Date): string {
   return `ngày ${two(day)} tháng ${month <= 2 ? two(month) : String(month)} năm ${year}`;
 }
 
+/** '05/02/2026': the short form that cites a document ('Quyết định số 12/QĐ-UBND ngày 05/02/2026'). */
+export function vietnamNumericDate(instant: string | Date): string {
+  const { year, month, day } = vietnamClock(instant);
+  return `${two(day)}/${two(month)}/${year}`;
+}
+
 /** '08 giờ 05 phút'. */
 export function vietnamTime(instant: string | Date): string {
   const { hour, minute } = vietnamClock(instant);

@@ -44,3 +44,31 @@ export async function pdfText(bytes: Buffer): Promise<PdfText> {
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
+
+/**
+ * How often each drawing operator occurs on each page, by PDF.js name ('paintImageXObject'); a
+ * path counts under the operator that paints it ('constructPath:fillStroke').
+ */
+export async function pdfOperators(bytes: Buffer): Promise<Array<Record<string, number>>> {
+  pdfjs ??= loadPdfjs();
+  const { getDocument, OPS } = await pdfjs;
+  const names = new Map(Object.entries(OPS).map(([name, code]) => [code, name]));
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  try {
+    const pages: Array<Record<string, number>> = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { fnArray, argsArray } = await (await doc.getPage(n)).getOperatorList();
+      const counts: Record<string, number> = {};
+      fnArray.forEach((fn, i) => {
+        const args: unknown = argsArray[i];
+        const painter = fn === OPS.constructPath && Array.isArray(args) ? `:${names.get(args[0] as number)}` : '';
+        const name = `${names.get(fn)}${painter}`;
+        counts[name] = (counts[name] ?? 0) + 1;
+      });
+      pages.push(counts);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -85,3 +85,8 @@ export {
   tierModelFor,
 } from './tier-model';
 export type { RoutingDecision, RoutingOutcome, TierModel, TierStep } from './tier-model';
+export {
+  CertificateStatus, CERTIFICATE_STATUS_VI, EXPIRY_NOTICE_DAYS, liveCertificateStatus, dueExpiryNotices, isRevocable, REVOCATION_REASONS,
+  REVOCATION_REASON_CODES,
+} from './certificate';
+export type { RevocationReasonCode } from './certificate';

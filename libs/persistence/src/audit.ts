@@ -15,3 +15,9 @@ export interface AuditEntry {
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.insert(AuditRow, { ...entry, details: (entry.details ?? null) as never, correlationId: entry.correlationId ?? null }); // jsonb column
 }
+
+/** Many audit records in one insert (set-based work such as sweeps). */
+export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(AuditRow, entries.map((e) => ({ ...e, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null })));
+}

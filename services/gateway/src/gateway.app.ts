@@ -17,25 +17,32 @@ import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatab
 import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
-import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE } from './gateway.tokens';
+import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
 import { ProblemFilter, sendProblem } from './http/problem.filter';
 import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
 import { AuthController } from './auth/auth.controller';
-import { DossiersController, ProducersController, RoundsController, UnitsController } from './registration/registration.controllers';
+import { DossiersController, ProducersController, ReevaluationInvitationsController, RoundsController, UnitsController } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
 import { CataloguesController, CouncilsController, EvaluationsController, SessionsController } from './scoring/scoring.controllers';
 import { seedDemoUsers } from './users/demo-users';
+import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
+import { PublicVerificationController } from './public/public.controller';
+import { VerificationCache } from './public/verification-cache';
 
 const NATS = Symbol('NATS');
 const REDIS = Symbol('REDIS');
 
 @Injectable()
 class GatewayLifecycle implements BeforeApplicationShutdown {
-  constructor(@Inject(NATS) private readonly nc: NatsConnection, @Inject(REDIS) private readonly redis: Redis, private readonly ds: DataSource) {}
+  constructor(
+    @Inject(NATS) private readonly nc: NatsConnection, @Inject(REDIS) private readonly redis: Redis, private readonly ds: DataSource,
+    @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
+  ) {}
   async beforeApplicationShutdown(): Promise<void> {
+    this.cache.stop();
     await this.nc.drain().catch(() => undefined);
     this.redis.disconnect();
     if (this.ds.isInitialized) await this.ds.destroy();
@@ -45,6 +52,9 @@ class GatewayLifecycle implements BeforeApplicationShutdown {
 @Module({})
 class GatewayModule {
   static create(config: GatewayConfig, ds: DataSource, nc: NatsConnection, redis: Redis, logger: Logger, metrics: Metrics): DynamicModule {
+    const rpc = new RpcClient(nc, config.prefix, config.rpcTimeoutMs);
+    const cache = new VerificationCache(nc, rpc, config.prefix, logger, { ttlMs: config.verifyCacheTtlMs, missTtlMs: 10_000, maxEntries: 100_000 });
+    cache.start();
     return {
       module: GatewayModule,
       imports: [HealthModule.forRoot(metrics, {
@@ -52,15 +62,17 @@ class GatewayModule {
         nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
         redis: async () => { await redis.ping(); },
       })],
-      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController,
-        CataloguesController, CouncilsController, EvaluationsController, SessionsController, AdminController],
+      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
+        CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
+        CertificationJobsController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },
         { provide: NATS, useValue: nc },
         { provide: REDIS, useValue: redis },
         { provide: LOGGER, useValue: logger },
-        { provide: RpcClient, useValue: new RpcClient(nc, config.prefix, config.rpcTimeoutMs) },
+        { provide: RpcClient, useValue: rpc },
+        { provide: VERIFICATION_CACHE, useValue: cache },
         { provide: TokenService, useValue: new TokenService(config.jwtSecret, config.tokenTtlSeconds) },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -118,7 +130,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   fastify.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
   });
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code'] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });

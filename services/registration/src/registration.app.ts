@@ -18,6 +18,8 @@ import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
 import { DossierViews } from './dossiers/dossier-views';
 import { TimelineProjection } from './dossiers/timeline.projection';
 import { EvaluationProgress } from './dossiers/evaluation-progress';
+import { ReevaluationInvitationsRepository } from './reevaluation/reevaluation-invitations.repository';
+import { ReevaluationInvitations } from './reevaluation/reevaluation-invitations';
 import { SeedDemoDataUseCase } from './demo/seed-demo-data.use-case';
 import { RegistrationHandler } from './registration.handler';
 
@@ -28,15 +30,15 @@ export interface RegistrationAppOptions {
   publisher?: EventPublisher;
 }
 
-/** Builds the registration process: demo data when asked, then its requests and its two projections. Call listen() or init(). */
+/** Builds the registration process: demo data when asked, then its requests and its consumers (timeline, dossier progress, re-evaluation invitations). Call listen() or init(). */
 export function createRegistrationApp(config: RegistrationConfig, o: RegistrationAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'registration', database: REGISTRATION_DATABASE, config, publisher: o.publisher,
     providers: [
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
-      UnitsRepository, ProducersRepository, ProductsRepository, RoundsRepository, DossiersRepository,
+      UnitsRepository, ProducersRepository, ProductsRepository, RoundsRepository, DossiersRepository, ReevaluationInvitationsRepository,
       CreateProducerUseCase, CreateProductUseCase, CreateRoundUseCase, CreateDossierUseCase, DossierWorkflow, DossierIntakeUseCases,
-      DossierViews, TimelineProjection, EvaluationProgress, SeedDemoDataUseCase, RegistrationHandler,
+      DossierViews, TimelineProjection, EvaluationProgress, ReevaluationInvitations, SeedDemoDataUseCase, RegistrationHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
@@ -45,8 +47,10 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
         routes: ref.get(RegistrationHandler).routes(),
         consumers: [
           { name: 'timeline', handlers: { '*': (e, tx) => timeline.apply(e, tx) }, concurrency: 8 },
-          // One at a time, in stream order: a dossier's scheduling precedes its completion.
+          // One at a time, in stream order: a dossier's scheduling precedes its completion, which precedes its certificate.
           { name: 'evaluation-progress', handlers: ref.get(EvaluationProgress).handlers(), concurrency: 1 },
+          // Certificate lifecycle → re-evaluation invitations; in order too: a certificate's notices precede its end.
+          { name: 'reevaluation-invitations', handlers: ref.get(ReevaluationInvitations).handlers(), concurrency: 1 },
         ],
       };
     },

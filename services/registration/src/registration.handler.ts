@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError, AttachDocumentCommand, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DossierIdCommand,
-  GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListUnitsQuery, ProposeDossierCommand, RegistrationSubjects as S,
+  GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProposeDossierCommand,
+  RegistrationSubjects as S,
   ReturnDossierCommand, type ProducerView, type ProductView, type RoundView,
 } from '@ocop/contracts';
 import { findProductSet, vietnamDate } from '@ocop/domain';
-import { requireActor, type RpcRoute } from '@ocop/messaging';
+import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
 import { UnitsRepository } from './units/units.repository';
 import { ProducersRepository } from './producers/producers.repository';
 import { ProductsRepository } from './products/products.repository';
@@ -16,6 +17,7 @@ import { CreateRoundUseCase } from './rounds/create-round.use-case';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
 import { DossierViews } from './dossiers/dossier-views';
+import { INVITATION_READERS, ReevaluationInvitations } from './reevaluation/reevaluation-invitations';
 import { readScopeOf } from './scope/read-scope';
 import type { Producer } from './producers/producer.entity';
 import type { Product } from './products/product.entity';
@@ -44,6 +46,7 @@ export class RegistrationHandler {
     private readonly createDossier: CreateDossierUseCase,
     private readonly intake: DossierIntakeUseCases,
     private readonly views: DossierViews,
+    private readonly invitations: ReevaluationInvitations,
   ) {}
 
   routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
@@ -79,6 +82,7 @@ export class RegistrationHandler {
       this.route(S.dossierReturn, ReturnDossierCommand, async (c, ctx) => this.views.view(await this.intake.returnForCompletion(requireActor(ctx), c))),
       this.route(S.dossierAccept, DossierIdCommand, async (c, ctx) => this.views.view(await this.intake.accept(requireActor(ctx), c.dossierId))),
       this.route(S.dossierPropose, ProposeDossierCommand, async (c, ctx) => this.views.view(await this.intake.propose(requireActor(ctx), c, ctx.asOf))),
+      this.route(S.reevaluationInvitationList, ListReevaluationInvitationsQuery, async (q, ctx) => this.invitations.list(requireRole(ctx, [...INVITATION_READERS]), q)),
     ];
   }
 

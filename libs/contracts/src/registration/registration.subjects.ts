@@ -17,6 +17,7 @@ export const RegistrationSubjects = {
   dossierAccept: 'registration.dossier.accept',
   dossierPropose: 'registration.dossier.propose',
   dossierTimeline: 'registration.dossier.timeline',
+  reevaluationInvitationList: 'registration.reevaluation-invitation.list',
   demoSeed: 'registration.admin.demo-seed',
 } as const;
 
@@ -33,4 +34,8 @@ export const RegistrationEvents = {
   dossierEvaluationStarted: 'registration.dossier-evaluation-started.v1',
   dossierForwarded: 'registration.dossier-forwarded.v1',
   dossierNotCertified: 'registration.dossier-not-certified.v1',
+  /** The certificate was issued (certification's certificate-issued): UNDER_EVALUATION → CERTIFIED. */
+  dossierCertified: 'registration.dossier-certified.v1',
+  /** The first expiry notice of a certificate opened a re-evaluation invitation (dossierId = the certified dossier). */
+  reevaluationInvited: 'registration.reevaluation-invited.v1',
 } as const;

@@ -22,6 +22,8 @@ export interface GatewayConfig {
   bootstrapAdminPassword?: string;
   demoData: boolean;
   rpcTimeoutMs: number;
+  /** How long a public certificate record may be served from the gateway's cache (status events drop it at once). */
+  verifyCacheTtlMs: number;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -56,5 +58,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
     demoData: mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
     rpcTimeoutMs: int('RPC_TIMEOUT_MS', 10_000),
+    verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
   };
 }

@@ -3,8 +3,8 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooL
 import type { FastifyRequest } from 'fastify';
 import {
   AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery,
-  ListProducersQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, RegistrationSubjects as S, ReturnDossierBody, Role, RoundView,
-  TimelineEntryView, UnitView, type Actor,
+  ListProducersQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, ReevaluationInvitationView,
+  RegistrationSubjects as S, ReturnDossierBody, Role, RoundView, TimelineEntryView, UnitView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -209,5 +209,23 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierView })
   propose(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ProposeDossierBody): Promise<DossierView> {
     return this.rpc.request(S.dossierPropose, { ...body, dossierId: id }, { actor });
+  }
+}
+
+@ApiTags('re-evaluation invitations')
+@ApiProblems()
+@Controller('registration/reevaluation-invitations')
+export class ReevaluationInvitationsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  /**
+   * Invitations to file a re-evaluation dossier, opened by a certificate's first expiry notice (90, 60 or 30 days
+   * before its end). A producer sees its own; officers those of their unit.
+   */
+  @Get()
+  @Roles(Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @ApiOkResponse({ type: [ReevaluationInvitationView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListReevaluationInvitationsQuery): Promise<ReevaluationInvitationView[]> {
+    return this.rpc.request(S.reevaluationInvitationList, q, { actor });
   }
 }

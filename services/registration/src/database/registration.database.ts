@@ -5,12 +5,14 @@ import { EvaluationRound } from '../rounds/round.entity';
 import { Dossier } from '../dossiers/dossier.entity';
 import { DossierDocument } from '../dossiers/dossier-document.entity';
 import { TimelineEntry } from '../dossiers/timeline-entry.entity';
+import { ReevaluationInvitation } from '../reevaluation/reevaluation-invitation.entity';
 import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
 import { CommuneAssessment1764000000000 } from './migrations/1764000000000-CommuneAssessment';
+import { ReevaluationInvitation1764100000000 } from './migrations/1764100000000-ReevaluationInvitation';
 
 /** The registration schema: its entities and migration history (also used to build the test template). */
 export const REGISTRATION_DATABASE = {
   schema: 'registration',
-  entities: [AdministrativeUnit, Producer, Product, EvaluationRound, Dossier, DossierDocument, TimelineEntry],
-  migrations: [InitialRegistration1763800000000, CommuneAssessment1764000000000],
+  entities: [AdministrativeUnit, Producer, Product, EvaluationRound, Dossier, DossierDocument, TimelineEntry, ReevaluationInvitation],
+  migrations: [InitialRegistration1763800000000, CommuneAssessment1764000000000, ReevaluationInvitation1764100000000],
 };

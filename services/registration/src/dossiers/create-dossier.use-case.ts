@@ -10,12 +10,13 @@ import { DossierWorkflow } from './dossier-workflow';
 import { ProducersRepository } from '../producers/producers.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { readScopeOf } from '../scope/read-scope';
+import { ReevaluationInvitations } from '../reevaluation/reevaluation-invitations';
 
 const EDITORS = [Role.PRODUCER, Role.COMMUNE_OFFICER];
 const EDITABLE = new Set<string>([DossierStatus.DRAFT, DossierStatus.RETURNED_FOR_COMPLETION]);
 export const ALLOWED_CONTENT_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
-/** Opening a dossier for a product and attaching its documents while it is editable. */
+/** Opening a dossier for a product (a re-evaluation files the product's open invitation) and attaching its documents while it is editable. */
 @Injectable()
 export class CreateDossierUseCase {
   constructor(
@@ -24,6 +25,7 @@ export class CreateDossierUseCase {
     private readonly producers: ProducersRepository,
     private readonly products: ProductsRepository,
     private readonly workflow: DossierWorkflow,
+    private readonly invitations: ReevaluationInvitations,
   ) {}
 
   async create(actor: Actor, cmd: CreateDossierCommand, asOf: Date): Promise<Dossier> {
@@ -41,6 +43,7 @@ export class CreateDossierUseCase {
       });
       await this.dossiers.insert(tx, d);
       await this.workflow.record(tx, actor, d, 'create', { kind: d.kind }, RegistrationEvents.dossierCreated, { kind: d.kind });
+      await this.invitations.dossierFiled(tx, actor, d);
       return d;
     });
   }

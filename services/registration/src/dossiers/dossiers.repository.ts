@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '@ocop/contracts';
+import { DossierStatus, isTerminalDossierStatus } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { Dossier } from './dossier.entity';
 import { DossierDocument } from './dossier-document.entity';
@@ -16,6 +17,8 @@ export interface DossierListFilter {
   limit?: number;
   offset?: number;
 }
+
+const TERMINAL = Object.values(DossierStatus).filter(isTerminalDossierStatus);
 
 @Injectable()
 export class DossiersRepository {
@@ -49,6 +52,15 @@ export class DossiersRepository {
     if (f.districtCode) q.andWhere('d.district_code = :fd', { fd: f.districtCode });
     if (f.cycleYear) q.andWhere('d.cycle_year = :cy', { cy: f.cycleYear });
     return q.getMany();
+  }
+
+  /** The newest dossier of this kind for the product, created after `createdAfter` and not yet finished (inside the scope). */
+  async newestActiveOfProduct(tx: Tx, scope: ReadScope, productId: string, kind: string, createdAfter: Date): Promise<Dossier | null> {
+    const d = await tx.getRepository(Dossier).createQueryBuilder('d')
+      .where('d.product_id = :productId AND d.kind = :kind AND d.created_at > :createdAfter', { productId, kind, createdAfter })
+      .andWhere('d.status NOT IN (:...terminal)', { terminal: TERMINAL })
+      .orderBy('d.created_at', 'DESC').getOne();
+    return d && inScope(scope, d) ? d : null;
   }
 
   async nextCode(tx: Tx, year: number): Promise<string> {

@@ -20,6 +20,15 @@ export class ProductsRepository {
     return this.ds.getRepository(Product).find({ where: { producerId }, order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * Serialises work on one product inside the caller's transaction (filing a re-evaluation and opening its
+   * invitation). FOR NO KEY UPDATE: inserts that only reference the product are not blocked. False when unknown.
+   */
+  async lock(tx: Tx, id: string): Promise<boolean> {
+    const row = await tx.getRepository(Product).createQueryBuilder('p').select('p.id').where('p.id = :id', { id }).setLock('for_no_key_update').getOne();
+    return row !== null;
+  }
+
   async insert(tx: Tx, p: Product): Promise<void> {
     await tx.insert(Product, p);
   }

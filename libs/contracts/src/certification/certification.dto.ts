@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+
+export const CERTIFICATE_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'SUPERSEDED', 'REVOKED'] as const;
+export const REVOCATION_STATUSES = ['REQUESTED', 'REJECTED', 'REVOKED', 'RETURN_CONFIRMED', 'ESCALATED'] as const;
+/** Keys of REVOCATION_REASONS in @ocop/domain (kept equal by a unit test). */
+export const REVOCATION_REASON_CODE_LIST = [
+  'NOT_REEVALUATED', 'MANDATORY_CRITERIA_FAILED', 'PROCESS_NOT_FOLLOWED', 'FOOD_SAFETY_VIOLATION', 'QUALITY_NOT_AS_CERTIFIED', 'NO_QUALITY_RECORDS',
+  'LAB_TEST_FAILED', 'PRODUCTION_HALTED', 'OTHER',
+] as const;
+export const CERTIFICATION_JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
+
+class Page {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class ListCertificatesQuery extends Page {
+  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES }) @IsOptional() @IsIn(CERTIFICATE_STATUSES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() producerId?: string;
+}
+
+export class CertificateIdQuery {
+  @ApiProperty() @IsUUID() certificateId: string;
+}
+
+export class ListDecisionsQuery extends Page {
+  @ApiPropertyOptional({ enum: ['ISSUE', 'REVOKE'] }) @IsOptional() @IsIn(['ISSUE', 'REVOKE']) kind?: string;
+}
+
+export class DecisionIdQuery {
+  @ApiProperty() @IsUUID() decisionId: string;
+}
+
+export class RequestRevocationCommand {
+  @ApiProperty() @IsUUID() certificateId: string;
+  @ApiProperty({ enum: REVOCATION_REASON_CODE_LIST }) @IsIn(REVOCATION_REASON_CODE_LIST) reasonCode: string;
+  @ApiProperty({ description: 'What was found, in the requester\'s words' }) @IsString() @Length(3, 4000) details: string;
+  @ApiPropertyOptional({ description: 'The requester\'s own reference (inspection finding, office letter): the same reference never makes a second request' })
+  @IsOptional() @IsString() @Length(1, 200) sourceReference?: string;
+}
+
+export class ListRevocationsQuery extends Page {
+  @ApiPropertyOptional({ enum: REVOCATION_STATUSES }) @IsOptional() @IsIn(REVOCATION_STATUSES) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
+}
+
+export class RevocationIdQuery {
+  @ApiProperty() @IsUUID() revocationId: string;
+}
+
+export class RejectRevocationBody {
+  @ApiProperty() @IsString() @Length(3, 4000) note: string;
+}
+
+export class RejectRevocationCommand extends RejectRevocationBody {
+  @ApiProperty() @IsUUID() revocationId: string;
+}
+
+export class RunJobBody {
+  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+
+export class RunJobCommand extends RunJobBody {
+  @ApiProperty({ enum: CERTIFICATION_JOB_NAMES }) @IsIn(CERTIFICATION_JOB_NAMES) name: string;
+}
+
+export class VerifyQuery {
+  @ApiProperty() @Matches(/^[0-9A-Z]{10}$/, { message: 'code must be a verification code' }) code: string;
+}
+
+export class CertificateView {
+  @ApiProperty() id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ description: 'Public verification URL with the signature (the QR code)' }) verifyUrl: string;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: string;
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() dossierId: string;
+  @ApiProperty() productId: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() producerName: string;
+  @ApiProperty() productSetCode: string;
+  @ApiProperty() stars: number;
+  @ApiProperty() tier: string;
+  @ApiProperty() authorityUnitCode: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() decisionId: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validTo: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) supersedesId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) supersededById: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revokedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revocationReasonCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) kid: string | null;
+  @ApiProperty() issuedAt: string;
+}
+
+export class DecisionView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['ISSUE', 'REVOKE'] }) kind: string;
+  @ApiProperty({ example: '12/QĐ-UBND' }) reference: string;
+  @ApiProperty() authorityUnitCode: string;
+  @ApiProperty() issuerVi: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) citesDecisionId: string | null;
+  @ApiProperty() decidedAt: string;
+  @ApiProperty() decidedBy: string;
+  @ApiPropertyOptional({ type: [String] }) certificateNumbers?: string[];
+}
+
+export class RevocationView {
+  @ApiProperty() id: string;
+  @ApiProperty() certificateId: string;
+  @ApiProperty({ enum: ['INSPECTION', 'OFFICE', 'EXPIRY'] }) source: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) sourceReference: string | null;
+  @ApiProperty({ enum: REVOCATION_REASON_CODE_LIST }) reasonCode: string;
+  @ApiProperty() details: string;
+  @ApiProperty({ enum: REVOCATION_STATUSES }) status: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionReference: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) rejectionNote: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) returnDeadline: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reminderSentAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) returnConfirmedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt: string | null;
+}
+
+/** The public answer for a verification code: live status and what the certificate says. */
+export class PublicCertificateView {
+  @ApiProperty({ description: 'True when the code is a certificate in the registry (and the signature, when given, is the one issued)' }) valid: boolean;
+  @ApiProperty() code: string;
+  @ApiProperty() number: string;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: string;
+  @ApiProperty({ example: 'Còn hiệu lực' }) statusVi: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() productSetCode: string;
+  @ApiProperty() producerName: string;
+  @ApiProperty() stars: number;
+  @ApiProperty() issuerVi: string;
+  @ApiProperty() decisionReference: string;
+  @ApiProperty() decisionDate: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validTo: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) revokedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revocationReasonCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revocationReasonVi: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revocationDecisionReference: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) supersededByNumber: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) supersededByCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Key id that signed it (see the trust list)' }) kid: string | null;
+  @ApiProperty() checkedAt: string;
+}
+
+export class NotificationView {
+  @ApiProperty() id: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty() template: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED'] }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) certificateId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class ListNotificationsQuery extends Page {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
+}

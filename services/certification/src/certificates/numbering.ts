@@ -1,0 +1,29 @@
+import type { Tx } from '@ocop/persistence';
+
+/** Next number of a kind (DECISION, CERTIFICATE) for an authority and year; the row lock keeps numbers gap-free. */
+export async function nextNumber(tx: Tx, kind: string, authorityUnitCode: string, year: number): Promise<number> {
+  const rows: { last: number }[] = await tx.query(
+    `INSERT INTO certification.counter (kind, authority_unit_code, year, last) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (kind, authority_unit_code, year) DO UPDATE SET last = certification.counter.last + 1 RETURNING last`,
+    [kind, authorityUnitCode, year]);
+  return rows[0]!.last;
+}
+
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/** The Vietnam calendar day of an instant, as 00:00Z of that date (how validity dates are stored). */
+export function vietnamDay(at: Date): Date {
+  const local = new Date(at.getTime() + VN_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+}
+
+export const vietnamYear = (at: Date): number => new Date(at.getTime() + VN_OFFSET_MS).getUTCFullYear();
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** A verification code: 10 characters of Crockford base32 (no I, L, O, U), about 50 bits. */
+export function verificationCode(random: Buffer): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let out = '';
+  for (let i = 0; i < 10; i++) out += alphabet[(random[i] as number) % 32];
+  return out;
+}

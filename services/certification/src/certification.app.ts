@@ -1,0 +1,47 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { ScoringEvents } from '@ocop/contracts';
+import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import type { CertificationConfig } from './config/certification.config';
+import { CERTIFICATION_DATABASE } from './database/certification.database';
+import { CERTIFICATION_CONFIG } from './certification.tokens';
+import { Authorities } from './authorities/authorities';
+import { CertificateSigner } from './signing/certificate-signer';
+import { LogChannel, NOTIFICATION_CHANNELS, Notifications } from './notifications/notifications';
+import { IssueCertificatesUseCase } from './issuance/issue-certificates.use-case';
+import { ExpirySweep } from './expiry/expiry-sweep';
+import { RevocationsUseCases } from './revocation/revocations.use-cases';
+import { CertificateQueries } from './certificates/certificate-queries';
+import { CertificationJobs } from './jobs/certification-jobs';
+import { CertificationHandler } from './certification.handler';
+
+export interface CertificationAppOptions {
+  publisher?: EventPublisher;
+}
+
+/**
+ * Builds the certification process: records the issuer keys, starts its job worker (and the recurring jobs
+ * when it owns them), issues certificates from scoring's outcomes, and answers its requests. Call listen() or init().
+ */
+export function createCertificationApp(config: CertificationConfig, o: CertificationAppOptions = {}): Promise<NestFastifyApplication> {
+  return createServiceApp({
+    name: 'certification', database: CERTIFICATION_DATABASE, config, publisher: o.publisher,
+    providers: [
+      { provide: CERTIFICATION_CONFIG, useValue: config },
+      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
+      { provide: NOTIFICATION_CHANNELS, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => config.notifyChannels.map(() => new LogChannel(logger)) },
+      Authorities, CertificateSigner, Notifications, IssueCertificatesUseCase, ExpirySweep, RevocationsUseCases, CertificateQueries, CertificationJobs,
+      CertificationHandler,
+    ],
+    async bootstrap(ref) {
+      await ref.get(CertificateSigner).init(new Date());
+      await ref.get(CertificationJobs).start();
+      const issue = ref.get(IssueCertificatesUseCase);
+      return {
+        routes: ref.get(CertificationHandler).routes(),
+        consumers: [{ name: 'issuance', handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) }, concurrency: 4 }],
+      };
+    },
+  });
+}

@@ -1,0 +1,8 @@
+import { InitialCertification1764200000000 } from './migrations/1764200000000-InitialCertification';
+
+/** The certification schema. Its tables are read and written with SQL (set-based sweeps over many certificates). */
+export const CERTIFICATION_DATABASE = {
+  schema: 'certification',
+  entities: [],
+  migrations: [InitialCertification1764200000000],
+};

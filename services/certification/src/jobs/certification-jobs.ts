@@ -1,0 +1,102 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppError } from '@ocop/contracts';
+import { JobQueue } from '@ocop/jobs';
+import { SERVICE_LOGGER } from '@ocop/messaging';
+import { CERTIFICATION_CONFIG } from '../certification.tokens';
+import type { CertificationConfig } from '../config/certification.config';
+import { ExpirySweep, type ExpirySweepReport } from '../expiry/expiry-sweep';
+import { RevocationsUseCases, type FollowUpStep } from '../revocation/revocations.use-cases';
+import { Notifications } from '../notifications/notifications';
+
+export const JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+interface AsOfData { asOf?: string }
+
+/**
+ * Certification's timers on BullMQ. The daily expiry sweep and the notification dispatcher are job
+ * schedulers upserted by the one owning process; revocation follow-ups are delayed jobs keyed by
+ * `revocation-<id>-<step>`. Every job re-reads Postgres and does only what is due, so a job run twice, or
+ * recreated by the sweep, changes nothing more. Every job can also run on demand (admin API), with an
+ * explicit as-of instant outside production.
+ */
+@Injectable()
+export class CertificationJobs implements OnApplicationShutdown {
+  readonly queue: JobQueue;
+
+  constructor(
+    @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly sweep: ExpirySweep,
+    private readonly revocations: RevocationsUseCases,
+    private readonly notifications: Notifications,
+  ) {
+    this.queue = new JobQueue({
+      redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'certification', logger,
+      stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
+    });
+    this.revocations.scheduleFollowUps = (id, steps) => this.scheduleFollowUps(id, steps);
+  }
+
+  async start(): Promise<void> {
+    this.queue
+      .handle<AsOfData>('expiry-sweep', (d) => this.runExpirySweep(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<AsOfData>('revocation-follow-ups', (d) => this.revocations.followUps(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) => this.revocations.followUps(new Date(d.at), d.revocationId))
+      .handle('notifications-dispatch', () => this.notifications.dispatch());
+    if (this.config.schedulerOwner) {
+      await this.queue.upsertScheduler('expiry-sweep-daily', { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' }, 'expiry-sweep', {});
+      await this.queue.upsertScheduler('notifications-dispatch', { every: 60_000 }, 'notifications-dispatch', {});
+    }
+    this.queue.start();
+  }
+
+  /** Runs a job now in this process (admin API), as of `asOf`. */
+  async runNow(name: JobName, asOf: Date): Promise<unknown> {
+    switch (name) {
+      case 'expiry-sweep': return this.runExpirySweep(asOf);
+      case 'revocation-follow-ups': return this.revocations.followUps(asOf);
+      case 'notifications-dispatch': return this.notifications.dispatch();
+      default: throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
+    }
+  }
+
+  /** Queues a sweep for the workers (any process may take it; used to show a worker dying mid-job). */
+  async enqueueSweep(asOf: Date, jobId: string): Promise<boolean> {
+    return this.queue.add<AsOfData>('expiry-sweep', { asOf: asOf.toISOString() }, { jobId, attempts: 3, backoffMs: 1_000 });
+  }
+
+  private async runExpirySweep(asOf: Date): Promise<ExpirySweepReport & { jobsRecreated: number }> {
+    const report = await this.sweep.run(asOf);
+    return { ...report, jobsRecreated: await this.recreateMissingJobs() };
+  }
+
+  /** Postgres is the truth: every revocation still waiting for a step gets its delayed job back if Redis lost it. */
+  async recreateMissingJobs(): Promise<number> {
+    const pending = new Set(await this.queue.pendingIds());
+    let recreated = 0;
+    for (const r of await this.revocations.pendingFollowUps()) {
+      for (const s of r.steps) {
+        if (!pending.has(followUpJobId(r.id, s.step)) && await this.addFollowUp(r.id, s.step, s.at)) recreated++;
+      }
+    }
+    if (recreated) this.logger.warn({ recreated }, 'recreated missing follow-up jobs');
+    return recreated;
+  }
+
+  private async scheduleFollowUps(revocationId: string, steps: { step: FollowUpStep; at: Date }[]): Promise<void> {
+    for (const s of steps) await this.addFollowUp(revocationId, s.step, s.at);
+  }
+
+  private addFollowUp(revocationId: string, step: FollowUpStep, at: Date): Promise<boolean> {
+    // The job acts as of its own due instant, so it does exactly its step even when it runs late.
+    return this.queue.add('revocation-follow-up', { revocationId, at: at.toISOString() }, { jobId: followUpJobId(revocationId, step), runAt: at });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+export const followUpJobId = (revocationId: string, step: FollowUpStep): string => `revocation-${revocationId}-${step}`;
