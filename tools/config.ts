@@ -13,7 +13,15 @@ export interface ToolConfig {
   demoData: string;
   ports: Record<string, number | undefined>;
   testLogLevel: string;
-  bench: { events: number; runs: number; seconds: number };
+  /** Chromium for browser tests (Debian's package by default). */
+  chromiumPath: string;
+  /**
+   * Benchmarks: events (BENCH_EVENTS), runs (BENCH_RUNS), seconds per phase (BENCH_SECONDS); certificates
+   * (BENCH_CERTIFICATES, unset: each bench's own default) and, for bench:expiry, how many months of the
+   * 36-month spread of end dates lie before the as-of instant (BENCH_EXPIRED_MONTHS, default 3) and whether
+   * it refreshes planner statistics before the sweep's revocation pass (BENCH_ANALYZE, default true).
+   */
+  bench: { events: number; runs: number; seconds: number; certificates?: number; expiredMonths: number; analyze: boolean };
   /** The whole environment, passed on to child processes as their base. */
   env: NodeJS.ProcessEnv;
 }
@@ -29,7 +37,12 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: { registration: port('REGISTRATION'), gateway: port('GATEWAY') },
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
-    bench: { events: Number(env.BENCH_EVENTS ?? 5000), runs: Number(env.BENCH_RUNS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 15) },
+    chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    bench: {
+      events: Number(env.BENCH_EVENTS ?? 5000), runs: Number(env.BENCH_RUNS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 15),
+      certificates: env.BENCH_CERTIFICATES ? Number(env.BENCH_CERTIFICATES) : undefined, expiredMonths: Number(env.BENCH_EXPIRED_MONTHS ?? 3),
+      analyze: env.BENCH_ANALYZE !== 'false',
+    },
     env,
   };
 }

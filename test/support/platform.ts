@@ -81,7 +81,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     return { status: res.statusCode, body, headers: res.headers };
   };
 
-  return {
+  const platform: Platform = {
     env, gateway, registration, scoring, certification, http, common: { ...common, REDIS_PREFIX: env.redisPrefix },
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
@@ -90,13 +90,15 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     },
     async stop() {
       await gateway.close();
-      await certification?.close();
+      // The property, not the local: a test may swap in another certification process (key rotation).
+      await platform.certification?.close();
       await scoring.close();
       await registration.close();
       await env.cleanup();
       await rm(storageDir, { recursive: true, force: true });
     },
   };
+  return platform;
 }
 
 /** A minimal valid PDF for uploads. */

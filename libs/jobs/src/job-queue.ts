@@ -123,19 +123,17 @@ export class JobQueue {
     this.worker.on('error', (err) => this.o.logger.warn({ err }, `job worker: ${err.message}`));
   }
 
-  /** Stops taking jobs in this process (running ones finish). */
-  async pause(): Promise<void> {
-    await this.worker?.pause(true);
-  }
-
-  resume(): void {
-    this.worker?.resume();
+  /** Stops this process's worker (running jobs finish); start() makes a new one. */
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.workerConnection?.disconnect();
+    this.worker = undefined;
+    this.workerConnection = undefined;
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
+    await this.stopWorker();
     await this.queue.close();
-    this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 }

@@ -16,9 +16,9 @@ export function assertIssuingOfficer(actor: Actor, c: Issued & { number?: string
   }
 }
 
-/** SQL condition (with its parameters from `first`) limiting certificates (alias c) to what the actor may read. */
+/** SQL condition (its parameters numbered after the `first` ones already used) limiting certificates (alias c) to what the actor may read. */
 export function readableCertificates(actor: Actor, first: number): { sql: string; params: unknown[] } {
-  const p = (n: number): string => `$${first + n}`;
+  const p = (n: number): string => `$${first + n + 1}`;
   switch (actor.role) {
     case Role.PRODUCER:
       return { sql: `c.producer_id = ${p(0)}`, params: [actor.scope.producerId ?? '00000000-0000-0000-0000-000000000000'] };

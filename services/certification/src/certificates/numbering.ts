@@ -27,3 +27,9 @@ export function verificationCode(random: Buffer): string {
   for (let i = 0; i < 10; i++) out += alphabet[(random[i] as number) % 32];
   return out;
 }
+
+/** Rows of an UPDATE … RETURNING: TypeORM answers UPDATE and DELETE with [rows, affected] instead of rows. */
+export async function updateReturning<T>(tx: Tx, sql: string, params: unknown[]): Promise<T[]> {
+  const result: unknown = await tx.query(sql, params);
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}

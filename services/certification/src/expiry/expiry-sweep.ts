@@ -11,7 +11,7 @@ import { writeAuditMany } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
-import { isoDay } from '../certificates/numbering';
+import { isoDay, updateReturning } from '../certificates/numbering';
 import { Notifications, type ProducerMessage } from '../notifications/notifications';
 
 export interface ExpirySweepReport {
@@ -81,10 +81,10 @@ export class ExpirySweep {
            INSERT INTO certification.certificate_notice (certificate_id, milestone_days, recorded_at, notified)
            SELECT id, days, $2, days = nearest FROM due ON CONFLICT DO NOTHING RETURNING certificate_id, milestone_days, notified`,
           [ids, asOf, EXPIRY_NOTICE_DAYS]);
-        const marked = await tx.query(
+        const marked = await updateReturning<{ id: string }>(tx,
           `UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE' RETURNING id`, [ids, asOf]);
         report.markedExpiring += marked.length;
-        await writeAuditMany(tx, marked.map((m: { id: string }) => ({
+        await writeAuditMany(tx, marked.map((m) => ({
           actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'certificate.expiring', entityType: 'certificate', entityId: m.id, details: { asOf: asOf.toISOString() },
         })));
         const byId = new Map(certs.map((c) => [c.id, c]));
@@ -121,7 +121,7 @@ export class ExpirySweep {
   private async expire(asOf: Date, report: ExpirySweepReport): Promise<void> {
     for (;;) {
       const n = await this.ds.transaction(async (tx) => {
-        const certs: CertificateRow[] = await tx.query(
+        const certs = await updateReturning<CertificateRow>(tx,
           `WITH due AS (SELECT id FROM certification.certificate WHERE status IN ('ACTIVE','EXPIRING') AND valid_to <= $1
              ORDER BY valid_to, id LIMIT $2 FOR UPDATE SKIP LOCKED)
            UPDATE certification.certificate c SET status = 'EXPIRED', status_changed_at = $1 FROM due WHERE c.id = due.id RETURNING ${CERTIFICATE_COLUMNS}`,

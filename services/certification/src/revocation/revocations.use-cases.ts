@@ -12,7 +12,7 @@ import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
 import { assertIssuingOfficer, isIssuingOfficer, readableCertificates } from '../certificates/access';
-import { nextNumber, vietnamYear, isoDay } from '../certificates/numbering';
+import { isoDay, nextNumber, updateReturning, vietnamYear } from '../certificates/numbering';
 import { Notifications } from '../notifications/notifications';
 import { Authorities } from '../authorities/authorities';
 
@@ -195,10 +195,10 @@ export class RevocationsUseCases {
     return this.ds.transaction(async (tx) => {
       const only = revocationId ? 'AND r.id = $2' : '';
       const params = revocationId ? [asOf, revocationId] : [asOf];
-      const reminded: { id: string }[] = await tx.query(
+      const reminded = await updateReturning<{ id: string }>(tx,
         `UPDATE certification.revocation r SET reminder_sent_at = $1 WHERE r.status = 'REVOKED' AND r.reminder_sent_at IS NULL AND r.reminder_due_at <= $1
            AND r.return_deadline > $1 ${only} RETURNING r.id`, params);
-      const escalated: { id: string }[] = await tx.query(
+      const escalated = await updateReturning<{ id: string }>(tx,
         `UPDATE certification.revocation r SET status = 'ESCALATED', escalated_at = $1 WHERE r.status = 'REVOKED' AND r.return_deadline <= $1 ${only} RETURNING r.id`, params);
       for (const [rows, step] of [[reminded, 'reminder'], [escalated, 'escalation']] as const) {
         for (const { id } of rows) {

@@ -42,6 +42,7 @@ export class CertificatesController {
   @Get('certificates/:id/certificate.pdf')
   @Roles(...READERS)
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The certificate as a PDF', schema: { type: 'string', format: 'binary' } })
   async pdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.rpc.request<PdfView>(S.certificatePdf, { certificateId: id }, { actor }));
   }
@@ -63,6 +64,7 @@ export class CertificatesController {
   @Get('decisions/:id/decision.pdf')
   @Roles(...READERS)
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The decision as a PDF', schema: { type: 'string', format: 'binary' } })
   async decisionPdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.rpc.request<PdfView>(S.decisionPdf, { decisionId: id }, { actor }));
   }

@@ -1,0 +1,54 @@
+// bench:verify's baseline (a child process, like the services it is compared with): a bare Fastify server
+// answering GET /api/public/certificates/:code and GET /verify/:code from an in-memory Map of every
+// certificate's public record — the same records certification returns (its own CertificateQueries.publicRecord,
+// read once at start), turned into the same view and page by the gateway's own publicView and
+// renderVerificationPage. No Nest, no hooks, guards, helmet or metrics, no NATS. Prints `ready` when listening.
+// Env: DATABASE_URL (the bench database), PORT.
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { CertificateQueries } from '../../../services/certification/src/certificates/certificate-queries';
+import type { CertificationConfig } from '../../../services/certification/src/config/certification.config';
+import { publicView } from '../../../services/gateway/src/public/public.controller';
+import type { PublicRecord, VerificationCache } from '../../../services/gateway/src/public/verification-cache';
+import { renderNotValidPage, renderVerificationPage } from '../../../services/gateway/src/public/verification-page';
+
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });
+  const queries = new CertificateQueries({ query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
+    { publicBaseUrl: 'http://localhost' } as CertificationConfig);
+  const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);
+  const records = new Map<string, PublicRecord>();
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < codes.length) {
+      const code = codes[next++]!;
+      const r = await queries.publicRecord(code);
+      if (r) records.set(code, r as PublicRecord);
+    }
+  }));
+  await pool.end();
+  const cache = { get: async (code: string) => records.get(code) ?? null } as unknown as VerificationCache;
+
+  const app = Fastify({ logger: false });
+  app.get('/health/ready', async () => ({ status: 'ok', records: records.size }));
+  app.get<{ Params: { code: string }; Querystring: { s?: string } }>('/api/public/certificates/:code', async (req, reply) => {
+    const view = await publicView(cache, req.params.code, req.query.s);
+    reply.header('cache-control', 'no-store');
+    if (!view) return reply.code(404).send({ code: 'CERTIFICATE_NOT_VALID' });
+    return view;
+  });
+  app.get<{ Params: { code: string }; Querystring: { s?: string } }>('/verify/:code', async (req, reply) => {
+    const view = await publicView(cache, req.params.code, req.query.s);
+    return reply.code(view ? 200 : 404).header('cache-control', 'no-store').type('text/html; charset=utf-8')
+      .send(view ? renderVerificationPage(view) : renderNotValidPage(req.params.code));
+  });
+  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+  process.stdout.write(`ready ${records.size}\n`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
