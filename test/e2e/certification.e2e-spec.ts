@@ -293,6 +293,33 @@ describe('certification end to end', () => {
     expect(audit.map((x) => x.action)).toEqual(['certificate.issue', 'certificate.expiring', 'certificate.expire', 'certificate.revoke']);
   }, 120_000);
 
+  it('refuses bad input with the field named and changes nothing; guards every route by role', async () => {
+    const a = (await byProduct(products[0]!))[0];
+    const before = Number((await db.query('SELECT count(*)::int AS n FROM certification.revocation'))[0].n);
+    const cases: [unknown, string][] = [
+      [{ certificateId: a.id, reasonCode: 'BAD_SMELL', details: 'x'.repeat(10) }, 'reasonCode'],
+      [{ certificateId: 'not-a-uuid', reasonCode: 'OTHER', details: 'x'.repeat(10) }, 'certificateId'],
+      [{ certificateId: a.id, reasonCode: 'OTHER', details: '' }, 'details'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await p.http('POST', '/api/certification/revocations', { token: office, body });
+      expect([res.status, res.headers['content-type'], res.body.field]).toEqual([400, 'application/problem+json; charset=utf-8', field]);
+    }
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM certification.revocation'))[0].n)).toBe(before);
+    const badAsOf = await p.http('POST', '/api/certification/jobs/expiry-sweep/run', { token: admin, body: { asOf: 'yesterday' } });
+    expect([badAsOf.status, badAsOf.body.field]).toEqual([400, 'asOf']);
+    expect((await p.http('POST', '/api/certification/jobs/nothing/run', { token: admin, body: {} })).body.field).toBe('name');
+    // Roles: a producer may not run jobs nor request revocations; no token, no certificates.
+    const producer = await p.login('producer');
+    expect((await p.http('POST', '/api/certification/jobs/expiry-sweep/run', { token: producer, body: {} })).status).toBe(403);
+    expect((await p.http('POST', '/api/certification/revocations', { token: producer, body: { certificateId: a.id, reasonCode: 'OTHER', details: 'abcdef' } })).status).toBe(403);
+    expect((await p.http('GET', '/api/certification/certificates')).status).toBe(401);
+    // An unknown code is answered, not failed: "not a valid OCOP certificate".
+    const unknown = await p.http('GET', '/api/public/certificates/ZZZZZZZZZZ');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'CERTIFICATE_NOT_VALID']);
+    expect((await p.http('GET', '/api/public/certificates/lower-case')).status).toBe(404);
+  });
+
   it('shows the live status in Vietnamese in headless Chromium, and says a forged code is not a valid certificate', async () => {
     const a = (await byProduct(products[0]!))[0];
     const newB = (await byProduct(products[1]!)).find((c) => c.status === 'ACTIVE');
