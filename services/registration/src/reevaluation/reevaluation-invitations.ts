@@ -44,6 +44,12 @@ function timeOf(e: EventEnvelope): Date {
   return t;
 }
 
+/** When the notice was given: the sweep's as-of instant (a test may drive time), else the event's time. */
+function noticeTime(c: CertificateExpiringData, e: EventEnvelope): Date {
+  const at = new Date(c.at);
+  return Number.isNaN(at.getTime()) ? timeOf(e) : at;
+}
+
 /**
  * Re-evaluation invitations follow certification's events: the first expiry notice of a certificate (90, 60
  * or 30 days before its end) opens one, later notices only lower `lastNoticeDays`; a RE_EVALUATION dossier
@@ -114,7 +120,7 @@ export class ReevaluationInvitations {
     const inv = Object.assign(new ReevaluationInvitation(), {
       id: randomUUID(), certificateId: c.certificateId, certificateNumber: c.number, certificateCode: c.code, productId: c.productId,
       productName: product?.name ?? c.productName, producerId: c.producerId, dossierId: certified.id, provinceCode: certified.provinceCode,
-      districtCode: certified.districtCode, communeCode: certified.communeCode, validTo, openedAt: timeOf(e), lastNoticeDays: days,
+      districtCode: certified.districtCode, communeCode: certified.communeCode, validTo, openedAt: noticeTime(c, e), lastNoticeDays: days,
       status: filed ? 'DOSSIER_FILED' : 'OPEN', reevaluationDossierId: filed?.id ?? null, closedReason: null, closedAt: null,
     });
     if (!(await this.invitations.insertIfAbsent(tx, inv))) return;
