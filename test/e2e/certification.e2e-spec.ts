@@ -249,6 +249,13 @@ describe('certification end to end', () => {
     const decided = await p.http('POST', `/api/certification/revocations/${requestA.id}/decide`, { token: office, headers: { 'x-as-of': at(2) } });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'REVOKED', decisionReference: '2/QĐ-UBND', returnDeadline: at(17) });
+    // Redis loses a timer: the next sweep recreates it from PostgreSQL.
+    const jobs2 = p.certification!.get(CertificationJobs);
+    await jobs2.queue.remove(`revocation-${requestA.id}-deadline`);
+    expect(await jobs2.queue.getJob(`revocation-${requestA.id}-deadline`)).toBeNull();
+    expect(await sweep(at(2))).toMatchObject({ expired: 0, jobsRecreated: 1 });
+    expect((await jobs2.queue.getJob(`revocation-${requestA.id}-deadline`))?.state).toBe('delayed');
+    expect(await sweep(at(2))).toMatchObject({ jobsRecreated: 0 });
     const revokeDecision = (await p.http('GET', `/api/certification/decisions/${decided.body.decisionId}`, { token: office })).body;
     expect(revokeDecision).toMatchObject({ kind: 'REVOKE', citesDecisionId: a.decisionId, certificateNumbers: [a.number] });
     const again = await p.http('POST', `/api/certification/revocations/${requestA.id}/decide`, { token: office, headers: { 'x-as-of': at(3) } });

@@ -104,6 +104,11 @@ export class JobQueue {
     return { id: job.id as string, name: job.name, state: await job.getState(), delayUntil: job.delay ? job.timestamp + job.delay : null };
   }
 
+  /** Removes a job (operations; tests simulating a lost timer). */
+  async remove(jobId: string): Promise<void> {
+    await (await this.queue.getJob(jobId))?.remove();
+  }
+
   /** Starts this process's worker for every registered name. */
   start(): void {
     if (this.worker) return;
