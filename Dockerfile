@@ -37,6 +37,8 @@ WORKDIR /app
 # Application files stay owned by root and read-only for the runtime user.
 COPY package.json ./
 COPY tools/paths.js ./tools/paths.js
+# The criteria catalogues scoring imports at start (CRITERIA_DIR may point elsewhere).
+COPY data/criteria ./data/criteria
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/libs ./dist/libs
 COPY --from=build /app/dist/services/${SERVICE} ./dist/services/${SERVICE}

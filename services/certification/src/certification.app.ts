@@ -30,7 +30,7 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
     providers: [
       { provide: CERTIFICATION_CONFIG, useValue: config },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
-      { provide: NOTIFICATION_CHANNELS, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => config.notifyChannels.map(() => new LogChannel(logger)) },
+      { provide: NOTIFICATION_CHANNELS, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => config.notifyChannels.map(() => new LogChannel(logger)) }, // only `log` passes config validation
       Authorities, CertificateSigner, Notifications, IssueCertificatesUseCase, ExpirySweep, RevocationsUseCases, CertificateQueries, CertificationJobs,
       CertificationHandler,
     ],
