@@ -148,38 +148,51 @@ export class ExpirySweep {
     }
   }
 
-  /** A certificate that expired without being re-evaluated (not superseded) gets one automatic revocation request. */
+  /**
+   * A certificate that expired without being re-evaluated (not superseded) gets one automatic revocation
+   * request. Candidates are walked in (valid_to, id) order on their partial index; each is checked against
+   * the two partial unique indexes of revocation (one EXPIRY request ever, one open request at a time).
+   */
   private async requestRevocations(asOf: Date, report: ExpirySweepReport): Promise<void> {
+    let cursor: { validTo: Date; id: string } = { validTo: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
-      const n = await this.ds.transaction(async (tx) => {
+      const { done, n } = await this.ds.transaction(async (tx) => {
+        const candidates: { id: string; valid_to: Date }[] = await tx.query(
+          `SELECT c.id, c.valid_to FROM certification.certificate c
+           WHERE c.status = 'EXPIRED' AND c.superseded_by_id IS NULL AND c.valid_to <= $1::timestamptz - make_interval(days => $2)
+             AND (c.valid_to, c.id) > ($3, $4) ORDER BY c.valid_to, c.id LIMIT $5`,
+          [asOf, this.config.expiryRevocationGraceDays, cursor.validTo, cursor.id, this.config.sweepChunkSize]);
+        if (!candidates.length) return { done: true, n: 0 };
+        const last = candidates[candidates.length - 1] as { id: string; valid_to: Date };
+        cursor = { validTo: last.valid_to, id: last.id };
         const rows: (CertificateRow & { revocationId: string })[] = await tx.query(
           `WITH due AS (
-             SELECT c.id FROM certification.certificate c
-             WHERE c.status = 'EXPIRED' AND c.superseded_by_id IS NULL AND c.valid_to + make_interval(days => $2) <= $1
-               AND NOT EXISTS (SELECT 1 FROM certification.revocation r WHERE r.certificate_id = c.id AND (r.source = 'EXPIRY' OR r.status = 'REQUESTED'))
-             ORDER BY c.valid_to, c.id LIMIT $3),
+             SELECT c.id FROM unnest($2::uuid[]) AS c(id)
+             WHERE NOT EXISTS (SELECT 1 FROM certification.revocation r WHERE r.certificate_id = c.id AND r.source = 'EXPIRY')
+               AND NOT EXISTS (SELECT 1 FROM certification.revocation r WHERE r.certificate_id = c.id AND r.status = 'REQUESTED')),
            ins AS (
              INSERT INTO certification.revocation (id, certificate_id, source, reason_code, details, status, requested_by, requested_at)
-             SELECT gen_random_uuid(), due.id, 'EXPIRY', 'NOT_REEVALUATED', $4, 'REQUESTED', 'system', $1 FROM due
+             SELECT gen_random_uuid(), due.id, 'EXPIRY', 'NOT_REEVALUATED', $3, 'REQUESTED', 'system', $1 FROM due
              ON CONFLICT DO NOTHING RETURNING id, certificate_id)
            SELECT ${CERTIFICATE_COLUMNS}, ins.id AS "revocationId" FROM ins JOIN certification.certificate c ON c.id = ins.certificate_id`,
-          [asOf, this.config.expiryRevocationGraceDays, this.config.sweepChunkSize, REVOCATION_REASONS.NOT_REEVALUATED]);
-        if (!rows.length) return 0;
-        await this.outbox.enqueueMany(tx, rows.map((c) => ({
-          type: E.revocationRequested, subject: c.id, data: {
-            ...certificateEventData(c), revocationId: c.revocationId, source: 'EXPIRY', reasonCode: 'NOT_REEVALUATED', sourceReference: null,
-            details: REVOCATION_REASONS.NOT_REEVALUATED, requestedAt: asOf.toISOString(),
-          } satisfies RevocationRequestedData,
-        })));
-        await writeAuditMany(tx, rows.map((c) => ({
-          actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'revocation.request', entityType: 'revocation', entityId: c.revocationId, details: { certificateId: c.id, source: 'EXPIRY' },
-        })));
+          [asOf, candidates.map((c) => c.id), REVOCATION_REASONS.NOT_REEVALUATED]);
+        if (rows.length) {
+          await this.outbox.enqueueMany(tx, rows.map((c) => ({
+            type: E.revocationRequested, subject: c.id, data: {
+              ...certificateEventData(c), revocationId: c.revocationId, source: 'EXPIRY', reasonCode: 'NOT_REEVALUATED', sourceReference: null,
+              details: REVOCATION_REASONS.NOT_REEVALUATED, requestedAt: asOf.toISOString(),
+            } satisfies RevocationRequestedData,
+          })));
+          await writeAuditMany(tx, rows.map((c) => ({
+            actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'revocation.request', entityType: 'revocation', entityId: c.revocationId, details: { certificateId: c.id, source: 'EXPIRY' },
+          })));
+        }
         report.chunks++;
-        return rows.length;
+        return { done: candidates.length < this.config.sweepChunkSize, n: rows.length };
       });
       report.revocationRequests += n;
       this.afterChunk();
-      if (n < this.config.sweepChunkSize) return;
+      if (done) return;
     }
   }
 

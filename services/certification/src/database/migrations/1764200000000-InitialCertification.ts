@@ -29,6 +29,8 @@ export class InitialCertification1764200000000 implements MigrationInterface {
       revoked_at timestamptz, revocation_reason_code text, kid text REFERENCES certification.signing_key(kid), signature text,
       issued_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX certificate_sweep_idx ON certification.certificate (valid_to, id) WHERE status IN ('ACTIVE','EXPIRING')`);
+    // Expired and never replaced: the candidates for an automatic revocation request.
+    await q.query(`CREATE INDEX certificate_lapsed_idx ON certification.certificate (valid_to, id) WHERE status = 'EXPIRED' AND superseded_by_id IS NULL`);
     await q.query(`CREATE INDEX certificate_product_idx ON certification.certificate (product_id)`);
     await q.query(`CREATE INDEX certificate_producer_idx ON certification.certificate (producer_id)`);
     await q.query(`CREATE INDEX certificate_authority_idx ON certification.certificate (province_code, authority_unit_code)`);
