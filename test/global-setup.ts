@@ -3,6 +3,7 @@ import { REGISTRATION_DATABASE } from '../services/registration/src/database/reg
 import { GATEWAY_DATABASE } from '../services/gateway/src/database/gateway.database';
 import { SCORING_DATABASE } from '../services/scoring/src/database/scoring.database';
 import { CERTIFICATION_DATABASE } from '../services/certification/src/database/certification.database';
+import { INSPECTION_DATABASE } from '../services/inspection/src/database/inspection.database';
 
 /** Once per jest run: check the three services, then build the migrated template every test file clones. */
 export default async function globalSetup(): Promise<void> {
@@ -10,6 +11,6 @@ export default async function globalSetup(): Promise<void> {
   const missing = await findMissingInfrastructure(urls);
   if (missing.length) throw new Error(`Tests need PostgreSQL, NATS (JetStream) and Redis:\n- ${missing.join('\n- ')}`);
   const name = `ocop_template_${process.pid}`;
-  await createTemplateDatabase(urls.databaseUrl, name, [REGISTRATION_DATABASE, SCORING_DATABASE, CERTIFICATION_DATABASE, GATEWAY_DATABASE]);
+  await createTemplateDatabase(urls.databaseUrl, name, [REGISTRATION_DATABASE, SCORING_DATABASE, CERTIFICATION_DATABASE, INSPECTION_DATABASE, GATEWAY_DATABASE]);
   process.env[TEMPLATE_DB_ENV] = name;
 }

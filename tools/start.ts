@@ -15,6 +15,7 @@ const SERVICES = [
   { name: 'registration', port: 3001 },
   { name: 'scoring', port: 3002 },
   { name: 'certification', port: 3003 },
+  { name: 'inspection', port: 3004 },
   { name: 'gateway', port: 3000 },
 ];
 

@@ -12,6 +12,8 @@ import { createScoringApp } from '../../services/scoring/src/scoring.app';
 import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig, type CertificationConfig } from '../../services/certification/src/config/certification.config';
+import { createInspectionApp } from '../../services/inspection/src/inspection.app';
+import { loadInspectionConfig } from '../../services/inspection/src/config/inspection.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 
@@ -24,6 +26,9 @@ export interface Platform {
   scoring: NestFastifyApplication;
   /** Absent when started with `certification: false`. */
   certification?: NestFastifyApplication;
+  inspection: NestFastifyApplication;
+  /** Where uploads and lab result sheets are stored. */
+  storageDir: string;
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
   common: Record<string, string>;
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
@@ -56,6 +61,10 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     ...loadCertificationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.certification,
   });
   await certification?.init();
+  const inspection = await createInspectionApp({
+    ...loadInspectionConfig({ ...common, REDIS_PREFIX: env.redisPrefix, STORAGE_DIR: storageDir }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400],
+  });
+  await inspection.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({ ...common, STORAGE_DIR: storageDir, REDIS_PREFIX: env.redisPrefix, BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }),
     ...o.gateway,
@@ -82,7 +91,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
 
   const platform: Platform = {
-    env, gateway, registration, scoring, certification, http, common: { ...common, REDIS_PREFIX: env.redisPrefix },
+    env, gateway, registration, scoring, certification, inspection, storageDir, http, common: { ...common, REDIS_PREFIX: env.redisPrefix },
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -92,6 +101,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       await gateway.close();
       // The property, not the local: a test may swap in another certification process (key rotation).
       await platform.certification?.close();
+      await inspection.close();
       await scoring.close();
       await registration.close();
       await env.cleanup();

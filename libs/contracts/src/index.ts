@@ -51,3 +51,10 @@ export {
   DecisionIdQuery, RequestRevocationCommand, ListRevocationsQuery, RevocationIdQuery, RejectRevocationBody, RejectRevocationCommand, RunJobBody, RunJobCommand,
   VerifyQuery, CertificateView, DecisionView, RevocationView, PublicCertificateView, NotificationView, ListNotificationsQuery,
 } from './certification/certification.dto';
+export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
+export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData } from './inspection/inspection.subjects';
+export {
+  SAMPLE_STATUS_LIST, INSPECTION_JOB_NAMES, RegisterLabCommand, LabView, LabIdQuery, LabCredentialView, RequestSampleCommand, ListSamplesQuery, SampleIdQuery,
+  CollectSampleBody, CollectSampleCommand, CancelSampleBody, CancelSampleCommand, IndicatorResultDto, ResultSheetDto, RecordResultBody, RecordResultCommand,
+  RunInspectionJobBody, RunInspectionJobCommand, SampleView,
+} from './inspection/lab-testing.dto';

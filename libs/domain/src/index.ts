@@ -90,3 +90,7 @@ export {
   REVOCATION_REASON_CODES,
 } from './certificate';
 export type { RevocationReasonCode } from './certificate';
+export {
+  SampleStage, SAMPLE_STATUSES, SAMPLE_STEPS, canTakeStep, isOpenStage, stageDueAt, overallVerdict, canonicalResult, defaultIndicators,
+} from './sample';
+export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult } from './sample';

@@ -12,5 +12,5 @@ export { deadLetterRoutes } from './dead-letters';
 export type { DeadLetterView } from './dead-letters';
 export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
-export { createServiceApp, loadServiceConfig, SERVICE_NATS, SERVICE_LOGGER } from './service-app';
+export { createServiceApp, loadServiceConfig, intSetting, SERVICE_NATS, SERVICE_LOGGER } from './service-app';
 export type { ServiceAppSpec, ServiceConfig } from './service-app';

@@ -42,6 +42,13 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaultPort: number): 
   };
 }
 
+/** An integer setting from the environment (empty or absent: the fallback), refused with its name when it is not one. */
+export function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+  if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer ≥ ${min}`);
+  return v;
+}
+
 /** Injection tokens the service's own providers may ask for. */
 export const SERVICE_NATS = Symbol('SERVICE_NATS');
 export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');

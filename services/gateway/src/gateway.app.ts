@@ -30,6 +30,7 @@ import { CataloguesController, CouncilsController, EvaluationsController, Sessio
 import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
+import { InspectionJobsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
 import { VerificationCache } from './public/verification-cache';
 
 const NATS = Symbol('NATS');
@@ -64,7 +65,7 @@ class GatewayModule {
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
         CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
-        CertificationJobsController, PublicVerificationController, AdminController],
+        CertificationJobsController, LabsController, SamplesController, InspectionJobsController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },

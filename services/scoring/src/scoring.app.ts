@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { RegistrationEvents } from '@ocop/contracts';
-import { createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { InspectionEvents, RegistrationEvents } from '@ocop/contracts';
+import { createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import type { ScoringConfig } from './config/scoring.config';
 import { SCORING_DATABASE } from './database/scoring.database';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -29,9 +29,14 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
     async bootstrap(ref, logger) {
       await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const evaluations = ref.get(EvaluationsUseCases);
+      const consumers: ConsumerSpec[] = [
+        { name: 'intake', handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => evaluations.onDossierProposed(e, tx) }, concurrency: 4 },
+        // Lab results from inspection open or block the province-tier gate.
+        { name: 'lab-results', handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => evaluations.onSampleResult(e, tx) }, concurrency: 2 },
+      ];
       return {
         routes: ref.get(ScoringHandler).routes(),
-        consumers: [{ name: 'intake', handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => evaluations.onDossierProposed(e, tx) }, concurrency: 4 }],
+        consumers,
       };
     },
   });

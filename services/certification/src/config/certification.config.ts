@@ -1,4 +1,4 @@
-import { loadServiceConfig, type ServiceConfig } from '@ocop/messaging';
+import { intSetting, loadServiceConfig, type ServiceConfig } from '@ocop/messaging';
 import type { JWK } from 'jose';
 
 /** The certification service's whole configuration, read once at start (no process.env elsewhere). */
@@ -32,11 +32,7 @@ export interface CertificationConfig extends ServiceConfig {
   crashAfterSweepChunks?: number;
 }
 
-const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number => {
-  const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-  if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer ≥ ${min}`);
-  return v;
-};
+const int = intSetting;
 
 /** A fixed development key, refused in production (its private part is public in this repository). */
 export const DEV_SIGNING_SEED_HEX = '4f434f502d6465762d6b65792d6e6f742d666f722d70726f64756374696f6e21';

@@ -7,7 +7,7 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
 
 /** Services whose dead letters can be listed and replayed through the gateway. */
-const SERVICES = ['registration', 'scoring', 'certification'];
+const SERVICES = ['registration', 'scoring', 'certification', 'inspection'];
 
 @ApiTags('operations')
 @ApiProblems()

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  AppError, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
-  type SetLabResultCommand,
+  AppError, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
+  type SampleResultRecordedData, type SetLabResultCommand,
 } from '@ocop/contracts';
 import { productSetNeedsSamples, tierModelFor, type CommuneAssessmentEntry, type LegalVersionCode, type Tier } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
@@ -89,22 +89,43 @@ export class EvaluationsUseCases {
    */
   async setLabResult(actor: Actor, c: SetLabResultCommand): Promise<EvaluationView> {
     return this.ds.transaction(async (tx) => {
-      const e = await tx.getRepository(Evaluation).createQueryBuilder('e').where('e.id = :id', { id: c.evaluationId }).setLock('pessimistic_write').getOne();
+      const e = await this.lockEvaluation(tx, c.evaluationId);
       if (!e || !canReadEvaluation(actor, e)) throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
       assertManages(actor, e, 'lab results');
       if (e.labState === 'NOT_REQUIRED') throw AppError.rule('LAB_RESULT_NOT_REQUIRED', `no sample lab tests are required for this dossier at the ${e.tier} tier`);
       if (e.status === 'COMPLETED') throw AppError.conflict('EVALUATION_COMPLETED', 'the evaluation is already completed');
-      const from = e.labState;
-      e.labState = c.state;
-      e.labReference = c.reference ?? null;
-      await tx.update(Evaluation, { id: e.id }, { labState: e.labState, labReference: e.labReference });
-      await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'evaluation.lab-result', entityType: 'evaluation', entityId: e.id,
-        details: { from, to: c.state, reference: e.labReference }, correlationId: currentContext()?.correlationId,
-      });
-      await this.outbox.enqueue(tx, ScoringEvents.labResultRecorded, e.dossierId, { ...this.eventData(e), labState: e.labState, reference: e.labReference });
+      await this.applyLabState(tx, actor, e, c.state, c.reference ?? null);
       return this.view(e);
     });
+  }
+
+  /**
+   * The lab's result from inspection (`inspection.sample-result-recorded.v1`) opens or blocks the gate of the
+   * evaluation the sample served: PASS → PASSED, FAIL → FAILED. A completed evaluation is left as it is.
+   */
+  async onSampleResult(event: EventEnvelope, tx: Tx): Promise<void> {
+    const d = event.data as Partial<SampleResultRecordedData>;
+    if (!d.evaluationId) return; // a sample for an inspection task, not an evaluation
+    if (d.overall !== 'PASS' && d.overall !== 'FAIL') throw new UnrecoverableEventError(`${event.type} ${event.id}: overall must be PASS or FAIL`);
+    const e = await this.lockEvaluation(tx, d.evaluationId);
+    if (!e || e.labState === 'NOT_REQUIRED' || e.status === 'COMPLETED') return;
+    await this.applyLabState(tx, SYSTEM_ACTOR, e, d.overall === 'PASS' ? 'PASSED' : 'FAILED', d.reference ?? d.sampleCode ?? null, event.id);
+  }
+
+  private lockEvaluation(tx: Tx, id: string): Promise<Evaluation | null> {
+    return tx.getRepository(Evaluation).createQueryBuilder('e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  private async applyLabState(tx: Tx, actor: Actor, e: Evaluation, state: string, reference: string | null, causedBy?: string): Promise<void> {
+    const from = e.labState;
+    e.labState = state;
+    e.labReference = reference;
+    await tx.update(Evaluation, { id: e.id }, { labState: e.labState, labReference: e.labReference });
+    await writeAudit(tx, {
+      actorId: actor.id, actorRole: actor.role, action: 'evaluation.lab-result', entityType: 'evaluation', entityId: e.id,
+      details: { from, to: state, reference, causedBy: causedBy ?? null }, correlationId: currentContext()?.correlationId,
+    });
+    await this.outbox.enqueue(tx, ScoringEvents.labResultRecorded, e.dossierId, { ...this.eventData(e), labState: e.labState, reference: e.labReference });
   }
 
   view(e: Evaluation): EvaluationView {

@@ -1,0 +1,54 @@
+/** Request/reply subjects answered by the inspection service (queue group `inspection`). */
+export const InspectionSubjects = {
+  labRegister: 'inspection.lab.register',
+  labList: 'inspection.lab.list',
+  labIssueCredential: 'inspection.lab.issue-credential',
+  sampleRequest: 'inspection.sample.request',
+  sampleList: 'inspection.sample.list',
+  sampleGet: 'inspection.sample.get',
+  sampleCollect: 'inspection.sample.collect',
+  sampleDispatch: 'inspection.sample.dispatch',
+  sampleReceive: 'inspection.sample.receive',
+  sampleCancel: 'inspection.sample.cancel',
+  sampleRecordResult: 'inspection.sample.record-result',
+  jobRun: 'inspection.job.run',
+} as const;
+
+/** A lab's own service sends results on `<prefix>.agency.<labCode>.sample-results` (request/reply) with its credential in this header. */
+export const LAB_CREDENTIAL_HEADER = 'ocop-lab-credential';
+export const labResultsSubject = (prefix: string, labCode: string): string => `${prefix}.agency.${labCode}.sample-results`;
+
+/** Domain events published by inspection (JetStream, through its outbox). Sample events carry the dossier they serve, if any. */
+export const InspectionEvents = {
+  labRegistered: 'inspection.lab-registered.v1',
+  sampleRequested: 'inspection.sample-requested.v1',
+  sampleStepTaken: 'inspection.sample-step-taken.v1',
+  sampleResultRecorded: 'inspection.sample-result-recorded.v1',
+  sampleReminderSent: 'inspection.sample-reminder-sent.v1',
+  sampleEscalated: 'inspection.sample-escalated.v1',
+} as const;
+
+export interface SampleEventData {
+  sampleId: string;
+  sampleCode: string;
+  dossierId: string | null;
+  evaluationId: string | null;
+  inspectionTaskId: string | null;
+  productId: string;
+  producerId: string;
+  provinceCode: string;
+  labId: string;
+  labCode: string;
+}
+
+/** `inspection.sample-result-recorded.v1`: consumed by scoring's province-tier gate and inspection findings. */
+export interface SampleResultRecordedData extends SampleEventData {
+  overall: 'PASS' | 'FAIL';
+  reference: string;
+  indicators: { code: string; value: string; unit: string; limit: string; verdict: 'PASS' | 'FAIL' }[];
+  recordedVia: 'API' | 'NATS';
+  recordedAt: string;
+}
+
+export interface SampleStepTakenData extends SampleEventData { step: string; stage: string; at: string; by: string }
+export interface SampleFollowUpData extends SampleEventData { stage: string; dueAt: string; at: string }

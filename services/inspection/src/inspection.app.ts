@@ -1,0 +1,34 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { RpcClient, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { LocalDiskObjectStorage } from '@ocop/persistence';
+import type { InspectionConfig } from './config/inspection.config';
+import { INSPECTION_DATABASE } from './database/inspection.database';
+import { INSPECTION_CONFIG, RESULT_STORAGE } from './inspection.tokens';
+import { LabsUseCases } from './labs/labs.use-cases';
+import { LabResultsListener } from './labs/lab-results.listener';
+import { SamplesUseCases } from './samples/samples.use-cases';
+import { InspectionJobs } from './jobs/inspection-jobs';
+import { InspectionHandler } from './inspection.handler';
+
+export interface InspectionAppOptions {
+  publisher?: EventPublisher;
+}
+
+/** Builds the inspection process (lab testing): its requests, the labs' NATS subject, and the sample timers. Call listen() or init(). */
+export function createInspectionApp(config: InspectionConfig, o: InspectionAppOptions = {}): Promise<NestFastifyApplication> {
+  return createServiceApp({
+    name: 'inspection', database: INSPECTION_DATABASE, config, publisher: o.publisher,
+    providers: [
+      { provide: INSPECTION_CONFIG, useValue: config },
+      { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
+      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
+      LabsUseCases, SamplesUseCases, InspectionJobs, LabResultsListener, InspectionHandler,
+    ],
+    async bootstrap(ref) {
+      await ref.get(InspectionJobs).start();
+      ref.get(LabResultsListener).start();
+      return { routes: ref.get(InspectionHandler).routes(), consumers: [] };
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AppError, CancelSampleCommand, CollectSampleCommand, InspectionSubjects as S, LabIdQuery, ListSamplesQuery, RecordResultCommand, RegisterLabCommand,
+  RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery,
+} from '@ocop/contracts';
+import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
+import { INSPECTION_CONFIG } from './inspection.tokens';
+import type { InspectionConfig } from './config/inspection.config';
+import { LabsUseCases } from './labs/labs.use-cases';
+import { SamplesUseCases } from './samples/samples.use-cases';
+import { InspectionJobs } from './jobs/inspection-jobs';
+
+/** The NATS edge of inspection: one use case or query per request. */
+@Injectable()
+export class InspectionHandler {
+  constructor(
+    @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
+    private readonly labs: LabsUseCases,
+    private readonly samples: SamplesUseCases,
+    private readonly jobs: InspectionJobs,
+  ) {}
+
+  routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
+    return [
+      this.route(S.labRegister, RegisterLabCommand, async (c, ctx) => this.labs.register(requireActor(ctx), c)),
+      this.route(S.labList, undefined, async (_q, ctx) => this.labs.list(requireActor(ctx))),
+      this.route(S.labIssueCredential, LabIdQuery, async (c, ctx) => this.labs.issueCredential(requireActor(ctx), c.labId, ctx.asOf)),
+      this.route(S.sampleRequest, RequestSampleCommand, async (c, ctx) => this.samples.request(requireActor(ctx), c, ctx.asOf)),
+      this.route(S.sampleList, ListSamplesQuery, async (q, ctx) => this.samples.list(requireActor(ctx), q)),
+      this.route(S.sampleGet, SampleIdQuery, async (q, ctx) => this.samples.get(requireActor(ctx), q.sampleId)),
+      this.route(S.sampleCollect, CollectSampleCommand, async (c, ctx) => this.samples.step(requireActor(ctx), c.sampleId, 'COLLECT', ctx.asOf, {
+        collectedBy: c.collectedBy, at: c.collectedAt ? new Date(c.collectedAt) : undefined,
+      })),
+      this.route(S.sampleDispatch, SampleIdQuery, async (c, ctx) => this.samples.step(requireActor(ctx), c.sampleId, 'DISPATCH', ctx.asOf)),
+      this.route(S.sampleReceive, SampleIdQuery, async (c, ctx) => this.samples.step(requireActor(ctx), c.sampleId, 'RECEIVE', ctx.asOf)),
+      this.route(S.sampleCancel, CancelSampleCommand, async (c, ctx) => this.samples.cancel(requireActor(ctx), c.sampleId, c.reason, ctx.asOf)),
+      this.route(S.sampleRecordResult, RecordResultCommand, async (c, ctx) => this.samples.recordResult({ via: 'API', actor: requireActor(ctx) }, c.sampleId, c, ctx.asOf)),
+      this.route(S.jobRun, RunInspectionJobCommand, async (c, ctx) => {
+        requireRole(ctx, [Role.ADMIN]);
+        if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
+        const asOf = c.asOf ? new Date(c.asOf) : ctx.asOf;
+        return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.sweep(asOf) };
+      }),
+    ];
+  }
+
+  private route<Req extends object>(subject: string, request: (new () => Req) | undefined, handle: RpcRoute<Req, unknown>['handle']): RpcRoute<Req, unknown> {
+    return { subject, request, handle };
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { JobQueue } from '@ocop/jobs';
+import { SERVICE_LOGGER } from '@ocop/messaging';
+import { INSPECTION_CONFIG } from '../inspection.tokens';
+import type { InspectionConfig } from '../config/inspection.config';
+import { SamplesUseCases, type StageTimers } from '../samples/samples.use-cases';
+
+/**
+ * Inspection's timers on BullMQ: per sample stage a reminder and an escalation job, keyed
+ * `sample-<id>-<stage>-reminder|escalation`, each acting as of its own due instant; and an hourly sweep
+ * (job scheduler, one owner) that does whatever is due and recreates the jobs Redis lost. Retries back off
+ * exponentially. Every run re-reads PostgreSQL, so a job run twice changes nothing more.
+ */
+@Injectable()
+export class InspectionJobs implements OnApplicationShutdown {
+  readonly queue: JobQueue;
+
+  constructor(
+    @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly samples: SamplesUseCases,
+  ) {
+    this.queue = new JobQueue({
+      redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'inspection', logger,
+      stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
+    });
+    this.samples.scheduleTimers = (t) => this.schedule(t);
+  }
+
+  async start(): Promise<void> {
+    this.queue
+      .handle<{ asOf?: string }>('sample-follow-ups', (d) => this.sweep(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.samples.followUps(new Date(d.at), d.sampleId));
+    if (this.config.schedulerOwner) {
+      await this.queue.upsertScheduler('sample-follow-ups-hourly', { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, 'sample-follow-ups', {});
+    }
+    this.queue.start();
+  }
+
+  /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */
+  async sweep(asOf: Date): Promise<{ reminders: number; escalations: number; jobsRecreated: number }> {
+    const done = await this.samples.followUps(asOf);
+    const pending = new Set(await this.queue.pendingIds());
+    let jobsRecreated = 0;
+    for (const t of await this.samples.openTimers()) {
+      for (const [kind, at] of [['reminder', t.reminderAt], ['escalation', t.escalationAt]] as const) {
+        if (!pending.has(jobId(t, kind)) && await this.add(t, kind, at)) jobsRecreated++;
+      }
+    }
+    if (jobsRecreated) this.logger.warn({ jobsRecreated }, 'recreated missing sample timers');
+    return { ...done, jobsRecreated };
+  }
+
+  private async schedule(t: StageTimers): Promise<void> {
+    await this.add(t, 'reminder', t.reminderAt);
+    await this.add(t, 'escalation', t.escalationAt);
+  }
+
+  private add(t: StageTimers, kind: 'reminder' | 'escalation', at: Date): Promise<boolean> {
+    return this.queue.add('sample-follow-up', { sampleId: t.sampleId, at: at.toISOString() }, { jobId: jobId(t, kind), runAt: at });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+const jobId = (t: StageTimers, kind: string): string => `sample-${t.sampleId}-${t.stage}-${kind}`;
