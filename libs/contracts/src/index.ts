@@ -52,9 +52,13 @@ export {
   VerifyQuery, CertificateView, DecisionView, RevocationView, PublicCertificateView, NotificationView, ListNotificationsQuery,
 } from './certification/certification.dto';
 export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
-export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData } from './inspection/inspection.subjects';
+export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData, InspectionRevocationRequestedData } from './inspection/inspection.subjects';
 export {
   SAMPLE_STATUS_LIST, INSPECTION_JOB_NAMES, RegisterLabCommand, LabView, LabIdQuery, LabCredentialView, RequestSampleCommand, ListSamplesQuery, SampleIdQuery,
   CollectSampleBody, CollectSampleCommand, CancelSampleBody, CancelSampleCommand, IndicatorResultDto, ResultSheetDto, RecordResultBody, RecordResultCommand,
   RunInspectionJobBody, RunInspectionJobCommand, SampleView,
 } from './inspection/lab-testing.dto';
+export {
+  FINDING_SEVERITIES, TASK_STATUSES, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
+  FindingDto, CompleteTaskBody, CompleteTaskCommand, TaskView, ViolationIdQuery, ViolationView, CoverageGapView, CoverageView,
+} from './inspection/campaign.dto';

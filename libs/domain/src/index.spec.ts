@@ -43,6 +43,7 @@ describe('@ocop/domain public face', () => {
       'canonicalResult',
       'defaultIndicators',
       'DEFAULT_RISK_WEIGHTS',
+      'INSPECTION_CHECKLIST',
       'inScope',
       'riskScore',
       'shareOf',

@@ -94,5 +94,5 @@ export {
   SampleStage, SAMPLE_STATUSES, SAMPLE_STEPS, canTakeStep, isOpenStage, stageDueAt, overallVerdict, canonicalResult, defaultIndicators,
 } from './sample';
 export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult } from './sample';
-export { DEFAULT_RISK_WEIGHTS, inScope, riskScore, shareOf, selectCertificates } from './inspection-selection';
+export { DEFAULT_RISK_WEIGHTS, INSPECTION_CHECKLIST, inScope, riskScore, shareOf, selectCertificates } from './inspection-selection';
 export type { PoolCertificate, CampaignScope, RiskWeights, SelectionRule, Selected } from './inspection-selection';

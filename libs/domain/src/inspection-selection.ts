@@ -105,3 +105,18 @@ export function selectCertificates(pool: PoolCertificate[], rule: SelectionRule,
     .sort((a, b) => b.score - a.score || a.c.certificateId.localeCompare(b.c.certificateId));
   return scored.slice(0, shareOf(pool.length, rule.share)).map((x, i) => ({ certificateId: x.c.certificateId, rank: i + 1, score: x.score, reasons: x.reasons }));
 }
+
+/** The checklist template of a post-certification inspection (hậu kiểm), with the revocation ground each item's violation leads to. */
+export const INSPECTION_CHECKLIST: readonly { code: string; labelVi: string; revocationReason: string }[] = [
+  { code: 'OPERATING_STATUS', labelVi: 'Tình trạng hoạt động sản xuất, kinh doanh', revocationReason: 'PRODUCTION_HALTED' },
+  { code: 'RAW_MATERIALS', labelVi: 'Nguồn nguyên liệu', revocationReason: 'PROCESS_NOT_FOLLOWED' },
+  { code: 'LABOUR', labelVi: 'Lao động', revocationReason: 'PROCESS_NOT_FOLLOWED' },
+  { code: 'SCALE', labelVi: 'Quy mô sản xuất', revocationReason: 'PROCESS_NOT_FOLLOWED' },
+  { code: 'ENVIRONMENT', labelVi: 'Môi trường', revocationReason: 'PROCESS_NOT_FOLLOWED' },
+  { code: 'QUALITY_MANAGEMENT', labelVi: 'Quản lý chất lượng', revocationReason: 'NO_QUALITY_RECORDS' },
+  { code: 'DECLARATIONS', labelVi: 'Công bố, tiêu chuẩn chất lượng sản phẩm', revocationReason: 'QUALITY_NOT_AS_CERTIFIED' },
+  { code: 'TRACEABILITY', labelVi: 'Mã số, mã vạch, truy xuất nguồn gốc', revocationReason: 'NO_QUALITY_RECORDS' },
+  { code: 'TRADEMARK_MARK', labelVi: 'Nhãn hiệu, sử dụng biểu trưng OCOP', revocationReason: 'QUALITY_NOT_AS_CERTIFIED' },
+  { code: 'LABEL_PACKAGING', labelVi: 'Nhãn mác, bao bì', revocationReason: 'QUALITY_NOT_AS_CERTIFIED' },
+  { code: 'FOOD_SAFETY', labelVi: 'An toàn thực phẩm', revocationReason: 'FOOD_SAFETY_VIOLATION' },
+];

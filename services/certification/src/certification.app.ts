@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { ScoringEvents } from '@ocop/contracts';
-import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { InspectionEvents, ScoringEvents } from '@ocop/contracts';
+import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import type { CertificationConfig } from './config/certification.config';
 import { CERTIFICATION_DATABASE } from './database/certification.database';
 import { CERTIFICATION_CONFIG } from './certification.tokens';
@@ -38,10 +38,12 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       await ref.get(CertificateSigner).init(new Date());
       await ref.get(CertificationJobs).start();
       const issue = ref.get(IssueCertificatesUseCase);
-      return {
-        routes: ref.get(CertificationHandler).routes(),
-        consumers: [{ name: 'issuance', handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) }, concurrency: 4 }],
-      };
+      const revocations = ref.get(RevocationsUseCases);
+      const consumers: ConsumerSpec[] = [
+        { name: 'issuance', handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) }, concurrency: 4 },
+        { name: 'inspection-requests', handlers: { [InspectionEvents.revocationRequested]: (e, tx) => revocations.onInspectionRequest(e, tx) }, concurrency: 1 },
+      ];
+      return { routes: ref.get(CertificationHandler).routes(), consumers };
     },
   });
 }

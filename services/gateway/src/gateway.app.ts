@@ -31,6 +31,7 @@ import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
 import { InspectionJobsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
+import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
 
 const NATS = Symbol('NATS');
@@ -65,7 +66,7 @@ class GatewayModule {
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
         CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
-        CertificationJobsController, LabsController, SamplesController, InspectionJobsController, PublicVerificationController, AdminController],
+        CertificationJobsController, LabsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },

@@ -10,12 +10,14 @@ import { LabResultsListener } from './labs/lab-results.listener';
 import { SamplesUseCases } from './samples/samples.use-cases';
 import { InspectionJobs } from './jobs/inspection-jobs';
 import { InspectionHandler } from './inspection.handler';
+import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
+import { CertificatePool } from './campaigns/certificate-pool';
 
 export interface InspectionAppOptions {
   publisher?: EventPublisher;
 }
 
-/** Builds the inspection process (lab testing): its requests, the labs' NATS subject, and the sample timers. Call listen() or init(). */
+/** Builds the inspection process: lab testing (labs' NATS subject, sample timers), the certificate pool, campaigns. Call listen() or init(). */
 export function createInspectionApp(config: InspectionConfig, o: InspectionAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'inspection', database: INSPECTION_DATABASE, config, publisher: o.publisher,
@@ -23,12 +25,13 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       { provide: INSPECTION_CONFIG, useValue: config },
       { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
-      LabsUseCases, SamplesUseCases, InspectionJobs, LabResultsListener, InspectionHandler,
+      LabsUseCases, SamplesUseCases, CampaignsUseCases, CertificatePool, InspectionJobs, LabResultsListener, InspectionHandler,
     ],
     async bootstrap(ref) {
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
-      return { routes: ref.get(InspectionHandler).routes(), consumers: [] };
+      // One at a time, in stream order: a certificate's issue precedes its revocation.
+      return { routes: ref.get(InspectionHandler).routes(), consumers: [{ name: 'certificate-pool', handlers: ref.get(CertificatePool).handlers(), concurrency: 1 }] };
     },
   });
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  AppError, CancelSampleCommand, CollectSampleCommand, InspectionSubjects as S, LabIdQuery, ListSamplesQuery, RecordResultCommand, RegisterLabCommand,
-  RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery,
+  AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabIdQuery,
+  ListSamplesQuery, ListTasksQuery, RecordResultCommand, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
 } from '@ocop/contracts';
+import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
 import { INSPECTION_CONFIG } from './inspection.tokens';
 import type { InspectionConfig } from './config/inspection.config';
@@ -18,6 +19,7 @@ export class InspectionHandler {
     private readonly labs: LabsUseCases,
     private readonly samples: SamplesUseCases,
     private readonly jobs: InspectionJobs,
+    private readonly campaigns: CampaignsUseCases,
   ) {}
 
   routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
@@ -39,8 +41,17 @@ export class InspectionHandler {
         requireRole(ctx, [Role.ADMIN]);
         if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
         const asOf = c.asOf ? new Date(c.asOf) : ctx.asOf;
-        return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.sweep(asOf) };
+        return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.runNow(c.name, asOf) };
       }),
+      this.route(S.campaignCreate, CreateCampaignCommand, async (c, ctx) => this.campaigns.create(requireActor(ctx), c, ctx.asOf)),
+      this.route(S.campaignList, undefined, async (_q, ctx) => this.campaigns.list(requireActor(ctx))),
+      this.route(S.campaignGet, CampaignIdQuery, async (q, ctx) => this.campaigns.get(requireActor(ctx), q.campaignId)),
+      this.route(S.campaignSelect, CampaignIdQuery, async (c, ctx) => this.campaigns.select(requireActor(ctx), c.campaignId, ctx.asOf)),
+      this.route(S.taskList, ListTasksQuery, async (q, ctx) => this.campaigns.tasks(requireActor(ctx), q)),
+      this.route(S.taskComplete, CompleteTaskCommand, async (c, ctx) => this.campaigns.complete(requireActor(ctx), c.taskId, c, ctx.asOf)),
+      this.route(S.violationList, undefined, async (_q, ctx) => this.campaigns.violations(requireActor(ctx))),
+      this.route(S.violationCorrect, ViolationIdQuery, async (c, ctx) => this.campaigns.correct(requireActor(ctx), c.violationId, ctx.asOf)),
+      this.route(S.coverage, undefined, async (_q, ctx) => this.campaigns.coverage(requireActor(ctx), ctx.asOf)),
     ];
   }
 

@@ -12,6 +12,15 @@ export const InspectionSubjects = {
   sampleCancel: 'inspection.sample.cancel',
   sampleRecordResult: 'inspection.sample.record-result',
   jobRun: 'inspection.job.run',
+  campaignCreate: 'inspection.campaign.create',
+  campaignList: 'inspection.campaign.list',
+  campaignGet: 'inspection.campaign.get',
+  campaignSelect: 'inspection.campaign.select',
+  taskList: 'inspection.task.list',
+  taskComplete: 'inspection.task.complete',
+  violationList: 'inspection.violation.list',
+  violationCorrect: 'inspection.violation.correct',
+  coverage: 'inspection.coverage',
 } as const;
 
 /** A lab's own service sends results on `<prefix>.agency.<labCode>.sample-results` (request/reply) with its credential in this header. */
@@ -26,7 +35,25 @@ export const InspectionEvents = {
   sampleResultRecorded: 'inspection.sample-result-recorded.v1',
   sampleReminderSent: 'inspection.sample-reminder-sent.v1',
   sampleEscalated: 'inspection.sample-escalated.v1',
+  campaignOpened: 'inspection.campaign-opened.v1',
+  taskCompleted: 'inspection.task-completed.v1',
+  taskCancelled: 'inspection.task-cancelled.v1',
+  violationRecorded: 'inspection.violation-recorded.v1',
+  violationCorrected: 'inspection.violation-corrected.v1',
+  /** Consumed by certification: one per violation, whatever the retries (certification dedups on the violation id). */
+  revocationRequested: 'inspection.revocation-requested.v1',
 } as const;
+
+export interface InspectionRevocationRequestedData {
+  violationId: string;
+  taskId: string;
+  campaignId: string;
+  certificateId: string;
+  reasonCode: string;
+  details: string;
+  severity: string;
+  requestedAt: string;
+}
 
 export interface SampleEventData {
   sampleId: string;

@@ -6,7 +6,7 @@ import {
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 export const SAMPLE_STATUS_LIST = ['REQUESTED', 'COLLECTED', 'DISPATCHED', 'RECEIVED_BY_LAB', 'RESULT_RECORDED', 'CANCELLED', 'OVERDUE'] as const;
-export const INSPECTION_JOB_NAMES = ['sample-follow-ups'] as const;
+export const INSPECTION_JOB_NAMES = ['sample-follow-ups', 'violation-follow-ups'] as const;
 
 export class RegisterLabCommand {
   @ApiProperty({ example: 'LAB01', description: 'Upper-case code; also the lab\'s NATS subject segment' }) @Matches(CODE, { message: 'code must be 2-40 of A-Z, 0-9, _ or -' }) code: string;

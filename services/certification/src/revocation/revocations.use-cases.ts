@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AppError, CertificationEvents as E, Role, SYSTEM_ACTOR, type Actor, type CertificateRevokedData, type RevocationFollowUpData,
-  type RevocationRejectedData, type RevocationRequestedData, type RevocationSource,
+  AppError, CertificationEvents as E, Role, SYSTEM_ACTOR, type Actor, type CertificateRevokedData, type EventEnvelope, type InspectionRevocationRequestedData,
+  type RevocationFollowUpData, type RevocationRejectedData, type RevocationRequestedData, type RevocationSource,
 } from '@ocop/contracts';
-import { REVOCATION_REASONS, isRevocable, type RevocationReasonCode } from '@ocop/domain';
+import { REVOCATION_REASONS, REVOCATION_REASON_CODES, isRevocable, type RevocationReasonCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
@@ -17,6 +17,8 @@ import { Notifications } from '../notifications/notifications';
 import { Authorities } from '../authorities/authorities';
 
 const DAY_MS = 86_400_000;
+/** Who asks when inspection's service asks (audit and requested_by). */
+const INSPECTION_ACTOR: Actor = { ...SYSTEM_ACTOR, username: 'inspection' };
 
 export interface RevocationRow {
   id: string;
@@ -76,39 +78,57 @@ export class RevocationsUseCases {
   ) {}
 
   async request(actor: Actor, source: RevocationSource, r: RequestRevocation, asOf: Date): Promise<RevocationRow> {
-    const id = await this.ds.transaction(async (tx) => {
-      if (r.sourceReference) {
-        const same: { id: string; certificate_id: string; reason_code: string }[] = await tx.query(
-          'SELECT id, certificate_id, reason_code FROM certification.revocation WHERE source = $1 AND source_reference = $2', [source, r.sourceReference]);
-        if (same[0]) {
-          if (same[0].certificate_id !== r.certificateId || same[0].reason_code !== r.reasonCode) {
-            throw AppError.conflict('REVOCATION_REFERENCE_CONFLICT', `${source} reference ${r.sourceReference} already requested a different revocation`, 'sourceReference');
-          }
-          return same[0].id;
-        }
-      }
-      const c = await this.lockCertificate(tx, r.certificateId);
-      if (source === 'OFFICE' && actor.role !== Role.ADMIN && actor.scope.provinceCode !== c.provinceCode) {
-        throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
-      }
-      if (source === 'INSPECTION' && actor.role === Role.INSPECTOR && actor.scope.provinceCode !== c.provinceCode) {
-        throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
-      }
-      if (!isRevocable(c.status)) throw AppError.conflict('CERTIFICATE_NOT_REVOCABLE', `certificate ${c.number} is ${c.status}`, 'certificateId');
-      const open: { id: string }[] = await tx.query(`SELECT id FROM certification.revocation WHERE certificate_id = $1 AND status = 'REQUESTED'`, [c.id]);
-      if (open[0]) throw AppError.conflict('REVOCATION_ALREADY_REQUESTED', `certificate ${c.number} already has an open revocation request ${open[0].id}`, 'certificateId');
-      const rid = randomUUID();
-      await tx.query(
-        `INSERT INTO certification.revocation (id, certificate_id, source, source_reference, reason_code, details, status, requested_by, requested_at)
-         VALUES ($1,$2,$3,$4,$5,$6,'REQUESTED',$7,$8)`, [rid, c.id, source, r.sourceReference ?? null, r.reasonCode, r.details, actor.username, asOf]);
-      const data: RevocationRequestedData = {
-        ...certificateEventData(c), revocationId: rid, source, reasonCode: r.reasonCode, sourceReference: r.sourceReference ?? null, details: r.details, requestedAt: asOf.toISOString(),
-      };
-      await this.outbox.enqueue(tx, E.revocationRequested, c.id, data);
-      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'revocation.request', entityType: 'revocation', entityId: rid, details: { certificateId: c.id, source, reasonCode: r.reasonCode } });
-      return rid;
-    });
+    const id = await this.ds.transaction((tx) => this.requestIn(tx, actor, source, r, asOf));
     return this.get(actor, id, true);
+  }
+
+  /**
+   * Inspection's request for a violation (`inspection.revocation-requested.v1`), keyed by the violation, so a
+   * redelivery never makes a second one. A certificate already revoked, superseded, or with an open request
+   * needs no new request: the event is taken as seen.
+   */
+  async onInspectionRequest(e: EventEnvelope, tx: Tx): Promise<void> {
+    const d = e.data as InspectionRevocationRequestedData;
+    const reason = (REVOCATION_REASON_CODES as readonly string[]).includes(d.reasonCode) ? d.reasonCode as RevocationReasonCode : 'OTHER';
+    try {
+      await this.requestIn(tx, INSPECTION_ACTOR, 'INSPECTION', { certificateId: d.certificateId, reasonCode: reason, details: d.details, sourceReference: `violation:${d.violationId}` }, new Date(d.requestedAt));
+    } catch (err) {
+      if (err instanceof AppError && ['CERTIFICATE_NOT_REVOCABLE', 'REVOCATION_ALREADY_REQUESTED'].includes(err.code)) return;
+      throw err;
+    }
+  }
+
+  private async requestIn(tx: Tx, actor: Actor, source: RevocationSource, r: RequestRevocation, asOf: Date): Promise<string> {
+    if (r.sourceReference) {
+      const same: { id: string; certificate_id: string; reason_code: string }[] = await tx.query(
+        'SELECT id, certificate_id, reason_code FROM certification.revocation WHERE source = $1 AND source_reference = $2', [source, r.sourceReference]);
+      if (same[0]) {
+        if (same[0].certificate_id !== r.certificateId || same[0].reason_code !== r.reasonCode) {
+          throw AppError.conflict('REVOCATION_REFERENCE_CONFLICT', `${source} reference ${r.sourceReference} already requested a different revocation`, 'sourceReference');
+        }
+        return same[0].id;
+      }
+    }
+    const c = await this.lockCertificate(tx, r.certificateId);
+    if (source === 'OFFICE' && actor.role !== Role.ADMIN && actor.scope.provinceCode !== c.provinceCode) {
+      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
+    }
+    if (source === 'INSPECTION' && actor.role === Role.INSPECTOR && actor.scope.provinceCode !== c.provinceCode) {
+      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
+    }
+    if (!isRevocable(c.status)) throw AppError.conflict('CERTIFICATE_NOT_REVOCABLE', `certificate ${c.number} is ${c.status}`, 'certificateId');
+    const open: { id: string }[] = await tx.query(`SELECT id FROM certification.revocation WHERE certificate_id = $1 AND status = 'REQUESTED'`, [c.id]);
+    if (open[0]) throw AppError.conflict('REVOCATION_ALREADY_REQUESTED', `certificate ${c.number} already has an open revocation request ${open[0].id}`, 'certificateId');
+    const rid = randomUUID();
+    await tx.query(
+      `INSERT INTO certification.revocation (id, certificate_id, source, source_reference, reason_code, details, status, requested_by, requested_at)
+       VALUES ($1,$2,$3,$4,$5,$6,'REQUESTED',$7,$8)`, [rid, c.id, source, r.sourceReference ?? null, r.reasonCode, r.details, actor.username, asOf]);
+    const data: RevocationRequestedData = {
+      ...certificateEventData(c), revocationId: rid, source, reasonCode: r.reasonCode, sourceReference: r.sourceReference ?? null, details: r.details, requestedAt: asOf.toISOString(),
+    };
+    await this.outbox.enqueue(tx, E.revocationRequested, c.id, data);
+    await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'revocation.request', entityType: 'revocation', entityId: rid, details: { certificateId: c.id, source, reasonCode: r.reasonCode } });
+    return rid;
   }
 
   /** The issuing authority decides: a REVOKE decision citing the original one; the certificate is REVOKED for good. */

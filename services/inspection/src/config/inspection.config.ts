@@ -14,6 +14,9 @@ export interface InspectionConfig extends ServiceConfig {
   receiveHours: number;
   /** Hours before a stage's due time at which the one responsible is reminded. */
   reminderHoursBefore: number;
+  /** Days a producer has to correct a major / minor finding before the follow-up. */
+  correctiveDaysMajor: number;
+  correctiveDaysMinor: number;
   schedulerOwner: boolean;
   /** Cron pattern of the follow-up sweep (Vietnam time). */
   followUpCron: string;
@@ -37,6 +40,8 @@ export function loadInspectionConfig(env: NodeJS.ProcessEnv = process.env): Insp
     dispatchHours: int(env, 'SAMPLE_DISPATCH_HOURS', 48, 1),
     receiveHours: int(env, 'SAMPLE_RECEIVE_HOURS', 48, 1),
     reminderHoursBefore: int(env, 'SAMPLE_REMINDER_HOURS_BEFORE', 24, 0),
+    correctiveDaysMajor: int(env, 'CORRECTIVE_DAYS_MAJOR', 30, 1),
+    correctiveDaysMinor: int(env, 'CORRECTIVE_DAYS_MINOR', 60, 1),
     schedulerOwner: (env.JOBS_SCHEDULER_OWNER ?? 'true') === 'true',
     followUpCron: env.SAMPLE_FOLLOW_UP_CRON ?? '0 * * * *',
   };

@@ -5,6 +5,7 @@ import { SERVICE_LOGGER } from '@ocop/messaging';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { SamplesUseCases, type StageTimers } from '../samples/samples.use-cases';
+import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
 
 /**
  * Inspection's timers on BullMQ: per sample stage a reminder and an escalation job, keyed
@@ -20,6 +21,7 @@ export class InspectionJobs implements OnApplicationShutdown {
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     private readonly samples: SamplesUseCases,
+    private readonly campaigns: CampaignsUseCases,
   ) {
     this.queue = new JobQueue({
       redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'inspection', logger,
@@ -31,11 +33,20 @@ export class InspectionJobs implements OnApplicationShutdown {
   async start(): Promise<void> {
     this.queue
       .handle<{ asOf?: string }>('sample-follow-ups', (d) => this.sweep(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.samples.followUps(new Date(d.at), d.sampleId));
+      .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.samples.followUps(new Date(d.at), d.sampleId))
+      .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()));
     if (this.config.schedulerOwner) {
       await this.queue.upsertScheduler('sample-follow-ups-hourly', { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, 'sample-follow-ups', {});
+      // Corrective deadlines are days long: one daily pass finds those that passed.
+      await this.queue.upsertScheduler('violation-follow-ups-daily', { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, 'violation-follow-ups', {});
     }
     this.queue.start();
+  }
+
+  /** Runs a job now (admin API), as of `asOf`. */
+  async runNow(name: string, asOf: Date): Promise<unknown> {
+    if (name === 'violation-follow-ups') return this.campaigns.followUps(asOf);
+    return this.sweep(asOf);
   }
 
   /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */

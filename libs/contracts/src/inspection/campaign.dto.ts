@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+} from 'class-validator';
+
+export const FINDING_SEVERITIES = ['COMPLIANT', 'MINOR', 'MAJOR', 'CRITICAL'] as const;
+export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
+
+export class CampaignScopeDto {
+  @ApiPropertyOptional({ type: [String], example: ['FOOD', 'BEVERAGES'] }) @IsOptional() @IsIn(['FOOD', 'BEVERAGES', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM'], { each: true }) productGroups?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @Matches(/^\d{2}$/, { each: true, message: 'each product set code is two digits' }) productSetCodes?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Province or district codes' }) @IsOptional() @Matches(/^\d{2,5}$/, { each: true, message: 'each unit code is 2-5 digits' }) unitCodes?: string[];
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsIn([3, 4, 5], { each: true }) stars?: number[];
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) issuedBefore?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1100) expiringWithinDays?: number;
+}
+
+export class SelectionRuleDto {
+  @ApiProperty({ enum: ['ALL', 'RANDOM', 'RISK'] }) @IsIn(['ALL', 'RANDOM', 'RISK']) kind: 'ALL' | 'RANDOM' | 'RISK';
+  @ApiPropertyOptional({ example: 0.25, description: 'Share of the scoped pool (RANDOM, RISK)' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(1) share?: number;
+  @ApiPropertyOptional({ example: 'Q3-2031', description: 'RANDOM: the same seed and pool select the same set' }) @IsOptional() @IsString() @Length(1, 100) seed?: string;
+  @ApiPropertyOptional({ description: 'RISK: overrides of the default weights' }) @IsOptional() @IsObject() weights?: Record<string, unknown>;
+}
+
+export class CampaignTeamDto {
+  @ApiProperty({ type: [String], description: 'Inspector user ids; tasks are assigned round-robin' }) @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) inspectorUserIds: string[];
+  @ApiPropertyOptional({ type: [String], example: ['Sở Công Thương', 'Sở Y tế'] }) @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) agencyMembers?: string[];
+}
+
+export class CreateCampaignCommand {
+  @ApiProperty({ example: 'Hậu kiểm sản phẩm OCOP quý III/2031' }) @IsString() @Length(3, 300) name: string;
+  @ApiProperty({ example: 'Kế hoạch số 45/KH-UBND ngày 02/06/2031' }) @IsString() @Length(3, 500) legalBasis: string;
+  @ApiProperty() @IsISO8601({ strict: true }) periodFrom: string;
+  @ApiProperty({ description: 'Tasks are due by the end of the period' }) @IsISO8601({ strict: true }) periodTo: string;
+  @ApiProperty({ type: CampaignScopeDto }) @ValidateNested() @Type(() => CampaignScopeDto) scope: CampaignScopeDto;
+  @ApiProperty({ type: SelectionRuleDto }) @ValidateNested() @Type(() => SelectionRuleDto) rule: SelectionRuleDto;
+  @ApiPropertyOptional({ type: [String], description: 'Checklist item codes (default: the whole template)' }) @IsOptional() @ArrayMinSize(1) @Matches(/^[A-Z_]{2,40}$/, { each: true, message: 'each checklist item is an item code' }) checklist?: string[];
+  @ApiProperty({ type: CampaignTeamDto }) @ValidateNested() @Type(() => CampaignTeamDto) team: CampaignTeamDto;
+  @ApiPropertyOptional({ enum: ['PLANNED', 'COMPLAINT', 'AGENCY'] }) @IsOptional() @IsIn(['PLANNED', 'COMPLAINT', 'AGENCY']) origin?: string;
+  @ApiPropertyOptional({ description: 'The complaint or the agency\'s market-surveillance reference' }) @IsOptional() @IsString() @Length(1, 200) originReference?: string;
+}
+
+export class CampaignIdQuery {
+  @ApiProperty() @IsUUID() campaignId: string;
+}
+
+export class CampaignView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() legalBasis: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() periodFrom: string;
+  @ApiProperty() periodTo: string;
+  @ApiProperty({ type: CampaignScopeDto }) scope: CampaignScopeDto;
+  @ApiProperty({ type: SelectionRuleDto }) rule: SelectionRuleDto;
+  @ApiProperty({ type: [String] }) checklist: string[];
+  @ApiProperty({ type: CampaignTeamDto }) team: CampaignTeamDto;
+  @ApiProperty({ enum: ['PLANNED', 'COMPLAINT', 'AGENCY'] }) origin: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) originReference: string | null;
+  @ApiProperty({ enum: ['PLANNED', 'OPEN', 'CLOSED'] }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) selectedAt: string | null;
+  @ApiPropertyOptional() taskCount?: number;
+}
+
+export class ListTasksQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() campaignId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class TaskIdQuery {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
+export class FindingDto {
+  @ApiProperty({ example: 'FOOD_SAFETY' }) @Matches(/^[A-Z_]{2,40}$/, { message: 'itemCode must be a checklist item code' }) itemCode: string;
+  @ApiProperty({ enum: FINDING_SEVERITIES }) @IsIn(FINDING_SEVERITIES) severity: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Storage keys of uploaded evidence' }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) evidenceKeys?: string[];
+}
+
+export class CompleteTaskBody {
+  @ApiProperty({ type: [FindingDto], description: 'One per checklist item' }) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingDto) findings: FindingDto[];
+}
+export class CompleteTaskCommand extends CompleteTaskBody {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
+export class TaskView {
+  @ApiProperty() id: string;
+  @ApiProperty() campaignId: string;
+  @ApiProperty() certificateId: string;
+  @ApiProperty() certificateNumber: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() rank: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) riskScore: number | null;
+  @ApiProperty({ type: [String] }) riskReasons: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) assigneeUserId: string | null;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) cancelledReason: string | null;
+}
+
+export class ViolationIdQuery {
+  @ApiProperty() @IsUUID() violationId: string;
+}
+
+export class ViolationView {
+  @ApiProperty() id: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty() certificateId: string;
+  @ApiProperty({ enum: ['MINOR', 'MAJOR', 'CRITICAL', 'LAB_FAIL'] }) severity: string;
+  @ApiProperty() reasonCode: string;
+  @ApiProperty() details: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) correctiveDeadline: string | null;
+  @ApiProperty({ enum: ['CORRECTIVE_ACTION', 'CORRECTED', 'REVOCATION_REQUESTED'] }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) revocationRequestedAt: string | null;
+}
+
+export class CoverageGapView {
+  @ApiProperty() certificateId: string;
+  @ApiProperty() number: string;
+  @ApiProperty() productName: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validTo: string;
+}
+
+export class CoverageView {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ description: 'Active certificates in the caller\'s province' }) active: number;
+  @ApiProperty({ description: 'Of those, inspected at least once during their validity' }) inspected: number;
+  @ApiProperty({ type: [CoverageGapView] }) gaps: CoverageGapView[];
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DEMO, InspectionEvents, ScoringEvents, type EvaluationCompletedData } from '@ocop/contracts';
+import { INSPECTION_CHECKLIST } from '@ocop/domain';
+import { eventually } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+import { TestBus } from '../support/bus';
+
+const ISSUED_AT = '2031-03-10T03:00:00.000Z';
+const SETS = ['04', '14', '18', '21']; // food, beverages, herbal, handicrafts
+const COUNT = 200;
+
+/**
+ * Inspection campaigns over the real certificate pool: 200 certificates issued by certification (from
+ * scoring's outcomes on the bus) reach inspection by events; campaigns select them by seeded share and by
+ * risk; a major finding not corrected by its deadline makes exactly one revocation request, and the
+ * certificate ends REVOKED by the authority's decision; its other open tasks are cancelled; the coverage
+ * report lists exactly the certificates not inspected.
+ */
+describe('inspection campaigns end to end', () => {
+  let p: Platform;
+  let bus: TestBus;
+  let db: DataSource;
+  let admin: string;
+  let office: string;
+  let inspector: string;
+  let inspectorId: string;
+  const sessionId = randomUUID();
+
+  const completed = (i: number): EvaluationCompletedData => ({
+    dossierId: randomUUID(), dossierCode: `HS-${i}`, evaluationId: randomUUID(), productId: randomUUID(), producerId: randomUUID(), tier: 'PROVINCE',
+    unitCode: DEMO.provinceCode, provinceCode: DEMO.provinceCode, sessionId, councilId: randomUUID(), legalVersion: '148+1489', catalogueCode: '148', catalogueRevision: 1,
+    sheetCount: 5, sumHundredths: 37_500, mean: '75.00', band: 4, rank: 4, capReasons: [], outcome: 'CERTIFY', stars: 3 + (i % 2), certifyingTier: 'PROVINCE',
+    authorityUnitCode: DEMO.provinceCode, nextTier: null, productName: `Sản phẩm ${i}`, producerName: `Chủ thể ${i}`, productSetCode: SETS[i % 4]!, dossierKind: 'NEW',
+    completedAt: ISSUED_AT,
+  });
+  const campaign = async (name: string, rule: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ id: string; tasks: { certificateId: string; rank: number; riskScore: number | null; id: string }[] }> => {
+    const created = await p.http('POST', '/api/inspection/campaigns', {
+      token: office, headers: { 'x-as-of': '2031-06-15T00:00:00Z' },
+      body: {
+        name, legalBasis: 'Kế hoạch số 45/KH-UBND ngày 02/06/2031 về kiểm tra, giám sát sản phẩm OCOP', periodFrom: '2031-07-01T00:00:00Z', periodTo: '2031-09-30T00:00:00Z',
+        scope: {}, rule, team: { inspectorUserIds: [inspectorId], agencyMembers: ['Sở Công Thương', 'Sở Y tế'] }, ...extra,
+      },
+    });
+    expect(created.status).toBe(201);
+    const selected = await p.http('POST', `/api/inspection/campaigns/${created.body.id}/select`, { token: office, headers: { 'x-as-of': '2031-07-01T00:00:00Z' } });
+    expect(selected.status).toBe(200);
+    const tasks = (await p.http('GET', `/api/inspection/tasks?campaignId=${created.body.id}&limit=500`, { token: office })).body;
+    return { id: created.body.id, tasks };
+  };
+  const findings = (severe?: { itemCode: string; severity: string; note: string }) =>
+    INSPECTION_CHECKLIST.map((i) => (severe && i.code === severe.itemCode ? severe : { itemCode: i.code, severity: 'COMPLIANT' }));
+
+  beforeAll(async () => {
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    bus = await TestBus.connect(p.env);
+    db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
+    await db.initialize();
+    admin = await p.login('admin');
+    office = await p.login('province.office');
+    inspector = await p.login('inspector');
+    inspectorId = JSON.parse(Buffer.from(inspector.split('.')[1]!, 'base64url').toString()).sub;
+    for (let i = 0; i < COUNT; i++) await bus.publish('ocop/scoring', ScoringEvents.evaluationCompleted, completed(i));
+    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM inspection.certificate_pool'))[0].n === COUNT, 60_000, `${COUNT} certificates in inspection's pool`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await bus?.close();
+    await db?.destroy();
+    await p?.stop();
+  });
+
+  it('a quarterly campaign over 200 certificates selects the same set for the same seed and rule, another for another seed', async () => {
+    const a = await campaign('Hậu kiểm quý III/2031', { kind: 'RANDOM', share: 0.25, seed: 'Q3-2031' });
+    const b = await campaign('Hậu kiểm quý III/2031 (lặp lại)', { kind: 'RANDOM', share: 0.25, seed: 'Q3-2031' });
+    const c = await campaign('Hậu kiểm quý IV/2031', { kind: 'RANDOM', share: 0.25, seed: 'Q4-2031' });
+    const ids = (x: typeof a) => x.tasks.map((t) => t.certificateId).sort();
+    expect(a.tasks).toHaveLength(50);
+    expect(ids(b)).toEqual(ids(a));
+    expect(ids(c)).not.toEqual(ids(a));
+    expect(a.tasks.every((t) => t.riskScore === null)).toBe(true);
+    const view = (await p.http('GET', `/api/inspection/campaigns/${a.id}`, { token: office })).body;
+    expect(view).toMatchObject({ status: 'OPEN', taskCount: 50, rule: { kind: 'RANDOM', seed: 'Q3-2031' }, checklist: INSPECTION_CHECKLIST.map((i) => i.code) });
+    // The inspector sees the tasks assigned to them, due at the period's end.
+    const mine = (await p.http('GET', `/api/inspection/tasks?campaignId=${a.id}&limit=500`, { token: inspector })).body;
+    expect(mine).toHaveLength(50);
+    expect(mine[0].dueAt).toBe('2031-09-30T00:00:00.000Z');
+    // Selecting twice is refused.
+    expect((await p.http('POST', `/api/inspection/campaigns/${a.id}/select`, { token: office })).status).toBe(409);
+  });
+
+  it('risk-based selection ranks as the weights say', async () => {
+    // Handicrafts weigh most here: the top tenth (20 of 200) are all handicraft certificates (50 in the pool, equal scores, ties by id).
+    const r = await campaign('Hậu kiểm theo rủi ro', { kind: 'RISK', share: 0.1, weights: { productGroup: { HANDICRAFTS: 100, FOOD: 30, BEVERAGES: 30, HERBAL: 25 } } });
+    expect(r.tasks).toHaveLength(20);
+    const groups: { certificate_id: string; product_group: string }[] = await db.query(
+      'SELECT certificate_id, product_group FROM inspection.certificate_pool WHERE certificate_id = ANY($1::uuid[])', [r.tasks.map((t) => t.certificateId)]);
+    expect(new Set(groups.map((g) => g.product_group))).toEqual(new Set(['HANDICRAFTS']));
+    expect(r.tasks.map((t) => t.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(r.tasks.every((t) => t.riskScore === 100)).toBe(true);
+    // Default weights: food and beverages (30) outrank herbal (25) and handicrafts (5).
+    const d = await campaign('Hậu kiểm theo rủi ro (mặc định)', { kind: 'RISK', share: 0.5 });
+    const scores = d.tasks.map((t) => t.riskScore as number);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(new Set(scores)).toEqual(new Set([30]));
+  });
+
+  it('a major finding not corrected by its deadline makes exactly one revocation request; the certificate ends REVOKED and its other open tasks are cancelled', async () => {
+    const q3 = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.find((c: { name: string }) => c.name === 'Hậu kiểm quý III/2031');
+    const tasks = (await p.http('GET', `/api/inspection/tasks?campaignId=${q3.id}&limit=500`, { token: inspector })).body;
+    const task = tasks[0];
+    // Findings must cover the checklist, once each.
+    const partial = await p.http('POST', `/api/inspection/tasks/${task.id}/complete`, { token: inspector, body: { findings: [{ itemCode: 'FOOD_SAFETY', severity: 'MAJOR' }] } });
+    expect([partial.status, partial.body.code, partial.body.field]).toEqual([400, 'FINDINGS_NOT_CHECKLIST', 'findings']);
+    const done = await p.http('POST', `/api/inspection/tasks/${task.id}/complete`, {
+      token: inspector, headers: { 'x-as-of': '2031-08-01T02:00:00Z' },
+      body: { findings: findings({ itemCode: 'FOOD_SAFETY', severity: 'MAJOR', note: 'Không có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm' }) },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.violations).toEqual([expect.objectContaining({ severity: 'MAJOR', reasonCode: 'FOOD_SAFETY_VIOLATION', status: 'CORRECTIVE_ACTION', correctiveDeadline: '2031-08-31T02:00:00.000Z' })]);
+    const run = async (asOf: string) => (await p.http('POST', '/api/inspection/jobs/violation-follow-ups/run', { token: admin, body: { asOf } })).body.result;
+    expect(await run('2031-08-30T00:00:00Z')).toEqual({ revocationRequests: 0 });
+    expect(await run('2031-09-01T00:00:00Z')).toEqual({ revocationRequests: 1 });
+    expect(await run('2031-09-01T00:00:00Z')).toEqual({ revocationRequests: 0 });
+    // The event delivered again (a new event id, as a relay retry after a crash would not even do): still one request.
+    const [outboxed] = await db.query(`SELECT envelope FROM inspection.outbox WHERE type = $1`, [InspectionEvents.revocationRequested]);
+    await bus.publish('ocop/inspection', InspectionEvents.revocationRequested, outboxed.envelope.data);
+    await bus.settled('certification-inspection-requests');
+    const requests = (await p.http('GET', `/api/certification/revocations?certificateId=${task.certificateId}`, { token: office })).body;
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ source: 'INSPECTION', reasonCode: 'FOOD_SAFETY_VIOLATION', status: 'REQUESTED' });
+    const decided = await p.http('POST', `/api/certification/revocations/${requests[0].id}/decide`, { token: office, headers: { 'x-as-of': '2031-09-05T02:00:00Z' } });
+    expect(decided.body.status).toBe('REVOKED');
+    expect((await p.http('GET', `/api/certification/certificates/${task.certificateId}`, { token: office })).body.status).toBe('REVOKED');
+    // The same certificate's task in the repeated Q3 campaign is cancelled.
+    await eventually(async () => {
+      const open = (await p.http('GET', `/api/inspection/tasks?certificateId=${task.certificateId}&limit=500`, { token: office })).body as { status: string; cancelledReason: string | null }[];
+      return open.filter((t) => t.status === 'OPEN').length === 0 && open.some((t) => t.status === 'CANCELLED');
+    }, 15_000, 'the revoked certificate\'s open tasks cancelled');
+    const all = (await p.http('GET', `/api/inspection/tasks?certificateId=${task.certificateId}&limit=500`, { token: office })).body as { status: string; cancelledReason: string | null }[];
+    expect(all.filter((t) => t.status === 'CANCELLED').every((t) => t.cancelledReason === 'certificate revoked')).toBe(true);
+  });
+
+  it('a critical finding raises its revocation request at once; a corrected one none', async () => {
+    const q4 = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.find((c: { name: string }) => c.name === 'Hậu kiểm quý IV/2031');
+    const tasks = (await p.http('GET', `/api/inspection/tasks?campaignId=${q4.id}&status=OPEN&limit=500`, { token: inspector })).body;
+    const critical = await p.http('POST', `/api/inspection/tasks/${tasks[0].id}/complete`, {
+      token: inspector, headers: { 'x-as-of': '2031-10-01T02:00:00Z' }, body: { findings: findings({ itemCode: 'OPERATING_STATUS', severity: 'CRITICAL', note: 'Cơ sở đã ngừng sản xuất' }) },
+    });
+    expect(critical.body.violations).toEqual([expect.objectContaining({ status: 'REVOCATION_REQUESTED', reasonCode: 'PRODUCTION_HALTED' })]);
+    await eventually(async () => (await p.http('GET', `/api/certification/revocations?certificateId=${tasks[0].certificateId}`, { token: office })).body.length === 1, 15_000, 'the critical request');
+    const minor = await p.http('POST', `/api/inspection/tasks/${tasks[1].id}/complete`, {
+      token: inspector, headers: { 'x-as-of': '2031-10-01T02:00:00Z' }, body: { findings: findings({ itemCode: 'LABEL_PACKAGING', severity: 'MINOR', note: 'Nhãn thiếu hạn sử dụng' }) },
+    });
+    const corrected = await p.http('POST', `/api/inspection/violations/${minor.body.violations[0].id}/correct`, { token: inspector, headers: { 'x-as-of': '2031-11-01T02:00:00Z' } });
+    expect(corrected.body.status).toBe('CORRECTED');
+    expect((await p.http('POST', '/api/inspection/jobs/violation-follow-ups/run', { token: admin, body: { asOf: '2032-01-01T00:00:00Z' } })).body.result).toEqual({ revocationRequests: 0 });
+  });
+
+  it('the coverage report lists exactly the active certificates not inspected during their validity', async () => {
+    const coverage = (await p.http('GET', '/api/inspection/coverage', { token: office, headers: { 'x-as-of': '2031-12-01T00:00:00Z' } })).body;
+    const pool: { certificate_id: string; status: string }[] = await db.query('SELECT certificate_id, status FROM inspection.certificate_pool');
+    const completedTasks: { certificate_id: string }[] = await db.query(`SELECT DISTINCT certificate_id FROM inspection.task WHERE status = 'COMPLETED'`);
+    const inspected = new Set(completedTasks.map((t) => t.certificate_id));
+    const active = pool.filter((c) => c.status === 'ACTIVE' || c.status === 'EXPIRING');
+    expect(coverage.active).toBe(active.length);
+    expect(coverage.inspected).toBe(active.filter((c) => inspected.has(c.certificate_id)).length);
+    expect(coverage.gaps.map((g: { certificateId: string }) => g.certificateId).sort()).toEqual(active.filter((c) => !inspected.has(c.certificate_id)).map((c) => c.certificate_id).sort());
+    // Counted by hand: 200 certificates, 1 revoked (major finding not corrected) → 199 active; inspected: the critical one (requested,
+    // not yet decided) and the corrected minor one.
+    expect([coverage.active, coverage.inspected, coverage.gaps.length]).toEqual([199, 2, 197]);
+  });
+});
