@@ -157,6 +157,50 @@ describe('inspection campaigns end to end', () => {
     expect((await p.http('POST', '/api/inspection/jobs/violation-follow-ups/run', { token: admin, body: { asOf: '2032-01-01T00:00:00Z' } })).body.result).toEqual({ revocationRequests: 0 });
   });
 
+  it('a failed lab result for a task\'s sample raises a revocation request at once', async () => {
+    const lab = await p.http('POST', '/api/inspection/labs', { token: office, body: { code: 'LAB01', name: 'Trung tâm Kiểm nghiệm', indicators: ['E_COLI', 'LEAD', 'FORMALDEHYDE'], turnaroundDays: 7, contactName: 'Nguyễn Hà' } });
+    const q4 = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.find((c: { name: string }) => c.name === 'Hậu kiểm quý IV/2031');
+    const task = (await p.http('GET', `/api/inspection/tasks?campaignId=${q4.id}&status=OPEN&limit=500`, { token: inspector })).body[0];
+    const both = await p.http('POST', '/api/inspection/samples', { token: office, body: { taskId: task.id, evaluationId: randomUUID(), labId: lab.body.id, indicators: ['LEAD'] } });
+    expect([both.status, both.body.code]).toEqual([400, 'SAMPLE_TARGET']);
+    const sample = await p.http('POST', '/api/inspection/samples', { token: office, body: { taskId: task.id, labId: lab.body.id, indicators: ['LEAD'] }, headers: { 'x-as-of': '2031-10-02T01:00:00Z' } });
+    expect(sample.status).toBe(201);
+    expect(sample.body).toMatchObject({ inspectionTaskId: task.id, evaluationId: null, dossierId: null });
+    await p.http('POST', `/api/inspection/samples/${sample.body.id}/collect`, { token: office, body: { collectedBy: 'Thanh tra viên' } });
+    await p.http('POST', `/api/inspection/samples/${sample.body.id}/dispatch`, { token: office });
+    const labUser = await p.login('lab');
+    const result = await p.http('POST', `/api/inspection/samples/${sample.body.id}/result`, {
+      token: labUser, headers: { 'x-as-of': '2031-10-09T01:00:00Z' }, body: { reference: 'PKQ-2031-0900', indicators: [{ code: 'LEAD', value: '0.9', unit: 'mg/kg', limit: '≤ 0.1', verdict: 'FAIL' }] },
+    });
+    expect(result.body.overall).toBe('FAIL');
+    const violations = (await p.http('GET', '/api/inspection/violations', { token: office })).body.filter((v: { certificateId: string }) => v.certificateId === task.certificateId);
+    expect(violations).toEqual([expect.objectContaining({ severity: 'LAB_FAIL', reasonCode: 'LAB_TEST_FAILED', status: 'REVOCATION_REQUESTED' })]);
+    await eventually(async () => {
+      const r = (await p.http('GET', `/api/certification/revocations?certificateId=${task.certificateId}`, { token: office })).body as { reasonCode: string; source: string }[];
+      return r.length === 1 && r[0]!.reasonCode === 'LAB_TEST_FAILED' && r[0]!.source === 'INSPECTION';
+    }, 15_000, 'the lab-failure revocation request in certification');
+  });
+
+  it('a recurring quarterly campaign: its job scheduler exists, and each period\'s campaign is created and selected once', async () => {
+    const template = {
+      name: 'Hậu kiểm định kỳ', legalBasis: 'Kế hoạch hậu kiểm hằng năm', scope: { productGroups: ['FOOD', 'BEVERAGES'] }, rule: { kind: 'RANDOM', share: 0.1 },
+      team: { inspectorUserIds: [inspectorId] },
+    };
+    const bad = await p.http('POST', '/api/inspection/campaign-recurrences', { token: office, body: { name: 'Sai', cron: '99 99 * * *', periodDays: 90, template } });
+    expect([bad.status, bad.body.code, bad.body.field]).toEqual([400, 'CRON_INVALID', 'cron']);
+    expect((await p.http('GET', '/api/inspection/campaign-recurrences', { token: office })).body).toEqual([]);
+    const r = await p.http('POST', '/api/inspection/campaign-recurrences', { token: office, body: { name: 'Hậu kiểm quý III–IV', cron: '0 2 1 7,10 *', periodDays: 90, template } });
+    expect(r.status).toBe(201);
+    // The job scheduler is in Redis: the list shows its next run.
+    const listed = (await p.http('GET', '/api/inspection/campaign-recurrences', { token: office })).body;
+    expect(listed).toEqual([expect.objectContaining({ id: r.body.id, cron: '0 2 1 7,10 *', nextRunAt: expect.any(Number) })]);
+    const run = async () => (await p.http('POST', `/api/inspection/campaign-recurrences/${r.body.id}/run`, { token: admin, body: { asOf: '2031-07-01T02:00:00+07:00' } })).body;
+    const first = await run();
+    expect(first).toMatchObject({ status: 'OPEN', taskCount: 10, periodFrom: '2031-06-30T17:00:00.000Z', rule: { kind: 'RANDOM', seed: `${r.body.id}:2031-07-01` } });
+    const again = await run();
+    expect([again.id, again.taskCount]).toEqual([first.id, 10]);
+  });
+
   it('the coverage report lists exactly the active certificates not inspected during their validity', async () => {
     const coverage = (await p.http('GET', '/api/inspection/coverage', { token: office, headers: { 'x-as-of': '2031-12-01T00:00:00Z' } })).body;
     const pool: { certificate_id: string; status: string }[] = await db.query('SELECT certificate_id, status FROM inspection.certificate_pool');

@@ -24,6 +24,8 @@ export interface CampaignScope {
   issuedBefore?: Date;
   /** Only certificates ending within this many days of the campaign's start. */
   expiringWithinDays?: number;
+  /** Only these certificates (an ad-hoc campaign). */
+  certificateIds?: string[];
 }
 
 export interface RiskWeights {
@@ -53,6 +55,7 @@ export type SelectionRule =
 const DAY_MS = 86_400_000;
 
 export function inScope(c: PoolCertificate, s: CampaignScope, start: Date): boolean {
+  if (s.certificateIds?.length && !s.certificateIds.includes(c.certificateId)) return false;
   if (s.productGroups?.length && !s.productGroups.includes(c.productGroup)) return false;
   if (s.productSetCodes?.length && !s.productSetCodes.includes(c.productSetCode)) return false;
   if (s.stars?.length && !s.stars.includes(c.stars)) return false;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabIdQuery,
-  ListSamplesQuery, ListTasksQuery, RecordResultCommand, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
+  ListSamplesQuery, ListTasksQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
 } from '@ocop/contracts';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -52,6 +52,16 @@ export class InspectionHandler {
       this.route(S.violationList, undefined, async (_q, ctx) => this.campaigns.violations(requireActor(ctx))),
       this.route(S.violationCorrect, ViolationIdQuery, async (c, ctx) => this.campaigns.correct(requireActor(ctx), c.violationId, ctx.asOf)),
       this.route(S.coverage, undefined, async (_q, ctx) => this.campaigns.coverage(requireActor(ctx), ctx.asOf)),
+      this.route(S.recurrenceCreate, CreateRecurrenceCommand, async (c, ctx) => this.campaigns.createRecurrence(requireActor(ctx), c, ctx.asOf)),
+      this.route(S.recurrenceList, undefined, async (_q, ctx) => {
+        const next = new Map((await this.jobs.queue.schedulers()).map((x) => [x.id, x.next ?? null]));
+        return (await this.campaigns.recurrences(requireActor(ctx))).map((r) => ({ ...r, nextRunAt: next.get(`campaign-recurrence-${r.id}`) ?? null }));
+      }),
+      this.route(S.recurrenceRun, RunRecurrenceCommand, async (c, ctx) => {
+        requireRole(ctx, [Role.ADMIN]);
+        if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
+        return this.campaigns.runRecurrence(c.recurrenceId, c.asOf ? new Date(c.asOf) : ctx.asOf);
+      }),
     ];
   }
 

@@ -14,6 +14,8 @@ export class CampaignScopeDto {
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsIn([3, 4, 5], { each: true }) stars?: number[];
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) issuedBefore?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1100) expiringWithinDays?: number;
+  @ApiPropertyOptional({ type: [String], description: 'Only these certificates (an ad-hoc campaign after a complaint or an agency report)' })
+  @IsOptional() @ArrayMaxSize(1000) @IsUUID('all', { each: true }) certificateIds?: string[];
 }
 
 export class SelectionRuleDto {
@@ -134,4 +136,44 @@ export class CoverageView {
   @ApiProperty({ description: 'Active certificates in the caller\'s province' }) active: number;
   @ApiProperty({ description: 'Of those, inspected at least once during their validity' }) inspected: number;
   @ApiProperty({ type: [CoverageGapView] }) gaps: CoverageGapView[];
+}
+
+export class CampaignTemplateDto {
+  @ApiProperty() @IsString() @Length(3, 300) name: string;
+  @ApiProperty() @IsString() @Length(3, 500) legalBasis: string;
+  @ApiProperty({ type: CampaignScopeDto }) @ValidateNested() @Type(() => CampaignScopeDto) scope: CampaignScopeDto;
+  @ApiProperty({ type: SelectionRuleDto, description: 'A RANDOM rule\'s seed is the recurrence and the period: the same period always selects the same set' })
+  @ValidateNested() @Type(() => SelectionRuleDto) rule: SelectionRuleDto;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @ArrayMinSize(1) @Matches(/^[A-Z_]{2,40}$/, { each: true, message: 'each checklist item is an item code' }) checklist?: string[];
+  @ApiProperty({ type: CampaignTeamDto }) @ValidateNested() @Type(() => CampaignTeamDto) team: CampaignTeamDto;
+}
+
+export class CreateRecurrenceCommand {
+  @ApiProperty({ example: 'Hậu kiểm hằng quý' }) @IsString() @Length(3, 300) name: string;
+  @ApiProperty({ example: '0 2 1 7,10 *', description: 'Cron pattern in Vietnam time (here: 1 July and 1 October, Q3–Q4)' })
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'cron must be a 5-field cron pattern' }) cron: string;
+  @ApiProperty({ example: 90, description: 'Each campaign runs this many days from its start' }) @IsInt() @Min(1) @Max(366) periodDays: number;
+  @ApiProperty({ type: CampaignTemplateDto }) @ValidateNested() @Type(() => CampaignTemplateDto) template: CampaignTemplateDto;
+}
+
+export class RecurrenceIdQuery {
+  @ApiProperty() @IsUUID() recurrenceId: string;
+}
+
+export class RunRecurrenceBody {
+  @ApiPropertyOptional({ description: 'The period starts at this instant (refused in production mode)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+export class RunRecurrenceCommand extends RunRecurrenceBody {
+  @ApiProperty() @IsUUID() recurrenceId: string;
+}
+
+export class RecurrenceView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() cron: string;
+  @ApiProperty() periodDays: number;
+  @ApiProperty({ type: CampaignTemplateDto }) template: CampaignTemplateDto;
+  @ApiProperty() active: boolean;
+  @ApiPropertyOptional({ description: 'Next run from the BullMQ job scheduler (ms since epoch)', type: Number, nullable: true }) nextRunAt?: number | null;
 }

@@ -21,6 +21,9 @@ export const InspectionSubjects = {
   violationList: 'inspection.violation.list',
   violationCorrect: 'inspection.violation.correct',
   coverage: 'inspection.coverage',
+  recurrenceCreate: 'inspection.recurrence.create',
+  recurrenceList: 'inspection.recurrence.list',
+  recurrenceRun: 'inspection.recurrence.run',
 } as const;
 
 /** A lab's own service sends results on `<prefix>.agency.<labCode>.sample-results` (request/reply) with its credential in this header. */

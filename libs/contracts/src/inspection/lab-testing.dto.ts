@@ -43,7 +43,8 @@ export class LabCredentialView {
 }
 
 export class RequestSampleCommand {
-  @ApiProperty({ description: 'The province-tier evaluation the sample serves' }) @IsUUID() evaluationId: string;
+  @ApiPropertyOptional({ description: 'The province-tier evaluation the sample serves (or taskId)' }) @IsOptional() @IsUUID() evaluationId?: string;
+  @ApiPropertyOptional({ description: 'The inspection task the sample serves (or evaluationId)' }) @IsOptional() @IsUUID() taskId?: string;
   @ApiProperty() @IsUUID() labId: string;
   @ApiPropertyOptional({ type: [String], description: 'Defaults by product set' })
   @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];

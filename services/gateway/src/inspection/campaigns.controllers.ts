@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CampaignView, CompleteTaskBody, CoverageView, CreateCampaignCommand, InspectionSubjects as S, ListTasksQuery, Role, TaskView, ViolationView, type Actor,
+  CampaignView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
+  RunRecurrenceBody, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -79,6 +80,30 @@ export class CampaignsController {
   @ApiOkResponse({ type: ViolationView })
   correct(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ViolationView> {
     return this.rpc.request(S.violationCorrect, { violationId: id }, { actor });
+  }
+
+  /** A recurring campaign (e.g. quarterly, Q3–Q4): a BullMQ job scheduler creates and selects one campaign per period. */
+  @Post('campaign-recurrences')
+  @Roles(...OFFICE)
+  @ApiCreatedResponse({ type: RecurrenceView })
+  createRecurrence(@CurrentActor() actor: Actor, @Body() body: CreateRecurrenceCommand): Promise<RecurrenceView> {
+    return this.rpc.request(S.recurrenceCreate, body, { actor });
+  }
+
+  @Get('campaign-recurrences')
+  @Roles(...STAFF)
+  @ApiOkResponse({ type: [RecurrenceView] })
+  recurrences(@CurrentActor() actor: Actor): Promise<RecurrenceView[]> {
+    return this.rpc.request(S.recurrenceList, {}, { actor });
+  }
+
+  /** Runs a recurrence now (admin): its campaign for the period starting on the as-of day, created and selected once. */
+  @Post('campaign-recurrences/:id/run')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiOkResponse({ type: CampaignView })
+  runRecurrence(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: RunRecurrenceBody): Promise<CampaignView> {
+    return this.rpc.request(S.recurrenceRun, { ...body, recurrenceId: id }, { actor, timeoutMs: 60_000 });
   }
 
   /** Active certificates not inspected during their validity so far (X-As-Of outside production). */

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   AppError, InspectionEvents as E, Role, SYSTEM_ACTOR, type Actor, type CampaignView, type CompleteTaskBody, type CoverageView, type CreateCampaignCommand,
-  type InspectionRevocationRequestedData, type ListTasksQuery, type TaskView, type ViolationView,
+  type CreateRecurrenceCommand, type InspectionRevocationRequestedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
 } from '@ocop/contracts';
 import {
   INSPECTION_CHECKLIST, inScope, selectCertificates, type CampaignScope, type PoolCertificate, type RiskWeights, type SelectionRule,
@@ -38,29 +38,108 @@ const VIOLATION_COLUMNS = `v.id, v.task_id AS "taskId", v.certificate_id AS "cer
  */
 @Injectable()
 export class CampaignsUseCases {
+  /** Set by the jobs module: creates or updates the recurrence's job scheduler. */
+  scheduleRecurrence: (r: { id: string; cron: string }) => Promise<void> = async () => undefined;
+
   constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox, @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig) {}
 
   async create(actor: Actor, c: CreateCampaignCommand, asOf: Date): Promise<CampaignView> {
-    if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'campaigns are planned by the standing office');
-    if (actor.scope.provinceCode === '*') throw AppError.validation('PROVINCE_REQUIRED', 'a campaign belongs to one province: use a province account', 'provinceCode');
+    const provinceCode = this.planningProvince(actor);
     const from = new Date(c.periodFrom);
     const to = new Date(c.periodTo);
     if (to.getTime() <= from.getTime()) throw AppError.validation('PERIOD_INVALID', 'periodTo must be after periodFrom', 'periodTo');
-    if (c.rule.kind !== 'ALL' && !c.rule.share) throw AppError.validation('SHARE_REQUIRED', `a ${c.rule.kind} rule needs a share`, 'rule.share');
-    if (c.rule.kind === 'RANDOM' && !c.rule.seed) throw AppError.validation('SEED_REQUIRED', 'a RANDOM rule needs a seed (reproducible selection)', 'rule.seed');
-    const checklist = c.checklist ?? ITEM_CODES;
-    const unknown = checklist.filter((i) => !ITEM_CODES.includes(i));
-    if (unknown.length) throw AppError.validation('CHECKLIST_ITEM_UNKNOWN', `unknown checklist items: ${unknown.join(', ')}`, 'checklist');
+    const checklist = this.checkTemplate(c, true);
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO inspection.campaign (id, name, legal_basis, province_code, period_from, period_to, scope, rule, checklist, team, origin, origin_reference, status, created_by, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'PLANNED',$13,$14)`,
-        [id, c.name, c.legalBasis, actor.scope.provinceCode, from, to, JSON.stringify(c.scope), JSON.stringify(c.rule), JSON.stringify(checklist), JSON.stringify(c.team),
-          c.origin ?? 'PLANNED', c.originReference ?? null, actor.username, asOf]);
+      await this.insertCampaign(tx, { id, c, provinceCode, from, to, checklist, recurrenceId: null, by: actor.username, asOf });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'campaign.create', entityType: 'campaign', entityId: id, details: { name: c.name, rule: c.rule.kind } });
     });
     return this.get(actor, id);
+  }
+
+  /** A recurring campaign (e.g. quarterly): its BullMQ job scheduler creates and selects one campaign per period. */
+  async createRecurrence(actor: Actor, r: CreateRecurrenceCommand, asOf: Date): Promise<RecurrenceView> {
+    const provinceCode = this.planningProvince(actor);
+    this.checkTemplate(r.template, false);
+    const id = randomUUID();
+    await this.ds.transaction(async (tx) => {
+      await tx.query(`INSERT INTO inspection.campaign_recurrence (id, name, province_code, cron, period_days, template, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [id, r.name, provinceCode, r.cron, r.periodDays, JSON.stringify(r.template), actor.username, asOf]);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'recurrence.create', entityType: 'campaign_recurrence', entityId: id, details: { cron: r.cron } });
+    });
+    try {
+      await this.scheduleRecurrence({ id, cron: r.cron });
+    } catch (err) {
+      // An invalid cron pattern: nothing may remain of the recurrence.
+      await this.ds.transaction(async (tx) => {
+        await tx.query('DELETE FROM inspection.campaign_recurrence WHERE id = $1', [id]);
+        await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'recurrence.refuse', entityType: 'campaign_recurrence', entityId: id, details: { cron: r.cron } });
+      });
+      throw AppError.validation('CRON_INVALID', `cron pattern refused: ${(err as Error).message}`, 'cron');
+    }
+    return (await this.recurrences(actor)).find((x) => x.id === id) as RecurrenceView;
+  }
+
+  async recurrences(actor: Actor): Promise<RecurrenceView[]> {
+    const rows: { id: string; name: string; province_code: string; cron: string; period_days: number; template: RecurrenceView['template']; active: boolean }[] =
+      await this.ds.query(`SELECT * FROM inspection.campaign_recurrence WHERE $1 = '*' OR province_code = $1 ORDER BY created_at`, [actor.scope.provinceCode]);
+    return rows.map((r) => ({ id: r.id, name: r.name, provinceCode: r.province_code, cron: r.cron, periodDays: r.period_days, template: r.template, active: r.active }));
+  }
+
+  /**
+   * The recurrence's campaign for the period starting on `asOf`'s Vietnam calendar day: created and selected
+   * once (unique per recurrence and period start), so a job retried or run twice the same day changes nothing.
+   * A RANDOM rule is seeded with the recurrence and the day.
+   */
+  async runRecurrence(recurrenceId: string, asOf: Date): Promise<CampaignView> {
+    const rows: { id: string; name: string; province_code: string; period_days: number; template: CreateCampaignCommand; active: boolean }[] =
+      await this.ds.query('SELECT * FROM inspection.campaign_recurrence WHERE id = $1', [recurrenceId]);
+    const r = rows[0];
+    if (!r) throw AppError.notFound('RECURRENCE_NOT_FOUND', `no recurrence ${recurrenceId}`);
+    const local = new Date(asOf.getTime() + 7 * 3600_000);
+    const day = local.toISOString().slice(0, 10);
+    const from = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - 7 * 3600_000);
+    const to = new Date(from.getTime() + r.period_days * DAY_MS);
+    const rule = r.template.rule.kind === 'RANDOM' ? { ...r.template.rule, seed: `${r.id}:${day}` } : r.template.rule;
+    const c = { ...r.template, name: `${r.template.name} (${day})`, rule, periodFrom: from.toISOString(), periodTo: to.toISOString() } as CreateCampaignCommand;
+    const id = randomUUID();
+    const created = await this.ds.transaction(async (tx) => {
+      const inserted = await this.insertCampaign(tx, { id, c, provinceCode: r.province_code, from, to, checklist: c.checklist ?? ITEM_CODES, recurrenceId: r.id, by: 'system', asOf });
+      if (inserted) await writeAudit(tx, { actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'campaign.create', entityType: 'campaign', entityId: id, details: { recurrenceId: r.id, day } });
+      return inserted;
+    });
+    const campaignId = created ? id : (await this.ds.query('SELECT id FROM inspection.campaign WHERE recurrence_id = $1 AND period_from = $2', [r.id, from]))[0].id as string;
+    const current = await this.get(SYSTEM_ACTOR, campaignId);
+    return current.status === 'PLANNED' ? this.select(SYSTEM_ACTOR, campaignId, asOf) : current;
+  }
+
+  activeRecurrences(): Promise<{ id: string; cron: string }[]> {
+    return this.ds.query('SELECT id, cron FROM inspection.campaign_recurrence WHERE active');
+  }
+
+  private planningProvince(actor: Actor): string {
+    if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'campaigns are planned by the standing office');
+    if (actor.scope.provinceCode === '*') throw AppError.validation('PROVINCE_REQUIRED', 'a campaign belongs to one province: use a province account', 'provinceCode');
+    return actor.scope.provinceCode;
+  }
+
+  /** Rule and checklist of a campaign or template; returns the checklist. */
+  private checkTemplate(c: Pick<CreateCampaignCommand, 'rule' | 'checklist'>, seedRequired: boolean): string[] {
+    if (c.rule.kind !== 'ALL' && !c.rule.share) throw AppError.validation('SHARE_REQUIRED', `a ${c.rule.kind} rule needs a share`, 'rule.share');
+    if (seedRequired && c.rule.kind === 'RANDOM' && !c.rule.seed) throw AppError.validation('SEED_REQUIRED', 'a RANDOM rule needs a seed (reproducible selection)', 'rule.seed');
+    const checklist = c.checklist ?? ITEM_CODES;
+    const unknown = checklist.filter((i) => !ITEM_CODES.includes(i));
+    if (unknown.length) throw AppError.validation('CHECKLIST_ITEM_UNKNOWN', `unknown checklist items: ${unknown.join(', ')}`, 'checklist');
+    return checklist;
+  }
+
+  private async insertCampaign(tx: Tx, x: { id: string; c: CreateCampaignCommand; provinceCode: string; from: Date; to: Date; checklist: string[]; recurrenceId: string | null; by: string; asOf: Date }): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO inspection.campaign (id, name, legal_basis, province_code, period_from, period_to, scope, rule, checklist, team, origin, origin_reference, status, created_by, created_at, recurrence_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'PLANNED',$13,$14,$15) ON CONFLICT DO NOTHING RETURNING id`,
+      [x.id, x.c.name, x.c.legalBasis, x.provinceCode, x.from, x.to, JSON.stringify(x.c.scope), JSON.stringify(x.c.rule), JSON.stringify(x.checklist), JSON.stringify(x.c.team),
+        x.c.origin ?? 'PLANNED', x.c.originReference ?? null, x.by, x.asOf, x.recurrenceId]);
+    return rows.length > 0;
   }
 
   /**
@@ -200,6 +279,18 @@ export class CampaignsUseCases {
       for (const v of due) if (await this.requestRevocation(tx, v.id, asOf)) n++;
       return { revocationRequests: n };
     });
+  }
+
+  /** A failed lab result for a task's sample: a violation (one per sample) and its revocation request, in the result's transaction. */
+  async onLabFailure(tx: Tx, sampleId: string, taskId: string, sampleCode: string, failed: string[], asOf: Date): Promise<void> {
+    const rows: { id: string; certificate_id: string }[] = await tx.query(
+      `INSERT INTO inspection.violation (id, task_id, certificate_id, sample_id, severity, reason_code, details, status, created_at)
+       SELECT gen_random_uuid(), t.id, t.certificate_id, $2, 'LAB_FAIL', 'LAB_TEST_FAILED', $3, 'CORRECTIVE_ACTION', $4 FROM inspection.task t WHERE t.id = $1
+       ON CONFLICT (sample_id) DO NOTHING RETURNING id, certificate_id`,
+      [taskId, sampleId, `Kết quả kiểm nghiệm mẫu ${sampleCode} không đạt: ${failed.join(', ')}`, asOf]);
+    if (!rows[0]) return;
+    await this.outbox.enqueue(tx, E.violationRecorded, rows[0].certificate_id, { violationId: rows[0].id, taskId, certificateId: rows[0].certificate_id, severity: 'LAB_FAIL', sampleId });
+    await this.requestRevocation(tx, rows[0].id, asOf);
   }
 
   /** Active certificates not inspected (a completed task) since their validity began. */

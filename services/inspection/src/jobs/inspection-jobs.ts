@@ -28,17 +28,22 @@ export class InspectionJobs implements OnApplicationShutdown {
       stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
     });
     this.samples.scheduleTimers = (t) => this.schedule(t);
+    this.campaigns.scheduleRecurrence = (r) => this.queue.upsertScheduler(`campaign-recurrence-${r.id}`, { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' }, 'campaign-recurrence', { recurrenceId: r.id });
   }
 
   async start(): Promise<void> {
     this.queue
       .handle<{ asOf?: string }>('sample-follow-ups', (d) => this.sweep(d.asOf ? new Date(d.asOf) : new Date()))
       .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.samples.followUps(new Date(d.at), d.sampleId))
-      .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()));
+      .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<{ recurrenceId: string }>('campaign-recurrence', (d) => this.campaigns.runRecurrence(d.recurrenceId, new Date()));
     if (this.config.schedulerOwner) {
       await this.queue.upsertScheduler('sample-follow-ups-hourly', { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, 'sample-follow-ups', {});
       // Corrective deadlines are days long: one daily pass finds those that passed.
       await this.queue.upsertScheduler('violation-follow-ups-daily', { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, 'violation-follow-ups', {});
+      // The owner declares every recurrence's scheduler again at start (PostgreSQL is the truth).
+      const recurrences: { id: string; cron: string }[] = await this.campaigns.activeRecurrences();
+      for (const r of recurrences) await this.campaigns.scheduleRecurrence(r);
     }
     this.queue.start();
   }

@@ -13,6 +13,7 @@ import { writeAudit, type ObjectStorage, type Tx } from '@ocop/persistence';
 import { INSPECTION_CONFIG, RESULT_STORAGE } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { LabsUseCases, type LabRow } from '../labs/labs.use-cases';
+import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
 
 export interface SampleRow {
   id: string; code: string; stage: SampleStage; overdue: boolean; stageSince: Date; dueAt: Date | null; dossierId: string | null; evaluationId: string | null;
@@ -32,6 +33,10 @@ const FROM_SAMPLE = 'inspection.sample s JOIN inspection.lab l ON l.id = s.lab_i
 
 /** Who records a result: a lab user through the API, or the lab's own service on NATS (its credential already checked). */
 export type ResultSource = { via: 'API'; actor: Actor } | { via: 'NATS'; lab: LabRow };
+
+interface SampleTarget {
+  dossierId: string | null; evaluationId: string | null; taskId: string | null; productId: string; productName: string; productSetCode: string; producerId: string; provinceCode: string;
+}
 
 /** The follow-up timers of a stage, for the jobs module. */
 export interface StageTimers { sampleId: string; stage: SampleStage; reminderAt: Date; escalationAt: Date }
@@ -53,19 +58,19 @@ export class SamplesUseCases {
     private readonly ds: DataSource,
     private readonly outbox: EventOutbox,
     private readonly labs: LabsUseCases,
+    private readonly campaigns: CampaignsUseCases,
     @Inject(RpcClient) private readonly rpc: RpcClient,
     @Inject(RESULT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
   ) {}
 
-  async request(actor: Actor, c: { evaluationId: string; labId: string; indicators?: string[] }, asOf: Date): Promise<SampleView> {
+  async request(actor: Actor, c: { evaluationId?: string; taskId?: string; labId: string; indicators?: string[] }, asOf: Date): Promise<SampleView> {
     this.assertOffice(actor);
-    const evaluation = await this.rpc.request<EvaluationView>(ScoringSubjects.evaluationGet, { evaluationId: c.evaluationId }, { actor });
-    if (evaluation.labState === 'NOT_REQUIRED') throw AppError.rule('LAB_RESULT_NOT_REQUIRED', `evaluation ${c.evaluationId} needs no sample lab tests`, 'evaluationId');
-    if (evaluation.status === 'COMPLETED') throw AppError.conflict('EVALUATION_COMPLETED', 'the evaluation is already completed', 'evaluationId');
+    if (!c.evaluationId === !c.taskId) throw AppError.validation('SAMPLE_TARGET', 'a sample serves either an evaluation (evaluationId) or an inspection task (taskId)', 'evaluationId');
+    const target = c.evaluationId ? await this.evaluationTarget(actor, c.evaluationId) : await this.taskTarget(actor, c.taskId as string);
     const lab = await this.labs.get(c.labId);
-    const indicators = [...new Set(c.indicators ?? defaultIndicators(evaluation.productSetCode))].sort();
-    if (!indicators.length) throw AppError.validation('INDICATORS_REQUIRED', `no default indicators for product set ${evaluation.productSetCode}: name them`, 'indicators');
+    const indicators = [...new Set(c.indicators ?? defaultIndicators(target.productSetCode))].sort();
+    if (!indicators.length) throw AppError.validation('INDICATORS_REQUIRED', `no default indicators for product set ${target.productSetCode}: name them`, 'indicators');
     const missing = indicators.filter((i) => !lab.indicators.includes(i));
     if (missing.length) throw AppError.rule('LAB_NOT_ACCREDITED', `lab ${lab.code} is not accredited for ${missing.join(', ')}`, 'indicators');
     const id = randomUUID();
@@ -74,20 +79,39 @@ export class SamplesUseCases {
       const year = new Date(asOf.getTime() + 7 * 3600_000).getUTCFullYear();
       const seq: { last: number }[] = await tx.query(
         `INSERT INTO inspection.sample_counter (province_code, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (province_code, year) DO UPDATE SET last = inspection.sample_counter.last + 1 RETURNING last`, [evaluation.provinceCode, year]);
-      const code = `MAU-${evaluation.provinceCode}-${year}-${String(seq[0]!.last).padStart(4, '0')}`;
+         ON CONFLICT (province_code, year) DO UPDATE SET last = inspection.sample_counter.last + 1 RETURNING last`, [target.provinceCode, year]);
+      const code = `MAU-${target.provinceCode}-${year}-${String(seq[0]!.last).padStart(4, '0')}`;
       await tx.query(
-        `INSERT INTO inspection.sample (id, code, stage, stage_since, due_at, dossier_id, evaluation_id, product_id, product_name, product_set_code, producer_id,
-           province_code, lab_id, indicators, requested_by, requested_at)
-         VALUES ($1,$2,'REQUESTED',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$3)`,
-        [id, code, asOf, dueAt, evaluation.dossierId, evaluation.id, evaluation.productId, evaluation.productName, evaluation.productSetCode,
-          evaluation.producerId, evaluation.provinceCode, lab.id, indicators, actor.username]);
+        `INSERT INTO inspection.sample (id, code, stage, stage_since, due_at, dossier_id, evaluation_id, inspection_task_id, product_id, product_name, product_set_code,
+           producer_id, province_code, lab_id, indicators, requested_by, requested_at)
+         VALUES ($1,$2,'REQUESTED',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$3)`,
+        [id, code, asOf, dueAt, target.dossierId, target.evaluationId, target.taskId, target.productId, target.productName, target.productSetCode,
+          target.producerId, target.provinceCode, lab.id, indicators, actor.username]);
       const s = await this.lock(tx, id);
       await this.outbox.enqueue(tx, E.sampleRequested, id, { ...this.eventData(s), indicators, dueAt: dueAt.toISOString() });
-      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'sample.request', entityType: 'sample', entityId: id, details: { code, labId: lab.id, evaluationId: c.evaluationId } });
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'sample.request', entityType: 'sample', entityId: id, details: { code, labId: lab.id, evaluationId: c.evaluationId ?? null, taskId: c.taskId ?? null } });
     });
     await this.scheduleStage(id, SampleStage.REQUESTED, dueAt);
     return this.view(await this.find(id));
+  }
+
+  /** What a sample for a province-tier evaluation is of (from scoring, in the caller's scope). */
+  private async evaluationTarget(actor: Actor, evaluationId: string): Promise<SampleTarget> {
+    const e = await this.rpc.request<EvaluationView>(ScoringSubjects.evaluationGet, { evaluationId }, { actor });
+    if (e.labState === 'NOT_REQUIRED') throw AppError.rule('LAB_RESULT_NOT_REQUIRED', `evaluation ${evaluationId} needs no sample lab tests`, 'evaluationId');
+    if (e.status === 'COMPLETED') throw AppError.conflict('EVALUATION_COMPLETED', 'the evaluation is already completed', 'evaluationId');
+    return { dossierId: e.dossierId, evaluationId: e.id, taskId: null, productId: e.productId, productName: e.productName, productSetCode: e.productSetCode, producerId: e.producerId, provinceCode: e.provinceCode };
+  }
+
+  /** What a sample taken during an inspection task is of (the certified product). */
+  private async taskTarget(actor: Actor, taskId: string): Promise<SampleTarget> {
+    const rows: { status: string; product_id: string; product_name: string; product_set_code: string; producer_id: string; province_code: string }[] = await this.ds.query(
+      `SELECT t.status, c.product_id, c.product_name, c.product_set_code, c.producer_id, c.province_code FROM inspection.task t
+       JOIN inspection.certificate_pool c ON c.certificate_id = t.certificate_id WHERE t.id = $1`, [taskId]);
+    const t = rows[0];
+    if (!t || !(actor.scope.provinceCode === '*' || actor.scope.provinceCode === t.province_code)) throw AppError.notFound('TASK_NOT_FOUND', `no task ${taskId}`);
+    if (t.status !== 'OPEN') throw AppError.conflict('TASK_NOT_OPEN', `task ${taskId} is ${t.status}`, 'taskId');
+    return { dossierId: null, evaluationId: null, taskId, productId: t.product_id, productName: t.product_name, productSetCode: t.product_set_code, producerId: t.producer_id, provinceCode: t.province_code };
   }
 
   /** Collection and dispatch (the office), receipt (the lab or the office). */
@@ -163,6 +187,8 @@ export class SamplesUseCases {
           ...this.eventData(s), overall, reference: r.reference, indicators, recordedVia: source.via, recordedAt: asOf.toISOString(),
         };
         await this.outbox.enqueue(tx, E.sampleResultRecorded, s.id, data);
+        // A failed sample of an inspection task is a violation that asks for revocation at once.
+        if (s.inspectionTaskId && overall === 'FAIL') await this.campaigns.onLabFailure(tx, s.id, s.inspectionTaskId, s.code, indicators.filter((i) => i.verdict === 'FAIL').map((i) => i.code), asOf);
         const actor = source.via === 'API' ? source.actor : { id: `lab:${source.lab.code}`, role: Role.LAB };
         await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'sample.record-result', entityType: 'sample', entityId: s.id, details: { overall, reference: r.reference, via: source.via, sheet: stored?.key ?? null } });
         return { repeat: null };
