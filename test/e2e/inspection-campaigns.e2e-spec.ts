@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DEMO, InspectionEvents, ScoringEvents, type EvaluationCompletedData } from '@ocop/contracts';
+import { AgencyEvents, DEMO, InspectionEvents, ScoringEvents, type EvaluationCompletedData, type MarketSurveillanceReportedData } from '@ocop/contracts';
 import { INSPECTION_CHECKLIST } from '@ocop/domain';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
@@ -199,6 +199,23 @@ describe('inspection campaigns end to end', () => {
     expect(first).toMatchObject({ status: 'OPEN', taskCount: 10, periodFrom: '2031-06-30T17:00:00.000Z', rule: { kind: 'RANDOM', seed: `${r.body.id}:2031-07-01` } });
     const again = await run();
     expect([again.id, again.taskCount]).toEqual([first.id, 10]);
+  });
+
+  it('an agency\'s market-surveillance report opens one ad-hoc campaign for the certificate; the office assigns its task', async () => {
+    const [cert] = await db.query(`SELECT certificate_id, code FROM inspection.certificate_pool WHERE status = 'ACTIVE' ORDER BY number LIMIT 1`);
+    const report: MarketSurveillanceReportedData = {
+      reportId: 'QLTT-2031-118', agencyCode: 'SCT', certificateCode: cert.code, details: 'Sản phẩm bày bán ghi 5 sao trong khi giấy chứng nhận 3 sao', reportedAt: '2031-10-20T03:00:00.000Z',
+    };
+    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report);
+    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report); // the agency sends it again
+    await bus.settled('inspection-agency-reports');
+    const adHoc = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.filter((c: { origin: string }) => c.origin === 'AGENCY');
+    expect(adHoc).toEqual([expect.objectContaining({ originReference: 'SCT:QLTT-2031-118', status: 'OPEN', taskCount: 1, scope: { certificateIds: [cert.certificate_id] } })]);
+    const [task] = (await p.http('GET', `/api/inspection/tasks?campaignId=${adHoc[0].id}`, { token: office })).body;
+    expect(task).toMatchObject({ certificateId: cert.certificate_id, assigneeUserId: null, dueAt: '2031-11-19T03:00:00.000Z' });
+    const assigned = await p.http('POST', `/api/inspection/tasks/${task.id}/assign`, { token: office, body: { inspectorUserId: inspectorId } });
+    expect(assigned.body.assigneeUserId).toBe(inspectorId);
+    expect((await p.http('GET', `/api/inspection/tasks?campaignId=${adHoc[0].id}`, { token: inspector })).body.map((t: { id: string }) => t.id)).toEqual([task.id]);
   });
 
   it('the coverage report lists exactly the active certificates not inspected during their validity', async () => {

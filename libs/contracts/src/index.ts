@@ -61,5 +61,7 @@ export {
 export {
   FINDING_SEVERITIES, TASK_STATUSES, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
   FindingDto, CompleteTaskBody, CompleteTaskCommand, TaskView, ViolationIdQuery, ViolationView, CoverageGapView, CoverageView, CampaignTemplateDto,
-  CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView,
+  CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView, AssignTaskBody, AssignTaskCommand,
 } from './inspection/campaign.dto';
+export { AgencyEvents } from './agency/agency.events';
+export type { MarketSurveillanceReportedData } from './agency/agency.events';

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { RpcClient, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { AgencyEvents } from '@ocop/contracts';
+import { RpcClient, SERVICE_NATS, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import { LocalDiskObjectStorage } from '@ocop/persistence';
 import type { InspectionConfig } from './config/inspection.config';
 import { INSPECTION_DATABASE } from './database/inspection.database';
@@ -30,8 +31,13 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
     async bootstrap(ref) {
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
-      // One at a time, in stream order: a certificate's issue precedes its revocation.
-      return { routes: ref.get(InspectionHandler).routes(), consumers: [{ name: 'certificate-pool', handlers: ref.get(CertificatePool).handlers(), concurrency: 1 }] };
+      const campaigns = ref.get(CampaignsUseCases);
+      const consumers: ConsumerSpec[] = [
+        // One at a time, in stream order: a certificate's issue precedes its revocation.
+        { name: 'certificate-pool', handlers: ref.get(CertificatePool).handlers(), concurrency: 1 },
+        { name: 'agency-reports', handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => campaigns.onMarketSurveillance(e, tx) }, concurrency: 1 },
+      ];
+      return { routes: ref.get(InspectionHandler).routes(), consumers };
     },
   });
 }

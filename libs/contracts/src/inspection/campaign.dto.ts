@@ -91,6 +91,13 @@ export class CompleteTaskCommand extends CompleteTaskBody {
   @ApiProperty() @IsUUID() taskId: string;
 }
 
+export class AssignTaskBody {
+  @ApiProperty() @IsUUID() inspectorUserId: string;
+}
+export class AssignTaskCommand extends AssignTaskBody {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
 export class TaskView {
   @ApiProperty() id: string;
   @ApiProperty() campaignId: string;

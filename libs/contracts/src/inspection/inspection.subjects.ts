@@ -18,6 +18,7 @@ export const InspectionSubjects = {
   campaignSelect: 'inspection.campaign.select',
   taskList: 'inspection.task.list',
   taskComplete: 'inspection.task.complete',
+  taskAssign: 'inspection.task.assign',
   violationList: 'inspection.violation.list',
   violationCorrect: 'inspection.violation.correct',
   coverage: 'inspection.coverage',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CampaignView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
+  AssignTaskBody, CampaignView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
   RunRecurrenceBody, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
@@ -55,6 +55,15 @@ export class CampaignsController {
   @ApiOkResponse({ type: [TaskView] })
   tasks(@CurrentActor() actor: Actor, @Query() q: ListTasksQuery): Promise<TaskView[]> {
     return this.rpc.request(S.taskList, q, { actor });
+  }
+
+  /** The office assigns an open task to an inspector (tasks of campaigns opened by an agency's report start unassigned). */
+  @Post('tasks/:id/assign')
+  @HttpCode(200)
+  @Roles(...OFFICE)
+  @ApiOkResponse({ type: TaskView })
+  assign(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AssignTaskBody): Promise<TaskView> {
+    return this.rpc.request(S.taskAssign, { ...body, taskId: id }, { actor });
   }
 
   /** The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. */

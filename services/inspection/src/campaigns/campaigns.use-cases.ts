@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   AppError, InspectionEvents as E, Role, SYSTEM_ACTOR, type Actor, type CampaignView, type CompleteTaskBody, type CoverageView, type CreateCampaignCommand,
-  type CreateRecurrenceCommand, type InspectionRevocationRequestedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
+  type CreateRecurrenceCommand, type EventEnvelope, type InspectionRevocationRequestedData, type MarketSurveillanceReportedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
 } from '@ocop/contracts';
 import {
   INSPECTION_CHECKLIST, inScope, selectCertificates, type CampaignScope, type PoolCertificate, type RiskWeights, type SelectionRule,
 } from '@ocop/domain';
-import { EventOutbox } from '@ocop/messaging';
+import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
@@ -113,6 +113,43 @@ export class CampaignsUseCases {
     return current.status === 'PLANNED' ? this.select(SYSTEM_ACTOR, campaignId, asOf) : current;
   }
 
+  /**
+   * An agency's market-surveillance report about a certified product opens an ad-hoc campaign for that
+   * certificate (one per report: unique origin reference), selected at once; its task waits for the office to
+   * assign an inspector. A report about no certificate in the pool is kept as a dead letter.
+   */
+  async onMarketSurveillance(e: EventEnvelope, tx: Tx): Promise<void> {
+    const d = e.data as MarketSurveillanceReportedData;
+    const rows: { certificate_id: string; number: string; province_code: string }[] = await tx.query(
+      `SELECT certificate_id, number, province_code FROM inspection.certificate_pool WHERE certificate_id::text = $1 OR code = $2`, [d.certificateId ?? '', d.certificateCode ?? '']);
+    const cert = rows[0];
+    if (!cert) throw new UnrecoverableEventError(`${e.type} ${e.id}: no certificate ${d.certificateId ?? d.certificateCode} in the pool`);
+    const at = new Date(d.reportedAt);
+    const id = randomUUID();
+    const c = {
+      name: `Kiểm tra đột xuất theo phản ánh của ${d.agencyCode} — ${cert.number}`, legalBasis: `Báo cáo ${d.reportId} của ${d.agencyCode}: ${d.details}`.slice(0, 500),
+      periodFrom: at.toISOString(), periodTo: new Date(at.getTime() + 30 * DAY_MS).toISOString(), scope: { certificateIds: [cert.certificate_id] }, rule: { kind: 'ALL' as const },
+      team: { inspectorUserIds: [] }, origin: 'AGENCY', originReference: `${d.agencyCode}:${d.reportId}`,
+    } as CreateCampaignCommand;
+    const inserted = await this.insertCampaign(tx, { id, c, provinceCode: cert.province_code, from: at, to: new Date(c.periodTo), checklist: ITEM_CODES, recurrenceId: null, by: `agency:${d.agencyCode}`, asOf: at });
+    if (!inserted) return;
+    await writeAudit(tx, { actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'campaign.create', entityType: 'campaign', entityId: id, details: { origin: 'AGENCY', report: c.originReference, causedBy: e.id } });
+    await this.selectIn(tx, SYSTEM_ACTOR, id, at);
+  }
+
+  /** The office assigns (or reassigns) an open task to an inspector. */
+  async assign(actor: Actor, taskId: string, inspectorUserId: string): Promise<TaskView> {
+    if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'the standing office assigns tasks');
+    await this.ds.transaction(async (tx) => {
+      const rows = (await tx.query(
+        `UPDATE inspection.task t SET assignee_user_id = $2 FROM inspection.campaign c WHERE t.id = $1 AND c.id = t.campaign_id AND t.status = 'OPEN' AND ($3 = '*' OR c.province_code = $3) RETURNING t.id`,
+        [taskId, inspectorUserId, actor.scope.provinceCode]))[0] as { id: string }[];
+      if (!rows.length) throw AppError.notFound('TASK_NOT_FOUND', `no open task ${taskId} in your province`);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'task.assign', entityType: 'task', entityId: taskId, details: { inspectorUserId } });
+    });
+    return (await this.ds.query(`SELECT ${TASK_COLUMNS} FROM inspection.task t JOIN inspection.certificate_pool c ON c.certificate_id = t.certificate_id WHERE t.id = $1`, [taskId]))[0];
+  }
+
   activeRecurrences(): Promise<{ id: string; cron: string }[]> {
     return this.ds.query('SELECT id, cron FROM inspection.campaign_recurrence WHERE active');
   }
@@ -148,31 +185,34 @@ export class CampaignsUseCases {
    */
   async select(actor: Actor, campaignId: string, asOf: Date): Promise<CampaignView> {
     if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'campaigns are run by the standing office');
-    await this.ds.transaction(async (tx) => {
-      const c = await this.lockCampaign(tx, actor, campaignId);
-      if (c.status !== 'PLANNED') throw AppError.conflict('CAMPAIGN_NOT_PLANNED', `campaign ${c.name} is ${c.status}`);
-      const pool = await this.pool(tx, c.province_code, c.period_from);
-      const scope: CampaignScope = {
-        ...c.scope, issuedBefore: c.scope.issuedBefore ? new Date(c.scope.issuedBefore) : undefined,
-      };
-      const scoped = pool.filter((p) => inScope(p, scope, c.period_from));
-      const rule = (c.rule.kind === 'RISK' ? { kind: 'RISK', share: c.rule.share, weights: c.rule.weights as Partial<RiskWeights> | undefined }
-        : c.rule.kind === 'RANDOM' ? { kind: 'RANDOM', share: c.rule.share, seed: c.rule.seed } : { kind: 'ALL' }) as SelectionRule;
-      const selected = selectCertificates(scoped, rule, c.period_from);
-      const inspectors = c.team.inspectorUserIds;
-      if (selected.length) {
-        await tx.query(
-          `INSERT INTO inspection.task (id, campaign_id, certificate_id, rank, risk_score, risk_reasons, assignee_user_id, due_at, status)
-           SELECT gen_random_uuid(), $1, u.certificate_id, u.rank, u.score, ARRAY(SELECT jsonb_array_elements_text(u.reasons_json::jsonb)), u.assignee, $2, 'OPEN'
-           FROM unnest($3::uuid[], $4::int[], $5::int[], $6::text[], $7::uuid[]) AS u(certificate_id, rank, score, reasons_json, assignee)`,
-          [c.id, c.period_to, selected.map((s) => s.certificateId), selected.map((s) => s.rank), selected.map((s) => s.score),
-            selected.map((s) => JSON.stringify(s.reasons)), selected.map((_, i) => inspectors[i % inspectors.length])]);
-      }
-      await tx.query(`UPDATE inspection.campaign SET status = 'OPEN', selected_at = $2 WHERE id = $1`, [c.id, asOf]);
-      await this.outbox.enqueue(tx, E.campaignOpened, c.id, { campaignId: c.id, name: c.name, provinceCode: c.province_code, tasks: selected.length, pool: scoped.length, rule: c.rule.kind });
-      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'campaign.select', entityType: 'campaign', entityId: c.id, details: { pool: scoped.length, selected: selected.length } });
-    });
+    await this.ds.transaction((tx) => this.selectIn(tx, actor, campaignId, asOf));
     return this.get(actor, campaignId);
+  }
+
+  private async selectIn(tx: Tx, actor: Actor, campaignId: string, asOf: Date): Promise<void> {
+    const c = await this.lockCampaign(tx, actor, campaignId);
+    if (c.status !== 'PLANNED') throw AppError.conflict('CAMPAIGN_NOT_PLANNED', `campaign ${c.name} is ${c.status}`);
+    const pool = await this.pool(tx, c.province_code, c.period_from);
+    const scope: CampaignScope = {
+      ...c.scope, issuedBefore: c.scope.issuedBefore ? new Date(c.scope.issuedBefore) : undefined,
+    };
+    const scoped = pool.filter((p) => inScope(p, scope, c.period_from));
+    const rule = (c.rule.kind === 'RISK' ? { kind: 'RISK', share: c.rule.share, weights: c.rule.weights as Partial<RiskWeights> | undefined }
+      : c.rule.kind === 'RANDOM' ? { kind: 'RANDOM', share: c.rule.share, seed: c.rule.seed } : { kind: 'ALL' }) as SelectionRule;
+    const selected = selectCertificates(scoped, rule, c.period_from);
+    // A campaign opened by an event has no team yet: its tasks wait to be assigned.
+    const inspectors = c.team.inspectorUserIds.length ? c.team.inspectorUserIds : [null];
+    if (selected.length) {
+      await tx.query(
+        `INSERT INTO inspection.task (id, campaign_id, certificate_id, rank, risk_score, risk_reasons, assignee_user_id, due_at, status)
+         SELECT gen_random_uuid(), $1, u.certificate_id, u.rank, u.score, ARRAY(SELECT jsonb_array_elements_text(u.reasons_json::jsonb)), u.assignee, $2, 'OPEN'
+         FROM unnest($3::uuid[], $4::int[], $5::int[], $6::text[], $7::uuid[]) AS u(certificate_id, rank, score, reasons_json, assignee)`,
+        [c.id, c.period_to, selected.map((s) => s.certificateId), selected.map((s) => s.rank), selected.map((s) => s.score),
+          selected.map((s) => JSON.stringify(s.reasons)), selected.map((_, i) => inspectors[i % inspectors.length])]);
+    }
+    await tx.query(`UPDATE inspection.campaign SET status = 'OPEN', selected_at = $2 WHERE id = $1`, [c.id, asOf]);
+    await this.outbox.enqueue(tx, E.campaignOpened, c.id, { campaignId: c.id, name: c.name, provinceCode: c.province_code, tasks: selected.length, pool: scoped.length, rule: c.rule.kind });
+    await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'campaign.select', entityType: 'campaign', entityId: c.id, details: { pool: scoped.length, selected: selected.length } });
   }
 
   async get(actor: Actor, id: string): Promise<CampaignView> {

@@ -11,9 +11,12 @@ export class Recurrences1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE inspection.campaign ADD COLUMN recurrence_id uuid REFERENCES inspection.campaign_recurrence(id)`);
     // One campaign per recurrence and period, however often its job runs.
     await q.query(`CREATE UNIQUE INDEX campaign_recurrence_period_uq ON inspection.campaign (recurrence_id, period_from) WHERE recurrence_id IS NOT NULL`);
+    // An agency's report (or a complaint) opens one ad-hoc campaign, whatever the redeliveries.
+    await q.query(`CREATE UNIQUE INDEX campaign_origin_uq ON inspection.campaign (origin, origin_reference) WHERE origin_reference IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX inspection.campaign_origin_uq');
     await q.query('DROP INDEX inspection.campaign_recurrence_period_uq');
     await q.query('ALTER TABLE inspection.campaign DROP COLUMN recurrence_id');
     await q.query('DROP TABLE inspection.campaign_recurrence');
