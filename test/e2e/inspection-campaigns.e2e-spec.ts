@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AgencyEvents, DEMO, InspectionEvents, ScoringEvents, type EvaluationCompletedData, type MarketSurveillanceReportedData } from '@ocop/contracts';
 import { INSPECTION_CHECKLIST } from '@ocop/domain';
 import { eventually } from '@ocop/testing';
-import { startPlatform, type Platform } from '../support/platform';
+import { multipartBody, startPlatform, PDF, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 
 const ISSUED_AT = '2031-03-10T03:00:00.000Z';
@@ -112,9 +112,19 @@ describe('inspection campaigns end to end', () => {
     // Findings must cover the checklist, once each.
     const partial = await p.http('POST', `/api/inspection/tasks/${task.id}/complete`, { token: inspector, body: { findings: [{ itemCode: 'FOOD_SAFETY', severity: 'MAJOR' }] } });
     expect([partial.status, partial.body.code, partial.body.field]).toEqual([400, 'FINDINGS_NOT_CHECKLIST', 'findings']);
+    // Evidence: a photo (here a PDF) uploaded for the task, cited by the finding; an evidence key not uploaded for it is refused.
+    const { payload, headers } = multipartBody('PHOTO', PDF, 'bien-ban-hien-truong.pdf');
+    const evidence = await p.http('POST', `/api/inspection/tasks/${task.id}/evidence`, { token: inspector, payload, headers });
+    expect(evidence.status).toBe(201);
+    expect(evidence.body.storageKey).toMatch(new RegExp(`^inspection/tasks/${task.id}/`));
+    const major = { itemCode: 'FOOD_SAFETY', severity: 'MAJOR', note: 'Không có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm' };
+    const unknownEvidence = await p.http('POST', `/api/inspection/tasks/${task.id}/complete`, {
+      token: inspector, body: { findings: findings({ ...major, evidenceKeys: [`inspection/tasks/${task.id}/00000000-0000-4000-8000-000000000000`] } as typeof major) },
+    });
+    expect([unknownEvidence.status, unknownEvidence.body.code]).toEqual([400, 'EVIDENCE_UNKNOWN']);
     const done = await p.http('POST', `/api/inspection/tasks/${task.id}/complete`, {
       token: inspector, headers: { 'x-as-of': '2031-08-01T02:00:00Z' },
-      body: { findings: findings({ itemCode: 'FOOD_SAFETY', severity: 'MAJOR', note: 'Không có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm' }) },
+      body: { findings: findings({ ...major, evidenceKeys: [evidence.body.storageKey] } as typeof major) },
     });
     expect(done.status).toBe(200);
     expect(done.body.violations).toEqual([expect.objectContaining({ severity: 'MAJOR', reasonCode: 'FOOD_SAFETY_VIOLATION', status: 'CORRECTIVE_ACTION', correctiveDeadline: '2031-08-31T02:00:00.000Z' })]);
@@ -230,5 +240,8 @@ describe('inspection campaigns end to end', () => {
     // Counted by hand: 200 certificates, 1 revoked (major finding not corrected) → 199 active; inspected: the critical one (requested,
     // not yet decided) and the corrected minor one.
     expect([coverage.active, coverage.inspected, coverage.gaps.length]).toEqual([199, 2, 197]);
+    // A province rule of "once in the last month": the October inspections count as of 1 November, not as of 1 December.
+    const recent = async (asOf: string) => (await p.http('GET', '/api/inspection/coverage?withinMonths=1', { token: office, headers: { 'x-as-of': asOf } })).body.inspected;
+    expect([await recent('2031-11-01T00:00:00Z'), await recent('2031-12-01T00:00:00Z')]).toEqual([2, 0]);
   });
 });

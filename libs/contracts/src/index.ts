@@ -62,6 +62,7 @@ export {
   FINDING_SEVERITIES, TASK_STATUSES, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
   FindingDto, CompleteTaskBody, CompleteTaskCommand, TaskView, ViolationIdQuery, ViolationView, CoverageGapView, CoverageView, CampaignTemplateDto,
   CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView, AssignTaskBody, AssignTaskCommand,
+  AttachEvidenceCommand, EvidenceView, CoverageQuery,
 } from './inspection/campaign.dto';
 export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabIdQuery,
-  ListSamplesQuery, ListTasksQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, AssignTaskCommand, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
+  ListSamplesQuery, ListTasksQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, AssignTaskCommand, AttachEvidenceCommand, CoverageQuery, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
 } from '@ocop/contracts';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -48,11 +48,12 @@ export class InspectionHandler {
       this.route(S.campaignGet, CampaignIdQuery, async (q, ctx) => this.campaigns.get(requireActor(ctx), q.campaignId)),
       this.route(S.campaignSelect, CampaignIdQuery, async (c, ctx) => this.campaigns.select(requireActor(ctx), c.campaignId, ctx.asOf)),
       this.route(S.taskList, ListTasksQuery, async (q, ctx) => this.campaigns.tasks(requireActor(ctx), q)),
+      this.route(S.taskAttachEvidence, AttachEvidenceCommand, async (c, ctx) => this.campaigns.attachEvidence(requireActor(ctx), c, ctx.asOf)),
       this.route(S.taskAssign, AssignTaskCommand, async (c, ctx) => this.campaigns.assign(requireActor(ctx), c.taskId, c.inspectorUserId)),
       this.route(S.taskComplete, CompleteTaskCommand, async (c, ctx) => this.campaigns.complete(requireActor(ctx), c.taskId, c, ctx.asOf)),
       this.route(S.violationList, undefined, async (_q, ctx) => this.campaigns.violations(requireActor(ctx))),
       this.route(S.violationCorrect, ViolationIdQuery, async (c, ctx) => this.campaigns.correct(requireActor(ctx), c.violationId, ctx.asOf)),
-      this.route(S.coverage, undefined, async (_q, ctx) => this.campaigns.coverage(requireActor(ctx), ctx.asOf)),
+      this.route(S.coverage, CoverageQuery, async (q, ctx) => this.campaigns.coverage(requireActor(ctx), ctx.asOf, q.withinMonths)),
       this.route(S.recurrenceCreate, CreateRecurrenceCommand, async (c, ctx) => this.campaigns.createRecurrence(requireActor(ctx), c, ctx.asOf)),
       this.route(S.recurrenceList, undefined, async (_q, ctx) => {
         const next = new Map((await this.jobs.queue.schedulers()).map((x) => [x.id, x.next ?? null]));

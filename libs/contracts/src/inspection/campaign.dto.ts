@@ -91,6 +91,25 @@ export class CompleteTaskCommand extends CompleteTaskBody {
   @ApiProperty() @IsUUID() taskId: string;
 }
 
+export class AttachEvidenceCommand {
+  @ApiProperty() @IsUUID() taskId: string;
+  @ApiProperty() @IsString() @Length(1, 255) fileName: string;
+  @ApiProperty() @IsIn(['application/pdf', 'image/png', 'image/jpeg']) contentType: string;
+  @ApiProperty() @IsInt() @Min(1) size: number;
+  @ApiProperty() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be a hex digest' }) sha256: string;
+  @ApiProperty() @Matches(/^inspection\/tasks\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/, { message: 'storageKey must be a task evidence key' }) storageKey: string;
+}
+
+export class EvidenceView {
+  @ApiProperty({ description: 'Cite it in a finding\'s evidenceKeys' }) storageKey: string;
+  @ApiProperty() taskId: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedAt: string;
+}
+
 export class AssignTaskBody {
   @ApiProperty() @IsUUID() inspectorUserId: string;
 }
@@ -128,6 +147,11 @@ export class ViolationView {
   @ApiPropertyOptional({ type: String, nullable: true }) correctiveDeadline: string | null;
   @ApiProperty({ enum: ['CORRECTIVE_ACTION', 'CORRECTED', 'REVOCATION_REQUESTED'] }) status: string;
   @ApiPropertyOptional({ type: String, nullable: true }) revocationRequestedAt: string | null;
+}
+
+export class CoverageQuery {
+  @ApiPropertyOptional({ description: 'Count only inspections within this many months before now (default: any time during validity)', minimum: 1, maximum: 36 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) withinMonths?: number;
 }
 
 export class CoverageGapView {

@@ -19,6 +19,7 @@ export const InspectionSubjects = {
   taskList: 'inspection.task.list',
   taskComplete: 'inspection.task.complete',
   taskAssign: 'inspection.task.assign',
+  taskAttachEvidence: 'inspection.task.attach-evidence',
   violationList: 'inspection.violation.list',
   violationCorrect: 'inspection.violation.correct',
   coverage: 'inspection.coverage',

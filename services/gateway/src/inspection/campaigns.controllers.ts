@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import {
-  AssignTaskBody, CampaignView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
+  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
   RunRecurrenceBody, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
+import type { ObjectStorage } from '@ocop/persistence';
+import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
+import type { GatewayConfig } from '../config/gateway.config';
+import { readUpload } from '../http/uploads';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
 
@@ -16,7 +21,11 @@ const STAFF = [...OFFICE, Role.INSPECTOR, Role.AGENCY_OFFICER];
 @ApiProblems()
 @Controller('inspection')
 export class CampaignsController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   /** Plans a campaign: scope, selection rule, checklist and team (standing office). */
   @Post('campaigns')
@@ -64,6 +73,26 @@ export class CampaignsController {
   @ApiOkResponse({ type: TaskView })
   assign(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AssignTaskBody): Promise<TaskView> {
     return this.rpc.request(S.taskAssign, { ...body, taskId: id }, { actor });
+  }
+
+  /** Evidence for a task (photo or document: PDF, JPEG, PNG) as multipart/form-data field `file`; findings cite its storageKey. */
+  @Post('tasks/:id/evidence')
+  @Roles(...OFFICE, Role.INSPECTOR)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: EvidenceView })
+  @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
+  async evidence(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<EvidenceView> {
+    const upload = await readUpload(req, this.config.uploadLimitBytes);
+    const stored = await this.storage.put(`inspection/tasks/${id}`, upload.data);
+    try {
+      return await this.rpc.request<EvidenceView>(S.taskAttachEvidence, {
+        taskId: id, fileName: upload.fileName, contentType: upload.contentType, size: stored.size, sha256: stored.sha256, storageKey: stored.key,
+      }, { actor });
+    } catch (err) {
+      await this.storage.delete(stored.key); // refused: leave nothing behind
+      throw err;
+    }
   }
 
   /** The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. */
@@ -119,7 +148,7 @@ export class CampaignsController {
   @Get('coverage')
   @Roles(...STAFF)
   @ApiOkResponse({ type: CoverageView })
-  coverage(@CurrentActor() actor: Actor): Promise<CoverageView> {
-    return this.rpc.request(S.coverage, {}, { actor });
+  coverage(@CurrentActor() actor: Actor, @Query() q: CoverageQuery): Promise<CoverageView> {
+    return this.rpc.request(S.coverage, q, { actor });
   }
 }

@@ -10,6 +10,7 @@ import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { readUpload } from '../http/uploads';
 import { UuidParam } from '../http/pipes';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -97,12 +98,6 @@ export class RoundsController {
   }
 }
 
-/** First bytes of the accepted file kinds: the declared type must match the content. */
-const MAGIC: Record<string, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-};
 
 @ApiTags('dossiers')
 @ApiProblems()
@@ -152,22 +147,12 @@ export class DossiersController {
   @ApiCreatedResponse({ type: DocumentView })
   @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
   async upload(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<DocumentView> {
-    if (!req.isMultipart()) throw AppError.validation('MULTIPART_REQUIRED', 'upload the file as multipart/form-data', 'file');
-    const part = await req.file({ limits: { fileSize: this.config.uploadLimitBytes, files: 1, fields: 4 } });
-    if (!part) throw AppError.validation('FILE_REQUIRED', 'a file part is required', 'file');
-    const typeField = part.fields.type as { value?: unknown } | undefined;
-    const type = typeof typeField?.value === 'string' ? typeField.value : undefined;
-    if (!type) throw AppError.validation('VALIDATION_FAILED', 'the type field is required (before the file part)', 'type');
-    const data = await part.toBuffer();
-    const magic = MAGIC[part.mimetype];
-    if (!magic) throw AppError.validation('DOCUMENT_CONTENT_TYPE', 'only PDF, JPEG and PNG files are accepted', 'file');
-    if (data.length < magic.length || magic.some((b, i) => data[i] !== b)) {
-      throw AppError.validation('DOCUMENT_CONTENT_MISMATCH', `the file content is not ${part.mimetype}`, 'file');
-    }
-    const stored = await this.storage.put(`dossiers/${id}`, data);
+    const upload = await readUpload(req, this.config.uploadLimitBytes);
+    if (!upload.type) throw AppError.validation('VALIDATION_FAILED', 'the type field is required (before the file part)', 'type');
+    const stored = await this.storage.put(`dossiers/${id}`, upload.data);
     try {
       return await this.rpc.request<DocumentView>(S.dossierAttachDocument, {
-        dossierId: id, type, fileName: part.filename.slice(0, 255) || 'document', contentType: part.mimetype, size: stored.size,
+        dossierId: id, type: upload.type, fileName: upload.fileName, contentType: upload.contentType, size: stored.size,
         sha256: stored.sha256, storageKey: stored.key,
       }, { actor });
     } catch (err) {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   AppError, InspectionEvents as E, Role, SYSTEM_ACTOR, type Actor, type CampaignView, type CompleteTaskBody, type CoverageView, type CreateCampaignCommand,
-  type CreateRecurrenceCommand, type EventEnvelope, type InspectionRevocationRequestedData, type MarketSurveillanceReportedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
+  type AttachEvidenceCommand, type CreateRecurrenceCommand, type EventEnvelope, type EvidenceView, type InspectionRevocationRequestedData, type MarketSurveillanceReportedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
 } from '@ocop/contracts';
 import {
   INSPECTION_CHECKLIST, inScope, selectCertificates, type CampaignScope, type PoolCertificate, type RiskWeights, type SelectionRule,
@@ -137,6 +137,27 @@ export class CampaignsUseCases {
     await this.selectIn(tx, SYSTEM_ACTOR, id, at);
   }
 
+  /** Evidence the gateway stored for an open task (by its assigned inspector or the office). */
+  async attachEvidence(actor: Actor, c: AttachEvidenceCommand, asOf: Date): Promise<EvidenceView> {
+    await this.ds.transaction(async (tx) => {
+      await this.openTaskFor(tx, actor, c.taskId);
+      if (!c.storageKey.startsWith(`inspection/tasks/${c.taskId}/`)) throw AppError.validation('EVIDENCE_KEY_MISMATCH', 'the evidence was stored for another task', 'storageKey');
+      await tx.query(`INSERT INTO inspection.task_evidence (storage_key, task_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [c.storageKey, c.taskId, c.fileName, c.contentType, c.size, c.sha256, actor.username, asOf]);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'task.attach-evidence', entityType: 'task', entityId: c.taskId, details: { storageKey: c.storageKey, sha256: c.sha256 } });
+    });
+    return { storageKey: c.storageKey, taskId: c.taskId, fileName: c.fileName, contentType: c.contentType, size: c.size, sha256: c.sha256, uploadedAt: asOf.toISOString() };
+  }
+
+  private async openTaskFor(tx: Tx, actor: Actor, taskId: string): Promise<{ id: string; province_code: string }> {
+    const rows: { id: string; status: string; assignee_user_id: string | null; province_code: string }[] = await tx.query(
+      `SELECT t.id, t.status, t.assignee_user_id, c.province_code FROM inspection.task t JOIN inspection.campaign c ON c.id = t.campaign_id WHERE t.id = $1 FOR UPDATE OF t`, [taskId]);
+    const t = rows[0];
+    if (!t || !(t.assignee_user_id === actor.id || (isOffice(actor) && this.canReadProvince(actor, t.province_code)))) throw AppError.notFound('TASK_NOT_FOUND', `no task ${taskId} assigned to you`);
+    if (t.status !== 'OPEN') throw AppError.conflict('TASK_NOT_OPEN', `task ${taskId} is ${t.status}`);
+    return t;
+  }
+
   /** The office assigns (or reassigns) an open task to an inspector. */
   async assign(actor: Actor, taskId: string, inspectorUserId: string): Promise<TaskView> {
     if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'the standing office assigns tasks');
@@ -258,6 +279,12 @@ export class CampaignsUseCases {
       if (t.status !== 'OPEN') throw AppError.conflict('TASK_NOT_OPEN', `task ${taskId} is ${t.status}`);
       const codes = body.findings.map((f) => f.itemCode);
       if (new Set(codes).size !== codes.length) throw AppError.validation('FINDING_REPEATED', 'a checklist item appears twice', 'findings');
+      const cited = body.findings.flatMap((f) => f.evidenceKeys ?? []);
+      if (cited.length) {
+        const known: { storage_key: string }[] = await tx.query('SELECT storage_key FROM inspection.task_evidence WHERE task_id = $1 AND storage_key = ANY($2::text[])', [t.id, cited]);
+        const unknown = cited.filter((k) => !known.some((x) => x.storage_key === k));
+        if (unknown.length) throw AppError.validation('EVIDENCE_UNKNOWN', `evidence not uploaded for this task: ${unknown.join(', ')}`, 'findings');
+      }
       const missing = t.checklist.filter((i) => !codes.includes(i));
       const extra = codes.filter((i) => !t.checklist.includes(i));
       if (missing.length || extra.length) {
@@ -333,15 +360,19 @@ export class CampaignsUseCases {
     await this.requestRevocation(tx, rows[0].id, asOf);
   }
 
-  /** Active certificates not inspected (a completed task) since their validity began. */
-  async coverage(actor: Actor, asOf: Date): Promise<CoverageView> {
+  /**
+   * Active certificates not inspected (a completed task) since their validity began — or, with `withinMonths`,
+   * within that many months before `asOf` (a province's own rule, e.g. once a year).
+   */
+  async coverage(actor: Actor, asOf: Date, withinMonths?: number): Promise<CoverageView> {
     if (!isOffice(actor) && actor.role !== Role.INSPECTOR && actor.role !== Role.AGENCY_OFFICER) throw AppError.forbidden('ROLE_FORBIDDEN', 'the coverage report is for inspection staff');
     const rows: { certificate_id: string; number: string; product_name: string; valid_from: Date; valid_to: Date; inspected: boolean }[] = await this.ds.query(
       `SELECT c.certificate_id, c.number, c.product_name, c.valid_from, c.valid_to,
-         EXISTS (SELECT 1 FROM inspection.task t WHERE t.certificate_id = c.certificate_id AND t.status = 'COMPLETED' AND t.completed_at >= c.valid_from AND t.completed_at <= $2) AS inspected
+         EXISTS (SELECT 1 FROM inspection.task t WHERE t.certificate_id = c.certificate_id AND t.status = 'COMPLETED' AND t.completed_at <= $2
+           AND t.completed_at >= greatest(c.valid_from, CASE WHEN $3::int IS NULL THEN c.valid_from ELSE $2::timestamptz - make_interval(months => $3::int) END)) AS inspected
        FROM inspection.certificate_pool c
        WHERE c.status IN ('ACTIVE','EXPIRING') AND c.valid_from <= $2 AND c.valid_to > $2 AND ($1 = '*' OR c.province_code = $1) ORDER BY c.number`,
-      [actor.scope.provinceCode, asOf]);
+      [actor.scope.provinceCode, asOf, withinMonths ?? null]);
     return {
       asOf: asOf.toISOString(), active: rows.length, inspected: rows.filter((r) => r.inspected).length,
       gaps: rows.filter((r) => !r.inspected).map((r) => ({ certificateId: r.certificate_id, number: r.number, productName: r.product_name, validFrom: r.valid_from.toISOString(), validTo: r.valid_to.toISOString() })),
