@@ -65,6 +65,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (another process committed while we were disconnected, ...). */
   pollIntervalMs?: number;
+  /** Failed publishes of a row, while other rows of its batches went through, before it is set aside (default 10). */
+  maxAttempts?: number;
 }
 
 /**
@@ -83,6 +85,7 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly maxAttempts: number;
 
   constructor(
     private readonly ds: DataSource,
@@ -93,6 +96,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = o.batchSize ?? 100;
     this.pollIntervalMs = o.pollIntervalMs ?? 1000;
+    this.maxAttempts = o.maxAttempts ?? 10;
   }
 
   async start(): Promise<void> {
@@ -144,11 +148,18 @@ export class OutboxRelay {
     }
   }
 
-  /** Claims, publishes and marks one batch. Returns how many rows it published. */
+  /**
+   * Claims, publishes and marks one batch. Returns how many rows it published. When every row fails, the
+   * bus is the likely cause: the batch throws (nothing is counted) and the loop backs off. When only some
+   * fail, those rows are the cause (e.g. an envelope over NATS's payload limit): each failure is counted on
+   * the row, and after `maxAttempts` the row is set aside (no longer claimed, logged as an error, counted
+   * in ocop_outbox_set_aside_total) so it never holds the others back; `UPDATE … SET attempts = 0` retries it.
+   */
   async relayBatch(): Promise<number> {
     return this.ds.transaction(async (tx) => {
       const rows = await tx.createQueryBuilder(OutboxRow, 'o')
         .where('o.published_at IS NULL')
+        .andWhere('o.attempts < :max', { max: this.maxAttempts })
         .orderBy('o.created_at', 'ASC')
         .limit(this.batchSize)
         .setLock('pessimistic_write')
@@ -156,16 +167,30 @@ export class OutboxRelay {
         .getMany();
       // Pipelined: publishes on one connection reach the stream in the order they are sent, so the
       // batch keeps created_at order while the acks come back together.
-      const acks = await Promise.all(rows.map((row) => this.publisher.publish(row)));
-      acks.forEach(({ duplicate }, i) => {
-        if (duplicate) this.logger.info({ eventId: rows[i].id }, 'event was already in the stream (re-publish after a crash)');
+      const results = await Promise.allSettled(rows.map((row) => this.publisher.publish(row)));
+      const failedAt = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
+      if (rows.length && failedAt.length === rows.length) throw (results[0] as PromiseRejectedResult).reason;
+      const published = rows.filter((_, i) => results[i]!.status === 'fulfilled');
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled' && r.value.duplicate) this.logger.info({ eventId: rows[i]!.id }, 'event was already in the stream (re-publish after a crash)');
       });
-      if (rows.length) {
+      if (published.length) {
         await tx.createQueryBuilder().update(OutboxRow).set({ publishedAt: () => 'now()' })
-          .whereInIds(rows.map((r) => r.id)).execute();
-        this.metrics?.outboxPublished.inc(rows.length);
+          .whereInIds(published.map((r) => r.id)).execute();
+        this.metrics?.outboxPublished.inc(published.length);
       }
-      return rows.length;
+      for (const i of failedAt) {
+        const row = rows[i]!;
+        const error = String(((results[i] as PromiseRejectedResult).reason as Error)?.message ?? (results[i] as PromiseRejectedResult).reason).slice(0, 2000);
+        await tx.createQueryBuilder().update(OutboxRow).set({ attempts: () => 'attempts + 1', lastError: error }).whereInIds([row.id]).execute();
+        if (row.attempts + 1 >= this.maxAttempts) {
+          this.logger.error({ eventId: row.id, type: row.type, attempts: row.attempts + 1, error }, `outbox row ${row.id} set aside after ${row.attempts + 1} failed publishes`);
+          this.metrics?.outboxSetAside.inc();
+        } else {
+          this.logger.warn({ eventId: row.id, attempts: row.attempts + 1, error }, 'outbox row not published; others were');
+        }
+      }
+      return published.length;
     });
   }
 }

@@ -103,6 +103,39 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
     await consumer.stop();
   });
 
+  it('a row that can never be published is set aside after repeated failures and never holds the others back', async () => {
+    const type = 'relay-poison.thing-happened.v1';
+    const real = new JetStreamPublisher(h.nc);
+    const [poison] = await enqueue(h, type, [{ value: 0 }]);
+    const refusing: EventPublisher = {
+      publish: async (row) => {
+        if (row.id === poison!.id) throw new Error('maximum payload exceeded');
+        return real.publish(row);
+      },
+    };
+    const relay = new OutboxRelay(h.ds, refusing, { ...h.relayOptions, maxAttempts: 3 }, h.logger);
+    // Alone, its failure looks like the bus failing: the batch throws and nothing is counted.
+    await expect(relay.relayBatch()).rejects.toThrow(/maximum payload/);
+    const attempts = async () => Number((await h.ds.query(`SELECT attempts FROM ${SCHEMA}.outbox WHERE id = $1`, [poison!.id]))[0].attempts);
+    expect(await attempts()).toBe(0);
+    // With others in its batches, the others go out and its failures count: three, then it is set aside.
+    for (let n = 1; n <= 3; n++) {
+      const [good] = await enqueue(h, type, [{ value: n }]);
+      expect(await relay.relayBatch()).toBe(1);
+      expect(await publishedAt(h, good!.id)).toBeInstanceOf(Date);
+      expect(await attempts()).toBe(n);
+    }
+    const [row] = await h.ds.query(`SELECT published_at, last_error FROM ${SCHEMA}.outbox WHERE id = $1`, [poison!.id]);
+    expect(row).toEqual({ published_at: null, last_error: 'maximum payload exceeded' });
+    // Set aside: no longer claimed, so a batch neither fails nor waits on it.
+    expect(await relay.relayBatch()).toBe(0);
+    const [late] = await enqueue(h, type, [{ value: 4 }]);
+    expect(await relay.relayBatch()).toBe(1);
+    expect(await publishedAt(h, late!.id)).toBeInstanceOf(Date);
+    // The other tests of this file share the schema (their relays allow 10 attempts): remove the row.
+    await h.ds.query(`DELETE FROM ${SCHEMA}.outbox WHERE id = $1`, [poison!.id]);
+  });
+
   it('two relays running concurrently over 200 outbox rows publish each exactly once (SKIP LOCKED claim)', async () => {
     const type = 'relay-race.thing-happened.v1';
     const events = await enqueue(h, type, Array.from({ length: 200 }, (_, i) => ({ value: i })));

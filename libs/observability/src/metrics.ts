@@ -5,6 +5,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly messagesHandled: Counter<'consumer' | 'outcome'>;
   readonly outboxPublished: Counter<'service'>;
+  readonly outboxSetAside: Counter<'service'>;
   readonly rpcDuration: Histogram<'subject' | 'outcome'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
@@ -17,6 +18,9 @@ export class Metrics {
     });
     this.outboxPublished = new Counter({
       name: 'ocop_outbox_published_total', help: 'Outbox rows published to JetStream', labelNames: ['service'], registers: [this.registry],
+    });
+    this.outboxSetAside = new Counter({
+      name: 'ocop_outbox_set_aside_total', help: 'Outbox rows set aside after repeated failed publishes (see outbox.last_error)', labelNames: ['service'], registers: [this.registry],
     });
     this.rpcDuration = new Histogram({
       name: 'ocop_rpc_duration_seconds', help: 'NATS request handling time', labelNames: ['subject', 'outcome'],
