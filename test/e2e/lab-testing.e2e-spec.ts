@@ -172,6 +172,11 @@ describe('lab testing end to end', () => {
     expect((await natsResult('LAB01', cred.body.token, failing)).ok).toBe(true);
     expect((await natsResult('LAB01', cred.body.token, { ...failing, indicators: [lead, ecoli] })).error.code).toBe('RESULT_CONFLICT');
     await eventually(async () => (await evaluationOf(p, office, evaluations[2]!.dossierId, 'PROVINCE')).labState === 'FAILED', 15_000, 'lab FAILED in scoring');
+    // Revoked, the credential is refused.
+    const revoked = await p.http('DELETE', `/api/inspection/labs/${labA.id}/credentials/${cred.body.credentialId}`, { token: admin });
+    expect(revoked.status).toBe(200);
+    expect((await natsResult('LAB01', cred.body.token, failing)).error.code).toBe('LAB_CREDENTIAL_INVALID');
+    expect((await p.http('DELETE', `/api/inspection/labs/${labA.id}/credentials/${cred.body.credentialId}`, { token: admin })).status).toBe(404);
   });
 
   it('FAIL blocks the province-tier gate and PASS opens it, across inspection and scoring', async () => {

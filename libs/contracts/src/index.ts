@@ -54,7 +54,7 @@ export {
 export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
 export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData, InspectionRevocationRequestedData } from './inspection/inspection.subjects';
 export {
-  SAMPLE_STATUS_LIST, INSPECTION_JOB_NAMES, RegisterLabCommand, LabView, LabIdQuery, LabCredentialView, RequestSampleCommand, ListSamplesQuery, SampleIdQuery,
+  SAMPLE_STATUS_LIST, INSPECTION_JOB_NAMES, RegisterLabCommand, LabView, LabIdQuery, LabCredentialQuery, LabCredentialView, RequestSampleCommand, ListSamplesQuery, SampleIdQuery,
   CollectSampleBody, CollectSampleCommand, CancelSampleBody, CancelSampleCommand, IndicatorResultDto, ResultSheetDto, RecordResultBody, RecordResultCommand,
   RunInspectionJobBody, RunInspectionJobCommand, SampleView,
 } from './inspection/lab-testing.dto';

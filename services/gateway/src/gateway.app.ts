@@ -30,7 +30,7 @@ import { CataloguesController, CouncilsController, EvaluationsController, Sessio
 import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
-import { InspectionJobsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
+import { InspectionJobsController, LabCredentialsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
 
@@ -66,7 +66,7 @@ class GatewayModule {
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
         CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
-        CertificationJobsController, LabsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
+        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },

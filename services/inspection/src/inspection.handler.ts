@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabIdQuery,
+  AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabCredentialQuery, LabIdQuery,
   ListSamplesQuery, ListTasksQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, AssignTaskCommand, AttachEvidenceCommand, CoverageQuery, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
 } from '@ocop/contracts';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
@@ -27,6 +27,7 @@ export class InspectionHandler {
       this.route(S.labRegister, RegisterLabCommand, async (c, ctx) => this.labs.register(requireActor(ctx), c)),
       this.route(S.labList, undefined, async (_q, ctx) => this.labs.list(requireActor(ctx))),
       this.route(S.labIssueCredential, LabIdQuery, async (c, ctx) => this.labs.issueCredential(requireActor(ctx), c.labId, ctx.asOf)),
+      this.route(S.labRevokeCredential, LabCredentialQuery, async (c, ctx) => this.labs.revokeCredential(requireActor(ctx), c.labId, c.credentialId, ctx.asOf)),
       this.route(S.sampleRequest, RequestSampleCommand, async (c, ctx) => this.samples.request(requireActor(ctx), c, ctx.asOf)),
       this.route(S.sampleList, ListSamplesQuery, async (q, ctx) => this.samples.list(requireActor(ctx), q)),
       this.route(S.sampleGet, SampleIdQuery, async (q, ctx) => this.samples.get(requireActor(ctx), q.sampleId)),

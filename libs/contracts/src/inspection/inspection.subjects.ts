@@ -3,6 +3,7 @@ export const InspectionSubjects = {
   labRegister: 'inspection.lab.register',
   labList: 'inspection.lab.list',
   labIssueCredential: 'inspection.lab.issue-credential',
+  labRevokeCredential: 'inspection.lab.revoke-credential',
   sampleRequest: 'inspection.sample.request',
   sampleList: 'inspection.sample.list',
   sampleGet: 'inspection.sample.get',

@@ -35,6 +35,11 @@ export class LabIdQuery {
   @ApiProperty() @IsUUID() labId: string;
 }
 
+export class LabCredentialQuery {
+  @ApiProperty() @IsUUID() labId: string;
+  @ApiProperty() @IsUUID() credentialId: string;
+}
+
 export class LabCredentialView {
   @ApiProperty() credentialId: string;
   @ApiProperty() labCode: string;

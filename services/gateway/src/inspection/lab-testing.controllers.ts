@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   CancelSampleBody, CollectSampleBody, INSPECTION_JOB_NAMES, InspectionSubjects as S, LabCredentialView, LabView, ListSamplesQuery, RecordResultBody,
@@ -39,6 +39,21 @@ export class LabsController {
   @ApiCreatedResponse({ type: LabCredentialView })
   credential(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<LabCredentialView> {
     return this.rpc.request(S.labIssueCredential, { labId: id }, { actor });
+  }
+}
+
+@ApiTags('inspection: labs')
+@ApiProblems()
+@Controller('inspection/labs/:id/credentials')
+export class LabCredentialsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  /** Revokes a lab service's credential (admin): its NATS messages are refused from now on. */
+  @Delete(':credentialId')
+  @Roles(Role.ADMIN)
+  @ApiOkResponse({ description: '{ credentialId, revokedAt }' })
+  revoke(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('credentialId', new UuidParam()) credentialId: string): Promise<unknown> {
+    return this.rpc.request(S.labRevokeCredential, { labId: id, credentialId }, { actor });
   }
 }
 

@@ -68,6 +68,18 @@ export class LabsUseCases {
     return { credentialId: id, labCode: lab.code, token, subject: labResultsSubject(this.config.prefix, lab.code) };
   }
 
+  /** Cuts a lab's service off: its credential is refused from now on (issue a new one to reconnect). */
+  async revokeCredential(actor: Actor, labId: string, credentialId: string, now: Date): Promise<{ credentialId: string; revokedAt: string }> {
+    if (actor.role !== Role.ADMIN) throw AppError.forbidden('ROLE_FORBIDDEN', 'only an admin revokes lab credentials');
+    await this.ds.transaction(async (tx) => {
+      const rows = (await tx.query('UPDATE inspection.lab_credential SET revoked_at = $3 WHERE id = $1 AND lab_id = $2 AND revoked_at IS NULL RETURNING id',
+        [credentialId, labId, now]))[0] as { id: string }[];
+      if (!rows.length) throw AppError.notFound('CREDENTIAL_NOT_FOUND', `no active credential ${credentialId} of lab ${labId}`);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'lab.revoke-credential', entityType: 'lab', entityId: labId, details: { credentialId } });
+    });
+    return { credentialId, revokedAt: now.toISOString() };
+  }
+
   /** The lab a credential belongs to, if it is genuine, not revoked, and used on that lab's own subject. */
   async labOfCredential(token: string | undefined, subjectLabCode: string): Promise<LabRow> {
     const refuse = (why: string): AppError => new AppError(ErrorKind.UNAUTHENTICATED, 'LAB_CREDENTIAL_INVALID', why);
