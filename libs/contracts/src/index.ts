@@ -44,7 +44,7 @@ export {
 export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
 export type {
   CertificateEventData, CertificateIssuedData, CertificateSupersededData, CertificateExpiringData, CertificateExpiredData, RevocationSource,
-  RevocationEventData, RevocationRequestedData, RevocationRejectedData, CertificateRevokedData, RevocationFollowUpData,
+  RevocationEventData, RevocationRequestedData, RevocationRejectedData, CertificateRevokedData, RevocationFollowUpData, PublicCertificateRecord,
 } from './certification/certification.events';
 export {
   CERTIFICATE_STATUSES, REVOCATION_STATUSES, REVOCATION_REASON_CODE_LIST, CERTIFICATION_JOB_NAMES, ListCertificatesQuery, CertificateIdQuery, ListDecisionsQuery,

@@ -10,7 +10,8 @@ import type { DataSource } from 'typeorm';
 import { CertificateQueries } from '../../../services/certification/src/certificates/certificate-queries';
 import type { CertificationConfig } from '../../../services/certification/src/config/certification.config';
 import { publicView } from '../../../services/gateway/src/public/public.controller';
-import type { PublicRecord, VerificationCache } from '../../../services/gateway/src/public/verification-cache';
+import type { PublicCertificateRecord } from '@ocop/contracts';
+import type { VerificationCache } from '../../../services/gateway/src/public/verification-cache';
 import { renderNotValidPage, renderVerificationPage } from '../../../services/gateway/src/public/verification-page';
 
 async function main(): Promise<void> {
@@ -18,13 +19,13 @@ async function main(): Promise<void> {
   const queries = new CertificateQueries({ query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
     { publicBaseUrl: 'http://localhost' } as CertificationConfig);
   const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);
-  const records = new Map<string, PublicRecord>();
+  const records = new Map<string, PublicCertificateRecord>();
   let next = 0;
   await Promise.all(Array.from({ length: 8 }, async () => {
     while (next < codes.length) {
       const code = codes[next++]!;
       const r = await queries.publicRecord(code);
-      if (r) records.set(code, r as PublicRecord);
+      if (r) records.set(code, r as PublicCertificateRecord);
     }
   }));
   await pool.end();

@@ -54,3 +54,28 @@ export interface CertificateRevokedData extends RevocationEventData {
 }
 export interface RevocationFollowUpData extends RevocationEventData { step: string; returnDeadline: string; at: string }
 
+
+/** Reply of `certification.public.verify`: the stored record behind a verification code (the live status is derived per request). */
+export interface PublicCertificateRecord {
+  code: string;
+  number: string;
+  status: string;
+  productName: string;
+  productSetCode: string;
+  producerName: string;
+  stars: number;
+  tier: string;
+  issuerVi: string;
+  decisionReference: string;
+  decisionDate: string;
+  validFrom: string;
+  validTo: string;
+  revokedAt: string | null;
+  revocationReasonCode: string | null;
+  revocationReasonVi: string | null;
+  revocationDecisionReference: string | null;
+  supersededByNumber: string | null;
+  supersededByCode: string | null;
+  kid: string | null;
+  signature: string | null;
+}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, type Actor } from '@ocop/contracts';
+import { AppError, type Actor, type PublicCertificateRecord } from '@ocop/contracts';
 import { REVOCATION_REASONS, type RevocationReasonCode } from '@ocop/domain';
 import { renderCertificatePdf, renderDecisionPdf, type DecisionDocument } from '@ocop/documents';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
@@ -29,30 +29,6 @@ const DECISION_COLUMNS = `d.id, d.kind, d.reference, d.authority_unit_code AS "a
   d.session_id AS "sessionId", d.cites_decision_id AS "citesDecisionId", d.authority_vi AS "authorityVi", d.issuer_vi AS "issuerVi", d.place_vi AS "placeVi",
   d.decided_at AS "decidedAt", d.decided_by AS "decidedBy"`;
 
-/** What the public registry shows for a code: the stored record; the live status is derived from it at read time. */
-export interface PublicCertificateRecord {
-  code: string;
-  number: string;
-  status: string;
-  productName: string;
-  productSetCode: string;
-  producerName: string;
-  stars: number;
-  tier: string;
-  issuerVi: string;
-  decisionReference: string;
-  decisionDate: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-  revocationReasonCode: string | null;
-  revocationReasonVi: string | null;
-  revocationDecisionReference: string | null;
-  supersededByNumber: string | null;
-  supersededByCode: string | null;
-  kid: string | null;
-  signature: string | null;
-}
 
 const signerLines = (tier: string): string[] => tier === 'CENTRAL' ? ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
 

@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppError, CertificationSubjects as S, PublicCertificateView } from '@ocop/contracts';
+import { AppError, CertificationSubjects as S, PublicCertificateView, type PublicCertificateRecord } from '@ocop/contracts';
 import { CERTIFICATE_STATUS_VI, liveCertificateStatus, type CertificateStatus } from '@ocop/domain';
 import { Public } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { currentContext } from '@ocop/observability';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { VERIFICATION_CACHE } from '../gateway.tokens';
-import type { PublicRecord, VerificationCache } from './verification-cache';
+import type { VerificationCache } from './verification-cache';
 import { renderNotValidPage, renderVerificationPage } from './verification-page';
 
 const CODE = /^[0-9A-Z]{10}$/;
@@ -22,7 +22,7 @@ function asOf(): Date {
 /** The live public view, or null when the code is unknown or the QR's signature is not the one issued. */
 export async function publicView(cache: VerificationCache, code: string, signature: string | undefined): Promise<PublicCertificateView | null> {
   if (!CODE.test(code) || (signature !== undefined && !JWS.test(signature))) return null;
-  const r: PublicRecord | null = await cache.get(code);
+  const r: PublicCertificateRecord | null = await cache.get(code);
   if (!r || (signature !== undefined && signature !== r.signature)) return null;
   const at = asOf();
   const status = liveCertificateStatus(r.status as CertificateStatus, new Date(r.validTo), at);

@@ -1,34 +1,10 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { CERTIFICATE_STATUS_EVENTS, CertificationSubjects, eventSubject } from '@ocop/contracts';
+import { CERTIFICATE_STATUS_EVENTS, CertificationSubjects, eventSubject, type PublicCertificateRecord } from '@ocop/contracts';
 import type { RpcClient } from '@ocop/messaging';
 
-/** What certification returns for a code (the live status is derived from it per request). */
-export interface PublicRecord {
-  code: string;
-  number: string;
-  status: string;
-  productName: string;
-  productSetCode: string;
-  producerName: string;
-  stars: number;
-  tier: string;
-  issuerVi: string;
-  decisionReference: string;
-  decisionDate: string;
-  validFrom: string;
-  validTo: string;
-  revokedAt: string | null;
-  revocationReasonCode: string | null;
-  revocationReasonVi: string | null;
-  revocationDecisionReference: string | null;
-  supersededByNumber: string | null;
-  supersededByCode: string | null;
-  kid: string | null;
-  signature: string | null;
-}
 
-interface Entry { record: PublicRecord | null; at: number }
+interface Entry { record: PublicCertificateRecord | null; at: number }
 
 /**
  * The gateway's cache of public certificate records. Every certificate status event (issued, superseded,
@@ -39,7 +15,7 @@ interface Entry { record: PublicRecord | null; at: number }
  */
 export class VerificationCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly inflight = new Map<string, Promise<PublicRecord | null>>();
+  private readonly inflight = new Map<string, Promise<PublicCertificateRecord | null>>();
   private subscription?: Subscription;
   private connected = true;
   /** Bumped on every drop: a load that started before a drop does not cache what it read. */
@@ -83,7 +59,7 @@ export class VerificationCache {
     this.subscription?.unsubscribe();
   }
 
-  async get(code: string): Promise<PublicRecord | null> {
+  async get(code: string): Promise<PublicCertificateRecord | null> {
     const now = Date.now();
     const hit = this.connected ? this.entries.get(code) : undefined;
     if (hit && now - hit.at < (hit.record ? this.o.ttlMs : this.o.missTtlMs)) return hit.record;
@@ -95,11 +71,11 @@ export class VerificationCache {
     return pending;
   }
 
-  private async load(code: string): Promise<PublicRecord | null> {
+  private async load(code: string): Promise<PublicCertificateRecord | null> {
     const epoch = this.epoch;
-    let record: PublicRecord | null;
+    let record: PublicCertificateRecord | null;
     try {
-      record = await this.rpc.request<PublicRecord>(CertificationSubjects.publicVerify, { code });
+      record = await this.rpc.request<PublicCertificateRecord>(CertificationSubjects.publicVerify, { code });
     } catch (err) {
       if ((err as { code?: string }).code !== 'CERTIFICATE_NOT_FOUND') throw err;
       record = null;
