@@ -2,12 +2,14 @@
 // kill itself in the middle of an expiry sweep, the way a worker dies mid-job.
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig } from '../../services/certification/src/config/certification.config';
+import { loadToolConfig } from '../../tools/config';
 
 async function main(): Promise<void> {
-  const config = loadCertificationConfig(process.env);
+  const { env } = loadToolConfig();
+  const config = loadCertificationConfig(env);
   const app = await createCertificationApp({
     ...config, schedulerOwner: false, relayPollIntervalMs: 200, jobLockDurationMs: 1_000, jobStalledIntervalMs: 500,
-    crashAfterSweepChunks: Number(process.env.CHILD_CRASH_AFTER_CHUNKS ?? 0) || undefined,
+    crashAfterSweepChunks: Number(env.CHILD_CRASH_AFTER_CHUNKS ?? 0) || undefined,
   });
   await app.init();
   process.stdout.write('ready\n');

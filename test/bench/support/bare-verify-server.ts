@@ -11,11 +11,12 @@ import { CertificateQueries } from '../../../services/certification/src/certific
 import type { CertificationConfig } from '../../../services/certification/src/config/certification.config';
 import { publicView } from '../../../services/gateway/src/public/public.controller';
 import type { PublicCertificateRecord } from '@ocop/contracts';
+import { loadToolConfig } from '../../../tools/config';
 import type { VerificationCache } from '../../../services/gateway/src/public/verification-cache';
 import { renderNotValidPage, renderVerificationPage } from '../../../services/gateway/src/public/verification-page';
 
 async function main(): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });
+  const pool = new Pool({ connectionString: loadToolConfig().env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });
   const queries = new CertificateQueries({ query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
     { publicBaseUrl: 'http://localhost' } as CertificationConfig);
   const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     return reply.code(view ? 200 : 404).header('cache-control', 'no-store').type('text/html; charset=utf-8')
       .send(view ? renderVerificationPage(view) : renderNotValidPage(req.params.code));
   });
-  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+  await app.listen({ port: Number(loadToolConfig().env.PORT), host: '127.0.0.1' });
   process.stdout.write(`ready ${records.size}\n`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
