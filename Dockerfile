@@ -7,7 +7,7 @@
 # so it is cached across service builds); the runtime stage keeps only production
 # dependencies, the compiled libs, the selected service and tools/paths.js.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: full dependency tree, tsc -> dist/ ---------------------------------
 FROM ${NODE_IMAGE} AS build
