@@ -18,9 +18,11 @@ import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/obser
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
-import { ProblemFilter, sendProblem } from './http/problem.filter';
+import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
+import { UndeclaredQueryInterceptor, installInputGuard } from './http/input-guard';
+import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors';
 import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
 import { AuthController } from './auth/auth.controller';
@@ -79,6 +81,7 @@ class GatewayModule {
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
         UsersService, GatewayLifecycle,
       ],
@@ -113,13 +116,18 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     throw new Error(`Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`);
   }
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes, trustProxy: true,
+    // Errors Fastify raises before a route runs (a URL it cannot decode, an HTTP request the parser refuses) are problem+json too.
+    frameworkErrors: frameworkErrorHandler(logger), clientErrorHandler: clientErrorHandler(logger),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics), adapter, {
     logger: new PinoNestLogger(logger), abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestContext(fastify, config.mode === 'production', metrics);
-  fastify.setErrorHandler((err, req, reply) => sendProblem(logger, err, req, reply));
+  installInputGuard(fastify);
+  // Errors inside Fastify's lifecycle (body parsing, hooks) reach Nest's error handler and so ProblemFilter: no second handler here.
   await app.register(helmet as never, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
   });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsInstant, QueryInt } from '../validation';
 
 export const CERTIFICATE_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'SUPERSEDED', 'REVOKED'] as const;
 export const REVOCATION_STATUSES = ['REQUESTED', 'REJECTED', 'REVOKED', 'RETURN_CONFIRMED', 'ESCALATED'] as const;
@@ -12,8 +12,8 @@ export const REVOCATION_REASON_CODE_LIST = [
 export const CERTIFICATION_JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
 
 class Page {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @QueryInt(1, 200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class ListCertificatesQuery extends Page {
@@ -60,7 +60,7 @@ export class RejectRevocationCommand extends RejectRevocationBody {
 }
 
 export class RunJobBody {
-  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsInstant() asOf?: string;
 }
 
 export class RunJobCommand extends RunJobBody {

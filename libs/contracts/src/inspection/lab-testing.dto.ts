@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsInstant, List, Nested, NestedList, QueryInt } from '../validation';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 export const SAMPLE_STATUS_LIST = ['REQUESTED', 'COLLECTED', 'DISPATCHED', 'RECEIVED_BY_LAB', 'RESULT_RECORDED', 'CANCELLED', 'OVERDUE'] as const;
@@ -12,8 +10,8 @@ export class RegisterLabCommand {
   @ApiProperty({ example: 'LAB01', description: 'Upper-case code; also the lab\'s NATS subject segment' }) @Matches(CODE, { message: 'code must be 2-40 of A-Z, 0-9, _ or -' }) code: string;
   @ApiProperty({ example: 'Trung tâm Kiểm nghiệm Thanh Hóa' }) @IsString() @Length(3, 200) name: string;
   @ApiProperty({ type: [String], example: ['E_COLI', 'LEAD'], description: 'Indicators the lab is accredited for' })
-  @ArrayMinSize(1) @ArrayMaxSize(200) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators: string[];
-  @ApiProperty({ example: 7, description: 'Days from receipt to result' }) @Type(() => Number) @IsInt() @Min(1) @Max(90) turnaroundDays: number;
+  @List(1, 200) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators: string[];
+  @ApiProperty({ example: 7, description: 'Days from receipt to result' }) @IsInt() @Min(1) @Max(90) turnaroundDays: number;
   @ApiProperty() @IsString() @Length(2, 200) contactName: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
@@ -52,14 +50,14 @@ export class RequestSampleCommand {
   @ApiPropertyOptional({ description: 'The inspection task the sample serves (or evaluationId)' }) @IsOptional() @IsUUID() taskId?: string;
   @ApiProperty() @IsUUID() labId: string;
   @ApiPropertyOptional({ type: [String], description: 'Defaults by product set' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];
+  @IsOptional() @List(1, 100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];
 }
 
 export class ListSamplesQuery {
   @ApiPropertyOptional({ enum: SAMPLE_STATUS_LIST }) @IsOptional() @IsIn(SAMPLE_STATUS_LIST) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @QueryInt(1, 200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class SampleIdQuery {
@@ -68,7 +66,7 @@ export class SampleIdQuery {
 
 export class CollectSampleBody {
   @ApiProperty({ description: 'Who took the sample' }) @IsString() @Length(2, 200) collectedBy: string;
-  @ApiPropertyOptional({ description: 'When (default: now)' }) @IsOptional() @IsISO8601({ strict: true }) collectedAt?: string;
+  @ApiPropertyOptional({ description: 'When (default: now)' }) @IsOptional() @IsInstant() collectedAt?: string;
 }
 export class CollectSampleCommand extends CollectSampleBody {
   @ApiProperty() @IsUUID() sampleId: string;
@@ -96,15 +94,15 @@ export class ResultSheetDto {
 
 export class RecordResultBody {
   @ApiProperty({ example: 'PKQ-2030-0153', description: 'Number of the result sheet' }) @IsString() @Length(1, 100) reference: string;
-  @ApiProperty({ type: [IndicatorResultDto] }) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => IndicatorResultDto) indicators: IndicatorResultDto[];
-  @ApiPropertyOptional({ type: ResultSheetDto }) @IsOptional() @ValidateNested() @Type(() => ResultSheetDto) resultSheet?: ResultSheetDto;
+  @ApiProperty({ type: [IndicatorResultDto] }) @NestedList(() => IndicatorResultDto, 1, 200) indicators: IndicatorResultDto[];
+  @ApiPropertyOptional({ type: ResultSheetDto }) @IsOptional() @Nested(() => ResultSheetDto) resultSheet?: ResultSheetDto;
 }
 export class RecordResultCommand extends RecordResultBody {
   @ApiProperty() @IsUUID() sampleId: string;
 }
 
 export class RunInspectionJobBody {
-  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsInstant() asOf?: string;
 }
 export class RunInspectionJobCommand extends RunInspectionJobBody {
   @ApiProperty({ enum: INSPECTION_JOB_NAMES }) @IsIn(INSPECTION_JOB_NAMES) name: string;

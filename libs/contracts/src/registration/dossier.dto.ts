@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CommuneAssessmentEntryDto } from '../scoring/catalogue.dto';
+import { Nested, NestedList, QueryInt } from '../validation';
 
 export const DOSSIER_KINDS = ['NEW', 'RE_EVALUATION', 'UPGRADE'] as const;
 export const DOSSIER_STATUSES = [
@@ -37,7 +35,7 @@ export class ReturnReason {
 
 export class ReturnDossierBody {
   @ApiProperty({ type: [ReturnReason] })
-  @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ReturnReason) reasons: ReturnReason[];
+  @NestedList(() => ReturnReason, 1, 50) reasons: ReturnReason[];
 }
 
 export class ReturnDossierCommand extends ReturnDossierBody {
@@ -48,7 +46,7 @@ export class CommuneAssessmentBody {
   @ApiPropertyOptional({ description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
   @IsOptional() @IsString() @Length(1, 100) reportReference?: string | null;
   @ApiProperty({ type: [CommuneAssessmentEntryDto], description: 'The option chosen for each commune-assessed criterion of the product\'s criteria tree' })
-  @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CommuneAssessmentEntryDto) entries: CommuneAssessmentEntryDto[];
+  @NestedList(() => CommuneAssessmentEntryDto, 1, 20) entries: CommuneAssessmentEntryDto[];
 }
 
 export class ProposeDossierBody {
@@ -56,7 +54,7 @@ export class ProposeDossierBody {
   @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional({ description: 'Reference of the commune\'s proposal letter', example: '125/UBND-NN' }) @IsOptional() @IsString() @Length(1, 100) proposalReference?: string;
   @ApiPropertyOptional({ type: CommuneAssessmentBody, description: 'Required under 148+1489 (the commune assesses four criteria); refused under earlier versions' })
-  @IsOptional() @ValidateNested() @Type(() => CommuneAssessmentBody) communeAssessment?: CommuneAssessmentBody;
+  @IsOptional() @Nested(() => CommuneAssessmentBody) communeAssessment?: CommuneAssessmentBody;
 }
 
 export class ProposeDossierCommand extends ProposeDossierBody {
@@ -68,9 +66,9 @@ export class ListDossiersQuery {
   @ApiPropertyOptional({ description: 'Only dossiers proposed to this unit (the next tier\'s list)' }) @IsOptional() @Matches(/^\d{2,5}$/, { message: 'proposedTo must be a unit code' }) proposedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' }) districtCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2019) @Max(2100) cycleYear?: number;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryInt(2019, 2100) cycleYear?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInt(1, 500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class DocumentView {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, Matches } from 'class-validator';
+import { NestedList } from '../validation';
 
 export const LEGAL_VERSION_CODES = ['1048', '148', '148+1489'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -45,7 +45,7 @@ export class CheckCommuneAssessmentQuery {
   @ApiProperty({ enum: LEGAL_VERSION_CODES }) @IsIn(LEGAL_VERSION_CODES) legalVersion: string;
   @ApiProperty({ example: '04' }) @Matches(/^\d{2}$/, { message: 'productSetCode must be a 2-digit product set code' }) productSetCode: string;
   @ApiProperty({ type: [CommuneAssessmentEntryDto] })
-  @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CommuneAssessmentEntryDto) entries: CommuneAssessmentEntryDto[];
+  @NestedList(() => CommuneAssessmentEntryDto, 1, 20) entries: CommuneAssessmentEntryDto[];
 }
 
 export class CommuneAssessmentCheckView {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { NestedList } from '../validation';
 
 export const COUNCIL_TIERS = ['DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 export const COUNCIL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SECRETARY', 'ADVISOR'] as const;
@@ -27,7 +27,7 @@ export class CreateCouncilCommand {
   @ApiPropertyOptional({ default: '10', description: 'Largest allowed difference between members\' totals (points)' })
   @IsOptional() @Matches(POINTS_TEXT, { message: 'spreadLimit must be points with at most 2 decimals' }) spreadLimit?: string;
   @ApiProperty({ type: [CouncilMemberInput] })
-  @ArrayMinSize(2) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CouncilMemberInput) members: CouncilMemberInput[];
+  @NestedList(() => CouncilMemberInput, 2, 60) members: CouncilMemberInput[];
 }
 
 export class CouncilIdQuery {

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CommuneAssessmentEntryDto } from './catalogue.dto';
 import { COUNCIL_TIERS } from './council.dto';
+import { IsInstant, List, NestedList, QueryInt } from '../validation';
 
 export const EVALUATION_STATUSES = ['AWAITING_SESSION', 'SCHEDULED', 'COMPLETED'] as const;
 export const LAB_STATES = ['NOT_REQUIRED', 'PENDING', 'PASSED', 'FAILED'] as const;
@@ -17,8 +15,8 @@ export class ListEvaluationsQuery {
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES, description: 'AWAITING_SESSION lists the candidates for an agenda' })
   @IsOptional() @IsIn(EVALUATION_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInt(1, 500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class EvaluationIdQuery {
@@ -105,7 +103,7 @@ export class CreateSessionCommand {
   @ApiProperty() @IsUUID() councilId: string;
   @ApiProperty({ example: 'Phiên họp đánh giá đợt 2 năm 2026' }) @IsString() @Length(3, 300) title: string;
   @ApiPropertyOptional({ example: 'Hội trường UBND tỉnh' }) @IsOptional() @IsString() @Length(2, 300) location?: string;
-  @ApiProperty({ example: '2026-11-24T08:00:00+07:00' }) @IsDateString() scheduledFor: string;
+  @ApiProperty({ example: '2026-11-24T08:00:00+07:00' }) @IsInstant() scheduledFor: string;
 }
 
 export class SessionIdQuery {
@@ -119,7 +117,7 @@ export class ListSessionsQuery {
 
 export class AddAgendaBody {
   @ApiProperty({ type: [String], description: 'Evaluations awaiting a session at this council\'s tier and unit' })
-  @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true }) evaluationIds: string[];
+  @List(1, 500) @IsUUID('all', { each: true }) evaluationIds: string[];
 }
 
 export class AddAgendaCommand extends AddAgendaBody {
@@ -128,7 +126,7 @@ export class AddAgendaCommand extends AddAgendaBody {
 
 export class AttendanceBody {
   @ApiProperty({ type: [String], description: 'Council member ids present (replaces the previous list)' })
-  @ArrayMaxSize(60) @IsUUID('all', { each: true }) presentMemberIds: string[];
+  @List(0, 60) @IsUUID('all', { each: true }) presentMemberIds: string[];
 }
 
 export class AttendanceCommand extends AttendanceBody {
@@ -144,7 +142,7 @@ export class SheetEntryDto {
 
 export class SubmitSheetBody {
   @ApiProperty({ type: [SheetEntryDto], description: 'One option per criterion of the dossier\'s criteria tree (commune-assessed criteria excluded under 148+1489)' })
-  @ArrayMinSize(1) @ArrayMaxSize(300) @ValidateNested({ each: true }) @Type(() => SheetEntryDto) entries: SheetEntryDto[];
+  @NestedList(() => SheetEntryDto, 1, 300) entries: SheetEntryDto[];
 }
 
 export class SubmitSheetCommand extends SubmitSheetBody {

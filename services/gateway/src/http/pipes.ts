@@ -1,4 +1,4 @@
-import { ValidationPipe, type PipeTransform } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { AppError, validationErrorFrom } from '@ocop/contracts';
 
 /** Bodies and queries: unknown fields refused, wrong types refused (no silent coercion), first error names its field. */
@@ -11,12 +11,13 @@ export const validationPipe = new ValidationPipe({
   exceptionFactory: (errors) => validationErrorFrom(errors),
 });
 
-/** A path parameter that must be a UUID; the error names the parameter. */
+/** A path (or query) parameter that must be a UUID; the error names the parameter as the route declares it. */
 export class UuidParam implements PipeTransform<string, string> {
-  constructor(private readonly name = 'id') {}
-  transform(value: string): string {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-      throw AppError.validation('VALIDATION_FAILED', `${this.name} must be a UUID`, this.name);
+  constructor(private readonly name?: string) {}
+  transform(value: string, metadata?: ArgumentMetadata): string {
+    const name = this.name ?? metadata?.data ?? 'id';
+    if (typeof value !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+      throw AppError.validation('VALIDATION_FAILED', `${name} must be a UUID`, name);
     }
     return value;
   }

@@ -70,7 +70,9 @@ export function problemOf(err: unknown, req: FastifyRequest): Problem {
     if (status && status >= 400 && status < 500) {
       return { type: 'urn:ocop:problem:bad_request', title: 'BAD_REQUEST', status, detail: (err as Error).message, code: 'BAD_REQUEST', ...base };
     }
+    // Anything else: the database's own refusals (a unique-key race, a value a column cannot hold) map to 4xx; the rest is opaque.
     const e = toErrorPayload(err);
-    return { type: 'urn:ocop:problem:internal_error', title: e.code, status: HTTP_STATUS_OF_KIND[ErrorKind.INTERNAL], detail: e.message, code: e.code, ...base };
+    const st = HTTP_STATUS_OF_KIND[e.kind] ?? HTTP_STATUS_OF_KIND[ErrorKind.INTERNAL];
+    return { type: `urn:ocop:problem:${e.code.toLowerCase()}`, title: e.code, status: st, detail: e.message, code: e.code, ...(e.field ? { field: e.field } : {}), ...base };
   }
 }

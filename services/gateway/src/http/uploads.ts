@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '@ocop/contracts';
+import { assertStorableText } from './input-guard';
 
 /** First bytes of the accepted file kinds: the declared type must match the content. */
 const MAGIC: Record<string, number[]> = {
@@ -13,8 +14,22 @@ export interface Upload { data: Buffer; fileName: string; contentType: string; t
 /** Reads one uploaded file (multipart/form-data, an optional `type` field first): PDF, JPEG or PNG whose content matches its declared type. */
 export async function readUpload(req: FastifyRequest, limitBytes: number): Promise<Upload> {
   if (!req.isMultipart()) throw AppError.validation('MULTIPART_REQUIRED', 'upload the file as multipart/form-data', 'file');
-  const part = await req.file({ limits: { fileSize: limitBytes, files: 1, fields: 4 } });
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    part = await req.file({ limits: { fileSize: limitBytes, files: 1, fields: 4 } });
+  } catch (err) {
+    // Fastify's own multipart errors carry a code and status; the parser's (no boundary, a broken part) are the client's input.
+    if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('FST_')) throw err;
+    throw AppError.validation('MULTIPART_INVALID', `the multipart body cannot be read (${(err as Error).message})`, 'file');
+  }
   if (!part) throw AppError.validation('FILE_REQUIRED', 'a file part is required', 'file');
+  if (part.fieldname !== 'file') throw AppError.validation('FILE_REQUIRED', `the file part must be named "file", not "${part.fieldname.slice(0, 50)}"`, 'file');
+  assertStorableText(part.filename, 'file');
+  for (const [name, f] of Object.entries(part.fields)) {
+    assertStorableText(name, name);
+    const value = (f as { value?: unknown } | undefined)?.value;
+    if (typeof value === 'string') assertStorableText(value, name);
+  }
   const typeField = part.fields.type as { value?: unknown } | undefined;
   const data = await part.toBuffer();
   const magic = MAGIC[part.mimetype];
