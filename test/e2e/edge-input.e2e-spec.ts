@@ -68,6 +68,13 @@ describe('input at the edge', () => {
     expect((await p.http('GET', '/api/dossiers?limit=5&offset=0', { token: officer })).status).toBe(200);
   });
 
+  it('takes X-As-Of only as a real instant with its offset', async () => {
+    for (const asOf of ['2026-02-30T00:00:00Z', '2026-02-28', '2026-02-28T08:00:00', 'Tue, 01 Dec 2026 10:00:00 GMT']) {
+      expectProblem(await p.http('GET', '/api/dossiers', { token: officer, headers: { 'x-as-of': asOf } }), 400, 'AS_OF_INVALID', 'X-As-Of');
+    }
+    expect((await p.http('GET', '/api/dossiers', { token: officer, headers: { 'x-as-of': '2026-02-28T08:00:00+07:00' } })).status).toBe(200);
+  });
+
   it('refuses query parameters a route does not declare, instead of ignoring them', async () => {
     expectProblem(await p.http('GET', '/api/users?role=ADMIN', { token: admin }), 400, 'QUERY_PARAMETER_UNKNOWN', 'role');
     expectProblem(await p.http('GET', '/api/inspection/violations?certificateIdx=1', { token: admin }), 400, 'QUERY_PARAMETER_UNKNOWN', 'certificateIdx');

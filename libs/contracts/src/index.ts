@@ -66,5 +66,5 @@ export {
 } from './inspection/campaign.dto';
 export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';
-export { IsInstant, IsCalendarDate, IsDayOrInstant, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
+export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
 export type { PolicyOptions } from './validation';

@@ -17,12 +17,17 @@ import {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a value is an ISO 8601 instant with its offset on a real calendar day (also the X-As-Of header's rule). */
+export function isInstant(v: unknown): v is string {
+  return typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true, strictSeparator: true });
+}
+
 /** An ISO 8601 instant with its offset (`2026-11-24T08:00:00+07:00`, `…Z`) on a real calendar day. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({
     name: 'isInstant',
     validator: {
-      validate: (v) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true, strictSeparator: true }),
+      validate: (v) => isInstant(v),
       defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 instant with its offset on a real calendar day (e.g. 2026-11-24T08:00:00+07:00)`, options),
     },
   }, options);
@@ -35,17 +40,6 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     validator: {
       validate: (v) => typeof v === 'string' && CALENDAR_DATE.test(v) && isISO8601(v, { strict: true }),
       defaultMessage: buildMessage((each) => `${each}$property must be a real calendar day YYYY-MM-DD`, options),
-    },
-  }, options);
-}
-
-/** A calendar day or an instant (a period's bounds, a cut-off), both on real calendar days. */
-export function IsDayOrInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isDayOrInstant',
-    validator: {
-      validate: (v) => typeof v === 'string' && (CALENDAR_DATE.test(v) || INSTANT.test(v)) && isISO8601(v, { strict: true, strictSeparator: true }),
-      defaultMessage: buildMessage((each) => `${each}$property must be a real calendar day YYYY-MM-DD or an ISO 8601 instant with its offset`, options),
     },
   }, options);
 }
@@ -110,7 +104,7 @@ interface TransformerStorage {
 const transformerStorage = (): TransformerStorage =>
   (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage; // eslint-disable-line @typescript-eslint/no-require-imports -- no typed entry point
 
-const STRING_BOUNDED = new Set(['isLength', 'maxLength', 'matches', 'isIn', 'isUUID', 'isEnum', 'isInstant', 'isCalendarDate', 'isDayOrInstant', 'isEmail', 'equals']);
+const STRING_BOUNDED = new Set(['isLength', 'maxLength', 'matches', 'isIn', 'isUUID', 'isEnum', 'isInstant', 'isCalendarDate', 'isEmail', 'equals']);
 const NUMBER_KINDS = new Set(['isInt', 'isNumber']);
 const DATE_KINDS = new Set(['isIso8601', 'isDateString', 'isDate']);
 
@@ -143,7 +137,7 @@ export function validationPolicyViolations(classes: Function[], o: PolicyOptions
       }
       if (has('isString') && ![...STRING_BOUNDED].some(has)) out.push(`${where}: a string needs a maximum length`);
       for (const n of DATE_KINDS) {
-        if (has(n)) out.push(`${where}: use @IsInstant, @IsCalendarDate or @IsDayOrInstant (real calendar days, offset required)`);
+        if (has(n)) out.push(`${where}: use @IsInstant or @IsCalendarDate (real calendar days, offset required)`);
       }
     }
   }

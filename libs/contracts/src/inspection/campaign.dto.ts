@@ -52,8 +52,8 @@ export class CampaignTeamDto {
 export class CreateCampaignCommand {
   @ApiProperty({ example: 'Hậu kiểm sản phẩm OCOP quý III/2031' }) @IsString() @Length(3, 300) name: string;
   @ApiProperty({ example: 'Kế hoạch số 45/KH-UBND ngày 02/06/2031' }) @IsString() @Length(3, 500) legalBasis: string;
-  @ApiProperty() @IsInstant() periodFrom: string;
-  @ApiProperty({ description: 'Tasks are due by the end of the period' }) @IsInstant() periodTo: string;
+  @ApiProperty({ example: '2031-07-01T00:00:00+07:00' }) @IsInstant() periodFrom: string;
+  @ApiProperty({ description: 'Tasks are due by the end of the period', example: '2031-09-30T23:59:59+07:00' }) @IsInstant() periodTo: string;
   @ApiProperty({ type: CampaignScopeDto }) @Nested(() => CampaignScopeDto) scope: CampaignScopeDto;
   @ApiProperty({ type: SelectionRuleDto }) @Nested(() => SelectionRuleDto) rule: SelectionRuleDto;
   @ApiPropertyOptional({ type: [String], description: 'Checklist item codes (default: the whole template)' }) @IsOptional() @List(1, 100) @Matches(/^[A-Z_]{2,40}$/, { each: true, message: 'each checklist item is an item code' }) checklist?: string[];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export const PRODUCER_TYPES = ['ENTERPRISE', 'COOPERATIVE', 'COOPERATIVE_GROUP', 'HOUSEHOLD_BUSINESS'] as const;
 
@@ -22,7 +22,7 @@ export class GetProducerQuery {
 }
 
 export class ListProducersQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) communeCode?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
 }
 
 export class ProducerView {

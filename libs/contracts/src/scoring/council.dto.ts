@@ -26,7 +26,7 @@ export class CreateCouncilCommand {
   @ApiPropertyOptional({ default: true, description: 'The chair must be among those present' }) @IsOptional() @IsBoolean() chairRequired?: boolean;
   @ApiPropertyOptional({ default: '10', description: 'Largest allowed difference between members\' totals (points)' })
   @IsOptional() @Matches(POINTS_TEXT, { message: 'spreadLimit must be points with at most 2 decimals' }) spreadLimit?: string;
-  @ApiProperty({ type: [CouncilMemberInput] })
+  @ApiProperty({ type: [CouncilMemberInput], minItems: 2, maxItems: 60 })
   @NestedList(() => CouncilMemberInput, 2, 60) members: CouncilMemberInput[];
 }
 

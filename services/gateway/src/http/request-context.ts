@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { AppError, scopeLabel, type Actor } from '@ocop/contracts';
+import { AppError, isInstant, scopeLabel, type Actor } from '@ocop/contracts';
 import { currentContext, runInContext, type Metrics } from '@ocop/observability';
 
 const CORRELATION = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -20,8 +20,8 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
     let asOf: string | undefined;
     if (asOfHeader !== undefined) {
       if (production) return done(AppError.validation('AS_OF_NOT_ALLOWED', 'X-As-Of is refused in production mode', 'X-As-Of'));
-      if (typeof asOfHeader !== 'string' || Number.isNaN(Date.parse(asOfHeader))) {
-        return done(AppError.validation('AS_OF_INVALID', 'X-As-Of must be an ISO 8601 instant', 'X-As-Of'));
+      if (!isInstant(asOfHeader)) {
+        return done(AppError.validation('AS_OF_INVALID', 'X-As-Of must be an ISO 8601 instant with its offset on a real calendar day', 'X-As-Of'));
       }
       asOf = new Date(asOfHeader).toISOString();
     }

@@ -15,7 +15,7 @@ export class TokenView {
 
 export class CreateUserBody {
   @ApiProperty({ example: 'xa.dongthanh' }) @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: 'username must be 3-50 lowercase letters, digits, dots, dashes or underscores' }) username: string;
-  @ApiProperty({ description: 'At least 12 characters' }) @IsString() @Length(12, 200) password: string;
+  @ApiProperty({ description: 'At least 12 characters', example: 'mat-khau-rat-dai-2026' }) @IsString() @Length(12, 200) password: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @Length(2, 120) fullName: string;
   @ApiProperty({ enum: Role }) @IsIn(Object.values(Role)) role: Role;
   @ApiProperty({ example: '38' }) @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' }) provinceCode: string;
