@@ -118,4 +118,19 @@ describe('input at the edge', () => {
     for (const a of answers.filter((x) => x.status === 409)) expect(a.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await count('registration.producer')).toBe(before + 1);
   });
+
+  it.each([
+    ['a round', 'province.office', '/api/rounds', { cycleYear: 2027, number: 3, name: 'Đợt 3 năm 2027', opensOn: '2027-09-01', closesOn: '2027-11-30' }, 'registration.evaluation_round'],
+    ['a lab', 'province.office', '/api/inspection/labs', { code: 'LAB77', name: 'Trung tâm Kiểm nghiệm Thanh Hóa', indicators: ['E_COLI'], turnaroundDays: 7, contactName: 'Lê Thị Hoa' }, 'inspection.lab'],
+    ['a user', 'admin', '/api/users', { username: 'xa.hoangdao', password: 'mat-khau-rat-dai-2026', fullName: 'Nguyễn Văn An', role: 'COMMUNE_OFFICER', provinceCode: '38', communeCode: DEMO.communeCode }, 'gateway.app_user'],
+  ])('answers %s created twice at once with one row and 409s', async (_what, user, url, body, table) => {
+    const token = await p.login(user);
+    const before = await count(table);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => p.http('POST', url, { token, body })));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((st) => st === 201)).toHaveLength(1);
+    expect(statuses.filter((st) => st !== 201)).toEqual(statuses.filter((st) => st === 409));
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.body).toMatchObject({ status: 409, code: expect.any(String) });
+    expect(await count(table)).toBe(before + 1);
+  });
 });

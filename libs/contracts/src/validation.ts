@@ -136,6 +136,8 @@ export function validationPolicyViolations(classes: Function[], o: PolicyOptions
         if (has(n) && (!has('min') || !has('max'))) out.push(`${where}: a number needs a minimum and a maximum`);
       }
       if (has('isString') && ![...STRING_BOUNDED].some(has)) out.push(`${where}: a string needs a maximum length`);
+      const dateRegex = ms.some((m) => (m.name === 'matches') && /\\d\{4\}-/.test(String((m.constraints as unknown[] | undefined)?.[0] ?? '')));
+      if (dateRegex) out.push(`${where}: a date pattern accepts 30 February; use @IsCalendarDate or @IsInstant`);
       for (const n of DATE_KINDS) {
         if (has(n)) out.push(`${where}: use @IsInstant or @IsCalendarDate (real calendar days, offset required)`);
       }

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../validation';
 
 export class CreateRoundCommand {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2019) @Max(2100) cycleYear: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(12) number: number;
   @ApiProperty({ example: 'Đợt 2 năm 2026' }) @IsString() @Length(2, 200) name: string;
-  @ApiProperty({ example: '2026-07-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'opensOn must be a date YYYY-MM-DD' }) opensOn: string;
-  @ApiProperty({ example: '2026-12-15' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closesOn must be a date YYYY-MM-DD' }) closesOn: string;
+  @ApiProperty({ example: '2026-07-01' }) @IsCalendarDate() opensOn: string;
+  @ApiProperty({ example: '2026-12-15' }) @IsCalendarDate() closesOn: string;
 }
 
 export class RoundView {

@@ -1,7 +1,7 @@
 import * as contracts from '@ocop/contracts';
 import { validateInto, validationPolicyViolations } from '@ocop/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsObject, IsString } from 'class-validator';
+import { IsInt, IsISO8601, IsObject, IsString, Matches } from 'class-validator';
 import * as userDtos from '../users/user.dto';
 
 /** Every class a request is validated into: the contracts (HTTP and NATS) and the gateway's own bodies. */
@@ -21,12 +21,14 @@ describe('the validation policy', () => {
       @IsString({ each: true }) list: string[];
       @IsISO8601() at: string;
       @IsObject() bag: object;
+      @Matches(/^\d{4}-\d{2}-\d{2}$/) day: string;
     }
     const v = validationPolicyViolations([Loose]);
     expect(v).toEqual(expect.arrayContaining([
       expect.stringMatching(/^Loose\.n: @Type\(\(\) => Number\)/), expect.stringMatching(/^Loose\.n: a number needs a minimum and a maximum/),
       expect.stringMatching(/^Loose\.s: a string needs a maximum length/), expect.stringMatching(/^Loose\.list: a list must be/),
       expect.stringMatching(/^Loose\.at: use @IsInstant/), expect.stringMatching(/^Loose\.bag: a free-form object/),
+      expect.stringMatching(/^Loose\.day: a date pattern accepts 30 February/),
     ]));
   });
 
