@@ -113,7 +113,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     throw new Error(`Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`);
   }
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy.length ? config.trustProxy : false });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics), adapter, {
     logger: new PinoNestLogger(logger), abortOnError: false,
   });
