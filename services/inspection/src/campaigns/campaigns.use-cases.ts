@@ -318,10 +318,22 @@ export class CampaignsUseCases {
     return { task, violations };
   }
 
-  /** The follow-up inspection found the violation corrected. */
+  /**
+   * The follow-up inspection found the violation corrected. Who may say so: the inspector who found it (the
+   * task's assignee) or the standing office of the campaign's province; another inspector is refused (the
+   * office reassigns or confirms), and outside the province the violation does not exist.
+   */
   async correct(actor: Actor, violationId: string, asOf: Date): Promise<ViolationView> {
     if (!isOffice(actor) && actor.role !== Role.INSPECTOR) throw AppError.forbidden('ROLE_FORBIDDEN', 'inspectors confirm corrections');
     await this.ds.transaction(async (tx) => {
+      const found: { assignee_user_id: string | null; province_code: string }[] = await tx.query(
+        `SELECT t.assignee_user_id, c.province_code FROM inspection.violation v JOIN inspection.task t ON t.id = v.task_id
+         JOIN inspection.campaign c ON c.id = t.campaign_id WHERE v.id = $1 FOR UPDATE OF v`, [violationId]);
+      const v = found[0];
+      if (!v || !this.canReadProvince(actor, v.province_code)) throw AppError.notFound('VIOLATION_NOT_FOUND', `no violation ${violationId}`);
+      if (!isOffice(actor) && v.assignee_user_id !== actor.id) {
+        throw AppError.forbidden('NOT_VIOLATION_INSPECTOR', 'only the inspector who found the violation, or the standing office, confirms its correction');
+      }
       const done = (await tx.query(`UPDATE inspection.violation SET status = 'CORRECTED', corrected_at = $2, corrected_by = $3 WHERE id = $1 AND status = 'CORRECTIVE_ACTION' RETURNING id, certificate_id`,
         [violationId, asOf, actor.username]))[0] as { id: string; certificate_id: string }[];
       if (!done.length) throw AppError.conflict('VIOLATION_NOT_OPEN', `violation ${violationId} is not awaiting correction`);
