@@ -66,3 +66,5 @@ export {
 } from './inspection/campaign.dto';
 export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';
+export { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
+export type { ResolvedUser } from './identity/identity.dto';

@@ -23,6 +23,7 @@ import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
+import { IdentityResponder } from './users/identity.responder';
 import { AuthController } from './auth/auth.controller';
 import { DossiersController, ProducersController, ReevaluationInvitationsController, RoundsController, UnitsController } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
@@ -81,6 +82,7 @@ class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
         UsersService, GatewayLifecycle,
+        { provide: IdentityResponder, useFactory: () => new IdentityResponder(nc, ds, config.prefix, logger) },
       ],
     };
   }
