@@ -27,7 +27,6 @@ describe('access: every out-of-scope attempt refused', () => {
   let district: string;
   let inspector: string;
   let inspectorId: string;
-  const users: Record<string, { id: string; token: string }> = {};
   const member = (u: { userId: string; fullName: string }, role: string) => ({ userId: u.userId, fullName: u.fullName, agency: 'Sở Nông nghiệp và Môi trường', role });
   const sub = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub;
 
