@@ -99,11 +99,13 @@ export class CouncilsUseCases {
   }
 
   async list(actor: Actor, q: ListCouncilsQuery): Promise<CouncilView[]> {
-    const where: Record<string, string> = {};
+    const where: Record<string, unknown> = {};
     if (q.tier) where.tier = q.tier;
     if (q.unitCode) where.unitCode = q.unitCode;
-    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const memberOf = new Set((await this.ds.getRepository(CouncilMember).findBy({ userId: actor.id })).map((m) => m.councilId));
+    // A council member reads by membership: ask for their councils, not the newest 200 of everyone's.
+    if (actor.role === Role.COUNCIL_MEMBER) where.id = In([...memberOf]);
+    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const visible = councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
     return Promise.all(visible.map(async (c) => this.view(await this.load(c.id))));
   }

@@ -175,9 +175,14 @@ export class SessionsUseCases {
   }
 
   async list(actor: Actor, q: ListSessionsQuery): Promise<SessionView[]> {
-    const where: Record<string, string> = {};
+    const where: Record<string, unknown> = {};
     if (q.councilId) where.councilId = q.councilId;
     if (q.status) where.status = q.status;
+    if (actor.role === Role.COUNCIL_MEMBER && !q.councilId) {
+      // A council member reads by membership: the sessions of their councils, not the newest 100 of everyone's.
+      const councils = (await this.ds.query('SELECT council_id FROM scoring.council_member WHERE user_id = $1', [actor.id]) as { council_id: string }[]).map((r) => r.council_id);
+      where.councilId = In(councils);
+    }
     const sessions = await this.ds.getRepository(Session).find({ where, order: { createdAt: 'DESC' }, take: 100 });
     const out: SessionView[] = [];
     for (const s of sessions) {
