@@ -7,11 +7,13 @@
  * RSS growth during the close. Medians of RUNS runs, each on its own session.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO, Role, type Actor } from '@ocop/contracts';
+import { DEMO, IdentitySubjects, RegistrationSubjects, Role, type Actor, type ResolvedUser, type UnitView } from '@ocop/contracts';
 import {
   criteriaOf, evaluateDossier, routeEvaluation, scoreSheet, tierModelFor, treeForProductSet, Tier, type CriteriaTree, type SheetEntry,
 } from '@ocop/domain';
 import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
+import { RpcServer, connectNats } from '@ocop/messaging';
+import { createLogger } from '@ocop/observability';
 import { loadToolConfig } from '../../tools/config';
 import { createScoringApp } from '../../services/scoring/src/scoring.app';
 import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
@@ -45,6 +47,16 @@ async function main(): Promise<void> {
     OCOP_STREAM: `${id.toUpperCase()}_EVENTS`, LOG_LEVEL: 'silent',
   }));
   await app.init();
+  // Scoring asks the gateway about council seats and registration about the council's unit: stand-ins answer
+  // here (every id a council member of the demo province), so the bench runs scoring alone.
+  const nc = await connectNats(cfg.infra.natsUrl, 'bench-stand-ins');
+  const standIns = new RpcServer(nc, id, 'bench-stand-ins', createLogger('bench', 'silent'));
+  standIns.listen([
+    { subject: RegistrationSubjects.unitsList, handle: async (): Promise<UnitView[]> => [
+      { code: DEMO.provinceCode, level: 'PROVINCE', name: 'Thanh Hóa', parentCode: null, provinceCode: DEMO.provinceCode, districtCode: null }] },
+    { subject: IdentitySubjects.usersResolve, handle: async (q): Promise<ResolvedUser[]> => (q as { userIds: string[] }).userIds.map((uid) => ({
+      id: uid, username: uid, fullName: uid, role: Role.COUNCIL_MEMBER, scope: { provinceCode: DEMO.provinceCode }, active: true })) },
+  ]);
   try {
     const ds = app.get(DataSource);
     const { catalogue } = await app.get(CatalogueService).forLegalVersion('148+1489');
@@ -128,6 +140,8 @@ async function main(): Promise<void> {
       heapGrowthMb: heapGrowth.map(mb), rssGrowthMb: rssGrowth.map(mb), sheetSubmissionsPerSecond: Math.round(sheetRate),
     }, null, 2));
   } finally {
+    await standIns.close();
+    await nc.close();
     await app.close();
     await dropDatabase(cfg.infra.databaseUrl, dbName);
   }

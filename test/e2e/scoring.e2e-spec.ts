@@ -116,10 +116,10 @@ describe('council scoring end to end', () => {
     const communeScored = await sheet(chair, s.id, evals[0]!.id, [...good, { criterionCode: Object.keys(assessed)[0]!, optionCode: 'a' }]);
     expect(communeScored.body).toMatchObject({ code: 'SHEET_CRITERION_COMMUNE_SCORED' });
     expect((await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body).toEqual([]);
-    // Only members of this council score in its sessions.
+    // Only members of this council score in its sessions; to a member of another council the session does not exist.
     const outsider = await sheet(cChair, s.id, evals[0]!.id, good);
-    expect(outsider.status).toBe(403);
-    expect(outsider.body.code).toBe('SESSION_NOT_A_MEMBER');
+    expect(outsider.status).toBe(404);
+    expect(outsider.body.code).toBe('SESSION_NOT_FOUND');
 
     await scoreAll(voting, s.id, evals[0]!.id, [55, 56, 54, 55, 55], { assessed });
     await scoreAll(voting, s.id, evals[1]!.id, [75, 76, 74, 75, 75], { assessed });

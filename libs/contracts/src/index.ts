@@ -9,7 +9,7 @@ export { validateInto, validationErrorFrom } from './validate';
 export { RegistrationSubjects, RegistrationEvents } from './registration/registration.subjects';
 export { PRODUCER_TYPES, CreateProducerCommand, GetProducerQuery, ListProducersQuery, ProducerView } from './registration/producer.dto';
 export { CreateProductCommand, ListProductsQuery, ProductView } from './registration/product.dto';
-export { CreateRoundCommand, RoundView } from './registration/round.dto';
+export { CreateRoundCommand, ListRoundsQuery, RoundView } from './registration/round.dto';
 export {
   DOSSIER_KINDS, DOSSIER_STATUSES, CreateDossierCommand, DossierIdCommand, AttachDocumentCommand, ReturnReason, ReturnDossierBody,
   ReturnDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
@@ -68,3 +68,5 @@ export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
 export type { PolicyOptions } from './validation';
+export { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
+export type { ResolvedUser } from './identity/identity.dto';

@@ -14,3 +14,5 @@ export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
 export { createServiceApp, loadServiceConfig, intSetting, SERVICE_NATS, SERVICE_LOGGER } from './service-app';
 export type { ServiceAppSpec, ServiceConfig } from './service-app';
+export { UserDirectory } from './user-directory';
+export type { UserRequirement } from './user-directory';

@@ -25,6 +25,7 @@ import { UndeclaredQueryInterceptor, installInputGuard } from './http/input-guar
 import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors';
 import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
+import { IdentityResponder } from './users/identity.responder';
 import { AuthController } from './auth/auth.controller';
 import { DossiersController, ProducersController, ReevaluationInvitationsController, RoundsController, UnitsController } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
@@ -84,6 +85,7 @@ class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
         UsersService, GatewayLifecycle,
+        { provide: IdentityResponder, useFactory: () => new IdentityResponder(nc, ds, config.prefix, logger) },
       ],
     };
   }
@@ -117,7 +119,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   }
 
   const adapter = new FastifyAdapter({
-    bodyLimit: config.bodyLimitBytes, trustProxy: true,
+    bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // Errors Fastify raises before a route runs (a URL it cannot decode, an HTTP request the parser refuses) are problem+json too.
     frameworkErrors: frameworkErrorHandler(logger), clientErrorHandler: clientErrorHandler(logger),
   });

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AgencyEvents } from '@ocop/contracts';
-import { RpcClient, SERVICE_NATS, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import { LocalDiskObjectStorage } from '@ocop/persistence';
 import type { InspectionConfig } from './config/inspection.config';
 import { INSPECTION_DATABASE } from './database/inspection.database';
@@ -26,6 +26,7 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       { provide: INSPECTION_CONFIG, useValue: config },
       { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
+      { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       LabsUseCases, SamplesUseCases, CampaignsUseCases, CertificatePool, InspectionJobs, LabResultsListener, InspectionHandler,
     ],
     async bootstrap(ref) {

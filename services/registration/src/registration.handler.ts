@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError, AttachDocumentCommand, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DossierIdCommand,
-  GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProposeDossierCommand,
+  GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListReevaluationInvitationsQuery, ListRoundsQuery, ListUnitsQuery, ProposeDossierCommand,
   RegistrationSubjects as S,
   ReturnDossierCommand, type ProducerView, type ProductView, type RoundView,
 } from '@ocop/contracts';
@@ -13,7 +13,7 @@ import { ProductsRepository } from './products/products.repository';
 import { RoundsRepository } from './rounds/rounds.repository';
 import { CreateProducerUseCase } from './producers/create-producer.use-case';
 import { CreateProductUseCase } from './products/create-product.use-case';
-import { CreateRoundUseCase } from './rounds/create-round.use-case';
+import { CreateRoundUseCase, roundProvince } from './rounds/create-round.use-case';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
 import { DossierViews } from './dossiers/dossier-views';
@@ -66,9 +66,10 @@ export class RegistrationHandler {
         return (await this.products.listOfProducer(p.id)).map(productView);
       }),
       this.route(S.roundCreate, CreateRoundCommand, async (c, ctx) => roundView(await this.createRound.execute(requireActor(ctx), c), ctx.asOf)),
-      this.route(S.roundList, undefined, async (_q, ctx) => {
+      this.route(S.roundList, ListRoundsQuery, async (q, ctx) => {
         const actor = requireActor(ctx);
-        return (await this.rounds.listOfProvince(actor.scope.provinceCode)).map((r) => roundView(r, ctx.asOf));
+        const province = actor.scope.provinceCode === '*' && !q.provinceCode ? '*' : await roundProvince(actor, q.provinceCode, this.units);
+        return (await this.rounds.listOfProvince(province)).map((r) => roundView(r, ctx.asOf));
       }),
       this.route(S.dossierCreate, CreateDossierCommand, async (c, ctx) => this.views.view(await this.createDossier.create(requireActor(ctx), c, ctx.asOf))),
       this.route(S.dossierGet, DossierIdCommand, async (q, ctx) => this.views.get(requireActor(ctx), q.dossierId)),

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { InspectionEvents, RegistrationEvents } from '@ocop/contracts';
-import { createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import type { ScoringConfig } from './config/scoring.config';
 import { SCORING_DATABASE } from './database/scoring.database';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -25,7 +26,10 @@ export interface ScoringAppOptions {
 export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'scoring', database: SCORING_DATABASE, config, publisher: o.publisher,
-    providers: [CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, ScoringHandler],
+    providers: [
+      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
+      { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
+      CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, ScoringHandler],
     async bootstrap(ref, logger) {
       await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const evaluations = ref.get(EvaluationsUseCases);

@@ -16,6 +16,21 @@ export function assertIssuingOfficer(actor: Actor, c: Issued & { number?: string
   }
 }
 
+/**
+ * Who may ask for a certificate's revocation: the province's office, inspectors and admin for the province's
+ * certificates, a national admin for all, a district officer only for the certificates its district issued
+ * (the ones it can read, see `readableCertificates`).
+ */
+export function mayRequestRevocation(actor: Actor, c: Issued): boolean {
+  switch (actor.role) {
+    case Role.ADMIN: return actor.scope.provinceCode === '*' || actor.scope.provinceCode === c.provinceCode;
+    case Role.PROVINCE_OFFICE: case Role.INSPECTOR: return actor.scope.provinceCode === c.provinceCode;
+    case Role.DISTRICT_OFFICER:
+      return actor.scope.provinceCode === c.provinceCode && c.tier === 'DISTRICT' && !!actor.scope.districtCode && c.authorityUnitCode === actor.scope.districtCode;
+    default: return false;
+  }
+}
+
 /** SQL condition (its parameters numbered after the `first` ones already used) limiting certificates (alias c) to what the actor may read. */
 export function readableCertificates(actor: Actor, first: number): { sql: string; params: unknown[] } {
   const p = (n: number): string => `$${first + n + 1}`;

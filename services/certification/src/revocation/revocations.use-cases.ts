@@ -11,7 +11,7 @@ import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
-import { assertIssuingOfficer, isIssuingOfficer, readableCertificates } from '../certificates/access';
+import { assertIssuingOfficer, isIssuingOfficer, mayRequestRevocation, readableCertificates } from '../certificates/access';
 import { isoDay, nextNumber, updateReturning, vietnamYear } from '../certificates/numbering';
 import { Notifications } from '../notifications/notifications';
 import { Authorities } from '../authorities/authorities';
@@ -110,11 +110,8 @@ export class RevocationsUseCases {
       }
     }
     const c = await this.lockCertificate(tx, r.certificateId);
-    if (source === 'OFFICE' && actor.role !== Role.ADMIN && actor.scope.provinceCode !== c.provinceCode) {
-      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
-    }
-    if (source === 'INSPECTION' && actor.role === Role.INSPECTOR && actor.scope.provinceCode !== c.provinceCode) {
-      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocations in province ${c.provinceCode}`);
+    if (!mayRequestRevocation(actor, c)) {
+      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not request revocation of certificate ${c.number} (authority ${c.authorityUnitCode}, province ${c.provinceCode})`);
     }
     if (!isRevocable(c.status)) throw AppError.conflict('CERTIFICATE_NOT_REVOCABLE', `certificate ${c.number} is ${c.status}`, 'certificateId');
     const open: { id: string }[] = await tx.query(`SELECT id FROM certification.revocation WHERE certificate_id = $1 AND status = 'REQUESTED'`, [c.id]);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { LogLevel } from '@ocop/observability';
 
 export interface GatewayConfig {
@@ -24,6 +25,28 @@ export interface GatewayConfig {
   rpcTimeoutMs: number;
   /** How long a public certificate record may be served from the gateway's cache (status events drop it at once). */
   verifyCacheTtlMs: number;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses or CIDRs, or proxy-addr's `loopback`, `linklocal`,
+   * `uniquelocal`); empty: none, the client address is the socket's.
+   */
+  trustProxy: string[];
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: a comma-separated list of addresses or CIDRs (default none). */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const e of entries) {
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!PROXY_KEYWORDS.has(e) && (!family || !bitsOk || extra !== undefined)) {
+      throw new Error(`TRUST_PROXY entries must be IP addresses or CIDRs (or loopback, linklocal, uniquelocal), not ${e}`);
+    }
+  }
+  return entries;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -59,5 +82,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     demoData: mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
     rpcTimeoutMs: int('RPC_TIMEOUT_MS', 10_000),
     verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery,
+  AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery, ListRoundsQuery,
   ListProducersQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, ReevaluationInvitationView,
   RegistrationSubjects as S, ReturnDossierBody, Role, RoundView, TimelineEntryView, UnitView, type Actor,
 } from '@ocop/contracts';
@@ -93,8 +93,8 @@ export class RoundsController {
   @Get()
   @Roles(...OFFICIALS, Role.PRODUCER)
   @ApiOkResponse({ type: [RoundView] })
-  list(@CurrentActor() actor: Actor): Promise<RoundView[]> {
-    return this.rpc.request(S.roundList, {}, { actor });
+  list(@CurrentActor() actor: Actor, @Query() q: ListRoundsQuery): Promise<RoundView[]> {
+    return this.rpc.request(S.roundList, q, { actor });
   }
 }
 

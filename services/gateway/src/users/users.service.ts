@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
-import { DUMMY_PASSWORD_HASH_PROMISE, TokenService, hashPassword, verifyPassword } from '@ocop/auth';
+import { DUMMY_PASSWORD_HASH_PROMISE, NATIONAL_ROLES, NATIONAL_SCOPE, TokenService, hashPassword, verifyPassword } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
@@ -71,10 +71,20 @@ export class UsersService {
     return (await this.ds.getRepository(User).find({ where, order: { username: 'ASC' } })).map(userView);
   }
 
-  /** Scope codes must name real units of that province (and a producer must exist). */
+  /** Scope codes must name real units (the province too, unless national) of that province (and a producer must exist). */
   private async checkUnits(admin: Actor, body: CreateUserBody): Promise<void> {
-    const units = async (level: string, parentCode: string) =>
-      this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level, parentCode }, { actor: admin });
+    const units = async (level: string, parentCode?: string) =>
+      this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level, ...(parentCode ? { parentCode } : {}) }, { actor: admin });
+    if (body.provinceCode === NATIONAL_SCOPE) {
+      if (!NATIONAL_ROLES.has(body.role)) {
+        throw AppError.validation('SCOPE_NATIONAL_ROLE', `a national (VN) account may only be ${[...NATIONAL_ROLES].join(', ')}`, 'provinceCode');
+      }
+      for (const field of ['districtCode', 'communeCode'] as const) {
+        if (body[field]) throw AppError.validation('SCOPE_NATIONAL_UNIT', `a national account has no ${field}`, field);
+      }
+    } else if (!(await units('PROVINCE')).some((u) => u.code === body.provinceCode)) {
+      throw AppError.validation('UNIT_UNKNOWN', `no province ${body.provinceCode} among the administrative units`, 'provinceCode');
+    }
     if (body.districtCode && !(await units('DISTRICT', body.provinceCode)).some((u) => u.code === body.districtCode)) {
       throw AppError.validation('UNIT_UNKNOWN', `no district ${body.districtCode} in province ${body.provinceCode}`, 'districtCode');
     }

@@ -8,7 +8,7 @@ import {
 import {
   INSPECTION_CHECKLIST, inScope, selectCertificates, type CampaignScope, type PoolCertificate, type RiskWeights, type SelectionRule,
 } from '@ocop/domain';
-import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
+import { EventOutbox, UnrecoverableEventError, UserDirectory } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
@@ -41,7 +41,15 @@ export class CampaignsUseCases {
   /** Set by the jobs module: creates or updates the recurrence's job scheduler. */
   scheduleRecurrence: (r: { id: string; cron: string }) => Promise<void> = async () => undefined;
 
-  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox, @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig) {}
+  constructor(
+    private readonly ds: DataSource, private readonly outbox: EventOutbox, @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
+    private readonly users: UserDirectory,
+  ) {}
+
+  /** A team's inspectors are inspector accounts of the campaign's province (`field`: where the ids sit in the command). */
+  private async requireInspectors(actor: Actor, userIds: string[], provinceCode: string, field: string): Promise<void> {
+    await this.users.require(actor, userIds.map((userId, i) => ({ userId, field: `${field}.${i}`, roles: [Role.INSPECTOR], provinceCode })));
+  }
 
   async create(actor: Actor, c: CreateCampaignCommand, asOf: Date): Promise<CampaignView> {
     const provinceCode = this.planningProvince(actor);
@@ -49,6 +57,7 @@ export class CampaignsUseCases {
     const to = new Date(c.periodTo);
     if (to.getTime() <= from.getTime()) throw AppError.validation('PERIOD_INVALID', 'periodTo must be after periodFrom', 'periodTo');
     const checklist = this.checkTemplate(c, true);
+    await this.requireInspectors(actor, c.team.inspectorUserIds, provinceCode, 'team.inspectorUserIds');
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
       await this.insertCampaign(tx, { id, c, provinceCode, from, to, checklist, recurrenceId: null, by: actor.username, asOf });
@@ -61,6 +70,7 @@ export class CampaignsUseCases {
   async createRecurrence(actor: Actor, r: CreateRecurrenceCommand, asOf: Date): Promise<RecurrenceView> {
     const provinceCode = this.planningProvince(actor);
     this.checkTemplate(r.template, false);
+    await this.requireInspectors(actor, r.template.team.inspectorUserIds, provinceCode, 'template.team.inspectorUserIds');
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
       await tx.query(`INSERT INTO inspection.campaign_recurrence (id, name, province_code, cron, period_days, template, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
@@ -161,6 +171,10 @@ export class CampaignsUseCases {
   /** The office assigns (or reassigns) an open task to an inspector. */
   async assign(actor: Actor, taskId: string, inspectorUserId: string): Promise<TaskView> {
     if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'the standing office assigns tasks');
+    const task: { province_code: string }[] = await this.ds.query(
+      'SELECT c.province_code FROM inspection.task t JOIN inspection.campaign c ON c.id = t.campaign_id WHERE t.id = $1', [taskId]);
+    if (!task[0] || !this.canReadProvince(actor, task[0].province_code)) throw AppError.notFound('TASK_NOT_FOUND', `no open task ${taskId} in your province`);
+    await this.users.require(actor, [{ userId: inspectorUserId, field: 'inspectorUserId', roles: [Role.INSPECTOR], provinceCode: task[0].province_code }]);
     await this.ds.transaction(async (tx) => {
       const rows = (await tx.query(
         `UPDATE inspection.task t SET assignee_user_id = $2 FROM inspection.campaign c WHERE t.id = $1 AND c.id = t.campaign_id AND t.status = 'OPEN' AND ($3 = '*' OR c.province_code = $3) RETURNING t.id`,
@@ -318,10 +332,22 @@ export class CampaignsUseCases {
     return { task, violations };
   }
 
-  /** The follow-up inspection found the violation corrected. */
+  /**
+   * The follow-up inspection found the violation corrected. Who may say so: the inspector who found it (the
+   * task's assignee) or the standing office of the campaign's province; another inspector is refused (the
+   * office reassigns or confirms), and outside the province the violation does not exist.
+   */
   async correct(actor: Actor, violationId: string, asOf: Date): Promise<ViolationView> {
     if (!isOffice(actor) && actor.role !== Role.INSPECTOR) throw AppError.forbidden('ROLE_FORBIDDEN', 'inspectors confirm corrections');
     await this.ds.transaction(async (tx) => {
+      const found: { assignee_user_id: string | null; province_code: string }[] = await tx.query(
+        `SELECT t.assignee_user_id, c.province_code FROM inspection.violation v JOIN inspection.task t ON t.id = v.task_id
+         JOIN inspection.campaign c ON c.id = t.campaign_id WHERE v.id = $1 FOR UPDATE OF v`, [violationId]);
+      const v = found[0];
+      if (!v || !this.canReadProvince(actor, v.province_code)) throw AppError.notFound('VIOLATION_NOT_FOUND', `no violation ${violationId}`);
+      if (!isOffice(actor) && v.assignee_user_id !== actor.id) {
+        throw AppError.forbidden('NOT_VIOLATION_INSPECTOR', 'only the inspector who found the violation, or the standing office, confirms its correction');
+      }
       const done = (await tx.query(`UPDATE inspection.violation SET status = 'CORRECTED', corrected_at = $2, corrected_by = $3 WHERE id = $1 AND status = 'CORRECTIVE_ACTION' RETURNING id, certificate_id`,
         [violationId, asOf, actor.username]))[0] as { id: string; certificate_id: string }[];
       if (!done.length) throw AppError.conflict('VIOLATION_NOT_OPEN', `violation ${violationId} is not awaiting correction`);

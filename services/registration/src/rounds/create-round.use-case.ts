@@ -6,18 +6,33 @@ import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { EvaluationRound } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
+import { UnitsRepository } from '../units/units.repository';
+
+/**
+ * The province a round request is about: a national admin names it (a province among the units); everyone else
+ * works in their own province, and naming another one is refused.
+ */
+export async function roundProvince(actor: Actor, named: string | undefined, units: UnitsRepository): Promise<string> {
+  if (actor.scope.provinceCode !== '*') {
+    if (named && named !== actor.scope.provinceCode) throw AppError.forbidden('OUT_OF_SCOPE', `you work in province ${actor.scope.provinceCode}, not ${named}`);
+    return actor.scope.provinceCode;
+  }
+  if (!named) throw AppError.rule('PROVINCE_REQUIRED', 'a round belongs to a province: name it (provinceCode)', 'provinceCode');
+  const unit = await units.find(named);
+  if (!unit || unit.level !== 'PROVINCE') throw AppError.rule('UNIT_UNKNOWN', `no province ${named} among the administrative units`, 'provinceCode');
+  return named;
+}
 
 const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The standing office opens the rounds of its province's cycle year. */
 @Injectable()
 export class CreateRoundUseCase {
-  constructor(private readonly ds: DataSource, private readonly rounds: RoundsRepository) {}
+  constructor(private readonly ds: DataSource, private readonly rounds: RoundsRepository, private readonly units: UnitsRepository) {}
 
   async execute(actor: Actor, cmd: CreateRoundCommand): Promise<EvaluationRound> {
     if (![Role.PROVINCE_OFFICE, Role.ADMIN].includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not open rounds`);
-    const provinceCode = actor.scope.provinceCode;
-    if (provinceCode === '*') throw AppError.rule('PROVINCE_REQUIRED', 'a round belongs to a province: use an account scoped to one');
+    const provinceCode = await roundProvince(actor, cmd.provinceCode, this.units);
     if (!isDay(cmd.opensOn)) throw AppError.validation('VALIDATION_FAILED', 'opensOn is not a calendar date', 'opensOn');
     if (!isDay(cmd.closesOn)) throw AppError.validation('VALIDATION_FAILED', 'closesOn is not a calendar date', 'closesOn');
     if (cmd.closesOn < cmd.opensOn) throw AppError.validation('ROUND_DATES_INVALID', 'closesOn is before opensOn', 'closesOn');
@@ -25,7 +40,7 @@ export class CreateRoundUseCase {
       if (await this.rounds.exists(tx, provinceCode, cmd.cycleYear, cmd.number)) {
         throw AppError.conflict('ROUND_DUPLICATE', `round ${cmd.number} of ${cmd.cycleYear} exists`, 'number');
       }
-      const r = Object.assign(new EvaluationRound(), { id: randomUUID(), provinceCode, ...cmd });
+      const r = Object.assign(new EvaluationRound(), { id: randomUUID(), ...cmd, provinceCode });
       await this.rounds.insert(tx, r);
       await writeAudit(tx, {
         actorId: actor.id, actorRole: actor.role, action: 'round.open', entityType: 'evaluation_round', entityId: r.id,

@@ -7,8 +7,11 @@ import { EvaluationRound } from './round.entity';
 export class RoundsRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** One province's rounds, or every province's (`'*'`, a national admin). */
   listOfProvince(provinceCode: string): Promise<EvaluationRound[]> {
-    return this.ds.getRepository(EvaluationRound).find({ where: { provinceCode }, order: { cycleYear: 'DESC', number: 'DESC' } });
+    return this.ds.getRepository(EvaluationRound).find({
+      where: provinceCode === '*' ? {} : { provinceCode }, order: { provinceCode: 'ASC', cycleYear: 'DESC', number: 'DESC' },
+    });
   }
 
   findOfProvince(provinceCode: string, id: string, tx?: Tx): Promise<EvaluationRound | null> {

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, ScoringEvents, type Actor, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
+  AppError, RegistrationSubjects, Role, ScoringEvents, type Actor, type UnitView, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
 } from '@ocop/contracts';
 import { formatPoints, parsePoints } from '@ocop/domain';
-import { EventOutbox } from '@ocop/messaging';
+import { EventOutbox, RpcClient, UserDirectory } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { Council, CouncilMember, MemberConflict, VOTING_ROLES } from './council.entity';
@@ -21,13 +21,22 @@ export interface CouncilWithMembers {
 
 @Injectable()
 export class CouncilsUseCases {
-  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox) {}
+  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox, private readonly users: UserDirectory, private readonly rpc: RpcClient) {}
+
+  /** The province a district or province council belongs to, from registration's units (unknown units refused). */
+  private async provinceOf(actor: Actor, tier: string, unitCode: string): Promise<string> {
+    const level = tier === 'DISTRICT' ? 'DISTRICT' : 'PROVINCE';
+    const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level }, { actor });
+    const unit = units.find((u) => u.code === unitCode);
+    if (!unit) throw AppError.rule('COUNCIL_UNIT_UNKNOWN', `no ${level.toLowerCase()} ${unitCode} among the administrative units`, 'unitCode');
+    return unit.provinceCode;
+  }
 
   async create(actor: Actor, c: CreateCouncilCommand): Promise<CouncilView> {
     if (!UNIT_PATTERN[c.tier]!.test(c.unitCode)) {
       throw AppError.validation('COUNCIL_UNIT_INVALID', `a ${c.tier} council needs ${c.tier === 'CENTRAL' ? 'unitCode VN' : c.tier === 'PROVINCE' ? 'a 2-digit province code' : 'a 3-digit district code'}`, 'unitCode');
     }
-    const provinceCode = c.tier === 'CENTRAL' ? 'VN' : c.tier === 'PROVINCE' ? c.unitCode : actor.scope.provinceCode;
+    const provinceCode = c.tier === 'CENTRAL' ? 'VN' : await this.provinceOf(actor, c.tier, c.unitCode);
     assertManages(actor, { tier: c.tier, unitCode: c.unitCode, provinceCode }, 'councils');
     const seen = new Set<string>();
     c.members.forEach((m, i) => {
@@ -40,6 +49,11 @@ export class CouncilsUseCases {
     }
     const voting = c.members.filter((m) => VOTING_ROLES.has(m.role)).length;
     if (c.quorum > voting) throw AppError.validation('COUNCIL_QUORUM_TOO_HIGH', `quorum ${c.quorum} exceeds the ${voting} scoring members`, 'quorum');
+    // Every seat is a council member's account of the council's province (the ministry's council: national or any province's experts).
+    await this.users.require(actor, c.members.map((m, i) => ({
+      userId: m.userId, field: `members.${i}.userId`, roles: [Role.COUNCIL_MEMBER],
+      ...(c.tier === 'CENTRAL' ? {} : { provinceCode, national: false }),
+    })));
     const spreadLimit = parsePoints(c.spreadLimit ?? '10');
     const council = Object.assign(new Council(), {
       id: randomUUID(), name: c.name, tier: c.tier, unitCode: c.unitCode, provinceCode, authorityName: c.authorityName, placeName: c.placeName, quorum: c.quorum,
@@ -85,11 +99,13 @@ export class CouncilsUseCases {
   }
 
   async list(actor: Actor, q: ListCouncilsQuery): Promise<CouncilView[]> {
-    const where: Record<string, string> = {};
+    const where: Record<string, unknown> = {};
     if (q.tier) where.tier = q.tier;
     if (q.unitCode) where.unitCode = q.unitCode;
-    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const memberOf = new Set((await this.ds.getRepository(CouncilMember).findBy({ userId: actor.id })).map((m) => m.councilId));
+    // A council member reads by membership: ask for their councils, not the newest 200 of everyone's.
+    if (actor.role === Role.COUNCIL_MEMBER) where.id = In([...memberOf]);
+    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const visible = councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
     return Promise.all(visible.map(async (c) => this.view(await this.load(c.id))));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  AppError, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
+  AppError, Role, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
   type SampleResultRecordedData, type SetLabResultCommand,
 } from '@ocop/contracts';
 import { productSetNeedsSamples, tierModelFor, type CommuneAssessmentEntry, type LegalVersionCode, type Tier } from '@ocop/domain';
@@ -74,13 +74,22 @@ export class EvaluationsUseCases {
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (q.dossierId) qb.andWhere('e.dossier_id = :dossierId', { dossierId: q.dossierId });
     if (actor.scope.provinceCode !== '*') qb.andWhere(`(e.province_code = :pc OR e.tier = 'CENTRAL')`, { pc: actor.scope.provinceCode });
-    return (await qb.getMany()).filter((e) => canReadEvaluation(actor, e)).map((e) => this.view(e));
+    const sessions = await this.memberSessionIds(actor);
+    return (await qb.getMany()).filter((e) => canReadEvaluation(actor, e, sessions)).map((e) => this.view(e));
   }
 
   async get(actor: Actor, id: string, tx?: Tx): Promise<Evaluation> {
     const e = await (tx ?? this.ds.manager).findOneBy(Evaluation, { id });
-    if (!e || !canReadEvaluation(actor, e)) throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
+    if (!e || !canReadEvaluation(actor, e, await this.memberSessionIds(actor, tx))) throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
     return e;
+  }
+
+  /** A council member's sessions (those of the councils they sit on); undefined for other roles. */
+  private async memberSessionIds(actor: Actor, tx?: Tx): Promise<Set<string> | undefined> {
+    if (actor.role !== Role.COUNCIL_MEMBER) return undefined;
+    const rows: { id: string }[] = await (tx ?? this.ds.manager).query(
+      'SELECT s.id FROM scoring.session s JOIN scoring.council_member m ON m.council_id = s.council_id WHERE m.user_id = $1', [actor.id]);
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

@@ -162,8 +162,11 @@ export class SessionsUseCases {
     const organiser = this.isOrganiser(actor, state);
     const where: Record<string, string> = { sessionId: q.sessionId };
     if (q.evaluationId) where.evaluationId = q.evaluationId;
-    // Members see their own sheets while the session is open; the organisers (and, once closed, every member) see all.
-    if (!organiser && state.session.status === 'OPEN') {
+    // Each member scores alone: a member sees their own sheets; the organisers (the unit's office, the secretary) see
+    // every sheet, and so does the chair once the session is closed. Everyone else who reads the session sees the
+    // totals in the session view and the minutes, not the sheets.
+    const chairAfterClosing = state.session.status !== 'OPEN' && actor.role === Role.COUNCIL_MEMBER && member?.role === 'CHAIR';
+    if (!organiser && !chairAfterClosing) {
       if (!member) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
       where.memberId = member.id;
     }
@@ -172,9 +175,14 @@ export class SessionsUseCases {
   }
 
   async list(actor: Actor, q: ListSessionsQuery): Promise<SessionView[]> {
-    const where: Record<string, string> = {};
+    const where: Record<string, unknown> = {};
     if (q.councilId) where.councilId = q.councilId;
     if (q.status) where.status = q.status;
+    if (actor.role === Role.COUNCIL_MEMBER && !q.councilId) {
+      // A council member reads by membership: the sessions of their councils, not the newest 100 of everyone's.
+      const councils = (await this.ds.query('SELECT council_id FROM scoring.council_member WHERE user_id = $1', [actor.id]) as { council_id: string }[]).map((r) => r.council_id);
+      where.councilId = In(councils);
+    }
     const sessions = await this.ds.getRepository(Session).find({ where, order: { createdAt: 'DESC' }, take: 100 });
     const out: SessionView[] = [];
     for (const s of sessions) {
