@@ -75,7 +75,10 @@ export class RpcServer {
         asOf = new Date(asOfHeader);
         if (Number.isNaN(asOf.getTime())) throw AppError.validation('AS_OF_INVALID', 'as-of must be an ISO 8601 instant', 'asOf');
       }
-      const ctx = { correlationId, causationId: correlationId, actor: actor && { id: actor.id, role: actor.role }, asOf: asOfHeader || undefined };
+      const ctx = {
+        correlationId, causationId: correlationId, actor: actor && { id: actor.id, role: actor.role },
+        ...(asOfHeader ? { asOf: asOf.toISOString(), asOfSource: 'request' as const } : {}),
+      };
       const data = await runInContext(ctx, async () => {
         const body: unknown = msg.data.length ? JSON.parse(new TextDecoder().decode(msg.data)) : {};
         const request = route.request ? validateInto(route.request, body) : body;
