@@ -1,3 +1,4 @@
+import { now } from '@ocop/observability';
 import { AuditRow } from './platform.entities';
 import type { Tx } from './data-source.factory';
 
@@ -13,11 +14,12 @@ export interface AuditEntry {
 
 /** Writes an audit record inside the caller's transaction, so it exists exactly when the change does. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(AuditRow, { ...entry, details: (entry.details ?? null) as never, correlationId: entry.correlationId ?? null }); // jsonb column
+  await writeAuditMany(tx, [entry]);
 }
 
-/** Many audit records in one insert (set-based work such as sweeps). */
+/** Many audit records in one insert (set-based work such as sweeps); each is stamped with the context's "now". */
 export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(AuditRow, entries.map((e) => ({ ...e, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null })));
+  const at = now();
+  await tx.insert(AuditRow, entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null }))); // jsonb column
 }
