@@ -164,6 +164,7 @@ export class RevocationsUseCases {
         { type: E.decisionIssued, subject: decisionId, data: { decisionId, kind: 'REVOKE', reference, authorityUnitCode: c.authorityUnitCode, provinceCode: c.provinceCode, citesDecisionId: original[0]?.id ?? null, decidedAt: asOf.toISOString() } },
         { type: E.certificateRevoked, subject: c.id, data },
       ]);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'revocation.decide', entityType: 'revocation', entityId: r.id, details: { decisionId, reference } });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'decision.revoke', entityType: 'decision', entityId: decisionId, details: { reference, revocationId: r.id } });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'certificate.revoke', entityType: 'certificate', entityId: c.id, details: { revocationId: r.id, reasonCode: r.reasonCode, decisionId } });
       await this.notifications.queue(tx, [{
