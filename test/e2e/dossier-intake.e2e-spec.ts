@@ -14,9 +14,9 @@ describe('dossier intake end to end', () => {
   });
   afterAll(async () => { await p?.stop(); });
 
-  async function upload(token: string, dossierId: string, type: string) {
+  async function upload(token: string, dossierId: string, type: string, extra: Record<string, string> = {}) {
     const { payload, headers } = multipartBody(type, PDF);
-    const res = await p.http('POST', `/api/dossiers/${dossierId}/documents`, { token, payload, headers });
+    const res = await p.http('POST', `/api/dossiers/${dossierId}/documents`, { token, payload, headers: { ...headers, ...extra } });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -112,7 +112,7 @@ describe('dossier intake end to end', () => {
     const product = await p.http('POST', '/api/products', { token: producer.token, body: { producerId: producer.producerId, name: 'Mật ong Đông Sơn', productSetCode: '04' } });
     const d = await p.http('POST', '/api/dossiers', { token: producer.token, body: { productId: product.body.id, kind: 'NEW' }, headers: asOf });
     expect(d.body.cycleYear).toBe(2024);
-    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) await upload(producer.token, d.body.id, type);
+    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) await upload(producer.token, d.body.id, type, asOf);
     const submitted = await p.http('POST', `/api/dossiers/${d.body.id}/submit`, { token: producer.token, headers: asOf });
     expect(submitted.body).toMatchObject({ legalVersion: '148', filedAt: '2024-05-10T03:00:00.000Z' });
     await p.http('POST', `/api/dossiers/${d.body.id}/accept`, { token: officer, headers: asOf });

@@ -76,8 +76,9 @@ describe('registration follows certification', () => {
       body: { councilId: council.body.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: '2024-06-20T02:00:00Z' },
     });
     expect(s.status).toBe(201);
-    expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, body: { evaluationIds: ready.map((r) => r.evaluationId) } })).status).toBe(200);
-    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, body: { presentMemberIds: [chair, m2, m3].map(memberId) } })).status).toBe(200);
+    const sessionDay = { 'x-as-of': '2024-06-20T02:00:00Z' };
+    expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, headers: sessionDay, body: { evaluationIds: ready.map((r) => r.evaluationId) } })).status).toBe(200);
+    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: sessionDay, body: { presentMemberIds: [chair, m2, m3].map(memberId) } })).status).toBe(200);
     const tree = await treeFor(p, admin, '148', '08');
     for (const r of ready) {
       for (const m of [chair, m2, m3]) {

@@ -38,9 +38,9 @@ describe('council scoring end to end', () => {
     const headers = asOf ? { 'x-as-of': asOf } : undefined;
     const s = await p.http('POST', '/api/scoring/sessions', { token, headers, body: { councilId, title: 'Phiên họp đánh giá đợt 2', location: 'Hội trường UBND', scheduledFor: asOf ?? '2026-11-24T01:00:00Z' } });
     expect(s.status).toBe(201);
-    const agenda = await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token, body: { evaluationIds } });
+    const agenda = await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token, headers, body: { evaluationIds } });
     expect(agenda.status).toBe(200);
-    const att = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token, body: { presentMemberIds: present } });
+    const att = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token, headers, body: { presentMemberIds: present } });
     expect(att.status).toBe(200);
     return att.body as { id: string; reference: string; items: { evaluationId: string; expectedSheets: number; labRequired: boolean }[]; quorum: { met: boolean } };
   }
@@ -264,7 +264,7 @@ describe('council scoring end to end', () => {
       const { PDF, multipartBody } = await import('../support/platform');
       for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
         const { payload, headers: h } = multipartBody(type, PDF);
-        await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: h });
+        await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: { ...h, ...headers } });
       }
       await p.http('POST', `/api/dossiers/${d.body.id}/submit`, { token: officer, headers });
       await p.http('POST', `/api/dossiers/${d.body.id}/accept`, { token: officer, headers });

@@ -84,7 +84,7 @@ export async function proposedDossier(
   const d = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' }, headers });
   for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
     const { payload, headers: h } = multipartBody(type, PDF);
-    const up = await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: h });
+    const up = await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: { ...h, ...headers } });
     if (up.status !== 201) throw new Error(`upload: ${up.status}`);
   }
   for (const step of ['submit', 'accept']) {

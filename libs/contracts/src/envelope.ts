@@ -34,4 +34,6 @@ export const HEADERS = {
   causationId: 'ocop-causation-id',
   actor: 'ocop-actor',
   asOf: 'ocop-as-of',
+  /** `event` or `job` when the as-of is the time of the event or job that made the call (not checked against records' last change). */
+  asOfSource: 'ocop-as-of-source',
 } as const;

@@ -1,6 +1,7 @@
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { runAsOf } from '@ocop/observability';
 
 /**
  * BullMQ, the way services use it: Postgres holds the truth (what is due and what was done), Redis holds
@@ -41,6 +42,14 @@ export interface AddJobOptions {
 export type Recurrence = { pattern: string; tz?: string } | { every: number };
 
 const KEEP = { removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: { age: 30 * 24 * 3600 } };
+
+/** The instant a job's payload says it acts as of (`asOf`, or a timer's `at`), when it names one. */
+function asOfOf(data: unknown): Date | undefined {
+  const d = data as { asOf?: unknown; at?: unknown } | null;
+  const given = typeof d?.asOf === 'string' ? d.asOf : typeof d?.at === 'string' ? d.at : undefined;
+  const t = given === undefined ? undefined : new Date(given);
+  return t && !Number.isNaN(t.getTime()) ? t : undefined;
+}
 
 export class JobQueue {
   private readonly connection: Redis;
@@ -117,7 +126,10 @@ export class JobQueue {
       const handler = this.handlers.get(job.name);
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       const started = Date.now();
-      const result = await handler(job.data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
+      const run = () => handler(job.data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
+      // A job acting as of an instant (`asOf`, or a timer's `at`) stamps what it writes with that instant, not the wall clock.
+      const asOf = asOfOf(job.data);
+      const result = await (asOf ? runAsOf(asOf, 'job', run) : run());
       this.o.logger.info({ job: job.name, jobId: job.id, ms: Date.now() - started }, `job ${job.name} done`);
       return result;
     }, {

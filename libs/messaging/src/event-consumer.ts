@@ -148,7 +148,10 @@ export class DurableEventConsumer {
   /** Applies the event once: inbox row and effect in one transaction. Returns false for a duplicate. */
   async apply(event: EventEnvelope, handler: EventHandlerFn): Promise<boolean> {
     const actor = event.actorid ? { id: event.actorid, role: (event.actorrole ?? 'ADMIN') as Role } : undefined;
-    return runInContext({ correlationId: event.correlationid, causationId: event.id, actor }, () =>
+    // The handler runs at the event's own time: what it stamps (its events, audit, rows) and the rules it runs are as of then.
+    const time = new Date(event.time);
+    const asOf = Number.isNaN(time.getTime()) ? {} : { asOf: time.toISOString(), asOfSource: 'event' as const };
+    return runInContext({ correlationId: event.correlationid, causationId: event.id, actor, ...asOf }, () =>
       this.ds.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.inboxTable} (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,

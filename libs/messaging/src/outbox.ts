@@ -6,7 +6,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { eventSubject, type EventEnvelope } from '@ocop/contracts';
 import { OutboxRow, type Tx } from '@ocop/persistence';
-import { currentContext, type Metrics } from '@ocop/observability';
+import { currentContext, now, type Metrics } from '@ocop/observability';
 
 const channelOf = (schema: string) => `ocop_outbox_${schema}`;
 
@@ -27,7 +27,7 @@ export class EventOutbox {
   async enqueueMany(tx: Tx, events: { type: string; subject: string | undefined; data: unknown }[]): Promise<EventEnvelope[]> {
     if (events.length === 0) return [];
     const ctx = currentContext();
-    const time = new Date().toISOString();
+    const time = now().toISOString(); // the request's as-of instant (or the handled event's time), else the wall clock
     const envelopes: EventEnvelope[] = events.map(({ type, subject, data }) => ({
       specversion: '1.0', id: randomUUID(), source: this.source, type, subject, time, datacontenttype: 'application/json', data,
       correlationid: ctx?.correlationId ?? randomUUID(),

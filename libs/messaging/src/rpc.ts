@@ -26,6 +26,9 @@ export interface RpcRoute<Req = unknown, Res = unknown> {
 
 const encoder = new TextEncoder();
 
+/** Where a call's as-of came from: the caller's event or job when it says so, else a request. */
+const asOfSourceOf = (header: string | undefined): 'request' | 'event' | 'job' => (header === 'event' || header === 'job' ? header : 'request');
+
 /** Answers commands and queries on core NATS, in a queue group so replicas share the load. */
 export class RpcServer {
   private readonly subs: Subscription[] = [];
@@ -75,7 +78,10 @@ export class RpcServer {
         asOf = new Date(asOfHeader);
         if (Number.isNaN(asOf.getTime())) throw AppError.validation('AS_OF_INVALID', 'as-of must be an ISO 8601 instant', 'asOf');
       }
-      const ctx = { correlationId, causationId: correlationId, actor: actor && { id: actor.id, role: actor.role }, asOf: asOfHeader || undefined };
+      const ctx = {
+        correlationId, causationId: correlationId, actor: actor && { id: actor.id, role: actor.role },
+        ...(asOfHeader ? { asOf: asOf.toISOString(), asOfSource: asOfSourceOf(h?.get(HEADERS.asOfSource)) } : {}),
+      };
       const data = await runInContext(ctx, async () => {
         const body: unknown = msg.data.length ? JSON.parse(new TextDecoder().decode(msg.data)) : {};
         const request = route.request ? validateInto(route.request, body) : body;
@@ -114,6 +120,8 @@ export class RpcClient {
     if (o.actor) h.set(HEADERS.actor, JSON.stringify(o.actor));
     const asOf = o.asOf ?? ctx?.asOf;
     if (asOf) h.set(HEADERS.asOf, asOf);
+    // A consumer's or a job's call carries its event's or job's time, and says so.
+    if (!o.asOf && ctx?.asOf && ctx.asOfSource && ctx.asOfSource !== 'request') h.set(HEADERS.asOfSource, ctx.asOfSource);
     let msg: Msg;
     try {
       msg = await this.nc.request(commandSubject(this.prefix, subject), encoder.encode(JSON.stringify(payload ?? {})), {

@@ -1,4 +1,4 @@
-export { runInContext, currentContext, newCorrelationId } from './request-context';
+export { runInContext, runAsOf, currentContext, newCorrelationId, now } from './request-context';
 export type { RequestContext, ContextActor } from './request-context';
 export { createLogger, PinoNestLogger } from './logger';
 export type { LogLevel } from './logger';

@@ -17,6 +17,11 @@ export interface RequestContext {
   actor?: ContextActor;
   /** ISO instant overriding "now" for time rules (refused in production mode by the edge). */
   asOf?: string;
+  /**
+   * Where `asOf` comes from: a request (X-As-Of / `ocop-as-of`), the event being handled (its CloudEvents time)
+   * or a job's as-of. Only a request's as-of is refused when it predates the record's last change.
+   */
+  asOfSource?: 'request' | 'event' | 'job';
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -27,6 +32,25 @@ export function runInContext<T>(ctx: RequestContext, fn: () => T): T {
 
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/**
+ * "Now" for everything the platform stamps (event times, audit records, createdAt/updatedAt, ...): the context's
+ * as-of instant (a request's X-As-Of, the handled event's time, a job's as-of), else the wall clock.
+ */
+export function now(): Date {
+  const asOf = storage.getStore()?.asOf;
+  if (asOf !== undefined) {
+    const t = new Date(asOf);
+    if (!Number.isNaN(t.getTime())) return t;
+  }
+  return new Date();
+}
+
+/** Runs `fn` in the current context with "now" set to `asOf` (a job run as of an instant, an event handled at its time). */
+export function runAsOf<T>(asOf: Date, source: NonNullable<RequestContext['asOfSource']>, fn: () => T): T {
+  const ctx = storage.getStore();
+  return storage.run({ ...(ctx ?? { correlationId: randomUUID() }), asOf: asOf.toISOString(), asOfSource: source }, fn);
 }
 
 export function newCorrelationId(): string {

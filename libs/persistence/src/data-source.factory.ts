@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
 import { PLATFORM_ENTITIES } from './platform.entities';
+import { AsOfTimestampsSubscriber } from './as-of-timestamps.subscriber';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -20,6 +21,7 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
     schema: o.schema,
     entities: [...(o.entities as unknown[]), ...PLATFORM_ENTITIES] as ServiceDataSourceOptions['entities'],
     migrations: o.migrations,
+    subscribers: [AsOfTimestampsSubscriber], // createdAt/updatedAt from the request's as-of instant, not the database's now()
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false, // never: the schema changes only through migrations

@@ -5,6 +5,7 @@ import {
 } from '@ocop/contracts';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
+import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from './inspection.tokens';
 import type { InspectionConfig } from './config/inspection.config';
 import { LabsUseCases } from './labs/labs.use-cases';
@@ -63,7 +64,8 @@ export class InspectionHandler {
       this.route(S.recurrenceRun, RunRecurrenceCommand, async (c, ctx) => {
         requireRole(ctx, [Role.ADMIN]);
         if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
-        return this.campaigns.runRecurrence(c.recurrenceId, c.asOf ? new Date(c.asOf) : ctx.asOf);
+        const asOf = c.asOf ? new Date(c.asOf) : ctx.asOf;
+        return runAsOf(asOf, 'job', () => this.campaigns.runRecurrence(c.recurrenceId, asOf));
       }),
     ];
   }

@@ -68,15 +68,15 @@ export class IssueCertificatesUseCase {
     // 1. Record the issuance. 2. Sign what was recorded. 3. Store the signature (same transaction).
     await tx.query(
       `INSERT INTO certification.certificate (id, number, code, evaluation_id, dossier_id, product_id, producer_id, product_name, producer_name,
-         product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, supersedes_id, issued_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'ACTIVE',$18,$19,$18)`,
+         product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, supersedes_id, issued_at, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'ACTIVE',$18,$19,$18,$18)`,
       [id, number, code, d.evaluationId, d.dossierId, d.productId, d.producerId, d.productName, d.producerName, d.productSetCode, d.stars,
         d.certifyingTier, d.authorityUnitCode, d.provinceCode, decision.id, validFrom, validTo, decidedAt, previous?.id ?? null]);
     const claims: CertificateClaims = {
       v: 1, n: number, c: code, p: d.productName, h: d.producerName, s: d.stars, f: isoDay(validFrom), t: isoDay(validTo),
       a: d.authorityUnitCode, d: decision.reference,
     };
-    const signature = await this.signer.signCertificate(claims);
+    const signature = await this.signer.signCertificate(tx, claims, decidedAt);
     await tx.query('UPDATE certification.certificate SET kid = $2, signature = $3 WHERE id = $1', [id, this.signer.kid, signature]);
 
     const certificate = { id, number, code, dossierId: d.dossierId, productId: d.productId, producerId: d.producerId, provinceCode: d.provinceCode, authorityUnitCode: d.authorityUnitCode };
@@ -131,8 +131,8 @@ export class IssueCertificatesUseCase {
     const reference = `${seq}/${names.decisionSymbol}`;
     await tx.query(
       `INSERT INTO certification.decision (id, kind, authority_unit_code, authority_tier, province_code, year, seq, reference, session_id,
-         authority_vi, issuer_vi, place_vi, decided_at, decided_by)
-       VALUES ($1,'ISSUE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'system')`,
+         authority_vi, issuer_vi, place_vi, decided_at, decided_by, created_at)
+       VALUES ($1,'ISSUE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'system',$12)`,
       [id, authority, d.certifyingTier, d.provinceCode, year, seq, reference, d.sessionId, names.authorityVi, names.issuerVi, names.placeVi, decidedAt]);
     await writeAudit(tx, { actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'decision.issue', entityType: 'decision', entityId: id, details: { reference, sessionId: d.sessionId } });
     return { id, reference, created: true };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@ocop/contracts';
 import { JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
+import { runAsOf } from '@ocop/observability';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { ExpirySweep, type ExpirySweepReport } from '../expiry/expiry-sweep';
@@ -54,12 +55,15 @@ export class CertificationJobs implements OnApplicationShutdown {
 
   /** Runs a job now in this process (admin API), as of `asOf`. */
   async runNow(name: JobName, asOf: Date): Promise<unknown> {
-    switch (name) {
-      case 'expiry-sweep': return this.runExpirySweep(asOf);
-      case 'revocation-follow-ups': return this.revocations.followUps(asOf);
-      case 'notifications-dispatch': return this.notifications.dispatch();
-      default: throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
-    }
+    // What the run writes (events, audit, rows) is stamped as of `asOf`, like a queued job's.
+    return runAsOf(asOf, 'job', () => {
+      switch (name) {
+        case 'expiry-sweep': return this.runExpirySweep(asOf);
+        case 'revocation-follow-ups': return this.revocations.followUps(asOf);
+        case 'notifications-dispatch': return this.notifications.dispatch();
+        default: throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
+      }
+    });
   }
 
   /** Queues a sweep for the workers (any process may take it; used to show a worker dying mid-job). */

@@ -144,8 +144,8 @@ export class RevocationsUseCases {
       const reference = `${seq}/${names.decisionSymbol}`;
       await tx.query(
         `INSERT INTO certification.decision (id, kind, authority_unit_code, authority_tier, province_code, year, seq, reference, cites_decision_id,
-           authority_vi, issuer_vi, place_vi, decided_at, decided_by)
-         VALUES ($1,'REVOKE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+           authority_vi, issuer_vi, place_vi, decided_at, decided_by, created_at)
+         VALUES ($1,'REVOKE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$12)`,
         [decisionId, c.authorityUnitCode, c.tier, c.provinceCode, year, seq, reference, original[0]?.id ?? null, names.authorityVi, names.issuerVi, names.placeVi, asOf, actor.username]);
       const returnDeadline = new Date(asOf.getTime() + this.config.returnDays * DAY_MS);
       const reminderDueAt = new Date(returnDeadline.getTime() - this.config.reminderDaysBefore * DAY_MS);
@@ -161,6 +161,7 @@ export class RevocationsUseCases {
         { type: E.decisionIssued, subject: decisionId, data: { decisionId, kind: 'REVOKE', reference, authorityUnitCode: c.authorityUnitCode, provinceCode: c.provinceCode, citesDecisionId: original[0]?.id ?? null, decidedAt: asOf.toISOString() } },
         { type: E.certificateRevoked, subject: c.id, data },
       ]);
+      await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'revocation.decide', entityType: 'revocation', entityId: r.id, details: { decisionId, reference } });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'decision.revoke', entityType: 'decision', entityId: decisionId, details: { reference, revocationId: r.id } });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'certificate.revoke', entityType: 'certificate', entityId: c.id, details: { revocationId: r.id, reasonCode: r.reasonCode, decisionId } });
       await this.notifications.queue(tx, [{

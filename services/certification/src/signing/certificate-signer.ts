@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CompactSign, importJWK, type JWK } from 'jose';
 import { DataSource } from 'typeorm';
+import type { Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import { DEV_KID, DEV_SIGNING_SEED_HEX, type CertificationConfig } from '../config/certification.config';
 import { SIGNATURE_ALG, type CertificateClaims } from './offline-verifier';
@@ -49,8 +50,15 @@ export class CertificateSigner {
     return this.active.kid;
   }
 
-  /** A compact JWS over the certificate's key fields (small enough for a QR code). */
-  async signCertificate(claims: CertificateClaims): Promise<string> {
+  /**
+   * A compact JWS over the certificate's key fields (small enough for a QR code). The key's activeSince (and
+   * first use) never postdate a certificate it signs: a certificate issued as of an earlier instant (a decision
+   * dated in the past, a test driving time) moves them back to that instant, in the issuing transaction.
+   */
+  async signCertificate(tx: Tx, claims: CertificateClaims, issuedAt: Date): Promise<string> {
+    await tx.query(
+      `UPDATE certification.signing_key SET active_since = LEAST(active_since, $2), first_used_at = LEAST(first_used_at, $2)
+        WHERE kid = $1 AND (active_since > $2 OR first_used_at > $2)`, [this.kid, issuedAt]);
     return this.sign(claims, 'ocop-cert');
   }
 

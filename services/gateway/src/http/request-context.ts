@@ -25,7 +25,7 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
       }
       asOf = new Date(asOfHeader).toISOString();
     }
-    runInContext({ correlationId, asOf }, () => done());
+    runInContext({ correlationId, asOf, ...(asOf ? { asOfSource: 'request' as const } : {}) }, () => done());
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(

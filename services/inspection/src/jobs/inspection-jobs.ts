@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
+import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { SamplesUseCases, type StageTimers } from '../samples/samples.use-cases';
@@ -50,8 +51,8 @@ export class InspectionJobs implements OnApplicationShutdown {
 
   /** Runs a job now (admin API), as of `asOf`. */
   async runNow(name: string, asOf: Date): Promise<unknown> {
-    if (name === 'violation-follow-ups') return this.campaigns.followUps(asOf);
-    return this.sweep(asOf);
+    // What the run writes (events, audit, rows) is stamped as of `asOf`, like a queued job's.
+    return runAsOf(asOf, 'job', () => (name === 'violation-follow-ups' ? this.campaigns.followUps(asOf) : this.sweep(asOf)));
   }
 
   /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */

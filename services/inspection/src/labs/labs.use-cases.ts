@@ -7,6 +7,7 @@ import {
 } from '@ocop/contracts';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
+import { now } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 
@@ -34,9 +35,9 @@ export class LabsUseCases {
       const dup = await tx.query('SELECT 1 FROM inspection.lab WHERE code = $1', [c.code]);
       if (dup.length) throw AppError.conflict('LAB_CODE_TAKEN', `a lab with code ${c.code} exists`, 'code');
       await tx.query(
-        `INSERT INTO inspection.lab (id, code, name, province_code, indicators, turnaround_days, contact_name, contact_email, contact_phone, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-        [id, c.code, c.name, provinceCode, [...new Set(c.indicators)].sort(), c.turnaroundDays, c.contactName, c.contactEmail ?? null, c.contactPhone ?? null, actor.username]);
+        `INSERT INTO inspection.lab (id, code, name, province_code, indicators, turnaround_days, contact_name, contact_email, contact_phone, created_by, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        [id, c.code, c.name, provinceCode, [...new Set(c.indicators)].sort(), c.turnaroundDays, c.contactName, c.contactEmail ?? null, c.contactPhone ?? null, actor.username, now()]);
       await this.outbox.enqueue(tx, E.labRegistered, id, { labId: id, code: c.code, name: c.name, provinceCode, indicators: c.indicators, turnaroundDays: c.turnaroundDays });
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'lab.register', entityType: 'lab', entityId: id, details: { code: c.code } });
     });

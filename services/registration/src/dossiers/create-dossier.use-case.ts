@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, RegistrationEvents, Role, type Actor, type AttachDocumentCommand, type CreateDossierCommand } from '@ocop/contracts';
 import { DossierStatus, cycleYear, isDossierDocumentType } from '@ocop/domain';
+import { now } from '@ocop/observability';
 import { Dossier } from './dossier.entity';
 import { DossierDocument } from './dossier-document.entity';
 import { DossiersRepository } from './dossiers.repository';
@@ -57,7 +58,7 @@ export class CreateDossierUseCase {
       if (!EDITABLE.has(d.status)) throw AppError.conflict('DOSSIER_NOT_EDITABLE', `documents cannot be added to a dossier in status ${d.status}`);
       const doc = Object.assign(new DossierDocument(), {
         id: randomUUID(), dossierId: d.id, type: cmd.type, fileName: cmd.fileName, contentType: cmd.contentType, size: cmd.size,
-        sha256: cmd.sha256, storageKey: cmd.storageKey, uploadedBy: actor.id, uploadedAt: new Date(),
+        sha256: cmd.sha256, storageKey: cmd.storageKey, uploadedBy: actor.id, uploadedAt: now(),
       });
       await this.dossiers.insertDocument(tx, doc);
       await this.workflow.record(tx, actor, d, 'attach_document', { documentId: doc.id, type: doc.type, sha256: doc.sha256 },

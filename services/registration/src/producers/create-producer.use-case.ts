@@ -6,7 +6,7 @@ import { assertBusinessRegistrationNumber, ProducerType } from '@ocop/domain';
 import { coversUnit } from '@ocop/auth';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
+import { currentContext, now } from '@ocop/observability';
 import { Producer } from './producer.entity';
 import { ProducersRepository } from './producers.repository';
 import { UnitsRepository } from '../units/units.repository';
@@ -37,7 +37,7 @@ export class CreateProducerUseCase {
         id: randomUUID(), type: cmd.type, name: cmd.name.trim(), businessRegistrationNumber: brn, representativeName: cmd.representativeName.trim(),
         phone: cmd.phone.trim(), email: cmd.email ?? null, address: cmd.address.trim(), provinceCode: commune.provinceCode,
         districtCode: commune.districtCode, communeCode: commune.code, womanLed: cmd.womanLed, ethnicMinority: cmd.ethnicMinority,
-        createdAt: new Date(),
+        createdAt: now(),
       });
       await this.producers.insert(tx, p);
       await writeAudit(tx, {

@@ -5,7 +5,7 @@ import { AppError, RegistrationEvents, Role, type Actor, type CreateProductComma
 import { isProductSetCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
+import { currentContext, now } from '@ocop/observability';
 import { Product } from './product.entity';
 import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
@@ -30,7 +30,7 @@ export class CreateProductUseCase {
       if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register products`);
       const p = Object.assign(new Product(), {
         id: randomUUID(), producerId: producer.id, name: cmd.name.trim(), productSetCode: cmd.productSetCode, description: cmd.description ?? null,
-        createdAt: new Date(),
+        createdAt: now(),
       });
       await this.products.insert(tx, p);
       await writeAudit(tx, {

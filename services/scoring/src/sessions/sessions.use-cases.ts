@@ -10,7 +10,7 @@ import {
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
+import { currentContext, now } from '@ocop/observability';
 import { ScoreSheet, Session, SessionItem } from './session.entity';
 import { SessionState } from './session-state';
 import { Evaluation } from '../evaluations/evaluation.entity';
@@ -132,12 +132,12 @@ export class SessionsUseCases {
       const existing = await tx.getRepository(ScoreSheet).createQueryBuilder('s')
         .where('s.session_id = :s AND s.evaluation_id = :e AND s.member_id = :m', { s: c.sessionId, e: c.evaluationId, m: member.id })
         .setLock('pessimistic_write').getOne();
-      const now = new Date();
+      const at = now();
       const sheet = Object.assign(existing ?? new ScoreSheet(), {
         id: existing?.id ?? randomUUID(), sessionId: c.sessionId, evaluationId: c.evaluationId, memberId: member.id,
         entries: c.entries.map((x) => ({ criterionCode: x.criterionCode, optionCode: x.optionCode, ...(x.points !== undefined ? { points: x.points } : {}) })),
         total: scored.totalHundredths, partTotals: scored.partTotals, criterionPoints: scored.criterionPoints,
-        revision: (existing?.revision ?? 0) + 1, submittedAt: existing?.submittedAt ?? now, updatedAt: now,
+        revision: (existing?.revision ?? 0) + 1, submittedAt: existing?.submittedAt ?? at, updatedAt: at,
       });
       await tx.save(ScoreSheet, sheet);
       await audit(tx, actor, existing ? 'score-sheet.correct' : 'score-sheet.submit', 'score_sheet', sheet.id, {

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@ocop/contracts';
+import { RpcClient, RpcServer } from '@ocop/messaging';
+import { currentContext, now, runAsOf, runInContext } from '@ocop/observability';
+import { writeAudit } from '@ocop/persistence';
+import { startHarness, type MsgHarness } from './support/harness';
+
+const T1 = '2024-03-05T02:00:00.000Z';
+const T2 = '2024-03-06T02:00:00.000Z';
+
+/**
+ * The as-of instant across processes and into the audit writer: an RPC carries it (and whether it is a request's
+ * or an event's/job's time), and a change dated by a request before the entity's last audited change is refused.
+ */
+describe('as-of across RPC and the audit writer', () => {
+  let h: MsgHarness;
+  let server: RpcServer;
+  let client: RpcClient;
+
+  beforeAll(async () => {
+    h = await startHarness('as-of');
+    server = new RpcServer(h.nc, h.env.prefix, 'as-of-test', h.logger);
+    server.listen([{ subject: 'test.clock', handle: async () => ({ asOf: currentContext()?.asOf ?? null, source: currentContext()?.asOfSource ?? null, now: now().toISOString() }) }]);
+    client = new RpcClient(h.nc, h.env.prefix);
+  }, 30_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await h?.close();
+  });
+
+  const clock = () => client.request<{ asOf: string | null; source: string | null; now: string }>('test.clock', {});
+
+  it('passes a request\'s as-of on as a request\'s, and an event\'s or job\'s time as theirs', async () => {
+    const wall = Date.now();
+    const plain = await clock();
+    expect(plain).toMatchObject({ asOf: null, source: null });
+    expect(new Date(plain.now).getTime()).toBeGreaterThanOrEqual(wall);
+    await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, async () => {
+      expect(await clock()).toEqual({ asOf: T1, source: 'request', now: T1 });
+    });
+    await runAsOf(new Date(T2), 'event', async () => {
+      expect(await clock()).toEqual({ asOf: T2, source: 'event', now: T2 });
+    });
+  });
+
+  it('refuses a request-dated change before the entity\'s last audited change, and not an event\'s or another entity\'s', async () => {
+    const entityId = randomUUID();
+    const audit = (id = entityId) => h.ds.transaction((tx) => writeAudit(tx, { actorId: 'u-1', actorRole: 'ADMIN', action: 'thing.change', entityType: 'thing', entityId: id }));
+    await runInContext({ correlationId: randomUUID(), asOf: T2, asOfSource: 'request' }, () => audit());
+    const refused = await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, () => audit().catch((e: unknown) => e));
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: 'AS_OF_BEFORE_LAST_CHANGE', kind: 'CONFLICT', field: 'asOf' });
+    // The same instant as the last change, a late event, a job, another entity: all recorded.
+    await runInContext({ correlationId: randomUUID(), asOf: T2, asOfSource: 'request' }, () => audit());
+    await runAsOf(new Date(T1), 'event', () => audit());
+    await runAsOf(new Date(T1), 'job', () => audit());
+    await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, () => audit(randomUUID()));
+    const rows: { occurred_at: Date }[] = await h.ds.query(`SELECT occurred_at FROM msgtest.audit_log WHERE entity_id = $1 ORDER BY occurred_at, id`, [entityId]);
+    expect(rows.map((r) => r.occurred_at.toISOString()).sort()).toEqual([T1, T1, T2, T2]);
+  });
+});
