@@ -3,5 +3,5 @@ export type { RequestContext, ContextActor } from './request-context';
 export { createLogger, PinoNestLogger } from './logger';
 export type { LogLevel } from './logger';
 export { Metrics } from './metrics';
-export { HealthModule, READINESS_CHECKS } from './health.module';
+export { HealthModule, ReadinessChecks } from './health.module';
 export type { ReadinessCheck } from './health.module';
