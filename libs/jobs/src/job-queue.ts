@@ -65,6 +65,7 @@ export class JobQueue {
   private workerConnection?: Redis;
   private readonly handlers = new Map<string, JobHandler<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- each name has its own data type
   private owned?: SchedulerSource;
+  private restored?: () => Promise<unknown>;
   private wasReady = false;
   private redeclaring?: Promise<void>;
   private redeclareAgain = false;
@@ -120,10 +121,12 @@ export class JobQueue {
   /**
    * Makes this process the owner of the schedulers `source` lists: upserts them now (throws when one is
    * refused) and again whenever the Redis connection becomes ready after it was lost. Called once, by the
-   * one owning process of a deployment.
+   * one owning process of a deployment. `afterRestore` runs once they are declared again after a loss: the
+   * owner recreates there, from PostgreSQL, the delayed one-off jobs a Redis without persistence lost.
    */
-  async ownSchedulers(source: SchedulerSource): Promise<void> {
+  async ownSchedulers(source: SchedulerSource, o: { afterRestore?: () => Promise<unknown> } = {}): Promise<void> {
     this.owned = source;
+    this.restored = o.afterRestore;
     const failed = await this.declareOwned();
     if (failed.length) throw new Error(`job schedulers refused: ${failed.join('; ')}`);
   }
@@ -153,12 +156,17 @@ export class JobQueue {
     clearTimeout(this.retryTimer);
     this.redeclaring = (async () => {
       let ok = false;
+      let step = 'job schedulers not declared again';
       try {
-        const failed = await this.declareOwned();
-        ok = failed.length === 0;
-        if (ok) this.o.logger.info({ queue: this.o.queue }, `job schedulers declared again (${why})`);
+        ok = (await this.declareOwned()).length === 0;
+        if (ok) {
+          this.o.logger.info({ queue: this.o.queue }, `job schedulers declared again (${why})`);
+          step = 'lost jobs not recreated';
+          await this.restored?.();
+        }
       } catch (err) {
-        this.o.logger.warn({ err, queue: this.o.queue }, `job schedulers not declared again: ${(err as Error).message}`);
+        ok = false; // both steps are idempotent: the whole pass is retried
+        this.o.logger.warn({ err, queue: this.o.queue }, `${step}: ${(err as Error).message}`);
       }
       this.redeclaring = undefined;
       if (this.redeclareAgain) {

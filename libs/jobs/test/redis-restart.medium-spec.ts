@@ -19,6 +19,7 @@ describe('JobQueue after a Redis restart', () => {
     { id: 'tick-every-second', recurrence: { every: 1_000 }, name: 'tick', data: { scheduler: 'tick-every-second' } },
     { id: 'daily-sweep', recurrence: { pattern: '0 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, name: 'tick', data: { scheduler: 'daily-sweep' } },
   ];
+  let restores = 0;
   const schedulerIds = async () => (await queue.schedulers()).map((s) => s.id).sort();
 
   beforeAll(async () => {
@@ -28,7 +29,13 @@ describe('JobQueue after a Redis restart', () => {
       stalledIntervalMs: 500, lockDurationMs: 1_000, redeclareRetryMs: 200,
     });
     queue.handle<{ scheduler: string }>('tick', async (d) => { runs.push({ scheduler: d.scheduler, at: Date.now() }); });
-    await queue.ownSchedulers(async () => [...fixed, ...fromDatabase]);
+    // After a restore the owner recreates its lost one-off timers (here: one, from "PostgreSQL"); the first attempt fails and is retried.
+    await queue.ownSchedulers(async () => [...fixed, ...fromDatabase], {
+      afterRestore: async () => {
+        if (++restores === 1) throw new Error('database busy');
+        await queue.add('tick', { scheduler: 'lost-timer' }, { jobId: 'sample-1-reminder' });
+      },
+    });
     queue.start();
   });
 
@@ -38,6 +45,7 @@ describe('JobQueue after a Redis restart', () => {
   });
 
   it('declares the owned schedulers, runs them, and is ready', async () => {
+    expect(restores).toBe(0); // nothing was lost at start
     expect(await schedulerIds()).toEqual(['daily-sweep', 'tick-every-second']);
     await eventually(async () => runs.some((r) => r.scheduler === 'tick-every-second'), 10_000, 'a first tick');
     await expect(queue.checkReady()).resolves.toBeUndefined();
@@ -66,5 +74,8 @@ describe('JobQueue after a Redis restart', () => {
     await expect(queue.checkReady()).resolves.toBeUndefined();
     // The worker (its own connection) takes the scheduler's next job on the fresh server.
     await eventually(async () => runs.some((r) => r.scheduler === 'tick-every-second' && r.at > restartedAt), 10_000, 'a tick after the restart');
+    // The lost one-off timer is back and ran, after one failed attempt of the owner's recreation.
+    await eventually(async () => runs.some((r) => r.scheduler === 'lost-timer'), 10_000, 'the recreated timer to run');
+    expect(restores).toBe(2);
   });
 });

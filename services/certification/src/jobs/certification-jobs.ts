@@ -52,7 +52,7 @@ export class CertificationJobs implements OnApplicationShutdown {
       await this.queue.ownSchedulers(() => [
         { id: 'expiry-sweep-daily', recurrence: { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' }, name: 'expiry-sweep', data: {} },
         { id: 'notifications-dispatch', recurrence: { every: 60_000 }, name: 'notifications-dispatch', data: {} },
-      ]);
+      ], { afterRestore: () => this.recreateMissingJobs() }); // a fresh Redis gets its follow-ups back now, not at the next daily sweep
     }
     this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();

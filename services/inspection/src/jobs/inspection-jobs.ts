@@ -51,7 +51,7 @@ export class InspectionJobs implements OnApplicationShutdown {
         { id: 'violation-follow-ups-daily', recurrence: { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, name: 'violation-follow-ups', data: {} },
         // Every recurrence, wherever it was created, from PostgreSQL (the truth).
         ...(await this.campaigns.activeRecurrences()).map(recurrenceScheduler),
-      ]);
+      ], { afterRestore: () => this.recreateMissingTimers() }); // a fresh Redis gets its sample timers back now, not at the next sweep
     }
     this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();
@@ -66,6 +66,11 @@ export class InspectionJobs implements OnApplicationShutdown {
   /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */
   async sweep(asOf: Date): Promise<{ reminders: number; escalations: number; jobsRecreated: number }> {
     const done = await this.samples.followUps(asOf);
+    return { ...done, jobsRecreated: await this.recreateMissingTimers() };
+  }
+
+  /** PostgreSQL is the truth: every open sample stage gets its reminder and escalation jobs back if Redis lost them. */
+  async recreateMissingTimers(): Promise<number> {
     const pending = new Set(await this.queue.pendingIds());
     let jobsRecreated = 0;
     for (const t of await this.samples.openTimers()) {
@@ -74,7 +79,7 @@ export class InspectionJobs implements OnApplicationShutdown {
       }
     }
     if (jobsRecreated) this.logger.warn({ jobsRecreated }, 'recreated missing sample timers');
-    return { ...done, jobsRecreated };
+    return jobsRecreated;
   }
 
   private async schedule(t: StageTimers): Promise<void> {
