@@ -173,7 +173,7 @@ export class JobQueue {
         this.redeclareAgain = false;
         this.redeclare(why);
       } else if (!ok && !this.closed) {
-        this.retryTimer = setTimeout(() => this.redeclare(`retry after: ${why}`), this.o.redeclareRetryMs ?? 5_000);
+        this.retryTimer = setTimeout(() => this.redeclare(why), this.o.redeclareRetryMs ?? 5_000);
         this.retryTimer.unref();
       }
     })();
