@@ -1,3 +1,4 @@
+import { resolveLogFormat, type LogFormat } from '@ocop/observability';
 import { infraUrlsFromEnv, withDatabase, type InfraUrls } from '@ocop/testing';
 
 /**
@@ -11,7 +12,10 @@ export interface ToolConfig {
   platformDatabaseUrl: string;
   mode: string;
   demoData: string;
+  /** `npm start`: each service's HTTP port from <SERVICE>_PORT (GATEWAY_PORT, REGISTRATION_PORT, SCORING_PORT, CERTIFICATION_PORT, INSPECTION_PORT). */
   ports: Record<string, number | undefined>;
+  /** `npm start`: the services' log format (LOG_FORMAT; unset: pretty when this terminal shows them, outside production). */
+  logFormat: LogFormat;
   testLogLevel: string;
   /** Chromium for browser tests (Debian's package by default). */
   chromiumPath: string;
@@ -29,13 +33,20 @@ export interface ToolConfig {
 export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
   const infra = infraUrlsFromEnv({ ...env, DATABASE_URL: env.DATABASE_URL ? withDatabase(env.DATABASE_URL, 'postgres') : undefined });
   const mode = env.OCOP_MODE ?? 'development';
-  const port = (name: string) => (env[`${name}_PORT`] ? Number(env[`${name}_PORT`]) : undefined);
+  const port = (name: string): number | undefined => {
+    const v = env[`${name}_PORT`];
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}_PORT must be a port number (1–65535), not ${v}`);
+    return n;
+  };
   return {
     infra,
     platformDatabaseUrl: env.DATABASE_URL ?? withDatabase(infra.databaseUrl, 'ocop'),
     mode,
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
-    ports: { registration: port('REGISTRATION'), gateway: port('GATEWAY') },
+    ports: Object.fromEntries(['gateway', 'registration', 'scoring', 'certification', 'inspection'].map((s) => [s, port(s.toUpperCase())])),
+    logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     bench: {

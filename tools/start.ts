@@ -41,20 +41,28 @@ async function main(): Promise<void> {
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const mode = config.mode;
+  const ports = Object.fromEntries(SERVICES.map((s) => [s.name, config.ports[s.name] ?? s.port]));
+  const taken = SERVICES.filter((s) => SERVICES.some((o) => o !== s && ports[o.name] === ports[s.name]));
+  if (taken.length) {
+    console.error(`Two services on one port: ${taken.map((s) => `${s.name} ${ports[s.name]}`).join(', ')} (set <SERVICE>_PORT, e.g. SCORING_PORT=3102)`);
+    process.exit(1);
+  }
   const env = {
     OCOP_MODE: mode, DATABASE_URL: databaseUrl, NATS_URL: base.natsUrl, REDIS_URL: base.redisUrl,
     OCOP_DEMO_DATA: config.demoData,
+    // The services write to concurrently's pipes, not this terminal: they get the format (and colours) chosen here.
+    LOG_FORMAT: config.logFormat, ...(config.logFormat === 'pretty' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
   };
   const { result } = concurrently(
     SERVICES.map((s) => ({
       name: s.name,
       command: `node -r ./tools/paths.js dist/services/${s.name}/src/main.js`,
       cwd: root,
-      env: { ...env, HTTP_PORT: String(config.ports[s.name] ?? s.port) },
+      env: { ...env, HTTP_PORT: String(ports[s.name]) },
     })),
     { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
   );
-  console.log('gateway: http://localhost:3000/api (OpenAPI at /api/docs); demo users in README.md');
+  console.log(`gateway: http://localhost:${ports.gateway}/api (OpenAPI at /api/docs); demo users in README.md`);
   await result.catch(() => process.exit(1));
 }
 

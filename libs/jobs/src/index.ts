@@ -1,2 +1,2 @@
 export { JobQueue } from './job-queue';
-export type { JobQueueOptions, JobContext, JobHandler, AddJobOptions, Recurrence } from './job-queue';
+export type { JobQueueOptions, JobContext, JobHandler, AddJobOptions, Recurrence, SchedulerSpec, SchedulerSource } from './job-queue';

@@ -20,6 +20,8 @@ export interface JobQueueOptions {
   stalledIntervalMs?: number;
   /** How long a job's lock lasts without renewal; a killed worker's job is taken over after this. */
   lockDurationMs?: number;
+  /** Wait before declaring the owned schedulers again when a re-declaration failed (default 5 s). */
+  redeclareRetryMs?: number;
 }
 
 export interface JobContext {
@@ -41,6 +43,20 @@ export interface AddJobOptions {
 
 export type Recurrence = { pattern: string; tz?: string } | { every: number };
 
+/** A recurring job this process owns: BullMQ job scheduler id, recurrence, job name and data. */
+export interface SchedulerSpec<T = unknown> {
+  id: string;
+  recurrence: Recurrence;
+  name: string;
+  data: T;
+}
+
+/**
+ * Every scheduler the owning process declares: fixed ones and those whose definitions live in PostgreSQL
+ * (read again on every call, so schedulers created by other replicas are included).
+ */
+export type SchedulerSource = () => Promise<SchedulerSpec[]> | SchedulerSpec[];
+
 const KEEP = { removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 }, removeOnFail: { age: 30 * 24 * 3600 } };
 
 /** The instant a job's payload says it acts as of (`asOf`, or a timer's `at`), when it names one. */
@@ -57,12 +73,27 @@ export class JobQueue {
   private worker?: Worker;
   private workerConnection?: Redis;
   private readonly handlers = new Map<string, JobHandler<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- each name has its own data type
+  private owned?: SchedulerSource;
+  private restored?: () => Promise<unknown>;
+  private wasReady = false;
+  private redeclaring?: Promise<void>;
+  private redeclareAgain = false;
+  private retryTimer?: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly o: JobQueueOptions) {
     // BullMQ's blocking commands need maxRetriesPerRequest null.
     this.connection = new Redis(o.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     this.connection.on('error', (err) => o.logger.warn({ err }, `redis (jobs ${o.queue}): ${err.message}`));
+    // A Redis that restarted (without persistence: with no keys at all) has lost the schedulers: every
+    // 'ready' after the first one declares the owned schedulers again.
+    this.connection.on('ready', () => {
+      if (this.wasReady) this.redeclare('redis connection is back');
+      this.wasReady = true;
+    });
     this.queue = new Queue(o.queue, { connection: this.connection, prefix: o.prefix, defaultJobOptions: KEEP });
+    // The connection's own listener above logs connection errors; BullMQ repeats them here.
+    this.queue.on('error', (err) => o.logger.debug({ err }, `job queue ${o.queue}: ${err.message}`));
   }
 
   get name(): string {
@@ -94,6 +125,82 @@ export class JobQueue {
   /** Creates or updates a recurring job (BullMQ job scheduler); only the process that owns the schedule calls this. */
   async upsertScheduler<T>(schedulerId: string, recurrence: Recurrence, name: string, data: T): Promise<void> {
     await this.queue.upsertJobScheduler(schedulerId, recurrence, { name, data, opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 } } });
+  }
+
+  /**
+   * Makes this process the owner of the schedulers `source` lists: upserts them now (throws when one is
+   * refused) and again whenever the Redis connection becomes ready after it was lost. Called once, by the
+   * one owning process of a deployment. `afterRestore` runs once they are declared again after a loss: the
+   * owner recreates there, from PostgreSQL, the delayed one-off jobs a Redis without persistence lost.
+   */
+  async ownSchedulers(source: SchedulerSource, o: { afterRestore?: () => Promise<unknown> } = {}): Promise<void> {
+    this.owned = source;
+    this.restored = o.afterRestore;
+    const failed = await this.declareOwned();
+    if (failed.length) throw new Error(`job schedulers refused: ${failed.join('; ')}`);
+  }
+
+  /** Upserts every owned scheduler; returns what failed ("id: reason"), each one also logged. */
+  private async declareOwned(): Promise<string[]> {
+    if (!this.owned) return [];
+    const failed: string[] = [];
+    for (const s of await this.owned()) {
+      try {
+        await this.upsertScheduler(s.id, s.recurrence, s.name, s.data);
+      } catch (err) {
+        this.o.logger.error({ err, scheduler: s.id }, `job scheduler ${s.id} refused: ${(err as Error).message}`);
+        failed.push(`${s.id}: ${(err as Error).message}`);
+      }
+    }
+    return failed;
+  }
+
+  /** Declares the owned schedulers again, one pass at a time; a failed pass is retried while Redis is up. */
+  private redeclare(why: string): void {
+    if (!this.owned || this.closed) return;
+    if (this.redeclaring) {
+      this.redeclareAgain = true;
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.redeclaring = (async () => {
+      let ok = false;
+      let step = 'job schedulers not declared again';
+      try {
+        ok = (await this.declareOwned()).length === 0;
+        if (ok) {
+          this.o.logger.info({ queue: this.o.queue }, `job schedulers declared again (${why})`);
+          step = 'lost jobs not recreated';
+          await this.restored?.();
+        }
+      } catch (err) {
+        ok = false; // both steps are idempotent: the whole pass is retried
+        this.o.logger.warn({ err, queue: this.o.queue }, `${step}: ${(err as Error).message}`);
+      }
+      this.redeclaring = undefined;
+      if (this.redeclareAgain) {
+        this.redeclareAgain = false;
+        this.redeclare(why);
+      } else if (!ok && !this.closed) {
+        this.retryTimer = setTimeout(() => this.redeclare(why), this.o.redeclareRetryMs ?? 5_000);
+        this.retryTimer.unref();
+      }
+    })();
+  }
+
+  /** Owned schedulers that Redis does not hold (empty when this process owns none). Throws when Redis does not answer. */
+  async missingSchedulers(): Promise<string[]> {
+    if (this.connection.status !== 'ready') throw new Error(`redis unreachable (connection ${this.connection.status})`);
+    if (!this.owned) return [];
+    const [declared, present] = await Promise.all([this.owned(), withTimeout(this.queue.getJobSchedulers(), 2_000, 'redis did not answer')]);
+    const ids = new Set(present.map((s) => s.key));
+    return declared.map((s) => s.id).filter((id) => !ids.has(id));
+  }
+
+  /** Readiness: Redis answers and holds every owned scheduler; rejects saying which are missing. */
+  async checkReady(): Promise<void> {
+    const missing = await this.missingSchedulers();
+    if (missing.length) throw new Error(`job schedulers missing from redis: ${missing.join(', ')}`);
   }
 
   async schedulers(): Promise<{ id: string; name: string; pattern?: string | null; every?: number | null; next?: number | null }[]> {
@@ -149,8 +256,15 @@ export class JobQueue {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
     await this.stopWorker();
     await this.queue.close();
     this.connection.disconnect();
   }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); })]).finally(() => clearTimeout(timer));
 }

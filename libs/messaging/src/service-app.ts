@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { createServiceDataSource, initializeServiceDatabase, type ServiceDataSourceOptions } from '@ocop/persistence';
-import { HealthModule, Metrics, PinoNestLogger, createLogger, type LogLevel } from '@ocop/observability';
+import { HealthModule, Metrics, PinoNestLogger, createLogger, resolveLogFormat, type LogFormat, type LogLevel } from '@ocop/observability';
 import { connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
 import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
@@ -21,6 +21,8 @@ export interface ServiceConfig {
   prefix: string;
   stream: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT: json, or pretty for a person (development; by default when stdout is a terminal). */
+  logFormat: LogFormat;
   relayPollIntervalMs?: number;
   consumerBackoffMs?: number[];
 }
@@ -39,6 +41,7 @@ export function loadServiceConfig(env: NodeJS.ProcessEnv, defaultPort: number): 
     prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
     stream: env.OCOP_STREAM ?? 'OCOP_EVENTS',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+    logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
   };
 }
 
@@ -121,7 +124,7 @@ class ServiceModule {
 
 /** Builds a service process: migrated database, NATS, health/metrics HTTP, bus work on bootstrap; call listen() or init(). */
 export async function createServiceApp(spec: ServiceAppSpec): Promise<NestFastifyApplication> {
-  const logger = createLogger(spec.name, spec.config.logLevel);
+  const logger = createLogger(spec.name, spec.config.logLevel, spec.config.logFormat);
   const metrics = new Metrics(spec.name);
   const ds = createServiceDataSource({ ...spec.database, url: spec.config.databaseUrl, applicationName: spec.name });
   await initializeServiceDatabase(ds);

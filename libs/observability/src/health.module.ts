@@ -1,11 +1,28 @@
-import { Controller, Get, Header, Inject, Module, SetMetadata, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Module, SetMetadata, type DynamicModule } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Metrics } from './metrics';
 
 /** A readiness check: resolves when the dependency answers, rejects with the reason otherwise. */
 export type ReadinessCheck = () => Promise<void>;
-export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/** The checks /health/ready runs: the host's own, plus those a service's providers add (e.g. its job schedulers). */
+export class ReadinessChecks {
+  private readonly checks = new Map<string, ReadinessCheck>();
+
+  constructor(initial: Record<string, ReadinessCheck> = {}) {
+    for (const [name, check] of Object.entries(initial)) this.add(name, check);
+  }
+
+  add(name: string, check: ReadinessCheck): void {
+    if (this.checks.has(name)) throw new Error(`readiness check ${name} is declared twice`);
+    this.checks.set(name, check);
+  }
+
+  entries(): [string, ReadinessCheck][] {
+    return [...this.checks.entries()];
+  }
+}
 
 /** Probes and scrapes need no login: same metadata key as @Public() of @ocop/auth. */
 @SetMetadata('ocop:public', true)
@@ -16,7 +33,7 @@ class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly metrics: Metrics,
-    @Inject(READINESS_CHECKS) private readonly checks: Record<string, ReadinessCheck>,
+    private readonly checks: ReadinessChecks,
   ) {}
 
   /** Liveness: the process answers. Never depends on other systems, so a slow database does not restart pods. */
@@ -30,7 +47,7 @@ class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check(
-      Object.entries(this.checks).map(([name, check]) => async () => {
+      this.checks.entries().map(([name, check]) => async () => {
         const session = this.indicators.check(name);
         try {
           await check();
@@ -49,7 +66,7 @@ class HealthController {
   }
 }
 
-/** /health/live, /health/ready and /metrics for any service. */
+/** /health/live, /health/ready and /metrics for any service; its providers may add readiness checks (ReadinessChecks). */
 @Module({})
 export class HealthModule {
   static forRoot(metrics: Metrics, checks: Record<string, ReadinessCheck>): DynamicModule {
@@ -59,9 +76,9 @@ export class HealthModule {
       controllers: [HealthController],
       providers: [
         { provide: Metrics, useValue: metrics },
-        { provide: READINESS_CHECKS, useValue: checks },
+        { provide: ReadinessChecks, useValue: new ReadinessChecks(checks) },
       ],
-      exports: [Metrics],
+      exports: [Metrics, ReadinessChecks],
     };
   }
 }

@@ -105,7 +105,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
 
 /** Builds the gateway: migrated users schema, NATS, Redis, HTTP with security headers and OpenAPI. */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const logger = createLogger('gateway', config.logLevel);
+  const logger = createLogger('gateway', config.logLevel, config.logFormat);
   const metrics = new Metrics('gateway');
   const ds = createServiceDataSource({ ...GATEWAY_DATABASE, url: config.databaseUrl, applicationName: 'gateway' });
   await initializeServiceDatabase(ds);

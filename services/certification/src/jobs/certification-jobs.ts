@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@ocop/contracts';
 import { JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
-import { runAsOf } from '@ocop/observability';
+import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { ExpirySweep, type ExpirySweepReport } from '../expiry/expiry-sweep';
@@ -20,7 +20,8 @@ interface AsOfData { asOf?: string }
  * schedulers upserted by the one owning process; revocation follow-ups are delayed jobs keyed by
  * `revocation-<id>-<step>`. Every job re-reads Postgres and does only what is due, so a job run twice, or
  * recreated by the sweep, changes nothing more. Every job can also run on demand (admin API), with an
- * explicit as-of instant outside production.
+ * explicit as-of instant outside production. The owner declares its schedulers again whenever Redis comes
+ * back (a restart without persistence loses them); /health/ready reports `jobs` down while one is missing.
  */
 @Injectable()
 export class CertificationJobs implements OnApplicationShutdown {
@@ -32,6 +33,7 @@ export class CertificationJobs implements OnApplicationShutdown {
     private readonly sweep: ExpirySweep,
     private readonly revocations: RevocationsUseCases,
     private readonly notifications: Notifications,
+    private readonly readiness: ReadinessChecks,
   ) {
     this.queue = new JobQueue({
       redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'certification', logger,
@@ -47,9 +49,12 @@ export class CertificationJobs implements OnApplicationShutdown {
       .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) => this.revocations.followUps(new Date(d.at), d.revocationId))
       .handle('notifications-dispatch', () => this.notifications.dispatch());
     if (this.config.schedulerOwner) {
-      await this.queue.upsertScheduler('expiry-sweep-daily', { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' }, 'expiry-sweep', {});
-      await this.queue.upsertScheduler('notifications-dispatch', { every: 60_000 }, 'notifications-dispatch', {});
+      await this.queue.ownSchedulers(() => [
+        { id: 'expiry-sweep-daily', recurrence: { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' }, name: 'expiry-sweep', data: {} },
+        { id: 'notifications-dispatch', recurrence: { every: 60_000 }, name: 'notifications-dispatch', data: {} },
+      ], { afterRestore: () => this.recreateMissingJobs() }); // a fresh Redis gets its follow-ups back now, not at the next daily sweep
     }
+    this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { LogLevel } from '@ocop/observability';
+import { resolveLogFormat, type LogFormat, type LogLevel } from '@ocop/observability';
 
 export interface GatewayConfig {
   mode: 'production' | 'development' | 'test';
@@ -11,6 +11,8 @@ export interface GatewayConfig {
   redisPrefix: string;
   prefix: string;
   logLevel: LogLevel;
+  /** LOG_FORMAT: json, or pretty for a person (development; by default when stdout is a terminal). */
+  logFormat: LogFormat;
   /** Secret: never logged. */
   jwtSecret: string;
   tokenTtlSeconds: number;
@@ -72,6 +74,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     redisPrefix: env.REDIS_PREFIX ?? 'ocop',
     prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
+    logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
     jwtSecret,
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
     storageDir: env.STORAGE_DIR ?? 'var/storage',

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { JobQueue } from '@ocop/jobs';
+import { JobQueue, type SchedulerSpec } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
-import { runAsOf } from '@ocop/observability';
+import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { SamplesUseCases, type StageTimers } from '../samples/samples.use-cases';
@@ -12,7 +12,9 @@ import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
  * Inspection's timers on BullMQ: per sample stage a reminder and an escalation job, keyed
  * `sample-<id>-<stage>-reminder|escalation`, each acting as of its own due instant; and an hourly sweep
  * (job scheduler, one owner) that does whatever is due and recreates the jobs Redis lost. Retries back off
- * exponentially. Every run re-reads PostgreSQL, so a job run twice changes nothing more.
+ * exponentially. Every run re-reads PostgreSQL, so a job run twice changes nothing more. The owner's
+ * schedulers (the sweeps and every active campaign recurrence, read from PostgreSQL) are declared at start and
+ * again whenever Redis comes back; /health/ready reports `jobs` down while one is missing.
  */
 @Injectable()
 export class InspectionJobs implements OnApplicationShutdown {
@@ -23,13 +25,17 @@ export class InspectionJobs implements OnApplicationShutdown {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     private readonly samples: SamplesUseCases,
     private readonly campaigns: CampaignsUseCases,
+    private readonly readiness: ReadinessChecks,
   ) {
     this.queue = new JobQueue({
       redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'inspection', logger,
       stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
     });
     this.samples.scheduleTimers = (t) => this.schedule(t);
-    this.campaigns.scheduleRecurrence = (r) => this.queue.upsertScheduler(`campaign-recurrence-${r.id}`, { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' }, 'campaign-recurrence', { recurrenceId: r.id });
+    this.campaigns.scheduleRecurrence = (r) => {
+      const s = recurrenceScheduler(r);
+      return this.queue.upsertScheduler(s.id, s.recurrence, s.name, s.data);
+    };
   }
 
   async start(): Promise<void> {
@@ -39,13 +45,15 @@ export class InspectionJobs implements OnApplicationShutdown {
       .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()))
       .handle<{ recurrenceId: string }>('campaign-recurrence', (d) => this.campaigns.runRecurrence(d.recurrenceId, new Date()));
     if (this.config.schedulerOwner) {
-      await this.queue.upsertScheduler('sample-follow-ups-hourly', { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, 'sample-follow-ups', {});
-      // Corrective deadlines are days long: one daily pass finds those that passed.
-      await this.queue.upsertScheduler('violation-follow-ups-daily', { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, 'violation-follow-ups', {});
-      // The owner declares every recurrence's scheduler again at start (PostgreSQL is the truth).
-      const recurrences: { id: string; cron: string }[] = await this.campaigns.activeRecurrences();
-      for (const r of recurrences) await this.campaigns.scheduleRecurrence(r);
+      await this.queue.ownSchedulers(async () => [
+        { id: 'sample-follow-ups-hourly', recurrence: { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, name: 'sample-follow-ups', data: {} },
+        // Corrective deadlines are days long: one daily pass finds those that passed.
+        { id: 'violation-follow-ups-daily', recurrence: { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, name: 'violation-follow-ups', data: {} },
+        // Every recurrence, wherever it was created, from PostgreSQL (the truth).
+        ...(await this.campaigns.activeRecurrences()).map(recurrenceScheduler),
+      ], { afterRestore: () => this.recreateMissingTimers() }); // a fresh Redis gets its sample timers back now, not at the next sweep
     }
+    this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();
   }
 
@@ -58,6 +66,11 @@ export class InspectionJobs implements OnApplicationShutdown {
   /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */
   async sweep(asOf: Date): Promise<{ reminders: number; escalations: number; jobsRecreated: number }> {
     const done = await this.samples.followUps(asOf);
+    return { ...done, jobsRecreated: await this.recreateMissingTimers() };
+  }
+
+  /** PostgreSQL is the truth: every open sample stage gets its reminder and escalation jobs back if Redis lost them. */
+  async recreateMissingTimers(): Promise<number> {
     const pending = new Set(await this.queue.pendingIds());
     let jobsRecreated = 0;
     for (const t of await this.samples.openTimers()) {
@@ -66,7 +79,7 @@ export class InspectionJobs implements OnApplicationShutdown {
       }
     }
     if (jobsRecreated) this.logger.warn({ jobsRecreated }, 'recreated missing sample timers');
-    return { ...done, jobsRecreated };
+    return jobsRecreated;
   }
 
   private async schedule(t: StageTimers): Promise<void> {
@@ -82,5 +95,9 @@ export class InspectionJobs implements OnApplicationShutdown {
     await this.queue.close();
   }
 }
+
+const recurrenceScheduler = (r: { id: string; cron: string }): SchedulerSpec<{ recurrenceId: string }> => ({
+  id: `campaign-recurrence-${r.id}`, recurrence: { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' }, name: 'campaign-recurrence', data: { recurrenceId: r.id },
+});
 
 const jobId = (t: StageTimers, kind: string): string => `sample-${t.sampleId}-${t.stage}-${kind}`;

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+
+/** A redis-server of a test's own, without persistence, that the test may kill and start again on the same port. */
+export interface OwnRedisServer {
+  port: number;
+  url: string;
+  /** SIGKILLs the server and waits until the process is gone (its keys are lost: no persistence). */
+  kill(): Promise<void>;
+  /** Starts a fresh, empty server on the same port and waits until it answers. */
+  start(): Promise<void>;
+  /** Kills the server if it runs (afterAll). */
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether a Redis answers PING on the port (plain RESP over a socket, closed at once). */
+function pong(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let reply = '';
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (b) => { reply += b.toString(); if (reply.includes('\r\n')) done(reply.startsWith('+PONG')); });
+  });
+}
+
+/** Starts `redis-server --port <free> --save "" --appendonly no` (Debian's redis-server, or REDIS_SERVER_BIN). */
+export async function startOwnRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 'redis-server'): Promise<OwnRedisServer> {
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+
+  const start = async (): Promise<void> => {
+    const p = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = p;
+    let failure: Error | undefined;
+    p.once('error', (err) => { failure = err; });
+    p.once('exit', (code) => { failure ??= new Error(`redis-server on port ${port} exited (${code})`); });
+    const until = Date.now() + 10_000;
+    for (;;) {
+      if (failure) throw failure;
+      if (await pong(port)) return;
+      if (Date.now() > until) throw new Error(`redis-server on port ${port} did not answer within 10 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  const kill = async (): Promise<void> => {
+    const p = child;
+    child = undefined;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise<void>((r) => p.once('exit', () => r()));
+    p.kill('SIGKILL');
+    await gone;
+  };
+
+  await start();
+  return { port, url, kill, start, stop: kill };
+}
