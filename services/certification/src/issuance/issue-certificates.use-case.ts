@@ -51,7 +51,7 @@ export class IssueCertificatesUseCase {
     if (existing.length) return;
 
     const decidedAt = new Date(d.completedAt);
-    const names = await this.authorities.describe(d.authorityUnitCode, d.provinceCode);
+    const names = await this.authorities.describe(d.authorityUnitCode, d.provinceCode, decidedAt);
     const decision = await this.decisionFor(tx, d, decidedAt, names);
     const year = vietnamYear(decidedAt);
     const seq = await nextNumber(tx, 'CERTIFICATE', d.authorityUnitCode, year);

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO, ScoringEvents, type EvaluationCompletedData } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+import { TestBus } from '../support/bus';
+import { pdfText } from '../../libs/documents/test/pdf-text';
+
+/**
+ * The 2025 legal calendar and the documents (issue 11): issuers named by unit type and decision date on the
+ * decision and certificate PDFs.
+ */
+describe('legal calendar and documents', () => {
+  let p: Platform;
+  let bus: TestBus;
+  let admin: string;
+
+  beforeAll(async () => {
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    bus = await TestBus.connect(p.env);
+    admin = await p.login('admin');
+  }, 60_000);
+
+  afterAll(async () => {
+    await bus?.close();
+    await p?.stop();
+  });
+
+  const pdf = async (url: string): Promise<string> => {
+    const res = await p.gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    expect(res.statusCode).toBe(200);
+    return (await pdfText(res.rawPayload)).pages.join('\n').replace(/\s+/gu, ' '); // headings wrap
+  };
+
+  /** Plays scoring's "certify here" for one product and returns its certificate with the decision's PDF text and the certificate's. */
+  async function certified(o: Partial<EvaluationCompletedData>): Promise<{ certificate: any; decisionText: string; certificateText: string }> {  
+    const productId = randomUUID();
+    const data: EvaluationCompletedData = {
+      dossierId: randomUUID(), dossierCode: `HS-${productId.slice(0, 6)}`, evaluationId: randomUUID(), productId, producerId: randomUUID(), tier: 'DISTRICT',
+      unitCode: '395', provinceCode: DEMO.provinceCode, sessionId: randomUUID(), councilId: randomUUID(), legalVersion: '148', catalogueCode: '148',
+      catalogueRevision: 1, sheetCount: 5, sumHundredths: 30_000, mean: '60.00', band: 3, rank: 3, capReasons: [], outcome: 'CERTIFY', stars: 3,
+      certifyingTier: 'DISTRICT', authorityUnitCode: '395', nextTier: null, productName: 'Mật ong hoa nhãn', producerName: 'Hợp tác xã Xuân Lập',
+      productSetCode: '04', dossierKind: 'NEW', completedAt: '2024-05-10T03:00:00.000Z', ...o,
+    };
+    await bus.publish('ocop/scoring', ScoringEvents.evaluationCompleted, data);
+    const certificate = await eventually(async () => {
+      const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
+      return (res.body as { productId: string }[]).find((c) => c.productId === productId);
+    }, 15_000, 'the certificate') as any;  
+    return {
+      certificate,
+      decisionText: await pdf(`/api/certification/decisions/${certificate.decisionId}/decision.pdf`),
+      certificateText: await pdf(`/api/certification/certificates/${certificate.id}/certificate.pdf`),
+    };
+  }
+
+  describe('authorities by date', () => {
+    it('names a district committee by its type in full on the decision and the certificate (huyện, thành phố, thị xã)', async () => {
+      const thoXuan = await certified({ authorityUnitCode: '395', unitCode: '395' });
+      for (const text of [thoXuan.decisionText, thoXuan.certificateText]) {
+        expect(text).toContain('ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN');
+        expect(text).toContain('Thọ Xuân, ngày 10 tháng 5 năm 2024');
+        expect(text).not.toMatch(/UBND (TỈNH|HUYỆN|THÀNH|THỊ|THỌ)/u); // no abbreviated heading
+      }
+      const city = await certified({ authorityUnitCode: '380', unitCode: '380' });
+      expect(city.decisionText).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA');
+      expect(city.certificateText).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA');
+      expect(city.decisionText).not.toContain('TP.');
+      const town = await certified({ authorityUnitCode: '381', unitCode: '381' });
+      expect(town.certificateText).toContain('ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN');
+      const decision = await p.http('GET', `/api/certification/decisions/${town.certificate.decisionId}`, { token: admin });
+      expect(decision.body).toMatchObject({ issuerVi: 'ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN', placeVi: 'Bỉm Sơn' });
+    }, 90_000);
+
+    it('names the 5★ ministry as it was called on the decision date (renamed on 01/03/2025)', async () => {
+      const central = { tier: 'CENTRAL', unitCode: 'VN', authorityUnitCode: 'VN', certifyingTier: 'CENTRAL', stars: 5, rank: 5, band: 5, legalVersion: '148' };
+      const before = await certified({ ...central, completedAt: '2025-02-28T09:00:00.000Z' });
+      expect(before.decisionText).toContain('BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
+      expect(before.certificateText).toContain('BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
+      const after = await certified({ ...central, completedAt: '2025-03-01T02:00:00.000Z' });
+      expect(after.decisionText).toContain('BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG');
+      expect(after.decisionText).not.toContain('PHÁT TRIỂN NÔNG THÔN');
+    }, 90_000);
+
+    it('keeps one diacritic convention in unit names (Hóa, not Hoá)', async () => {
+      const res = await p.http('GET', '/api/units?level=DISTRICT', { token: admin });
+      const names = (res.body as { code: string; name: string }[]).map((u) => u.name);
+      expect(names.filter((n) => /o[áàảãạ](?![\p{L}\p{M}])/u.test(n.normalize('NFC')))).toEqual([]);
+      expect(names).toEqual(expect.arrayContaining(['Thành phố Thanh Hóa', 'Huyện Thọ Xuân', 'Thị xã Bỉm Sơn', 'Huyện Thiệu Hóa']));
+    });
+  });
+});
