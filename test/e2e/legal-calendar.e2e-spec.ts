@@ -88,4 +88,27 @@ describe('legal calendar and documents', () => {
       expect(names).toEqual(expect.arrayContaining(['Thành phố Thanh Hóa', 'Huyện Thọ Xuân', 'Thị xã Bỉm Sơn', 'Huyện Thiệu Hóa']));
     });
   });
+
+  describe('catalogue revisions', () => {
+    it('reads back a stored revision with ?revision= (e.g. the one a session pinned), the newest without it', async () => {
+      const current = (await p.http('GET', '/api/scoring/catalogues/148', { token: admin })).body;
+      const edited = structuredClone(current.document);
+      edited.trees[0].parts[0].groups[0].criteria[0].labelVi = 'Nguồn gốc sản phẩm (đã rà soát)';
+      const replaced = await p.http('PUT', '/api/scoring/catalogues/148', { token: admin, body: edited });
+      expect(replaced.body.revision).toBe(current.revision + 1);
+
+      const pinned = await p.http('GET', `/api/scoring/catalogues/148?revision=${current.revision}`, { token: admin });
+      expect(pinned.status).toBe(200);
+      expect(pinned.body).toMatchObject({ code: '148', revision: current.revision, checksum: current.checksum });
+      expect(pinned.body.document).toEqual(current.document);
+      const newest = await p.http('GET', '/api/scoring/catalogues/148', { token: admin });
+      expect(newest.body).toMatchObject({ revision: current.revision + 1, checksum: replaced.body.checksum });
+
+      const missing = await p.http('GET', '/api/scoring/catalogues/148?revision=999', { token: admin });
+      expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe('CATALOGUE_REVISION_NOT_FOUND');
+      const bad = await p.http('GET', '/api/scoring/catalogues/148?revision=zero', { token: admin });
+      expect(bad.status).toBe(400);
+    });
+  });
 });

@@ -28,7 +28,7 @@ export type {
   EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, SessionClosedData,
 } from './scoring/scoring.events';
 export {
-  LEGAL_VERSION_CODES, CatalogueCodeQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
+  LEGAL_VERSION_CODES, CatalogueCodeQuery, CatalogueRevisionQuery, GetCatalogueQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
   CheckCommuneAssessmentQuery, CommuneAssessmentCheckView, TierStepView, TierModelView,
 } from './scoring/catalogue.dto';
 export {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AddAgendaCommand, AppError, AttendanceCommand, CatalogueCodeQuery, CheckCommuneAssessmentQuery, CouncilIdQuery, CreateCouncilCommand,
+  AddAgendaCommand, AppError, AttendanceCommand, CheckCommuneAssessmentQuery, CouncilIdQuery, CreateCouncilCommand, GetCatalogueQuery,
   CreateSessionCommand, DeclareConflictCommand, EvaluationIdQuery, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, PutCatalogueCommand,
   Role, ScoringSubjects as S, SessionIdQuery, SetLabResultCommand, SheetsQuery, SubmitSheetCommand, type Actor, type MinutesView, type TierModelView,
 } from '@ocop/contracts';
@@ -33,7 +33,7 @@ export class ScoringHandler {
   routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
     return [
       this.route(S.catalogueList, undefined, async (_q, ctx) => { requireActor(ctx); return this.catalogues.list(); }),
-      this.route(S.catalogueGet, CatalogueCodeQuery, async (q, ctx) => { requireActor(ctx); return this.catalogues.get(q.code); }),
+      this.route(S.catalogueGet, GetCatalogueQuery, async (q, ctx) => { requireActor(ctx); return this.catalogues.get(q.code, q.revision); }),
       this.route(S.cataloguePut, PutCatalogueCommand, async (c, ctx) => this.catalogues.put(requireRole(ctx, [Role.ADMIN]), c.code, c.document)),
       this.route(S.catalogueCheckCommuneAssessment, CheckCommuneAssessmentQuery, async (q, ctx) => {
         requireActor(ctx);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  AddAgendaBody, AppError, AttendanceBody, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
+  AddAgendaBody, AppError, AttendanceBody, CatalogueRevisionQuery, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
   DeclareConflictBody, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
   SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
 } from '@ocop/contracts';
@@ -37,12 +37,15 @@ export class CataloguesController {
     return this.rpc.request(S.catalogueList, {}, { actor });
   }
 
-  /** The newest revision, its document (ready to edit and PUT back) and the criteria an operator must still complete. */
+  /**
+   * The newest revision (or `?revision=N`, e.g. the one a session pinned), its document (ready to edit and PUT back) and
+   * the criteria an operator must still complete.
+   */
   @Get('catalogues/:code')
   @Roles(...ALL)
   @ApiOkResponse({ type: CatalogueView })
-  get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<CatalogueView> {
-    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code) }, { actor });
+  get(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() q: CatalogueRevisionQuery): Promise<CatalogueView> {
+    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code), ...(q.revision !== undefined ? { revision: q.revision } : {}) }, { actor });
   }
 
   /** Adds or replaces a catalogue (a new revision; sessions keep the revision they pinned). The body is the catalogue document. */
