@@ -102,7 +102,7 @@ export class CatalogueService {
       return this.view(latest);
     }
     const row = await this.ds.manager.findOneBy(CatalogueRevision, { code, revision });
-    if (!row) throw AppError.notFound('CATALOGUE_REVISION_NOT_FOUND', `criteria catalogue ${code} has no revision ${revision}`, 'revision');
+    if (!row) throw AppError.notFound('CATALOGUE_REVISION_NOT_FOUND', `criteria catalogue ${code} has no revision ${revision}`);
     return this.view(row);
   }
 
