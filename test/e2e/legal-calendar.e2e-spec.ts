@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { DEMO, ScoringEvents, type EvaluationCompletedData } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 import { pdfText } from '../../libs/documents/test/pdf-text';
+import { PDF, multipartBody } from '../support/platform';
+import { newProducer, proposedDossier } from '../support/scoring';
 
 /**
  * The 2025 legal calendar and the documents (issue 11): issuers named by unit type and decision date on the
@@ -13,15 +16,21 @@ describe('legal calendar and documents', () => {
   let p: Platform;
   let bus: TestBus;
   let admin: string;
+  let commune: string;
+  let db: DataSource;
 
   beforeAll(async () => {
     p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
     bus = await TestBus.connect(p.env);
     admin = await p.login('admin');
+    commune = await p.login('commune.officer');
+    db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
+    await db.initialize();
   }, 60_000);
 
   afterAll(async () => {
     await bus?.close();
+    await db?.destroy();
     await p?.stop();
   });
 
@@ -110,5 +119,65 @@ describe('legal calendar and documents', () => {
       const bad = await p.http('GET', '/api/scoring/catalogues/148?revision=zero', { token: admin });
       expect(bad.status).toBe(400);
     });
+  });
+
+  describe('withdrawing a dossier', () => {
+    async function draft(token: string, productId: string): Promise<string> {
+      const d = await p.http('POST', '/api/dossiers', { token, body: { productId, kind: 'NEW' } });
+      expect(d.status).toBe(201);
+      return d.body.id;
+    }
+    async function product(producerId: string, name: string): Promise<string> {
+      const res = await p.http('POST', '/api/products', { token: commune, body: { producerId, name, productSetCode: '04' } });
+      expect(res.status).toBe(201);
+      return res.body.id;
+    }
+
+    it('lets the producer withdraw its own dossier with a reason: WITHDRAWN, audited, on the timeline, nothing more allowed', async () => {
+      const producer = await p.login('producer');
+      const id = await draft(producer, DEMO.productId);
+      for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
+        const { payload, headers } = multipartBody(type, PDF);
+        expect((await p.http('POST', `/api/dossiers/${id}/documents`, { token: producer, payload, headers })).status).toBe(201);
+      }
+      expect((await p.http('POST', `/api/dossiers/${id}/submit`, { token: producer })).body.allowedActions).toContain('WITHDRAW');
+
+      const noReason = await p.http('POST', `/api/dossiers/${id}/withdraw`, { token: producer, body: {} });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.field).toBe('reason');
+      const district = await p.login('district.officer');
+      expect((await p.http('POST', `/api/dossiers/${id}/withdraw`, { token: district, body: { reason: 'Không rõ' } })).status).toBe(403);
+      expect((await p.http('GET', `/api/dossiers/${id}`, { token: producer })).body.status).toBe('SUBMITTED');
+
+      const reason = 'Chủ thể tạm dừng sản xuất sản phẩm này';
+      const withdrawn = await p.http('POST', `/api/dossiers/${id}/withdraw`, { token: producer, body: { reason } });
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', allowedActions: [] });
+      const again = await p.http('POST', `/api/dossiers/${id}/withdraw`, { token: producer, body: { reason } });
+      expect(again.status).toBeGreaterThanOrEqual(400);
+      expect(again.body.code).toBe('DOSSIER_INVALID_TRANSITION');
+
+      const audit: { actor_role: string; details: Record<string, unknown> }[] = await db.query(
+        `SELECT actor_role, details FROM registration.audit_log WHERE entity_id = $1 AND action = 'dossier.withdraw'`, [id]);
+      expect(audit).toEqual([{ actor_role: 'PRODUCER', details: expect.objectContaining({ from: 'SUBMITTED', to: 'WITHDRAWN', reason }) }]);
+      const entry = await eventually(async () => {
+        const timeline = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer });
+        return (timeline.body as { type: string; data: Record<string, unknown> }[]).find((e) => e.type === 'registration.dossier-withdrawn.v1');
+      }, 15_000, 'the withdrawal on the timeline');
+      expect(entry.data).toMatchObject({ dossierId: id, status: 'WITHDRAWN', reason });
+    }, 60_000);
+
+    it('lets the commune withdraw a dossier of its commune, but not once it is proposed to a tier', async () => {
+      const producerId = await newProducer(p, commune, 'Hợp tác xã Rút hồ sơ');
+      const id = await draft(commune, await product(producerId, 'Mật ong rút'));
+      const withdrawn = await p.http('POST', `/api/dossiers/${id}/withdraw`, { token: commune, body: { reason: 'Hồ sơ tạo nhầm' } });
+      expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN' });
+
+      const proposed = await proposedDossier(p, commune, producerId, 'Mật ong đã đề xuất', { asOf: '2024-03-01T03:00:00.000Z' });
+      const view = await p.http('GET', `/api/dossiers/${proposed}`, { token: commune });
+      expect(view.body.allowedActions).not.toContain('WITHDRAW');
+      const refused = await p.http('POST', `/api/dossiers/${proposed}/withdraw`, { token: commune, body: { reason: 'Muộn rồi' } });
+      expect(refused.body.code).toBe('DOSSIER_INVALID_TRANSITION');
+    }, 60_000);
   });
 });

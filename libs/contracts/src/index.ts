@@ -12,7 +12,7 @@ export { CreateProductCommand, ListProductsQuery, ProductView } from './registra
 export { CreateRoundCommand, RoundView } from './registration/round.dto';
 export {
   DOSSIER_KINDS, DOSSIER_STATUSES, CreateDossierCommand, DossierIdCommand, AttachDocumentCommand, ReturnReason, ReturnDossierBody,
-  ReturnDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
+  ReturnDossierCommand, WithdrawDossierBody, WithdrawDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
   UnitView, ListUnitsQuery,
 } from './registration/dossier.dto';
 export type {

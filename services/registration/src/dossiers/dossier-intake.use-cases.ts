@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError, RegistrationEvents, Role, ScoringSubjects, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
+  type WithdrawDossierCommand,
 } from '@ocop/contracts';
 import {
   DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
@@ -64,6 +65,19 @@ export class DossierIntakeUseCases {
         d.returnReasons = cmd.reasons.map((r) => ({ ...(r.documentType ? { documentType: r.documentType } : {}), reason: r.reason }));
         return { reasons: d.returnReasons };
       },
+    });
+  }
+
+  /**
+   * The producer (its own dossier) or the commune withdraws a dossier that is not yet proposed to a tier
+   * (the state machine says from which statuses), giving a reason, kept in the audit record and on the timeline.
+   */
+  withdraw(actor: Actor, cmd: WithdrawDossierCommand): Promise<Dossier> {
+    const reason = cmd.reason.trim();
+    if (reason.length < 3) throw AppError.validation('WITHDRAW_REASON_REQUIRED', 'a withdrawal needs a reason', 'reason');
+    return this.workflow.transition(actor, cmd.dossierId, {
+      action: DossierAction.WITHDRAW, roles: [Role.PRODUCER, ...INTAKE_ROLES], event: RegistrationEvents.dossierWithdrawn,
+      apply: async () => ({ reason }),
     });
   }
 
