@@ -6,7 +6,7 @@ import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 import { pdfText } from '../../libs/documents/test/pdf-text';
 import { PDF, multipartBody } from '../support/platform';
-import { newProducer, proposedDossier } from '../support/scoring';
+import { councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
 
 /**
  * The 2025 legal calendar and the documents (issue 11): issuers named by unit type and decision date on the
@@ -178,6 +178,125 @@ describe('legal calendar and documents', () => {
       expect(view.body.allowedActions).not.toContain('WITHDRAW');
       const refused = await p.http('POST', `/api/dossiers/${proposed}/withdraw`, { token: commune, body: { reason: 'Muộn rồi' } });
       expect(refused.body.code).toBe('DOSSIER_INVALID_TRANSITION');
+    }, 60_000);
+  });
+
+  describe('the 2025 legal calendar', () => {
+    type Member = { userId: string; token: string; fullName: string };
+    const memberInput = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Phòng Nông nghiệp', role });
+    const asOf = (iso: string) => ({ 'x-as-of': iso });
+
+    async function council(token: string, prefix: string, tier: string, unitCode: string) {
+      const users = await councilUsers(p, admin, prefix, ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']) as Member[];
+      const [chair, m2, m3, secretary] = users as [Member, Member, Member, Member];
+      const res = await p.http('POST', '/api/scoring/councils', {
+        token, body: {
+          name: `Hội đồng OCOP ${prefix}`, tier, unitCode, authorityName: 'UBND', placeName: 'Thanh Hóa', quorum: 3,
+          members: [memberInput(chair, 'CHAIR'), memberInput(m2, 'MEMBER'), memberInput(m3, 'MEMBER'), memberInput(secretary, 'SECRETARY')],
+        },
+      });
+      expect(res.status).toBe(201);
+      const memberId = (m: Member) => (res.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
+      return { id: res.body.id as string, voting: [chair, m2, m3], secretary, present: [chair, m2, m3].map(memberId) };
+    }
+
+    async function openSession(c: Awaited<ReturnType<typeof council>>, evaluationIds: string[], at: string) {
+      const s = await p.http('POST', '/api/scoring/sessions', { token: c.secretary.token, headers: asOf(at), body: { councilId: c.id, title: 'Phiên họp', scheduledFor: at } });
+      expect(s.status).toBe(201);
+      expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: c.secretary.token, body: { evaluationIds } })).status).toBe(200);
+      expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: c.secretary.token, body: { presentMemberIds: c.present } })).status).toBe(200);
+      return s.body.id as string;
+    }
+
+    const runTransfer = async (at: string) => {
+      const res = await p.http('POST', '/api/scoring/jobs/district-transfer/run', { token: admin, body: { asOf: at } });
+      expect(res.status).toBe(200);
+      return res.body as { due: boolean; transferred: { evaluationId: string; fromUnitCode: string; toUnitCode: string; fromSessionId: string | null }[] };
+    };
+
+    it('moves 148 dossiers waiting at the district on 01/07/2025 to the province, which certifies 3★ under the transitional rule', async () => {
+      const office = await p.login('province.office');
+      const district = await p.login('district.officer');
+      const tree = await treeFor(p, admin, '148', '04');
+      const producer = await newProducer(p, commune, 'Hợp tác xã Chuyển tiếp');
+      const waiting = await proposedDossier(p, commune, producer, 'Mật ong chờ huyện', { asOf: '2025-05-10T03:00:00Z' });
+      const onAgenda = await proposedDossier(p, commune, producer, 'Mật ong trong phiên huyện', { asOf: '2025-05-10T03:00:00Z' });
+      const w = await evaluationOf(p, district, waiting, 'DISTRICT');
+      const a = await evaluationOf(p, district, onAgenda, 'DISTRICT');
+      expect(w).toMatchObject({ legalVersion: '148', unitCode: DEMO.districtCode, status: 'AWAITING_SESSION' });
+      const dc = await council(district, 'cal.hdh', 'DISTRICT', DEMO.districtCode);
+      const districtSession = await openSession(dc, [a.id], '2025-06-20T02:00:00Z');
+
+      // On 30/06/2025 (Vietnam) the district still acts: nothing moves.
+      expect(await runTransfer('2025-06-30T16:59:59Z')).toMatchObject({ due: false, transferred: [] });
+      // From 01/07/2025 no district council meets or closes.
+      const refused = await p.http('POST', '/api/scoring/sessions', { token: dc.secretary.token, headers: asOf('2025-07-01T02:00:00Z'), body: { councilId: dc.id, title: 'Phiên muộn', scheduledFor: '2025-07-01T02:00:00Z' } });
+      expect(refused.body.code).toBe('DISTRICT_TIER_CEASED');
+      for (const m of dc.voting) {
+        expect((await p.http('PUT', `/api/scoring/sessions/${districtSession}/evaluations/${a.id}/sheet`, { token: m.token, body: { entries: sheetWithTotal(tree, 60) } })).status).toBe(200);
+      }
+      const lateClose = await p.http('POST', `/api/scoring/sessions/${districtSession}/close`, { token: dc.secretary.token, headers: asOf('2025-07-01T02:00:00Z') });
+      expect(lateClose.body.code).toBe('DISTRICT_TIER_CEASED');
+
+      const moved = await runTransfer('2025-06-30T17:00:00Z');
+      expect(moved.due).toBe(true);
+      // (other tests of this file leave district dossiers waiting too: they move as well)
+      expect(moved.transferred.filter((t) => [w.id, a.id].includes(t.evaluationId)).map((t) => [t.evaluationId, t.fromUnitCode, t.toUnitCode, t.fromSessionId]).sort()).toEqual([
+        [w.id, DEMO.districtCode, DEMO.provinceCode, null], [a.id, DEMO.districtCode, DEMO.provinceCode, districtSession],
+      ].sort());
+      expect((await runTransfer('2025-07-02T00:00:00Z')).transferred).toEqual([]); // once
+
+      // Same evaluation, version and history, now on the province's list (with the province's lab gate).
+      const atProvince = await evaluationOf(p, office, waiting, 'PROVINCE');
+      expect(atProvince).toMatchObject({ id: w.id, legalVersion: '148', districtCode: DEMO.districtCode, unitCode: DEMO.provinceCode, status: 'AWAITING_SESSION', labState: 'PENDING' });
+      expect((await p.http('GET', `/api/scoring/evaluations?dossierId=${waiting}&tier=DISTRICT`, { token: admin })).body).toEqual([]);
+      expect((await p.http('GET', `/api/scoring/sessions/${districtSession}`, { token: admin })).body.items).toEqual([]);
+      const dossier = await eventually(async () => {
+        const res = await p.http('GET', `/api/dossiers/${waiting}`, { token: office });
+        return res.body.proposedTier === 'PROVINCE' ? res.body : undefined;
+      }, 15_000, 'the dossier at the province');
+      expect(dossier).toMatchObject({ status: 'PROPOSED', legalVersion: '148', proposedToUnitCode: DEMO.provinceCode, districtCode: DEMO.districtCode });
+      const timeline = await eventually(async () => {
+        const res = await p.http('GET', `/api/dossiers/${waiting}/timeline`, { token: office });
+        return (res.body as { type: string; data: Record<string, unknown> }[]).find((e) => e.type === 'scoring.evaluation-transferred.v1');
+      }, 15_000, 'the transfer on the timeline');
+      expect(timeline.data).toMatchObject({ fromTier: 'DISTRICT', fromUnitCode: DEMO.districtCode, tier: 'PROVINCE', unitCode: DEMO.provinceCode });
+
+      // The province scores it 3★ and certifies it itself; the minutes say which rule applied.
+      await p.http('PUT', `/api/scoring/evaluations/${w.id}/lab-result`, { token: office, body: { state: 'PASSED' } });
+      const pc = await council(office, 'cal.hdt', 'PROVINCE', DEMO.provinceCode);
+      const ps = await openSession(pc, [w.id], '2025-07-10T02:00:00Z');
+      for (const m of pc.voting) {
+        expect((await p.http('PUT', `/api/scoring/sessions/${ps}/evaluations/${w.id}/sheet`, { token: m.token, body: { entries: sheetWithTotal(tree, 62) } })).status).toBe(200);
+      }
+      const closed = await p.http('POST', `/api/scoring/sessions/${ps}/close`, { token: pc.secretary.token, headers: asOf('2025-07-10T09:00:00Z') });
+      expect(closed.status).toBe(200);
+      expect(closed.body.results[0]).toMatchObject({ rank: 3, outcome: 'CERTIFY', stars: 3, certifyingTier: 'PROVINCE' });
+      expect(closed.body.legalBasisVi.join(' ')).toContain('Quy định chuyển tiếp (suy luận, có thể cấu hình)');
+      const certificate = await eventually(async () => {
+        const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
+        return (res.body as { dossierId: string }[]).find((c) => c.dossierId === waiting);
+      }, 15_000, 'the certificate') as any;  
+      expect(certificate).toMatchObject({ stars: 3, tier: 'PROVINCE', authorityUnitCode: DEMO.provinceCode });
+      const decision = await p.http('GET', `/api/certification/decisions/${certificate.decisionId}`, { token: admin });
+      expect(decision.body.issuerVi).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
+    }, 120_000);
+
+    it('proposes a 148 dossier to the province from 01/07/2025', async () => {
+      const producerId = await newProducer(p, commune, 'Hợp tác xã Đề xuất muộn');
+      const product = await p.http('POST', '/api/products', { token: commune, body: { producerId, name: 'Mật ong đề xuất muộn', productSetCode: '04' } });
+      const june = asOf('2025-06-20T03:00:00Z');
+      const d = await p.http('POST', '/api/dossiers', { token: commune, body: { productId: product.body.id, kind: 'NEW' }, headers: june });
+      for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
+        const { payload, headers } = multipartBody(type, PDF);
+        await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: commune, payload, headers });
+      }
+      for (const step of ['submit', 'accept']) expect((await p.http('POST', `/api/dossiers/${d.body.id}/${step}`, { token: commune, headers: june })).status).toBe(200);
+      const proposed = await p.http('POST', `/api/dossiers/${d.body.id}/propose`, { token: commune, body: {}, headers: asOf('2025-07-02T03:00:00Z') });
+      expect(proposed.status).toBe(200);
+      expect(proposed.body).toMatchObject({ legalVersion: '148', proposedTier: 'PROVINCE', proposedToUnitCode: DEMO.provinceCode });
+      const e = await evaluationOf(p, admin, d.body.id, 'PROVINCE');
+      expect(e).toMatchObject({ legalVersion: '148', unitCode: DEMO.provinceCode, labState: 'PENDING' });
     }, 60_000);
   });
 });

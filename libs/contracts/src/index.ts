@@ -25,7 +25,7 @@ export type { DossierCertifiedData, ReevaluationInvitedData } from './registrati
 export { DEMO } from './demo';
 export { ScoringSubjects, ScoringEvents } from './scoring/scoring.subjects';
 export type {
-  EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, SessionClosedData,
+  EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, EvaluationTransferredData, SessionClosedData,
 } from './scoring/scoring.events';
 export {
   LEGAL_VERSION_CODES, CatalogueCodeQuery, CatalogueRevisionQuery, GetCatalogueQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
@@ -39,7 +39,7 @@ export {
   EVALUATION_STATUSES, LAB_STATES, ListEvaluationsQuery, EvaluationIdQuery, SetLabResultBody, SetLabResultCommand, CapReasonView, SpreadView,
   EvaluationResultView, DeferralView, EvaluationView, CreateSessionCommand, SessionIdQuery, ListSessionsQuery, AddAgendaBody, AddAgendaCommand,
   AttendanceBody, AttendanceCommand, SheetEntryDto, SubmitSheetBody, SubmitSheetCommand, SheetsQuery, SheetView, SessionItemView, QuorumView,
-  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView,
+  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView, SCORING_JOB_NAMES, RunScoringJobCommand,
 } from './scoring/session.dto';
 export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
 export type {

@@ -10,6 +10,8 @@ import { EvaluationsUseCases } from './evaluations/evaluations.use-cases';
 import { SessionsUseCases } from './sessions/sessions.use-cases';
 import { CloseSessionUseCase } from './sessions/close-session.use-case';
 import { ScoringHandler } from './scoring.handler';
+import { DistrictTransferUseCase } from './evaluations/district-transfer.use-case';
+import { SCORING_CONFIG } from './scoring.tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
 
@@ -25,7 +27,10 @@ export interface ScoringAppOptions {
 export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'scoring', database: SCORING_DATABASE, config, publisher: o.publisher,
-    providers: [CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, ScoringHandler],
+    providers: [
+      { provide: SCORING_CONFIG, useValue: config },
+      CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, DistrictTransferUseCase, ScoringHandler,
+    ],
     async bootstrap(ref, logger) {
       await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const evaluations = ref.get(EvaluationsUseCases);

@@ -45,4 +45,9 @@ export interface EvaluationCompletedData extends EvaluationEventData {
 }
 
 export interface EvaluationDeferredData extends EvaluationEventData { sessionId: string; reasons: string[] }
+export interface EvaluationTransferredData extends EvaluationEventData {
+  fromTier: string; fromUnitCode: string; legalVersion: string; transferredAt: string; ruleVi: string;
+  /** Set when the dossier was taken off the agenda of a district session that was still open. */
+  fromSessionId: string | null;
+}
 export interface SessionClosedData { sessionId: string; councilId: string; reference: string; completed: number; deferred: number; closedAt: string }

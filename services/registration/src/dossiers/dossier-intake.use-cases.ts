@@ -4,7 +4,7 @@ import {
   type WithdrawDossierCommand,
 } from '@ocop/contracts';
 import {
-  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
+  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTierAt,
   tierModelFor, vietnamDate, Tier, type LegalVersionCode,
 } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
@@ -92,7 +92,7 @@ export class DossierIntakeUseCases {
   }
 
   /**
-   * Proposes the dossier to the tier its legal version names: the district (148) or the province (148+1489). Under 148+1489 the
+   * Proposes the dossier to the tier its legal version names: the district (148; the province from 01/07/2025) or the province (148+1489). Under 148+1489 the
    * commune's assessment of its four criteria comes with it, checked against the criteria catalogue by the scoring service.
    */
   async propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
@@ -116,7 +116,8 @@ export class DossierIntakeUseCases {
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.PROPOSE, roles: INTAKE_ROLES, event: RegistrationEvents.dossierProposed,
       apply: async (d, tx) => {
-        const tier = proposalTargetTier(d.legalVersion as LegalVersionCode);
+        // The version's first tier, but never a district from 01/07/2025 (the 2025 calendar: the province takes its place).
+        const tier = proposalTargetTierAt(d.legalVersion as LegalVersionCode, asOf);
         const toUnitCode = tier === Tier.DISTRICT ? d.districtCode : d.provinceCode;
         if (!toUnitCode) {
           throw AppError.rule('DOSSIER_NO_DISTRICT', `the dossier was filed under ${d.legalVersion}, which proposes to a district, but its commune has none`);
