@@ -20,7 +20,8 @@ describe('legal calendar and documents', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    // The shipped 148 catalogue is PROVISIONAL: here an operator allowed certificates from it (provisional-criteria.e2e-spec.ts: the default).
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } });
     bus = await TestBus.connect(p.env);
     admin = await p.login('admin');
     commune = await p.login('commune.officer');
@@ -280,6 +281,17 @@ describe('legal calendar and documents', () => {
       expect(certificate).toMatchObject({ stars: 3, tier: 'PROVINCE', authorityUnitCode: DEMO.provinceCode });
       const decision = await p.http('GET', `/api/certification/decisions/${certificate.decisionId}`, { token: admin });
       expect(decision.body.issuerVi).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
+
+      // Scored against the shipped PROVISIONAL 148 catalogue, which this platform's operator allowed: every document says so.
+      expect(certificate.provisionalCriteria).toBe(true);
+      expect(await pdf(`/api/certification/certificates/${certificate.id}/certificate.pdf`)).toContain('Kết quả đánh giá theo bộ tiêu chí tạm thời');
+      const decisionText = await pdf(`/api/certification/decisions/${certificate.decisionId}/decision.pdf`);
+      expect(decisionText).toContain('Các sản phẩm đánh dấu (*) trong danh sách: Kết quả đánh giá theo bộ tiêu chí tạm thời');
+      expect(decisionText).toContain('Mật ong chờ huyện (*)');
+      const record = await p.http('GET', `/api/public/certificates/${certificate.code}`);
+      expect(record.body).toMatchObject({ valid: true, provisionalCriteria: true });
+      const page = await p.http('GET', `/verify/${certificate.code}`);
+      expect(String(page.body)).toContain('Đánh giá theo bộ tiêu chí tạm thời.');
     }, 120_000);
 
     it('proposes a 148 dossier to the province from 01/07/2025', async () => {

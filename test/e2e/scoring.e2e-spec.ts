@@ -17,7 +17,7 @@ describe('council scoring end to end', () => {
   let assessed: Record<string, string>;
 
   beforeAll(async () => {
-    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } }); // the shipped 148 catalogue is PROVISIONAL
     admin = await p.login('admin');
     office = await p.login('province.office');
     officer = await p.login('commune.officer');

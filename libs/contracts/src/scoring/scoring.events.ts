@@ -42,6 +42,10 @@ export interface EvaluationCompletedData extends EvaluationEventData {
   productSetCode: string;
   dossierKind: string;
   completedAt: string;
+  /** Scored against a PROVISIONAL catalogue revision (148's points not completed by an operator). */
+  provisionalCriteria?: boolean;
+  /** Set when a certificate was withheld: PROVISIONAL_CRITERIA (outcome NO_CERTIFICATE, `stars` is what the scores gave). */
+  withheldReason?: 'PROVISIONAL_CRITERIA' | null;
 }
 
 export interface EvaluationDeferredData extends EvaluationEventData { sessionId: string; reasons: string[] }

@@ -10,6 +10,12 @@ export interface ScoringConfig extends ServiceConfig {
    * would have for a "148" dossier moved to it (DISTRICT_TRANSITION_PROVINCE_CERTIFIES, default true).
    */
   districtTransition: DistrictTransition;
+  /**
+   * Whether a council's "certify" outcome scored against a PROVISIONAL catalogue revision becomes a certificate
+   * (ALLOW_PROVISIONAL_CERTIFICATION, default false). When not allowed the evaluation completes with outcome
+   * NO_CERTIFICATE and withheldReason PROVISIONAL_CRITERIA (its stars are recorded as indicative).
+   */
+  allowProvisionalCertification: boolean;
 }
 
 function flag(value: string | undefined, name: string, fallback: boolean): boolean {
@@ -23,5 +29,6 @@ export function loadScoringConfig(env: NodeJS.ProcessEnv = process.env): Scoring
   return {
     ...loadServiceConfig(env, 3002), criteriaDir: env.CRITERIA_DIR || null,
     districtTransition: { provinceCertifiesDistrictStars: flag(env.DISTRICT_TRANSITION_PROVINCE_CERTIFIES, 'DISTRICT_TRANSITION_PROVINCE_CERTIFIES', true) },
+    allowProvisionalCertification: flag(env.ALLOW_PROVISIONAL_CERTIFICATION, 'ALLOW_PROVISIONAL_CERTIFICATION', false),
   };
 }

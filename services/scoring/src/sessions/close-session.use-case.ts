@@ -93,7 +93,14 @@ export class CloseSessionUseCase {
         // The tier model in force on the closing day: from 01/07/2025 a "148" dossier has no district step (2025 calendar).
         const model = tierModelInForce(e.legalVersion as LegalVersionCode, asOf, this.config.districtTransition);
         if (model.transitionNoteVi) transitionNotes.add(model.transitionNoteVi);
-        const decision = routeEvaluation(model, e.tier as Tier, ev.rank);
+        const provisionalCriteria = catalogue.status === 'PROVISIONAL';
+        let decision = routeEvaluation(model, e.tier as Tier, ev.rank);
+        // No decision or certificate from provisional criteria unless an operator allowed it (ALLOW_PROVISIONAL_CERTIFICATION).
+        let withheldReason: 'PROVISIONAL_CRITERIA' | null = null;
+        if (provisionalCriteria && decision.outcome === 'CERTIFY' && !this.config.allowProvisionalCertification) {
+          withheldReason = 'PROVISIONAL_CRITERIA';
+          decision = { outcome: 'NO_CERTIFICATE', stars: decision.stars, certifyingTier: null, nextTier: null };
+        }
         const capReasons = ev.capReasons.map((c) => ({
           stars: c.stars, criterionCode: c.criterionCode, labelVi: c.labelVi, required: formatPoints(c.requiredHundredths), mean: formatPoints(c.meanFloorHundredths),
         }));
@@ -101,7 +108,7 @@ export class CloseSessionUseCase {
           sessionId, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: meanText(ev.sumHundredths, ev.sheetCount), band: ev.band,
           cap: ev.cap, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
           authorityUnitCode: decision.certifyingTier ? unitAtTier(decision.certifyingTier, e) : null, nextTier: decision.nextTier,
-          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt,
+          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt, provisionalCriteria, withheldReason,
         };
         updates.push({ id: e.id, status: 'COMPLETED', session_id: sessionId, result, last_deferral: e.lastDeferral });
         item.outcome = 'COMPLETED';
@@ -110,7 +117,7 @@ export class CloseSessionUseCase {
           producerName: e.producerName, productSetCode: e.productSetCode, sheetCount: ev.sheetCount,
           totals: Object.fromEntries(own.map((s) => [names.get(s.memberId) ?? s.memberId, formatPoints(s.total)])),
           mean: result.mean, band: ev.band, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars,
-          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier),
+          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier, withheldReason),
           excludedMembers: state.conflicted(e.producerId).map((m) => m.fullName), spreadFlagged: item.spreadFlagged,
         });
         const data: EvaluationCompletedData = {
@@ -118,7 +125,7 @@ export class CloseSessionUseCase {
           catalogueRevision: revision.revision, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: result.mean, band: ev.band,
           rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
           authorityUnitCode: result.authorityUnitCode, nextTier: decision.nextTier, productName: e.productName, producerName: e.producerName,
-          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt,
+          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt, provisionalCriteria, withheldReason,
         };
         events.push({ type: ScoringEvents.evaluationCompleted, subject: e.dossierId, data });
         if (decision.outcome === 'FORWARD' && decision.nextTier) {
