@@ -91,6 +91,34 @@ describe('legal calendar and documents', () => {
       expect(after.decisionText).not.toContain('PHÁT TRIỂN NÔNG THÔN');
     }, 90_000);
 
+    it("leaves a district's certificate valid; its revocation is the district's to decide until 30/06/2025, the province's from 01/07/2025", async () => {
+      const office = await p.login('province.office');
+      const district = await p.login('district.officer');
+      const revoke = async (certificateId: string, at: string, token: string) => {
+        const requested = await p.http('POST', '/api/certification/revocations', { token: office, headers: { 'x-as-of': at }, body: { certificateId, reasonCode: 'PROCESS_NOT_FOLLOWED', details: 'Hậu kiểm phát hiện vi phạm' } });
+        expect(requested.status).toBe(201);
+        return p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token, headers: { 'x-as-of': at } });
+      };
+      const before = await certified({ authorityUnitCode: DEMO.districtCode, unitCode: DEMO.districtCode });
+      const byDistrict = await revoke(before.certificate.id, '2025-06-30T09:00:00Z', district);
+      expect(byDistrict.status).toBe(200);
+      const d1 = await p.http('GET', `/api/certification/decisions/${byDistrict.body.decisionId}`, { token: admin });
+      expect(d1.body).toMatchObject({ kind: 'REVOKE', authorityUnitCode: DEMO.districtCode, issuerVi: 'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA' });
+
+      const after = await certified({ authorityUnitCode: DEMO.districtCode, unitCode: DEMO.districtCode });
+      const live = await p.http('GET', `/api/public/certificates/${after.certificate.code}`, { headers: { 'x-as-of': '2025-08-01T02:00:00Z' } });
+      expect(live.body).toMatchObject({ valid: true, status: 'ACTIVE', issuerVi: 'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA' });
+      const refused = await revoke(after.certificate.id, '2025-08-01T02:00:00Z', district);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('NOT_ISSUING_AUTHORITY');
+      const revocations = (await p.http('GET', '/api/certification/revocations?limit=200', { token: office })).body as { id: string; status: string; certificateId: string }[];
+      const open = revocations.find((r) => r.status === 'REQUESTED' && r.certificateId === after.certificate.id)!;
+      const byProvince = await p.http('POST', `/api/certification/revocations/${open.id}/decide`, { token: office, headers: { 'x-as-of': '2025-08-01T02:00:00Z' } });
+      expect(byProvince.status).toBe(200);
+      const d2 = await p.http('GET', `/api/certification/decisions/${byProvince.body.decisionId}`, { token: admin });
+      expect(d2.body).toMatchObject({ kind: 'REVOKE', authorityUnitCode: DEMO.provinceCode, issuerVi: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA' });
+    }, 90_000);
+
     it('keeps one diacritic convention in unit names (Hóa, not Hoá)', async () => {
       const res = await p.http('GET', '/api/units?level=DISTRICT', { token: admin });
       const names = (res.body as { code: string; name: string }[]).map((u) => u.name);
