@@ -150,7 +150,10 @@ describe('access: every out-of-scope attempt refused', () => {
         },
       });
       expect(councilB.status).toBe(201);
-      const sessionB = await p.http('POST', '/api/scoring/sessions', { token: b[2]!.token, body: { councilId: councilB.body.id, title: 'Phiên họp huyện', scheduledFor: '2026-11-24T01:00:00Z' } });
+      // District councils meet only before 01/07/2025 (the two-level local government).
+      const sessionB = await p.http('POST', '/api/scoring/sessions', {
+        token: b[2]!.token, headers: { 'x-as-of': '2025-06-01T01:00:00Z' }, body: { councilId: councilB.body.id, title: 'Phiên họp huyện', scheduledFor: '2025-06-20T01:00:00Z' },
+      });
       expect(sessionB.status).toBe(201);
 
       // One dossier scored and closed by council A.

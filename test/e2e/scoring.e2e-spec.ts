@@ -17,7 +17,7 @@ describe('council scoring end to end', () => {
   let assessed: Record<string, string>;
 
   beforeAll(async () => {
-    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } }); // the shipped 148 catalogue is PROVISIONAL
     admin = await p.login('admin');
     office = await p.login('province.office');
     officer = await p.login('commune.officer');
@@ -247,9 +247,10 @@ describe('council scoring end to end', () => {
       quorum: 3, members: [memberInput(pChair, 'CHAIR'), memberInput(p2, 'MEMBER'), memberInput(p3, 'MEMBER'), memberInput(pSecretary, 'SECRETARY')],
     });
     const pMemberId = (m: Member) => pc.members.find((x) => x.userId === m.userId)!.id;
-    const ps = await session(pSecretary.token, pc.id, [atProvince.id], [pChair, p2, p3].map(pMemberId));
+    // In 2024, before the district committees ceased (from 01/07/2025 the province would certify the 3★ itself).
+    const ps = await session(pSecretary.token, pc.id, [atProvince.id], [pChair, p2, p3].map(pMemberId), '2024-07-15T02:00:00Z');
     await scoreAll([pChair, p2, p3], ps.id, atProvince.id, [65, 66, 64]);
-    const pMinutes = (await p.http('POST', `/api/scoring/sessions/${ps.id}/close`, { token: pSecretary.token })).body;
+    const pMinutes = (await p.http('POST', `/api/scoring/sessions/${ps.id}/close`, { token: pSecretary.token, headers: { 'x-as-of': '2024-07-15T09:00:00Z' } })).body;
     expect(pMinutes.results[0]).toMatchObject({ rank: 3, outcome: 'CERTIFY', stars: 3, certifyingTier: 'DISTRICT' });
     const final = (await p.http('GET', `/api/scoring/evaluations/${atProvince.id}`, { token: office })).body.result;
     expect(final).toMatchObject({ authorityUnitCode: DEMO.districtCode, certifyingTier: 'DISTRICT' });

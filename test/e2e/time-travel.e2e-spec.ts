@@ -39,7 +39,7 @@ describe('time travel with X-As-Of', () => {
   const asOf = (instant: string) => ({ 'x-as-of': instant });
 
   beforeAll(async () => {
-    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } }) // the shipped 148 catalogue is PROVISIONAL;
     db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
     await db.initialize();
     admin = await p.login('admin');
@@ -195,13 +195,13 @@ describe('time travel with X-As-Of', () => {
       token: office, headers: asOf(REQUESTED), body: { certificateId, reasonCode: 'QUALITY_NOT_AS_CERTIFIED', details: 'Sản phẩm không đúng chất lượng như khi được công nhận' },
     });
     expect(requested.status).toBe(201);
-    // Three months before it was requested.
-    const early = await p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token: district, headers: asOf('2027-01-10T02:00:00.000Z') });
+    // Three months before it was requested. (A district's certificate is the province's to revoke from 01/07/2025.)
+    const early = await p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token: office, headers: asOf('2027-01-10T02:00:00.000Z') });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'AS_OF_BEFORE_LAST_CHANGE' });
     expect((await p.http('GET', `/api/certification/revocations/${requested.body.id}`, { token: office })).body.status).toBe('REQUESTED');
 
-    const decided = await p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token: district, headers: asOf(DECIDED) });
+    const decided = await p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token: office, headers: asOf(DECIDED) });
     expect(decided.status).toBe(200);
     const closed = await eventually(async () => {
       const [i] = (await p.http('GET', '/api/registration/reevaluation-invitations', { token: office })).body;

@@ -13,9 +13,9 @@ export class TestBus {
     return new TestBus(nc, jetstream(nc), env);
   }
 
-  async publish<T>(source: string, type: string, data: T, o: { id?: string; msgId?: string; subject?: string } = {}): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }> {
+  async publish<T>(source: string, type: string, data: T, o: { id?: string; msgId?: string; subject?: string; time?: string } = {}): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }> {
     const envelope: EventEnvelope<T> = {
-      specversion: '1.0', id: o.id ?? randomUUID(), source, type, subject: o.subject, time: new Date().toISOString(), datacontenttype: 'application/json',
+      specversion: '1.0', id: o.id ?? randomUUID(), source, type, subject: o.subject, time: o.time ?? new Date().toISOString(), datacontenttype: 'application/json',
       data, correlationid: randomUUID(),
     };
     const ack = await this.js.publish(eventSubject(this.env.prefix, type), JSON.stringify(envelope), { msgID: o.msgId ?? envelope.id });

@@ -9,7 +9,7 @@ import { loadToolConfig } from '../../tools/config';
 import { createRegistrationApp } from '../../services/registration/src/registration.app';
 import { loadRegistrationConfig } from '../../services/registration/src/config/registration.config';
 import { createScoringApp } from '../../services/scoring/src/scoring.app';
-import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
+import { loadScoringConfig, type ScoringConfig } from '../../services/scoring/src/config/scoring.config';
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig, type CertificationConfig } from '../../services/certification/src/config/certification.config';
 import { createInspectionApp } from '../../services/inspection/src/inspection.app';
@@ -40,6 +40,8 @@ export interface Platform {
 export interface PlatformOptions {
   demoData?: boolean;
   gateway?: Partial<GatewayConfig>;
+  /** Settings of the scoring process (e.g. allowProvisionalCertification: the shipped 148 catalogue is PROVISIONAL). */
+  scoring?: Partial<ScoringConfig>;
   publisher?: EventPublisher;
   /** Settings of the certification process; false runs the platform without it (a test that plays certification's events itself). */
   certification?: Partial<CertificationConfig> | false;
@@ -55,7 +57,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
   const registration = await createRegistrationApp({ ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] }, { publisher: o.publisher });
   await registration.init();
-  const scoring = await createScoringApp({ ...loadScoringConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] });
+  const scoring = await createScoringApp({ ...loadScoringConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.scoring });
   await scoring.init();
   const certification = o.certification === false ? undefined : await createCertificationApp({
     ...loadCertificationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.certification,

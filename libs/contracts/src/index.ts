@@ -12,7 +12,7 @@ export { CreateProductCommand, ListProductsQuery, ProductView } from './registra
 export { CreateRoundCommand, ListRoundsQuery, RoundView } from './registration/round.dto';
 export {
   DOSSIER_KINDS, DOSSIER_STATUSES, CreateDossierCommand, DossierIdCommand, AttachDocumentCommand, ReturnReason, ReturnDossierBody,
-  ReturnDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
+  ReturnDossierCommand, WithdrawDossierBody, WithdrawDossierCommand, CommuneAssessmentBody, ProposeDossierBody, ProposeDossierCommand, ListDossiersQuery, DocumentView, DossierView, TimelineEntryView,
   UnitView, ListUnitsQuery,
 } from './registration/dossier.dto';
 export type {
@@ -25,10 +25,10 @@ export type { DossierCertifiedData, ReevaluationInvitedData } from './registrati
 export { DEMO } from './demo';
 export { ScoringSubjects, ScoringEvents } from './scoring/scoring.subjects';
 export type {
-  EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, SessionClosedData,
+  EvaluationEventData, EvaluationOpenedData, DossierScheduledData, CapReasonData, EvaluationCompletedData, EvaluationDeferredData, EvaluationTransferredData, SessionClosedData,
 } from './scoring/scoring.events';
 export {
-  LEGAL_VERSION_CODES, CatalogueCodeQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
+  LEGAL_VERSION_CODES, CatalogueCodeQuery, CatalogueRevisionQuery, GetCatalogueQuery, PutCatalogueCommand, CompletionItemView, CatalogueSummaryView, CatalogueView, CommuneAssessmentEntryDto,
   CheckCommuneAssessmentQuery, CommuneAssessmentCheckView, TierStepView, TierModelView,
 } from './scoring/catalogue.dto';
 export {
@@ -39,7 +39,7 @@ export {
   EVALUATION_STATUSES, LAB_STATES, ListEvaluationsQuery, EvaluationIdQuery, SetLabResultBody, SetLabResultCommand, CapReasonView, SpreadView,
   EvaluationResultView, DeferralView, EvaluationView, CreateSessionCommand, SessionIdQuery, ListSessionsQuery, AddAgendaBody, AddAgendaCommand,
   AttendanceBody, AttendanceCommand, SheetEntryDto, SubmitSheetBody, SubmitSheetCommand, SheetsQuery, SheetView, SessionItemView, QuorumView,
-  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView,
+  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView, SCORING_JOB_NAMES, RunScoringJobCommand,
 } from './scoring/session.dto';
 export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
 export type {

@@ -16,7 +16,13 @@ export {
   starBandOfMean,
 } from './points';
 export type { StarRating } from './points';
-export { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, vietnamDate } from './legal-version';
+export {
+  DISTRICT_AUTHORITIES_CEASED_ON, LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, proposalTargetTierAt, vietnamDate,
+} from './legal-version';
+export {
+  MINISTRY_MERGED_ON, UNIT_TYPE_VI, UnitType, formalUnitName, ministryAt, normalizeUnitName, parseUnitName, peoplesCommitteeAt,
+} from './authority-names';
+export type { MinistryName, NamedUnit, PeoplesCommitteeName } from './authority-names';
 export type { LegalVersion, LegalVersionCode } from './legal-version';
 export { CERTIFICATE_VALIDITY_MONTHS, addMonthsClamped, certificateValidTo } from './validity';
 export { UnitLevel, assertUnitCode, isValidUnitCode } from './administrative-unit';
@@ -78,13 +84,17 @@ export type {
   SpreadCheck,
 } from './evaluation';
 export {
+  DEFAULT_DISTRICT_TRANSITION,
   TIER_MODELS,
+  actingTier,
+  districtTierActs,
+  tierModelInForce,
   productSetNeedsSamples,
   routeEvaluation,
   tierModelAt,
   tierModelFor,
 } from './tier-model';
-export type { RoutingDecision, RoutingOutcome, TierModel, TierStep } from './tier-model';
+export type { DistrictTransition, RoutingDecision, RoutingOutcome, TierModel, TierStep } from './tier-model';
 export {
   CertificateStatus, CERTIFICATE_STATUS_VI, EXPIRY_NOTICE_DAYS, liveCertificateStatus, dueExpiryNotices, isRevocable, REVOCATION_REASONS,
   REVOCATION_REASON_CODES,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainRuleError } from './domain-rule.error';
-import { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, vietnamDate } from './legal-version';
+import { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, proposalTargetTierAt, vietnamDate } from './legal-version';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -86,5 +86,13 @@ describe('proposalTargetTier', () => {
   it('has a string Tier enum whose values equal their names', () => {
     expect(Object.entries(Tier).every(([key, value]) => key === value)).toBe(true);
     expect(Object.values(Tier)).toEqual(['COMMUNE', 'DISTRICT', 'PROVINCE', 'CENTRAL']);
+  });
+});
+
+describe('proposalTargetTierAt', () => {
+  it('proposes a 148 dossier to the district until 30/06/2025 and to the province from 01/07/2025 (Vietnam day)', () => {
+    expect(proposalTargetTierAt('148', at('2025-06-30T16:59:59Z'))).toBe(Tier.DISTRICT);
+    expect(proposalTargetTierAt('148', at('2025-06-30T17:00:00Z'))).toBe(Tier.PROVINCE);
+    expect(proposalTargetTierAt('148+1489', at('2025-08-01T00:00:00Z'))).toBe(Tier.PROVINCE);
   });
 });

@@ -31,6 +31,9 @@ export const LEGAL_VERSIONS: readonly LegalVersion[] = [
   },
 ];
 
+/** District People's Committees ceased on this Vietnam calendar day (two-level local government, 01/07/2025). */
+export const DISTRICT_AUTHORITIES_CEASED_ON = '2025-07-01';
+
 // Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed offset is exact.
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -78,6 +81,15 @@ export function legalVersionAt(asOf: Date): LegalVersionCode {
     throw new DomainRuleError('LEGAL_VERSION_NONE', `No OCOP legal version is in force on ${vietnamDate(asOf)}`);
   }
   return found;
+}
+
+/**
+ * The tier a commune proposes an accepted dossier to on `asOf`'s day: as proposalTargetTier, but never a
+ * district from 01/07/2025, when district People's Committees ceased (the 2025 legal calendar).
+ */
+export function proposalTargetTierAt(version: LegalVersionCode, asOf: Date): Tier {
+  const tier = proposalTargetTier(version);
+  return tier === Tier.DISTRICT && vietnamDate(asOf) >= DISTRICT_AUTHORITIES_CEASED_ON ? Tier.PROVINCE : tier;
 }
 
 /**

@@ -5,6 +5,9 @@ import type { StarRating } from './points';
 import { PRODUCT_SETS } from './product-catalogue';
 import {
   TIER_MODELS,
+  actingTier,
+  districtTierActs,
+  tierModelInForce,
   productSetNeedsSamples,
   routeEvaluation,
   tierModelAt,
@@ -235,5 +238,43 @@ describe('productSetNeedsSamples', () => {
 
   it.each(['27', '1', ''])('refuses the unknown set %p', (code) => {
     expect(codeOf(() => productSetNeedsSamples(code))).toBe('PRODUCT_SET_UNKNOWN');
+  });
+});
+
+describe('the 2025 legal calendar (district authorities ceased on 01/07/2025)', () => {
+  const lastDistrictDay = new Date('2025-06-30T16:59:59Z'); // 23:59:59 on 30/06/2025 in Vietnam
+  const firstProvinceDay = new Date('2025-06-30T17:00:00Z'); // 00:00 on 01/07/2025 in Vietnam
+
+  it('lets the district act until 30/06/2025 and moves its waiting list to the province from 01/07/2025', () => {
+    expect(districtTierActs(lastDistrictDay)).toBe(true);
+    expect(districtTierActs(firstProvinceDay)).toBe(false);
+    expect(actingTier(Tier.DISTRICT, lastDistrictDay)).toBe(Tier.DISTRICT);
+    expect(actingTier(Tier.DISTRICT, firstProvinceDay)).toBe(Tier.PROVINCE);
+    expect(actingTier(Tier.PROVINCE, firstProvinceDay)).toBe(Tier.PROVINCE);
+    expect(actingTier(Tier.CENTRAL, firstProvinceDay)).toBe(Tier.CENTRAL);
+  });
+
+  it('keeps 148 as it is before the date', () => {
+    expect(tierModelInForce('148', lastDistrictDay)).toBe(tierModelFor('148'));
+  });
+
+  it('from the date, a 148 dossier keeps its version, the district step is gone and the province certifies 3★ and 4★ (transitional rule)', () => {
+    const model = tierModelInForce('148', firstProvinceDay);
+    expect(model.legalVersion).toBe('148');
+    expect(model.entryTier).toBe(Tier.PROVINCE);
+    expect(model.steps.map((s) => [s.tier, s.certifiesStars, s.next])).toEqual([[Tier.PROVINCE, [3, 4], Tier.CENTRAL], [Tier.CENTRAL, [5], null]]);
+    expect(model.transitionNoteVi).toContain('suy luận');
+    expect(routeEvaluation(model, Tier.PROVINCE, 3)).toEqual({ outcome: 'CERTIFY', stars: 3, certifyingTier: Tier.PROVINCE, nextTier: null });
+    expect(() => routeEvaluation(model, Tier.DISTRICT, 3)).toThrow(expect.objectContaining({ code: 'TIER_NOT_IN_MODEL' }));
+  });
+
+  it('with the transitional rule off, no tier certifies 3★ for such a dossier', () => {
+    const model = tierModelInForce('148', firstProvinceDay, { provinceCertifiesDistrictStars: false });
+    expect(model.steps[0]?.certifiesStars).toEqual([4]);
+    expect(() => routeEvaluation(model, Tier.PROVINCE, 3)).toThrow(expect.objectContaining({ code: 'TIER_MODEL_INCOMPLETE' }));
+  });
+
+  it('leaves 148+1489 unchanged', () => {
+    expect(tierModelInForce('148+1489', firstProvinceDay)).toBe(tierModelFor('148+1489'));
   });
 });

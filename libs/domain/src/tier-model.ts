@@ -1,5 +1,5 @@
 import { DomainRuleError } from './domain-rule.error';
-import { LEGAL_VERSIONS, Tier, legalVersionAt, type LegalVersionCode } from './legal-version';
+import { DISTRICT_AUTHORITIES_CEASED_ON, LEGAL_VERSIONS, Tier, legalVersionAt, vietnamDate, type LegalVersionCode } from './legal-version';
 import type { StarRating } from './points';
 import { findProductSet } from './product-catalogue';
 
@@ -23,6 +23,8 @@ export interface TierModel {
   communeAssessment: boolean;
   entryTier: Tier;
   steps: TierStep[];
+  /** Set when a transitional rule changed the version's steps (the 2025 calendar); printed in the minutes. */
+  transitionNoteVi?: string;
 }
 
 function effectiveFrom(version: LegalVersionCode): string {
@@ -63,6 +65,50 @@ export function tierModelFor(version: LegalVersionCode): TierModel {
 /** The tier model in force at an instant (Vietnam calendar day, see legalVersionAt). */
 export function tierModelAt(asOf: Date): TierModel {
   return tierModelFor(legalVersionAt(asOf));
+}
+
+/**
+ * The 2025 legal calendar: district People's Committees ceased on 01/07/2025, five days before 1489/QĐ-TTg
+ * took effect. What the province does with a "148" dossier that was waiting at the district is not written
+ * down anywhere we could find (DOMAIN.md [I]): by default it certifies the 3★ the district would have
+ * (as under 1489); an operator may switch that off, and then no tier certifies 3★ for such a dossier.
+ */
+export interface DistrictTransition {
+  provinceCertifiesDistrictStars: boolean;
+}
+
+export const DEFAULT_DISTRICT_TRANSITION: DistrictTransition = Object.freeze({ provinceCertifiesDistrictStars: true });
+
+/** Whether a district council or authority may act on the Vietnam day of `asOf` (not from 01/07/2025). */
+export function districtTierActs(asOf: Date): boolean {
+  return vietnamDate(asOf) < DISTRICT_AUTHORITIES_CEASED_ON;
+}
+
+/** The tier that acts on a dossier waiting at `tier` on `asOf`'s day: the district's waiting list is the province's from 01/07/2025. */
+export function actingTier(tier: Tier, asOf: Date): Tier {
+  return tier === Tier.DISTRICT && !districtTierActs(asOf) ? Tier.PROVINCE : tier;
+}
+
+/**
+ * The tier model that governs a dossier filed under `version` on `asOf`'s day. Before 01/07/2025 it is the
+ * version's own; from that day a version with a district step loses it: the dossier keeps its version (and
+ * its criteria), the province takes the district's place and, under the transitional rule, certifies the
+ * district's stars too.
+ */
+export function tierModelInForce(version: LegalVersionCode, asOf: Date, transition: DistrictTransition = DEFAULT_DISTRICT_TRANSITION): TierModel {
+  const model = tierModelFor(version);
+  const district = model.steps.find((s) => s.tier === Tier.DISTRICT);
+  if (district === undefined || districtTierActs(asOf)) return model;
+  const moved = transition.provinceCertifiesDistrictStars ? district.certifiesStars : [];
+  const steps = model.steps.filter((s) => s.tier !== Tier.DISTRICT).map((s) => s.tier === Tier.PROVINCE
+    ? step(s.tier, [...new Set([...moved, ...s.certifiesStars])].sort() as StarRating[], s.next)
+    : s);
+  const starsVi = moved.length ? `; cấp tỉnh công nhận cả ${moved.map((x) => `${x} sao`).join(', ')} như theo Quyết định 1489/QĐ-TTg` : '';
+  return Object.freeze({
+    ...tierModel(version, model.communeAssessment, steps),
+    transitionNoteVi: `Quy định chuyển tiếp (suy luận, có thể cấu hình): từ ngày 01/7/2025 không còn Hội đồng và UBND cấp huyện, `
+      + `hồ sơ theo phiên bản ${version} đang chờ ở cấp huyện được chuyển lên cấp tỉnh, giữ nguyên phiên bản bộ tiêu chí${starsVi}.`,
+  });
 }
 
 export type RoutingOutcome = 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE';

@@ -29,7 +29,7 @@ import { IdentityResponder } from './users/identity.responder';
 import { AuthController } from './auth/auth.controller';
 import { DossiersController, ProducersController, ReevaluationInvitationsController, RoundsController, UnitsController } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
-import { CataloguesController, CouncilsController, EvaluationsController, SessionsController } from './scoring/scoring.controllers';
+import { CataloguesController, CouncilsController, EvaluationsController, ScoringJobsController, SessionsController } from './scoring/scoring.controllers';
 import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
@@ -68,7 +68,7 @@ class GatewayModule {
         redis: async () => { await redis.ping(); },
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
-        CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
+        CataloguesController, CouncilsController, EvaluationsController, SessionsController, ScoringJobsController, CertificatesController, RevocationsController,
         CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -3,7 +3,7 @@ import {
   AppError, AttachDocumentCommand, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DossierIdCommand,
   GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListReevaluationInvitationsQuery, ListRoundsQuery, ListUnitsQuery, ProposeDossierCommand,
   RegistrationSubjects as S,
-  ReturnDossierCommand, type ProducerView, type ProductView, type RoundView,
+  ReturnDossierCommand, WithdrawDossierCommand, type ProducerView, type ProductView, type RoundView,
 } from '@ocop/contracts';
 import { findProductSet, vietnamDate } from '@ocop/domain';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -82,6 +82,7 @@ export class RegistrationHandler {
       this.route(S.dossierSubmit, DossierIdCommand, async (c, ctx) => this.views.view(await this.intake.submit(requireActor(ctx), c.dossierId, ctx.asOf))),
       this.route(S.dossierReturn, ReturnDossierCommand, async (c, ctx) => this.views.view(await this.intake.returnForCompletion(requireActor(ctx), c))),
       this.route(S.dossierAccept, DossierIdCommand, async (c, ctx) => this.views.view(await this.intake.accept(requireActor(ctx), c.dossierId))),
+      this.route(S.dossierWithdraw, WithdrawDossierCommand, async (c, ctx) => this.views.view(await this.intake.withdraw(requireActor(ctx), c))),
       this.route(S.dossierPropose, ProposeDossierCommand, async (c, ctx) => this.views.view(await this.intake.propose(requireActor(ctx), c, ctx.asOf))),
       this.route(S.reevaluationInvitationList, ListReevaluationInvitationsQuery, async (q, ctx) => this.invitations.list(requireRole(ctx, [...INVITATION_READERS]), q)),
     ];

@@ -11,6 +11,8 @@ import { EvaluationsUseCases } from './evaluations/evaluations.use-cases';
 import { SessionsUseCases } from './sessions/sessions.use-cases';
 import { CloseSessionUseCase } from './sessions/close-session.use-case';
 import { ScoringHandler } from './scoring.handler';
+import { DistrictTransferUseCase } from './evaluations/district-transfer.use-case';
+import { SCORING_CONFIG } from './scoring.tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
 
@@ -29,7 +31,9 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
     providers: [
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
-      CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, ScoringHandler],
+      { provide: SCORING_CONFIG, useValue: config },
+      CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, DistrictTransferUseCase, ScoringHandler,
+    ],
     async bootstrap(ref, logger) {
       await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const evaluations = ref.get(EvaluationsUseCases);

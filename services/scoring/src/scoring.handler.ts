@@ -1,18 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
-  AddAgendaCommand, AppError, AttendanceCommand, CatalogueCodeQuery, CheckCommuneAssessmentQuery, CouncilIdQuery, CreateCouncilCommand,
+  AddAgendaCommand, AppError, AttendanceCommand, CheckCommuneAssessmentQuery, CouncilIdQuery, CreateCouncilCommand, GetCatalogueQuery,
   CreateSessionCommand, DeclareConflictCommand, EvaluationIdQuery, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, PutCatalogueCommand,
-  Role, ScoringSubjects as S, SessionIdQuery, SetLabResultCommand, SheetsQuery, SubmitSheetCommand, type Actor, type MinutesView, type TierModelView,
+  Role, RunScoringJobCommand, ScoringSubjects as S, SessionIdQuery, SetLabResultCommand, SheetsQuery, SubmitSheetCommand, type Actor, type MinutesView, type TierModelView,
 } from '@ocop/contracts';
 import { TIER_MODELS, tierModelFor, treeForProductSet, validateCommuneAssessment, type LegalVersionCode } from '@ocop/domain';
 import { renderMinutesPdf } from '@ocop/documents';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { DistrictTransferUseCase } from './evaluations/district-transfer.use-case';
+import { SCORING_CONFIG } from './scoring.tokens';
+import type { ScoringConfig } from './config/scoring.config';
 import { CouncilsUseCases } from './councils/councils.use-cases';
 import { EvaluationsUseCases } from './evaluations/evaluations.use-cases';
 import { SessionsUseCases } from './sessions/sessions.use-cases';
 import { CloseSessionUseCase } from './sessions/close-session.use-case';
 import { minutesDocument } from './sessions/minutes';
+import { runAsOf } from '@ocop/observability';
 
 const tierModelViews = (): TierModelView[] => TIER_MODELS.map((m) => ({
   legalVersion: m.legalVersion, effectiveFrom: m.effectiveFrom, communeAssessment: m.communeAssessment, entryTier: m.entryTier,
@@ -28,12 +32,14 @@ export class ScoringHandler {
     private readonly evaluations: EvaluationsUseCases,
     private readonly sessions: SessionsUseCases,
     private readonly close: CloseSessionUseCase,
+    private readonly districtTransfer: DistrictTransferUseCase,
+    @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
   routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
     return [
       this.route(S.catalogueList, undefined, async (_q, ctx) => { requireActor(ctx); return this.catalogues.list(); }),
-      this.route(S.catalogueGet, CatalogueCodeQuery, async (q, ctx) => { requireActor(ctx); return this.catalogues.get(q.code); }),
+      this.route(S.catalogueGet, GetCatalogueQuery, async (q, ctx) => { requireActor(ctx); return this.catalogues.get(q.code, q.revision); }),
       this.route(S.cataloguePut, PutCatalogueCommand, async (c, ctx) => this.catalogues.put(requireRole(ctx, [Role.ADMIN]), c.code, c.document)),
       this.route(S.catalogueCheckCommuneAssessment, CheckCommuneAssessmentQuery, async (q, ctx) => {
         requireActor(ctx);
@@ -62,6 +68,12 @@ export class ScoringHandler {
       this.route(S.sessionSheets, SheetsQuery, async (q, ctx) => this.sessions.sheets(requireActor(ctx), q)),
       this.route(S.sessionClose, SessionIdQuery, async (c, ctx) => this.close.execute(requireActor(ctx), c.sessionId, ctx.asOf)),
       this.route(S.sessionMinutes, SessionIdQuery, async (q, ctx) => this.minutes(requireActor(ctx), q.sessionId)),
+      this.route(S.jobRun, RunScoringJobCommand, async (c, ctx) => {
+        const actor = requireRole(ctx, [Role.ADMIN]);
+        if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
+        const asOf = c.asOf ? new Date(c.asOf) : ctx.asOf;
+        return runAsOf(asOf, 'job', () => this.districtTransfer.run(actor, asOf)); // what the job writes is stamped with its as-of
+      }),
       this.route(S.sessionMinutesPdf, SessionIdQuery, async (q, ctx) => {
         const minutes = await this.minutes(requireActor(ctx), q.sessionId);
         const pdf = await renderMinutesPdf(minutesDocument(minutes));

@@ -97,6 +97,7 @@ export class CertificateView {
   @ApiPropertyOptional({ type: String, nullable: true }) revocationReasonCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) kid: string | null;
   @ApiProperty() issuedAt: string;
+  @ApiProperty({ description: 'Issued from a provisional criteria catalogue (an operator allowed it)' }) provisionalCriteria: boolean;
 }
 
 export class DecisionView {
@@ -156,6 +157,7 @@ export class PublicCertificateView {
   @ApiPropertyOptional({ type: String, nullable: true }) supersededByNumber: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) supersededByCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Key id that signed it (see the trust list)' }) kid: string | null;
+  @ApiProperty({ description: 'Issued from a provisional criteria catalogue (an operator allowed it)' }) provisionalCriteria: boolean;
   @ApiProperty() checkedAt: string;
 }
 

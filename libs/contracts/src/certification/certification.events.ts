@@ -78,4 +78,6 @@ export interface PublicCertificateRecord {
   supersededByCode: string | null;
   kid: string | null;
   signature: string | null;
+  /** Issued from a PROVISIONAL criteria catalogue revision, as an operator allowed. */
+  provisionalCriteria: boolean;
 }

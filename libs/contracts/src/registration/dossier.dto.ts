@@ -42,6 +42,14 @@ export class ReturnDossierCommand extends ReturnDossierBody {
   @ApiProperty() @IsUUID() dossierId: string;
 }
 
+export class WithdrawDossierBody {
+  @ApiProperty({ example: 'Chủ thể tạm dừng sản xuất sản phẩm này' }) @IsString() @Length(3, 1000) reason: string;
+}
+
+export class WithdrawDossierCommand extends WithdrawDossierBody {
+  @ApiProperty() @IsUUID() dossierId: string;
+}
+
 export class CommuneAssessmentBody {
   @ApiPropertyOptional({ description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
   @IsOptional() @IsString() @Length(1, 100) reportReference?: string | null;

@@ -16,6 +16,7 @@ export const RegistrationSubjects = {
   dossierReturn: 'registration.dossier.return',
   dossierAccept: 'registration.dossier.accept',
   dossierPropose: 'registration.dossier.propose',
+  dossierWithdraw: 'registration.dossier.withdraw',
   dossierTimeline: 'registration.dossier.timeline',
   reevaluationInvitationList: 'registration.reevaluation-invitation.list',
   demoSeed: 'registration.admin.demo-seed',
@@ -31,6 +32,8 @@ export const RegistrationEvents = {
   dossierReturned: 'registration.dossier-returned.v1',
   dossierAccepted: 'registration.dossier-accepted.v1',
   dossierProposed: 'registration.dossier-proposed.v1',
+  /** The producer or the commune withdrew the dossier before it was proposed (with a reason). */
+  dossierWithdrawn: 'registration.dossier-withdrawn.v1',
   dossierEvaluationStarted: 'registration.dossier-evaluation-started.v1',
   dossierForwarded: 'registration.dossier-forwarded.v1',
   dossierNotCertified: 'registration.dossier-not-certified.v1',

@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, Matches } from 'class-validator';
-import { NestedList } from '../validation';
+import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import { NestedList, QueryInt } from '../validation';
 
 export const LEGAL_VERSION_CODES = ['1048', '148', '148+1489'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export class CatalogueCodeQuery {
   @ApiProperty({ example: '148' }) @Matches(CODE, { message: 'code must be a catalogue code' }) code: string;
+}
+
+/** `?revision=`: a stored revision (e.g. the one a session pinned, SessionView.items[].catalogueRevision) instead of the newest. */
+export class CatalogueRevisionQuery {
+  @ApiPropertyOptional({ example: 1, description: 'Revision number; the newest when absent' })
+  @IsOptional() @QueryInt(1, 2_147_483_647) revision?: number;
+}
+
+export class GetCatalogueQuery extends CatalogueCodeQuery {
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @QueryInt(1, 2_147_483_647) revision?: number;
 }
 
 export class PutCatalogueCommand extends CatalogueCodeQuery {

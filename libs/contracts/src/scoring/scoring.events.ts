@@ -42,7 +42,16 @@ export interface EvaluationCompletedData extends EvaluationEventData {
   productSetCode: string;
   dossierKind: string;
   completedAt: string;
+  /** Scored against a PROVISIONAL catalogue revision (148's points not completed by an operator). */
+  provisionalCriteria?: boolean;
+  /** Set when a certificate was withheld: PROVISIONAL_CRITERIA (outcome NO_CERTIFICATE, `stars` is what the scores gave). */
+  withheldReason?: 'PROVISIONAL_CRITERIA' | null;
 }
 
 export interface EvaluationDeferredData extends EvaluationEventData { sessionId: string; reasons: string[] }
+export interface EvaluationTransferredData extends EvaluationEventData {
+  fromTier: string; fromUnitCode: string; legalVersion: string; transferredAt: string; ruleVi: string;
+  /** Set when the dossier was taken off the agenda of a district session that was still open. */
+  fromSessionId: string | null;
+}
 export interface SessionClosedData { sessionId: string; councilId: string; reference: string; completed: number; deferred: number; closedAt: string }

@@ -22,6 +22,8 @@ export const ScoringSubjects = {
   sessionClose: 'scoring.session.close',
   sessionMinutes: 'scoring.session.minutes',
   sessionMinutesPdf: 'scoring.session.minutes-pdf',
+  /** Admin: run a scoring job now (`district-transfer`), optionally as of an instant. */
+  jobRun: 'scoring.job.run',
 } as const;
 
 /** Domain events published by scoring (JetStream, through its outbox). */
@@ -33,5 +35,7 @@ export const ScoringEvents = {
   dossierScheduled: 'scoring.dossier-scheduled.v1',
   evaluationCompleted: 'scoring.evaluation-completed.v1',
   evaluationDeferred: 'scoring.evaluation-deferred.v1',
+  /** The 2025 calendar: a dossier waiting at a district moved to its province's waiting list (same evaluation, version and history). */
+  evaluationTransferred: 'scoring.evaluation-transferred.v1',
   sessionClosed: 'scoring.session-closed.v1',
 } as const;

@@ -281,3 +281,11 @@ export class PdfView {
   @ApiProperty() fileName: string;
   @ApiProperty() contentBase64: string;
 }
+
+export const SCORING_JOB_NAMES = ['district-transfer'] as const;
+
+/** Admin: run a scoring job now; outside production with an explicit as-of instant. */
+export class RunScoringJobCommand {
+  @ApiProperty({ enum: SCORING_JOB_NAMES }) @IsIn(SCORING_JOB_NAMES) name: string;
+  @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsInstant() asOf?: string;
+}

@@ -33,6 +33,8 @@ export interface CertificateDocument {
   signerTitleLines: string[];
   /** Null leaves the space for a handwritten name. */
   signerName: string | null;
+  /** Printed under the validity when the result was scored against provisional criteria. */
+  provisionalNoteVi?: string;
   /** ISO instant stamped as the PDF dates, so the same input gives the same bytes. */
   issuedAt: string;
 }

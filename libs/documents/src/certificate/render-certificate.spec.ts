@@ -99,4 +99,12 @@ describe('renderCertificatePdf', () => {
   it('refuses a rank outside 3 to 5 stars', async () => {
     for (const stars of [0, 2, 6, 3.5]) await expect(renderCertificatePdf({ ...certificate(), stars })).rejects.toThrow(RangeError);
   });
+
+  it('says so when the result was scored against provisional criteria, still on one page even with long names', async () => {
+    const note = 'Kết quả đánh giá theo bộ tiêu chí tạm thời; giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.';
+    const { pageCount, all } = await textOf(await renderCertificatePdf({ ...certificate(), productName: LONG_PRODUCT, producerName: LONG_PRODUCER, provisionalNoteVi: note }));
+    expect(pageCount).toBe(1);
+    expect(all).toContain(note);
+    expect((await textOf(bytes)).all).not.toContain('tạm thời');
+  });
 });

@@ -37,7 +37,7 @@ function compose(doc: CertificateDocument, qr: Buffer, size: number): PdfCompose
     author: doc.issuerVi,
     createdAt: doc.issuedAt,
   });
-  return pdf
+  pdf
     .nationalHeading({ authorityVi: doc.authorityVi, issuerVi: doc.issuerVi, placeVi: doc.placeVi, date: doc.decisionDate })
     .title([CERTIFICATE_TITLE, `SẢN PHẨM OCOP ĐẠT ${doc.stars} SAO`], undefined, 18)
     .stars(doc.stars, { size: 26 })
@@ -48,7 +48,9 @@ function compose(doc: CertificateDocument, qr: Buffer, size: number): PdfCompose
     .space(size)
     .paragraph(`Đã được đánh giá, phân hạng đạt ${doc.stars} sao theo Bộ tiêu chí OCOP ở ${doc.tierVi}.`, { size, after: size / 2 })
     .paragraph(`Theo Quyết định số ${doc.decisionReference} ngày ${vietnamNumericDate(doc.decisionDate)}.`, { size, after: size / 2 })
-    .paragraph(`Có giá trị từ ${vietnamDate(doc.validFrom)} đến ${vietnamDate(doc.validTo)}.`, { size, face: 'bold' })
+    .paragraph(`Có giá trị từ ${vietnamDate(doc.validFrom)} đến ${vietnamDate(doc.validTo)}.`, { size, face: 'bold', ...(doc.provisionalNoteVi ? { after: size / 2 } : {}) });
+  if (doc.provisionalNoteVi) pdf.paragraph(doc.provisionalNoteVi, { size: size - 2, face: 'italic' });
+  return pdf
     .space(size)
     .signatures([{ titleLines: doc.signerTitleLines, noteVi: '', name: doc.signerName }], {
       image: qr,

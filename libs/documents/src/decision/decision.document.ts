@@ -11,6 +11,8 @@ export interface DecisionItem {
   stars: number;
   /** ISO instant; a date at 00:00Z stands for that Vietnam calendar day. */
   validTo: string;
+  /** Scored against provisional criteria: marked (*) in the list, explained by the decision's provisionalNoteVi. */
+  provisionalCriteria?: boolean;
 }
 
 export interface DecisionRevocation {
@@ -50,4 +52,6 @@ export interface DecisionDocument {
   signerTitleLines: string[];
   /** Null leaves the space for a handwritten name. */
   signerName: string | null;
+  /** Printed as its own article when some items were scored against provisional criteria. */
+  provisionalNoteVi?: string;
 }

@@ -99,4 +99,13 @@ describe('renderDecisionPdf', () => {
     expect(() => renderDecisionPdf({ ...revokeDecision(), items: [HONEY_ITEM, HONEY_ITEM] })).toThrow(RangeError);
     expect(() => renderDecisionPdf({ ...revokeDecision(), revocation: undefined })).toThrow(RangeError);
   });
+
+  it('ISSUE: marks the items scored against provisional criteria (*) and explains the mark in an article', async () => {
+    const doc = issueDecision(2);
+    const note = 'Kết quả đánh giá theo bộ tiêu chí tạm thời.';
+    const { all } = await textOf(await renderDecisionPdf({ ...doc, items: [{ ...doc.items[0]!, provisionalCriteria: true }, ...doc.items.slice(1)], provisionalNoteVi: note }));
+    expect(all).toContain(`Các sản phẩm đánh dấu (*) trong danh sách: ${note}`);
+    expect(all).toContain(`${doc.items[0]!.productName} (*)`);
+    expect(all).not.toContain(`${doc.items[1]!.productName} (*)`);
+  });
 });

@@ -64,7 +64,9 @@ const ARTICLE = { indent: 28, after: 5 } as const;
 function issue(pdf: PdfComposer, doc: DecisionDocument): void {
   pdf
     .paragraph(`Công nhận ${doc.items.length} sản phẩm đạt chuẩn OCOP (có danh sách kèm theo).`, { ...ARTICLE, lead: 'Điều 1.' })
-    .paragraph(`Giấy chứng nhận có giá trị ${VALIDITY_MONTHS} tháng kể từ ngày ký.`, { ...ARTICLE, lead: 'Điều 2.' })
+    .paragraph(`Giấy chứng nhận có giá trị ${VALIDITY_MONTHS} tháng kể từ ngày ký.`, { ...ARTICLE, lead: 'Điều 2.' });
+  if (doc.provisionalNoteVi) pdf.paragraph(`Các sản phẩm đánh dấu (*) trong danh sách: ${doc.provisionalNoteVi}`, ARTICLE);
+  pdf
     .paragraph(
       'Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các cơ quan, đơn vị có liên quan và các chủ thể có sản phẩm ' +
         'nêu tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
@@ -112,7 +114,7 @@ function attachedList(pdf: PdfComposer, doc: DecisionDocument): void {
       doc.items.map((item, i) => [
         String(i + 1),
         item.certificateNumber,
-        `${item.productName}\nBộ sản phẩm: ${item.productSetCode}`,
+        `${item.productName}${item.provisionalCriteria ? ' (*)' : ''}\nBộ sản phẩm: ${item.productSetCode}`,
         item.producerName,
         `${item.stars} sao`,
         vietnamNumericDate(item.validTo),

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RegistrationSubjects, SYSTEM_ACTOR, type UnitView } from '@ocop/contracts';
+import { AppError, RegistrationSubjects, SYSTEM_ACTOR, type UnitView } from '@ocop/contracts';
+import { DomainRuleError, UnitLevel, ministryAt, parseUnitName, peoplesCommitteeAt, type NamedUnit } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
 
 /** How an issuing authority is named on its documents. */
 export interface AuthorityNames {
-  /** Governing body line of the national heading (upper case), e.g. "UBND TỈNH THANH HÓA"; empty for a ministry. */
+  /** Governing body line of the national heading (cơ quan chủ quản); empty: a People's Committee or a ministry has none above it. */
   authorityVi: string;
-  /** Issuing body, e.g. "ỦY BAN NHÂN DÂN TỈNH THANH HÓA". */
+  /** Issuing body, spelled out: "ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG". */
   issuerVi: string;
   /** Place of the date line, e.g. "Thanh Hóa". */
   placeVi: string;
@@ -14,35 +15,38 @@ export interface AuthorityNames {
   decisionSymbol: string;
 }
 
-export const MINISTRY: AuthorityNames = {
-  authorityVi: '', issuerVi: 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', placeVi: 'Hà Nội', decisionSymbol: 'QĐ-BNNMT',
-};
+/** The ministry's names on the decision's date (renamed on 01/03/2025). */
+export function ministryNames(decidedAt: Date): AuthorityNames {
+  const m = ministryAt(decidedAt);
+  return { authorityVi: '', issuerVi: m.issuerVi, placeVi: 'Hà Nội', decisionSymbol: m.decisionSymbol };
+}
 
-const upper = (s: string): string => s.toLocaleUpperCase('vi-VN');
-const bare = (s: string): string => s.replace(/^(Tỉnh|Thành phố|Huyện|Thị xã|Quận)\s+/u, '');
-
-/** Names of the people's committees that certify, from registration's administrative units (cached). */
+/**
+ * Names of the authorities that certify, from registration's administrative units (type and name, cached)
+ * and the decision's date (`peoplesCommitteeAt`, `ministryAt` in libs/domain).
+ */
 @Injectable()
 export class Authorities {
-  private readonly cache = new Map<string, AuthorityNames>();
+  private readonly cache = new Map<string, { level: UnitLevel; unit: NamedUnit }>();
 
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
-  async describe(unitCode: string, provinceCode: string): Promise<AuthorityNames> {
-    if (unitCode === 'VN') return MINISTRY;
-    const cached = this.cache.get(unitCode);
-    if (cached) return cached;
-    const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList,
-      unitCode === provinceCode ? { level: 'PROVINCE' } : { level: 'DISTRICT', parentCode: provinceCode }, { actor: SYSTEM_ACTOR });
-    const unit = units.find((u) => u.code === unitCode);
-    const name = unit?.name ?? `Đơn vị ${unitCode}`;
-    const names: AuthorityNames = {
-      authorityVi: `UBND ${upper(name)}`,
-      issuerVi: `ỦY BAN NHÂN DÂN ${upper(name)}`,
-      placeVi: bare(name),
-      decisionSymbol: 'QĐ-UBND',
-    };
-    this.cache.set(unitCode, names);
-    return names;
+  async describe(unitCode: string, provinceCode: string, decidedAt: Date): Promise<AuthorityNames> {
+    if (unitCode === 'VN') return ministryNames(decidedAt);
+    let cached = this.cache.get(unitCode);
+    if (!cached) {
+      const level = unitCode === provinceCode ? UnitLevel.PROVINCE : UnitLevel.DISTRICT;
+      const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList,
+        level === UnitLevel.PROVINCE ? { level: 'PROVINCE' } : { level: 'DISTRICT', parentCode: provinceCode }, { actor: SYSTEM_ACTOR });
+      const found = units.find((u) => u.code === unitCode);
+      cached = { level, unit: parseUnitName(level, found?.name ?? `Đơn vị ${unitCode}`) };
+      this.cache.set(unitCode, cached);
+    }
+    try {
+      return { authorityVi: '', ...peoplesCommitteeAt(cached.level, cached.unit, decidedAt) };
+    } catch (err) {
+      if (err instanceof DomainRuleError) throw AppError.rule(err.code, err.message, err.field);
+      throw err;
+    }
   }
 }

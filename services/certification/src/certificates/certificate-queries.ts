@@ -30,6 +30,10 @@ const DECISION_COLUMNS = `d.id, d.kind, d.reference, d.authority_unit_code AS "a
   d.decided_at AS "decidedAt", d.decided_by AS "decidedBy"`;
 
 
+/** What the decision, the certificate and the public page say about a result scored against provisional criteria. */
+export const PROVISIONAL_NOTE_VI = 'Kết quả đánh giá theo bộ tiêu chí tạm thời (điểm chi tiết Phụ lục III Quyết định 148/QĐ-TTg chưa được hoàn thiện); '
+  + 'giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.';
+
 const signerLines = (tier: string): string[] => tier === 'CENTRAL' ? ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
 
 @Injectable()
@@ -67,6 +71,7 @@ export class CertificateQueries {
       producerName: c.producerName, stars: c.stars, tierVi: tierVi(c.tier), decisionReference: d.reference, decisionDate: d.decidedAt.toISOString(),
       validFrom: c.validFrom.toISOString(), validTo: c.validTo.toISOString(), verifyUrl: this.verifyUrlOf(c), verifyCode: c.code,
       signerTitleLines: signerLines(c.tier), signerName: null, issuedAt: c.issuedAt.toISOString(),
+      ...(c.provisionalCriteria ? { provisionalNoteVi: PROVISIONAL_NOTE_VI } : {}),
     });
     return { fileName: `giay-chung-nhan-${c.number.replace(/[^A-Za-z0-9-]/g, '-')}.pdf`, contentBase64: pdf.toString('base64') };
   }
@@ -105,7 +110,11 @@ export class CertificateQueries {
         'Căn cứ Luật Tổ chức chính quyền địa phương;',
         'Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ ban hành Bộ tiêu chí, quy trình đánh giá và phân hạng sản phẩm Chương trình mỗi xã một sản phẩm;',
       ],
-      items: d.certificates.map((c) => ({ certificateNumber: c.number, productName: c.productName, productSetCode: c.productSetCode, producerName: c.producerName, stars: c.stars, validTo: c.validTo.toISOString() })),
+      items: d.certificates.map((c) => ({
+        certificateNumber: c.number, productName: c.productName, productSetCode: c.productSetCode, producerName: c.producerName, stars: c.stars,
+        validTo: c.validTo.toISOString(), ...(c.provisionalCriteria ? { provisionalCriteria: true } : {}),
+      })),
+      ...(d.certificates.some((c) => c.provisionalCriteria) ? { provisionalNoteVi: PROVISIONAL_NOTE_VI } : {}),
       revocation: d.revocation ? {
         originalDecisionReference: d.revocation.originalReference ?? '', originalDecisionDate: (d.revocation.originalDate ?? d.decidedAt).toISOString(),
         reasonCode: d.revocation.reasonCode, reasonVi: REVOCATION_REASONS[d.revocation.reasonCode as RevocationReasonCode] ?? d.revocation.reasonCode,
@@ -135,7 +144,8 @@ export class CertificateQueries {
          c.tier, d.issuer_vi AS "issuerVi", d.reference AS "decisionReference", to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decisionDate",
          to_char(c.valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "validFrom", to_char(c.valid_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "validTo",
          to_char(c.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt", c.revocation_reason_code AS "revocationReasonCode",
-         rd.reference AS "revocationDecisionReference", s.number AS "supersededByNumber", s.code AS "supersededByCode", c.kid, c.signature
+         rd.reference AS "revocationDecisionReference", s.number AS "supersededByNumber", s.code AS "supersededByCode", c.kid, c.signature,
+         c.provisional_criteria AS "provisionalCriteria"
        FROM certification.certificate c JOIN certification.decision d ON d.id = c.decision_id
        LEFT JOIN certification.certificate s ON s.id = c.superseded_by_id
        LEFT JOIN certification.revocation r ON r.certificate_id = c.id AND r.status IN ('REVOKED','RETURN_CONFIRMED','ESCALATED')

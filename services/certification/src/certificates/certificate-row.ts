@@ -29,13 +29,16 @@ export interface CertificateRow {
   kid: string | null;
   signature: string | null;
   issuedAt: Date;
+  /** Issued from a PROVISIONAL criteria catalogue revision (an operator allowed it). */
+  provisionalCriteria: boolean;
 }
 
 export const CERTIFICATE_COLUMNS = `c.id, c.number, c.code, c.evaluation_id AS "evaluationId", c.dossier_id AS "dossierId", c.product_id AS "productId",
   c.producer_id AS "producerId", c.product_name AS "productName", c.producer_name AS "producerName", c.product_set_code AS "productSetCode", c.stars,
   c.tier, c.authority_unit_code AS "authorityUnitCode", c.province_code AS "provinceCode", c.decision_id AS "decisionId", c.valid_from AS "validFrom",
   c.valid_to AS "validTo", c.status, c.status_changed_at AS "statusChangedAt", c.supersedes_id AS "supersedesId", c.superseded_by_id AS "supersededById",
-  c.revoked_at AS "revokedAt", c.revocation_reason_code AS "revocationReasonCode", c.kid, c.signature, c.issued_at AS "issuedAt"`;
+  c.revoked_at AS "revokedAt", c.revocation_reason_code AS "revocationReasonCode", c.kid, c.signature, c.issued_at AS "issuedAt",
+  c.provisional_criteria AS "provisionalCriteria"`;
 
 /** The fields every certificate event carries. */
 export function certificateEventData(c: Pick<CertificateRow, 'id' | 'number' | 'code' | 'dossierId' | 'productId' | 'producerId' | 'provinceCode' | 'authorityUnitCode'>): CertificateEventData {

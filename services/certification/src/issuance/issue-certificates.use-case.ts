@@ -51,7 +51,7 @@ export class IssueCertificatesUseCase {
     if (existing.length) return;
 
     const decidedAt = new Date(d.completedAt);
-    const names = await this.authorities.describe(d.authorityUnitCode, d.provinceCode);
+    const names = await this.authorities.describe(d.authorityUnitCode, d.provinceCode, decidedAt);
     const decision = await this.decisionFor(tx, d, decidedAt, names);
     const year = vietnamYear(decidedAt);
     const seq = await nextNumber(tx, 'CERTIFICATE', d.authorityUnitCode, year);
@@ -68,10 +68,11 @@ export class IssueCertificatesUseCase {
     // 1. Record the issuance. 2. Sign what was recorded. 3. Store the signature (same transaction).
     await tx.query(
       `INSERT INTO certification.certificate (id, number, code, evaluation_id, dossier_id, product_id, producer_id, product_name, producer_name,
-         product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, supersedes_id, issued_at, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'ACTIVE',$18,$19,$18,$18)`,
+         product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, supersedes_id, issued_at, created_at,
+         provisional_criteria)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'ACTIVE',$18,$19,$18,$18,$20)`,
       [id, number, code, d.evaluationId, d.dossierId, d.productId, d.producerId, d.productName, d.producerName, d.productSetCode, d.stars,
-        d.certifyingTier, d.authorityUnitCode, d.provinceCode, decision.id, validFrom, validTo, decidedAt, previous?.id ?? null]);
+        d.certifyingTier, d.authorityUnitCode, d.provinceCode, decision.id, validFrom, validTo, decidedAt, previous?.id ?? null, d.provisionalCriteria === true]);
     const claims: CertificateClaims = {
       v: 1, n: number, c: code, p: d.productName, h: d.producerName, s: d.stars, f: isoDay(validFrom), t: isoDay(validTo),
       a: d.authorityUnitCode, d: decision.reference,
@@ -107,7 +108,7 @@ export class IssueCertificatesUseCase {
     await this.outbox.enqueueMany(tx, events);
     await writeAudit(tx, {
       actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'certificate.issue', entityType: 'certificate', entityId: id,
-      details: { number, evaluationId: d.evaluationId, decisionId: decision.id, stars: d.stars, kid: this.signer.kid, causedBy: e.id },
+      details: { number, evaluationId: d.evaluationId, decisionId: decision.id, stars: d.stars, kid: this.signer.kid, causedBy: e.id, provisionalCriteria: d.provisionalCriteria === true },
     });
     await this.notifications.queue(tx, [{
       producerId: d.producerId, template: 'certificate-issued', certificateId: id, dossierId: d.dossierId, dedupKey: `issued:${id}`,

@@ -5,7 +5,7 @@ import {
   AppError, CertificationEvents as E, Role, SYSTEM_ACTOR, type Actor, type CertificateRevokedData, type EventEnvelope, type InspectionRevocationRequestedData,
   type RevocationFollowUpData, type RevocationRejectedData, type RevocationRequestedData, type RevocationSource,
 } from '@ocop/contracts';
-import { REVOCATION_REASONS, REVOCATION_REASON_CODES, isRevocable, type RevocationReasonCode } from '@ocop/domain';
+import { REVOCATION_REASONS, REVOCATION_REASON_CODES, Tier, actingTier, isRevocable, type RevocationReasonCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
@@ -133,20 +133,23 @@ export class RevocationsUseCases {
     const steps = await this.ds.transaction(async (tx) => {
       const r = await this.lockRevocation(tx, revocationId);
       const c = await this.lockCertificate(tx, r.certificateId);
-      assertIssuingOfficer(actor, c, `issued certificate ${c.number}`);
+      // From 01/07/2025 a district's certificates are the province's to decide on (the district committee is gone).
+      const acting = actingTier(c.tier as Tier, asOf) === c.tier
+        ? { authorityUnitCode: c.authorityUnitCode, tier: c.tier } : { authorityUnitCode: c.provinceCode, tier: Tier.PROVINCE as string };
+      assertIssuingOfficer(actor, { ...c, ...acting }, `decides on certificate ${c.number}`);
       if (r.status !== 'REQUESTED') throw AppError.conflict('REVOCATION_NOT_OPEN', `revocation ${r.id} is ${r.status}`);
       if (!isRevocable(c.status)) throw AppError.conflict('CERTIFICATE_NOT_REVOCABLE', `certificate ${c.number} is ${c.status}`);
       const original: { id: string; reference: string; decided_at: Date }[] = await tx.query('SELECT id, reference, decided_at FROM certification.decision WHERE id = $1', [c.decisionId]);
-      const names = await this.authorities.describe(c.authorityUnitCode, c.provinceCode);
+      const names = await this.authorities.describe(acting.authorityUnitCode, c.provinceCode, asOf);
       const year = vietnamYear(asOf);
-      const seq = await nextNumber(tx, 'DECISION', c.authorityUnitCode, year);
+      const seq = await nextNumber(tx, 'DECISION', acting.authorityUnitCode, year);
       const decisionId = randomUUID();
       const reference = `${seq}/${names.decisionSymbol}`;
       await tx.query(
         `INSERT INTO certification.decision (id, kind, authority_unit_code, authority_tier, province_code, year, seq, reference, cites_decision_id,
            authority_vi, issuer_vi, place_vi, decided_at, decided_by, created_at)
          VALUES ($1,'REVOKE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$12)`,
-        [decisionId, c.authorityUnitCode, c.tier, c.provinceCode, year, seq, reference, original[0]?.id ?? null, names.authorityVi, names.issuerVi, names.placeVi, asOf, actor.username]);
+        [decisionId, acting.authorityUnitCode, acting.tier, c.provinceCode, year, seq, reference, original[0]?.id ?? null, names.authorityVi, names.issuerVi, names.placeVi, asOf, actor.username]);
       const returnDeadline = new Date(asOf.getTime() + this.config.returnDays * DAY_MS);
       const reminderDueAt = new Date(returnDeadline.getTime() - this.config.reminderDaysBefore * DAY_MS);
       await tx.query(`UPDATE certification.certificate SET status = 'REVOKED', status_changed_at = $2, revoked_at = $2, revocation_reason_code = $3 WHERE id = $1`,
@@ -158,7 +161,7 @@ export class RevocationsUseCases {
         originalDecisionReference: original[0]?.reference ?? '', revokedAt: asOf.toISOString(), returnDeadline: returnDeadline.toISOString(),
       };
       await this.outbox.enqueueMany(tx, [
-        { type: E.decisionIssued, subject: decisionId, data: { decisionId, kind: 'REVOKE', reference, authorityUnitCode: c.authorityUnitCode, provinceCode: c.provinceCode, citesDecisionId: original[0]?.id ?? null, decidedAt: asOf.toISOString() } },
+        { type: E.decisionIssued, subject: decisionId, data: { decisionId, kind: 'REVOKE', reference, authorityUnitCode: acting.authorityUnitCode, provinceCode: c.provinceCode, citesDecisionId: original[0]?.id ?? null, decidedAt: asOf.toISOString() } },
         { type: E.certificateRevoked, subject: c.id, data },
       ]);
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'revocation.decide', entityType: 'revocation', entityId: r.id, details: { decisionId, reference } });
@@ -180,7 +183,10 @@ export class RevocationsUseCases {
     await this.ds.transaction(async (tx) => {
       const r = await this.lockRevocation(tx, revocationId);
       const c = await this.lockCertificate(tx, r.certificateId);
-      assertIssuingOfficer(actor, c, `issued certificate ${c.number}`);
+      // From 01/07/2025 a district's certificates are the province's to decide on (the district committee is gone).
+      const acting = actingTier(c.tier as Tier, asOf) === c.tier
+        ? { authorityUnitCode: c.authorityUnitCode, tier: c.tier } : { authorityUnitCode: c.provinceCode, tier: Tier.PROVINCE as string };
+      assertIssuingOfficer(actor, { ...c, ...acting }, `decides on certificate ${c.number}`);
       if (r.status !== 'REQUESTED') throw AppError.conflict('REVOCATION_NOT_OPEN', `revocation ${r.id} is ${r.status}`);
       await tx.query(`UPDATE certification.revocation SET status = 'REJECTED', rejection_note = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [r.id, note, actor.username, asOf]);
       const data: RevocationRejectedData = { ...certificateEventData(c), revocationId: r.id, source: r.source, reasonCode: r.reasonCode, note, at: asOf.toISOString() };

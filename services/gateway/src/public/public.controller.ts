@@ -31,7 +31,7 @@ export async function publicView(cache: VerificationCache, code: string, signatu
     producerName: r.producerName, stars: r.stars, issuerVi: r.issuerVi, decisionReference: r.decisionReference, decisionDate: r.decisionDate,
     validFrom: r.validFrom, validTo: r.validTo, revokedAt: r.revokedAt, revocationReasonCode: r.revocationReasonCode, revocationReasonVi: r.revocationReasonVi,
     revocationDecisionReference: r.revocationDecisionReference, supersededByNumber: r.supersededByNumber, supersededByCode: r.supersededByCode, kid: r.kid,
-    checkedAt: at.toISOString(),
+    provisionalCriteria: r.provisionalCriteria === true, checkedAt: at.toISOString(),
   };
 }
 

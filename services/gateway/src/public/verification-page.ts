@@ -51,6 +51,10 @@ export function renderVerificationPage(v: PublicCertificateView): string {
   } else if (v.status === 'EXPIRING') {
     notice = `<div class="card" id="notice"><p>Giấy chứng nhận sắp hết hiệu lực (ngày ${vnDate(v.validTo)}).</p></div>`;
   }
+  if (v.provisionalCriteria) {
+    notice += '<div class="card" id="provisional"><p><strong>Đánh giá theo bộ tiêu chí tạm thời.</strong> Kết quả được chấm theo bộ tiêu chí '
+      + 'chưa hoàn thiện điểm chi tiết (Phụ lục III Quyết định 148/QĐ-TTg); giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.</p></div>';
+  }
   return page(`Giấy chứng nhận OCOP ${v.number}`,
     `<h1>Sản phẩm OCOP ${'★'.repeat(v.stars)}</h1>`
     + `<span class="status" id="status" data-status="${esc(v.status)}" style="background:${COLOURS[v.status] ?? '#333'}">${esc(v.statusVi)}</span>`

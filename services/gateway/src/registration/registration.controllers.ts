@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import {
   AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery, ListRoundsQuery,
   ListProducersQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, ReevaluationInvitationView,
-  RegistrationSubjects as S, ReturnDossierBody, Role, RoundView, TimelineEntryView, UnitView, type Actor,
+  RegistrationSubjects as S, ReturnDossierBody, WithdrawDossierBody, Role, RoundView, TimelineEntryView, UnitView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -176,6 +176,15 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierView })
   returnForCompletion(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ReturnDossierBody): Promise<DossierView> {
     return this.rpc.request(S.dossierReturn, { ...body, dossierId: id }, { actor });
+  }
+
+  /** The producer (its own dossier) or the commune withdraws a dossier not yet proposed, with a reason (audited, on the timeline). */
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles(Role.PRODUCER, ...INTAKE)
+  @ApiOkResponse({ type: DossierView })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: WithdrawDossierBody): Promise<DossierView> {
+    return this.rpc.request(S.dossierWithdraw, { ...body, dossierId: id }, { actor });
   }
 
   /** Commune intake: the format check passes. */

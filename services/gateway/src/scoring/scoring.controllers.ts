@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  AddAgendaBody, AppError, AttendanceBody, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
+  AddAgendaBody, AppError, AttendanceBody, CatalogueRevisionQuery, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
   DeclareConflictBody, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
-  SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
+  RunJobBody, SCORING_JOB_NAMES, SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -37,12 +37,15 @@ export class CataloguesController {
     return this.rpc.request(S.catalogueList, {}, { actor });
   }
 
-  /** The newest revision, its document (ready to edit and PUT back) and the criteria an operator must still complete. */
+  /**
+   * The newest revision (or `?revision=N`, e.g. the one a session pinned), its document (ready to edit and PUT back) and
+   * the criteria an operator must still complete.
+   */
   @Get('catalogues/:code')
   @Roles(...ALL)
   @ApiOkResponse({ type: CatalogueView })
-  get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<CatalogueView> {
-    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code) }, { actor });
+  get(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() q: CatalogueRevisionQuery): Promise<CatalogueView> {
+    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code), ...(q.revision !== undefined ? { revision: q.revision } : {}) }, { actor });
   }
 
   /** Adds or replaces a catalogue (a new revision; sessions keep the revision they pinned). The body is the catalogue document. */
@@ -219,5 +222,25 @@ export class SessionsController {
     const pdf = await this.rpc.request<PdfView>(S.sessionMinutesPdf, { sessionId: id }, { actor, timeoutMs: 30_000 });
     reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${pdf.fileName}"`);
     return Buffer.from(pdf.contentBase64, 'base64');
+  }
+}
+
+@ApiTags('scoring: jobs')
+@ApiProblems()
+@Controller('scoring/jobs')
+export class ScoringJobsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  /**
+   * Runs a scoring job now (admin); outside production with an explicit as-of instant. `district-transfer`: from
+   * 01/07/2025, moves every dossier still waiting at a district to its province's waiting list (the 2025 calendar).
+   */
+  @Post(':name/run')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiParam({ name: 'name', enum: SCORING_JOB_NAMES })
+  @ApiOkResponse({ description: 'The job\'s report' })
+  run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
+    return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   AppError, RegistrationEvents, Role, ScoringSubjects, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
+  type WithdrawDossierCommand,
 } from '@ocop/contracts';
 import {
-  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
+  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTierAt,
   tierModelFor, vietnamDate, Tier, type LegalVersionCode,
 } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
@@ -67,6 +68,19 @@ export class DossierIntakeUseCases {
     });
   }
 
+  /**
+   * The producer (its own dossier) or the commune withdraws a dossier that is not yet proposed to a tier
+   * (the state machine says from which statuses), giving a reason, kept in the audit record and on the timeline.
+   */
+  withdraw(actor: Actor, cmd: WithdrawDossierCommand): Promise<Dossier> {
+    const reason = cmd.reason.trim();
+    if (reason.length < 3) throw AppError.validation('WITHDRAW_REASON_REQUIRED', 'a withdrawal needs a reason', 'reason');
+    return this.workflow.transition(actor, cmd.dossierId, {
+      action: DossierAction.WITHDRAW, roles: [Role.PRODUCER, ...INTAKE_ROLES], event: RegistrationEvents.dossierWithdrawn,
+      apply: async () => ({ reason }),
+    });
+  }
+
   /** The format check: every required document is there. */
   accept(actor: Actor, dossierId: string): Promise<Dossier> {
     return this.workflow.transition(actor, dossierId, {
@@ -78,7 +92,7 @@ export class DossierIntakeUseCases {
   }
 
   /**
-   * Proposes the dossier to the tier its legal version names: the district (148) or the province (148+1489). Under 148+1489 the
+   * Proposes the dossier to the tier its legal version names: the district (148; the province from 01/07/2025) or the province (148+1489). Under 148+1489 the
    * commune's assessment of its four criteria comes with it, checked against the criteria catalogue by the scoring service.
    */
   async propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
@@ -102,7 +116,8 @@ export class DossierIntakeUseCases {
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.PROPOSE, roles: INTAKE_ROLES, event: RegistrationEvents.dossierProposed,
       apply: async (d, tx) => {
-        const tier = proposalTargetTier(d.legalVersion as LegalVersionCode);
+        // The version's first tier, but never a district from 01/07/2025 (the 2025 calendar: the province takes its place).
+        const tier = proposalTargetTierAt(d.legalVersion as LegalVersionCode, asOf);
         const toUnitCode = tier === Tier.DISTRICT ? d.districtCode : d.provinceCode;
         if (!toUnitCode) {
           throw AppError.rule('DOSSIER_NO_DISTRICT', `the dossier was filed under ${d.legalVersion}, which proposes to a district, but its commune has none`);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   CertificationEvents, RegistrationEvents, ScoringEvents, SYSTEM_ACTOR, type CertificateIssuedData, type EvaluationCompletedData, type EventEnvelope,
+  type EvaluationTransferredData,
 } from '@ocop/contracts';
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
 import { UnrecoverableEventError } from '@ocop/messaging';
-import type { Tx } from '@ocop/persistence';
+import { writeAudit, type Tx } from '@ocop/persistence';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
 import { readScopeOf } from '../scope/read-scope';
@@ -28,6 +29,7 @@ export class EvaluationProgress {
         if (data.outcome === 'FORWARD') await this.advance(e, tx, DossierAction.FORWARD, RegistrationEvents.dossierForwarded);
         if (data.outcome === 'NO_CERTIFICATE') await this.advance(e, tx, DossierAction.DECLINE, RegistrationEvents.dossierNotCertified);
       },
+      [ScoringEvents.evaluationTransferred]: (e, tx) => this.transferred(e, tx),
       [CertificationEvents.certificateIssued]: (e, tx) => {
         const c = e.data as Partial<CertificateIssuedData>;
         if (typeof c.certificateId !== 'string' || typeof c.number !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id} has no certificate id or number`);
@@ -37,6 +39,27 @@ export class EvaluationProgress {
         });
       },
     };
+  }
+
+  /**
+   * The 2025 calendar moved the dossier from its district's waiting list to the province's: the dossier now awaits the
+   * province (its status, legal version and history unchanged). Audited; the event itself is on the timeline.
+   */
+  private async transferred(e: EventEnvelope, tx: Tx): Promise<void> {
+    const data = e.data as Partial<EvaluationTransferredData>;
+    if (typeof data.dossierId !== 'string' || typeof data.unitCode !== 'string' || typeof data.tier !== 'string') {
+      throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId, tier or unitCode`);
+    }
+    const d = await this.dossiers.get(readScopeOf(SYSTEM_ACTOR), data.dossierId, tx);
+    if (!d || (d.proposedTier === data.tier && d.proposedToUnitCode === data.unitCode)) return;
+    const from = { tier: d.proposedTier, unitCode: d.proposedToUnitCode };
+    d.proposedTier = data.tier;
+    d.proposedToUnitCode = data.unitCode;
+    await this.dossiers.save(tx, d);
+    await writeAudit(tx, {
+      actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'dossier.transfer', entityType: 'dossier', entityId: d.id,
+      details: { from, to: { tier: data.tier, unitCode: data.unitCode }, causedBy: e.id, rule: data.ruleVi ?? null }, correlationId: e.correlationid,
+    });
   }
 
   /** Takes the action when the dossier's status allows it; a redelivery or an out-of-date event changes nothing. */

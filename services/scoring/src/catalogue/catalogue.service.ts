@@ -94,10 +94,16 @@ export class CatalogueService {
     return rows.map((r) => this.summary(r));
   }
 
-  async get(code: string): Promise<CatalogueView> {
-    const latest = await this.latestOf(code);
-    if (!latest) throw AppError.notFound('CATALOGUE_NOT_FOUND', `no criteria catalogue ${code}`);
-    return this.view(latest);
+  /** The newest revision of a catalogue, or the given one (e.g. the revision a session pinned). */
+  async get(code: string, revision?: number): Promise<CatalogueView> {
+    if (revision === undefined) {
+      const latest = await this.latestOf(code);
+      if (!latest) throw AppError.notFound('CATALOGUE_NOT_FOUND', `no criteria catalogue ${code}`);
+      return this.view(latest);
+    }
+    const row = await this.ds.manager.findOneBy(CatalogueRevision, { code, revision });
+    if (!row) throw AppError.notFound('CATALOGUE_REVISION_NOT_FOUND', `criteria catalogue ${code} has no revision ${revision}`);
+    return this.view(row);
   }
 
   /** The catalogue a dossier filed under `legalVersion` is scored against now: the newest revision serving that version. */

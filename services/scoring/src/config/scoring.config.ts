@@ -1,11 +1,34 @@
 import { loadServiceConfig, type ServiceConfig } from '@ocop/messaging';
+import type { DistrictTransition } from '@ocop/domain';
 
 /** The scoring service's whole configuration, read once at start (no process.env elsewhere). */
 export interface ScoringConfig extends ServiceConfig {
   /** Folder of criteria catalogue files (*.json) imported at start when their content is new; default data/criteria. */
   criteriaDir: string | null;
+  /**
+   * The 2025 calendar's transitional rule (inferred, DOMAIN.md): from 01/07/2025 the province certifies the 3★ a district
+   * would have for a "148" dossier moved to it (DISTRICT_TRANSITION_PROVINCE_CERTIFIES, default true).
+   */
+  districtTransition: DistrictTransition;
+  /**
+   * Whether a council's "certify" outcome scored against a PROVISIONAL catalogue revision becomes a certificate
+   * (ALLOW_PROVISIONAL_CERTIFICATION, default false). When not allowed the evaluation completes with outcome
+   * NO_CERTIFICATE and withheldReason PROVISIONAL_CRITERIA (its stars are recorded as indicative).
+   */
+  allowProvisionalCertification: boolean;
+}
+
+function flag(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 export function loadScoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConfig {
-  return { ...loadServiceConfig(env, 3002), criteriaDir: env.CRITERIA_DIR || null };
+  return {
+    ...loadServiceConfig(env, 3002), criteriaDir: env.CRITERIA_DIR || null,
+    districtTransition: { provinceCertifiesDistrictStars: flag(env.DISTRICT_TRANSITION_PROVINCE_CERTIFIES, 'DISTRICT_TRANSITION_PROVINCE_CERTIFIES', true) },
+    allowProvisionalCertification: flag(env.ALLOW_PROVISIONAL_CERTIFICATION, 'ALLOW_PROVISIONAL_CERTIFICATION', false),
+  };
 }

@@ -6,6 +6,8 @@ export interface StoredResult {
   capReasons: { stars: number; criterionCode: string; labelVi: string; required: string; mean: string }[];
   outcome: 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE'; stars: number; certifyingTier: string | null; authorityUnitCode: string | null;
   nextTier: string | null; catalogueCode: string; catalogueRevision: number; completedAt: string;
+  /** Scored against a PROVISIONAL catalogue revision; withheldReason PROVISIONAL_CRITERIA when that kept it from a certificate. */
+  provisionalCriteria?: boolean; withheldReason?: 'PROVISIONAL_CRITERIA' | null;
 }
 
 /** One dossier's evaluation at one tier: waits for a session, is scheduled on one, and is completed there (or deferred back). */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
@@ -6,13 +6,15 @@ import {
   type MinutesResultView, type MinutesView, type SessionClosedData,
 } from '@ocop/contracts';
 import {
-  LEGAL_VERSIONS, evaluateDossier, formatPoints, meanText, routeEvaluation, tierModelFor, treeForProductSet, type LegalVersionCode, type Tier,
+  LEGAL_VERSIONS, evaluateDossier, formatPoints, meanText, routeEvaluation, tierModelInForce, treeForProductSet, type LegalVersionCode, type Tier,
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { ScoreSheet, Session, SessionItem } from './session.entity';
-import { SessionsUseCases } from './sessions.use-cases';
+import { SessionsUseCases, assertTierActs } from './sessions.use-cases';
+import { SCORING_CONFIG } from '../scoring.tokens';
+import type { ScoringConfig } from '../config/scoring.config';
 import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes';
 import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
 import { EvaluationsUseCases, unitAtTier } from '../evaluations/evaluations.use-cases';
@@ -32,6 +34,7 @@ export class CloseSessionUseCase {
     private readonly sessions: SessionsUseCases,
     private readonly evaluations: EvaluationsUseCases,
     private readonly catalogues: CatalogueService,
+    @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
   async execute(actor: Actor, sessionId: string, asOf: Date): Promise<MinutesView> {
@@ -42,6 +45,7 @@ export class CloseSessionUseCase {
         throw AppError.forbidden('SESSION_SECRETARY_ONLY', 'only the council\'s secretary closes a session');
       }
       state.assertOpen();
+      assertTierActs(council.tier, asOf);
       const quorum = state.quorum();
       if (!quorum.met) {
         throw AppError.conflict('SESSION_QUORUM_NOT_MET', `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`);
@@ -58,6 +62,7 @@ export class CloseSessionUseCase {
       const catalogueTitles = new Set<string>();
       const events: { type: string; subject: string; data: unknown }[] = [];
       const revisions = new Map<string, Awaited<ReturnType<CatalogueService['byRevisionId']>>>();
+      const transitionNotes = new Set<string>();
 
       for (const item of items) {
         const e = evaluations.get(item.evaluationId)!;
@@ -85,8 +90,17 @@ export class CloseSessionUseCase {
         catalogueTitles.add(`${catalogue.titleVi} (mã ${revision.code}, bản sửa đổi ${revision.revision}${catalogue.status === 'PROVISIONAL' ? ', tạm thời' : ''})`);
         const scored = own.map((s) => ({ totalHundredths: s.total, partTotals: s.partTotals, criterionPoints: s.criterionPoints }));
         const ev = evaluateDossier(treeForProductSet(catalogue, e.productSetCode), scored, { spreadLimitHundredths: council.spreadLimit });
-        const model = tierModelFor(e.legalVersion as LegalVersionCode);
-        const decision = routeEvaluation(model, e.tier as Tier, ev.rank);
+        // The tier model in force on the closing day: from 01/07/2025 a "148" dossier has no district step (2025 calendar).
+        const model = tierModelInForce(e.legalVersion as LegalVersionCode, asOf, this.config.districtTransition);
+        if (model.transitionNoteVi) transitionNotes.add(model.transitionNoteVi);
+        const provisionalCriteria = catalogue.status === 'PROVISIONAL';
+        let decision = routeEvaluation(model, e.tier as Tier, ev.rank);
+        // No decision or certificate from provisional criteria unless an operator allowed it (ALLOW_PROVISIONAL_CERTIFICATION).
+        let withheldReason: 'PROVISIONAL_CRITERIA' | null = null;
+        if (provisionalCriteria && decision.outcome === 'CERTIFY' && !this.config.allowProvisionalCertification) {
+          withheldReason = 'PROVISIONAL_CRITERIA';
+          decision = { outcome: 'NO_CERTIFICATE', stars: decision.stars, certifyingTier: null, nextTier: null };
+        }
         const capReasons = ev.capReasons.map((c) => ({
           stars: c.stars, criterionCode: c.criterionCode, labelVi: c.labelVi, required: formatPoints(c.requiredHundredths), mean: formatPoints(c.meanFloorHundredths),
         }));
@@ -94,7 +108,7 @@ export class CloseSessionUseCase {
           sessionId, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: meanText(ev.sumHundredths, ev.sheetCount), band: ev.band,
           cap: ev.cap, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
           authorityUnitCode: decision.certifyingTier ? unitAtTier(decision.certifyingTier, e) : null, nextTier: decision.nextTier,
-          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt,
+          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt, provisionalCriteria, withheldReason,
         };
         updates.push({ id: e.id, status: 'COMPLETED', session_id: sessionId, result, last_deferral: e.lastDeferral });
         item.outcome = 'COMPLETED';
@@ -103,7 +117,7 @@ export class CloseSessionUseCase {
           producerName: e.producerName, productSetCode: e.productSetCode, sheetCount: ev.sheetCount,
           totals: Object.fromEntries(own.map((s) => [names.get(s.memberId) ?? s.memberId, formatPoints(s.total)])),
           mean: result.mean, band: ev.band, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars,
-          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier),
+          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier, withheldReason),
           excludedMembers: state.conflicted(e.producerId).map((m) => m.fullName), spreadFlagged: item.spreadFlagged,
         });
         const data: EvaluationCompletedData = {
@@ -111,7 +125,7 @@ export class CloseSessionUseCase {
           catalogueRevision: revision.revision, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: result.mean, band: ev.band,
           rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
           authorityUnitCode: result.authorityUnitCode, nextTier: decision.nextTier, productName: e.productName, producerName: e.producerName,
-          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt,
+          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt, provisionalCriteria, withheldReason,
         };
         events.push({ type: ScoringEvents.evaluationCompleted, subject: e.dossierId, data });
         if (decision.outcome === 'FORWARD' && decision.nextTier) {
@@ -142,7 +156,7 @@ export class CloseSessionUseCase {
         sessionId, reference: state.session.reference, councilId: council.id, councilNameVi: council.name, authorityVi: council.authorityName,
         placeVi: council.placeName, tier: council.tier, sessionTitle: state.session.title, location: state.session.location,
         openedAt: state.session.scheduledFor.toISOString(), closedAt,
-        legalBasisVi: LEGAL_VERSIONS.filter((v) => legalVersions.has(v.code)).map((v) => v.decisionVi),
+        legalBasisVi: [...LEGAL_VERSIONS.filter((v) => legalVersions.has(v.code)).map((v) => v.decisionVi), ...transitionNotes],
         catalogueVi: [...catalogueTitles].join('; '), quorum,
         members: members.map((m) => ({ memberId: m.id, fullName: m.fullName, agency: m.agency, role: m.role, roleVi: COUNCIL_ROLE_VI[m.role] ?? m.role, present: present.has(m.id) })),
         results, deferred,

@@ -16,7 +16,12 @@ export const DEFERRAL_VI: Record<string, string> = {
 };
 
 /** The conclusion written in the minutes for one dossier. */
-export function decisionVi(r: Pick<MinutesResultView, 'outcome' | 'stars' | 'rank' | 'certifyingTier'>, tier: string, nextTier: string | null): string {
+export function decisionVi(
+  r: Pick<MinutesResultView, 'outcome' | 'stars' | 'rank' | 'certifyingTier'>, tier: string, nextTier: string | null, withheldReason: string | null = null,
+): string {
+  if (withheldReason === 'PROVISIONAL_CRITERIA') {
+    return `Đạt ${r.stars} sao theo điểm tạm tính; không cấp giấy chứng nhận: bộ tiêu chí tạm thời, chưa được phép công nhận`;
+  }
   switch (r.outcome) {
     case 'CERTIFY':
       return r.certifyingTier === tier

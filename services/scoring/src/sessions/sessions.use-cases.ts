@@ -6,7 +6,7 @@ import {
   type ListSessionsQuery, type SessionView, type SheetView, type SheetsQuery, type SubmitSheetCommand,
 } from '@ocop/contracts';
 import {
-  cycleYear, formatPoints, productSetNeedsSamples, scoreSheet, tierModelFor, treeForProductSet, type LegalVersionCode, type Tier,
+  Tier as TierCode, cycleYear, districtTierActs, formatPoints, productSetNeedsSamples, scoreSheet, tierModelFor, treeForProductSet, type LegalVersionCode, type Tier,
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
@@ -22,6 +22,13 @@ import { canManageUnit, canReadUnit } from '../access/access';
 const audit = (tx: Tx, actor: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
   writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action, entityType, entityId, details, correlationId: currentContext()?.correlationId });
 
+/** No district council meets on or after 01/07/2025 (the 2025 legal calendar): its dossiers are the province's. */
+export function assertTierActs(tier: string, asOf: Date): void {
+  if (tier === TierCode.DISTRICT && !districtTierActs(asOf)) {
+    throw AppError.rule('DISTRICT_TIER_CEASED', 'district councils and People\'s Committees ceased on 01/07/2025; dossiers waiting at a district are evaluated by the province');
+  }
+}
+
 /** Council sessions: creation, agenda, attendance and score sheets (closing is CloseSessionUseCase). */
 @Injectable()
 export class SessionsUseCases {
@@ -36,6 +43,7 @@ export class SessionsUseCases {
   async create(actor: Actor, c: CreateSessionCommand, asOf: Date): Promise<SessionView> {
     const council = await this.councils.load(c.councilId);
     this.assertOrganiser(actor, new SessionState({ presentMemberIds: [] } as unknown as Session, council));
+    assertTierActs(council.council.tier, asOf);
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
       const year = cycleYear(asOf);

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ScoringEvents, type Actor, type EvaluationTransferredData } from '@ocop/contracts';
+import { Tier, districtTierActs, productSetNeedsSamples, tierModelInForce, type LegalVersionCode } from '@ocop/domain';
+import { EventOutbox } from '@ocop/messaging';
+import { writeAudit } from '@ocop/persistence';
+import { currentContext } from '@ocop/observability';
+import { Evaluation } from './evaluation.entity';
+import { EvaluationsUseCases } from './evaluations.use-cases';
+import { SCORING_CONFIG } from '../scoring.tokens';
+import type { ScoringConfig } from '../config/scoring.config';
+
+export interface DistrictTransferReport {
+  asOf: string;
+  /** False before 01/07/2025: district councils still act, nothing moves. */
+  due: boolean;
+  transferred: { evaluationId: string; dossierCode: string; fromUnitCode: string; toUnitCode: string; fromSessionId: string | null }[];
+}
+
+/**
+ * The 2025 legal calendar: no district council meets on or after 01/07/2025, so every dossier still waiting at a
+ * district (on its waiting list, or on the agenda of a district session that never closed) moves to its province's
+ * waiting list. The evaluation is moved in place — same id, legal version, criteria, commune and district history;
+ * score sheets of an unclosed district session stay stored but no longer count. Each move is audited and announced
+ * (`scoring.evaluation-transferred.v1`, which registration records on the dossier and its timeline). Runs as of an
+ * explicit instant (the job's); running it again moves nothing more.
+ */
+@Injectable()
+export class DistrictTransferUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: EventOutbox,
+    private readonly evaluations: EvaluationsUseCases,
+    @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
+  ) {}
+
+  async run(actor: Actor, asOf: Date): Promise<DistrictTransferReport> {
+    const report: DistrictTransferReport = { asOf: asOf.toISOString(), due: !districtTierActs(asOf), transferred: [] };
+    if (!report.due) return report;
+    return this.ds.transaction(async (tx) => {
+      const waiting = await tx.getRepository(Evaluation).createQueryBuilder('e')
+        .where(`e.tier = 'DISTRICT' AND (e.status = 'AWAITING_SESSION'
+          OR (e.status = 'SCHEDULED' AND EXISTS (SELECT 1 FROM scoring.session s WHERE s.id = e.session_id AND s.status = 'OPEN')))`)
+        .orderBy('e.created_at', 'ASC').setLock('pessimistic_write').getMany();
+      const events: { type: string; subject: string; data: unknown }[] = [];
+      for (const e of waiting) {
+        const fromUnitCode = e.unitCode;
+        const fromSessionId = e.status === 'SCHEDULED' ? e.sessionId : null;
+        const model = tierModelInForce(e.legalVersion as LegalVersionCode, asOf, this.config.districtTransition);
+        const step = model.steps.find((s) => s.tier === Tier.PROVINCE);
+        const labState = step?.requiresLabResults && productSetNeedsSamples(e.productSetCode)
+          ? (e.labState === 'NOT_REQUIRED' ? 'PENDING' : e.labState) : 'NOT_REQUIRED';
+        if (fromSessionId) await tx.query('DELETE FROM scoring.session_item WHERE session_id = $1 AND evaluation_id = $2', [fromSessionId, e.id]);
+        await tx.update(Evaluation, { id: e.id }, { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState });
+        Object.assign(e, { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState });
+        const ruleVi = model.transitionNoteVi ?? '';
+        await writeAudit(tx, {
+          actorId: actor.id, actorRole: actor.role, action: 'evaluation.transfer', entityType: 'evaluation', entityId: e.id,
+          details: { dossierCode: e.dossierCode, fromTier: Tier.DISTRICT, fromUnitCode, toTier: Tier.PROVINCE, toUnitCode: e.unitCode, fromSessionId, asOf: asOf.toISOString(), rule: ruleVi },
+          correlationId: currentContext()?.correlationId,
+        });
+        const data: EvaluationTransferredData = {
+          ...this.evaluations.eventData(e), fromTier: Tier.DISTRICT, fromUnitCode, legalVersion: e.legalVersion, transferredAt: asOf.toISOString(), ruleVi, fromSessionId,
+        };
+        events.push({ type: ScoringEvents.evaluationTransferred, subject: e.dossierId, data });
+        report.transferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, fromUnitCode, toUnitCode: e.unitCode, fromSessionId });
+      }
+      await this.outbox.enqueueMany(tx, events);
+      return report;
+    });
+  }
+}
+
