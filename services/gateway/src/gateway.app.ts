@@ -33,6 +33,7 @@ import { PublicVerificationController } from './public/public.controller';
 import { InspectionJobsController, LabCredentialsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
+import { ReferenceController } from './reference/reference.controller';
 
 const NATS = Symbol('NATS');
 const REDIS = Symbol('REDIS');
@@ -66,7 +67,7 @@ class GatewayModule {
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
         CataloguesController, CouncilsController, EvaluationsController, SessionsController, CertificatesController, RevocationsController,
-        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
+        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, ReferenceController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },

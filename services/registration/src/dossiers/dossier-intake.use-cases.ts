@@ -3,7 +3,7 @@ import {
   AppError, RegistrationEvents, Role, ScoringSubjects, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
 } from '@ocop/contracts';
 import {
-  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
+  DOSSIER_DOCUMENT_TYPES, DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTier,
   tierModelFor, vietnamDate, Tier, type LegalVersionCode,
 } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
@@ -55,7 +55,7 @@ export class DossierIntakeUseCases {
   returnForCompletion(actor: Actor, cmd: ReturnDossierCommand): Promise<Dossier> {
     for (const [i, r] of cmd.reasons.entries()) {
       if (r.documentType && !isDossierDocumentType(r.documentType)) {
-        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}`, `reasons.${i}.documentType`);
+        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`, `reasons.${i}.documentType`);
       }
     }
     return this.workflow.transition(actor, cmd.dossierId, {
