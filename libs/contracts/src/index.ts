@@ -6,6 +6,7 @@ export { isEventEnvelope, HEADERS } from './envelope';
 export type { EventEnvelope } from './envelope';
 export { commandSubject, eventSubject, eventsWildcard } from './subjects';
 export { validateInto, validationErrorFrom } from './validate';
+export { QueryInt, PageQuery, DEFAULT_PAGE } from './query';
 export { RegistrationSubjects, RegistrationEvents } from './registration/registration.subjects';
 export { PRODUCER_TYPES, CreateProducerCommand, GetProducerQuery, ListProducersQuery, ProducerView } from './registration/producer.dto';
 export { CreateProductCommand, ListProductsQuery, ProductView } from './registration/product.dto';
@@ -59,7 +60,7 @@ export {
   RunInspectionJobBody, RunInspectionJobCommand, SampleView,
 } from './inspection/lab-testing.dto';
 export {
-  FINDING_SEVERITIES, TASK_STATUSES, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
+  FINDING_SEVERITIES, TASK_STATUSES, VIOLATION_STATUSES, ListViolationsQuery, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
   FindingDto, CompleteTaskBody, CompleteTaskCommand, TaskView, ViolationIdQuery, ViolationView, CoverageGapView, CoverageView, CampaignTemplateDto,
   CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView, AssignTaskBody, AssignTaskCommand,
   AttachEvidenceCommand, EvidenceView, CoverageQuery,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../query';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 export const SAMPLE_STATUS_LIST = ['REQUESTED', 'COLLECTED', 'DISPATCHED', 'RECEIVED_BY_LAB', 'RESULT_RECORDED', 'CANCELLED', 'OVERDUE'] as const;
@@ -55,11 +56,9 @@ export class RequestSampleCommand {
   @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];
 }
 
-export class ListSamplesQuery {
+export class ListSamplesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAMPLE_STATUS_LIST }) @IsOptional() @IsIn(SAMPLE_STATUS_LIST) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class SampleIdQuery {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import { PageQuery, QueryInt } from '../query';
 import { CommuneAssessmentEntryDto } from '../scoring/catalogue.dto';
 
 export const DOSSIER_KINDS = ['NEW', 'RE_EVALUATION', 'UPGRADE'] as const;
@@ -45,7 +46,7 @@ export class ReturnDossierCommand extends ReturnDossierBody {
 }
 
 export class CommuneAssessmentBody {
-  @ApiPropertyOptional({ description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
   @IsOptional() @IsString() @Length(1, 100) reportReference?: string | null;
   @ApiProperty({ type: [CommuneAssessmentEntryDto], description: 'The option chosen for each commune-assessed criterion of the product\'s criteria tree' })
   @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CommuneAssessmentEntryDto) entries: CommuneAssessmentEntryDto[];
@@ -63,14 +64,12 @@ export class ProposeDossierCommand extends ProposeDossierBody {
   @ApiProperty() @IsUUID() dossierId: string;
 }
 
-export class ListDossiersQuery {
+export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: string;
   @ApiPropertyOptional({ description: 'Only dossiers proposed to this unit (the next tier\'s list)' }) @IsOptional() @Matches(/^\d{2,5}$/, { message: 'proposedTo must be a unit code' }) proposedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' }) districtCode?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2019) @Max(2100) cycleYear?: number;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @QueryInt(2019, 2100) cycleYear?: number;
 }
 
 export class DocumentView {

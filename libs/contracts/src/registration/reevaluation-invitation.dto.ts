@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../query';
 
 export const REEVALUATION_INVITATION_STATUSES = ['OPEN', 'DOSSIER_FILED', 'CLOSED'] as const;
 export const REEVALUATION_CLOSED_REASONS = ['SUPERSEDED', 'EXPIRED', 'REVOKED'] as const;
 
-export class ListReevaluationInvitationsQuery {
+export class ListReevaluationInvitationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REEVALUATION_INVITATION_STATUSES }) @IsOptional() @IsIn(REEVALUATION_INVITATION_STATUSES) status?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 /** An invitation to file a re-evaluation dossier, opened by the first expiry notice of a certificate. */

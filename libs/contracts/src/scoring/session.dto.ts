@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../query';
 import { CommuneAssessmentEntryDto } from './catalogue.dto';
 import { COUNCIL_TIERS } from './council.dto';
 
@@ -10,15 +11,13 @@ export const EVALUATION_STATUSES = ['AWAITING_SESSION', 'SCHEDULED', 'COMPLETED'
 export const LAB_STATES = ['NOT_REQUIRED', 'PENDING', 'PASSED', 'FAILED'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-export class ListEvaluationsQuery {
+export class ListEvaluationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
   @ApiPropertyOptional({ description: 'The unit whose council evaluates (district, province or VN)' })
   @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES, description: 'AWAITING_SESSION lists the candidates for an agenda' })
   @IsOptional() @IsIn(EVALUATION_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class EvaluationIdQuery {
@@ -112,7 +111,7 @@ export class SessionIdQuery {
   @ApiProperty() @IsUUID() sessionId: string;
 }
 
-export class ListSessionsQuery {
+export class ListSessionsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() councilId?: string;
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'CLOSED']) status?: string;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
+  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, ListViolationsQuery, RecurrenceView, Role,
   RunRecurrenceBody, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
@@ -107,8 +107,8 @@ export class CampaignsController {
   @Get('violations')
   @Roles(...STAFF)
   @ApiOkResponse({ type: [ViolationView] })
-  violations(@CurrentActor() actor: Actor): Promise<ViolationView[]> {
-    return this.rpc.request(S.violationList, {}, { actor });
+  violations(@CurrentActor() actor: Actor, @Query() q: ListViolationsQuery): Promise<ViolationView[]> {
+    return this.rpc.request(S.violationList, q, { actor });
   }
 
   /** The follow-up inspection found it corrected. */

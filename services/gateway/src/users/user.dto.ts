@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { Role } from '@ocop/contracts';
+import { PageQuery, Role } from '@ocop/contracts';
 
 export class LoginBody {
   @ApiProperty({ example: 'commune.officer' }) @IsString() @Length(1, 100) username: string;
@@ -36,4 +36,9 @@ export class UserView {
   @ApiPropertyOptional({ type: String, nullable: true }) agencyCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
   @ApiProperty() active: boolean;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsIn(Object.values(Role)) role?: Role;
+  @ApiPropertyOptional({ description: 'Only active (true) or deactivated (false) users', enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
 }

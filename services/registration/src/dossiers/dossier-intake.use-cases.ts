@@ -114,7 +114,8 @@ export class DossierIntakeUseCases {
           const day = vietnamDate(asOf);
           if (day < round.opensOn || day > round.closesOn) throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
           roundId = round.id;
-        } else if (tier === Tier.PROVINCE) {
+        } else {
+          // The province's round open at the as-of date, whichever tier the dossier goes to (a district council scores within it too).
           roundId = (await this.rounds.openOn(d.provinceCode, vietnamDate(asOf), tx))?.id ?? null;
         }
         d.proposedTier = tier;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, ScoringEvents, type Actor, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
+  AppError, DEFAULT_PAGE, ScoringEvents, type Actor, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
 } from '@ocop/contracts';
 import { formatPoints, parsePoints } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
@@ -85,13 +85,22 @@ export class CouncilsUseCases {
   }
 
   async list(actor: Actor, q: ListCouncilsQuery): Promise<CouncilView[]> {
+    const offset = q.offset ?? DEFAULT_PAGE.offset;
+    const page = (await this.readable(actor, q)).slice(offset, offset + (q.limit ?? DEFAULT_PAGE.limit));
+    return Promise.all(page.map(async (c) => this.view(await this.load(c.id))));
+  }
+
+  /**
+   * The councils the actor may read (those of its units, and those it sits on), newest first. A province has one council
+   * per tier and unit, so they are few: filtered here, then paged, so a page never comes out short.
+   */
+  async readable(actor: Actor, q: { tier?: string; unitCode?: string } = {}): Promise<Council[]> {
     const where: Record<string, string> = {};
     if (q.tier) where.tier = q.tier;
     if (q.unitCode) where.unitCode = q.unitCode;
-    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
+    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC', id: 'ASC' } });
     const memberOf = new Set((await this.ds.getRepository(CouncilMember).findBy({ userId: actor.id })).map((m) => m.councilId));
-    const visible = councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
-    return Promise.all(visible.map(async (c) => this.view(await this.load(c.id))));
+    return councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
   }
 
   /** The council with its members (in order) and their declared conflicts; 404 when unknown. */

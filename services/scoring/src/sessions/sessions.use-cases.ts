@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, Role, ScoringEvents, type Actor, type AddAgendaCommand, type AttendanceCommand, type CreateSessionCommand, type DossierScheduledData,
+  AppError, DEFAULT_PAGE, Role, ScoringEvents, type Actor, type AddAgendaCommand, type AttendanceCommand, type CreateSessionCommand, type DossierScheduledData,
   type ListSessionsQuery, type SessionView, type SheetView, type SheetsQuery, type SubmitSheetCommand,
 } from '@ocop/contracts';
 import {
@@ -172,15 +172,16 @@ export class SessionsUseCases {
   }
 
   async list(actor: Actor, q: ListSessionsQuery): Promise<SessionView[]> {
-    const where: Record<string, string> = {};
-    if (q.councilId) where.councilId = q.councilId;
+    // Scope first (the councils the actor may read), then the page, so no session is cut off by an unreadable one.
+    const readable = (await this.councils.readable(actor)).map((c) => c.id).filter((id) => !q.councilId || id === q.councilId);
+    if (!readable.length) return [];
+    const where: Record<string, unknown> = { councilId: In(readable) };
     if (q.status) where.status = q.status;
-    const sessions = await this.ds.getRepository(Session).find({ where, order: { createdAt: 'DESC' }, take: 100 });
+    const sessions = await this.ds.getRepository(Session).find({
+      where, order: { createdAt: 'DESC', id: 'ASC' }, take: q.limit ?? DEFAULT_PAGE.limit, skip: q.offset ?? DEFAULT_PAGE.offset,
+    });
     const out: SessionView[] = [];
-    for (const s of sessions) {
-      const state = new SessionState(s, await this.councils.load(s.councilId));
-      if (canReadUnit(actor, state.council.council) || state.memberOf(actor)) out.push(await this.view(state));
-    }
+    for (const s of sessions) out.push(await this.view(new SessionState(s, await this.councils.load(s.councilId))));
     return out;
   }
 
