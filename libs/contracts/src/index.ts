@@ -52,6 +52,10 @@ export {
   DecisionIdQuery, RequestRevocationCommand, ListRevocationsQuery, RevocationIdQuery, RejectRevocationBody, RejectRevocationCommand, RunJobBody, RunJobCommand,
   VerifyQuery, CertificateView, DecisionView, RevocationView, PublicCertificateView, NotificationView, ListNotificationsQuery,
 } from './certification/certification.dto';
+export {
+  ExpirySweepReportView, RevocationFollowUpReportView, NotificationDispatchReportView, CertificationJobReportView, IssuerKeyView, IssuerKeySetView, RevokedEntryView,
+  StatusListView,
+} from './certification/certification-reports.dto';
 export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
 export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData, InspectionRevocationRequestedData } from './inspection/inspection.subjects';
 export {
@@ -65,6 +69,7 @@ export {
   CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView, AssignTaskBody, AssignTaskCommand,
   AttachEvidenceCommand, EvidenceView, CoverageQuery,
 } from './inspection/campaign.dto';
+export { SampleFollowUpReportView, ViolationFollowUpReportView, InspectionJobReportView, TaskCompletionView, CredentialRevocationView } from './inspection/inspection-reports.dto';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';

@@ -19,6 +19,8 @@ import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
 import { ProblemFilter, sendProblem } from './http/problem.filter';
+import { completeOpenApi } from './http/operation-docs';
+import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UsersService } from './users/users.service';
@@ -96,7 +98,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return completeOpenApi(SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDoc] }));
 }
 
 /** Builds the gateway: migrated users schema, NATS, Redis, HTTP with security headers and OpenAPI. */

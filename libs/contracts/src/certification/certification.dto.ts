@@ -105,7 +105,11 @@ export class DecisionView {
   @ApiProperty({ enum: ['ISSUE', 'REVOKE'] }) kind: string;
   @ApiProperty({ example: '12/QĐ-UBND' }) reference: string;
   @ApiProperty() authorityUnitCode: string;
+  @ApiProperty({ enum: COUNCIL_TIERS }) authorityTier: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ example: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', description: 'The issuing authority\'s formal heading' }) authorityVi: string;
   @ApiProperty() issuerVi: string;
+  @ApiProperty({ example: 'Thanh Hóa', description: 'Place of the date line' }) placeVi: string;
   @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) citesDecisionId: string | null;
   @ApiProperty() decidedAt: string;
@@ -129,6 +133,7 @@ export class RevocationView {
   @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) rejectionNote: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnDeadline: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the reminder to return the certificate is due' }) reminderDueAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) reminderSentAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnConfirmedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt: string | null;

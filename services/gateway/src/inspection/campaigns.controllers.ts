@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooL
 import type { FastifyRequest } from 'fastify';
 import {
   AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, ListViolationsQuery, RecurrenceView, Role,
-  RunRecurrenceBody, TaskView, ViolationView, type Actor,
+  RunRecurrenceBody, TaskCompletionView, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -99,7 +99,7 @@ export class CampaignsController {
   @Post('tasks/:id/complete')
   @HttpCode(200)
   @Roles(...OFFICE, Role.INSPECTOR)
-  @ApiOkResponse({ description: '{ task, violations }' })
+  @ApiOkResponse({ type: TaskCompletionView })
   complete(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: CompleteTaskBody): Promise<{ task: TaskView; violations: ViolationView[] }> {
     return this.rpc.request(S.taskComplete, { ...body, taskId: id }, { actor });
   }

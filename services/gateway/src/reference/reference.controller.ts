@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DocumentTypeView, LabIndicatorView, ProductGroupView, ProductSetView, Role } from '@ocop/contracts';
 import { DOSSIER_DOCUMENT_TYPES, LAB_INDICATORS, PRODUCT_GROUPS, PRODUCT_SETS, defaultIndicators } from '@ocop/domain';
 import { Roles } from '@ocop/auth';
@@ -28,28 +28,24 @@ const INDICATORS: LabIndicatorView[] = LAB_INDICATORS.map((i) => ({
 @Controller('reference')
 export class ReferenceController {
   @Get('document-types')
-  @ApiOperation({ summary: 'List dossier document types', description: 'The documents of a producer\'s dossier (148/QĐ-TTg Phụ lục II), with the dossier kinds that cannot be submitted without each one.' })
   @ApiOkResponse({ type: [DocumentTypeView] })
   documentTypes(): DocumentTypeView[] {
     return DOCUMENT_TYPES;
   }
 
   @Get('product-groups')
-  @ApiOperation({ summary: 'List product groups', description: 'The 6 product groups of 148/QĐ-TTg with the codes of their product sets.' })
   @ApiOkResponse({ type: [ProductGroupView] })
   productGroups(): ProductGroupView[] {
     return GROUPS;
   }
 
   @Get('product-sets')
-  @ApiOperation({ summary: 'List product sets', description: 'The 26 product sets with their group, whether samples go with the dossier, and the lab indicators tested by default.' })
   @ApiOkResponse({ type: [ProductSetView] })
   productSets(): ProductSetView[] {
     return SETS;
   }
 
   @Get('lab-indicators')
-  @ApiOperation({ summary: 'List lab indicators', description: 'The lab indicators the platform knows by name, with the product sets whose samples are tested for each by default. A lab may be accredited for other codes.' })
   @ApiOkResponse({ type: [LabIndicatorView] })
   labIndicators(): LabIndicatorView[] {
     return INDICATORS;
