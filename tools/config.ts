@@ -13,7 +13,7 @@ export interface ToolConfig {
   demoData: string;
   ports: Record<string, number | undefined>;
   testLogLevel: string;
-  /** E2E: every response a test platform gave is checked against the OpenAPI document when it stops (OCOP_CHECK_RESPONSES=true). */
+  /** E2E: every response a test platform gave is checked against the OpenAPI document when it stops (OCOP_CHECK_RESPONSES=false turns it off). */
   checkResponses: boolean;
   /** Chromium for browser tests (Debian's package by default). */
   chromiumPath: string;
@@ -39,7 +39,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: { registration: port('REGISTRATION'), gateway: port('GATEWAY') },
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
-    checkResponses: env.OCOP_CHECK_RESPONSES === 'true',
+    checkResponses: env.OCOP_CHECK_RESPONSES !== 'false',
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     bench: {
       events: Number(env.BENCH_EVENTS ?? 5000), runs: Number(env.BENCH_RUNS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 15),

@@ -40,7 +40,7 @@ export interface Platform {
   responses: RecordedResponse[];
   /** Mismatches between the recorded responses and the response schemas of the gateway's OpenAPI document. */
   checkResponses(): string[];
-  /** Stops everything; with OCOP_CHECK_RESPONSES=true, first fails if a recorded response does not match the document. */
+  /** Stops everything, then fails if a recorded response does not match the document (unless OCOP_CHECK_RESPONSES=false). */
   stop(): Promise<void>;
 }
 

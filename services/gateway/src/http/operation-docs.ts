@@ -109,7 +109,7 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   AdminController_replay: ['Replay a dead letter', 'Runs the dead letter\'s event through its consumer again, in-process, and marks it replayed (admin).'],
 };
 
-/** Fills in what the decorators leave out: each operation's summary and description, and problem+json on every error response. */
+/** Fills in what the decorators leave out: each operation's summary and description, 413 where a body is taken, and problem+json on every error response. */
 export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
   const problem = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDoc) } } };
   for (const ops of Object.values(doc.paths)) {
@@ -117,6 +117,8 @@ export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
       if (typeof op !== 'object' || !op?.responses) continue;
       const docs = op.operationId ? OPERATION_DOCS[op.operationId] : undefined;
       if (docs) [op.summary, op.description] = docs;
+      // Every body is held to BODY_LIMIT_BYTES (uploads to UPLOAD_LIMIT_BYTES).
+      if ((op as { requestBody?: unknown }).requestBody && !op.responses['413']) op.responses['413'] = { description: 'Body larger than the limit' };
       for (const [status, response] of Object.entries(op.responses)) if (Number(status) >= 400 && !response.content) response.content = problem;
     }
   }
