@@ -69,7 +69,7 @@ describe('reference data', () => {
 
   });
 
-  it('names the allowed document types when it refuses one', async () => {
+  it('names the allowed document types and product sets when it refuses one', async () => {
     const producer = await newProducer(p, officer, 'Hợp tác xã Mây tre Nga Sơn');
     const product = await p.http('POST', '/api/products', { token: officer, body: { producerId: producer, name: 'Chiếu cói Nga Sơn', productSetCode: '21' } });
     const dossier = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' } });
@@ -77,5 +77,9 @@ describe('reference data', () => {
     expect(refused.body).toMatchObject({ status: 400, code: 'DOCUMENT_TYPE_UNKNOWN', field: 'type' });
     expect(refused.body.detail).toContain('REGISTRATION_FORM, SELF_ASSESSMENT, BUSINESS_PLAN');
     expect(refused.body.detail).toContain('PRODUCT_PHOTOS, OTHER');
+    const noSet = await p.http('POST', '/api/products', { token: officer, body: { producerId: producer, name: 'Chiếu cói', productSetCode: '27' } });
+    expect(noSet.body).toMatchObject({ status: 400, code: 'PRODUCT_SET_UNKNOWN', field: 'productSetCode' });
+    expect(noSet.body.detail).toContain('01, 02, 03');
+    expect(noSet.body.detail).toContain('25, 26');
   });
 });
