@@ -113,7 +113,7 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
 export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
   const problem = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDoc) } } };
   for (const ops of Object.values(doc.paths)) {
-    for (const op of Object.values(ops) as { operationId?: string; summary?: string; description?: string; responses?: Record<string, { content?: unknown }> }[]) {
+    for (const op of Object.values(ops) as { operationId?: string; summary?: string; description?: string; responses?: Record<string, { description?: string; content?: unknown }> }[]) {
       if (typeof op !== 'object' || !op?.responses) continue;
       const docs = op.operationId ? OPERATION_DOCS[op.operationId] : undefined;
       if (docs) [op.summary, op.description] = docs;
