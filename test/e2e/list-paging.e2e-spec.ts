@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@ocop/contracts';
 import { startPlatform, type Platform } from '../support/platform';
-import { councilUsers, newProducer, proposedDossier } from '../support/scoring';
+import { communeAssessmentOf, councilUsers, evaluationOf, newProducer, proposedDossier, treeFor } from '../support/scoring';
 import { insertBenchCertificates } from '../bench/support/certificates';
 
 /** Paging and filters where a province's years need them: one limit/offset convention, strict query numbers, filters that filter. */
@@ -63,6 +63,27 @@ describe('lists: paging and filters', () => {
     const page2 = (await p.http('GET', '/api/scoring/councils?limit=1&offset=1', { token: office })).body;
     expect([page1.length, page2.length]).toEqual([1, 1]);
     expect(page1[0].id).not.toBe(page2[0].id);
+  });
+
+  it('pages a district officer\'s evaluations after its scope, not before', async () => {
+    const districts = (await p.http('GET', `/api/units?level=DISTRICT&parentCode=${DEMO.provinceCode}`, { token: office })).body as { code: string }[];
+    const elsewhere = districts.find((d) => d.code !== DEMO.districtCode)!.code;
+    const commune = (await p.http('GET', `/api/units?level=COMMUNE&parentCode=${elsewhere}`, { token: office })).body[0].code as string;
+    const user = await p.http('POST', '/api/users', {
+      token: admin, body: { username: 'commune.elsewhere', password: 'commune-password-2026', fullName: 'Cán bộ xã khác', role: 'COMMUNE_OFFICER', provinceCode: DEMO.provinceCode, districtCode: elsewhere, communeCode: commune },
+    });
+    expect(user.status).toBe(201);
+    const otherOfficer = await p.login('commune.elsewhere', 'commune-password-2026');
+    const assessment = communeAssessmentOf(await treeFor(p, admin, '148', '04'));
+    const otherProducer = await p.http('POST', '/api/producers', {
+      token: otherOfficer, body: { type: 'COOPERATIVE', name: 'Hợp tác xã xã khác', businessRegistrationNumber: '2809999999', representativeName: 'Phạm Văn Dũng', phone: '0911111111', address: 'Thôn 3', communeCode: commune, womanLed: false, ethnicMinority: false },
+    });
+    // The other district's evaluation is older, so it comes first in the province's order.
+    await evaluationOf(p, office, await proposedDossier(p, otherOfficer, otherProducer.body.id, 'Mật ong xã khác', { assessment }), 'PROVINCE');
+    const officer = await p.login('commune.officer');
+    const mine = await evaluationOf(p, office, await proposedDossier(p, officer, await newProducer(p, officer, 'Hợp tác xã Mật ong Đông Thanh'), 'Mật ong Đông Thanh', { assessment }), 'PROVINCE');
+    const district = await p.login('district.officer');
+    expect((await p.http('GET', '/api/scoring/evaluations?limit=1', { token: district })).body.map((e: { id: string }) => e.id)).toEqual([mine.id]);
   });
 
   it('pages producers and users; filters users by role', async () => {
