@@ -181,7 +181,12 @@ export class SessionsUseCases {
       where, order: { createdAt: 'DESC', id: 'ASC' }, take: q.limit ?? DEFAULT_PAGE.limit, skip: q.offset ?? DEFAULT_PAGE.offset,
     });
     const out: SessionView[] = [];
-    for (const s of sessions) out.push(await this.view(new SessionState(s, await this.councils.load(s.councilId))));
+    const councils = new Map<string, Awaited<ReturnType<CouncilsUseCases['load']>>>(); // a page's sessions share few councils: load each once
+    for (const s of sessions) {
+      const council = councils.get(s.councilId) ?? (await this.councils.load(s.councilId));
+      councils.set(s.councilId, council);
+      out.push(await this.view(new SessionState(s, council)));
+    }
     return out;
   }
 
