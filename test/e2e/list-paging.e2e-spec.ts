@@ -34,6 +34,16 @@ describe('lists: paging and filters', () => {
     expect((await p.http('GET', '/api/dossiers?limit=16&offset=0', { token: office })).status).toBe(200);
   });
 
+  it('refuses a filter a list does not have instead of ignoring it', async () => {
+    for (const url of ['/api/rounds?cycleYear=2024', '/api/inspection/campaigns?status=OPEN', '/api/inspection/labs?code=LAB01', '/api/admin/dead-letters?service=registration&limit=5']) {
+      const res = await p.http('GET', url, { token: admin });
+      expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 400, code: 'VALIDATION_FAILED' });
+    }
+    expect((await p.http('GET', '/api/rounds?cycleYear=2024', { token: admin })).body.field).toBe('cycleYear');
+    expect((await p.http('GET', '/api/admin/dead-letters?service=registration', { token: admin })).status).toBe(200);
+    expect((await p.http('GET', '/api/rounds', { token: admin })).status).toBe(200);
+  });
+
   it('pages a council\'s sessions past 100, and councils too', async () => {
     const members = await councilUsers(p, admin, 'paging', ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
     const councilBody = (name: string, agency: string) => ({

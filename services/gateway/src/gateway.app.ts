@@ -22,6 +22,7 @@ import { ProblemFilter, sendProblem } from './http/problem.filter';
 import { completeOpenApi } from './http/operation-docs';
 import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/pipes';
+import { DeclaredQueryInterceptor } from './http/declared-query.interceptor';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
@@ -82,6 +83,7 @@ class GatewayModule {
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: DeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
         UsersService, GatewayLifecycle,
       ],
