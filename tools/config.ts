@@ -17,6 +17,8 @@ export interface ToolConfig {
   /** `npm start`: the services' log format (LOG_FORMAT; unset: pretty when this terminal shows them, outside production). */
   logFormat: LogFormat;
   testLogLevel: string;
+  /** E2E: every response a test platform gave is checked against the OpenAPI document when it stops (OCOP_CHECK_RESPONSES=false turns it off). */
+  checkResponses: boolean;
   /** Chromium for browser tests (Debian's package by default). */
   chromiumPath: string;
   /**
@@ -48,6 +50,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     ports: Object.fromEntries(['gateway', 'registration', 'scoring', 'certification', 'inspection'].map((s) => [s, port(s.toUpperCase())])),
     logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
+    checkResponses: env.OCOP_CHECK_RESPONSES !== 'false',
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     bench: {
       events: Number(env.BENCH_EVENTS ?? 5000), runs: Number(env.BENCH_RUNS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 15),

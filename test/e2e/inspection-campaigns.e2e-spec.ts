@@ -168,7 +168,8 @@ describe('inspection campaigns end to end', () => {
   });
 
   it('a failed lab result for a task\'s sample raises a revocation request at once', async () => {
-    const lab = await p.http('POST', '/api/inspection/labs', { token: office, body: { code: 'LAB01', name: 'Trung tâm Kiểm nghiệm', indicators: ['E_COLI', 'LEAD', 'FORMALDEHYDE'], turnaroundDays: 7, contactName: 'Nguyễn Hà' } });
+    // The demo lab LAB01 (the demo lab user's).
+    const lab = { body: (await p.http('GET', '/api/inspection/labs', { token: office })).body.find((l: { code: string }) => l.code === 'LAB01') };
     const q4 = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.find((c: { name: string }) => c.name === 'Hậu kiểm quý IV/2031');
     const task = (await p.http('GET', `/api/inspection/tasks?campaignId=${q4.id}&status=OPEN&limit=500`, { token: inspector })).body[0];
     const both = await p.http('POST', '/api/inspection/samples', { token: office, body: { taskId: task.id, evaluationId: randomUUID(), labId: lab.body.id, indicators: ['LEAD'] } });

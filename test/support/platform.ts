@@ -16,6 +16,8 @@ import { createInspectionApp } from '../../services/inspection/src/inspection.ap
 import { loadInspectionConfig } from '../../services/inspection/src/config/inspection.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
+import { buildOpenApi } from '../../services/gateway/src/gateway.app';
+import { openApiResponseChecker, type OpenApiDoc, type RecordedResponse } from './openapi-responses';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-2026';
 
@@ -34,6 +36,11 @@ export interface Platform {
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
   http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
   login(username: string, password?: string): Promise<string>;
+  /** Every response `http` returned, in order. */
+  responses: RecordedResponse[];
+  /** Mismatches between the recorded responses and the response schemas of the gateway's OpenAPI document. */
+  checkResponses(): string[];
+  /** Stops everything, then fails if a recorded response does not match the document (unless OCOP_CHECK_RESPONSES=false). */
   stop(): Promise<void>;
 }
 
@@ -89,17 +96,25 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     } catch {
       /* not JSON: keep the text */
     }
+    responses.push({ method, url, status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body });
     return { status: res.statusCode, body, headers: res.headers };
+  };
+  const responses: RecordedResponse[] = [];
+  const checkResponses = (): string[] => {
+    const check = openApiResponseChecker(buildOpenApi(gateway) as unknown as OpenApiDoc);
+    // The document itself is served, not described.
+    return [...new Set(responses.filter((r) => !r.url.startsWith('/api/docs')).flatMap(check))];
   };
 
   const platform: Platform = {
-    env, gateway, registration, scoring, certification, inspection, storageDir, http, common: { ...common, REDIS_PREFIX: env.redisPrefix },
+    env, gateway, registration, scoring, certification, inspection, storageDir, http, common: { ...common, REDIS_PREFIX: env.redisPrefix }, responses, checkResponses,
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
     async stop() {
+      const drift = loadToolConfig().checkResponses ? checkResponses() : [];
       await gateway.close();
       // The property, not the local: a test may swap in another certification process (key rotation).
       await platform.certification?.close();
@@ -108,6 +123,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       await registration.close();
       await env.cleanup();
       await rm(storageDir, { recursive: true, force: true });
+      if (drift.length) throw new Error(`responses that do not match docs/openapi.json:\n${drift.join('\n')}`);
     },
   };
   return platform;

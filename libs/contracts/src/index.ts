@@ -6,6 +6,7 @@ export { isEventEnvelope, HEADERS } from './envelope';
 export type { EventEnvelope } from './envelope';
 export { commandSubject, eventSubject, eventsWildcard } from './subjects';
 export { validateInto, validationErrorFrom } from './validate';
+export { PageQuery, DEFAULT_PAGE } from './query';
 export { RegistrationSubjects, RegistrationEvents } from './registration/registration.subjects';
 export { PRODUCER_TYPES, CreateProducerCommand, GetProducerQuery, ListProducersQuery, ProducerView } from './registration/producer.dto';
 export { CreateProductCommand, ListProductsQuery, ProductView } from './registration/product.dto';
@@ -39,7 +40,7 @@ export {
   EVALUATION_STATUSES, LAB_STATES, ListEvaluationsQuery, EvaluationIdQuery, SetLabResultBody, SetLabResultCommand, CapReasonView, SpreadView,
   EvaluationResultView, DeferralView, EvaluationView, CreateSessionCommand, SessionIdQuery, ListSessionsQuery, AddAgendaBody, AddAgendaCommand,
   AttendanceBody, AttendanceCommand, SheetEntryDto, SubmitSheetBody, SubmitSheetCommand, SheetsQuery, SheetView, SessionItemView, QuorumView,
-  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView, SCORING_JOB_NAMES, RunScoringJobCommand,
+  SessionView, MinutesResultView, MinutesDeferredView, MinutesMemberView, MinutesView, PdfView, SCORING_JOB_NAMES, RunScoringJobCommand, DistrictTransferItemView, DistrictTransferReportView,
 } from './scoring/session.dto';
 export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
 export type {
@@ -51,6 +52,10 @@ export {
   DecisionIdQuery, RequestRevocationCommand, ListRevocationsQuery, RevocationIdQuery, RejectRevocationBody, RejectRevocationCommand, RunJobBody, RunJobCommand,
   VerifyQuery, CertificateView, DecisionView, RevocationView, PublicCertificateView, NotificationView, ListNotificationsQuery,
 } from './certification/certification.dto';
+export {
+  ExpirySweepReportView, RevocationFollowUpReportView, NotificationDispatchReportView, CertificationJobReportView, IssuerKeyView, IssuerKeySetView, RevokedEntryView,
+  StatusListView,
+} from './certification/certification-reports.dto';
 export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
 export type { SampleEventData, SampleResultRecordedData, SampleStepTakenData, SampleFollowUpData, InspectionRevocationRequestedData } from './inspection/inspection.subjects';
 export {
@@ -59,11 +64,13 @@ export {
   RunInspectionJobBody, RunInspectionJobCommand, SampleView,
 } from './inspection/lab-testing.dto';
 export {
-  FINDING_SEVERITIES, TASK_STATUSES, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
+  FINDING_SEVERITIES, TASK_STATUSES, VIOLATION_STATUSES, ListViolationsQuery, CampaignScopeDto, SelectionRuleDto, CampaignTeamDto, CreateCampaignCommand, CampaignIdQuery, CampaignView, ListTasksQuery, TaskIdQuery,
   FindingDto, CompleteTaskBody, CompleteTaskCommand, TaskView, ViolationIdQuery, ViolationView, CoverageGapView, CoverageView, CampaignTemplateDto,
   CreateRecurrenceCommand, RecurrenceIdQuery, RunRecurrenceBody, RunRecurrenceCommand, RecurrenceView, AssignTaskBody, AssignTaskCommand,
   AttachEvidenceCommand, EvidenceView, CoverageQuery,
 } from './inspection/campaign.dto';
+export { SampleFollowUpReportView, ViolationFollowUpReportView, InspectionJobReportView, TaskCompletionView, CredentialRevocationView } from './inspection/inspection-reports.dto';
+export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents } from './agency/agency.events';
 export type { MarketSurveillanceReportedData } from './agency/agency.events';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';

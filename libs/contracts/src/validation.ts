@@ -1,6 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, Max, Min, ValidateBy, ValidateNested, buildMessage, getMetadataStorage,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateBy, ValidateNested, buildMessage, getMetadataStorage,
   isISO8601, type ValidationOptions,
 } from 'class-validator';
 
@@ -44,21 +46,22 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   }, options);
 }
 
-const DECIMAL_INTEGER = /^(0|-?[1-9]\d{0,14})$/;
+const DECIMAL_INTEGER = /^[0-9]{1,15}$/;
 
 /**
- * An integer query parameter within bounds. Query strings are text: only a plain decimal integer
- * becomes a number (`0x10`, `1e3`, ` 5`, `true` and `99999999999999999999` stay text and are refused).
- * A number (the same query sent over NATS as JSON) stays as it is.
+ * An optional integer query parameter within bounds. Query strings are text: only a string of decimal
+ * digits becomes a number (`0x10`, `1e3`, `+5`, ` 7`, `true`, `''` and `99999999999999999999` stay
+ * text and are refused). A number (the same query sent over NATS as JSON) stays as it is.
  */
-export function QueryInt(min: number, max: number): PropertyDecorator {
-  return (target: object, key: string | symbol) => {
-    Transform(({ value }) => (typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value))(target, key);
-    IsInt({ message: `${String(key)} must be an integer from ${min} to ${max}` })(target, key);
-    Min(min)(target, key);
-    Max(max)(target, key);
-  };
-}
+export const QueryInt = (min: number, max: number, o: { default?: number; description?: string } = {}): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, ...o }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value)),
+    IsInt({ message: ({ property }) => `${property} must be a whole number from ${min} to ${max} in decimal digits` }),
+    Min(min),
+    Max(max),
+  );
 
 /** A single nested object (never an array), validated against its class, unknown fields refused. */
 export function Nested(cls: () => new () => object): PropertyDecorator {

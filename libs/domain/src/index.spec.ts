@@ -56,6 +56,7 @@ describe('@ocop/domain public face', () => {
       'overallVerdict',
       'canonicalResult',
       'defaultIndicators',
+      'LAB_INDICATORS',
       'DEFAULT_RISK_WEIGHTS',
       'INSPECTION_CHECKLIST',
       'inScope',

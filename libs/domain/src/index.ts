@@ -101,8 +101,8 @@ export {
 } from './certificate';
 export type { RevocationReasonCode } from './certificate';
 export {
-  SampleStage, SAMPLE_STATUSES, SAMPLE_STEPS, canTakeStep, isOpenStage, stageDueAt, overallVerdict, canonicalResult, defaultIndicators,
+  SampleStage, SAMPLE_STATUSES, SAMPLE_STEPS, canTakeStep, isOpenStage, stageDueAt, overallVerdict, canonicalResult, defaultIndicators, LAB_INDICATORS,
 } from './sample';
-export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult } from './sample';
+export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult, LabIndicator } from './sample';
 export { DEFAULT_RISK_WEIGHTS, INSPECTION_CHECKLIST, inScope, riskScore, shareOf, selectCertificates } from './inspection-selection';
 export type { PoolCertificate, CampaignScope, RiskWeights, SelectionRule, Selected } from './inspection-selection';

@@ -1,4 +1,5 @@
-import { SampleStage as S, canTakeStep, canonicalResult, defaultIndicators, overallVerdict, stageDueAt } from './sample';
+import { LAB_INDICATORS, SampleStage as S, canTakeStep, canonicalResult, defaultIndicators, overallVerdict, stageDueAt } from './sample';
+import { PRODUCT_SETS } from './product-catalogue';
 
 const deadlines = { collectHours: 72, dispatchHours: 48, receiveHours: 48 };
 
@@ -34,5 +35,17 @@ describe('sample lifecycle', () => {
     expect(defaultIndicators('01')).toEqual(expect.arrayContaining(['E_COLI', 'LEAD']));
     expect(defaultIndicators('26')).toEqual([]);
     expect(defaultIndicators('99')).toEqual([]);
+  });
+
+  it('gives every product set that takes samples default indicators, all of them named (ornamental sets included)', () => {
+    const known = new Set(LAB_INDICATORS.map((i) => i.code));
+    expect(known.size).toBe(LAB_INDICATORS.length);
+    for (const set of PRODUCT_SETS) {
+      const defaults = defaultIndicators(set.code);
+      expect({ set: set.code, hasDefaults: defaults.length > 0 }).toEqual({ set: set.code, hasDefaults: set.requiresSamples });
+      for (const code of defaults) expect(known.has(code)).toBe(true);
+    }
+    expect(defaultIndicators('23')).toEqual(['PLANT_QUARANTINE_PESTS']);
+    expect(defaultIndicators('25')).toEqual(['ANIMAL_INFECTIOUS_DISEASES']);
   });
 });

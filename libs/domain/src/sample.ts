@@ -67,18 +67,49 @@ export function canonicalResult(reference: string, indicators: IndicatorResult[]
   return JSON.stringify({ reference, indicators: sorted.map((i) => [i.code, i.value.trim(), i.unit.trim(), i.limit.trim(), i.verdict]) });
 }
 
-/** Indicators tested by default, by product group (food-safety rules: microbiology, heavy metals, additives). */
+export interface LabIndicator {
+  readonly code: string;
+  readonly nameVi: string;
+  readonly nameEn: string;
+}
+
+/** The indicators the platform knows by name; a lab may be accredited for others (any upper-case code). */
+export const LAB_INDICATORS: readonly LabIndicator[] = [
+  { code: 'E_COLI', nameVi: 'E. coli', nameEn: 'E. coli' },
+  { code: 'COLIFORMS', nameVi: 'Coliforms', nameEn: 'Coliforms' },
+  { code: 'SALMONELLA', nameVi: 'Salmonella', nameEn: 'Salmonella' },
+  { code: 'MOULDS_YEASTS', nameVi: 'Tổng số nấm men, nấm mốc', nameEn: 'Total yeasts and moulds' },
+  { code: 'LEAD', nameVi: 'Chì (Pb)', nameEn: 'Lead (Pb)' },
+  { code: 'CADMIUM', nameVi: 'Cadimi (Cd)', nameEn: 'Cadmium (Cd)' },
+  { code: 'ARSENIC', nameVi: 'Asen (As)', nameEn: 'Arsenic (As)' },
+  { code: 'MERCURY', nameVi: 'Thủy ngân (Hg)', nameEn: 'Mercury (Hg)' },
+  { code: 'METHANOL', nameVi: 'Methanol', nameEn: 'Methanol' },
+  { code: 'FORMALDEHYDE', nameVi: 'Formaldehyt', nameEn: 'Formaldehyde' },
+  { code: 'PLANT_QUARANTINE_PESTS', nameVi: 'Sinh vật gây hại thuộc diện kiểm dịch thực vật', nameEn: 'Plant quarantine pests' },
+  { code: 'ANIMAL_INFECTIOUS_DISEASES', nameVi: 'Bệnh truyền nhiễm thuộc diện kiểm dịch động vật', nameEn: 'Animal quarantine diseases' },
+];
+
+/**
+ * Indicators tested by default, by product group (food-safety rules: microbiology, heavy metals, additives).
+ * Ornamental living things are not eaten: their samples are checked for what plant and animal quarantine
+ * look for (inferred; an office names other indicators when it asks for them). Tourism takes no samples.
+ */
 const DEFAULT_INDICATORS: Record<ProductGroupCode, string[]> = {
   FOOD: ['E_COLI', 'COLIFORMS', 'SALMONELLA', 'LEAD', 'CADMIUM', 'ARSENIC'],
   BEVERAGES: ['E_COLI', 'COLIFORMS', 'LEAD', 'ARSENIC', 'METHANOL'],
   HERBAL: ['LEAD', 'CADMIUM', 'ARSENIC', 'MERCURY', 'MOULDS_YEASTS'],
   HANDICRAFTS: ['FORMALDEHYDE'],
-  ORNAMENTAL: [],
+  ORNAMENTAL: ['PLANT_QUARANTINE_PESTS'],
   TOURISM: [],
+};
+/** Product sets whose defaults differ from their group's. */
+const SET_DEFAULT_INDICATORS: Record<string, string[]> = {
+  '25': ['ANIMAL_INFECTIOUS_DISEASES'], // ornamental animals
 };
 
 /** The indicators a sample of a product set is tested for unless the office asks otherwise. */
 export function defaultIndicators(productSetCode: string): string[] {
   const set = findProductSet(productSetCode);
-  return set ? [...DEFAULT_INDICATORS[set.group]] : [];
+  if (!set) return [];
+  return [...(SET_DEFAULT_INDICATORS[set.code] ?? DEFAULT_INDICATORS[set.group])];
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AppError, CertificateIdQuery, CertificationSubjects as S, DecisionIdQuery, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
+  AppError, DEFAULT_PAGE, CertificateIdQuery, CertificationSubjects as S, DecisionIdQuery, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
   ListRevocationsQuery, RejectRevocationCommand, RequestRevocationCommand, RevocationIdQuery, Role, RunJobCommand, VerifyQuery, type Actor,
 } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
@@ -80,7 +80,7 @@ export class CertificationHandler {
     let where = scope.sql.replace(/c\.producer_id/g, 'n.producer_id');
     if (actor.role !== Role.PRODUCER) where = `EXISTS (SELECT 1 FROM certification.certificate c WHERE c.id = n.certificate_id AND (${scope.sql}))`;
     if (q.certificateId) { params.push(q.certificateId); where += ` AND n.certificate_id = $${params.length}`; }
-    params.push(q.limit ?? 50, q.offset ?? 0);
+    params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
     return this.ds.query(`SELECT n.id, n.producer_id AS "producerId", n.template, n.subject, n.body, n.status, n.certificate_id AS "certificateId", n.created_at AS "createdAt"
       FROM certification.notification n WHERE ${where} ORDER BY n.created_at, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
   }

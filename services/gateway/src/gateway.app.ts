@@ -19,6 +19,8 @@ import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
 import { ProblemFilter } from './http/problem.filter';
+import { completeOpenApi } from './http/operation-docs';
+import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UndeclaredQueryInterceptor, installInputGuard } from './http/input-guard';
@@ -36,6 +38,7 @@ import { PublicVerificationController } from './public/public.controller';
 import { InspectionJobsController, LabCredentialsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
+import { ReferenceController } from './reference/reference.controller';
 
 const NATS = Symbol('NATS');
 const REDIS = Symbol('REDIS');
@@ -69,7 +72,7 @@ class GatewayModule {
       })],
       controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
         CataloguesController, CouncilsController, EvaluationsController, SessionsController, ScoringJobsController, CertificatesController, RevocationsController,
-        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, PublicVerificationController, AdminController],
+        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, ReferenceController, PublicVerificationController, AdminController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },
@@ -100,7 +103,7 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return completeOpenApi(SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDoc] }));
 }
 
 /** Builds the gateway: migrated users schema, NATS, Redis, HTTP with security headers and OpenAPI. */

@@ -29,7 +29,8 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       LabsUseCases, SamplesUseCases, CampaignsUseCases, CertificatePool, InspectionJobs, LabResultsListener, InspectionHandler,
     ],
-    async bootstrap(ref) {
+    async bootstrap(ref, logger) {
+      if (config.demoData && (await ref.get(LabsUseCases).seedDemoLab())) logger.info('demo lab LAB01 registered');
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
       const campaigns = ref.get(CampaignsUseCases);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AppError, CampaignIdQuery, CancelSampleCommand, CollectSampleCommand, CompleteTaskCommand, CreateCampaignCommand, InspectionSubjects as S, LabCredentialQuery, LabIdQuery,
-  ListSamplesQuery, ListTasksQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, AssignTaskCommand, AttachEvidenceCommand, CoverageQuery, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
+  ListSamplesQuery, ListTasksQuery, ListViolationsQuery, RecordResultCommand, CreateRecurrenceCommand, RunRecurrenceCommand, AssignTaskCommand, AttachEvidenceCommand, CoverageQuery, RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobCommand, SampleIdQuery, ViolationIdQuery,
 } from '@ocop/contracts';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -53,7 +53,7 @@ export class InspectionHandler {
       this.route(S.taskAttachEvidence, AttachEvidenceCommand, async (c, ctx) => this.campaigns.attachEvidence(requireActor(ctx), c, ctx.asOf)),
       this.route(S.taskAssign, AssignTaskCommand, async (c, ctx) => this.campaigns.assign(requireActor(ctx), c.taskId, c.inspectorUserId)),
       this.route(S.taskComplete, CompleteTaskCommand, async (c, ctx) => this.campaigns.complete(requireActor(ctx), c.taskId, c, ctx.asOf)),
-      this.route(S.violationList, undefined, async (_q, ctx) => this.campaigns.violations(requireActor(ctx))),
+      this.route(S.violationList, ListViolationsQuery, async (q, ctx) => this.campaigns.violations(requireActor(ctx), q)),
       this.route(S.violationCorrect, ViolationIdQuery, async (c, ctx) => this.campaigns.correct(requireActor(ctx), c.violationId, ctx.asOf)),
       this.route(S.coverage, CoverageQuery, async (q, ctx) => this.campaigns.coverage(requireActor(ctx), ctx.asOf, q.withinMonths)),
       this.route(S.recurrenceCreate, CreateRecurrenceCommand, async (c, ctx) => this.campaigns.createRecurrence(requireActor(ctx), c, ctx.asOf)),

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsInstant, QueryInt } from '../validation';
+import { PageQuery } from '../query';
+import { COUNCIL_TIERS } from '../scoring/council.dto';
 
 export const CERTIFICATE_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'SUPERSEDED', 'REVOKED'] as const;
 export const REVOCATION_STATUSES = ['REQUESTED', 'REJECTED', 'REVOKED', 'RETURN_CONFIRMED', 'ESCALATED'] as const;
@@ -11,22 +13,22 @@ export const REVOCATION_REASON_CODE_LIST = [
 ] as const;
 export const CERTIFICATION_JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
 
-class Page {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @QueryInt(1, 200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
-}
-
-export class ListCertificatesQuery extends Page {
+export class ListCertificatesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES }) @IsOptional() @IsIn(CERTIFICATE_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() producerId?: string;
+  @ApiPropertyOptional({ enum: COUNCIL_TIERS, description: 'The tier that certified it' }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
+  @ApiPropertyOptional({ description: 'The issuing authority\'s unit (district or province code, or VN)' })
+  @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'authorityUnitCode must be a district or province code, or VN' }) authorityUnitCode?: string;
+  @QueryInt(3, 5) stars?: number;
+  @QueryInt(2019, 2100, { description: 'Year of issue (Vietnam time)' }) year?: number;
 }
 
 export class CertificateIdQuery {
   @ApiProperty() @IsUUID() certificateId: string;
 }
 
-export class ListDecisionsQuery extends Page {
+export class ListDecisionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['ISSUE', 'REVOKE'] }) @IsOptional() @IsIn(['ISSUE', 'REVOKE']) kind?: string;
 }
 
@@ -42,7 +44,7 @@ export class RequestRevocationCommand {
   @IsOptional() @IsString() @Length(1, 200) sourceReference?: string;
 }
 
-export class ListRevocationsQuery extends Page {
+export class ListRevocationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REVOCATION_STATUSES }) @IsOptional() @IsIn(REVOCATION_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
 }
@@ -105,7 +107,11 @@ export class DecisionView {
   @ApiProperty({ enum: ['ISSUE', 'REVOKE'] }) kind: string;
   @ApiProperty({ example: '12/QĐ-UBND' }) reference: string;
   @ApiProperty() authorityUnitCode: string;
+  @ApiProperty({ enum: COUNCIL_TIERS }) authorityTier: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ example: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', description: 'The issuing authority\'s formal heading' }) authorityVi: string;
   @ApiProperty() issuerVi: string;
+  @ApiProperty({ example: 'Thanh Hóa', description: 'Place of the date line' }) placeVi: string;
   @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) citesDecisionId: string | null;
   @ApiProperty() decidedAt: string;
@@ -129,6 +135,7 @@ export class RevocationView {
   @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) rejectionNote: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnDeadline: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the reminder to return the certificate is due' }) reminderDueAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) reminderSentAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnConfirmedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt: string | null;
@@ -172,6 +179,6 @@ export class NotificationView {
   @ApiProperty() createdAt: string;
 }
 
-export class ListNotificationsQuery extends Page {
+export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsInstant, List, Nested, NestedList, QueryInt } from '../validation';
+import { PageQuery } from '../query';
 
+export const VIOLATION_STATUSES = ['CORRECTIVE_ACTION', 'CORRECTED', 'REVOCATION_REQUESTED'] as const;
 export const FINDING_SEVERITIES = ['COMPLIANT', 'MINOR', 'MAJOR', 'CRITICAL'] as const;
 export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
 
@@ -84,12 +86,10 @@ export class CampaignView {
   @ApiPropertyOptional() taskCount?: number;
 }
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @QueryInt(1, 500) limit?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class TaskIdQuery {
@@ -164,13 +164,19 @@ export class ViolationView {
   @ApiProperty() reasonCode: string;
   @ApiProperty() details: string;
   @ApiPropertyOptional({ type: String, nullable: true }) correctiveDeadline: string | null;
-  @ApiProperty({ enum: ['CORRECTIVE_ACTION', 'CORRECTED', 'REVOCATION_REQUESTED'] }) status: string;
+  @ApiProperty({ enum: VIOLATION_STATUSES }) status: string;
   @ApiPropertyOptional({ type: String, nullable: true }) revocationRequestedAt: string | null;
 }
 
+export class ListViolationsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() certificateId?: string;
+  @ApiPropertyOptional({ enum: VIOLATION_STATUSES }) @IsOptional() @IsIn(VIOLATION_STATUSES) status?: string;
+  @ApiPropertyOptional({ description: 'Only violations whose corrective deadline is before this instant', example: '2026-12-31T17:00:00Z' })
+  @IsOptional() @IsInstant() deadlineBefore?: string;
+}
+
 export class CoverageQuery {
-  @ApiPropertyOptional({ description: 'Count only inspections within this many months before now (default: any time during validity)', minimum: 1, maximum: 36 })
-  @IsOptional() @QueryInt(1, 36) withinMonths?: number;
+  @QueryInt(1, 36, { description: 'Count only inspections within this many months before now (default: any time during validity)' }) withinMonths?: number;
 }
 
 export class CoverageGapView {

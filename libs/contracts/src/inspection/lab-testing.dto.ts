@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsInstant, List, Nested, NestedList, QueryInt } from '../validation';
+import { IsInstant, List, Nested, NestedList } from '../validation';
+import { PageQuery } from '../query';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 export const SAMPLE_STATUS_LIST = ['REQUESTED', 'COLLECTED', 'DISPATCHED', 'RECEIVED_BY_LAB', 'RESULT_RECORDED', 'CANCELLED', 'OVERDUE'] as const;
@@ -53,11 +54,9 @@ export class RequestSampleCommand {
   @IsOptional() @List(1, 100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];
 }
 
-export class ListSamplesQuery {
+export class ListSamplesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SAMPLE_STATUS_LIST }) @IsOptional() @IsIn(SAMPLE_STATUS_LIST) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @QueryInt(1, 200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class SampleIdQuery {

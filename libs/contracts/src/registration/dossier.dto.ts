@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../query';
 import { CommuneAssessmentEntryDto } from '../scoring/catalogue.dto';
 import { Nested, NestedList, QueryInt } from '../validation';
 
@@ -51,7 +52,7 @@ export class WithdrawDossierCommand extends WithdrawDossierBody {
 }
 
 export class CommuneAssessmentBody {
-  @ApiPropertyOptional({ description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Reference of the commune\'s assessment report (Báo cáo đánh giá của UBND cấp xã)', example: '45/BC-UBND' })
   @IsOptional() @IsString() @Length(1, 100) reportReference?: string | null;
   @ApiProperty({ type: [CommuneAssessmentEntryDto], description: 'The option chosen for each commune-assessed criterion of the product\'s criteria tree' })
   @NestedList(() => CommuneAssessmentEntryDto, 1, 20) entries: CommuneAssessmentEntryDto[];
@@ -69,14 +70,12 @@ export class ProposeDossierCommand extends ProposeDossierBody {
   @ApiProperty() @IsUUID() dossierId: string;
 }
 
-export class ListDossiersQuery {
+export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: string;
   @ApiPropertyOptional({ description: 'Only dossiers proposed to this unit (the next tier\'s list)' }) @IsOptional() @Matches(/^\d{2,5}$/, { message: 'proposedTo must be a unit code' }) proposedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' }) districtCode?: string;
-  @ApiPropertyOptional() @IsOptional() @QueryInt(2019, 2100) cycleYear?: number;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInt(1, 500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
+  @QueryInt(2019, 2100) cycleYear?: number;
 }
 
 export class DocumentView {

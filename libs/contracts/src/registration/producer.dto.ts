@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQuery } from '../query';
 
 export const PRODUCER_TYPES = ['ENTERPRISE', 'COOPERATIVE', 'COOPERATIVE_GROUP', 'HOUSEHOLD_BUSINESS'] as const;
 
@@ -21,7 +22,7 @@ export class GetProducerQuery {
   @ApiProperty() @IsUUID() id: string;
 }
 
-export class ListProducersQuery {
+export class ListProducersQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
 }
 

@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { QueryInt } from '../validation';
+import { PageQuery } from '../query';
 
 export const REEVALUATION_INVITATION_STATUSES = ['OPEN', 'DOSSIER_FILED', 'CLOSED'] as const;
 export const REEVALUATION_CLOSED_REASONS = ['SUPERSEDED', 'EXPIRED', 'REVOKED'] as const;
 
-export class ListReevaluationInvitationsQuery {
+export class ListReevaluationInvitationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REEVALUATION_INVITATION_STATUSES }) @IsOptional() @IsIn(REEVALUATION_INVITATION_STATUSES) status?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInt(1, 500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 /** An invitation to file a re-evaluation dossier, opened by the first expiry notice of a certificate. */

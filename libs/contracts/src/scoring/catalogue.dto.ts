@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsObject, Matches } from 'class-validator';
 import { NestedList, QueryInt } from '../validation';
 
 export const LEGAL_VERSION_CODES = ['1048', '148', '148+1489'] as const;
@@ -11,12 +11,11 @@ export class CatalogueCodeQuery {
 
 /** `?revision=`: a stored revision (e.g. the one a session pinned, SessionView.items[].catalogueRevision) instead of the newest. */
 export class CatalogueRevisionQuery {
-  @ApiPropertyOptional({ example: 1, description: 'Revision number; the newest when absent' })
-  @IsOptional() @QueryInt(1, 2_147_483_647) revision?: number;
+  @QueryInt(1, 2_147_483_647, { description: 'Revision number; the newest when absent' }) revision?: number;
 }
 
 export class GetCatalogueQuery extends CatalogueCodeQuery {
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @QueryInt(1, 2_147_483_647) revision?: number;
+  @QueryInt(1, 2_147_483_647) revision?: number;
 }
 
 export class PutCatalogueCommand extends CatalogueCodeQuery {

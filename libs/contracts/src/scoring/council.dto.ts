@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { NestedList } from '../validation';
+import { PageQuery } from '../query';
 
 export const COUNCIL_TIERS = ['DISTRICT', 'PROVINCE', 'CENTRAL'] as const;
 export const COUNCIL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SECRETARY', 'ADVISOR'] as const;
@@ -34,7 +35,7 @@ export class CouncilIdQuery {
   @ApiProperty() @IsUUID() councilId: string;
 }
 
-export class ListCouncilsQuery {
+export class ListCouncilsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
 }

@@ -1,22 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQuery } from '../query';
 import { CommuneAssessmentEntryDto } from './catalogue.dto';
 import { COUNCIL_TIERS } from './council.dto';
-import { IsInstant, List, NestedList, QueryInt } from '../validation';
+import { IsInstant, List, NestedList } from '../validation';
 
 export const EVALUATION_STATUSES = ['AWAITING_SESSION', 'SCHEDULED', 'COMPLETED'] as const;
 export const LAB_STATES = ['NOT_REQUIRED', 'PENDING', 'PASSED', 'FAILED'] as const;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-export class ListEvaluationsQuery {
+export class ListEvaluationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
   @ApiPropertyOptional({ description: 'The unit whose council evaluates (district, province or VN)' })
   @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES, description: 'AWAITING_SESSION lists the candidates for an agenda' })
   @IsOptional() @IsIn(EVALUATION_STATUSES) status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInt(1, 500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @QueryInt(0, 1_000_000) offset?: number;
 }
 
 export class EvaluationIdQuery {
@@ -65,6 +64,8 @@ export class EvaluationResultView {
   @ApiProperty() catalogueCode: string;
   @ApiProperty() catalogueRevision: number;
   @ApiProperty() completedAt: string;
+  @ApiPropertyOptional({ description: 'Scored against a PROVISIONAL catalogue revision (indicative points)' }) provisionalCriteria?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['PROVISIONAL_CRITERIA'], description: 'Why a certificate the points earned is withheld' }) withheldReason?: string | null;
 }
 
 export class DeferralView {
@@ -110,7 +111,7 @@ export class SessionIdQuery {
   @ApiProperty() @IsUUID() sessionId: string;
 }
 
-export class ListSessionsQuery {
+export class ListSessionsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() councilId?: string;
   @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] }) @IsOptional() @IsIn(['OPEN', 'CLOSED']) status?: string;
 }
@@ -283,6 +284,21 @@ export class PdfView {
 }
 
 export const SCORING_JOB_NAMES = ['district-transfer'] as const;
+
+export class DistrictTransferItemView {
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() fromUnitCode: string;
+  @ApiProperty() toUnitCode: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The open district session it was on' }) fromSessionId: string | null;
+}
+
+/** What the district-transfer job did (the 2025 legal calendar). */
+export class DistrictTransferReportView {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ description: 'False before 01/07/2025: district councils still act, nothing moves' }) due: boolean;
+  @ApiProperty({ type: [DistrictTransferItemView] }) transferred: DistrictTransferItemView[];
+}
 
 /** Admin: run a scoring job now; outside production with an explicit as-of instant. */
 export class RunScoringJobCommand {

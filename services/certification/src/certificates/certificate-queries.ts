@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, type Actor, type PublicCertificateRecord } from '@ocop/contracts';
+import { AppError, DEFAULT_PAGE, type Actor, type ListCertificatesQuery, type PublicCertificateRecord } from '@ocop/contracts';
 import { REVOCATION_REASONS, type RevocationReasonCode } from '@ocop/domain';
 import { renderCertificatePdf, renderDecisionPdf, type DecisionDocument } from '@ocop/documents';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
@@ -40,14 +40,18 @@ const signerLines = (tier: string): string[] => tier === 'CENTRAL' ? ['KT. BỘ 
 export class CertificateQueries {
   constructor(private readonly ds: DataSource, @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig) {}
 
-  async list(actor: Actor, q: { status?: string; productId?: string; producerId?: string; limit?: number; offset?: number }): Promise<CertificateRow[]> {
+  async list(actor: Actor, q: ListCertificatesQuery): Promise<CertificateRow[]> {
     const scope = readableCertificates(actor, 0);
     const params: unknown[] = [...scope.params];
     let where = scope.sql;
-    for (const [col, v] of [['c.status', q.status], ['c.product_id', q.productId], ['c.producer_id', q.producerId]] as const) {
-      if (v) { params.push(v); where += ` AND ${col} = $${params.length}`; }
+    const filters = [
+      ['c.status', q.status], ['c.product_id', q.productId], ['c.producer_id', q.producerId], ['c.tier', q.tier], ['c.authority_unit_code', q.authorityUnitCode],
+      ['c.stars', q.stars], [`extract(year FROM c.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int`, q.year],
+    ] as const;
+    for (const [col, v] of filters) {
+      if (v !== undefined) { params.push(v); where += ` AND ${col} = $${params.length}`; }
     }
-    params.push(q.limit ?? 50, q.offset ?? 0);
+    params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
     return this.ds.query(`SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c WHERE ${where} ORDER BY c.issued_at DESC, c.id
       LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
   }
@@ -132,7 +136,7 @@ export class CertificateQueries {
     let where = `EXISTS (SELECT 1 FROM certification.certificate c LEFT JOIN certification.revocation r ON r.certificate_id = c.id
       WHERE (c.decision_id = d.id OR r.decision_id = d.id) AND (${scope.sql}))`;
     if (q.kind) { params.push(q.kind); where += ` AND d.kind = $${params.length}`; }
-    params.push(q.limit ?? 50, q.offset ?? 0);
+    params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
     return this.ds.query(`SELECT ${DECISION_COLUMNS} FROM certification.decision d WHERE ${where} ORDER BY d.decided_at DESC, d.id
       LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AppError, CertificationEvents as E, Role, SYSTEM_ACTOR, type Actor, type CertificateRevokedData, type EventEnvelope, type InspectionRevocationRequestedData,
+  AppError, DEFAULT_PAGE, CertificationEvents as E, Role, SYSTEM_ACTOR, type Actor, type CertificateRevokedData, type EventEnvelope, type InspectionRevocationRequestedData,
   type RevocationFollowUpData, type RevocationRejectedData, type RevocationRequestedData, type RevocationSource,
 } from '@ocop/contracts';
 import { REVOCATION_REASONS, REVOCATION_REASON_CODES, Tier, actingTier, isRevocable, type RevocationReasonCode } from '@ocop/domain';
@@ -270,7 +270,7 @@ export class RevocationsUseCases {
     let where = scope.sql;
     if (q.status) { params.push(q.status); where += ` AND r.status = $${params.length}`; }
     if (q.certificateId) { params.push(q.certificateId); where += ` AND r.certificate_id = $${params.length}`; }
-    params.push(q.limit ?? 50, q.offset ?? 0);
+    params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
     const rows: RevocationRow[] = await this.ds.query(
       `SELECT ${REVOCATION_COLUMNS} FROM ${FROM_REVOCATION} JOIN certification.certificate c ON c.id = r.certificate_id WHERE ${where}
        ORDER BY r.requested_at DESC, r.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);

@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient, type DeadLetterView } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
+import { DeadLetterDoc } from './dead-letter.dto';
 
 /** Services whose dead letters can be listed and replayed through the gateway. */
 const SERVICES = ['registration', 'scoring', 'certification', 'inspection'];
@@ -18,7 +19,7 @@ export class AdminController {
   @Get('dead-letters')
   @Roles(Role.ADMIN)
   @ApiQuery({ name: 'service', enum: SERVICES })
-  @ApiOkResponse({ description: 'Events a consumer gave up on, newest first' })
+  @ApiOkResponse({ type: [DeadLetterDoc], description: 'Events a consumer gave up on, newest first' })
   list(@CurrentActor() actor: Actor, @Query('service') service: string): Promise<DeadLetterView[]> {
     return this.rpc.request(`${this.check(service)}.admin.dead-letters.list`, {}, { actor });
   }
@@ -27,7 +28,7 @@ export class AdminController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiQuery({ name: 'service', enum: SERVICES })
-  @ApiOkResponse({ description: 'The dead letter, now marked replayed' })
+  @ApiOkResponse({ type: DeadLetterDoc, description: 'The dead letter, now marked replayed' })
   replay(@CurrentActor() actor: Actor, @Query('service') service: string, @Param('id', new UuidParam()) id: string): Promise<DeadLetterView> {
     return this.rpc.request(`${this.check(service)}.admin.dead-letters.replay`, { id }, { actor });
   }

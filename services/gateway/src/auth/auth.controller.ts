@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swag
 import { Role, type Actor } from '@ocop/contracts';
 import { CurrentActor, Public, Roles } from '@ocop/auth';
 import { UsersService } from '../users/users.service';
-import { LoginBody, TokenView } from '../users/user.dto';
+import { ActorView, LoginBody, TokenView } from '../users/user.dto';
 import { ApiProblems } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
@@ -24,7 +24,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...Object.values(Role))
-  @ApiOkResponse({ description: 'The authenticated actor: id, username, role and administrative scope' })
+  @ApiOkResponse({ type: ActorView, description: 'The authenticated actor: id, username, role and administrative scope' })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

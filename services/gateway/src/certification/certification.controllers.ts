@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  CERTIFICATION_JOB_NAMES, CertificateView, CertificationSubjects as S, DecisionView, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
+  CERTIFICATION_JOB_NAMES, CertificateView, CertificationJobReportView, CertificationSubjects as S, DecisionView, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
   ListRevocationsQuery, NotificationView, RejectRevocationBody, RequestRevocationCommand, RevocationView, Role, RunJobBody, type Actor, type PdfView,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
@@ -144,7 +144,7 @@ export class CertificationJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: CERTIFICATION_JOB_NAMES })
-  @ApiOkResponse({ description: 'The job\'s report' })
+  @ApiOkResponse({ type: CertificationJobReportView, description: 'The job\'s report' })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -74,7 +74,8 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
       const unknown = Object.keys(query).find((k) => !(allowed as Set<string>).has(k));
       if (unknown !== undefined) {
         const known = [...(allowed as Set<string>)];
-        throw AppError.validation('QUERY_PARAMETER_UNKNOWN', `query parameter ${unknown} is not accepted here${known.length ? ` (accepted: ${known.join(', ')})` : ''}`, unknown);
+        // The same code as an unknown field of a query class (the validation pipe's refusal), so a client sees one rule.
+        throw AppError.validation('VALIDATION_FAILED', `property ${unknown} is not allowed${known.length ? ` (accepted: ${known.join(', ')})` : ''}`, unknown);
       }
     }
     return next.handle();

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, RecurrenceView, Role,
-  RunRecurrenceBody, TaskView, ViolationView, type Actor,
+  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, ListViolationsQuery, RecurrenceView, Role,
+  RunRecurrenceBody, TaskCompletionView, TaskView, ViolationView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -99,7 +99,7 @@ export class CampaignsController {
   @Post('tasks/:id/complete')
   @HttpCode(200)
   @Roles(...OFFICE, Role.INSPECTOR)
-  @ApiOkResponse({ description: '{ task, violations }' })
+  @ApiOkResponse({ type: TaskCompletionView })
   complete(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: CompleteTaskBody): Promise<{ task: TaskView; violations: ViolationView[] }> {
     return this.rpc.request(S.taskComplete, { ...body, taskId: id }, { actor });
   }
@@ -107,8 +107,8 @@ export class CampaignsController {
   @Get('violations')
   @Roles(...STAFF)
   @ApiOkResponse({ type: [ViolationView] })
-  violations(@CurrentActor() actor: Actor): Promise<ViolationView[]> {
-    return this.rpc.request(S.violationList, {}, { actor });
+  violations(@CurrentActor() actor: Actor, @Query() q: ListViolationsQuery): Promise<ViolationView[]> {
+    return this.rpc.request(S.violationList, q, { actor });
   }
 
   /** The follow-up inspection found it corrected. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  CancelSampleBody, CollectSampleBody, INSPECTION_JOB_NAMES, InspectionSubjects as S, LabCredentialView, LabView, ListSamplesQuery, RecordResultBody,
+  CancelSampleBody, CollectSampleBody, CredentialRevocationView, INSPECTION_JOB_NAMES, InspectionJobReportView, InspectionSubjects as S, LabCredentialView, LabView, ListSamplesQuery, RecordResultBody,
   RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobBody, SampleView, type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
@@ -51,7 +51,7 @@ export class LabCredentialsController {
   /** Revokes a lab service's credential (admin): its NATS messages are refused from now on. */
   @Delete(':credentialId')
   @Roles(Role.ADMIN)
-  @ApiOkResponse({ description: '{ credentialId, revokedAt }' })
+  @ApiOkResponse({ type: CredentialRevocationView })
   revoke(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('credentialId', new UuidParam()) credentialId: string): Promise<unknown> {
     return this.rpc.request(S.labRevokeCredential, { labId: id, credentialId }, { actor });
   }
@@ -140,7 +140,7 @@ export class InspectionJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: INSPECTION_JOB_NAMES })
-  @ApiOkResponse({ description: 'The job\'s report' })
+  @ApiOkResponse({ type: InspectionJobReportView, description: 'The job\'s report' })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunInspectionJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppError, CertificationSubjects as S, PublicCertificateView, type PublicCertificateRecord } from '@ocop/contracts';
+import { AppError, CertificationSubjects as S, IssuerKeySetView, PublicCertificateView, StatusListView, type PublicCertificateRecord } from '@ocop/contracts';
 import { CERTIFICATE_STATUS_VI, liveCertificateStatus, type CertificateStatus } from '@ocop/domain';
 import { Public } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -67,7 +67,7 @@ export class PublicVerificationController {
   /** The issuer keys (JWKS with kid), including retired keys that still verify older certificates. */
   @Get('public/certification/keys')
   @Public()
-  @ApiOkResponse({ description: 'JSON Web Key Set of the issuer (Ed25519, alg EdDSA)' })
+  @ApiOkResponse({ type: IssuerKeySetView, description: 'JSON Web Key Set of the issuer (Ed25519, alg EdDSA)' })
   @Header('cache-control', 'public, max-age=300')
   keys(): Promise<unknown> {
     return this.rpc.request(S.publicKeys, {});
@@ -76,7 +76,7 @@ export class PublicVerificationController {
   /** Revoked certificates, signed by the issuer (a compact JWS in `jws`), for verifiers that work offline. */
   @Get('public/certification/status-list')
   @Public()
-  @ApiOkResponse({ description: '{ iss, iat, revoked: [{ n: number, c: code, at, r: reason }], jws }' })
+  @ApiOkResponse({ type: StatusListView })
   @Header('cache-control', 'no-store')
   statusList(): Promise<unknown> {
     return this.rpc.request(S.publicStatusList, {});

@@ -3,7 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiT
 import type { FastifyReply } from 'fastify';
 import {
   AddAgendaBody, AppError, AttendanceBody, CatalogueRevisionQuery, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
-  DeclareConflictBody, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
+  DeclareConflictBody, DistrictTransferReportView, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
   RunJobBody, SCORING_JOB_NAMES, SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
@@ -239,7 +239,7 @@ export class ScoringJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: SCORING_JOB_NAMES })
-  @ApiOkResponse({ description: 'The job\'s report' })
+  @ApiOkResponse({ type: DistrictTransferReportView, description: 'The job\'s report' })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { Role } from '@ocop/contracts';
+import { PageQuery, Role } from '@ocop/contracts';
 
 export class LoginBody {
   @ApiProperty({ example: 'commune.officer' }) @IsString() @Length(1, 100) username: string;
@@ -37,4 +37,25 @@ export class UserView {
   @ApiPropertyOptional({ type: String, nullable: true }) agencyCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
   @ApiProperty() active: boolean;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsIn(Object.values(Role)) role?: Role;
+  @ApiPropertyOptional({ description: 'Only active (true) or deactivated (false) users', enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
+}
+
+export class ScopeView {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Province code, or * for every province' }) provinceCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) districtCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) communeCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) agencyCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
+}
+
+/** The authenticated actor as the services see it. */
+export class ActorView {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ type: ScopeView }) scope: ScopeView;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type Actor } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { UsersService } from './users.service';
-import { CreateUserBody, UserView } from './user.dto';
+import { CreateUserBody, ListUsersQuery, UserView } from './user.dto';
 import { ApiProblems } from '../http/api-problems.decorator';
 
 @ApiTags('users')
@@ -22,7 +22,7 @@ export class UsersController {
   @Get()
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: [UserView] })
-  list(@CurrentActor() admin: Actor): Promise<UserView[]> {
-    return this.users.list(admin);
+  list(@CurrentActor() admin: Actor, @Query() q: ListUsersQuery): Promise<UserView[]> {
+    return this.users.list(admin, q);
   }
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
+import { AppError, DEFAULT_PAGE, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
 import { DUMMY_PASSWORD_HASH_PROMISE, NATIONAL_ROLES, NATIONAL_SCOPE, TokenService, hashPassword, verifyPassword } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { User } from './user.entity';
-import type { CreateUserBody, TokenView, UserView } from './user.dto';
+import type { CreateUserBody, ListUsersQuery, TokenView, UserView } from './user.dto';
 
 export const userView = (u: User): UserView => ({
   id: u.id, username: u.username, fullName: u.fullName, role: u.role, provinceCode: u.provinceCode, districtCode: u.districtCode,
@@ -66,9 +66,14 @@ export class UsersService {
     return userView(user);
   }
 
-  async list(admin: Actor): Promise<UserView[]> {
-    const where = admin.scope.provinceCode === '*' ? {} : { provinceCode: admin.scope.provinceCode };
-    return (await this.ds.getRepository(User).find({ where, order: { username: 'ASC' } })).map(userView);
+  async list(admin: Actor, q: ListUsersQuery = {}): Promise<UserView[]> {
+    const where: Record<string, unknown> = admin.scope.provinceCode === '*' ? {} : { provinceCode: admin.scope.provinceCode };
+    if (q.role) where.role = q.role;
+    if (q.active) where.active = q.active === 'true';
+    const users = await this.ds.getRepository(User).find({
+      where, order: { username: 'ASC' }, take: q.limit ?? DEFAULT_PAGE.limit, skip: q.offset ?? DEFAULT_PAGE.offset,
+    });
+    return users.map(userView);
   }
 
   /** Scope codes must name real units (the province too, unless national) of that province (and a producer must exist). */

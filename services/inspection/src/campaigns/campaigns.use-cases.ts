@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AppError, InspectionEvents as E, Role, SYSTEM_ACTOR, type Actor, type CampaignView, type CompleteTaskBody, type CoverageView, type CreateCampaignCommand,
+  AppError, DEFAULT_PAGE, InspectionEvents as E, type ListViolationsQuery, Role, SYSTEM_ACTOR, type Actor, type CampaignView, type CompleteTaskBody, type CoverageView, type CreateCampaignCommand,
   type AttachEvidenceCommand, type CreateRecurrenceCommand, type EventEnvelope, type EvidenceView, type InspectionRevocationRequestedData, type MarketSurveillanceReportedData, type ListTasksQuery, type RecurrenceView, type TaskView, type ViolationView,
 } from '@ocop/contracts';
 import {
@@ -357,10 +357,13 @@ export class CampaignsUseCases {
     return (await this.ds.query(`SELECT ${VIOLATION_COLUMNS} FROM inspection.violation v WHERE v.id = $1`, [violationId]))[0];
   }
 
-  async violations(actor: Actor, certificateId?: string): Promise<ViolationView[]> {
+  async violations(actor: Actor, q: ListViolationsQuery = {}): Promise<ViolationView[]> {
     if (!isOffice(actor) && actor.role !== Role.INSPECTOR && actor.role !== Role.AGENCY_OFFICER) throw AppError.forbidden('ROLE_FORBIDDEN', 'violations are for inspection staff');
     return this.ds.query(`SELECT ${VIOLATION_COLUMNS} FROM inspection.violation v JOIN inspection.certificate_pool c ON c.certificate_id = v.certificate_id
-      WHERE ($1 = '*' OR c.province_code = $1) AND ($2::uuid IS NULL OR v.certificate_id = $2) ORDER BY v.created_at, v.id`, [actor.scope.provinceCode, certificateId ?? null]);
+      WHERE ($1 = '*' OR c.province_code = $1) AND ($2::uuid IS NULL OR v.certificate_id = $2) AND ($3::text IS NULL OR v.status = $3)
+        AND ($4::timestamptz IS NULL OR v.corrective_deadline < $4)
+      ORDER BY v.created_at, v.id LIMIT $5 OFFSET $6`,
+    [actor.scope.provinceCode, q.certificateId ?? null, q.status ?? null, q.deadlineBefore ?? null, q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset]);
   }
 
   /** Corrective deadlines passed at `asOf` without correction: one revocation request each. */

@@ -18,6 +18,8 @@ export interface InspectionConfig extends ServiceConfig {
   correctiveDaysMajor: number;
   correctiveDaysMinor: number;
   schedulerOwner: boolean;
+  /** Register the demo lab LAB01 (the demo `lab` user's) in an empty lab register (never in production). */
+  demoData: boolean;
   /** Cron pattern of the follow-up sweep (Vietnam time). */
   followUpCron: string;
   jobStalledIntervalMs?: number;
@@ -43,6 +45,7 @@ export function loadInspectionConfig(env: NodeJS.ProcessEnv = process.env): Insp
     correctiveDaysMajor: int(env, 'CORRECTIVE_DAYS_MAJOR', 30, 1),
     correctiveDaysMinor: int(env, 'CORRECTIVE_DAYS_MINOR', 60, 1),
     schedulerOwner: (env.JOBS_SCHEDULER_OWNER ?? 'true') === 'true',
+    demoData: base.mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
     followUpCron: env.SAMPLE_FOLLOW_UP_CRON ?? '0 * * * *',
   };
 }

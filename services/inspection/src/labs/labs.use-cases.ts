@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SignJWT, jwtVerify } from 'jose';
 import {
-  AppError, ErrorKind, InspectionEvents as E, Role, labResultsSubject, type Actor, type LabCredentialView, type LabView, type RegisterLabCommand,
+  AppError, DEMO, ErrorKind, InspectionEvents as E, Role, SYSTEM_ACTOR, labResultsSubject, type Actor, type LabCredentialView, type LabView, type RegisterLabCommand,
 } from '@ocop/contracts';
+import { LAB_INDICATORS } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -42,6 +43,25 @@ export class LabsUseCases {
       await writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action: 'lab.register', entityType: 'lab', entityId: id, details: { code: c.code } });
     });
     return this.get(id);
+  }
+
+  /** The demo lab LAB01, the demo `lab` user's, accredited for every named indicator; only into an empty register. */
+  async seedDemoLab(): Promise<boolean> {
+    return this.ds.transaction(async (tx) => {
+      await tx.query('LOCK TABLE inspection.lab IN SHARE ROW EXCLUSIVE MODE'); // replicas starting together seed once
+      if ((await tx.query('SELECT 1 FROM inspection.lab LIMIT 1')).length) return false;
+      const id = randomUUID();
+      const lab = {
+        code: 'LAB01', name: 'Trung tâm Kiểm nghiệm Thanh Hóa', provinceCode: DEMO.provinceCode, indicators: LAB_INDICATORS.map((i) => i.code).sort(), turnaroundDays: 7,
+      };
+      await tx.query(
+        `INSERT INTO inspection.lab (id, code, name, province_code, indicators, turnaround_days, contact_name, contact_email, contact_phone, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+        [id, lab.code, lab.name, lab.provinceCode, lab.indicators, lab.turnaroundDays, 'Nguyễn Thị Hà', 'kiemnghiem@example.vn', null, SYSTEM_ACTOR.username]);
+      await this.outbox.enqueue(tx, E.labRegistered, id, { labId: id, ...lab });
+      await writeAudit(tx, { actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'lab.demo-seed', entityType: 'lab', entityId: id, details: { code: lab.code } });
+      return true;
+    });
   }
 
   async list(actor: Actor): Promise<LabView[]> {

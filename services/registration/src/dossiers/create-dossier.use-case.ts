@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, RegistrationEvents, Role, type Actor, type AttachDocumentCommand, type CreateDossierCommand } from '@ocop/contracts';
-import { DossierStatus, cycleYear, isDossierDocumentType } from '@ocop/domain';
+import { DOSSIER_DOCUMENT_TYPES, DossierStatus, cycleYear, isDossierDocumentType } from '@ocop/domain';
 import { now } from '@ocop/observability';
 import { Dossier } from './dossier.entity';
 import { DossierDocument } from './dossier-document.entity';
@@ -50,7 +50,7 @@ export class CreateDossierUseCase {
   }
 
   async attachDocument(actor: Actor, cmd: AttachDocumentCommand): Promise<DossierDocument> {
-    if (!isDossierDocumentType(cmd.type)) throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${cmd.type}`, 'type');
+    if (!isDossierDocumentType(cmd.type)) throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${cmd.type}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`, 'type');
     if (!ALLOWED_CONTENT_TYPES.has(cmd.contentType)) throw AppError.validation('DOCUMENT_CONTENT_TYPE', 'only PDF, JPEG and PNG files are accepted', 'contentType');
     return this.ds.transaction(async (tx) => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), cmd.dossierId);

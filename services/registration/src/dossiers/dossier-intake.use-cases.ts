@@ -4,7 +4,7 @@ import {
   type WithdrawDossierCommand,
 } from '@ocop/contracts';
 import {
-  DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTierAt,
+  DOSSIER_DOCUMENT_TYPES, DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTierAt,
   tierModelFor, vietnamDate, Tier, type LegalVersionCode,
 } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
@@ -56,7 +56,7 @@ export class DossierIntakeUseCases {
   returnForCompletion(actor: Actor, cmd: ReturnDossierCommand): Promise<Dossier> {
     for (const [i, r] of cmd.reasons.entries()) {
       if (r.documentType && !isDossierDocumentType(r.documentType)) {
-        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}`, `reasons.${i}.documentType`);
+        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`, `reasons.${i}.documentType`);
       }
     }
     return this.workflow.transition(actor, cmd.dossierId, {
@@ -129,7 +129,8 @@ export class DossierIntakeUseCases {
           const day = vietnamDate(asOf);
           if (day < round.opensOn || day > round.closesOn) throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
           roundId = round.id;
-        } else if (tier === Tier.PROVINCE) {
+        } else {
+          // The province's round open at the as-of date, whichever tier the dossier goes to (a district council scores within it too).
           roundId = (await this.rounds.openOn(d.provinceCode, vietnamDate(asOf), tx))?.id ?? null;
         }
         d.proposedTier = tier;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DEFAULT_PAGE } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Producer } from './producer.entity';
 import { inScope, type ReadScope } from '../scope/read-scope';
@@ -14,8 +15,9 @@ export class ProducersRepository {
     return p && inScope(scope, { ...p, producerId: p.id }) ? p : null;
   }
 
-  async list(scope: ReadScope, filter: { communeCode?: string }): Promise<Producer[]> {
-    const q = this.ds.getRepository(Producer).createQueryBuilder('p').orderBy('p.created_at', 'DESC').limit(500);
+  async list(scope: ReadScope, filter: { communeCode?: string; limit?: number; offset?: number }): Promise<Producer[]> {
+    const q = this.ds.getRepository(Producer).createQueryBuilder('p').orderBy('p.created_at', 'DESC').addOrderBy('p.id')
+      .limit(filter.limit ?? DEFAULT_PAGE.limit).offset(filter.offset ?? DEFAULT_PAGE.offset);
     switch (scope.kind) {
       case 'province': q.andWhere('p.province_code = :pc', { pc: scope.provinceCode }); break;
       case 'district': q.andWhere('p.district_code = :dc', { dc: scope.districtCode }); break;

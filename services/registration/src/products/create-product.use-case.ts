@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, RegistrationEvents, Role, type Actor, type CreateProductCommand, type ProductRegisteredData } from '@ocop/contracts';
-import { isProductSetCode } from '@ocop/domain';
+import { PRODUCT_SETS, isProductSetCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext, now } from '@ocop/observability';
@@ -23,7 +23,7 @@ export class CreateProductUseCase {
   ) {}
 
   async execute(actor: Actor, cmd: CreateProductCommand): Promise<Product> {
-    if (!isProductSetCode(cmd.productSetCode)) throw AppError.validation('PRODUCT_SET_UNKNOWN', `no product set ${cmd.productSetCode} (01..26)`, 'productSetCode');
+    if (!isProductSetCode(cmd.productSetCode)) throw AppError.validation('PRODUCT_SET_UNKNOWN', `no product set ${cmd.productSetCode}; one of ${PRODUCT_SETS.map((x) => x.code).join(', ')} (GET /api/reference/product-sets)`, 'productSetCode');
     return this.ds.transaction(async (tx) => {
       const producer = await this.producers.get(readScopeOf(actor), cmd.producerId, tx);
       if (!producer) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');

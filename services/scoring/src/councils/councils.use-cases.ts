@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, RegistrationSubjects, Role, ScoringEvents, type Actor, type UnitView, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
+  AppError, DEFAULT_PAGE, RegistrationSubjects, Role, ScoringEvents, type Actor, type UnitView, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
 } from '@ocop/contracts';
 import { formatPoints, parsePoints } from '@ocop/domain';
 import { EventOutbox, RpcClient, UserDirectory } from '@ocop/messaging';
@@ -99,15 +99,24 @@ export class CouncilsUseCases {
   }
 
   async list(actor: Actor, q: ListCouncilsQuery): Promise<CouncilView[]> {
+    const offset = q.offset ?? DEFAULT_PAGE.offset;
+    const page = (await this.readable(actor, q)).slice(offset, offset + (q.limit ?? DEFAULT_PAGE.limit));
+    return Promise.all(page.map(async (c) => this.view(await this.load(c.id))));
+  }
+
+  /**
+   * The councils the actor may read (those of its units, and those it sits on; a council member only those it sits on),
+   * newest first. A province has one council per tier and unit, so they are few: filtered here, then paged, so a page
+   * never comes out short.
+   */
+  async readable(actor: Actor, q: { tier?: string; unitCode?: string } = {}): Promise<Council[]> {
     const where: Record<string, unknown> = {};
     if (q.tier) where.tier = q.tier;
     if (q.unitCode) where.unitCode = q.unitCode;
     const memberOf = new Set((await this.ds.getRepository(CouncilMember).findBy({ userId: actor.id })).map((m) => m.councilId));
-    // A council member reads by membership: ask for their councils, not the newest 200 of everyone's.
     if (actor.role === Role.COUNCIL_MEMBER) where.id = In([...memberOf]);
-    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC' }, take: 200 });
-    const visible = councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
-    return Promise.all(visible.map(async (c) => this.view(await this.load(c.id))));
+    const councils = await this.ds.getRepository(Council).find({ where, order: { createdAt: 'DESC', id: 'ASC' } });
+    return councils.filter((c) => canReadUnit(actor, c) || memberOf.has(c.id));
   }
 
   /** The council with its members (in order) and their declared conflicts; 404 when unknown. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  AppError, Role, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
+  AppError, DEFAULT_PAGE, Role, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
   type SampleResultRecordedData, type SetLabResultCommand,
 } from '@ocop/contracts';
 import { productSetNeedsSamples, tierModelFor, type CommuneAssessmentEntry, type LegalVersionCode, type Tier } from '@ocop/domain';
@@ -68,13 +68,19 @@ export class EvaluationsUseCases {
 
   async list(actor: Actor, q: ListEvaluationsQuery): Promise<EvaluationView[]> {
     const qb = this.ds.getRepository(Evaluation).createQueryBuilder('e').orderBy('e.created_at', 'ASC').addOrderBy('e.dossier_code', 'ASC')
-      .limit(q.limit ?? 100).offset(q.offset ?? 0);
+      .limit(q.limit ?? DEFAULT_PAGE.limit).offset(q.offset ?? DEFAULT_PAGE.offset);
     if (q.tier) qb.andWhere('e.tier = :tier', { tier: q.tier });
     if (q.unitCode) qb.andWhere('e.unit_code = :unit', { unit: q.unitCode });
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (q.dossierId) qb.andWhere('e.dossier_id = :dossierId', { dossierId: q.dossierId });
     if (actor.scope.provinceCode !== '*') qb.andWhere(`(e.province_code = :pc OR e.tier = 'CENTRAL')`, { pc: actor.scope.provinceCode });
+    // Narrow in SQL to what canReadEvaluation lets the caller read, so the page is taken after the scope (the check stays the rule).
     const sessions = await this.memberSessionIds(actor);
+    if (actor.role === Role.PRODUCER) qb.andWhere('e.producer_id = :own', { own: actor.scope.producerId ?? null });
+    else if (actor.role === Role.COMMUNE_OFFICER) qb.andWhere('e.commune_code = :own', { own: actor.scope.communeCode ?? null });
+    else if (actor.role === Role.DISTRICT_OFFICER) qb.andWhere('e.district_code = :own', { own: actor.scope.districtCode ?? null });
+    else if (actor.role === Role.COUNCIL_MEMBER) qb.andWhere('e.session_id = ANY(:sessions)', { sessions: [...(sessions ?? [])] });
+    else if (actor.role === Role.ADMIN && actor.scope.provinceCode !== '*') qb.andWhere(`e.tier <> 'CENTRAL'`);
     return (await qb.getMany()).filter((e) => canReadEvaluation(actor, e, sessions)).map((e) => this.view(e));
   }
 

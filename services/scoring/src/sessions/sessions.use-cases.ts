@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, Role, ScoringEvents, type Actor, type AddAgendaCommand, type AttendanceCommand, type CreateSessionCommand, type DossierScheduledData,
+  AppError, DEFAULT_PAGE, Role, ScoringEvents, type Actor, type AddAgendaCommand, type AttendanceCommand, type CreateSessionCommand, type DossierScheduledData,
   type ListSessionsQuery, type SessionView, type SheetView, type SheetsQuery, type SubmitSheetCommand,
 } from '@ocop/contracts';
 import {
@@ -183,19 +183,20 @@ export class SessionsUseCases {
   }
 
   async list(actor: Actor, q: ListSessionsQuery): Promise<SessionView[]> {
-    const where: Record<string, unknown> = {};
-    if (q.councilId) where.councilId = q.councilId;
+    // Scope first (the councils the actor may read), then the page, so no session is cut off by an unreadable one.
+    const readable = (await this.councils.readable(actor)).map((c) => c.id).filter((id) => !q.councilId || id === q.councilId);
+    if (!readable.length) return [];
+    const where: Record<string, unknown> = { councilId: In(readable) };
     if (q.status) where.status = q.status;
-    if (actor.role === Role.COUNCIL_MEMBER && !q.councilId) {
-      // A council member reads by membership: the sessions of their councils, not the newest 100 of everyone's.
-      const councils = (await this.ds.query('SELECT council_id FROM scoring.council_member WHERE user_id = $1', [actor.id]) as { council_id: string }[]).map((r) => r.council_id);
-      where.councilId = In(councils);
-    }
-    const sessions = await this.ds.getRepository(Session).find({ where, order: { createdAt: 'DESC' }, take: 100 });
+    const sessions = await this.ds.getRepository(Session).find({
+      where, order: { createdAt: 'DESC', id: 'ASC' }, take: q.limit ?? DEFAULT_PAGE.limit, skip: q.offset ?? DEFAULT_PAGE.offset,
+    });
     const out: SessionView[] = [];
+    const councils = new Map<string, Awaited<ReturnType<CouncilsUseCases['load']>>>(); // a page's sessions share few councils: load each once
     for (const s of sessions) {
-      const state = new SessionState(s, await this.councils.load(s.councilId));
-      if (canReadUnit(actor, state.council.council) || state.memberOf(actor)) out.push(await this.view(state));
+      const council = councils.get(s.councilId) ?? (await this.councils.load(s.councilId));
+      councils.set(s.councilId, council);
+      out.push(await this.view(new SessionState(s, council)));
     }
     return out;
   }
