@@ -6,7 +6,7 @@ import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 import { pdfText } from '../../libs/documents/test/pdf-text';
 import { PDF, multipartBody } from '../support/platform';
-import { councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+import { councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
 
 /**
  * The 2025 legal calendar and the documents (issue 11): issuers named by unit type and decision date on the
@@ -211,23 +211,10 @@ describe('legal calendar and documents', () => {
   });
 
   describe('the 2025 legal calendar', () => {
-    type Member = { userId: string; token: string; fullName: string };
-    const memberInput = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Phòng Nông nghiệp', role });
     const asOf = (iso: string) => ({ 'x-as-of': iso });
 
-    async function council(token: string, prefix: string, tier: string, unitCode: string) {
-      const users = await councilUsers(p, admin, prefix, ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']) as Member[];
-      const [chair, m2, m3, secretary] = users as [Member, Member, Member, Member];
-      const res = await p.http('POST', '/api/scoring/councils', {
-        token, body: {
-          name: `Hội đồng OCOP ${prefix}`, tier, unitCode, authorityName: 'UBND', placeName: 'Thanh Hóa', quorum: 3,
-          members: [memberInput(chair, 'CHAIR'), memberInput(m2, 'MEMBER'), memberInput(m3, 'MEMBER'), memberInput(secretary, 'SECRETARY')],
-        },
-      });
-      expect(res.status).toBe(201);
-      const memberId = (m: Member) => (res.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
-      return { id: res.body.id as string, voting: [chair, m2, m3], secretary, present: [chair, m2, m3].map(memberId) };
-    }
+    const council = (token: string, prefix: string, tier: string, unitCode: string) =>
+      councilOfFour(p, admin, token, { prefix, tier, unitCode, agency: 'Phòng Nông nghiệp' });
 
     async function openSession(c: Awaited<ReturnType<typeof council>>, evaluationIds: string[], at: string) {
       const s = await p.http('POST', '/api/scoring/sessions', { token: c.secretary.token, headers: asOf(at), body: { councilId: c.id, title: 'Phiên họp', scheduledFor: at } });

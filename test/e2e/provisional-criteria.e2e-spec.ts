@@ -1,7 +1,7 @@
 import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
-import { communeAssessmentOf, councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+import { communeAssessmentOf, councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
 
 /**
  * Provisional criteria with the default settings (ALLOW_PROVISIONAL_CERTIFICATION=false): a council's 3★ scored against
@@ -27,22 +27,16 @@ describe('provisional criteria, not allowed (default)', () => {
     const e = await evaluationOf(p, office, dossierId, 'PROVINCE');
     expect((await p.http('PUT', `/api/scoring/evaluations/${e.id}/lab-result`, { token: office, body: { state: 'PASSED' } })).status).toBe(200);
 
-    type Member = { userId: string; token: string; fullName: string };
-    const [chair, m2, m3, secretary] = await councilUsers(p, admin, 'tam', ['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C', 'Phạm Thị D']) as [Member, Member, Member, Member];
-    const input = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Sở Nông nghiệp và Môi trường', role });
-    const council = await p.http('POST', '/api/scoring/councils', {
-      token: office, body: {
-        name: 'Hội đồng OCOP tỉnh Thanh Hóa', tier: 'PROVINCE', unitCode: DEMO.provinceCode, authorityName: 'UBND tỉnh Thanh Hóa', placeName: 'Thanh Hóa',
-        quorum: 3, members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
-      },
+    const council = await councilOfFour(p, admin, office, {
+      prefix: 'tam', tier: 'PROVINCE', unitCode: DEMO.provinceCode, name: 'Hội đồng OCOP tỉnh Thanh Hóa', authorityName: 'UBND tỉnh Thanh Hóa',
+      agency: 'Sở Nông nghiệp và Môi trường', names: ['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C', 'Phạm Thị D'],
     });
-    expect(council.status).toBe(201);
-    const memberId = (m: Member) => (council.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
+    const { secretary } = council;
     const at = { 'x-as-of': '2026-03-20T02:00:00Z' };
-    const s = await p.http('POST', '/api/scoring/sessions', { token: secretary.token, headers: at, body: { councilId: council.body.id, title: 'Phiên họp', scheduledFor: '2026-03-20T02:00:00Z' } });
+    const s = await p.http('POST', '/api/scoring/sessions', { token: secretary.token, headers: at, body: { councilId: council.id, title: 'Phiên họp', scheduledFor: '2026-03-20T02:00:00Z' } });
     await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, headers: at, body: { evaluationIds: [e.id] } });
-    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: at, body: { presentMemberIds: [chair, m2, m3].map(memberId) } });
-    for (const m of [chair, m2, m3]) {
+    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: at, body: { presentMemberIds: council.present } });
+    for (const m of council.voting) {
       const sheet = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${e.id}/sheet`, { token: m.token, headers: at, body: { entries: sheetWithTotal(tree, 62, { assessed }) } });
       expect(sheet.status).toBe(200);
     }

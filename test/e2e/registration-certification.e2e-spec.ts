@@ -7,9 +7,8 @@ import {
 } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
-import { councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+import { councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
 
-type Member = { userId: string; token: string; fullName: string };
 type Invitation = { id: string; certificateId: string; status: string; lastNoticeDays: number; dossierId: string; reevaluationDossierId: string | null; closedReason: string | null; [k: string]: unknown };
 type Entry = { id: string; type: string; data: Record<string, unknown> };
 
@@ -59,29 +58,21 @@ describe('registration follows certification', () => {
     }
 
     // The district council (148, no lab, no commune assessment) scores both 62: CERTIFY 3★ by the district.
-    const users = await councilUsers(p, admin, 'hdcert', ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
-    const [chair, m2, m3, secretary] = users as [Member, Member, Member, Member];
-    const input = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Phòng Kinh tế', role });
-    const council = await p.http('POST', '/api/scoring/councils', {
-      token: district,
-      body: {
-        name: 'Hội đồng OCOP thành phố Thanh Hóa', tier: 'DISTRICT', unitCode: DEMO.districtCode, authorityName: 'UBND thành phố Thanh Hóa', placeName: 'Thanh Hóa',
-        quorum: 3, members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
-      },
+    const council = await councilOfFour(p, admin, district, {
+      prefix: 'hdcert', tier: 'DISTRICT', unitCode: DEMO.districtCode, name: 'Hội đồng OCOP thành phố Thanh Hóa', authorityName: 'UBND thành phố Thanh Hóa',
     });
-    expect(council.status).toBe(201);
-    const memberId = (m: Member) => (council.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
+    const { secretary } = council;
     const s = await p.http('POST', '/api/scoring/sessions', {
       token: secretary.token, headers: { 'x-as-of': '2024-06-20T02:00:00Z' },
-      body: { councilId: council.body.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: '2024-06-20T02:00:00Z' },
+      body: { councilId: council.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: '2024-06-20T02:00:00Z' },
     });
     expect(s.status).toBe(201);
     const sessionDay = { 'x-as-of': '2024-06-20T02:00:00Z' };
     expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, headers: sessionDay, body: { evaluationIds: ready.map((r) => r.evaluationId) } })).status).toBe(200);
-    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: sessionDay, body: { presentMemberIds: [chair, m2, m3].map(memberId) } })).status).toBe(200);
+    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: sessionDay, body: { presentMemberIds: council.present } })).status).toBe(200);
     const tree = await treeFor(p, admin, '148', '08');
     for (const r of ready) {
-      for (const m of [chair, m2, m3]) {
+      for (const m of council.voting) {
         const sheet = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${r.evaluationId}/sheet`, { token: m.token, body: { entries: sheetWithTotal(tree, 62) } });
         expect(sheet.status).toBe(200);
       }

@@ -2,9 +2,8 @@ import { DataSource } from 'typeorm';
 import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { PDF, multipartBody, startPlatform, type Platform } from '../support/platform';
-import { councilUsers, evaluationOf, newProducer, sheetWithTotal, treeFor } from '../support/scoring';
+import { councilOfFour, evaluationOf, newProducer, sheetWithTotal, treeFor } from '../support/scoring';
 
-type Member = { userId: string; token: string; fullName: string };
 type Entry = { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
 
 const CREATED = '2024-03-05T02:00:00.000Z';
@@ -129,37 +128,29 @@ describe('time travel with X-As-Of', () => {
 
   it('stamps a consumer\'s rows with the event\'s time, and sessions and score sheets with the request\'s', async () => {
     const evaluation = await evaluationOf(p, district, dossierId, 'DISTRICT');
-    const users = await councilUsers(p, admin, 'hdtime', ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
-    const [chair, m2, m3, secretary] = users as [Member, Member, Member, Member];
-    const input = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Phòng Kinh tế', role });
-    const council = await p.http('POST', '/api/scoring/councils', {
-      token: district, headers: asOf(SESSION),
-      body: {
-        name: 'Hội đồng OCOP thành phố Thanh Hóa', tier: 'DISTRICT', unitCode: DEMO.districtCode, authorityName: 'UBND thành phố Thanh Hóa', placeName: 'Thanh Hóa',
-        quorum: 3, members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
-      },
+    const council = await councilOfFour(p, admin, district, {
+      prefix: 'hdtime', tier: 'DISTRICT', unitCode: DEMO.districtCode, name: 'Hội đồng OCOP thành phố Thanh Hóa', authorityName: 'UBND thành phố Thanh Hóa', asOf: SESSION,
     });
-    expect(council.status).toBe(201);
-    const memberId = (m: Member) => (council.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
+    const { secretary, voting: [chair] } = council;
     const s = await p.http('POST', '/api/scoring/sessions', {
       token: secretary.token, headers: asOf(SESSION),
-      body: { councilId: council.body.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: SESSION },
+      body: { councilId: council.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: SESSION },
     });
     expect(s.status).toBe(201);
     expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, headers: asOf(SESSION), body: { evaluationIds: [evaluation.id] } })).status).toBe(200);
-    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: asOf(SESSION), body: { presentMemberIds: [chair, m2, m3].map(memberId) } })).status).toBe(200);
+    expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: asOf(SESSION), body: { presentMemberIds: council.present } })).status).toBe(200);
     const tree = await treeFor(p, admin, '148', '08');
     const sheetUrl = `/api/scoring/sessions/${s.body.id}/evaluations/${evaluation.id}/sheet`;
     const sheets = [];
-    for (const m of [chair, m2, m3]) sheets.push(await p.http('PUT', sheetUrl, { token: m.token, headers: asOf(SCORED), body: { entries: sheetWithTotal(tree, 62) } }));
-    const corrected = await p.http('PUT', sheetUrl, { token: chair.token, headers: asOf(CORRECTED), body: { entries: sheetWithTotal(tree, 64) } });
+    for (const m of council.voting) sheets.push(await p.http('PUT', sheetUrl, { token: m.token, headers: asOf(SCORED), body: { entries: sheetWithTotal(tree, 62) } }));
+    const corrected = await p.http('PUT', sheetUrl, { token: chair!.token, headers: asOf(CORRECTED), body: { entries: sheetWithTotal(tree, 64) } });
     const closed = await p.http('POST', `/api/scoring/sessions/${s.body.id}/close`, { token: secretary.token, headers: asOf(CLOSED) });
     expect(closed.status).toBe(200);
     expect(closed.body.results.map((r: { outcome: string; stars: number }) => [r.outcome, r.stars])).toEqual([['CERTIFY', 3]]);
 
     // Scoring opened the evaluation from the dossier-proposed event: as of that event, not when its consumer ran.
     expect(evaluation.createdAt).toBe(PROPOSED);
-    expect(council.body.createdAt).toBe(SESSION);
+    expect(council.view.createdAt).toBe(SESSION);
     expect(s.body.createdAt).toBe(SESSION);
     for (const sheet of sheets) expect(sheet).toMatchObject({ status: 200, body: { submittedAt: SCORED, updatedAt: SCORED } });
     expect(corrected.body).toMatchObject({ submittedAt: SCORED, updatedAt: CORRECTED, revision: 2 });

@@ -120,3 +120,27 @@ export async function councilUsers(p: Platform, admin: string, prefix: string, n
   }
   return out;
 }
+
+export type CouncilUser = { userId: string; token: string; fullName: string };
+
+/**
+ * A council of four new council-member users — chair, two members, secretary — created by `token` at a tier and unit
+ * (optionally as of an instant): its id, the three voting members, the secretary and the voting members' council ids.
+ */
+export async function councilOfFour(p: Platform, admin: string, token: string, o: {
+  prefix: string; tier: string; unitCode: string; name?: string; authorityName?: string; agency?: string; asOf?: string; names?: string[];
+}): Promise<{ id: string; view: { createdAt: string; members: { id: string; userId: string }[] }; voting: CouncilUser[]; secretary: CouncilUser; present: string[] }> {
+  const users = await councilUsers(p, admin, o.prefix, o.names ?? ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
+  const [chair, m2, m3, secretary] = users as [CouncilUser, CouncilUser, CouncilUser, CouncilUser];
+  const input = (m: CouncilUser, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: o.agency ?? 'Phòng Kinh tế', role });
+  const res = await p.http('POST', '/api/scoring/councils', {
+    token, headers: o.asOf ? { 'x-as-of': o.asOf } : {},
+    body: {
+      name: o.name ?? `Hội đồng OCOP ${o.prefix}`, tier: o.tier, unitCode: o.unitCode, authorityName: o.authorityName ?? 'UBND', placeName: 'Thanh Hóa', quorum: 3,
+      members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
+    },
+  });
+  if (res.status !== 201) throw new Error(`council: ${res.status} ${JSON.stringify(res.body)}`);
+  const memberId = (m: CouncilUser) => (res.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
+  return { id: res.body.id as string, view: res.body, voting: [chair, m2, m3], secretary, present: [chair, m2, m3].map(memberId) };
+}
