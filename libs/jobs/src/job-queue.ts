@@ -22,6 +22,11 @@ export interface JobQueueOptions {
   lockDurationMs?: number;
   /** Wait before declaring the owned schedulers again when a re-declaration failed (default 5 s). */
   redeclareRetryMs?: number;
+  /**
+   * How often the owner checks that Redis still holds its schedulers (default 60 s): keys lost without the
+   * connection dropping (an operator's FLUSHALL, an eviction, a failover to an empty replica) are declared again.
+   */
+  selfCheckMs?: number;
 }
 
 export interface JobContext {
@@ -78,6 +83,7 @@ export class JobQueue {
   private wasReady = false;
   private redeclaring?: Promise<void>;
   private redeclareAgain = false;
+  private selfCheckTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private closed = false;
 
@@ -138,6 +144,16 @@ export class JobQueue {
     this.restored = o.afterRestore;
     const failed = await this.declareOwned();
     if (failed.length) throw new Error(`job schedulers refused: ${failed.join('; ')}`);
+    clearInterval(this.selfCheckTimer);
+    this.selfCheckTimer = setInterval(() => void this.selfCheck(), this.o.selfCheckMs ?? 60_000);
+    this.selfCheckTimer.unref();
+  }
+
+  /** Declares the owned schedulers again when Redis no longer holds one of them (a failed check waits for the next). */
+  private async selfCheck(): Promise<void> {
+    if (this.closed || this.redeclaring || this.connection.status !== 'ready') return;
+    const missing = await this.missingSchedulers().catch(() => []);
+    if (missing.length) this.redeclare(`missing from redis: ${missing.join(', ')}`);
   }
 
   /** Upserts every owned scheduler; returns what failed ("id: reason"), each one also logged. */
@@ -258,6 +274,7 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.selfCheckTimer);
     await this.stopWorker();
     await this.queue.close();
     this.connection.disconnect();

@@ -78,4 +78,23 @@ describe('JobQueue after a Redis restart', () => {
     await eventually(async () => runs.some((r) => r.scheduler === 'lost-timer'), 10_000, 'the recreated timer to run');
     expect(restores).toBe(2);
   });
+
+  it('declares its schedulers again when Redis loses its keys while the connection stays up (FLUSHALL)', async () => {
+    const owner = new JobQueue({
+      redisUrl: redis.url, prefix: `ocop-flush-${randomBytes(4).toString('hex')}`, queue: 'flush', logger: pino({ level: 'silent' }), selfCheckMs: 200,
+    });
+    try {
+      await owner.ownSchedulers(async () => fixed);
+      const ids = async () => (await owner.schedulers()).map((x) => x.id).sort();
+      expect(await ids()).toEqual(['daily-sweep', 'tick-every-second']);
+      const admin = new Redis(redis.url);
+      await admin.flushall();
+      admin.disconnect();
+      expect(await ids()).toEqual([]);
+      await eventually(async () => (await ids()).length === 2, 5_000, 'the self-check to declare the schedulers again');
+      await expect(owner.checkReady()).resolves.toBeUndefined();
+    } finally {
+      await owner.close();
+    }
+  });
 });
