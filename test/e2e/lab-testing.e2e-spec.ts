@@ -43,9 +43,10 @@ describe('lab testing end to end', () => {
     expect((await p.http('POST', `/api/inspection/samples/${id}/collect`, { token: office, body: { collectedBy: 'Lê Văn Mẫu' }, headers: { 'x-as-of': after(1) } })).status).toBe(200);
     expect((await p.http('POST', `/api/inspection/samples/${id}/dispatch`, { token: office, headers: { 'x-as-of': after(2) } })).status).toBe(200);
   }
-  async function natsResult(labCode: string, token: string | undefined, body: unknown): Promise<any> {  
+  async function natsResult(labCode: string, token: string | undefined, body: unknown, asOf?: string): Promise<any> {  
     const h = natsHeaders();
     if (token) h.set(LAB_CREDENTIAL_HEADER, token);
+    if (asOf) h.set('ocop-as-of', asOf);
     const reply = await nc.request(labResultsSubject(p.env.prefix, labCode), JSON.stringify(body), { headers: h, timeout: 10_000 });
     return JSON.parse(reply.string());
   }
@@ -166,8 +167,10 @@ describe('lab testing end to end', () => {
     // Invalid message: the field is named.
     expect((await natsResult('LAB01', cred.body.token, { sampleId: s.id, reference: 'X', indicators: [{ ...lead, verdict: 'MAYBE' }] })).error).toMatchObject({ code: 'VALIDATION_FAILED' });
 
-    const ok = await natsResult('LAB01', cred.body.token, failing);
-    expect(ok).toMatchObject({ ok: true, data: { status: 'RESULT_RECORDED', overall: 'FAIL', recordedVia: 'NATS' } });
+    expect((await natsResult('LAB01', cred.body.token, failing, '2030-02-30T00:00:00Z')).error).toMatchObject({ code: 'AS_OF_INVALID', field: 'ocop-as-of' });
+    // Outside production the lab's service may date its message (driving the platform through time, like X-As-Of).
+    const ok = await natsResult('LAB01', cred.body.token, failing, after(30));
+    expect(ok).toMatchObject({ ok: true, data: { status: 'RESULT_RECORDED', overall: 'FAIL', recordedVia: 'NATS', resultRecordedAt: after(30) } });
     expect((await natsResult('LAB01', cred.body.token, failing)).ok).toBe(true);
     expect((await natsResult('LAB01', cred.body.token, { ...failing, indicators: [lead, ecoli] })).error.code).toBe('RESULT_CONFLICT');
     await eventually(async () => (await evaluationOf(p, office, evaluations[2]!.dossierId, 'PROVINCE')).labState === 'FAILED', 15_000, 'lab FAILED in scoring');

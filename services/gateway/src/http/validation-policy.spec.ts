@@ -51,6 +51,13 @@ describe('the validation policy', () => {
     };
     expect(() => validateInto(contracts.CreateCampaignCommand, campaign)).not.toThrow();
     expect(() => validateInto(contracts.CreateCampaignCommand, { ...campaign, scope: [] })).toThrow(expect.objectContaining({ field: 'scope' }));
+    expect(() => validateInto(contracts.CreateCampaignCommand, { ...campaign, rule: [{ kind: 'ALL' }] })).toThrow(expect.objectContaining({ field: 'rule' }));
+    expect(() => validateInto(contracts.ProposeDossierCommand, { dossierId: '7d0c3f56-0d5b-4d8e-9b62-4f1c2b7e1a10', communeAssessment: [] }))
+      .toThrow(expect.objectContaining({ field: 'communeAssessment' }));
+    const template = { name: campaign.name, legalBasis: campaign.legalBasis, scope: {}, rule: { kind: 'ALL' }, team: campaign.team };
+    const recurrence = { name: 'Hậu kiểm hằng quý', cron: '0 2 1 7,10 *', periodDays: 90, template };
+    expect(() => validateInto(contracts.CreateRecurrenceCommand, recurrence)).not.toThrow();
+    expect(() => validateInto(contracts.CreateRecurrenceCommand, { ...recurrence, template: { ...template, scope: undefined } })).toThrow(expect.objectContaining({ field: 'template.scope' }));
     expect(() => validateInto(contracts.CreateCampaignCommand, { ...campaign, scope: undefined })).toThrow(expect.objectContaining({ field: 'scope' }));
     expect(() => validateInto(contracts.CreateCampaignCommand, { ...campaign, rule: { kind: 'RISK', share: 0.5, weights: { productGroup: { FOOD: 1, WINE: 2 } } } }))
       .toThrow(expect.objectContaining({ field: 'rule.weights.productGroup.WINE' }));

@@ -2,9 +2,10 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import {
-  AppError, ErrorKind, LAB_CREDENTIAL_HEADER, RecordResultCommand, labResultsSubject, validateInto, type RpcReply, type SampleView,
+  AppError, ErrorKind, HEADERS, LAB_CREDENTIAL_HEADER, RecordResultCommand, isInstant, labResultsSubject, validateInto, type RpcReply, type SampleView,
 } from '@ocop/contracts';
-import { SERVICE_LOGGER, SERVICE_NATS } from '@ocop/messaging';
+import { SERVICE_LOGGER, SERVICE_NATS, toErrorPayload } from '@ocop/messaging';
+import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { LabsUseCases } from './labs.use-cases';
@@ -51,14 +52,27 @@ export class LabResultsListener implements OnApplicationShutdown {
         throw AppError.validation('VALIDATION_FAILED', 'the message must be JSON', 'body');
       }
       const c = validateInto(RecordResultCommand, body);
-      reply = { ok: true, data: await this.samples.recordResult({ via: 'NATS', lab }, c.sampleId, c, new Date()) };
+      const asOf = this.asOfOf(msg);
+      reply = { ok: true, data: await runAsOf(asOf, 'request', () => this.samples.recordResult({ via: 'NATS', lab }, c.sampleId, c, asOf)) };
     } catch (err) {
-      const e = err instanceof AppError ? err : new AppError(ErrorKind.INTERNAL, 'INTERNAL_ERROR', 'internal error');
-      if (!(err instanceof AppError)) this.logger.error({ err, subject: msg.subject }, 'lab result failed');
+      const e = toErrorPayload(err);
+      if (e.kind === ErrorKind.INTERNAL) this.logger.error({ err, subject: msg.subject }, 'lab result failed');
       else this.logger.warn({ code: e.code, subject: msg.subject }, `lab result refused: ${e.message}`);
-      reply = { ok: false, error: { code: e.code, kind: e.kind, message: e.message, field: e.field } };
+      reply = { ok: false, error: e };
     }
     if (msg.reply) msg.respond(encoder.encode(JSON.stringify(reply)));
+  }
+
+  /**
+   * When the result is recorded: now, or — outside production, so a whole year can be driven through time — the
+   * instant in the message's `ocop-as-of` header, like X-As-Of on HTTP.
+   */
+  private asOfOf(msg: Msg): Date {
+    const given = msg.headers?.get(HEADERS.asOf);
+    if (!given) return new Date();
+    if (this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'the ocop-as-of header is refused in production mode', HEADERS.asOf);
+    if (!isInstant(given)) throw AppError.validation('AS_OF_INVALID', 'ocop-as-of must be an ISO 8601 instant with its offset', HEADERS.asOf);
+    return new Date(given);
   }
 
   async onApplicationShutdown(): Promise<void> {
