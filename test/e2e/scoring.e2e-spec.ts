@@ -121,6 +121,11 @@ describe('council scoring end to end', () => {
     expect(outsider.status).toBe(404);
     expect(outsider.body.code).toBe('SESSION_NOT_FOUND');
 
+    // The same sheet sent twelve times at once (a double tap on a tablet): one sheet, every request answered, no duplicate-key error.
+    const taps = await Promise.all(Array.from({ length: 12 }, () => sheet(chair, s.id, evals[0]!.id, good)));
+    expect(taps.map((t) => t.status)).toEqual(Array(12).fill(200));
+    expect(taps.map((t) => t.body.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect((await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body).toHaveLength(1);
     await scoreAll(voting, s.id, evals[0]!.id, [55, 56, 54, 55, 55], { assessed });
     await scoreAll(voting, s.id, evals[1]!.id, [75, 76, 74, 75, 75], { assessed });
     // D3: m5 is linked to the producer.

@@ -128,7 +128,9 @@ export class SessionsUseCases {
         throw AppError.forbidden('SESSION_MEMBER_NOT_SCORING', `${member.fullName} is not recorded as a present scoring member of this session`);
       }
       state.assertOpen();
-      const item = await tx.findOneBy(SessionItem, { sessionId: c.sessionId, evaluationId: c.evaluationId });
+      // The agenda item locked: sheets of one dossier are written one at a time, so the same sheet sent twice at once
+      // (a double tap on a tablet) is one submission and one correction, never a duplicate-key error.
+      const item = await tx.findOne(SessionItem, { where: { sessionId: c.sessionId, evaluationId: c.evaluationId }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', 'this dossier is not on the session\'s agenda');
       const e = await tx.findOneByOrFail(Evaluation, { id: c.evaluationId });
       if (state.conflicted(e.producerId).some((m) => m.id === member.id)) {
