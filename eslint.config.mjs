@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 /**
  * Architecture as lint (STYLE.md): no service imports another service, libs never import services,
@@ -12,29 +13,45 @@ export default [
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': ['error', {
-        allow: [],
-        enforceBuildableLibDependency: false,
-        depConstraints: [
-          { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
-          { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-          { sourceTag: 'scope:pure', onlyDependOnLibsWithTags: [] },
-        ],
-      }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'scope:pure', onlyDependOnLibsWithTags: [] },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/services/*/src/**', '../../services/**'], message: 'a service or lib must not import a service' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/services/*/src/**', '../../services/**'], message: 'a service or lib must not import a service' }] },
+      ],
     },
   },
   {
     // Services use libs/testing only from their tests; production code must not.
     files: ['services/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['libs/testing/**', '**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@ocop/testing', message: 'test harness only in tests' }], patterns: [{ group: ['**/services/*/src/**', '../../services/**'], message: 'a service or lib must not import a service' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@ocop/testing', message: 'test harness only in tests' }],
+          patterns: [{ group: ['**/services/*/src/**', '../../services/**'], message: 'a service or lib must not import a service' }],
+        },
+      ],
+    },
   },
   {
     // Tests and tools at the root start services in-process: that is their job.
     files: ['test/**/*.ts', 'tools/**/*.ts', 'services/*/test/**/*.ts', 'libs/*/test/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off', '@nx/enforce-module-boundaries': 'off' },
   },
+  // Formatting is Prettier's (npm run format; checked by npm run lint): no ESLint rule argues with it.
+  prettier,
 ];

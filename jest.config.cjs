@@ -2,11 +2,30 @@
 require('./tools/ts-paths');
 // One jest run, three tiers (STYLE.md): unit (beside the code, no I/O), medium (real Postgres,
 // NATS and Redis, one database and stream per file), e2e (the platform over HTTP).
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'cookie', 'content-disposition', 'jose', 'pdfjs-dist'];
-const swc = ['@swc/jest', {
-  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-  module: { type: 'commonjs' },
-}];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  '@borewit',
+  'uint8array-extras',
+  'cookie',
+  'content-disposition',
+  'jose',
+  'pdfjs-dist',
+];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
 const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing', 'documents', 'jobs'];
 const common = {
   rootDir: __dirname,

@@ -11,6 +11,12 @@ export default async function globalSetup(): Promise<void> {
   const missing = await findMissingInfrastructure(urls);
   if (missing.length) throw new Error(`Tests need PostgreSQL, NATS (JetStream) and Redis:\n- ${missing.join('\n- ')}`);
   const name = `ocop_template_${process.pid}`;
-  await createTemplateDatabase(urls.databaseUrl, name, [REGISTRATION_DATABASE, SCORING_DATABASE, CERTIFICATION_DATABASE, INSPECTION_DATABASE, GATEWAY_DATABASE]);
+  await createTemplateDatabase(urls.databaseUrl, name, [
+    REGISTRATION_DATABASE,
+    SCORING_DATABASE,
+    CERTIFICATION_DATABASE,
+    INSPECTION_DATABASE,
+    GATEWAY_DATABASE,
+  ]);
   process.env[TEMPLATE_DB_ENV] = name;
 }

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
     console.error(`The OCOP platform needs PostgreSQL, NATS with JetStream and Redis.\n- ${missing.join('\n- ')}`);
     process.exit(1);
   }
-  console.log(`infrastructure ok: postgres ${urls.databaseUrl.replace(/:[^:@/]*@/, ':***@')}, nats ${urls.natsUrl}, redis ${urls.redisUrl}`);
+  console.log(
+    `infrastructure ok: postgres ${urls.databaseUrl.replace(/:[^:@/]*@/, ':***@')}, nats ${urls.natsUrl}, redis ${urls.redisUrl}`,
+  );
 }
 
 void main();

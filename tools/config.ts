@@ -53,8 +53,11 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     checkResponses: env.OCOP_CHECK_RESPONSES !== 'false',
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     bench: {
-      events: Number(env.BENCH_EVENTS ?? 5000), runs: Number(env.BENCH_RUNS ?? 3), seconds: Number(env.BENCH_SECONDS ?? 15),
-      certificates: env.BENCH_CERTIFICATES ? Number(env.BENCH_CERTIFICATES) : undefined, expiredMonths: Number(env.BENCH_EXPIRED_MONTHS ?? 3),
+      events: Number(env.BENCH_EVENTS ?? 5000),
+      runs: Number(env.BENCH_RUNS ?? 3),
+      seconds: Number(env.BENCH_SECONDS ?? 15),
+      certificates: env.BENCH_CERTIFICATES ? Number(env.BENCH_CERTIFICATES) : undefined,
+      expiredMonths: Number(env.BENCH_EXPIRED_MONTHS ?? 3),
       analyze: env.BENCH_ANALYZE !== 'false',
     },
     env,

@@ -9,8 +9,12 @@ const path = require('node:path');
 const file = path.resolve(__dirname, '..', 'package-lock.json');
 const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
 const platformOf = (name) => {
-  const os = name.includes('wasm32') ? 'wasi' : ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'netbsd', 'openbsd', 'sunos', 'aix'].find((o) => name.includes(o));
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'].find((c) => new RegExp(`[-_]${c}([-_]|$)`).test(name));
+  const os = name.includes('wasm32')
+    ? 'wasi'
+    : ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'netbsd', 'openbsd', 'sunos', 'aix'].find((o) => name.includes(o));
+  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'].find((c) =>
+    new RegExp(`[-_]${c}([-_]|$)`).test(name),
+  );
   const libc = name.includes('musl') ? 'musl' : os === 'linux' ? 'glibc' : undefined;
   return { os, cpu, libc };
 };
@@ -21,7 +25,14 @@ for (const [key, pkg] of Object.entries(lock.packages)) {
     if (lock.packages[base] || lock.packages[`node_modules/${dep}`]) continue;
     const { os, cpu, libc } = platformOf(dep);
     if (!os || !cpu) continue; // not a platform package: leave it to npm
-    lock.packages[`node_modules/${dep}`] = { version, dev: pkg.dev || undefined, optional: true, os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
+    lock.packages[`node_modules/${dep}`] = {
+      version,
+      dev: pkg.dev || undefined,
+      optional: true,
+      os: [os],
+      cpu: [cpu],
+      ...(libc ? { libc: [libc] } : {}),
+    };
     added++;
   }
 }

@@ -6,6 +6,9 @@ process.env.SWC_NODE_PROJECT ||= path.resolve(__dirname, '..', 'tsconfig.spec.js
 require('@swc-node/register');
 require('reflect-metadata');
 const entry = process.argv[2];
-if (!entry) { console.error('usage: node tools/run-node.js <file.ts> [args]'); process.exit(2); }
+if (!entry) {
+  console.error('usage: node tools/run-node.js <file.ts> [args]');
+  process.exit(2);
+}
 process.argv.splice(1, 1);
 require(path.resolve(entry));

@@ -37,21 +37,30 @@ async function main(): Promise<void> {
   }
   await admin.end();
 
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const mode = config.mode;
   const ports = Object.fromEntries(SERVICES.map((s) => [s.name, config.ports[s.name] ?? s.port]));
   const taken = SERVICES.filter((s) => SERVICES.some((o) => o !== s && ports[o.name] === ports[s.name]));
   if (taken.length) {
-    console.error(`Two services on one port: ${taken.map((s) => `${s.name} ${ports[s.name]}`).join(', ')} (set <SERVICE>_PORT, e.g. SCORING_PORT=3102)`);
+    console.error(
+      `Two services on one port: ${taken.map((s) => `${s.name} ${ports[s.name]}`).join(', ')} (set <SERVICE>_PORT, e.g. SCORING_PORT=3102)`,
+    );
     process.exit(1);
   }
   const env = {
-    OCOP_MODE: mode, DATABASE_URL: databaseUrl, NATS_URL: base.natsUrl, REDIS_URL: base.redisUrl,
+    OCOP_MODE: mode,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: base.natsUrl,
+    REDIS_URL: base.redisUrl,
     OCOP_DEMO_DATA: config.demoData,
     // The services write to concurrently's pipes, not this terminal: they get the format (and colours) chosen here.
-    LOG_FORMAT: config.logFormat, ...(config.logFormat === 'pretty' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+    LOG_FORMAT: config.logFormat,
+    ...(config.logFormat === 'pretty' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
   };
   const { result } = concurrently(
     SERVICES.map((s) => ({

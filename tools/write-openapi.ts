@@ -6,7 +6,14 @@ import { loadToolConfig } from './config';
 
 /** Writes docs/openapi.json from the gateway's routes (needs the infrastructure, like npm start). */
 async function main(): Promise<void> {
-  const app = await createGatewayApp(loadGatewayConfig({ ...loadToolConfig().env, OCOP_MODE: 'development', LOG_LEVEL: 'silent', DATABASE_URL: loadToolConfig().platformDatabaseUrl }));
+  const app = await createGatewayApp(
+    loadGatewayConfig({
+      ...loadToolConfig().env,
+      OCOP_MODE: 'development',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: loadToolConfig().platformDatabaseUrl,
+    }),
+  );
   await app.init();
   const doc = buildOpenApi(app);
   writeFileSync(resolve(__dirname, '..', 'docs', 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);

@@ -37,7 +37,9 @@ async function rawJetStream(natsUrl: string): Promise<number> {
     }
   })();
   for (let i = 0; i < N; i += 256) {
-    await Promise.all(Array.from({ length: Math.min(256, N - i) }, (_, k) => js.publish(`${id}.raw.thing`, payload, { msgID: `${id}-${i + k}` })));
+    await Promise.all(
+      Array.from({ length: Math.min(256, N - i) }, (_, k) => js.publish(`${id}.raw.thing`, payload, { msgID: `${id}-${i + k}` })),
+    );
   }
   await done;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -55,21 +57,37 @@ async function platformPath(serverUrl: string, natsUrl: string): Promise<number>
   const nc = await connectNats(natsUrl, 'bench-platform');
   const stream = `${id.toUpperCase()}_EVENTS`;
   await ensureEventStream(nc, { name: stream, prefix: id });
-  const consumer = new DurableEventConsumer(nc, ds, {
-    durable: 'bench', stream, filterSubject: eventsWildcard(id), handlers: { 'bench.thing-happened.v1': effectHandler('bench') }, concurrency: 32,
-  }, logger);
-  const relay = new OutboxRelay(ds, new JetStreamPublisher(nc), { schema: SCHEMA, databaseUrl: url, batchSize: 200, pollIntervalMs: 50 }, logger);
+  const consumer = new DurableEventConsumer(
+    nc,
+    ds,
+    {
+      durable: 'bench',
+      stream,
+      filterSubject: eventsWildcard(id),
+      handlers: { 'bench.thing-happened.v1': effectHandler('bench') },
+      concurrency: 32,
+    },
+    logger,
+  );
+  const relay = new OutboxRelay(
+    ds,
+    new JetStreamPublisher(nc),
+    { schema: SCHEMA, databaseUrl: url, batchSize: 200, pollIntervalMs: 50 },
+    logger,
+  );
   await consumer.start();
   await relay.start();
   const outbox = new EventOutbox('ocop/bench', id, SCHEMA);
   const started = process.hrtime.bigint();
   let next = 0;
-  await Promise.all(Array.from({ length: WRITERS }, async () => {
-    while (next < N) {
-      const value = next++;
-      await ds.transaction((tx) => outbox.enqueue(tx, 'bench.thing-happened.v1', undefined, { value }));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < N) {
+        const value = next++;
+        await ds.transaction((tx) => outbox.enqueue(tx, 'bench.thing-happened.v1', undefined, { value }));
+      }
+    }),
+  );
   while ((await countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect`)) < N) await new Promise((r) => setTimeout(r, 20));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const effects = await countOf(ds, `SELECT count(DISTINCT event_id) AS n FROM ${SCHEMA}.effect`);
@@ -92,11 +110,19 @@ async function main(): Promise<void> {
     platform.push(await platformPath(urls.databaseUrl, urls.natsUrl));
     console.log(`run ${run}: raw JetStream ${raw.at(-1)!.toFixed(0)} msg/s, platform path ${platform.at(-1)!.toFixed(0)} events/s`);
   }
-  const r = median(raw), p = median(platform);
+  const r = median(raw),
+    p = median(platform);
   console.log(`\nbench:bus  events=${N} runs=${RUNS} writers=${WRITERS}`);
-  console.log(`raw JetStream publish+consume (256 in flight): median ${r.toFixed(0)} msg/s  [${Math.min(...raw).toFixed(0)}–${Math.max(...raw).toFixed(0)}]`);
-  console.log(`outbox → relay → JetStream → consumer → effect: median ${p.toFixed(0)} events/s  [${Math.min(...platform).toFixed(0)}–${Math.max(...platform).toFixed(0)}]`);
+  console.log(
+    `raw JetStream publish+consume (256 in flight): median ${r.toFixed(0)} msg/s  [${Math.min(...raw).toFixed(0)}–${Math.max(...raw).toFixed(0)}]`,
+  );
+  console.log(
+    `outbox → relay → JetStream → consumer → effect: median ${p.toFixed(0)} events/s  [${Math.min(...platform).toFixed(0)}–${Math.max(...platform).toFixed(0)}]`,
+  );
   console.log(`ratio platform/raw: ${(p / r).toFixed(3)}`);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -53,7 +53,8 @@ async function counts(pg: Client): Promise<Counts> {
   return rows[0] as Counts;
 }
 
-const diff = (a: Counts, b: Counts): Counts => Object.fromEntries(Object.keys(b).map((k) => [k, b[k as keyof Counts] - a[k as keyof Counts]])) as Counts;
+const diff = (a: Counts, b: Counts): Counts =>
+  Object.fromEntries(Object.keys(b).map((k) => [k, b[k as keyof Counts] - a[k as keyof Counts]])) as Counts;
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -69,8 +70,14 @@ async function main(): Promise<void> {
   await adminQuery(cfg.infra.databaseUrl, `CREATE DATABASE "${dbName}"`);
   const publisher = new PausedPublisher();
   const config = loadCertificationConfig({
-    OCOP_MODE: 'test', DATABASE_URL: databaseUrl, NATS_URL: cfg.infra.natsUrl, REDIS_URL: cfg.infra.redisUrl, OCOP_SUBJECT_PREFIX: id,
-    OCOP_STREAM: stream, REDIS_PREFIX: id, LOG_LEVEL: 'silent',
+    OCOP_MODE: 'test',
+    DATABASE_URL: databaseUrl,
+    NATS_URL: cfg.infra.natsUrl,
+    REDIS_URL: cfg.infra.redisUrl,
+    OCOP_SUBJECT_PREFIX: id,
+    OCOP_STREAM: stream,
+    REDIS_PREFIX: id,
+    LOG_LEVEL: 'silent',
     // No recurring jobs in this process: the 60 s notification dispatcher (and the daily cron) would run inside the measurement.
     JOBS_SCHEDULER_OWNER: 'false',
   });
@@ -84,22 +91,38 @@ async function main(): Promise<void> {
     const firstValidTo = dayMonthsFrom(asOf, -EXPIRED_MONTHS);
 
     let t = Date.now();
-    await insertBenchCertificates((sql, params) => pg.query(sql, params), { count: N, decisionId: randomUUID(), firstValidTo, spanMonths: SPAN_MONTHS });
+    await insertBenchCertificates((sql, params) => pg.query(sql, params), {
+      count: N,
+      decisionId: randomUUID(),
+      firstValidTo,
+      spanMonths: SPAN_MONTHS,
+    });
     const insertMs = Date.now() - t;
     t = Date.now();
     await pg.query('VACUUM ANALYZE certification.certificate');
     const vacuumMs = Date.now() - t;
-    const size = (await pg.query(`SELECT pg_size_pretty(pg_table_size('certification.certificate')) AS heap,
-      pg_size_pretty(pg_indexes_size('certification.certificate')) AS indexes`)).rows[0] as { heap: string; indexes: string };
-    const expected = (await pg.query(`SELECT count(*) FILTER (WHERE valid_to <= $1)::int AS expired,
+    const size = (
+      await pg.query(`SELECT pg_size_pretty(pg_table_size('certification.certificate')) AS heap,
+      pg_size_pretty(pg_indexes_size('certification.certificate')) AS indexes`)
+    ).rows[0] as { heap: string; indexes: string };
+    const expected = (
+      await pg.query(
+        `SELECT count(*) FILTER (WHERE valid_to <= $1)::int AS expired,
         count(*) FILTER (WHERE valid_to > $1 AND valid_to <= $1::timestamptz + interval '90 days')::int AS expiring,
         count(*) FILTER (WHERE valid_to > $1 AND valid_to <= $1::timestamptz + interval '30 days')::int AS n30,
         count(*) FILTER (WHERE valid_to > $1::timestamptz + interval '30 days' AND valid_to <= $1::timestamptz + interval '60 days')::int AS n60,
         count(*) FILTER (WHERE valid_to > $1::timestamptz + interval '60 days' AND valid_to <= $1::timestamptz + interval '90 days')::int AS n90
-      FROM certification.certificate`, [asOf])).rows[0] as { expired: number; expiring: number; n30: number; n60: number; n90: number };
-    console.log(`\nbench:expiry  ${fmt(N)} certificates (inserted in ${secs(insertMs)} s, VACUUM ANALYZE ${secs(vacuumMs)} s; heap ${size.heap}, indexes ${size.indexes})`);
-    console.log(`as of ${asOf.toISOString()}; end dates ${firstValidTo.toISOString().slice(0, 10)} + ${SPAN_MONTHS} months: `
-      + `${fmt(expected.expired)} past their end, ${fmt(expected.expiring)} within 90 days (${fmt(expected.n90)} / ${fmt(expected.n60)} / ${fmt(expected.n30)} in the 90/60/30 windows)`);
+      FROM certification.certificate`,
+        [asOf],
+      )
+    ).rows[0] as { expired: number; expiring: number; n30: number; n60: number; n90: number };
+    console.log(
+      `\nbench:expiry  ${fmt(N)} certificates (inserted in ${secs(insertMs)} s, VACUUM ANALYZE ${secs(vacuumMs)} s; heap ${size.heap}, indexes ${size.indexes})`,
+    );
+    console.log(
+      `as of ${asOf.toISOString()}; end dates ${firstValidTo.toISOString().slice(0, 10)} + ${SPAN_MONTHS} months: ` +
+        `${fmt(expected.expired)} past their end, ${fmt(expected.expiring)} within 90 days (${fmt(expected.n90)} / ${fmt(expected.n60)} / ${fmt(expected.n30)} in the 90/60/30 windows)`,
+    );
 
     // Time each step of the sweep (its three private passes) without touching the service: wrap them on this instance.
     const sweep = app.get(ExpirySweep) as unknown as Record<string, (...args: unknown[]) => Promise<void>>;
@@ -110,7 +133,8 @@ async function main(): Promise<void> {
       sweep[step] = async (...args: unknown[]) => {
         const started = process.hrtime.bigint();
         try {
-          if (step === 'requestRevocations' && cfg.bench.analyze && !analyzeMs) { // first sweep only
+          if (step === 'requestRevocations' && cfg.bench.analyze && !analyzeMs) {
+            // first sweep only
             // What autovacuum's ANALYZE would have done by now in production (it is off on this machine): with the
             // statistics of a table where nothing was EXPIRED, the revocation pass's anti-join is planned as a nested
             // loop rescanning every EXPIRY revocation per certificate (quadratic; BENCH_ANALYZE=false shows it).
@@ -143,13 +167,29 @@ async function main(): Promise<void> {
     const after = await counts(pg);
     const d = diff(before, after);
     const r1 = first.result;
-    check('first sweep report', r1.markedExpiring === expected.expiring && r1.expired === expected.expired && r1.revocationRequests === expected.expired
-      && r1.noticesSent['90'] === expected.n90 && r1.noticesSent['60'] === expected.n60 && r1.noticesSent['30'] === expected.n30
-      && r1.noticesSkipped === expected.n60 + 2 * expected.n30, { r1, expected });
-    check('first sweep rows', after.expiring === expected.expiring && after.expired === expected.expired && d.revocation === expected.expired
-      && d.notified === expected.expiring && d.certificate_notice === expected.expiring + expected.n60 + 2 * expected.n30
-      && d.notification === expected.expiring + expected.expired && d.outbox === expected.expiring + 2 * expected.expired
-      && d.audit_log === expected.expiring + 2 * expected.expired, { d, after, expected });
+    check(
+      'first sweep report',
+      r1.markedExpiring === expected.expiring &&
+        r1.expired === expected.expired &&
+        r1.revocationRequests === expected.expired &&
+        r1.noticesSent['90'] === expected.n90 &&
+        r1.noticesSent['60'] === expected.n60 &&
+        r1.noticesSent['30'] === expected.n30 &&
+        r1.noticesSkipped === expected.n60 + 2 * expected.n30,
+      { r1, expected },
+    );
+    check(
+      'first sweep rows',
+      after.expiring === expected.expiring &&
+        after.expired === expected.expired &&
+        d.revocation === expected.expired &&
+        d.notified === expected.expiring &&
+        d.certificate_notice === expected.expiring + expected.n60 + 2 * expected.n30 &&
+        d.notification === expected.expiring + expected.expired &&
+        d.outbox === expected.expiring + 2 * expected.expired &&
+        d.audit_log === expected.expiring + 2 * expected.expired,
+      { d, after, expected },
+    );
     const touched = r1.markedExpiring + r1.expired;
     const rowsWritten = touched + d.certificate_notice + d.revocation + d.outbox + d.audit_log + d.notification;
 
@@ -159,8 +199,16 @@ async function main(): Promise<void> {
     const secondSteps = { ...stepMs };
     const r2 = second.result;
     const again = diff(after, await counts(pg));
-    check('second sweep did something', r2.markedExpiring === 0 && r2.expired === 0 && r2.revocationRequests === 0 && r2.noticesSkipped === 0
-      && Object.values(r2.noticesSent).every((n) => n === 0) && Object.values(again).every((n) => n === 0), { r2, again });
+    check(
+      'second sweep did something',
+      r2.markedExpiring === 0 &&
+        r2.expired === 0 &&
+        r2.revocationRequests === 0 &&
+        r2.noticesSkipped === 0 &&
+        Object.values(r2.noticesSent).every((n) => n === 0) &&
+        Object.values(again).every((n) => n === 0),
+      { r2, again },
+    );
     const relayRefused = publisher.refused - refusedBefore;
 
     // (c) baseline: the table back to its starting state, then the same state changes as bare set-based statements
@@ -172,45 +220,105 @@ async function main(): Promise<void> {
     self0 = process.cpuUsage();
     const base = await withMemory(async () => {
       await pg.query('BEGIN');
-      const expiring = await pg.query(`UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $1
-        WHERE status = 'ACTIVE' AND valid_to > $1 AND valid_to <= $1::timestamptz + interval '90 days'`, [asOf]);
-      const expired = await pg.query(`UPDATE certification.certificate SET status = 'EXPIRED', status_changed_at = $1
-        WHERE status IN ('ACTIVE','EXPIRING') AND valid_to <= $1`, [asOf]);
-      const requested = await pg.query(`INSERT INTO certification.revocation (id, certificate_id, source, reason_code, details, status, requested_by, requested_at)
+      const expiring = await pg.query(
+        `UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $1
+        WHERE status = 'ACTIVE' AND valid_to > $1 AND valid_to <= $1::timestamptz + interval '90 days'`,
+        [asOf],
+      );
+      const expired = await pg.query(
+        `UPDATE certification.certificate SET status = 'EXPIRED', status_changed_at = $1
+        WHERE status IN ('ACTIVE','EXPIRING') AND valid_to <= $1`,
+        [asOf],
+      );
+      const requested = await pg.query(
+        `INSERT INTO certification.revocation (id, certificate_id, source, reason_code, details, status, requested_by, requested_at)
         SELECT gen_random_uuid(), id, 'EXPIRY', 'NOT_REEVALUATED', 'Không thực hiện đánh giá lại khi Giấy chứng nhận hết hiệu lực', 'REQUESTED', 'system', $1
-        FROM certification.certificate WHERE status = 'EXPIRED' AND superseded_by_id IS NULL AND valid_to <= $1`, [asOf]);
+        FROM certification.certificate WHERE status = 'EXPIRED' AND superseded_by_id IS NULL AND valid_to <= $1`,
+        [asOf],
+      );
       await pg.query('COMMIT');
       return { expiring: expiring.rowCount ?? 0, expired: expired.rowCount ?? 0, requested: requested.rowCount ?? 0 };
     });
     const baseCpu = cpuSince(base.ms);
-    check('baseline changed other rows than the sweep', base.result.expiring === expected.expiring && base.result.expired === expected.expired
-      && base.result.requested === expected.expired, { base: base.result, expected });
+    check(
+      'baseline changed other rows than the sweep',
+      base.result.expiring === expected.expiring && base.result.expired === expected.expired && base.result.requested === expected.expired,
+      { base: base.result, expected },
+    );
 
     const ratio = first.ms / base.ms;
     const line = (name: string, v: string) => console.log(`${name.padEnd(52)} ${v}`);
     console.log('');
-    line('(a) first sweep, wall time', `${secs(first.ms)} s  (notices ${secs(firstSteps.notices!)} s, expire ${secs(firstSteps.expire!)} s, revocation requests ${secs(firstSteps.requestRevocations!)} s`
-      + `${cfg.bench.analyze ? ` incl. ANALYZE ${secs(firstAnalyzeMs)} s` : ', no ANALYZE'})`);
+    line(
+      '(a) first sweep, wall time',
+      `${secs(first.ms)} s  (notices ${secs(firstSteps.notices!)} s, expire ${secs(firstSteps.expire!)} s, revocation requests ${secs(firstSteps.requestRevocations!)} s` +
+        `${cfg.bench.analyze ? ` incl. ANALYZE ${secs(firstAnalyzeMs)} s` : ', no ANALYZE'})`,
+    );
     line('    certificates touched (EXPIRING + EXPIRED)', `${fmt(touched)}  → ${fmt(touched / (first.ms / 1000))} certificates/s`);
-    line('    rows written (all tables)', `${fmt(rowsWritten)}  → ${fmt(rowsWritten / (first.ms / 1000))} rows/s in ${r1.chunks} chunks of ≤ ${config.sweepChunkSize}`);
-    line('    notices sent 90 / 60 / 30, recorded unsent', `${fmt(r1.noticesSent['90']!)} / ${fmt(r1.noticesSent['60']!)} / ${fmt(r1.noticesSent['30']!)}, ${fmt(r1.noticesSkipped)}`);
-    line('    marked EXPIRING / EXPIRED / revocation requests', `${fmt(r1.markedExpiring)} / ${fmt(r1.expired)} / ${fmt(r1.revocationRequests)}`);
-    line('    outbox events / audit rows / producer messages', `${fmt(d.outbox)} / ${fmt(d.audit_log)} / ${fmt(d.notification)}  (unpublished ${fmt(after.unpublished)})`);
-    line('    heap growth (peak) / retained after GC / RSS growth', `${mb(first.heapGrowth)} MB / ${mb(first.heapRetained)} MB / ${mb(first.rssGrowth)} MB`);
+    line(
+      '    rows written (all tables)',
+      `${fmt(rowsWritten)}  → ${fmt(rowsWritten / (first.ms / 1000))} rows/s in ${r1.chunks} chunks of ≤ ${config.sweepChunkSize}`,
+    );
+    line(
+      '    notices sent 90 / 60 / 30, recorded unsent',
+      `${fmt(r1.noticesSent['90']!)} / ${fmt(r1.noticesSent['60']!)} / ${fmt(r1.noticesSent['30']!)}, ${fmt(r1.noticesSkipped)}`,
+    );
+    line(
+      '    marked EXPIRING / EXPIRED / revocation requests',
+      `${fmt(r1.markedExpiring)} / ${fmt(r1.expired)} / ${fmt(r1.revocationRequests)}`,
+    );
+    line(
+      '    outbox events / audit rows / producer messages',
+      `${fmt(d.outbox)} / ${fmt(d.audit_log)} / ${fmt(d.notification)}  (unpublished ${fmt(after.unpublished)})`,
+    );
+    line(
+      '    heap growth (peak) / retained after GC / RSS growth',
+      `${mb(first.heapGrowth)} MB / ${mb(first.heapRetained)} MB / ${mb(first.rssGrowth)} MB`,
+    );
     line('    cpu (cores in use)', cpuText(firstCpu));
-    line('(b) same sweep again, wall time', `${secs(second.ms)} s  (notices ${secs(secondSteps.notices!)} s, expire ${secs(secondSteps.expire!)} s, revocation requests ${secs(secondSteps.requestRevocations!)} s)`);
-    line('    changes', `${r2.markedExpiring + r2.expired + r2.revocationRequests + r2.noticesSkipped + Object.values(r2.noticesSent).reduce((a, b) => a + b, 0)} (rows added: ${Object.values(again).reduce((a, b) => a + Math.abs(b), 0)}; ${r2.chunks} chunks read)`);
-    line('(c) baseline: 2 UPDATEs + INSERT … SELECT, one tx', `${secs(base.ms)} s  (${fmt(base.result.expiring)} + ${fmt(base.result.expired)} updated, ${fmt(base.result.requested)} requests)`);
+    line(
+      '(b) same sweep again, wall time',
+      `${secs(second.ms)} s  (notices ${secs(secondSteps.notices!)} s, expire ${secs(secondSteps.expire!)} s, revocation requests ${secs(secondSteps.requestRevocations!)} s)`,
+    );
+    line(
+      '    changes',
+      `${r2.markedExpiring + r2.expired + r2.revocationRequests + r2.noticesSkipped + Object.values(r2.noticesSent).reduce((a, b) => a + b, 0)} (rows added: ${Object.values(again).reduce((a, b) => a + Math.abs(b), 0)}; ${r2.chunks} chunks read)`,
+    );
+    line(
+      '(c) baseline: 2 UPDATEs + INSERT … SELECT, one tx',
+      `${secs(base.ms)} s  (${fmt(base.result.expiring)} + ${fmt(base.result.expired)} updated, ${fmt(base.result.requested)} requests)`,
+    );
     line('    cpu (cores in use)', cpuText(baseCpu));
     line('ratio first sweep / baseline', ratio.toFixed(1));
     line('relay wake-ups refused during the two sweeps', `${fmt(relayRefused / 100)} claims of 100`);
-    console.log(JSON.stringify({
-      certificates: N, expiredMonths: EXPIRED_MONTHS, asOf: asOf.toISOString(), insertMs, vacuumMs, chunkSize: config.sweepChunkSize, analyzeMs: Math.round(firstAnalyzeMs),
-      first: { ms: Math.round(first.ms), steps: Object.fromEntries(Object.entries(firstSteps).map(([k, v]) => [k, Math.round(v)])), report: r1, rows: d,
-        heapGrowthMb: mb(first.heapGrowth), heapRetainedMb: mb(first.heapRetained), rssGrowthMb: mb(first.rssGrowth), cpu: firstCpu },
-      second: { ms: Math.round(second.ms), steps: Object.fromEntries(Object.entries(secondSteps).map(([k, v]) => [k, Math.round(v)])), report: r2 },
-      baseline: { ms: Math.round(base.ms), ...base.result, cpu: baseCpu }, ratio: +ratio.toFixed(1),
-    }));
+    console.log(
+      JSON.stringify({
+        certificates: N,
+        expiredMonths: EXPIRED_MONTHS,
+        asOf: asOf.toISOString(),
+        insertMs,
+        vacuumMs,
+        chunkSize: config.sweepChunkSize,
+        analyzeMs: Math.round(firstAnalyzeMs),
+        first: {
+          ms: Math.round(first.ms),
+          steps: Object.fromEntries(Object.entries(firstSteps).map(([k, v]) => [k, Math.round(v)])),
+          report: r1,
+          rows: d,
+          heapGrowthMb: mb(first.heapGrowth),
+          heapRetainedMb: mb(first.heapRetained),
+          rssGrowthMb: mb(first.rssGrowth),
+          cpu: firstCpu,
+        },
+        second: {
+          ms: Math.round(second.ms),
+          steps: Object.fromEntries(Object.entries(secondSteps).map(([k, v]) => [k, Math.round(v)])),
+          report: r2,
+        },
+        baseline: { ms: Math.round(base.ms), ...base.result, cpu: baseCpu },
+        ratio: +ratio.toFixed(1),
+      }),
+    );
   } finally {
     await pg.end();
     await app.close();

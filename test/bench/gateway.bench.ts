@@ -15,11 +15,14 @@ import { loadToolConfig } from '../../tools/config';
 const root = resolve(__dirname, '..', '..');
 const config = loadToolConfig();
 const DURATION = config.bench.seconds;
-const GW = 3900, REG = 3901;
+const GW = 3900,
+  REG = 3901;
 
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
-    cwd: root, env: { ...config.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+    env: { ...config.env, ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
 }
@@ -28,7 +31,9 @@ async function waitReady(port: number): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`service on ${port} not ready`);
@@ -40,30 +45,52 @@ function run(o: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const urls = config.infra;
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('build failed');
   const db = `ocop_bench_gw_${process.pid}`;
   await adminQuery(urls.databaseUrl, `CREATE DATABASE "${db}"`);
   const env = {
-    OCOP_MODE: 'development', OCOP_DEMO_DATA: 'true', DATABASE_URL: withDatabase(urls.databaseUrl, db), NATS_URL: urls.natsUrl, REDIS_URL: urls.redisUrl,
-    OCOP_SUBJECT_PREFIX: `bench${process.pid}`, OCOP_STREAM: `BENCH${process.pid}_EVENTS`, LOG_LEVEL: 'warn', REDIS_PREFIX: `bench${process.pid}`,
+    OCOP_MODE: 'development',
+    OCOP_DEMO_DATA: 'true',
+    DATABASE_URL: withDatabase(urls.databaseUrl, db),
+    NATS_URL: urls.natsUrl,
+    REDIS_URL: urls.redisUrl,
+    OCOP_SUBJECT_PREFIX: `bench${process.pid}`,
+    OCOP_STREAM: `BENCH${process.pid}_EVENTS`,
+    LOG_LEVEL: 'warn',
+    REDIS_PREFIX: `bench${process.pid}`,
   };
   const children = [startService('registration', REG, env)];
   await waitReady(REG);
   children.push(startService('gateway', GW, env));
   try {
     await waitReady(GW);
-    const login = await fetch(`http://127.0.0.1:${GW}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'commune.officer', password: DEMO.password }) });
+    const login = await fetch(`http://127.0.0.1:${GW}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'commune.officer', password: DEMO.password }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     let n = 0;
     const command = (): autocannon.Request => ({
-      method: 'POST', path: '/api/producers',
+      method: 'POST',
+      path: '/api/producers',
       setupRequest: (req) => ({
         ...req,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({
-          type: 'ENTERPRISE', name: `Công ty ${n}`, businessRegistrationNumber: `28${String(process.pid % 100).padStart(2, '0')}${String(n++).padStart(6, '0')}`,
-          representativeName: 'Nguyễn Văn A', phone: '0912345678', address: 'Thôn 1', communeCode: DEMO.communeCode, womanLed: false, ethnicMinority: false,
+          type: 'ENTERPRISE',
+          name: `Công ty ${n}`,
+          businessRegistrationNumber: `28${String(process.pid % 100).padStart(2, '0')}${String(n++).padStart(6, '0')}`,
+          representativeName: 'Nguyễn Văn A',
+          phone: '0912345678',
+          address: 'Thôn 1',
+          communeCode: DEMO.communeCode,
+          womanLed: false,
+          ethnicMinority: false,
         }),
       }),
     });
@@ -86,4 +113,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -9,7 +9,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO, IdentitySubjects, RegistrationSubjects, Role, type Actor, type ResolvedUser, type UnitView } from '@ocop/contracts';
 import {
-  criteriaOf, evaluateDossier, routeEvaluation, scoreSheet, tierModelFor, treeForProductSet, Tier, type CriteriaTree, type SheetEntry,
+  criteriaOf,
+  evaluateDossier,
+  routeEvaluation,
+  scoreSheet,
+  tierModelFor,
+  treeForProductSet,
+  Tier,
+  type CriteriaTree,
+  type SheetEntry,
 } from '@ocop/domain';
 import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
 import { RpcServer, connectNats } from '@ocop/messaging';
@@ -31,10 +39,12 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** A deterministic pseudo-random sheet: each criterion takes option (seed + i) mod n, commune-assessed ones left out. */
 function entriesFor(tree: CriteriaTree, seed: number, assessed: Set<string>): SheetEntry[] {
-  return criteriaOf(tree).filter((c) => !assessed.has(c.code)).map((c, i) => {
-    const sorted = [...c.options].sort((a, b) => b.points - a.points);
-    return { criterionCode: c.code, optionCode: sorted[(seed + i) % Math.min(2, sorted.length)]!.code };
-  });
+  return criteriaOf(tree)
+    .filter((c) => !assessed.has(c.code))
+    .map((c, i) => {
+      const sorted = [...c.options].sort((a, b) => b.points - a.points);
+      return { criterionCode: c.code, optionCode: sorted[(seed + i) % Math.min(2, sorted.length)]!.code };
+    });
 }
 
 async function main(): Promise<void> {
@@ -42,20 +52,47 @@ async function main(): Promise<void> {
   const id = `b${randomBytes(4).toString('hex')}`;
   const dbName = `ocop_bench_${id}`;
   await adminQuery(cfg.infra.databaseUrl, `CREATE DATABASE "${dbName}"`);
-  const app = await createScoringApp(loadScoringConfig({
-    OCOP_MODE: 'test', DATABASE_URL: withDatabase(cfg.infra.databaseUrl, dbName), NATS_URL: cfg.infra.natsUrl, OCOP_SUBJECT_PREFIX: id,
-    OCOP_STREAM: `${id.toUpperCase()}_EVENTS`, LOG_LEVEL: 'silent',
-  }));
+  const app = await createScoringApp(
+    loadScoringConfig({
+      OCOP_MODE: 'test',
+      DATABASE_URL: withDatabase(cfg.infra.databaseUrl, dbName),
+      NATS_URL: cfg.infra.natsUrl,
+      OCOP_SUBJECT_PREFIX: id,
+      OCOP_STREAM: `${id.toUpperCase()}_EVENTS`,
+      LOG_LEVEL: 'silent',
+    }),
+  );
   await app.init();
   // Scoring asks the gateway about council seats and registration about the council's unit: stand-ins answer
   // here (every id a council member of the demo province), so the bench runs scoring alone.
   const nc = await connectNats(cfg.infra.natsUrl, 'bench-stand-ins');
   const standIns = new RpcServer(nc, id, 'bench-stand-ins', createLogger('bench', 'silent'));
   standIns.listen([
-    { subject: RegistrationSubjects.unitsList, handle: async (): Promise<UnitView[]> => [
-      { code: DEMO.provinceCode, level: 'PROVINCE', name: 'Thanh Hóa', parentCode: null, provinceCode: DEMO.provinceCode, districtCode: null }] },
-    { subject: IdentitySubjects.usersResolve, handle: async (q): Promise<ResolvedUser[]> => (q as { userIds: string[] }).userIds.map((uid) => ({
-      id: uid, username: uid, fullName: uid, role: Role.COUNCIL_MEMBER, scope: { provinceCode: DEMO.provinceCode }, active: true })) },
+    {
+      subject: RegistrationSubjects.unitsList,
+      handle: async (): Promise<UnitView[]> => [
+        {
+          code: DEMO.provinceCode,
+          level: 'PROVINCE',
+          name: 'Thanh Hóa',
+          parentCode: null,
+          provinceCode: DEMO.provinceCode,
+          districtCode: null,
+        },
+      ],
+    },
+    {
+      subject: IdentitySubjects.usersResolve,
+      handle: async (q): Promise<ResolvedUser[]> =>
+        (q as { userIds: string[] }).userIds.map((uid) => ({
+          id: uid,
+          username: uid,
+          fullName: uid,
+          role: Role.COUNCIL_MEMBER,
+          scope: { provinceCode: DEMO.provinceCode },
+          active: true,
+        })),
+    },
   ]);
   try {
     const ds = app.get(DataSource);
@@ -67,11 +104,26 @@ async function main(): Promise<void> {
     const admin: Actor = { id: randomUUID(), username: 'bench.admin', role: Role.ADMIN, scope: { provinceCode: '*' } };
     const users = Array.from({ length: MEMBERS + 1 }, (_, i) => ({ id: randomUUID(), name: `Thành viên ${i + 1}` }));
     const council = await app.get(CouncilsUseCases).create(admin, {
-      name: 'Hội đồng (benchmark)', tier: 'PROVINCE', unitCode: DEMO.provinceCode, authorityName: 'UBND tỉnh Thanh Hóa', placeName: 'Thanh Hóa',
-      quorum: MEMBERS, spreadLimit: '100',
-      members: users.map((u, i) => ({ userId: u.id, fullName: u.name, agency: 'Sở', role: i === 0 ? 'CHAIR' : i === MEMBERS ? 'SECRETARY' : 'MEMBER' })),
+      name: 'Hội đồng (benchmark)',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+      placeName: 'Thanh Hóa',
+      quorum: MEMBERS,
+      spreadLimit: '100',
+      members: users.map((u, i) => ({
+        userId: u.id,
+        fullName: u.name,
+        agency: 'Sở',
+        role: i === 0 ? 'CHAIR' : i === MEMBERS ? 'SECRETARY' : 'MEMBER',
+      })),
     });
-    const actorOf = (userId: string): Actor => ({ id: userId, username: userId, role: Role.COUNCIL_MEMBER, scope: { provinceCode: DEMO.provinceCode } });
+    const actorOf = (userId: string): Actor => ({
+      id: userId,
+      username: userId,
+      role: Role.COUNCIL_MEMBER,
+      scope: { provinceCode: DEMO.provinceCode },
+    });
     const voting = council.members.filter((m) => m.voting);
     const secretary = actorOf(users[MEMBERS]!.id);
     const sessions = app.get(SessionsUseCases);
@@ -92,19 +144,33 @@ async function main(): Promise<void> {
          FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n)`,
         [evaluationIds, DEMO.provinceCode, DEMO.communeCode, JSON.stringify(assessment)],
       );
-      const s = await sessions.create(secretary, { councilId: council.id, title: `Phiên ${run + 1}`, scheduledFor: new Date().toISOString() }, new Date());
+      const s = await sessions.create(
+        secretary,
+        { councilId: council.id, title: `Phiên ${run + 1}`, scheduledFor: new Date().toISOString() },
+        new Date(),
+      );
       await sessions.addAgenda(secretary, { sessionId: s.id, evaluationIds });
       await sessions.attendance(secretary, { sessionId: s.id, presentMemberIds: voting.map((m) => m.id) });
-      const jobs = evaluationIds.flatMap((evaluationId, d) => voting.map((m, k) => ({ evaluationId, member: m, entries: entriesFor(tree, d + k, assessedCodes) })));
+      const jobs = evaluationIds.flatMap((evaluationId, d) =>
+        voting.map((m, k) => ({ evaluationId, member: m, entries: entriesFor(tree, d + k, assessedCodes) })),
+      );
       const sheetsStarted = process.hrtime.bigint();
       for (let i = 0; i < jobs.length; i += 16) {
-        await Promise.all(jobs.slice(i, i + 16).map((j) => sessions.submitSheet(actorOf(j.member.userId), { sessionId: s.id, evaluationId: j.evaluationId, entries: j.entries })));
+        await Promise.all(
+          jobs
+            .slice(i, i + 16)
+            .map((j) =>
+              sessions.submitSheet(actorOf(j.member.userId), { sessionId: s.id, evaluationId: j.evaluationId, entries: j.entries }),
+            ),
+        );
       }
       sheetRate = jobs.length / (Number(process.hrtime.bigint() - sheetsStarted) / 1e9);
 
       // Baseline: the rules alone over the same (already scored) sheets, in memory — what closing must compute.
       const model = tierModelFor('148+1489');
-      const scoredByDossier = evaluationIds.map((evaluationId) => jobs.filter((j) => j.evaluationId === evaluationId).map((j) => scoreSheet(tree, j.entries, assessment)));
+      const scoredByDossier = evaluationIds.map((evaluationId) =>
+        jobs.filter((j) => j.evaluationId === evaluationId).map((j) => scoreSheet(tree, j.entries, assessment)),
+      );
       const baseStarted = process.hrtime.bigint();
       for (const scored of scoredByDossier) {
         routeEvaluation(model, Tier.PROVINCE, evaluateDossier(tree, scored, { spreadLimitHundredths: 10000 }).rank);
@@ -128,17 +194,32 @@ async function main(): Promise<void> {
       const after = process.memoryUsage();
       heapGrowth.push(Math.max(heapPeak, after.heapUsed) - heapBefore);
       rssGrowth.push(Math.max(rssPeak, after.rss) - rssBefore);
-      if (minutes.results.length !== DOSSIERS) throw new Error(`expected ${DOSSIERS} results, got ${minutes.results.length} (${minutes.deferred.length} deferred)`);
+      if (minutes.results.length !== DOSSIERS)
+        throw new Error(`expected ${DOSSIERS} results, got ${minutes.results.length} (${minutes.deferred.length} deferred)`);
     }
 
     const close50 = median(closeMs);
     const base50 = median(baselineMs);
-    console.log(JSON.stringify({
-      members: MEMBERS, dossiers: DOSSIERS, sheets: MEMBERS * DOSSIERS, runs: RUNS,
-      closeMs: closeMs.map((x) => Math.round(x)), closeMedianMs: Math.round(close50),
-      inMemoryRulesMs: baselineMs.map((x) => Math.round(x)), inMemoryMedianMs: Math.round(base50), ratio: +(close50 / base50).toFixed(1),
-      heapGrowthMb: heapGrowth.map(mb), rssGrowthMb: rssGrowth.map(mb), sheetSubmissionsPerSecond: Math.round(sheetRate),
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          members: MEMBERS,
+          dossiers: DOSSIERS,
+          sheets: MEMBERS * DOSSIERS,
+          runs: RUNS,
+          closeMs: closeMs.map((x) => Math.round(x)),
+          closeMedianMs: Math.round(close50),
+          inMemoryRulesMs: baselineMs.map((x) => Math.round(x)),
+          inMemoryMedianMs: Math.round(base50),
+          ratio: +(close50 / base50).toFixed(1),
+          heapGrowthMb: heapGrowth.map(mb),
+          rssGrowthMb: rssGrowth.map(mb),
+          sheetSubmissionsPerSecond: Math.round(sheetRate),
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await standIns.close();
     await nc.close();

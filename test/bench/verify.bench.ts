@@ -24,11 +24,16 @@ const config = loadToolConfig();
 const DURATION = config.bench.seconds;
 const N = config.bench.certificates ?? 100_000;
 const CONNECTIONS = 100;
-const GW = 3920, GW_COLD = 3921, CERT = 3922, BARE = 3923;
+const GW = 3920,
+  GW_COLD = 3921,
+  CERT = 3922,
+  BARE = 3923;
 
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
-    cwd: root, env: { ...config.env, ...env, HTTP_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: root,
+    env: { ...config.env, ...env, HTTP_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -37,7 +42,9 @@ async function waitReady(port: number, child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) throw new Error(`process for port ${port} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`service on ${port} not ready`);
@@ -47,11 +54,18 @@ function run(o: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((res, rej) => autocannon(o, (err, result) => (err ? rej(err) : res(result))));
 }
 
-interface Phase { name: string; result: autocannon.Result; cpu: Record<string, number> }
+interface Phase {
+  name: string;
+  result: autocannon.Result;
+  cpu: Record<string, number>;
+}
 
 async function main(): Promise<void> {
   const urls = config.infra;
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('build failed');
   const id = `bv${process.pid}`;
   const db = `ocop_bench_${id}`;
@@ -59,8 +73,16 @@ async function main(): Promise<void> {
   const stream = `${id.toUpperCase()}_EVENTS`;
   await adminQuery(urls.databaseUrl, `CREATE DATABASE "${db}"`);
   const env = {
-    OCOP_MODE: 'development', OCOP_DEMO_DATA: 'false', DATABASE_URL: databaseUrl, NATS_URL: urls.natsUrl, REDIS_URL: urls.redisUrl,
-    OCOP_SUBJECT_PREFIX: id, OCOP_STREAM: stream, LOG_LEVEL: 'warn', REDIS_PREFIX: id, JOBS_SCHEDULER_OWNER: 'false',
+    OCOP_MODE: 'development',
+    OCOP_DEMO_DATA: 'false',
+    DATABASE_URL: databaseUrl,
+    NATS_URL: urls.natsUrl,
+    REDIS_URL: urls.redisUrl,
+    OCOP_SUBJECT_PREFIX: id,
+    OCOP_STREAM: stream,
+    LOG_LEVEL: 'warn',
+    REDIS_PREFIX: id,
+    JOBS_SCHEDULER_OWNER: 'false',
   };
   const children: Record<string, ChildProcess> = {};
   const pg = new Client({ connectionString: databaseUrl });
@@ -70,10 +92,17 @@ async function main(): Promise<void> {
     await pg.connect();
     let t = Date.now();
     // End dates spread over 36 months from a month ago: a few are past their end (shown EXPIRED), some EXPIRING.
-    await insertBenchCertificates((sql, params) => pg.query(sql, params), { count: N, decisionId: randomUUID(), firstValidTo: dayMonthsFrom(new Date(), -1), spanMonths: 36 });
+    await insertBenchCertificates((sql, params) => pg.query(sql, params), {
+      count: N,
+      decisionId: randomUUID(),
+      firstValidTo: dayMonthsFrom(new Date(), -1),
+      spanMonths: 36,
+    });
     await pg.query('VACUUM ANALYZE certification.certificate');
     const insertMs = Date.now() - t;
-    const codes = (await pg.query<{ code: string }>('SELECT code FROM certification.certificate ORDER BY random()')).rows.map((r) => r.code);
+    const codes = (await pg.query<{ code: string }>('SELECT code FROM certification.certificate ORDER BY random()')).rows.map(
+      (r) => r.code,
+    );
 
     children.gateway = startService('gateway', GW, env);
     await waitReady(GW, children.gateway);
@@ -81,22 +110,38 @@ async function main(): Promise<void> {
     await waitReady(GW_COLD, children.gatewayCold);
     t = Date.now();
     children.bare = spawn(process.execPath, ['tools/run-node.js', 'test/bench/support/bare-verify-server.ts'], {
-      cwd: root, env: { ...config.env, DATABASE_URL: databaseUrl, PORT: String(BARE) }, stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: root,
+      env: { ...config.env, DATABASE_URL: databaseUrl, PORT: String(BARE) },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitReady(BARE, children.bare);
     const bareLoadMs = Date.now() - t;
 
     // The same answers from the gateway and the bare server (checkedAt aside).
     for (const code of codes.slice(0, 5)) {
-      const [a, b] = await Promise.all([GW, BARE].map(async (port) => (await (await fetch(`http://127.0.0.1:${port}/api/public/certificates/${code}`)).json()) as Record<string, unknown>));
+      const [a, b] = await Promise.all(
+        [GW, BARE].map(
+          async (port) =>
+            (await (await fetch(`http://127.0.0.1:${port}/api/public/certificates/${code}`)).json()) as Record<string, unknown>,
+        ),
+      );
       const [pa, pb] = await Promise.all([GW, BARE].map(async (port) => (await fetch(`http://127.0.0.1:${port}/verify/${code}`)).text()));
-      if (JSON.stringify({ ...a, checkedAt: 0 }) !== JSON.stringify({ ...b, checkedAt: 0 }) || pa !== pb) throw new Error(`gateway and bare server differ for ${code}`);
+      if (JSON.stringify({ ...a, checkedAt: 0 }) !== JSON.stringify({ ...b, checkedAt: 0 }) || pa !== pb)
+        throw new Error(`gateway and bare server differ for ${code}`);
     }
 
-    const random = (prefix: string): autocannon.Request[] => [{
-      method: 'GET', setupRequest: (req) => ({ ...req, path: `${prefix}${codes[Math.floor(Math.random() * codes.length)]}` }),
-    }];
-    const pids = { gateway: children.gateway.pid, gatewayCold: children.gatewayCold.pid, certification: children.certification.pid, bare: children.bare.pid };
+    const random = (prefix: string): autocannon.Request[] => [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: `${prefix}${codes[Math.floor(Math.random() * codes.length)]}` }),
+      },
+    ];
+    const pids = {
+      gateway: children.gateway.pid,
+      gatewayCold: children.gatewayCold.pid,
+      certification: children.certification.pid,
+      bare: children.bare.pid,
+    };
     const phases: Phase[] = [];
     const measure = async (name: string, port: number, prefix: string, o: { warmup?: number; amount?: number } = {}) => {
       if (o.warmup) await run({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: o.warmup, requests: random(prefix) });
@@ -105,8 +150,12 @@ async function main(): Promise<void> {
       const sys0 = systemTicks();
       let next = 0;
       const result = await run({
-        url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, ...(o.amount ? { amount: o.amount } : { duration: DURATION }),
-        requests: o.amount ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${prefix}${codes[next++ % codes.length]}` }) }] : random(prefix),
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        ...(o.amount ? { amount: o.amount } : { duration: DURATION }),
+        requests: o.amount
+          ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${prefix}${codes[next++ % codes.length]}` }) }]
+          : random(prefix),
       });
       const self = process.cpuUsage(self0);
       const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpuSeconds(pid) - cpu0[k]!) / result.duration]));
@@ -125,15 +174,20 @@ async function main(): Promise<void> {
     const coldJson = await measure('gateway, cache TTL 0 (cold), JSON', GW_COLD, api, { warmup: 3 });
     const coldHtml = await measure('gateway, cache TTL 0 (cold), HTML /verify', GW_COLD, '/verify/', { warmup: 3 });
 
-    const line = (p: Phase) => `${p.name.padEnd(46)} ${p.result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${p.result.latency.p50} ms  p99 ${p.result.latency.p99} ms  `
-      + `non-2xx ${p.result.non2xx}  errors ${p.result.errors}  ${(p.result.throughput.average / p.result.requests.average).toFixed(0)} B/resp  cpu: ${cpuText(p.cpu)}`;
-    console.log(`\nbench:verify  ${N.toLocaleString('en-US')} certificates (inserted + VACUUM ANALYZE in ${(insertMs / 1000).toFixed(1)} s; bare server loaded its Map in ${(bareLoadMs / 1000).toFixed(1)} s), `
-      + `${CONNECTIONS} connections, ${DURATION} s per phase after a 3 s warm-up, random codes; services as separate processes from dist/, autocannon in-process`);
+    const line = (p: Phase) =>
+      `${p.name.padEnd(46)} ${p.result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${p.result.latency.p50} ms  p99 ${p.result.latency.p99} ms  ` +
+      `non-2xx ${p.result.non2xx}  errors ${p.result.errors}  ${(p.result.throughput.average / p.result.requests.average).toFixed(0)} B/resp  cpu: ${cpuText(p.cpu)}`;
+    console.log(
+      `\nbench:verify  ${N.toLocaleString('en-US')} certificates (inserted + VACUUM ANALYZE in ${(insertMs / 1000).toFixed(1)} s; bare server loaded its Map in ${(bareLoadMs / 1000).toFixed(1)} s), ` +
+        `${CONNECTIONS} connections, ${DURATION} s per phase after a 3 s warm-up, random codes; services as separate processes from dist/, autocannon in-process`,
+    );
     for (const p of phases) console.log(line(p));
     console.log(`fill pass: ${fill.requests.total} requests in ${fill.duration.toFixed(1)} s`);
     const ratio = (a: autocannon.Result, b: autocannon.Result) => (a.requests.average / b.requests.average).toFixed(3);
     console.log(`ratio gateway warm / bare, JSON: ${ratio(warmJson, bareJson)}   HTML: ${ratio(warmHtml, bareHtml)}`);
-    console.log(`ratio gateway warm / cold (what the cache buys), JSON: ${(warmJson.requests.average / coldJson.requests.average).toFixed(1)}×   HTML: ${(warmHtml.requests.average / coldHtml.requests.average).toFixed(1)}×`);
+    console.log(
+      `ratio gateway warm / cold (what the cache buys), JSON: ${(warmJson.requests.average / coldJson.requests.average).toFixed(1)}×   HTML: ${(warmHtml.requests.average / coldHtml.requests.average).toFixed(1)}×`,
+    );
     const bad = phases.filter((p) => p.result.non2xx || p.result.errors || p.result.timeouts);
     if (bad.length) throw new Error(`non-2xx, errors or timeouts in: ${bad.map((p) => p.name).join('; ')}`);
   } finally {
@@ -145,4 +199,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

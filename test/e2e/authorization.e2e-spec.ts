@@ -13,33 +13,69 @@ describe('authorization by role and administrative scope', () => {
 
   beforeAll(async () => {
     p = await startPlatform();
-    for (const u of ['admin', 'province.office', 'district.officer', 'commune.officer', 'producer', 'council.member', 'agency.officer', 'inspector', 'lab']) {
+    for (const u of [
+      'admin',
+      'province.office',
+      'district.officer',
+      'commune.officer',
+      'producer',
+      'council.member',
+      'agency.officer',
+      'inspector',
+      'lab',
+    ]) {
       t[u] = await p.login(u);
     }
     own = (await p.http('POST', '/api/dossiers', { token: t.producer, body: { productId: DEMO.productId, kind: 'NEW' } })).body.id;
     const producer = await p.http('POST', '/api/producers', {
       token: t['province.office'],
-      body: { type: 'HOUSEHOLD_BUSINESS', name: 'Hộ kinh doanh Phạm Văn Đức', businessRegistrationNumber: '38A8001234', representativeName: 'Phạm Văn Đức',
-        phone: '0900000001', address: 'Thôn 5', communeCode: OTHER_COMMUNE, womanLed: false, ethnicMinority: false },
+      body: {
+        type: 'HOUSEHOLD_BUSINESS',
+        name: 'Hộ kinh doanh Phạm Văn Đức',
+        businessRegistrationNumber: '38A8001234',
+        representativeName: 'Phạm Văn Đức',
+        phone: '0900000001',
+        address: 'Thôn 5',
+        communeCode: OTHER_COMMUNE,
+        womanLed: false,
+        ethnicMinority: false,
+      },
     });
     expect(producer.status).toBe(201);
-    const product = await p.http('POST', '/api/products', { token: t['province.office'], body: { producerId: producer.body.id, name: 'Nem chua', productSetCode: '08' } });
+    const product = await p.http('POST', '/api/products', {
+      token: t['province.office'],
+      body: { producerId: producer.body.id, name: 'Nem chua', productSetCode: '08' },
+    });
     const otherOfficer = await p.http('POST', '/api/users', {
       token: t.admin,
-      body: { username: 'officer.14802', password: 'another-long-password', fullName: 'Cán bộ xã', role: 'COMMUNE_OFFICER', provinceCode: '38', communeCode: OTHER_COMMUNE },
+      body: {
+        username: 'officer.14802',
+        password: 'another-long-password',
+        fullName: 'Cán bộ xã',
+        role: 'COMMUNE_OFFICER',
+        provinceCode: '38',
+        communeCode: OTHER_COMMUNE,
+      },
     });
     expect(otherOfficer.status).toBe(201);
     t.otherOfficer = await p.login('officer.14802', 'another-long-password');
     other = (await p.http('POST', '/api/dossiers', { token: t.otherOfficer, body: { productId: product.body.id, kind: 'NEW' } })).body.id;
     expect(other).toEqual(expect.any(String));
   });
-  afterAll(async () => { await p?.stop(); });
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   it('refuses requests without a valid token', async () => {
     expect((await p.http('GET', '/api/dossiers')).status).toBe(401);
     expect((await p.http('GET', '/api/dossiers', { token: 'not.a.jwt' })).status).toBe(401);
-    const forged = await new SignJWT({ role: 'ADMIN', scope: { provinceCode: '*' } }).setProtectedHeader({ alg: 'HS256' }).setSubject('x')
-      .setIssuer('ocop-platform').setAudience('ocop-api').setExpirationTime('1h').sign(new TextEncoder().encode('a-secret-that-is-not-the-gateways-own-secret'));
+    const forged = await new SignJWT({ role: 'ADMIN', scope: { provinceCode: '*' } })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer('ocop-platform')
+      .setAudience('ocop-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('a-secret-that-is-not-the-gateways-own-secret'));
     const res = await p.http('GET', '/api/users', { token: forged });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
@@ -94,8 +130,17 @@ describe('authorization by role and administrative scope', () => {
   it('refuses a commune officer registering a producer in another commune', async () => {
     const res = await p.http('POST', '/api/producers', {
       token: t['commune.officer'],
-      body: { type: 'ENTERPRISE', name: 'Công ty A', businessRegistrationNumber: '2805556667', representativeName: 'Ngô Văn A', phone: '0900000002',
-        address: 'Thôn 1', communeCode: OTHER_COMMUNE, womanLed: false, ethnicMinority: false },
+      body: {
+        type: 'ENTERPRISE',
+        name: 'Công ty A',
+        businessRegistrationNumber: '2805556667',
+        representativeName: 'Ngô Văn A',
+        phone: '0900000002',
+        address: 'Thôn 1',
+        communeCode: OTHER_COMMUNE,
+        womanLed: false,
+        ethnicMinority: false,
+      },
     });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('OUT_OF_SCOPE');

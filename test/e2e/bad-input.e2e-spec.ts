@@ -6,8 +6,15 @@ import { eventually } from '@ocop/testing';
 import { PDF, multipartBody, startPlatform, type Platform } from '../support/platform';
 
 const goodProducer = {
-  type: 'ENTERPRISE', name: 'Công ty TNHH Nông sản Sầm Sơn', businessRegistrationNumber: '2802223334', representativeName: 'Trần Văn Bình',
-  phone: '0911222333', address: 'Phường Trung Sơn', communeCode: DEMO.communeCode, womanLed: false, ethnicMinority: true,
+  type: 'ENTERPRISE',
+  name: 'Công ty TNHH Nông sản Sầm Sơn',
+  businessRegistrationNumber: '2802223334',
+  representativeName: 'Trần Văn Bình',
+  phone: '0911222333',
+  address: 'Phường Trung Sơn',
+  communeCode: DEMO.communeCode,
+  womanLed: false,
+  ethnicMinority: true,
 };
 
 /** Bad input gets a 4xx problem+json naming the field and a stable code, and leaves no rows or events behind. */
@@ -18,7 +25,11 @@ describe('bad input', () => {
   /** Row and stream counts, once the outbox has relayed everything committed so far. */
   async function counts() {
     const q = async (sql: string) => Number((await pg.query(sql)).rows[0].n);
-    await eventually(async () => (await q('SELECT count(*) AS n FROM registration.outbox WHERE published_at IS NULL')) === 0, 10_000, 'the outbox to drain');
+    await eventually(
+      async () => (await q('SELECT count(*) AS n FROM registration.outbox WHERE published_at IS NULL')) === 0,
+      10_000,
+      'the outbox to drain',
+    );
     const nc = await connect({ servers: p.env.natsUrl });
     const messages = (await (await jetstreamManager(nc)).streams.info(p.env.stream)).state.messages;
     await nc.close();
@@ -50,7 +61,13 @@ describe('bad input', () => {
     ['unknown field', { ...goodProducer, isAdmin: true }, 400, 'VALIDATION_FAILED', 'isAdmin'],
     ['malformed commune code', { ...goodProducer, communeCode: '12' }, 400, 'VALIDATION_FAILED', 'communeCode'],
     ['unknown commune', { ...goodProducer, communeCode: '99999' }, 400, 'UNIT_UNKNOWN', 'communeCode'],
-    ['invalid business registration number', { ...goodProducer, businessRegistrationNumber: '28012345X7' }, 400, 'BUSINESS_REGISTRATION_INVALID', 'businessRegistrationNumber'],
+    [
+      'invalid business registration number',
+      { ...goodProducer, businessRegistrationNumber: '28012345X7' },
+      400,
+      'BUSINESS_REGISTRATION_INVALID',
+      'businessRegistrationNumber',
+    ],
     ['invalid producer type', { ...goodProducer, type: 'STATE_FARM' }, 400, 'VALIDATION_FAILED', 'type'],
   ];
 
@@ -59,16 +76,31 @@ describe('bad input', () => {
     const res = await p.http('POST', '/api/producers', { token: officer, body });
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status, code, field, type: expect.stringMatching(/^urn:ocop:problem:/), title: code, instance: '/api/producers' });
+    expect(res.body).toMatchObject({
+      status,
+      code,
+      field,
+      type: expect.stringMatching(/^urn:ocop:problem:/),
+      title: code,
+      instance: '/api/producers',
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('refuses malformed JSON and oversized bodies', async () => {
     const before = await counts();
-    const malformed = await p.http('POST', '/api/producers', { token: officer, payload: '{"type": "ENTERPRISE",', headers: { 'content-type': 'application/json' } });
+    const malformed = await p.http('POST', '/api/producers', {
+      token: officer,
+      payload: '{"type": "ENTERPRISE",',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON', field: 'body' });
-    const huge = await p.http('POST', '/api/producers', { token: officer, payload: JSON.stringify({ ...goodProducer, name: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const huge = await p.http('POST', '/api/producers', {
+      token: officer,
+      payload: JSON.stringify({ ...goodProducer, name: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ code: 'BODY_TOO_LARGE', field: 'body' });
     expect(await counts()).toEqual(before);
@@ -88,7 +120,10 @@ describe('bad input', () => {
     const producer = await p.login('producer');
     const before = await counts();
     expect((await p.http('GET', '/api/dossiers/not-a-uuid', { token: producer })).body).toMatchObject({ status: 400, field: 'id' });
-    const badSet = await p.http('POST', '/api/products', { token: producer, body: { producerId: DEMO.producerId, name: 'Rượu', productSetCode: '27' } });
+    const badSet = await p.http('POST', '/api/products', {
+      token: producer,
+      body: { producerId: DEMO.producerId, name: 'Rượu', productSetCode: '27' },
+    });
     expect(badSet.body).toMatchObject({ status: 400, code: 'PRODUCT_SET_UNKNOWN', field: 'productSetCode' });
     const badKind = await p.http('POST', '/api/dossiers', { token: producer, body: { productId: DEMO.productId, kind: 'RENEW' } });
     expect(badKind.body).toMatchObject({ status: 400, field: 'kind' });
@@ -99,9 +134,17 @@ describe('bad input', () => {
     const dossier = await p.http('POST', '/api/dossiers', { token: producer, body: { productId: DEMO.productId, kind: 'NEW' } });
     const afterCreate = await counts();
     const notPdf = multipartBody('REGISTRATION_FORM', Buffer.from('MZ not a pdf at all'), 'x.pdf', 'application/pdf');
-    expect((await p.http('POST', `/api/dossiers/${dossier.body.id}/documents`, { token: producer, ...notPdf })).body).toMatchObject({ status: 400, code: 'DOCUMENT_CONTENT_MISMATCH', field: 'file' });
+    expect((await p.http('POST', `/api/dossiers/${dossier.body.id}/documents`, { token: producer, ...notPdf })).body).toMatchObject({
+      status: 400,
+      code: 'DOCUMENT_CONTENT_MISMATCH',
+      field: 'file',
+    });
     const badType = multipartBody('LOVE_LETTER', PDF);
-    expect((await p.http('POST', `/api/dossiers/${dossier.body.id}/documents`, { token: producer, ...badType })).body).toMatchObject({ status: 400, code: 'DOCUMENT_TYPE_UNKNOWN', field: 'type' });
+    expect((await p.http('POST', `/api/dossiers/${dossier.body.id}/documents`, { token: producer, ...badType })).body).toMatchObject({
+      status: 400,
+      code: 'DOCUMENT_TYPE_UNKNOWN',
+      field: 'type',
+    });
     const emptyReasons = await p.http('POST', `/api/dossiers/${dossier.body.id}/return`, { token: officer, body: { reasons: [] } });
     expect(emptyReasons.body).toMatchObject({ status: 400, field: 'reasons' });
     const wrongState = await p.http('POST', `/api/dossiers/${dossier.body.id}/accept`, { token: officer });

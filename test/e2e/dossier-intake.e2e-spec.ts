@@ -12,7 +12,9 @@ describe('dossier intake end to end', () => {
     admin = await p.login('admin');
     officer = await p.login('commune.officer');
   });
-  afterAll(async () => { await p?.stop(); });
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   async function upload(token: string, dossierId: string, type: string, extra: Record<string, string> = {}) {
     const { payload, headers } = multipartBody(type, PDF);
@@ -26,8 +28,15 @@ describe('dossier intake end to end', () => {
     const created = await p.http('POST', '/api/producers', {
       token: officer,
       body: {
-        type: 'COOPERATIVE', name: 'Hợp tác xã Chè Đông Sơn', businessRegistrationNumber: brn, representativeName: 'Nguyễn Thị Lan',
-        phone: '0987654321', address: 'Thôn 2', communeCode: DEMO.communeCode, womanLed: true, ethnicMinority: false,
+        type: 'COOPERATIVE',
+        name: 'Hợp tác xã Chè Đông Sơn',
+        businessRegistrationNumber: brn,
+        representativeName: 'Nguyễn Thị Lan',
+        phone: '0987654321',
+        address: 'Thôn 2',
+        communeCode: DEMO.communeCode,
+        womanLed: true,
+        ethnicMinority: false,
       },
     });
     expect(created.status).toBe(201);
@@ -35,7 +44,14 @@ describe('dossier intake end to end', () => {
     const username = `producer.${brn}`;
     const user = await p.http('POST', '/api/users', {
       token: admin,
-      body: { username, password: 'a-long-password-1', fullName: 'Nguyễn Thị Lan', role: 'PRODUCER', provinceCode: DEMO.provinceCode, producerId: created.body.id },
+      body: {
+        username,
+        password: 'a-long-password-1',
+        fullName: 'Nguyễn Thị Lan',
+        role: 'PRODUCER',
+        provinceCode: DEMO.provinceCode,
+        producerId: created.body.id,
+      },
     });
     expect(user.status).toBe(201);
     return { producerId: created.body.id as string, token: await p.login(username, 'a-long-password-1') };
@@ -43,40 +59,57 @@ describe('dossier intake end to end', () => {
 
   it('takes a dossier from draft to the next tier list, with a return for completion, and shows every step on its timeline', async () => {
     const producer = await newProducer('2809876543');
-    const product = await p.http('POST', '/api/products', { token: producer.token, body: { producerId: producer.producerId, name: 'Chè xanh Đông Sơn', productSetCode: '11' } });
+    const product = await p.http('POST', '/api/products', {
+      token: producer.token,
+      body: { producerId: producer.producerId, name: 'Chè xanh Đông Sơn', productSetCode: '11' },
+    });
     expect(product.status).toBe(201);
     expect(product.body.productGroup).toBe('FOOD');
 
     const created = await p.http('POST', '/api/dossiers', { token: producer.token, body: { productId: product.body.id, kind: 'NEW' } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect(created.body).toMatchObject({ status: 'DRAFT', legalVersion: null, missingDocuments: ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_PLAN', 'BUSINESS_REGISTRATION'] });
+    expect(created.body).toMatchObject({
+      status: 'DRAFT',
+      legalVersion: null,
+      missingDocuments: ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_PLAN', 'BUSINESS_REGISTRATION'],
+    });
 
     // Submitting an incomplete dossier is refused and changes nothing.
     const incomplete = await p.http('POST', `/api/dossiers/${id}/submit`, { token: producer.token });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body).toMatchObject({ code: 'DOSSIER_INCOMPLETE', field: 'documents' });
 
-    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) await upload(producer.token, id, type);
+    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN'])
+      await upload(producer.token, id, type);
     const submitted = await p.http('POST', `/api/dossiers/${id}/submit`, { token: producer.token });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', legalVersion: '148+1489', missingDocuments: [] });
 
     // The commune returns it once for completion, with reasons.
     const returned = await p.http('POST', `/api/dossiers/${id}/return`, {
-      token: officer, body: { reasons: [{ documentType: 'QUALITY_DECLARATION', reason: 'Bổ sung bản công bố chất lượng sản phẩm' }] },
+      token: officer,
+      body: { reasons: [{ documentType: 'QUALITY_DECLARATION', reason: 'Bổ sung bản công bố chất lượng sản phẩm' }] },
     });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('RETURNED_FOR_COMPLETION');
-    expect(returned.body.returnReasons).toEqual([{ documentType: 'QUALITY_DECLARATION', reason: 'Bổ sung bản công bố chất lượng sản phẩm' }]);
+    expect(returned.body.returnReasons).toEqual([
+      { documentType: 'QUALITY_DECLARATION', reason: 'Bổ sung bản công bố chất lượng sản phẩm' },
+    ]);
 
     // The producer completes it and resubmits; the commune accepts and proposes it.
     await upload(producer.token, id, 'QUALITY_DECLARATION');
     const resubmitted = await p.http('POST', `/api/dossiers/${id}/submit`, { token: producer.token });
     expect(resubmitted.body).toMatchObject({ status: 'SUBMITTED', returnReasons: [] });
     expect((await p.http('POST', `/api/dossiers/${id}/accept`, { token: officer })).body.status).toBe('ACCEPTED_BY_COMMUNE');
-    const communeAssessment = { reportReference: '45/BC-UBND', entries: ['A1.1', 'A1.2', 'A2.1', 'B2.2'].map((criterionCode) => ({ criterionCode, optionCode: 'b' })) };
-    const proposed = await p.http('POST', `/api/dossiers/${id}/propose`, { token: officer, body: { proposalReference: '125/UBND-NN', communeAssessment } });
+    const communeAssessment = {
+      reportReference: '45/BC-UBND',
+      entries: ['A1.1', 'A1.2', 'A2.1', 'B2.2'].map((criterionCode) => ({ criterionCode, optionCode: 'b' })),
+    };
+    const proposed = await p.http('POST', `/api/dossiers/${id}/propose`, {
+      token: officer,
+      body: { proposalReference: '125/UBND-NN', communeAssessment },
+    });
     expect(proposed.status).toBe(200);
     expect(proposed.body).toMatchObject({ status: 'PROPOSED', proposedTier: 'PROVINCE', proposedToUnitCode: DEMO.provinceCode });
     expect(proposed.body.roundId).toEqual(expect.any(String));
@@ -91,17 +124,27 @@ describe('dossier intake end to end', () => {
     const expected = [
       'registration.dossier-created.v1',
       ...Array(4).fill('registration.document-attached.v1'),
-      'registration.dossier-submitted.v1', 'registration.dossier-returned.v1', 'registration.document-attached.v1',
-      'registration.dossier-submitted.v1', 'registration.dossier-accepted.v1', 'registration.dossier-proposed.v1',
+      'registration.dossier-submitted.v1',
+      'registration.dossier-returned.v1',
+      'registration.document-attached.v1',
+      'registration.dossier-submitted.v1',
+      'registration.dossier-accepted.v1',
+      'registration.dossier-proposed.v1',
       // scoring puts it on the province's list of dossiers awaiting a council session
       'scoring.evaluation-opened.v1',
     ];
-    const timeline = await eventually(async () => {
-      const t = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer.token });
-      return t.body.length === expected.length ? t.body : undefined;
-    }, 20_000, 'the timeline to hold every step');
+    const timeline = await eventually(
+      async () => {
+        const t = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer.token });
+        return t.body.length === expected.length ? t.body : undefined;
+      },
+      20_000,
+      'the timeline to hold every step',
+    );
     expect(timeline.map((e: { type: string }) => e.type)).toEqual(expected);
-    expect(timeline.find((e: { type: string }) => e.type === 'registration.dossier-returned.v1')).toMatchObject({ actorRole: 'COMMUNE_OFFICER' });
+    expect(timeline.find((e: { type: string }) => e.type === 'registration.dossier-returned.v1')).toMatchObject({
+      actorRole: 'COMMUNE_OFFICER',
+    });
     expect(timeline[0]).toMatchObject({ actorRole: 'PRODUCER', source: 'ocop/registration' });
     expect(timeline.every((e: { occurredAt: string }) => !Number.isNaN(Date.parse(e.occurredAt)))).toBe(true);
   });
@@ -109,10 +152,18 @@ describe('dossier intake end to end', () => {
   it('stamps the legal version in force at filing: a dossier filed in 2024 goes to the district (148)', async () => {
     const producer = await newProducer('2801112223');
     const asOf = { 'x-as-of': '2024-05-10T03:00:00Z' };
-    const product = await p.http('POST', '/api/products', { token: producer.token, body: { producerId: producer.producerId, name: 'Mật ong Đông Sơn', productSetCode: '04' } });
-    const d = await p.http('POST', '/api/dossiers', { token: producer.token, body: { productId: product.body.id, kind: 'NEW' }, headers: asOf });
+    const product = await p.http('POST', '/api/products', {
+      token: producer.token,
+      body: { producerId: producer.producerId, name: 'Mật ong Đông Sơn', productSetCode: '04' },
+    });
+    const d = await p.http('POST', '/api/dossiers', {
+      token: producer.token,
+      body: { productId: product.body.id, kind: 'NEW' },
+      headers: asOf,
+    });
     expect(d.body.cycleYear).toBe(2024);
-    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) await upload(producer.token, d.body.id, type, asOf);
+    for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN'])
+      await upload(producer.token, d.body.id, type, asOf);
     const submitted = await p.http('POST', `/api/dossiers/${d.body.id}/submit`, { token: producer.token, headers: asOf });
     expect(submitted.body).toMatchObject({ legalVersion: '148', filedAt: '2024-05-10T03:00:00.000Z' });
     await p.http('POST', `/api/dossiers/${d.body.id}/accept`, { token: officer, headers: asOf });

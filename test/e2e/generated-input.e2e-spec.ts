@@ -18,11 +18,43 @@ import { PDF, startPlatform, type Platform } from '../support/platform';
  * the row count of every table of every service and the stream's message count stay the same.
  */
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; required?: string[]; enum?: unknown[]; example?: unknown; minItems?: number; format?: string; minimum?: number; allOf?: Schema[] };
-type Operation = { parameters?: { name: string; in: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } };
-interface Case { method: string; url: string; name: string; body?: unknown; payload?: string | Buffer; headers?: Record<string, string> }
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+  enum?: unknown[];
+  example?: unknown;
+  minItems?: number;
+  format?: string;
+  minimum?: number;
+  allOf?: Schema[];
+};
+type Operation = {
+  parameters?: { name: string; in: string; schema?: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
+interface Case {
+  method: string;
+  url: string;
+  name: string;
+  body?: unknown;
+  payload?: string | Buffer;
+  headers?: Record<string, string>;
+}
 
-const USERS = ['admin', 'province.office', 'district.officer', 'commune.officer', 'producer', 'council.member', 'inspector', 'agency.officer', 'lab'];
+const USERS = [
+  'admin',
+  'province.office',
+  'district.officer',
+  'commune.officer',
+  'producer',
+  'council.member',
+  'inspector',
+  'agency.officer',
+  'lab',
+];
 const LONG = 'x'.repeat(100_001);
 
 describe('generated bad input across every route of the OpenAPI document', () => {
@@ -46,26 +78,82 @@ describe('generated bad input across every route of the OpenAPI document', () =>
     if (s.example !== undefined) return s.example;
     if (s.enum?.length) return s.enum[0];
     switch (s.type) {
-      case 'object': return depth > 6 ? {} : Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => s.required?.includes(k)).map(([k, v]) => [k, sample(v, depth + 1, k)]));
-      case 'array': return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items, depth + 1, name.replace(/s$/, '')));
-      case 'integer': case 'number': return s.minimum ?? 1;
-      case 'boolean': return false;
-      case 'string': return s.format === 'uuid' || /Ids?$/.test(name) ? randomUUID()
-        : s.format === 'date-time' || /(At|From|To|For|Before|asOf)$/.test(name) ? '2026-06-01T00:00:00Z' : 'abc';
-      default: return 'abc';
+      case 'object':
+        return depth > 6
+          ? {}
+          : Object.fromEntries(
+              Object.entries(s.properties ?? {})
+                .filter(([k]) => s.required?.includes(k))
+                .map(([k, v]) => [k, sample(v, depth + 1, k)]),
+            );
+      case 'array':
+        return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items, depth + 1, name.replace(/s$/, '')));
+      case 'integer':
+      case 'number':
+        return s.minimum ?? 1;
+      case 'boolean':
+        return false;
+      case 'string':
+        return s.format === 'uuid' || /Ids?$/.test(name)
+          ? randomUUID()
+          : s.format === 'date-time' || /(At|From|To|For|Before|asOf)$/.test(name)
+            ? '2026-06-01T00:00:00Z'
+            : 'abc';
+      default:
+        return 'abc';
     }
   };
 
   /** Values no field of this schema accepts. */
   const badValuesFor = (s: Schema): [string, unknown][] => {
     switch (s.type) {
-      case 'string': return [['number', 12345], ['boolean', true], ['object', {}], ['array', []], ['NUL', 'a\u0000b'], ['lone surrogate', 'a\ud800b'], ['100k string', LONG]];
-      case 'integer': return [['boolean', true], ['numeric string', '7'], ['huge', 1e308], ['negative huge', -1e308], ['fraction', 1.5], ['object', {}]];
-      case 'number': return [['boolean', true], ['numeric string', '7'], ['huge', 1e308], ['negative huge', -1e308], ['object', {}]];
-      case 'boolean': return [['string', 'true'], ['number', 1]];
-      case 'array': return [['object', {}], ['string', 'x'], ['nested array', [[]]], ['NUL element', ['a\u0000']]];
-      case 'object': return [['array', []], ['string', 'x'], ['number', 1]];
-      default: return [];
+      case 'string':
+        return [
+          ['number', 12345],
+          ['boolean', true],
+          ['object', {}],
+          ['array', []],
+          ['NUL', 'a\u0000b'],
+          ['lone surrogate', 'a\ud800b'],
+          ['100k string', LONG],
+        ];
+      case 'integer':
+        return [
+          ['boolean', true],
+          ['numeric string', '7'],
+          ['huge', 1e308],
+          ['negative huge', -1e308],
+          ['fraction', 1.5],
+          ['object', {}],
+        ];
+      case 'number':
+        return [
+          ['boolean', true],
+          ['numeric string', '7'],
+          ['huge', 1e308],
+          ['negative huge', -1e308],
+          ['object', {}],
+        ];
+      case 'boolean':
+        return [
+          ['string', 'true'],
+          ['number', 1],
+        ];
+      case 'array':
+        return [
+          ['object', {}],
+          ['string', 'x'],
+          ['nested array', [[]]],
+          ['NUL element', ['a\u0000']],
+        ];
+      case 'object':
+        return [
+          ['array', []],
+          ['string', 'x'],
+          ['number', 1],
+        ];
+      default:
+        return [];
     }
   };
 
@@ -80,13 +168,22 @@ describe('generated bad input across every route of the OpenAPI document', () =>
   };
 
   /** Mutations of every field of a body, at every depth (an optional field absent from the base is added with its sample, then mutated). */
-  const bodyMutations = (raw: Schema, base: unknown, path: (string | number)[] = [], out: [string, unknown][] = [], depth = 0): [string, unknown][] => {
+  const bodyMutations = (
+    raw: Schema,
+    base: unknown,
+    path: (string | number)[] = [],
+    out: [string, unknown][] = [],
+    depth = 0,
+  ): [string, unknown][] => {
     const s = resolve(raw);
     const at = path.join('.') || 'body';
     if (path.length) for (const [n, v] of badValuesFor(s)) out.push([`${at} as ${n}`, setAt(base, path, v)]);
     if (depth > 5) return out;
     if (s.type === 'object' && s.properties) {
-      out.push([`${at} with an unknown field`, path.length ? setAt(base, [...path, 'zzzUnknown'], 1) : { ...(base as object), zzzUnknown: 1 }]);
+      out.push([
+        `${at} with an unknown field`,
+        path.length ? setAt(base, [...path, 'zzzUnknown'], 1) : { ...(base as object), zzzUnknown: 1 },
+      ]);
       for (const [k, v] of Object.entries(s.properties)) {
         if (s.required?.includes(k)) out.push([`${at === 'body' ? '' : `${at}.`}${k} missing`, setAt(base, [...path, k], undefined, true)]);
         const present = path.length ? base : base;
@@ -98,14 +195,20 @@ describe('generated bad input across every route of the OpenAPI document', () =>
     return out;
   };
 
-  const fill = (path: string, params: Record<string, string> = {}) => path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? (n === 'name' ? 'expiry-sweep' : n === 'code' ? '1048' : randomUUID()));
+  const fill = (path: string, params: Record<string, string> = {}) =>
+    path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? (n === 'name' ? 'expiry-sweep' : n === 'code' ? '1048' : randomUUID()));
 
   const casesOf = (path: string, method: string, op: Operation): Case[] => {
     const m = method.toUpperCase();
     const out: Case[] = [];
     const pathParams = (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name);
     for (const n of pathParams) {
-      for (const [label, v] of [['NUL', '%00'], ['150 characters', 'a'.repeat(150)], ['bad percent-encoding', '%E0%A4%A'], ['lone surrogate', '%ED%A0%80']]) {
+      for (const [label, v] of [
+        ['NUL', '%00'],
+        ['150 characters', 'a'.repeat(150)],
+        ['bad percent-encoding', '%E0%A4%A'],
+        ['lone surrogate', '%ED%A0%80'],
+      ]) {
         out.push({ method: m, url: fill(path, { [n]: v }), name: `path ${n} ${label}` });
       }
     }
@@ -113,14 +216,26 @@ describe('generated bad input across every route of the OpenAPI document', () =>
     out.push({ method: m, url: `${url}?zzzUnknown=1`, name: 'unknown query parameter' });
     for (const q of (op.parameters ?? []).filter((x) => x.in === 'query')) {
       const t = resolve(q.schema).type;
-      const values: [string, string][] = [['NUL', '%00'], ['lone surrogate', '%ED%A0%80']];
-      if (t === 'integer' || t === 'number') values.push(['huge', '99999999999999999999'], ['hex', '0x10'], ['boolean', 'true'], ['exponent', '1e2'], ['repeated', '1&' + q.name + '=2']);
+      const values: [string, string][] = [
+        ['NUL', '%00'],
+        ['lone surrogate', '%ED%A0%80'],
+      ];
+      if (t === 'integer' || t === 'number')
+        values.push(
+          ['huge', '99999999999999999999'],
+          ['hex', '0x10'],
+          ['boolean', 'true'],
+          ['exponent', '1e2'],
+          ['repeated', '1&' + q.name + '=2'],
+        );
       for (const [label, v] of values) out.push({ method: m, url: `${url}?${q.name}=${v}`, name: `query ${q.name} ${label}` });
     }
     const json = op.requestBody?.content['application/json']?.schema;
     if (json) {
       const base = sample(json);
-      const cls = json.$ref && (contracts as Record<string, unknown>)[json.$ref.split('/').pop()!] || json.$ref && (userDtos as Record<string, unknown>)[json.$ref.split('/').pop()!];
+      const cls =
+        (json.$ref && (contracts as Record<string, unknown>)[json.$ref.split('/').pop()!]) ||
+        (json.$ref && (userDtos as Record<string, unknown>)[json.$ref.split('/').pop()!]);
       if (typeof cls === 'function') {
         try {
           validateInto(cls as new () => object, base);
@@ -129,7 +244,8 @@ describe('generated bad input across every route of the OpenAPI document', () =>
         }
       }
       for (const [name, body] of bodyMutations(json, base)) out.push({ method: m, url, name, body });
-      const raw = (payload: string, name: string) => out.push({ method: m, url, name, payload, headers: { 'content-type': 'application/json' } });
+      const raw = (payload: string, name: string) =>
+        out.push({ method: m, url, name, payload, headers: { 'content-type': 'application/json' } });
       raw('[]', 'body as array');
       raw('"x"', 'body as string');
       raw('123', 'body as number');
@@ -141,7 +257,10 @@ describe('generated bad input across every route of the OpenAPI document', () =>
         const b = '----ocopgen';
         const payload = Buffer.concat([
           Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\nREGISTRATION_FORM\r\n`),
-          Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`), PDF,
+          Buffer.from(
+            `--${b}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+          ),
+          PDF,
           Buffer.from(`\r\n--${b}--\r\n`),
         ]);
         return { payload, headers: { 'content-type': withBoundary ? `multipart/form-data; boundary=${b}` : 'multipart/form-data' } };
@@ -156,13 +275,20 @@ describe('generated bad input across every route of the OpenAPI document', () =>
 
   /** Row counts of every table of every service, and the stream's message count, once the outboxes have drained. */
   const snapshot = async (): Promise<Record<string, number>> => {
-    const tables = (await pg.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables
-      WHERE table_schema IN ('registration', 'scoring', 'certification', 'inspection', 'gateway') AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r) => r.t as string);
+    const tables = (
+      await pg.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables
+      WHERE table_schema IN ('registration', 'scoring', 'certification', 'inspection', 'gateway') AND table_type = 'BASE TABLE' ORDER BY 1`)
+    ).rows.map((r) => r.t as string);
     const outboxes = tables.filter((t) => t.endsWith('.outbox'));
-    await eventually(async () => {
-      for (const t of outboxes) if (Number((await pg.query(`SELECT count(*) AS n FROM ${t} WHERE published_at IS NULL`)).rows[0].n) > 0) return false;
-      return true;
-    }, 15_000, 'the outboxes to drain');
+    await eventually(
+      async () => {
+        for (const t of outboxes)
+          if (Number((await pg.query(`SELECT count(*) AS n FROM ${t} WHERE published_at IS NULL`)).rows[0].n) > 0) return false;
+        return true;
+      },
+      15_000,
+      'the outboxes to drain',
+    );
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number((await pg.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     const nc = await connect({ servers: p.env.natsUrl });
@@ -188,14 +314,19 @@ describe('generated bad input across every route of the OpenAPI document', () =>
     const failures: string[] = [];
     let sent = 0;
     const refusedByGuard: string[] = [];
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(80);
     for (const { path, method, op } of operations) {
       // The first demo user the route's guard lets through (a request refused only after the guard: an unknown query parameter).
       let token: string | undefined;
       for (const u of [undefined, ...USERS]) {
         const t = u && tokens.get(u);
-        const probe = await p.http(method.toUpperCase(), `${fill(path)}?zzzUnknown=1`, { token: t || undefined, ...(op.requestBody?.content['application/json'] ? { body: {} } : {}) });
+        const probe = await p.http(method.toUpperCase(), `${fill(path)}?zzzUnknown=1`, {
+          token: t || undefined,
+          ...(op.requestBody?.content['application/json'] ? { body: {} } : {}),
+        });
         if (probe.status !== 401 && probe.status !== 403) {
           token = t || undefined;
           break;
@@ -206,11 +337,19 @@ describe('generated bad input across every route of the OpenAPI document', () =>
         const res = await p.http(c.method, c.url, { token, body: c.body, payload: c.payload, headers: c.headers });
         sent++;
         // The verification page is HTML for people: its refusals are HTML pages too.
-        const problem = /^application\/problem\+json/.test(String(res.headers['content-type'] ?? ''))
-          || (path.startsWith('/verify/') && /^text\/html/.test(String(res.headers['content-type'] ?? '')) && res.status === 404);
-        const ok = res.status >= 400 && res.status < 500 && problem && (typeof res.body?.code === 'string' || path.startsWith('/verify/'))
-          && (res.status !== 400 || (typeof res.body.field === 'string' && res.body.field.length > 0));
-        if (!ok) failures.push(`${c.method} ${path} — ${c.name}: ${res.status} ${problem ? '' : `(${String(res.headers['content-type'])}) `}${res.body?.code ?? ''} ${res.body?.field ?? ''}`.trim());
+        const problem =
+          /^application\/problem\+json/.test(String(res.headers['content-type'] ?? '')) ||
+          (path.startsWith('/verify/') && /^text\/html/.test(String(res.headers['content-type'] ?? '')) && res.status === 404);
+        const ok =
+          res.status >= 400 &&
+          res.status < 500 &&
+          problem &&
+          (typeof res.body?.code === 'string' || path.startsWith('/verify/')) &&
+          (res.status !== 400 || (typeof res.body.field === 'string' && res.body.field.length > 0));
+        if (!ok)
+          failures.push(
+            `${c.method} ${path} — ${c.name}: ${res.status} ${problem ? '' : `(${String(res.headers['content-type'])}) `}${res.body?.code ?? ''} ${res.body?.field ?? ''}`.trim(),
+          );
       }
     }
     expect(sent).toBeGreaterThan(1500);

@@ -3,7 +3,16 @@ import { DataSource } from 'typeorm';
 import { DEMO, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, PDF, type Platform } from '../support/platform';
-import { communeAssessmentOf, councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor, type DocTree } from '../support/scoring';
+import {
+  communeAssessmentOf,
+  councilUsers,
+  evaluationOf,
+  newProducer,
+  proposedDossier,
+  sheetWithTotal,
+  treeFor,
+  type DocTree,
+} from '../support/scoring';
 
 type Member = { userId: string; token: string; fullName: string };
 const HOUR = 3_600_000;
@@ -32,18 +41,34 @@ describe('lab testing end to end', () => {
   const evaluations: { id: string; dossierId: string }[] = [];
 
   const sample = (id: string, token = office) => p.http('GET', `/api/inspection/samples/${id}`, { token });
-  const followUps = async (asOf: string) => (await p.http('POST', '/api/inspection/jobs/sample-follow-ups/run', { token: admin, body: { asOf } })).body.result;
-  const outboxCount = async (type: string): Promise<number> => Number((await db.query('SELECT count(*)::int AS n FROM inspection.outbox WHERE type = $1', [type]))[0].n);
-  async function requested(evaluationId: string, labId: string, indicators = ['E_COLI', 'LEAD']): Promise<any> {  
-    const res = await p.http('POST', '/api/inspection/samples', { token: office, body: { evaluationId, labId, indicators }, headers: { 'x-as-of': T0 } });
+  const followUps = async (asOf: string) =>
+    (await p.http('POST', '/api/inspection/jobs/sample-follow-ups/run', { token: admin, body: { asOf } })).body.result;
+  const outboxCount = async (type: string): Promise<number> =>
+    Number((await db.query('SELECT count(*)::int AS n FROM inspection.outbox WHERE type = $1', [type]))[0].n);
+  async function requested(evaluationId: string, labId: string, indicators = ['E_COLI', 'LEAD']): Promise<any> {
+    const res = await p.http('POST', '/api/inspection/samples', {
+      token: office,
+      body: { evaluationId, labId, indicators },
+      headers: { 'x-as-of': T0 },
+    });
     expect(res.status).toBe(201);
     return res.body;
   }
   async function toLab(id: string): Promise<void> {
-    expect((await p.http('POST', `/api/inspection/samples/${id}/collect`, { token: office, body: { collectedBy: 'Lê Văn Mẫu' }, headers: { 'x-as-of': after(1) } })).status).toBe(200);
-    expect((await p.http('POST', `/api/inspection/samples/${id}/dispatch`, { token: office, headers: { 'x-as-of': after(2) } })).status).toBe(200);
+    expect(
+      (
+        await p.http('POST', `/api/inspection/samples/${id}/collect`, {
+          token: office,
+          body: { collectedBy: 'Lê Văn Mẫu' },
+          headers: { 'x-as-of': after(1) },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await p.http('POST', `/api/inspection/samples/${id}/dispatch`, { token: office, headers: { 'x-as-of': after(2) } })).status,
+    ).toBe(200);
   }
-  async function natsResult(labCode: string, token: string | undefined, body: unknown, asOf?: string): Promise<any> {  
+  async function natsResult(labCode: string, token: string | undefined, body: unknown, asOf?: string): Promise<any> {
     const h = natsHeaders();
     if (token) h.set(LAB_CREDENTIAL_HEADER, token);
     if (asOf) h.set('ocop-as-of', asOf);
@@ -75,26 +100,65 @@ describe('lab testing end to end', () => {
   });
 
   it('registers labs with their accredited indicators; refuses bad input naming the field', async () => {
-    const bad = await p.http('POST', '/api/inspection/labs', { token: office, body: { code: 'lab a', name: 'X', indicators: [], turnaroundDays: 0, contactName: 'A' } });
+    const bad = await p.http('POST', '/api/inspection/labs', {
+      token: office,
+      body: { code: 'lab a', name: 'X', indicators: [], turnaroundDays: 0, contactName: 'A' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('code');
     // The demo data registers LAB01, the demo lab user's lab, accredited for every named indicator.
     labA = (await p.http('GET', '/api/inspection/labs', { token: office })).body.find((l: { code: string }) => l.code === 'LAB01');
-    expect(labA).toMatchObject({ name: 'Trung tâm Kiểm nghiệm Thanh Hóa', turnaroundDays: 7, indicators: expect.arrayContaining(['E_COLI', 'LEAD', 'CADMIUM']) });
+    expect(labA).toMatchObject({
+      name: 'Trung tâm Kiểm nghiệm Thanh Hóa',
+      turnaroundDays: 7,
+      indicators: expect.arrayContaining(['E_COLI', 'LEAD', 'CADMIUM']),
+    });
     expect((await p.http('GET', '/api/inspection/labs', { token: labUser })).body).toEqual([expect.objectContaining({ code: 'LAB01' })]);
-    const b = await p.http('POST', '/api/inspection/labs', { token: office, body: { code: 'LAB02', name: 'Viện Kiểm nghiệm Hà Nội', indicators: ['E_COLI', 'LEAD'], turnaroundDays: 5, contactName: 'Trần Văn Bình' } });
+    const b = await p.http('POST', '/api/inspection/labs', {
+      token: office,
+      body: {
+        code: 'LAB02',
+        name: 'Viện Kiểm nghiệm Hà Nội',
+        indicators: ['E_COLI', 'LEAD'],
+        turnaroundDays: 5,
+        contactName: 'Trần Văn Bình',
+      },
+    });
     labB = b.body;
-    expect((await p.http('POST', '/api/inspection/labs', { token: office, body: { code: 'LAB01', name: 'Trùng mã', indicators: ['LEAD'], turnaroundDays: 3, contactName: 'X Y' } })).status).toBe(409);
-    expect((await p.http('POST', '/api/inspection/labs', { token: labUser, body: { code: 'LAB09', name: 'Tự đăng ký', indicators: ['LEAD'], turnaroundDays: 3, contactName: 'X Y' } })).status).toBe(403);
+    expect(
+      (
+        await p.http('POST', '/api/inspection/labs', {
+          token: office,
+          body: { code: 'LAB01', name: 'Trùng mã', indicators: ['LEAD'], turnaroundDays: 3, contactName: 'X Y' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await p.http('POST', '/api/inspection/labs', {
+          token: labUser,
+          body: { code: 'LAB09', name: 'Tự đăng ký', indicators: ['LEAD'], turnaroundDays: 3, contactName: 'X Y' },
+        })
+      ).status,
+    ).toBe(403);
     // A lab not accredited for an indicator cannot get the sample.
-    const refused = await p.http('POST', '/api/inspection/samples', { token: office, body: { evaluationId: evaluations[0]!.id, labId: labB.id, indicators: ['CADMIUM'] } });
+    const refused = await p.http('POST', '/api/inspection/samples', {
+      token: office,
+      body: { evaluationId: evaluations[0]!.id, labId: labB.id, indicators: ['CADMIUM'] },
+    });
     expect([refused.status, refused.body.code, refused.body.field]).toEqual([422, 'LAB_NOT_ACCREDITED', 'indicators']);
     expect(Number((await db.query('SELECT count(*)::int AS n FROM inspection.sample'))[0].n)).toBe(0);
   });
 
   it('takes a sample through its whole life over HTTP; a second identical result changes nothing, a different one is refused', async () => {
     const s = await requested(evaluations[0]!.id, labA.id);
-    expect(s).toMatchObject({ code: 'MAU-38-2030-0001', status: 'REQUESTED', labCode: 'LAB01', indicators: ['E_COLI', 'LEAD'], dueAt: after(72) });
+    expect(s).toMatchObject({
+      code: 'MAU-38-2030-0001',
+      status: 'REQUESTED',
+      labCode: 'LAB01',
+      indicators: ['E_COLI', 'LEAD'],
+      dueAt: after(72),
+    });
     await toLab(s.id);
     // The lab sees what was sent to it and confirms receipt; its due date comes from its turnaround (7 days).
     const listed = await p.http('GET', '/api/inspection/samples', { token: labUser });
@@ -103,17 +167,40 @@ describe('lab testing end to end', () => {
     expect(received.body).toMatchObject({ status: 'RECEIVED_BY_LAB', dueAt: after(24 + 7 * 24) });
 
     // Missing indicator, then the result with its sheet (PDF).
-    const incomplete = await p.http('POST', `/api/inspection/samples/${s.id}/result`, { token: labUser, body: { reference: 'PKQ-2030-0153', indicators: [lead] } });
+    const incomplete = await p.http('POST', `/api/inspection/samples/${s.id}/result`, {
+      token: labUser,
+      body: { reference: 'PKQ-2030-0153', indicators: [lead] },
+    });
     expect([incomplete.status, incomplete.body.code, incomplete.body.field]).toEqual([400, 'INDICATORS_MISSING', 'indicators']);
-    const body = { reference: 'PKQ-2030-0153', indicators: [lead, ecoli], resultSheet: { fileName: 'PKQ-2030-0153.pdf', contentBase64: PDF.toString('base64') } };
-    const recorded = await p.http('POST', `/api/inspection/samples/${s.id}/result`, { token: labUser, body, headers: { 'x-as-of': after(48) } });
+    const body = {
+      reference: 'PKQ-2030-0153',
+      indicators: [lead, ecoli],
+      resultSheet: { fileName: 'PKQ-2030-0153.pdf', contentBase64: PDF.toString('base64') },
+    };
+    const recorded = await p.http('POST', `/api/inspection/samples/${s.id}/result`, {
+      token: labUser,
+      body,
+      headers: { 'x-as-of': after(48) },
+    });
     expect(recorded.status).toBe(200);
-    expect(recorded.body).toMatchObject({ status: 'RESULT_RECORDED', overall: 'PASS', resultReference: 'PKQ-2030-0153', recordedVia: 'API', dueAt: null });
+    expect(recorded.body).toMatchObject({
+      status: 'RESULT_RECORDED',
+      overall: 'PASS',
+      resultReference: 'PKQ-2030-0153',
+      recordedVia: 'API',
+      dueAt: null,
+    });
     expect(recorded.body.resultSheetKey).toMatch(/^lab-results\//);
     // Same result again (indicators in another order): the stored one, no new event.
-    const again = await p.http('POST', `/api/inspection/samples/${s.id}/result`, { token: labUser, body: { ...body, indicators: [ecoli, lead] } });
+    const again = await p.http('POST', `/api/inspection/samples/${s.id}/result`, {
+      token: labUser,
+      body: { ...body, indicators: [ecoli, lead] },
+    });
     expect([again.status, again.body.resultRecordedAt]).toEqual([200, recorded.body.resultRecordedAt]);
-    const conflicting = await p.http('POST', `/api/inspection/samples/${s.id}/result`, { token: labUser, body: { ...body, indicators: [lead, { ...ecoli, value: '30', verdict: 'FAIL' }] } });
+    const conflicting = await p.http('POST', `/api/inspection/samples/${s.id}/result`, {
+      token: labUser,
+      body: { ...body, indicators: [lead, { ...ecoli, value: '30', verdict: 'FAIL' }] },
+    });
     expect([conflicting.status, conflicting.body.code]).toEqual([409, 'RESULT_CONFLICT']);
     expect(await outboxCount(InspectionEvents.sampleResultRecorded)).toBe(1);
     expect((await sample(s.id)).body.overall).toBe('PASS');
@@ -121,7 +208,11 @@ describe('lab testing end to end', () => {
     const { readFile } = await import('node:fs/promises');
     expect((await readFile(`${p.storageDir}/${recorded.body.resultSheetKey}`)).equals(PDF)).toBe(true);
     // The gate opens in scoring.
-    await eventually(async () => (await evaluationOf(p, office, evaluations[0]!.dossierId, 'PROVINCE')).labState === 'PASSED', 15_000, 'lab PASSED in scoring');
+    await eventually(
+      async () => (await evaluationOf(p, office, evaluations[0]!.dossierId, 'PROVINCE')).labState === 'PASSED',
+      15_000,
+      'lab PASSED in scoring',
+    );
   });
 
   it('a lab that never answers gets one reminder, then one escalation to the standing office', async () => {
@@ -142,7 +233,10 @@ describe('lab testing end to end', () => {
     // Each stage's timers wait in Redis under business keys; none is missing.
     expect((await followUps(before(-30))).jobsRecreated).toBe(0);
     // A late result is still taken.
-    const late = await p.http('POST', `/api/inspection/samples/${s.id}/result`, { token: labUser, body: { reference: 'PKQ-2030-0160', indicators: [lead, ecoli] } });
+    const late = await p.http('POST', `/api/inspection/samples/${s.id}/result`, {
+      token: labUser,
+      body: { reference: 'PKQ-2030-0160', indicators: [lead, ecoli] },
+    });
     expect(late.body).toMatchObject({ status: 'RESULT_RECORDED', overall: 'PASS' });
   });
 
@@ -165,49 +259,94 @@ describe('lab testing end to end', () => {
     expect((await natsResult('LAB01', cred.body.token, { ...failing, sampleId: other.id })).error.code).toBe('SAMPLE_NOT_SENT_TO_LAB');
     expect((await sample(s.id)).body.status).toBe('DISPATCHED');
     // Invalid message: the field is named.
-    expect((await natsResult('LAB01', cred.body.token, { sampleId: s.id, reference: 'X', indicators: [{ ...lead, verdict: 'MAYBE' }] })).error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(
+      (await natsResult('LAB01', cred.body.token, { sampleId: s.id, reference: 'X', indicators: [{ ...lead, verdict: 'MAYBE' }] })).error,
+    ).toMatchObject({ code: 'VALIDATION_FAILED' });
 
-    expect((await natsResult('LAB01', cred.body.token, failing, '2030-02-30T00:00:00Z')).error).toMatchObject({ code: 'AS_OF_INVALID', field: 'ocop-as-of' });
+    expect((await natsResult('LAB01', cred.body.token, failing, '2030-02-30T00:00:00Z')).error).toMatchObject({
+      code: 'AS_OF_INVALID',
+      field: 'ocop-as-of',
+    });
     // Outside production the lab's service may date its message (driving the platform through time, like X-As-Of).
     const ok = await natsResult('LAB01', cred.body.token, failing, after(30));
-    expect(ok).toMatchObject({ ok: true, data: { status: 'RESULT_RECORDED', overall: 'FAIL', recordedVia: 'NATS', resultRecordedAt: after(30) } });
+    expect(ok).toMatchObject({
+      ok: true,
+      data: { status: 'RESULT_RECORDED', overall: 'FAIL', recordedVia: 'NATS', resultRecordedAt: after(30) },
+    });
     expect((await natsResult('LAB01', cred.body.token, failing)).ok).toBe(true);
     expect((await natsResult('LAB01', cred.body.token, { ...failing, indicators: [lead, ecoli] })).error.code).toBe('RESULT_CONFLICT');
-    await eventually(async () => (await evaluationOf(p, office, evaluations[2]!.dossierId, 'PROVINCE')).labState === 'FAILED', 15_000, 'lab FAILED in scoring');
+    await eventually(
+      async () => (await evaluationOf(p, office, evaluations[2]!.dossierId, 'PROVINCE')).labState === 'FAILED',
+      15_000,
+      'lab FAILED in scoring',
+    );
     // Revoked, the credential is refused.
     const revoked = await p.http('DELETE', `/api/inspection/labs/${labA.id}/credentials/${cred.body.credentialId}`, { token: admin });
     expect(revoked.status).toBe(200);
     expect((await natsResult('LAB01', cred.body.token, failing)).error.code).toBe('LAB_CREDENTIAL_INVALID');
-    expect((await p.http('DELETE', `/api/inspection/labs/${labA.id}/credentials/${cred.body.credentialId}`, { token: admin })).status).toBe(404);
+    expect((await p.http('DELETE', `/api/inspection/labs/${labA.id}/credentials/${cred.body.credentialId}`, { token: admin })).status).toBe(
+      404,
+    );
   });
 
   it('FAIL blocks the province-tier gate and PASS opens it, across inspection and scoring', async () => {
     // evaluations[2]: FAILED (lab service above); evaluations[0]: PASSED (lab user). One session scores both.
     const users = await councilUsers(p, admin, 'hdlab', ['Nguyễn Văn Một', 'Trần Thị Hai', 'Lê Văn Ba', 'Phạm Thị Tư']);
     const [chair, m2, m3, secretary] = users as [Member, Member, Member, Member];
-    const memberInput = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Sở Nông nghiệp và Môi trường', role });
-    const c = (await p.http('POST', '/api/scoring/councils', {
-      token: office, body: {
-        name: 'Hội đồng OCOP tỉnh (kiểm nghiệm)', tier: 'PROVINCE', unitCode: DEMO.provinceCode, authorityName: 'UBND tỉnh Thanh Hóa', placeName: 'Thanh Hóa', quorum: 3,
-        members: [memberInput(chair, 'CHAIR'), memberInput(m2, 'MEMBER'), memberInput(m3, 'MEMBER'), memberInput(secretary, 'SECRETARY')],
-      },
-    })).body;
+    const memberInput = (m: Member, role: string) => ({
+      userId: m.userId,
+      fullName: m.fullName,
+      agency: 'Sở Nông nghiệp và Môi trường',
+      role,
+    });
+    const c = (
+      await p.http('POST', '/api/scoring/councils', {
+        token: office,
+        body: {
+          name: 'Hội đồng OCOP tỉnh (kiểm nghiệm)',
+          tier: 'PROVINCE',
+          unitCode: DEMO.provinceCode,
+          authorityName: 'UBND tỉnh Thanh Hóa',
+          placeName: 'Thanh Hóa',
+          quorum: 3,
+          members: [memberInput(chair, 'CHAIR'), memberInput(m2, 'MEMBER'), memberInput(m3, 'MEMBER'), memberInput(secretary, 'SECRETARY')],
+        },
+      })
+    ).body;
     const voting = [chair, m2, m3];
     const ids = [evaluations[0]!.id, evaluations[2]!.id];
-    const s = (await p.http('POST', '/api/scoring/sessions', { token: secretary.token, body: { councilId: c.id, title: 'Phiên họp', location: 'UBND tỉnh', scheduledFor: after(300) } })).body;
-    expect((await p.http('POST', `/api/scoring/sessions/${s.id}/agenda`, { token: secretary.token, body: { evaluationIds: ids } })).status).toBe(200);
+    const s = (
+      await p.http('POST', '/api/scoring/sessions', {
+        token: secretary.token,
+        body: { councilId: c.id, title: 'Phiên họp', location: 'UBND tỉnh', scheduledFor: after(300) },
+      })
+    ).body;
+    expect(
+      (await p.http('POST', `/api/scoring/sessions/${s.id}/agenda`, { token: secretary.token, body: { evaluationIds: ids } })).status,
+    ).toBe(200);
     const present = c.members.filter((m: { role: string }) => m.role !== 'SECRETARY').map((m: { id: string }) => m.id);
-    expect((await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, { token: secretary.token, body: { presentMemberIds: present } })).status).toBe(200);
+    expect(
+      (await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, { token: secretary.token, body: { presentMemberIds: present } }))
+        .status,
+    ).toBe(200);
     const assessed = communeAssessmentOf(tree);
     for (const evaluationId of ids) {
       for (const m of voting) {
-        const res = await p.http('PUT', `/api/scoring/sessions/${s.id}/evaluations/${evaluationId}/sheet`, { token: m.token, body: { entries: sheetWithTotal(tree, 75, { assessed }) } });
+        const res = await p.http('PUT', `/api/scoring/sessions/${s.id}/evaluations/${evaluationId}/sheet`, {
+          token: m.token,
+          body: { entries: sheetWithTotal(tree, 75, { assessed }) },
+        });
         expect(res.status).toBe(200);
       }
     }
-    const closed = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, { token: secretary.token, headers: { 'x-as-of': after(320) } });
+    const closed = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, {
+      token: secretary.token,
+      headers: { 'x-as-of': after(320) },
+    });
     expect(closed.status).toBe(200);
-    expect(closed.body.results.map((r: { evaluationId: string; outcome: string; stars: number }) => [r.evaluationId, r.outcome, r.stars])).toEqual([[evaluations[0]!.id, 'CERTIFY', 4]]);
+    expect(
+      closed.body.results.map((r: { evaluationId: string; outcome: string; stars: number }) => [r.evaluationId, r.outcome, r.stars]),
+    ).toEqual([[evaluations[0]!.id, 'CERTIFY', 4]]);
     expect(closed.body.deferred).toEqual([expect.objectContaining({ evaluationId: evaluations[2]!.id, reasons: ['LAB_RESULT_FAILED'] })]);
   }, 60_000);
 });

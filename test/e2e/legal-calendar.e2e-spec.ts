@@ -36,26 +36,60 @@ describe('legal calendar and documents', () => {
   });
 
   const pdf = async (url: string): Promise<string> => {
-    const res = await p.gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    const res = await p.gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
     expect(res.statusCode).toBe(200);
     return (await pdfText(res.rawPayload)).pages.join('\n').replace(/\s+/gu, ' '); // headings wrap
   };
 
   /** Plays scoring's "certify here" for one product and returns its certificate with the decision's PDF text and the certificate's. */
-  async function certified(o: Partial<EvaluationCompletedData>): Promise<{ certificate: any; decisionText: string; certificateText: string }> {  
+  async function certified(
+    o: Partial<EvaluationCompletedData>,
+  ): Promise<{ certificate: any; decisionText: string; certificateText: string }> {
     const productId = randomUUID();
     const data: EvaluationCompletedData = {
-      dossierId: randomUUID(), dossierCode: `HS-${productId.slice(0, 6)}`, evaluationId: randomUUID(), productId, producerId: randomUUID(), tier: 'DISTRICT',
-      unitCode: '395', provinceCode: DEMO.provinceCode, sessionId: randomUUID(), councilId: randomUUID(), legalVersion: '148', catalogueCode: '148',
-      catalogueRevision: 1, sheetCount: 5, sumHundredths: 30_000, mean: '60.00', band: 3, rank: 3, capReasons: [], outcome: 'CERTIFY', stars: 3,
-      certifyingTier: 'DISTRICT', authorityUnitCode: '395', nextTier: null, productName: 'Mật ong hoa nhãn', producerName: 'Hợp tác xã Xuân Lập',
-      productSetCode: '04', dossierKind: 'NEW', completedAt: '2024-05-10T03:00:00.000Z', ...o,
+      dossierId: randomUUID(),
+      dossierCode: `HS-${productId.slice(0, 6)}`,
+      evaluationId: randomUUID(),
+      productId,
+      producerId: randomUUID(),
+      tier: 'DISTRICT',
+      unitCode: '395',
+      provinceCode: DEMO.provinceCode,
+      sessionId: randomUUID(),
+      councilId: randomUUID(),
+      legalVersion: '148',
+      catalogueCode: '148',
+      catalogueRevision: 1,
+      sheetCount: 5,
+      sumHundredths: 30_000,
+      mean: '60.00',
+      band: 3,
+      rank: 3,
+      capReasons: [],
+      outcome: 'CERTIFY',
+      stars: 3,
+      certifyingTier: 'DISTRICT',
+      authorityUnitCode: '395',
+      nextTier: null,
+      productName: 'Mật ong hoa nhãn',
+      producerName: 'Hợp tác xã Xuân Lập',
+      productSetCode: '04',
+      dossierKind: 'NEW',
+      completedAt: '2024-05-10T03:00:00.000Z',
+      ...o,
     };
     await bus.publish('ocop/scoring', ScoringEvents.evaluationCompleted, data, { time: data.completedAt }); // the event happened when the council closed
-    const certificate = await eventually(async () => {
-      const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
-      return (res.body as { productId: string }[]).find((c) => c.productId === productId);
-    }, 15_000, 'the certificate') as any;  
+    const certificate = (await eventually(
+      async () => {
+        const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
+        return (res.body as { productId: string }[]).find((c) => c.productId === productId);
+      },
+      15_000,
+      'the certificate',
+    )) as any;
     return {
       certificate,
       decisionText: await pdf(`/api/certification/decisions/${certificate.decisionId}/decision.pdf`),
@@ -82,7 +116,16 @@ describe('legal calendar and documents', () => {
     }, 90_000);
 
     it('names the 5★ ministry as it was called on the decision date (renamed on 01/03/2025)', async () => {
-      const central = { tier: 'CENTRAL', unitCode: 'VN', authorityUnitCode: 'VN', certifyingTier: 'CENTRAL', stars: 5, rank: 5, band: 5, legalVersion: '148' };
+      const central = {
+        tier: 'CENTRAL',
+        unitCode: 'VN',
+        authorityUnitCode: 'VN',
+        certifyingTier: 'CENTRAL',
+        stars: 5,
+        rank: 5,
+        band: 5,
+        legalVersion: '148',
+      };
       const before = await certified({ ...central, completedAt: '2025-02-28T09:00:00.000Z' });
       expect(before.decisionText).toContain('BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
       expect(before.certificateText).toContain('BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN');
@@ -95,7 +138,11 @@ describe('legal calendar and documents', () => {
       const office = await p.login('province.office');
       const district = await p.login('district.officer');
       const revoke = async (certificateId: string, at: string, token: string) => {
-        const requested = await p.http('POST', '/api/certification/revocations', { token: office, headers: { 'x-as-of': at }, body: { certificateId, reasonCode: 'PROCESS_NOT_FOLLOWED', details: 'Hậu kiểm phát hiện vi phạm' } });
+        const requested = await p.http('POST', '/api/certification/revocations', {
+          token: office,
+          headers: { 'x-as-of': at },
+          body: { certificateId, reasonCode: 'PROCESS_NOT_FOLLOWED', details: 'Hậu kiểm phát hiện vi phạm' },
+        });
         expect(requested.status).toBe(201);
         return p.http('POST', `/api/certification/revocations/${requested.body.id}/decide`, { token, headers: { 'x-as-of': at } });
       };
@@ -103,17 +150,30 @@ describe('legal calendar and documents', () => {
       const byDistrict = await revoke(before.certificate.id, '2025-06-30T09:00:00Z', district);
       expect(byDistrict.status).toBe(200);
       const d1 = await p.http('GET', `/api/certification/decisions/${byDistrict.body.decisionId}`, { token: admin });
-      expect(d1.body).toMatchObject({ kind: 'REVOKE', authorityUnitCode: DEMO.districtCode, issuerVi: 'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA' });
+      expect(d1.body).toMatchObject({
+        kind: 'REVOKE',
+        authorityUnitCode: DEMO.districtCode,
+        issuerVi: 'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA',
+      });
 
       const after = await certified({ authorityUnitCode: DEMO.districtCode, unitCode: DEMO.districtCode });
-      const live = await p.http('GET', `/api/public/certificates/${after.certificate.code}`, { headers: { 'x-as-of': '2025-08-01T02:00:00Z' } });
+      const live = await p.http('GET', `/api/public/certificates/${after.certificate.code}`, {
+        headers: { 'x-as-of': '2025-08-01T02:00:00Z' },
+      });
       expect(live.body).toMatchObject({ valid: true, status: 'ACTIVE', issuerVi: 'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA' });
       const refused = await revoke(after.certificate.id, '2025-08-01T02:00:00Z', district);
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('NOT_ISSUING_AUTHORITY');
-      const revocations = (await p.http('GET', '/api/certification/revocations?limit=200', { token: office })).body as { id: string; status: string; certificateId: string }[];
+      const revocations = (await p.http('GET', '/api/certification/revocations?limit=200', { token: office })).body as {
+        id: string;
+        status: string;
+        certificateId: string;
+      }[];
       const open = revocations.find((r) => r.status === 'REQUESTED' && r.certificateId === after.certificate.id)!;
-      const byProvince = await p.http('POST', `/api/certification/revocations/${open.id}/decide`, { token: office, headers: { 'x-as-of': '2025-08-01T02:00:00Z' } });
+      const byProvince = await p.http('POST', `/api/certification/revocations/${open.id}/decide`, {
+        token: office,
+        headers: { 'x-as-of': '2025-08-01T02:00:00Z' },
+      });
       expect(byProvince.status).toBe(200);
       const d2 = await p.http('GET', `/api/certification/decisions/${byProvince.body.decisionId}`, { token: admin });
       expect(d2.body).toMatchObject({ kind: 'REVOKE', authorityUnitCode: DEMO.provinceCode, issuerVi: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA' });
@@ -187,12 +247,20 @@ describe('legal calendar and documents', () => {
       expect(again.body.code).toBe('DOSSIER_INVALID_TRANSITION');
 
       const audit: { actor_role: string; details: Record<string, unknown> }[] = await db.query(
-        `SELECT actor_role, details FROM registration.audit_log WHERE entity_id = $1 AND action = 'dossier.withdraw'`, [id]);
+        `SELECT actor_role, details FROM registration.audit_log WHERE entity_id = $1 AND action = 'dossier.withdraw'`,
+        [id],
+      );
       expect(audit).toEqual([{ actor_role: 'PRODUCER', details: expect.objectContaining({ from: 'SUBMITTED', to: 'WITHDRAWN', reason }) }]);
-      const entry = await eventually(async () => {
-        const timeline = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer });
-        return (timeline.body as { type: string; data: Record<string, unknown> }[]).find((e) => e.type === 'registration.dossier-withdrawn.v1');
-      }, 15_000, 'the withdrawal on the timeline');
+      const entry = await eventually(
+        async () => {
+          const timeline = await p.http('GET', `/api/dossiers/${id}/timeline`, { token: producer });
+          return (timeline.body as { type: string; data: Record<string, unknown> }[]).find(
+            (e) => e.type === 'registration.dossier-withdrawn.v1',
+          );
+        },
+        15_000,
+        'the withdrawal on the timeline',
+      );
       expect(entry.data).toMatchObject({ dossierId: id, status: 'WITHDRAWN', reason });
     }, 60_000);
 
@@ -217,17 +285,40 @@ describe('legal calendar and documents', () => {
       councilOfFour(p, admin, token, { prefix, tier, unitCode, agency: 'Phòng Nông nghiệp' });
 
     async function openSession(c: Awaited<ReturnType<typeof council>>, evaluationIds: string[], at: string) {
-      const s = await p.http('POST', '/api/scoring/sessions', { token: c.secretary.token, headers: asOf(at), body: { councilId: c.id, title: 'Phiên họp', scheduledFor: at } });
+      const s = await p.http('POST', '/api/scoring/sessions', {
+        token: c.secretary.token,
+        headers: asOf(at),
+        body: { councilId: c.id, title: 'Phiên họp', scheduledFor: at },
+      });
       expect(s.status).toBe(201);
-      expect((await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: c.secretary.token, headers: asOf(at), body: { evaluationIds } })).status).toBe(200);
-      expect((await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: c.secretary.token, headers: asOf(at), body: { presentMemberIds: c.present } })).status).toBe(200);
+      expect(
+        (
+          await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, {
+            token: c.secretary.token,
+            headers: asOf(at),
+            body: { evaluationIds },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
+            token: c.secretary.token,
+            headers: asOf(at),
+            body: { presentMemberIds: c.present },
+          })
+        ).status,
+      ).toBe(200);
       return s.body.id as string;
     }
 
     const runTransfer = async (at: string) => {
       const res = await p.http('POST', '/api/scoring/jobs/district-transfer/run', { token: admin, body: { asOf: at } });
       expect(res.status).toBe(200);
-      return res.body as { due: boolean; transferred: { evaluationId: string; fromUnitCode: string; toUnitCode: string; fromSessionId: string | null }[] };
+      return res.body as {
+        due: boolean;
+        transferred: { evaluationId: string; fromUnitCode: string; toUnitCode: string; fromSessionId: string | null }[];
+      };
     };
 
     it('moves 148 dossiers waiting at the district on 01/07/2025 to the province, which certifies 3★ under the transitional rule', async () => {
@@ -246,60 +337,135 @@ describe('legal calendar and documents', () => {
       // On 30/06/2025 (Vietnam) the district still acts: nothing moves.
       expect(await runTransfer('2025-06-30T16:59:59Z')).toMatchObject({ due: false, transferred: [] });
       // From 01/07/2025 no district council meets or closes.
-      const refused = await p.http('POST', '/api/scoring/sessions', { token: dc.secretary.token, headers: asOf('2025-07-01T02:00:00Z'), body: { councilId: dc.id, title: 'Phiên muộn', scheduledFor: '2025-07-01T02:00:00Z' } });
+      const refused = await p.http('POST', '/api/scoring/sessions', {
+        token: dc.secretary.token,
+        headers: asOf('2025-07-01T02:00:00Z'),
+        body: { councilId: dc.id, title: 'Phiên muộn', scheduledFor: '2025-07-01T02:00:00Z' },
+      });
       expect(refused.body.code).toBe('DISTRICT_TIER_CEASED');
       for (const m of dc.voting) {
-        expect((await p.http('PUT', `/api/scoring/sessions/${districtSession}/evaluations/${a.id}/sheet`, { token: m.token, headers: asOf('2025-06-20T03:00:00Z'), body: { entries: sheetWithTotal(tree, 60) } })).status).toBe(200);
+        expect(
+          (
+            await p.http('PUT', `/api/scoring/sessions/${districtSession}/evaluations/${a.id}/sheet`, {
+              token: m.token,
+              headers: asOf('2025-06-20T03:00:00Z'),
+              body: { entries: sheetWithTotal(tree, 60) },
+            })
+          ).status,
+        ).toBe(200);
       }
-      const lateClose = await p.http('POST', `/api/scoring/sessions/${districtSession}/close`, { token: dc.secretary.token, headers: asOf('2025-07-01T02:00:00Z') });
+      const lateClose = await p.http('POST', `/api/scoring/sessions/${districtSession}/close`, {
+        token: dc.secretary.token,
+        headers: asOf('2025-07-01T02:00:00Z'),
+      });
       expect(lateClose.body.code).toBe('DISTRICT_TIER_CEASED');
 
       const moved = await runTransfer('2025-06-30T17:00:00Z');
       expect(moved.due).toBe(true);
       // (other tests of this file leave district dossiers waiting too: they move as well)
-      expect(moved.transferred.filter((t) => [w.id, a.id].includes(t.evaluationId)).map((t) => [t.evaluationId, t.fromUnitCode, t.toUnitCode, t.fromSessionId]).sort()).toEqual([
-        [w.id, DEMO.districtCode, DEMO.provinceCode, null], [a.id, DEMO.districtCode, DEMO.provinceCode, districtSession],
-      ].sort());
+      expect(
+        moved.transferred
+          .filter((t) => [w.id, a.id].includes(t.evaluationId))
+          .map((t) => [t.evaluationId, t.fromUnitCode, t.toUnitCode, t.fromSessionId])
+          .sort(),
+      ).toEqual(
+        [
+          [w.id, DEMO.districtCode, DEMO.provinceCode, null],
+          [a.id, DEMO.districtCode, DEMO.provinceCode, districtSession],
+        ].sort(),
+      );
       expect((await runTransfer('2025-07-02T00:00:00Z')).transferred).toEqual([]); // once
 
       // Same evaluation, version and history, now on the province's list (with the province's lab gate).
       const atProvince = await evaluationOf(p, office, waiting, 'PROVINCE');
-      expect(atProvince).toMatchObject({ id: w.id, legalVersion: '148', districtCode: DEMO.districtCode, unitCode: DEMO.provinceCode, status: 'AWAITING_SESSION', labState: 'PENDING' });
+      expect(atProvince).toMatchObject({
+        id: w.id,
+        legalVersion: '148',
+        districtCode: DEMO.districtCode,
+        unitCode: DEMO.provinceCode,
+        status: 'AWAITING_SESSION',
+        labState: 'PENDING',
+      });
       expect((await p.http('GET', `/api/scoring/evaluations?dossierId=${waiting}&tier=DISTRICT`, { token: admin })).body).toEqual([]);
       expect((await p.http('GET', `/api/scoring/sessions/${districtSession}`, { token: admin })).body.items).toEqual([]);
-      const dossier = await eventually(async () => {
-        const res = await p.http('GET', `/api/dossiers/${waiting}`, { token: office });
-        return res.body.proposedTier === 'PROVINCE' ? res.body : undefined;
-      }, 15_000, 'the dossier at the province');
-      expect(dossier).toMatchObject({ status: 'PROPOSED', legalVersion: '148', proposedToUnitCode: DEMO.provinceCode, districtCode: DEMO.districtCode });
-      const timeline = await eventually(async () => {
-        const res = await p.http('GET', `/api/dossiers/${waiting}/timeline`, { token: office });
-        return (res.body as { type: string; data: Record<string, unknown> }[]).find((e) => e.type === 'scoring.evaluation-transferred.v1');
-      }, 15_000, 'the transfer on the timeline');
-      expect(timeline.data).toMatchObject({ fromTier: 'DISTRICT', fromUnitCode: DEMO.districtCode, tier: 'PROVINCE', unitCode: DEMO.provinceCode });
+      const dossier = await eventually(
+        async () => {
+          const res = await p.http('GET', `/api/dossiers/${waiting}`, { token: office });
+          return res.body.proposedTier === 'PROVINCE' ? res.body : undefined;
+        },
+        15_000,
+        'the dossier at the province',
+      );
+      expect(dossier).toMatchObject({
+        status: 'PROPOSED',
+        legalVersion: '148',
+        proposedToUnitCode: DEMO.provinceCode,
+        districtCode: DEMO.districtCode,
+      });
+      const timeline = await eventually(
+        async () => {
+          const res = await p.http('GET', `/api/dossiers/${waiting}/timeline`, { token: office });
+          return (res.body as { type: string; data: Record<string, unknown> }[]).find(
+            (e) => e.type === 'scoring.evaluation-transferred.v1',
+          );
+        },
+        15_000,
+        'the transfer on the timeline',
+      );
+      expect(timeline.data).toMatchObject({
+        fromTier: 'DISTRICT',
+        fromUnitCode: DEMO.districtCode,
+        tier: 'PROVINCE',
+        unitCode: DEMO.provinceCode,
+      });
 
       // The province scores it 3★ and certifies it itself; the minutes say which rule applied.
-      expect((await p.http('PUT', `/api/scoring/evaluations/${w.id}/lab-result`, { token: office, headers: asOf('2025-07-05T02:00:00Z'), body: { state: 'PASSED' } })).status).toBe(200);
+      expect(
+        (
+          await p.http('PUT', `/api/scoring/evaluations/${w.id}/lab-result`, {
+            token: office,
+            headers: asOf('2025-07-05T02:00:00Z'),
+            body: { state: 'PASSED' },
+          })
+        ).status,
+      ).toBe(200);
       const pc = await council(office, 'cal.hdt', 'PROVINCE', DEMO.provinceCode);
       const ps = await openSession(pc, [w.id], '2025-07-10T02:00:00Z');
       for (const m of pc.voting) {
-        expect((await p.http('PUT', `/api/scoring/sessions/${ps}/evaluations/${w.id}/sheet`, { token: m.token, headers: asOf('2025-07-10T03:00:00Z'), body: { entries: sheetWithTotal(tree, 62) } })).status).toBe(200);
+        expect(
+          (
+            await p.http('PUT', `/api/scoring/sessions/${ps}/evaluations/${w.id}/sheet`, {
+              token: m.token,
+              headers: asOf('2025-07-10T03:00:00Z'),
+              body: { entries: sheetWithTotal(tree, 62) },
+            })
+          ).status,
+        ).toBe(200);
       }
-      const closed = await p.http('POST', `/api/scoring/sessions/${ps}/close`, { token: pc.secretary.token, headers: asOf('2025-07-10T09:00:00Z') });
+      const closed = await p.http('POST', `/api/scoring/sessions/${ps}/close`, {
+        token: pc.secretary.token,
+        headers: asOf('2025-07-10T09:00:00Z'),
+      });
       expect(closed.status).toBe(200);
       expect(closed.body.results[0]).toMatchObject({ rank: 3, outcome: 'CERTIFY', stars: 3, certifyingTier: 'PROVINCE' });
       expect(closed.body.legalBasisVi.join(' ')).toContain('Quy định chuyển tiếp (suy luận, có thể cấu hình)');
-      const certificate = await eventually(async () => {
-        const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
-        return (res.body as { dossierId: string }[]).find((c) => c.dossierId === waiting);
-      }, 15_000, 'the certificate') as any;  
+      const certificate = (await eventually(
+        async () => {
+          const res = await p.http('GET', '/api/certification/certificates?limit=200', { token: admin });
+          return (res.body as { dossierId: string }[]).find((c) => c.dossierId === waiting);
+        },
+        15_000,
+        'the certificate',
+      )) as any;
       expect(certificate).toMatchObject({ stars: 3, tier: 'PROVINCE', authorityUnitCode: DEMO.provinceCode });
       const decision = await p.http('GET', `/api/certification/decisions/${certificate.decisionId}`, { token: admin });
       expect(decision.body.issuerVi).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
 
       // Scored against the shipped PROVISIONAL 148 catalogue, which this platform's operator allowed: every document says so.
       expect(certificate.provisionalCriteria).toBe(true);
-      expect(await pdf(`/api/certification/certificates/${certificate.id}/certificate.pdf`)).toContain('Kết quả đánh giá theo bộ tiêu chí tạm thời');
+      expect(await pdf(`/api/certification/certificates/${certificate.id}/certificate.pdf`)).toContain(
+        'Kết quả đánh giá theo bộ tiêu chí tạm thời',
+      );
       const decisionText = await pdf(`/api/certification/decisions/${certificate.decisionId}/decision.pdf`);
       expect(decisionText).toContain('Các sản phẩm đánh dấu (*) trong danh sách: Kết quả đánh giá theo bộ tiêu chí tạm thời');
       expect(decisionText).toContain('Mật ong chờ huyện (*)');
@@ -311,15 +477,23 @@ describe('legal calendar and documents', () => {
 
     it('proposes a 148 dossier to the province from 01/07/2025', async () => {
       const producerId = await newProducer(p, commune, 'Hợp tác xã Đề xuất muộn');
-      const product = await p.http('POST', '/api/products', { token: commune, body: { producerId, name: 'Mật ong đề xuất muộn', productSetCode: '04' } });
+      const product = await p.http('POST', '/api/products', {
+        token: commune,
+        body: { producerId, name: 'Mật ong đề xuất muộn', productSetCode: '04' },
+      });
       const june = asOf('2025-06-20T03:00:00Z');
       const d = await p.http('POST', '/api/dossiers', { token: commune, body: { productId: product.body.id, kind: 'NEW' }, headers: june });
       for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
         const { payload, headers } = multipartBody(type, PDF);
         await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: commune, payload, headers: { ...headers, ...june } });
       }
-      for (const step of ['submit', 'accept']) expect((await p.http('POST', `/api/dossiers/${d.body.id}/${step}`, { token: commune, headers: june })).status).toBe(200);
-      const proposed = await p.http('POST', `/api/dossiers/${d.body.id}/propose`, { token: commune, body: {}, headers: asOf('2025-07-02T03:00:00Z') });
+      for (const step of ['submit', 'accept'])
+        expect((await p.http('POST', `/api/dossiers/${d.body.id}/${step}`, { token: commune, headers: june })).status).toBe(200);
+      const proposed = await p.http('POST', `/api/dossiers/${d.body.id}/propose`, {
+        token: commune,
+        body: {},
+        headers: asOf('2025-07-02T03:00:00Z'),
+      });
       expect(proposed.status).toBe(200);
       expect(proposed.body).toMatchObject({ legalVersion: '148', proposedTier: 'PROVINCE', proposedToUnitCode: DEMO.provinceCode });
       const e = await evaluationOf(p, admin, d.body.id, 'PROVINCE');

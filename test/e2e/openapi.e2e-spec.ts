@@ -7,8 +7,12 @@ import { OPERATION_DOCS } from '../../services/gateway/src/http/operation-docs';
 /** The API is fully described: every route the gateway serves is in the OpenAPI document, with its errors. */
 describe('OpenAPI', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); });
-  afterAll(async () => { await p?.stop(); });
+  beforeAll(async () => {
+    p = await startPlatform();
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   it('describes every /api route with a success response, problem+json errors and bearer auth where guarded', async () => {
     const res = await p.http('GET', '/api/docs-json');
@@ -27,17 +31,22 @@ describe('OpenAPI', () => {
       const path = stack.join('').replace(/:(\w+)/g, '{$1}');
       for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) served.push(`${method} ${path}`);
     }
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const apiRoutes = served.filter((r) => r.includes(' /api/') && !r.includes('/api/docs'));
     expect(apiRoutes.length).toBeGreaterThanOrEqual(20);
     for (const r of apiRoutes) expect(documented).toContain(r);
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>)) {
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
         const codes = Object.keys(op.responses);
         expect({ route: `${method} ${path}`, ok: codes.some((c) => c.startsWith('2')) }).toEqual({ route: `${method} ${path}`, ok: true });
         expect(codes).toContain('400');
         // Login and the public verification routes need no token; every other route is guarded.
-        if (path !== '/api/auth/login' && !path.startsWith('/api/public/') && !path.startsWith('/verify/')) expect({ route: `${method} ${path}`, security: op.security }).toEqual({ route: `${method} ${path}`, security: [{ bearer: [] }] });
+        if (path !== '/api/auth/login' && !path.startsWith('/api/public/') && !path.startsWith('/verify/'))
+          expect({ route: `${method} ${path}`, security: op.security }).toEqual({ route: `${method} ${path}`, security: [{ bearer: [] }] });
       }
     }
   });
@@ -50,11 +59,16 @@ describe('OpenAPI', () => {
 
   it('gives every operation a summary and a description, and describes no operation that is gone', async () => {
     const doc = (await p.http('GET', '/api/docs-json')).body;
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; summary?: string; description?: string }>>)
-      .flatMap(([path, o]) => Object.entries(o).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })));
+    const ops = Object.entries(
+      doc.paths as Record<string, Record<string, { operationId: string; summary?: string; description?: string }>>,
+    ).flatMap(([path, o]) => Object.entries(o).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })));
     expect(ops.length).toBeGreaterThanOrEqual(90);
     for (const op of ops) {
-      expect({ route: op.route, summary: (op.summary ?? '').length > 3, description: (op.description ?? '').length > 10 }).toEqual({ route: op.route, summary: true, description: true });
+      expect({ route: op.route, summary: (op.summary ?? '').length > 3, description: (op.description ?? '').length > 10 }).toEqual({
+        route: op.route,
+        summary: true,
+        description: true,
+      });
     }
     expect(Object.keys(OPERATION_DOCS).filter((id) => !ops.some((op) => op.operationId === id))).toEqual([]);
   });
@@ -65,24 +79,54 @@ describe('OpenAPI', () => {
     const producer = await p.login('producer');
     const lab = await p.login('lab');
     const gets: [string, string][] = [
-      [admin, '/api/auth/me'], [admin, '/api/users?limit=3'], [office, '/api/units?level=DISTRICT'], [office, '/api/producers'],
-      [office, `/api/producers/${DEMO.producerId}`], [office, `/api/producers/${DEMO.producerId}/products`], [office, '/api/rounds'], [office, '/api/dossiers'],
-      [office, '/api/registration/reevaluation-invitations'], [office, '/api/scoring/catalogues'], [office, '/api/scoring/catalogues/148'], [office, '/api/scoring/tier-models'],
-      [office, '/api/scoring/councils'], [office, '/api/scoring/evaluations'], [office, '/api/scoring/sessions'], [office, '/api/certification/certificates'],
-      [office, '/api/certification/decisions'], [producer, '/api/certification/notifications'], [office, '/api/certification/revocations'], [office, '/api/inspection/labs'],
-      [lab, '/api/inspection/samples'], [office, '/api/inspection/campaigns'], [office, '/api/inspection/tasks'], [office, '/api/inspection/violations'],
-      [office, '/api/inspection/campaign-recurrences'], [office, '/api/inspection/coverage'], [producer, '/api/reference/document-types'], [producer, '/api/reference/product-groups'],
-      [producer, '/api/reference/product-sets'], [producer, '/api/reference/lab-indicators'], [admin, '/api/admin/dead-letters?service=registration'],
-      ['', '/api/public/certification/keys'], ['', '/api/public/certification/status-list'],
+      [admin, '/api/auth/me'],
+      [admin, '/api/users?limit=3'],
+      [office, '/api/units?level=DISTRICT'],
+      [office, '/api/producers'],
+      [office, `/api/producers/${DEMO.producerId}`],
+      [office, `/api/producers/${DEMO.producerId}/products`],
+      [office, '/api/rounds'],
+      [office, '/api/dossiers'],
+      [office, '/api/registration/reevaluation-invitations'],
+      [office, '/api/scoring/catalogues'],
+      [office, '/api/scoring/catalogues/148'],
+      [office, '/api/scoring/tier-models'],
+      [office, '/api/scoring/councils'],
+      [office, '/api/scoring/evaluations'],
+      [office, '/api/scoring/sessions'],
+      [office, '/api/certification/certificates'],
+      [office, '/api/certification/decisions'],
+      [producer, '/api/certification/notifications'],
+      [office, '/api/certification/revocations'],
+      [office, '/api/inspection/labs'],
+      [lab, '/api/inspection/samples'],
+      [office, '/api/inspection/campaigns'],
+      [office, '/api/inspection/tasks'],
+      [office, '/api/inspection/violations'],
+      [office, '/api/inspection/campaign-recurrences'],
+      [office, '/api/inspection/coverage'],
+      [producer, '/api/reference/document-types'],
+      [producer, '/api/reference/product-groups'],
+      [producer, '/api/reference/product-sets'],
+      [producer, '/api/reference/lab-indicators'],
+      [admin, '/api/admin/dead-letters?service=registration'],
+      ['', '/api/public/certification/keys'],
+      ['', '/api/public/certification/status-list'],
       // Errors are problem+json too.
-      [office, '/api/dossiers?limit=0x10'], [office, `/api/dossiers/${DEMO.producerId}`], [producer, '/api/users'], ['', '/api/dossiers'], ['', '/api/public/certificates/ZZZZZZZZZZ'],
+      [office, '/api/dossiers?limit=0x10'],
+      [office, `/api/dossiers/${DEMO.producerId}`],
+      [producer, '/api/users'],
+      ['', '/api/dossiers'],
+      ['', '/api/public/certificates/ZZZZZZZZZZ'],
     ];
     for (const [token, url] of gets) {
       const res = await p.http('GET', url, token ? { token } : {});
       expect({ url, status: res.status < 500 }).toEqual({ url, status: true });
     }
-    for (const name of ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch']) await p.http('POST', `/api/certification/jobs/${name}/run`, { token: admin, body: {} });
-    for (const name of ['sample-follow-ups', 'violation-follow-ups']) await p.http('POST', `/api/inspection/jobs/${name}/run`, { token: admin, body: {} });
+    for (const name of ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'])
+      await p.http('POST', `/api/certification/jobs/${name}/run`, { token: admin, body: {} });
+    for (const name of ['sample-follow-ups', 'violation-follow-ups'])
+      await p.http('POST', `/api/inspection/jobs/${name}/run`, { token: admin, body: {} });
     expect(p.responses.length).toBeGreaterThanOrEqual(gets.length + 5);
     expect(p.checkResponses()).toEqual([]);
   });

@@ -1,7 +1,15 @@
 import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
-import { communeAssessmentOf, councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+import {
+  communeAssessmentOf,
+  councilOfFour,
+  evaluationOf,
+  newProducer,
+  proposedDossier,
+  sheetWithTotal,
+  treeFor,
+} from '../support/scoring';
 
 /**
  * Provisional criteria with the default settings (ALLOW_PROVISIONAL_CERTIFICATION=false): a council's 3★ scored against
@@ -11,8 +19,12 @@ import { communeAssessmentOf, councilOfFour, evaluationOf, newProducer, proposed
 describe('provisional criteria, not allowed (default)', () => {
   let p: Platform;
 
-  beforeAll(async () => { p = await startPlatform({ gateway: { loginRateLimit: 1000 } }); }, 60_000);
-  afterAll(async () => { await p?.stop(); });
+  beforeAll(async () => {
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 } });
+  }, 60_000);
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   it('completes a 3★ result from a PROVISIONAL revision as "no certificate: provisional criteria", the dossier NOT_CERTIFIED', async () => {
     const admin = await p.login('admin');
@@ -23,32 +35,75 @@ describe('provisional criteria, not allowed (default)', () => {
     const tree = await treeFor(p, admin, '148', '04');
     const assessed = communeAssessmentOf(tree);
     const producer = await newProducer(p, commune, 'Hợp tác xã Tiêu chí tạm');
-    const dossierId = await proposedDossier(p, commune, producer, 'Mật ong tiêu chí tạm', { assessment: assessed, asOf: '2026-03-02T03:00:00Z' });
+    const dossierId = await proposedDossier(p, commune, producer, 'Mật ong tiêu chí tạm', {
+      assessment: assessed,
+      asOf: '2026-03-02T03:00:00Z',
+    });
     const e = await evaluationOf(p, office, dossierId, 'PROVINCE');
-    expect((await p.http('PUT', `/api/scoring/evaluations/${e.id}/lab-result`, { token: office, body: { state: 'PASSED' } })).status).toBe(200);
+    expect((await p.http('PUT', `/api/scoring/evaluations/${e.id}/lab-result`, { token: office, body: { state: 'PASSED' } })).status).toBe(
+      200,
+    );
 
     const council = await councilOfFour(p, admin, office, {
-      prefix: 'tam', tier: 'PROVINCE', unitCode: DEMO.provinceCode, name: 'Hội đồng OCOP tỉnh Thanh Hóa', authorityName: 'UBND tỉnh Thanh Hóa',
-      agency: 'Sở Nông nghiệp và Môi trường', names: ['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C', 'Phạm Thị D'],
+      prefix: 'tam',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      name: 'Hội đồng OCOP tỉnh Thanh Hóa',
+      authorityName: 'UBND tỉnh Thanh Hóa',
+      agency: 'Sở Nông nghiệp và Môi trường',
+      names: ['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C', 'Phạm Thị D'],
     });
     const { secretary } = council;
     const at = { 'x-as-of': '2026-03-20T02:00:00Z' };
-    const s = await p.http('POST', '/api/scoring/sessions', { token: secretary.token, headers: at, body: { councilId: council.id, title: 'Phiên họp', scheduledFor: '2026-03-20T02:00:00Z' } });
-    await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary.token, headers: at, body: { evaluationIds: [e.id] } });
-    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary.token, headers: at, body: { presentMemberIds: council.present } });
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: secretary.token,
+      headers: at,
+      body: { councilId: council.id, title: 'Phiên họp', scheduledFor: '2026-03-20T02:00:00Z' },
+    });
+    await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, {
+      token: secretary.token,
+      headers: at,
+      body: { evaluationIds: [e.id] },
+    });
+    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
+      token: secretary.token,
+      headers: at,
+      body: { presentMemberIds: council.present },
+    });
     for (const m of council.voting) {
-      const sheet = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${e.id}/sheet`, { token: m.token, headers: at, body: { entries: sheetWithTotal(tree, 62, { assessed }) } });
+      const sheet = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${e.id}/sheet`, {
+        token: m.token,
+        headers: at,
+        body: { entries: sheetWithTotal(tree, 62, { assessed }) },
+      });
       expect(sheet.status).toBe(200);
     }
-    const closed = await p.http('POST', `/api/scoring/sessions/${s.body.id}/close`, { token: secretary.token, headers: { 'x-as-of': '2026-03-20T09:00:00Z' } });
+    const closed = await p.http('POST', `/api/scoring/sessions/${s.body.id}/close`, {
+      token: secretary.token,
+      headers: { 'x-as-of': '2026-03-20T09:00:00Z' },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.results[0]).toMatchObject({ rank: 3, stars: 3, outcome: 'NO_CERTIFICATE', certifyingTier: null });
-    expect(closed.body.results[0].decisionVi).toBe('Đạt 3 sao theo điểm tạm tính; không cấp giấy chứng nhận: bộ tiêu chí tạm thời, chưa được phép công nhận');
+    expect(closed.body.results[0].decisionVi).toBe(
+      'Đạt 3 sao theo điểm tạm tính; không cấp giấy chứng nhận: bộ tiêu chí tạm thời, chưa được phép công nhận',
+    );
     const result = (await p.http('GET', `/api/scoring/evaluations/${e.id}`, { token: office })).body.result;
-    expect(result).toMatchObject({ outcome: 'NO_CERTIFICATE', stars: 3, provisionalCriteria: true, withheldReason: 'PROVISIONAL_CRITERIA', authorityUnitCode: null });
+    expect(result).toMatchObject({
+      outcome: 'NO_CERTIFICATE',
+      stars: 3,
+      provisionalCriteria: true,
+      withheldReason: 'PROVISIONAL_CRITERIA',
+      authorityUnitCode: null,
+    });
 
-    await eventually(async () => (await p.http('GET', `/api/dossiers/${dossierId}`, { token: office })).body.status === 'NOT_CERTIFIED', 15_000, 'NOT_CERTIFIED');
-    const certificates = (await p.http('GET', '/api/certification/certificates?limit=200', { token: admin })).body as { dossierId: string }[];
+    await eventually(
+      async () => (await p.http('GET', `/api/dossiers/${dossierId}`, { token: office })).body.status === 'NOT_CERTIFIED',
+      15_000,
+      'NOT_CERTIFIED',
+    );
+    const certificates = (await p.http('GET', '/api/certification/certificates?limit=200', { token: admin })).body as {
+      dossierId: string;
+    }[];
     expect(certificates.filter((c) => c.dossierId === dossierId)).toEqual([]);
   }, 90_000);
 });

@@ -2,7 +2,15 @@ import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import {
-  communeAssessmentOf, councilUsers, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor, type DocTree, type Entry,
+  communeAssessmentOf,
+  councilUsers,
+  evaluationOf,
+  newProducer,
+  proposedDossier,
+  sheetWithTotal,
+  treeFor,
+  type DocTree,
+  type Entry,
 } from '../support/scoring';
 
 type Member = { userId: string; token: string; fullName: string };
@@ -24,9 +32,16 @@ describe('council scoring end to end', () => {
     tree = await treeFor(p, admin, '148', '04');
     assessed = communeAssessmentOf(tree);
   });
-  afterAll(async () => { await p?.stop(); });
+  afterAll(async () => {
+    await p?.stop();
+  });
 
-  const memberInput = (m: Member, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: 'Sở Nông nghiệp và Môi trường', role });
+  const memberInput = (m: Member, role: string) => ({
+    userId: m.userId,
+    fullName: m.fullName,
+    agency: 'Sở Nông nghiệp và Môi trường',
+    role,
+  });
 
   async function council(token: string, body: Record<string, unknown>) {
     const res = await p.http('POST', '/api/scoring/councils', { token, body });
@@ -36,19 +51,38 @@ describe('council scoring end to end', () => {
 
   async function session(token: string, councilId: string, evaluationIds: string[], present: string[], asOf?: string) {
     const headers = asOf ? { 'x-as-of': asOf } : undefined;
-    const s = await p.http('POST', '/api/scoring/sessions', { token, headers, body: { councilId, title: 'Phiên họp đánh giá đợt 2', location: 'Hội trường UBND', scheduledFor: asOf ?? '2026-11-24T01:00:00Z' } });
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token,
+      headers,
+      body: { councilId, title: 'Phiên họp đánh giá đợt 2', location: 'Hội trường UBND', scheduledFor: asOf ?? '2026-11-24T01:00:00Z' },
+    });
     expect(s.status).toBe(201);
     const agenda = await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token, headers, body: { evaluationIds } });
     expect(agenda.status).toBe(200);
-    const att = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token, headers, body: { presentMemberIds: present } });
+    const att = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
+      token,
+      headers,
+      body: { presentMemberIds: present },
+    });
     expect(att.status).toBe(200);
-    return att.body as { id: string; reference: string; items: { evaluationId: string; expectedSheets: number; labRequired: boolean }[]; quorum: { met: boolean } };
+    return att.body as {
+      id: string;
+      reference: string;
+      items: { evaluationId: string; expectedSheets: number; labRequired: boolean }[];
+      quorum: { met: boolean };
+    };
   }
 
   const sheet = (m: Member, sessionId: string, evaluationId: string, entries: Entry[]) =>
     p.http('PUT', `/api/scoring/sessions/${sessionId}/evaluations/${evaluationId}/sheet`, { token: m.token, body: { entries } });
 
-  async function scoreAll(ms: Member[], sessionId: string, evaluationId: string, totals: number[], o: { fixed?: Record<string, string>; assessed?: Record<string, string> } = {}) {
+  async function scoreAll(
+    ms: Member[],
+    sessionId: string,
+    evaluationId: string,
+    totals: number[],
+    o: { fixed?: Record<string, string>; assessed?: Record<string, string> } = {},
+  ) {
     for (const [i, m] of ms.entries()) {
       const res = await sheet(m, sessionId, evaluationId, sheetWithTotal(tree, totals[i]!, o));
       expect(res.status).toBe(200);
@@ -59,13 +93,31 @@ describe('council scoring end to end', () => {
   const dossierStatus = async (id: string) => (await p.http('GET', `/api/dossiers/${id}`, { token: office })).body.status as string;
 
   it('148+1489: a province session of 5 members over 10 dossiers — conflict, spread and re-score, cap, quorum, lab gate, forwarding to the ministry scored lower', async () => {
-    const users = await councilUsers(p, admin, 'hdt', ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Đỗ Thị Giang']);
+    const users = await councilUsers(p, admin, 'hdt', [
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Văn Cường',
+      'Phạm Thị Dung',
+      'Hoàng Văn Em',
+      'Đỗ Thị Giang',
+    ]);
     const [chair, m2, m3, m4, m5, secretary] = users as [Member, Member, Member, Member, Member, Member];
     const voting = [chair, m2, m3, m4, m5];
     const c = await council(office, {
-      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thanh Hóa', tier: 'PROVINCE', unitCode: DEMO.provinceCode,
-      authorityName: 'UBND tỉnh Thanh Hóa', placeName: 'Thanh Hóa', quorum: 4,
-      members: [memberInput(chair, 'CHAIR'), memberInput(m2, 'MEMBER'), memberInput(m3, 'MEMBER'), memberInput(m4, 'MEMBER'), memberInput(m5, 'MEMBER'), memberInput(secretary, 'SECRETARY')],
+      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thanh Hóa',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+      placeName: 'Thanh Hóa',
+      quorum: 4,
+      members: [
+        memberInput(chair, 'CHAIR'),
+        memberInput(m2, 'MEMBER'),
+        memberInput(m3, 'MEMBER'),
+        memberInput(m4, 'MEMBER'),
+        memberInput(m5, 'MEMBER'),
+        memberInput(secretary, 'SECRETARY'),
+      ],
     });
     const memberId = (m: Member) => c.members.find((x) => x.userId === m.userId)!.id;
     expect(c.members.filter((x) => x.voting)).toHaveLength(5);
@@ -73,29 +125,55 @@ describe('council scoring end to end', () => {
     const central = await councilUsers(p, admin, 'hdtw', ['Vũ Văn Hải', 'Ngô Thị Hương', 'Bùi Văn Khánh', 'Đặng Thị Lan']);
     const [cChair, c2, c3, cSecretary] = central as [Member, Member, Member, Member];
     const cc = await council(admin, {
-      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia', tier: 'CENTRAL', unitCode: 'VN', authorityName: 'Bộ Nông nghiệp và Môi trường',
-      placeName: 'Hà Nội', quorum: 3, members: [memberInput(cChair, 'CHAIR'), memberInput(c2, 'MEMBER'), memberInput(c3, 'MEMBER'), memberInput(cSecretary, 'SECRETARY')],
+      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia',
+      tier: 'CENTRAL',
+      unitCode: 'VN',
+      authorityName: 'Bộ Nông nghiệp và Môi trường',
+      placeName: 'Hà Nội',
+      quorum: 3,
+      members: [memberInput(cChair, 'CHAIR'), memberInput(c2, 'MEMBER'), memberInput(c3, 'MEMBER'), memberInput(cSecretary, 'SECRETARY')],
     });
 
     const producerA = await newProducer(p, officer, 'Hợp tác xã Nông nghiệp Đông Sơn');
     const producerB = await newProducer(p, officer, 'Công ty TNHH Mật ong Thọ Xuân');
     const conflict = await p.http('POST', `/api/scoring/councils/${c.id}/members/${memberId(m5)}/conflicts`, {
-      token: office, body: { producerId: producerB, reason: 'Thành viên là cổ đông của chủ thể' },
+      token: office,
+      body: { producerId: producerB, reason: 'Thành viên là cổ đông của chủ thể' },
     });
     expect(conflict.status).toBe(200);
 
-    const names = ['Mật ong hoa nhãn', 'Mật ong rừng', 'Mật ong Thọ Xuân', 'Mật ong bạc hà', 'Mật ong keo', 'Mật ong hoa cà phê', 'Mật ong hoa xuyến chi', 'Mật ong hoa vải', 'Mật ong hoa bạc hà', 'Mật ong ruồi'];
+    const names = [
+      'Mật ong hoa nhãn',
+      'Mật ong rừng',
+      'Mật ong Thọ Xuân',
+      'Mật ong bạc hà',
+      'Mật ong keo',
+      'Mật ong hoa cà phê',
+      'Mật ong hoa xuyến chi',
+      'Mật ong hoa vải',
+      'Mật ong hoa bạc hà',
+      'Mật ong ruồi',
+    ];
     const dossiers: string[] = [];
-    for (const [i, n] of names.entries()) dossiers.push(await proposedDossier(p, officer, i === 2 ? producerB : producerA, n, { assessment: assessed }));
+    for (const [i, n] of names.entries())
+      dossiers.push(await proposedDossier(p, officer, i === 2 ? producerB : producerA, n, { assessment: assessed }));
     const evals: Awaited<ReturnType<typeof evaluationOf>>[] = [];
     for (const d of dossiers) evals.push(await evaluationOf(p, office, d, 'PROVINCE'));
     expect(evals.every((e) => e.status === 'AWAITING_SESSION' && e.labState === 'PENDING')).toBe(true);
     for (const e of evals.slice(0, 9)) {
-      const lab = await p.http('PUT', `/api/scoring/evaluations/${e.id}/lab-result`, { token: office, body: { state: 'PASSED', reference: 'PKQ-2026-0153' } });
+      const lab = await p.http('PUT', `/api/scoring/evaluations/${e.id}/lab-result`, {
+        token: office,
+        body: { state: 'PASSED', reference: 'PKQ-2026-0153' },
+      });
       expect(lab.status).toBe(200);
     }
 
-    const s = await session(secretary.token, c.id, evals.map((e) => e.id), voting.map(memberId));
+    const s = await session(
+      secretary.token,
+      c.id,
+      evals.map((e) => e.id),
+      voting.map(memberId),
+    );
     expect(s.reference).toMatch(/^BB-38-2026-\d{4}$/);
     expect(s.items.find((i) => i.evaluationId === evals[2]!.id)!.expectedSheets).toBe(4);
     expect(s.items.every((i) => i.labRequired)).toBe(true);
@@ -115,7 +193,9 @@ describe('council scoring end to end', () => {
     expect(outOfRange.body).toMatchObject({ code: 'SHEET_POINTS_OUT_OF_RANGE', field: 'entries.0.points' });
     const communeScored = await sheet(chair, s.id, evals[0]!.id, [...good, { criterionCode: Object.keys(assessed)[0]!, optionCode: 'a' }]);
     expect(communeScored.body).toMatchObject({ code: 'SHEET_CRITERION_COMMUNE_SCORED' });
-    expect((await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body).toEqual([]);
+    expect(
+      (await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body,
+    ).toEqual([]);
     // Only members of this council score in its sessions; to a member of another council the session does not exist.
     const outsider = await sheet(cChair, s.id, evals[0]!.id, good);
     expect(outsider.status).toBe(404);
@@ -125,7 +205,9 @@ describe('council scoring end to end', () => {
     const taps = await Promise.all(Array.from({ length: 12 }, () => sheet(chair, s.id, evals[0]!.id, good)));
     expect(taps.map((t) => t.status)).toEqual(Array(12).fill(200));
     expect(taps.map((t) => t.body.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect((await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body).toHaveLength(1);
+    expect(
+      (await p.http('GET', `/api/scoring/sessions/${s.id}/sheets?evaluationId=${evals[0]!.id}`, { token: secretary.token })).body,
+    ).toHaveLength(1);
     await scoreAll(voting, s.id, evals[0]!.id, [55, 56, 54, 55, 55], { assessed });
     await scoreAll(voting, s.id, evals[1]!.id, [75, 76, 74, 75, 75], { assessed });
     // D3: m5 is linked to the producer.
@@ -148,11 +230,17 @@ describe('council scoring end to end', () => {
     await scoreAll(voting, s.id, evals[9]!.id, [60, 60, 60, 60, 60], { assessed });
 
     // Quorum: with three present the session cannot close; only the secretary closes.
-    await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, { token: secretary.token, body: { presentMemberIds: [chair, m2, m3].map(memberId) } });
+    await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, {
+      token: secretary.token,
+      body: { presentMemberIds: [chair, m2, m3].map(memberId) },
+    });
     const noQuorum = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, { token: secretary.token });
     expect(noQuorum.status).toBe(409);
     expect(noQuorum.body.code).toBe('SESSION_QUORUM_NOT_MET');
-    await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, { token: secretary.token, body: { presentMemberIds: voting.map(memberId) } });
+    await p.http('PUT', `/api/scoring/sessions/${s.id}/attendance`, {
+      token: secretary.token,
+      body: { presentMemberIds: voting.map(memberId) },
+    });
     const byChair = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, { token: chair.token });
     expect(byChair.status).toBe(403);
     expect(byChair.body.code).toBe('SESSION_SECRETARY_ONLY');
@@ -162,7 +250,15 @@ describe('council scoring end to end', () => {
     const minutes = closed.body;
     const result = (i: number) => minutes.results.find((r: { evaluationId: string }) => r.evaluationId === evals[i]!.id);
     expect(minutes.results).toHaveLength(9);
-    expect(result(0)).toMatchObject({ mean: '55.00', band: 3, rank: 3, outcome: 'CERTIFY', stars: 3, certifyingTier: 'PROVINCE', sheetCount: 5 });
+    expect(result(0)).toMatchObject({
+      mean: '55.00',
+      band: 3,
+      rank: 3,
+      outcome: 'CERTIFY',
+      stars: 3,
+      certifyingTier: 'PROVINCE',
+      sheetCount: 5,
+    });
     expect(result(1)).toMatchObject({ mean: '75.00', rank: 4, outcome: 'CERTIFY', stars: 4 });
     expect(result(2)).toMatchObject({ mean: '80.00', sheetCount: 4, excludedMembers: ['Hoàng Văn Em'], stars: 4 });
     expect(result(3)).toMatchObject({ mean: '80.80', sheetCount: 5, spreadFlagged: true, rank: 4 });
@@ -179,7 +275,10 @@ describe('council scoring end to end', () => {
 
     // Closed: nothing more changes; the minutes are there as JSON and PDF.
     expect((await sheet(chair, s.id, evals[0]!.id, good)).body.code).toBe('SESSION_CLOSED');
-    const pdf = await p.gateway.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/scoring/sessions/${s.id}/minutes.pdf`, headers: { authorization: `Bearer ${secretary.token}` } });
+    const pdf = await p.gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: `/api/scoring/sessions/${s.id}/minutes.pdf`, headers: { authorization: `Bearer ${secretary.token}` } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -216,29 +315,51 @@ describe('council scoring end to end', () => {
     const dUsers = await councilUsers(p, admin, 'hdh', ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
     const [dChair, d2, d3, dSecretary] = dUsers as [Member, Member, Member, Member];
     const dc = await council(district, {
-      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP thành phố Thanh Hóa', tier: 'DISTRICT', unitCode: DEMO.districtCode,
-      authorityName: 'UBND thành phố Thanh Hóa', placeName: 'Thanh Hóa', quorum: 3,
+      name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP thành phố Thanh Hóa',
+      tier: 'DISTRICT',
+      unitCode: DEMO.districtCode,
+      authorityName: 'UBND thành phố Thanh Hóa',
+      placeName: 'Thanh Hóa',
+      quorum: 3,
       members: [memberInput(dChair, 'CHAIR'), memberInput(d2, 'MEMBER'), memberInput(d3, 'MEMBER'), memberInput(dSecretary, 'SECRETARY')],
     });
     const producer = await newProducer(p, officer, 'Hộ kinh doanh Lê Thị Hoa');
     const ids: string[] = [];
-    for (const n of ['Nem chua Thanh Hóa', 'Chả tôm Thanh Hóa', 'Bánh gai Tứ Trụ']) ids.push(await proposedDossier(p, officer, producer, n, { asOf, productSetCode: '08' }));
+    for (const n of ['Nem chua Thanh Hóa', 'Chả tôm Thanh Hóa', 'Bánh gai Tứ Trụ'])
+      ids.push(await proposedDossier(p, officer, producer, n, { asOf, productSetCode: '08' }));
     const evals: Awaited<ReturnType<typeof evaluationOf>>[] = [];
     for (const id of ids) evals.push(await evaluationOf(p, district, id, 'DISTRICT'));
     expect(evals.every((e) => e.labState === 'NOT_REQUIRED' && e.unitCode === DEMO.districtCode && e.legalVersion === '148')).toBe(true);
 
     const dMemberId = (m: Member) => dc.members.find((x) => x.userId === m.userId)!.id;
-    const s = await session(dSecretary.token, dc.id, evals.map((e) => e.id), [dChair, d2, d3].map(dMemberId), '2024-06-20T02:00:00Z');
+    const s = await session(
+      dSecretary.token,
+      dc.id,
+      evals.map((e) => e.id),
+      [dChair, d2, d3].map(dMemberId),
+      '2024-06-20T02:00:00Z',
+    );
     expect(s.reference).toMatch(/^BB-380-2024-/);
     // Under 148 the commune assessed nothing: members score every criterion.
     await scoreAll([dChair, d2, d3], s.id, evals[0]!.id, [62, 62, 62]);
     await scoreAll([dChair, d2, d3], s.id, evals[1]!.id, [78, 79, 77]);
     await scoreAll([dChair, d2, d3], s.id, evals[2]!.id, [45, 45, 45]);
-    const closed = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, { token: dSecretary.token, headers: { 'x-as-of': '2024-06-20T09:00:00Z' } });
+    const closed = await p.http('POST', `/api/scoring/sessions/${s.id}/close`, {
+      token: dSecretary.token,
+      headers: { 'x-as-of': '2024-06-20T09:00:00Z' },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.closedAt).toBe('2024-06-20T09:00:00.000Z');
-    expect(closed.body.results.map((r: { outcome: string; stars: number; certifyingTier: string | null }) => [r.outcome, r.stars, r.certifyingTier])).toEqual([
-      ['CERTIFY', 3, 'DISTRICT'], ['FORWARD', 4, null], ['NO_CERTIFICATE', 2, null],
+    expect(
+      closed.body.results.map((r: { outcome: string; stars: number; certifyingTier: string | null }) => [
+        r.outcome,
+        r.stars,
+        r.certifyingTier,
+      ]),
+    ).toEqual([
+      ['CERTIFY', 3, 'DISTRICT'],
+      ['FORWARD', 4, null],
+      ['NO_CERTIFICATE', 2, null],
     ]);
 
     // At the province the forwarded dossier needs its lab results, then scores 65: 3★, certified by the district.
@@ -248,14 +369,24 @@ describe('council scoring end to end', () => {
     const pUsers = await councilUsers(p, admin, 'hdt148', ['Quách Văn Sơn', 'Kiều Thị Tâm', 'Lương Văn Uy', 'Phan Thị Vân']);
     const [pChair, p2, p3, pSecretary] = pUsers as [Member, Member, Member, Member];
     const pc = await council(office, {
-      name: 'Hội đồng OCOP tỉnh Thanh Hóa (phiên 148)', tier: 'PROVINCE', unitCode: DEMO.provinceCode, authorityName: 'UBND tỉnh Thanh Hóa', placeName: 'Thanh Hóa',
-      quorum: 3, members: [memberInput(pChair, 'CHAIR'), memberInput(p2, 'MEMBER'), memberInput(p3, 'MEMBER'), memberInput(pSecretary, 'SECRETARY')],
+      name: 'Hội đồng OCOP tỉnh Thanh Hóa (phiên 148)',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+      placeName: 'Thanh Hóa',
+      quorum: 3,
+      members: [memberInput(pChair, 'CHAIR'), memberInput(p2, 'MEMBER'), memberInput(p3, 'MEMBER'), memberInput(pSecretary, 'SECRETARY')],
     });
     const pMemberId = (m: Member) => pc.members.find((x) => x.userId === m.userId)!.id;
     // In 2024, before the district committees ceased (from 01/07/2025 the province would certify the 3★ itself).
     const ps = await session(pSecretary.token, pc.id, [atProvince.id], [pChair, p2, p3].map(pMemberId), '2024-07-15T02:00:00Z');
     await scoreAll([pChair, p2, p3], ps.id, atProvince.id, [65, 66, 64]);
-    const pMinutes = (await p.http('POST', `/api/scoring/sessions/${ps.id}/close`, { token: pSecretary.token, headers: { 'x-as-of': '2024-07-15T09:00:00Z' } })).body;
+    const pMinutes = (
+      await p.http('POST', `/api/scoring/sessions/${ps.id}/close`, {
+        token: pSecretary.token,
+        headers: { 'x-as-of': '2024-07-15T09:00:00Z' },
+      })
+    ).body;
     expect(pMinutes.results[0]).toMatchObject({ rank: 3, outcome: 'CERTIFY', stars: 3, certifyingTier: 'DISTRICT' });
     const final = (await p.http('GET', `/api/scoring/evaluations/${atProvince.id}`, { token: office })).body.result;
     expect(final).toMatchObject({ authorityUnitCode: DEMO.districtCode, certifyingTier: 'DISTRICT' });
@@ -265,7 +396,10 @@ describe('council scoring end to end', () => {
     const producer = await newProducer(p, officer, 'Tổ hợp tác Chè Xuân Du');
     const bad = async (asOf: string | undefined, body: unknown) => {
       const headers = asOf ? { 'x-as-of': asOf } : undefined;
-      const product = await p.http('POST', '/api/products', { token: officer, body: { producerId: producer, name: 'Chè búp Xuân Du', productSetCode: '11' } });
+      const product = await p.http('POST', '/api/products', {
+        token: officer,
+        body: { producerId: producer, name: 'Chè búp Xuân Du', productSetCode: '11' },
+      });
       const d = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' }, headers });
       const { PDF, multipartBody } = await import('../support/platform');
       for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
@@ -280,7 +414,9 @@ describe('council scoring end to end', () => {
     };
     const entries = Object.entries(assessed).map(([criterionCode, optionCode]) => ({ criterionCode, optionCode }));
     expect((await bad(undefined, {})).body).toMatchObject({ code: 'COMMUNE_ASSESSMENT_REQUIRED', field: 'communeAssessment' });
-    const unknown = await bad(undefined, { communeAssessment: { entries: [...entries.slice(1), { criterionCode: 'C1.1', optionCode: 'a' }] } });
+    const unknown = await bad(undefined, {
+      communeAssessment: { entries: [...entries.slice(1), { criterionCode: 'C1.1', optionCode: 'a' }] },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toMatch(/^COMMUNE_ASSESSMENT_/);
     expect(unknown.body.field).toMatch(/^communeAssessment\.entries/);
@@ -299,7 +435,9 @@ describe('council scoring end to end', () => {
     const refused = await p.http('PUT', '/api/scoring/catalogues/148', { token: admin, body: broken });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('CATALOGUE_INVALID');
-    expect(refused.body.field).toBe(`document.trees[GOODS].parts[A].groups[A1].criteria[A1.1].options[${broken.trees[0].parts[0].groups[0].criteria[0].options[0].code}].points`);
+    expect(refused.body.field).toBe(
+      `document.trees[GOODS].parts[A].groups[A1].criteria[A1.1].options[${broken.trees[0].parts[0].groups[0].criteria[0].options[0].code}].points`,
+    );
     expect(refused.body.detail).toContain('A1.1');
     const byOffice = await p.http('PUT', '/api/scoring/catalogues/148', { token: office, body: current.document });
     expect(byOffice.status).toBe(403);

@@ -2,8 +2,12 @@ import { startPlatform, type Platform } from '../support/platform';
 
 describe('smoke', () => {
   let p: Platform;
-  beforeAll(async () => { p = await startPlatform(); });
-  afterAll(async () => { await p?.stop(); });
+  beforeAll(async () => {
+    p = await startPlatform();
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   it('logs in and lists units', async () => {
     const token = await p.login('commune.officer');

@@ -6,17 +6,33 @@ import { eventually, type TestEnv } from '@ocop/testing';
 
 /** Publishes events onto a test file's stream the way a service's outbox relay does (CloudEvents envelope, event id as Nats-Msg-Id). */
 export class TestBus {
-  private constructor(private readonly nc: NatsConnection, private readonly js: JetStreamClient, private readonly env: TestEnv) {}
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly env: TestEnv,
+  ) {}
 
   static async connect(env: TestEnv): Promise<TestBus> {
     const nc = await connect({ servers: env.natsUrl });
     return new TestBus(nc, jetstream(nc), env);
   }
 
-  async publish<T>(source: string, type: string, data: T, o: { id?: string; msgId?: string; subject?: string; time?: string } = {}): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }> {
+  async publish<T>(
+    source: string,
+    type: string,
+    data: T,
+    o: { id?: string; msgId?: string; subject?: string; time?: string } = {},
+  ): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }> {
     const envelope: EventEnvelope<T> = {
-      specversion: '1.0', id: o.id ?? randomUUID(), source, type, subject: o.subject, time: o.time ?? new Date().toISOString(), datacontenttype: 'application/json',
-      data, correlationid: randomUUID(),
+      specversion: '1.0',
+      id: o.id ?? randomUUID(),
+      source,
+      type,
+      subject: o.subject,
+      time: o.time ?? new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data,
+      correlationid: randomUUID(),
     };
     const ack = await this.js.publish(eventSubject(this.env.prefix, type), JSON.stringify(envelope), { msgID: o.msgId ?? envelope.id });
     return { envelope, ack };
@@ -25,10 +41,14 @@ export class TestBus {
   /** Waits until a durable consumer has handled and acknowledged everything in the stream. */
   async settled(durable: string, timeoutMs = 15_000): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
-    await eventually(async () => {
-      const info = await jsm.consumers.info(this.env.stream, durable);
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    }, timeoutMs, `consumer ${durable} to catch up`);
+    await eventually(
+      async () => {
+        const info = await jsm.consumers.info(this.env.stream, durable);
+        return info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      timeoutMs,
+      `consumer ${durable} to catch up`,
+    );
   }
 
   async close(): Promise<void> {

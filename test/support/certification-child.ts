@@ -8,7 +8,11 @@ async function main(): Promise<void> {
   const { env } = loadToolConfig();
   const config = loadCertificationConfig(env);
   const app = await createCertificationApp({
-    ...config, schedulerOwner: false, relayPollIntervalMs: 200, jobLockDurationMs: 1_000, jobStalledIntervalMs: 500,
+    ...config,
+    schedulerOwner: false,
+    relayPollIntervalMs: 200,
+    jobLockDurationMs: 1_000,
+    jobStalledIntervalMs: 500,
     crashAfterSweepChunks: Number(env.CHILD_CRASH_AFTER_CHUNKS ?? 0) || undefined,
   });
   await app.init();

@@ -3,8 +3,17 @@ import Ajv from 'ajv';
 
 type Schema = Record<string, unknown>;
 type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
-export interface OpenApiDoc { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
-export interface RecordedResponse { method: string; url: string; status: number; contentType: string; body: unknown }
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+export interface RecordedResponse {
+  method: string;
+  url: string;
+  status: number;
+  contentType: string;
+  body: unknown;
+}
 
 /**
  * OpenAPI 3.0 schema → JSON Schema as ajv 6 reads it: `nullable` becomes a null alternative, and objects that list their
@@ -28,7 +37,9 @@ export function openApiResponseChecker(doc: OpenApiDoc): (r: RecordedResponse) =
   const ajv = new Ajv({ allErrors: true, unknownFormats: 'ignore', schemaId: 'auto' });
   ajv.addSchema({ components: { schemas: toJsonSchema(doc.components?.schemas ?? {}) } }, 'openapi');
   const routes = Object.entries(doc.paths).map(([path, ops]) => ({
-    ops, re: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`), literal: !path.includes('{'),
+    ops,
+    re: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    literal: !path.includes('{'),
   }));
   // A literal path wins over a template (`/jobs/expiry-sweep/run` is not `/jobs/{name}/run` only by luck).
   routes.sort((a, b) => Number(b.literal) - Number(a.literal));
@@ -48,6 +59,9 @@ export function openApiResponseChecker(doc: OpenApiDoc): (r: RecordedResponse) =
     let validate = compiled.get(schema);
     if (!validate) compiled.set(schema, (validate = ajv.compile(toJsonSchema(schema) as object)));
     if (validate(r.body)) return [];
-    return (validate.errors ?? []).map((e) => `${where} (${op.operationId}): body${e.dataPath} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) =>
+        `${where} (${op.operationId}): body${e.dataPath} ${e.message}${e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : ''}`,
+    );
   };
 }

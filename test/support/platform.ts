@@ -34,7 +34,11 @@ export interface Platform {
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
   common: Record<string, string>;
   /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
-  http(method: string, url: string, o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer }): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
+  http(
+    method: string,
+    url: string,
+    o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer },
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
   login(username: string, password?: string): Promise<string>;
   /** Every response `http` returned, in order. */
   responses: RecordedResponse[];
@@ -59,23 +63,50 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   const env = await createTestEnv();
   const storageDir = await mkdtemp(join(tmpdir(), 'ocop-storage-'));
   const common = {
-    OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, REDIS_URL: env.redisUrl, OCOP_SUBJECT_PREFIX: env.prefix,
-    OCOP_STREAM: env.stream, LOG_LEVEL: loadToolConfig().testLogLevel, OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
+    OCOP_MODE: 'test',
+    DATABASE_URL: env.databaseUrl,
+    NATS_URL: env.natsUrl,
+    REDIS_URL: env.redisUrl,
+    OCOP_SUBJECT_PREFIX: env.prefix,
+    OCOP_STREAM: env.stream,
+    LOG_LEVEL: loadToolConfig().testLogLevel,
+    OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
   };
-  const registration = await createRegistrationApp({ ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] }, { publisher: o.publisher });
+  const registration = await createRegistrationApp(
+    { ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] },
+    { publisher: o.publisher },
+  );
   await registration.init();
-  const scoring = await createScoringApp({ ...loadScoringConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.scoring });
-  await scoring.init();
-  const certification = o.certification === false ? undefined : await createCertificationApp({
-    ...loadCertificationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400], ...o.certification,
+  const scoring = await createScoringApp({
+    ...loadScoringConfig(common),
+    relayPollIntervalMs: 200,
+    consumerBackoffMs: [100, 200, 400],
+    ...o.scoring,
   });
+  await scoring.init();
+  const certification =
+    o.certification === false
+      ? undefined
+      : await createCertificationApp({
+          ...loadCertificationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
+          relayPollIntervalMs: 200,
+          consumerBackoffMs: [100, 200, 400],
+          ...o.certification,
+        });
   await certification?.init();
   const inspection = await createInspectionApp({
-    ...loadInspectionConfig({ ...common, REDIS_PREFIX: env.redisPrefix, STORAGE_DIR: storageDir }), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400],
+    ...loadInspectionConfig({ ...common, REDIS_PREFIX: env.redisPrefix, STORAGE_DIR: storageDir }),
+    relayPollIntervalMs: 200,
+    consumerBackoffMs: [100, 200, 400],
   });
   await inspection.init();
   const gateway = await createGatewayApp({
-    ...loadGatewayConfig({ ...common, STORAGE_DIR: storageDir, REDIS_PREFIX: env.redisPrefix, BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }),
+    ...loadGatewayConfig({
+      ...common,
+      STORAGE_DIR: storageDir,
+      REDIS_PREFIX: env.redisPrefix,
+      BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    }),
     ...o.gateway,
   });
   await gateway.init();
@@ -89,7 +120,10 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       payload = JSON.stringify(x.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await gateway.getHttpAdapter().getInstance().inject({ method: method as 'GET', url, headers, payload });
+    const res = await gateway
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: method as 'GET', url, headers, payload });
     let body: unknown = res.body;
     try {
       body = res.body ? JSON.parse(res.body) : undefined;
@@ -107,7 +141,17 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   };
 
   const platform: Platform = {
-    env, gateway, registration, scoring, certification, inspection, storageDir, http, common: { ...common, REDIS_PREFIX: env.redisPrefix }, responses, checkResponses,
+    env,
+    gateway,
+    registration,
+    scoring,
+    certification,
+    inspection,
+    storageDir,
+    http,
+    common: { ...common, REDIS_PREFIX: env.redisPrefix },
+    responses,
+    checkResponses,
     async login(username, password = DEMO.password) {
       const res = await http('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -133,11 +177,18 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** A multipart/form-data body with a `type` field then a `file` part. */
-export function multipartBody(type: string, file: Buffer, fileName = 'doc.pdf', contentType = 'application/pdf'): { payload: Buffer; headers: Record<string, string> } {
+export function multipartBody(
+  type: string,
+  file: Buffer,
+  fileName = 'doc.pdf',
+  contentType = 'application/pdf',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----ocop${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\n${type}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

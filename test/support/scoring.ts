@@ -3,8 +3,18 @@ import { eventually } from '@ocop/testing';
 import { PDF, multipartBody, type Platform } from './platform';
 
 /** The catalogue document's tree as the API returns it (points in points, as JSON numbers). */
-export interface DocCriterion { code: string; maxPoints: number; options: { code: string; points: number }[]; communeScored?: boolean; bonus?: boolean; mandatory?: { stars: number; minPoints: number }[] }
-export interface DocTree { code: string; parts: { code: string; groups: { code: string; criteria: DocCriterion[] }[] }[] }
+export interface DocCriterion {
+  code: string;
+  maxPoints: number;
+  options: { code: string; points: number }[];
+  communeScored?: boolean;
+  bonus?: boolean;
+  mandatory?: { stars: number; minPoints: number }[];
+}
+export interface DocTree {
+  code: string;
+  parts: { code: string; groups: { code: string; criteria: DocCriterion[] }[] }[];
+}
 export type Entry = { criterionCode: string; optionCode: string; points?: string };
 
 export const criteriaOf = (tree: DocTree): DocCriterion[] => tree.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria));
@@ -24,7 +34,11 @@ const lowest = (c: DocCriterion) => c.options.reduce((a, b) => (b.points < a.poi
  * criteria (`assessed`) count with their assessed option but are left out of the entries; bonus criteria take their lowest
  * option; the rest are filled greedily, mandatory criteria first (so they pass unless fixed otherwise).
  */
-export function sheetWithTotal(tree: DocTree, total: number, o: { fixed?: Record<string, string>; assessed?: Record<string, string> } = {}): Entry[] {
+export function sheetWithTotal(
+  tree: DocTree,
+  total: number,
+  o: { fixed?: Record<string, string>; assessed?: Record<string, string> } = {},
+): Entry[] {
   const fixed = { ...(o.assessed ?? {}), ...(o.fixed ?? {}) };
   const chosen = new Map<string, { code: string; points: number }>();
   let remaining = total;
@@ -48,12 +62,18 @@ export function sheetWithTotal(tree: DocTree, total: number, o: { fixed?: Record
     chosen.set(c.code, best);
   }
   if (remaining !== 0) throw new Error(`cannot reach ${total} points (left ${remaining})`);
-  return criteriaOf(tree).filter((c) => o.assessed?.[c.code] === undefined).map((c) => ({ criterionCode: c.code, optionCode: chosen.get(c.code)!.code }));
+  return criteriaOf(tree)
+    .filter((c) => o.assessed?.[c.code] === undefined)
+    .map((c) => ({ criterionCode: c.code, optionCode: chosen.get(c.code)!.code }));
 }
 
 /** The commune's assessment: the highest option of each commune-scored criterion. */
 export function communeAssessmentOf(tree: DocTree): Record<string, string> {
-  return Object.fromEntries(criteriaOf(tree).filter((c) => c.communeScored).map((c) => [c.code, c.options.reduce((a, b) => (b.points > a.points ? b : a)).code]));
+  return Object.fromEntries(
+    criteriaOf(tree)
+      .filter((c) => c.communeScored)
+      .map((c) => [c.code, c.options.reduce((a, b) => (b.points > a.points ? b : a)).code]),
+  );
 }
 
 let brn = 3800000000;
@@ -63,8 +83,15 @@ export async function newProducer(p: Platform, officer: string, name: string): P
   const res = await p.http('POST', '/api/producers', {
     token: officer,
     body: {
-      type: 'COOPERATIVE', name, businessRegistrationNumber: String(++brn), representativeName: 'Nguyễn Thị Lan', phone: '0987654321',
-      address: 'Thôn 2', communeCode: DEMO.communeCode, womanLed: true, ethnicMinority: false,
+      type: 'COOPERATIVE',
+      name,
+      businessRegistrationNumber: String(++brn),
+      representativeName: 'Nguyễn Thị Lan',
+      phone: '0987654321',
+      address: 'Thôn 2',
+      communeCode: DEMO.communeCode,
+      womanLed: true,
+      ethnicMinority: false,
     },
   });
   if (res.status !== 201) throw new Error(`producer: ${res.status} ${JSON.stringify(res.body)}`);
@@ -76,10 +103,17 @@ export async function newProducer(p: Platform, officer: string, name: string): P
  * assessment when the legal version asks for one. Returns the dossier id.
  */
 export async function proposedDossier(
-  p: Platform, officer: string, producerId: string, productName: string, o: { productSetCode?: string; asOf?: string; assessment?: Record<string, string> } = {},
+  p: Platform,
+  officer: string,
+  producerId: string,
+  productName: string,
+  o: { productSetCode?: string; asOf?: string; assessment?: Record<string, string> } = {},
 ): Promise<string> {
   const headers = o.asOf ? { 'x-as-of': o.asOf } : undefined;
-  const product = await p.http('POST', '/api/products', { token: officer, body: { producerId, name: productName, productSetCode: o.productSetCode ?? '04' } });
+  const product = await p.http('POST', '/api/products', {
+    token: officer,
+    body: { producerId, name: productName, productSetCode: o.productSetCode ?? '04' },
+  });
   if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
   const d = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' }, headers });
   for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
@@ -92,7 +126,12 @@ export async function proposedDossier(
     if (res.status !== 200) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   const body = o.assessment
-    ? { communeAssessment: { reportReference: '45/BC-UBND', entries: Object.entries(o.assessment).map(([criterionCode, optionCode]) => ({ criterionCode, optionCode })) } }
+    ? {
+        communeAssessment: {
+          reportReference: '45/BC-UBND',
+          entries: Object.entries(o.assessment).map(([criterionCode, optionCode]) => ({ criterionCode, optionCode })),
+        },
+      }
     : {};
   const proposed = await p.http('POST', `/api/dossiers/${d.body.id}/propose`, { token: officer, body, headers });
   if (proposed.status !== 200) throw new Error(`propose: ${proposed.status} ${JSON.stringify(proposed.body)}`);
@@ -100,20 +139,35 @@ export async function proposedDossier(
 }
 
 /** Waits until scoring lists the dossier at `tier` (it arrives by event) and returns its evaluation. */
-export async function evaluationOf(p: Platform, token: string, dossierId: string, tier: string): Promise<{ id: string; status: string; labState: string; [k: string]: unknown }> {
-  return eventually(async () => {
-    const res = await p.http('GET', `/api/scoring/evaluations?dossierId=${dossierId}&tier=${tier}`, { token });
-    return res.body?.[0];
-  }, 15_000, `${tier} evaluation of ${dossierId}`);
+export async function evaluationOf(
+  p: Platform,
+  token: string,
+  dossierId: string,
+  tier: string,
+): Promise<{ id: string; status: string; labState: string; [k: string]: unknown }> {
+  return eventually(
+    async () => {
+      const res = await p.http('GET', `/api/scoring/evaluations?dossierId=${dossierId}&tier=${tier}`, { token });
+      return res.body?.[0];
+    },
+    15_000,
+    `${tier} evaluation of ${dossierId}`,
+  );
 }
 
 /** Council member users with their tokens. */
-export async function councilUsers(p: Platform, admin: string, prefix: string, names: string[]): Promise<{ userId: string; token: string; fullName: string }[]> {
+export async function councilUsers(
+  p: Platform,
+  admin: string,
+  prefix: string,
+  names: string[],
+): Promise<{ userId: string; token: string; fullName: string }[]> {
   const out = [];
   for (const [i, fullName] of names.entries()) {
     const username = `${prefix}.${i + 1}`;
     const res = await p.http('POST', '/api/users', {
-      token: admin, body: { username, password: 'council-password-2026', fullName, role: 'COUNCIL_MEMBER', provinceCode: DEMO.provinceCode },
+      token: admin,
+      body: { username, password: 'council-password-2026', fullName, role: 'COUNCIL_MEMBER', provinceCode: DEMO.provinceCode },
     });
     if (res.status !== 201) throw new Error(`user: ${res.status} ${JSON.stringify(res.body)}`);
     out.push({ userId: res.body.id as string, token: await p.login(username, 'council-password-2026'), fullName });
@@ -127,16 +181,40 @@ export type CouncilUser = { userId: string; token: string; fullName: string };
  * A council of four new council-member users — chair, two members, secretary — created by `token` at a tier and unit
  * (optionally as of an instant): its id, the three voting members, the secretary and the voting members' council ids.
  */
-export async function councilOfFour(p: Platform, admin: string, token: string, o: {
-  prefix: string; tier: string; unitCode: string; name?: string; authorityName?: string; agency?: string; asOf?: string; names?: string[];
-}): Promise<{ id: string; view: { createdAt: string; members: { id: string; userId: string }[] }; voting: CouncilUser[]; secretary: CouncilUser; present: string[] }> {
+export async function councilOfFour(
+  p: Platform,
+  admin: string,
+  token: string,
+  o: {
+    prefix: string;
+    tier: string;
+    unitCode: string;
+    name?: string;
+    authorityName?: string;
+    agency?: string;
+    asOf?: string;
+    names?: string[];
+  },
+): Promise<{
+  id: string;
+  view: { createdAt: string; members: { id: string; userId: string }[] };
+  voting: CouncilUser[];
+  secretary: CouncilUser;
+  present: string[];
+}> {
   const users = await councilUsers(p, admin, o.prefix, o.names ?? ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
   const [chair, m2, m3, secretary] = users as [CouncilUser, CouncilUser, CouncilUser, CouncilUser];
   const input = (m: CouncilUser, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: o.agency ?? 'Phòng Kinh tế', role });
   const res = await p.http('POST', '/api/scoring/councils', {
-    token, headers: o.asOf ? { 'x-as-of': o.asOf } : {},
+    token,
+    headers: o.asOf ? { 'x-as-of': o.asOf } : {},
     body: {
-      name: o.name ?? `Hội đồng OCOP ${o.prefix}`, tier: o.tier, unitCode: o.unitCode, authorityName: o.authorityName ?? 'UBND', placeName: 'Thanh Hóa', quorum: 3,
+      name: o.name ?? `Hội đồng OCOP ${o.prefix}`,
+      tier: o.tier,
+      unitCode: o.unitCode,
+      authorityName: o.authorityName ?? 'UBND',
+      placeName: 'Thanh Hóa',
+      quorum: 3,
       members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
     },
   });

@@ -9,7 +9,10 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 /** Issues and verifies access tokens (HS256 with a secret from config; at least 32 bytes). */
 export class TokenService {
   private readonly key: Uint8Array;
-  constructor(secret: string, private readonly ttlSeconds = 3600) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds = 3600,
+  ) {
     if (Buffer.byteLength(secret) < 32) throw new Error('JWT secret must be at least 32 bytes');
     this.key = new TextEncoder().encode(secret);
   }
@@ -17,7 +20,10 @@ export class TokenService {
   async issue(actor: Actor): Promise<{ accessToken: string; expiresIn: number }> {
     const accessToken = await new SignJWT({ username: actor.username, role: actor.role, scope: actor.scope })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(actor.id).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt()
+      .setSubject(actor.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
     return { accessToken, expiresIn: this.ttlSeconds };
@@ -32,8 +38,12 @@ export class TokenService {
   async verify(token: string): Promise<Actor | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS, maxTokenAge: this.ttlSeconds,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: this.ttlSeconds,
       });
       if (typeof payload.sub !== 'string' || typeof payload.role !== 'string' || typeof payload.scope !== 'object') return undefined;
       return { id: payload.sub, username: String(payload.username), role: payload.role as Role, scope: payload.scope as Scope };

@@ -31,10 +31,14 @@ export function coversUnit(actor: Actor, unit: UnitPath): boolean {
   if (actor.role === Role.ADMIN && s.provinceCode === ALL_PROVINCES) return true;
   if (s.provinceCode !== unit.provinceCode) return false;
   switch (actor.role) {
-    case Role.COMMUNE_OFFICER: return !!s.communeCode && s.communeCode === unit.communeCode;
-    case Role.DISTRICT_OFFICER: return !!s.districtCode && s.districtCode === unit.districtCode;
-    case Role.PRODUCER: return false;
-    default: return PROVINCE_WIDE.has(actor.role);
+    case Role.COMMUNE_OFFICER:
+      return !!s.communeCode && s.communeCode === unit.communeCode;
+    case Role.DISTRICT_OFFICER:
+      return !!s.districtCode && s.districtCode === unit.districtCode;
+    case Role.PRODUCER:
+      return false;
+    default:
+      return PROVINCE_WIDE.has(actor.role);
   }
 }
 

@@ -31,14 +31,21 @@ export interface Actor {
 
 /** The actor of work the platform does by itself (timers, event reactions). */
 export const SYSTEM_ACTOR: Actor = {
-  id: '00000000-0000-0000-0000-000000000000', username: 'system', role: Role.ADMIN, scope: { provinceCode: '*' },
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  role: Role.ADMIN,
+  scope: { provinceCode: '*' },
 };
 
 /** Scope code for logs: the narrowest unit the actor is confined to. */
 export function scopeLabel(scope: Scope): string {
-  return scope.producerId ? `producer:${scope.producerId}`
-    : scope.agencyCode ? `agency:${scope.agencyCode}`
-    : scope.communeCode ? `commune:${scope.communeCode}`
-    : scope.districtCode ? `district:${scope.districtCode}`
-    : `province:${scope.provinceCode}`;
+  return scope.producerId
+    ? `producer:${scope.producerId}`
+    : scope.agencyCode
+      ? `agency:${scope.agencyCode}`
+      : scope.communeCode
+        ? `commune:${scope.communeCode}`
+        : scope.districtCode
+          ? `district:${scope.districtCode}`
+          : `province:${scope.provinceCode}`;
 }

@@ -23,9 +23,16 @@ export interface EventEnvelope<T = unknown> {
 export function isEventEnvelope(v: unknown): v is EventEnvelope {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  return e.specversion === '1.0' && typeof e.id === 'string' && /^[0-9a-f-]{36}$/i.test(e.id)
-    && typeof e.type === 'string' && typeof e.source === 'string' && typeof e.time === 'string'
-    && typeof e.correlationid === 'string' && 'data' in e;
+  return (
+    e.specversion === '1.0' &&
+    typeof e.id === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(e.id) &&
+    typeof e.type === 'string' &&
+    typeof e.source === 'string' &&
+    typeof e.time === 'string' &&
+    typeof e.correlationid === 'string' &&
+    'data' in e
+  );
 }
 
 /** NATS header names used across processes. */

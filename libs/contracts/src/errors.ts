@@ -12,8 +12,15 @@ export enum ErrorKind {
 }
 
 export const HTTP_STATUS_OF_KIND: Record<ErrorKind, number> = {
-  VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422,
-  RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
 };
 
 /** The error shape that crosses processes (NATS replies) and becomes RFC 9457 problem+json at the edge. */

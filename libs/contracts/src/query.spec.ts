@@ -16,7 +16,10 @@ describe('query numbers', () => {
     expect(validateInto(PageQuery, { limit: '16', offset: '0' })).toMatchObject({ limit: 16, offset: 0 });
     expect(validateInto(PageQuery, { limit: '007' }).limit).toBe(7);
     for (const bad of ['0x10', '1e3', 'true', '', ' 7', '+5', '-1', '1.5', '١٢']) {
-      expect({ bad, refusal: refusal({ limit: bad }) }).toEqual({ bad, refusal: { field: 'limit', message: 'limit must be a whole number from 1 to 500 in decimal digits' } });
+      expect({ bad, refusal: refusal({ limit: bad }) }).toEqual({
+        bad,
+        refusal: { field: 'limit', message: 'limit must be a whole number from 1 to 500 in decimal digits' },
+      });
     }
   });
 

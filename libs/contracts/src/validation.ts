@@ -2,8 +2,20 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateBy, ValidateNested, buildMessage, getMetadataStorage,
-  isISO8601, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+  getMetadataStorage,
+  isISO8601,
+  type ValidationOptions,
 } from 'class-validator';
 
 /**
@@ -26,24 +38,33 @@ export function isInstant(v: unknown): v is string {
 
 /** An ISO 8601 instant with its offset (`2026-11-24T08:00:00+07:00`, `…Z`) on a real calendar day. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (v) => isInstant(v),
-      defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 instant with its offset on a real calendar day (e.g. 2026-11-24T08:00:00+07:00)`, options),
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (v) => isInstant(v),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an ISO 8601 instant with its offset on a real calendar day (e.g. 2026-11-24T08:00:00+07:00)`,
+          options,
+        ),
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 /** A calendar day `YYYY-MM-DD` that exists (no 30 February). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (v) => typeof v === 'string' && CALENDAR_DATE.test(v) && isISO8601(v, { strict: true }),
-      defaultMessage: buildMessage((each) => `${each}$property must be a real calendar day YYYY-MM-DD`, options),
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (v) => typeof v === 'string' && CALENDAR_DATE.test(v) && isISO8601(v, { strict: true }),
+        defaultMessage: buildMessage((each) => `${each}$property must be a real calendar day YYYY-MM-DD`, options),
+      },
     },
-  }, options);
+    options,
+  );
 }
 
 const DECIMAL_INTEGER = /^[0-9]{1,15}$/;
@@ -107,12 +128,24 @@ interface TransformerStorage {
 const transformerStorage = (): TransformerStorage =>
   (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage; // eslint-disable-line @typescript-eslint/no-require-imports -- no typed entry point
 
-const STRING_BOUNDED = new Set(['isLength', 'maxLength', 'matches', 'isIn', 'isUUID', 'isEnum', 'isInstant', 'isCalendarDate', 'isEmail', 'equals']);
+const STRING_BOUNDED = new Set([
+  'isLength',
+  'maxLength',
+  'matches',
+  'isIn',
+  'isUUID',
+  'isEnum',
+  'isInstant',
+  'isCalendarDate',
+  'isEmail',
+  'equals',
+]);
 const NUMBER_KINDS = new Set(['isInt', 'isNumber']);
 const DATE_KINDS = new Set(['isIso8601', 'isDateString', 'isDate']);
 
 /** Every breach of the policy in the given classes, as `Class.property: what is wrong`. */
-export function validationPolicyViolations(classes: Function[], o: PolicyOptions = {}): string[] { // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- any class
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any class
+export function validationPolicyViolations(classes: Function[], o: PolicyOptions = {}): string[] {
   const storage = getMetadataStorage();
   const out: string[] = [];
   for (const cls of classes) {
@@ -126,20 +159,27 @@ export function validationPolicyViolations(classes: Function[], o: PolicyOptions
       const has = (n: string) => names.has(n);
       const type = transformerStorage().findTypeMetadata(cls, prop);
       const transform = transformerStorage().findTransformMetadatas(cls, prop, 1);
-      if (type && type.typeFunction() === Number) out.push(`${where}: @Type(() => Number) coerces booleans and hex; use @QueryInt for query parameters and plain JSON numbers in bodies`);
+      if (type && type.typeFunction() === Number)
+        out.push(
+          `${where}: @Type(() => Number) coerces booleans and hex; use @QueryInt for query parameters and plain JSON numbers in bodies`,
+        );
       if (transform.length && !has('isInt')) out.push(`${where}: a transform without a typed check`);
-      if (eachNames.size > 0 && !has('isArray')) out.push(`${where}: a list must be @List/@NestedList (an array with bounds), not only 'each' checks`);
+      if (eachNames.size > 0 && !has('isArray'))
+        out.push(`${where}: a list must be @List/@NestedList (an array with bounds), not only 'each' checks`);
       if (has('isArray') && !has('arrayMaxSize')) out.push(`${where}: a list needs a maximum size`);
       if (has('nestedValidation')) {
         if (!has('isObject')) out.push(`${where}: a nested value must be @Nested/@NestedList (an object, not an array)`);
         if (!type) out.push(`${where}: a nested value needs its class (@Type)`);
       }
-      if (has('isObject') && !has('nestedValidation') && !(o.freeForm ?? []).includes(where)) out.push(`${where}: a free-form object accepts any field; give it a class`);
+      if (has('isObject') && !has('nestedValidation') && !(o.freeForm ?? []).includes(where))
+        out.push(`${where}: a free-form object accepts any field; give it a class`);
       for (const n of NUMBER_KINDS) {
         if (has(n) && (!has('min') || !has('max'))) out.push(`${where}: a number needs a minimum and a maximum`);
       }
       if (has('isString') && ![...STRING_BOUNDED].some(has)) out.push(`${where}: a string needs a maximum length`);
-      const dateRegex = ms.some((m) => (m.name === 'matches') && /\\d\{4\}-/.test(String((m.constraints as unknown[] | undefined)?.[0] ?? '')));
+      const dateRegex = ms.some(
+        (m) => m.name === 'matches' && /\\d\{4\}-/.test(String((m.constraints as unknown[] | undefined)?.[0] ?? '')),
+      );
       if (dateRegex) out.push(`${where}: a date pattern accepts 30 February; use @IsCalendarDate or @IsInstant`);
       for (const n of DATE_KINDS) {
         if (has(n)) out.push(`${where}: use @IsInstant or @IsCalendarDate (real calendar days, offset required)`);

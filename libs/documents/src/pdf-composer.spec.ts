@@ -28,7 +28,13 @@ describe('PdfComposer', () => {
   it('cuts a table row taller than a page instead of looping, and goes on with the next rows', async () => {
     const tall = Array.from({ length: 400 }, (_, i) => `dòng ${i + 1}`).join('\n');
     const bytes = await PdfComposer.create({ title: 't', createdAt: '2026-12-01T02:00:00Z' })
-      .table([{ header: 'STT', fit: true }, { header: 'Nội dung' }], [['1', tall], ['2', 'Hàng sau']])
+      .table(
+        [{ header: 'STT', fit: true }, { header: 'Nội dung' }],
+        [
+          ['1', tall],
+          ['2', 'Hàng sau'],
+        ],
+      )
       .finish();
     const { pageCount, pages } = await pdfText(bytes);
     const text = flat(pages.join('\n'));
@@ -63,9 +69,15 @@ describe('PdfComposer', () => {
     expect(() => composer.image(Buffer.from('GIF89a not a png at all'), { width: 100 })).toThrow(RangeError);
     const png = await qrPng('x', { widthPx: 50 });
     expect(() => composer.image(png, { width: 1000 })).toThrow(RangeError);
-    expect(() => composer.signatures([{ titleLines: ['A'], name: null }, { titleLines: ['B'], name: null }], { recipientsVi: ['Lưu: VT.'] })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      composer.signatures(
+        [
+          { titleLines: ['A'], name: null },
+          { titleLines: ['B'], name: null },
+        ],
+        { recipientsVi: ['Lưu: VT.'] },
+      ),
+    ).toThrow(RangeError);
   });
 
   it('draws stars as paths, since Tinos has no ★, and opens an article with its bold number', async () => {
@@ -78,6 +90,8 @@ describe('PdfComposer', () => {
     const [ops] = await pdfOperators(bytes);
     expect(ops?.['constructPath:fillStroke']).toBe(5);
     const { pages } = await pdfText(bytes);
-    expect(flat(pages.join('\n'))).toBe('Điều 1. Công nhận sản phẩm đạt chuẩn OCOP. CHỦ TỊCH Lê Đức Giang Nơi nhận: - Như Điều 3; - Lưu: VT.');
+    expect(flat(pages.join('\n'))).toBe(
+      'Điều 1. Công nhận sản phẩm đạt chuẩn OCOP. CHỦ TỊCH Lê Đức Giang Nơi nhận: - Như Điều 3; - Lưu: VT.',
+    );
   });
 });

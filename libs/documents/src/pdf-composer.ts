@@ -262,7 +262,13 @@ export class PdfComposer {
         const radius = k % 2 === 0 ? outer : inner;
         points.push([centreX + radius * Math.cos(angle), centreY + radius * Math.sin(angle)]);
       }
-      pdf.save().lineWidth(0.6).lineJoin('miter').polygon(...points).fillAndStroke(o.fill ?? '#d4a017', o.stroke ?? '#8c6a00').restore();
+      pdf
+        .save()
+        .lineWidth(0.6)
+        .lineJoin('miter')
+        .polygon(...points)
+        .fillAndStroke(o.fill ?? '#d4a017', o.stroke ?? '#8c6a00')
+        .restore();
       centreX += 2 * outer + gap;
     }
     pdf.x = this.left;
@@ -278,7 +284,11 @@ export class PdfComposer {
     const band = { x: this.left, width: this.contentWidth, align };
     this.ensureSpace(this.imageHeight(png, o, band.width));
     const x =
-      align === 'left' ? this.left : align === 'right' ? this.left + this.contentWidth - o.width : this.left + (this.contentWidth - o.width) / 2;
+      align === 'left'
+        ? this.left
+        : align === 'right'
+          ? this.left + this.contentWidth - o.width
+          : this.left + (this.contentWidth - o.width) / 2;
     const end = this.drawImage(png, x, pdf.y, o, band);
     pdf.x = this.left;
     pdf.y = end + 6;
@@ -317,7 +327,12 @@ export class PdfComposer {
 
   /** A bordered table; rows that do not fit go to the next page under a repeated header. */
   table(columns: TableColumn[], rows: string[][], options: TableOptions = {}): this {
-    drawTable(this, columns.map((c) => ({ ...c, header: nfc(c.header) })), rows.map((r) => r.map(nfc)), options);
+    drawTable(
+      this,
+      columns.map((c) => ({ ...c, header: nfc(c.header) })),
+      rows.map((r) => r.map(nfc)),
+      options,
+    );
     this.pdf.x = this.left;
     this.pdf.y += 6;
     this.pdf.font(FONT.regular).fontSize(BODY_SIZE);
@@ -337,7 +352,11 @@ export class PdfComposer {
     const lines = Math.max(...blocks.map((b) => b.titleLines.length)) + 1;
     const asideWidth = this.contentWidth / 2 - 10;
     const asideHeight =
-      aside === undefined ? 0 : 'image' in aside ? this.imageHeight(aside.image, aside, asideWidth) : this.recipientsHeight(aside.recipientsVi, asideWidth);
+      aside === undefined
+        ? 0
+        : 'image' in aside
+          ? this.imageHeight(aside.image, aside, asideWidth)
+          : this.recipientsHeight(aside.recipientsVi, asideWidth);
     this.ensureSpace(Math.max(lines * BODY_SIZE * 1.3 + signingSpace, asideHeight) + BODY_SIZE * 2);
     const top = pdf.y + BODY_SIZE;
     const width = blocks.length === 1 ? this.contentWidth / 2 : this.contentWidth / blocks.length;
@@ -384,7 +403,8 @@ export class PdfComposer {
   }
 
   private checkImageWidth(width: number): void {
-    if (!(width > 0 && width <= this.contentWidth)) throw new RangeError(`Image width ${width} pt is outside (0, ${this.contentWidth.toFixed(0)}]`);
+    if (!(width > 0 && width <= this.contentWidth))
+      throw new RangeError(`Image width ${width} pt is outside (0, ${this.contentWidth.toFixed(0)}]`);
   }
 
   /** Height of an image printed `o.width` wide, with its caption wrapped to `captionWidth`. */
@@ -434,7 +454,10 @@ export class PdfComposer {
   /** 'Nơi nhận:' and one '- …' line per recipient, as Nghị định 30 sets them under the text, left. */
   private drawRecipients(recipients: string[], y: number, width: number): number {
     const { pdf } = this;
-    pdf.font(FONT.boldItalic).fontSize(SMALL_SIZE + 2).text('Nơi nhận:', this.left, y, { width });
+    pdf
+      .font(FONT.boldItalic)
+      .fontSize(SMALL_SIZE + 2)
+      .text('Nơi nhận:', this.left, y, { width });
     pdf.font(FONT.regular).fontSize(SMALL_SIZE);
     for (const line of recipients) pdf.text(`- ${nfc(line)}`, this.left, pdf.y, { width });
     const end = pdf.y;
@@ -444,7 +467,13 @@ export class PdfComposer {
 
   /** A 0.75 pt horizontal line of `length` centred on x. */
   private rule(centreX: number, y: number, length: number): void {
-    this.pdf.save().lineWidth(0.75).moveTo(centreX - length / 2, y).lineTo(centreX + length / 2, y).stroke().restore();
+    this.pdf
+      .save()
+      .lineWidth(0.75)
+      .moveTo(centreX - length / 2, y)
+      .lineTo(centreX + length / 2, y)
+      .stroke()
+      .restore();
   }
 }
 

@@ -33,7 +33,14 @@ export const TEA: MinutesResult = {
   excludedMembers: [],
 };
 
-const PRODUCTS = ['Nem chua Thanh Hóa', 'Nước mắm Ba Làng', 'Bánh gai Tứ Trụ', 'Chiếu cói Nga Sơn', 'Rượu làng Quảng Xương', 'Mắm tôm Hậu Lộc'];
+const PRODUCTS = [
+  'Nem chua Thanh Hóa',
+  'Nước mắm Ba Làng',
+  'Bánh gai Tứ Trụ',
+  'Chiếu cói Nga Sơn',
+  'Rượu làng Quảng Xương',
+  'Mắm tôm Hậu Lộc',
+];
 const PRODUCERS = ['Hợp tác xã Dịch vụ Tổng hợp Quảng Phú', 'Cơ sở sản xuất Ngọc Ánh', 'Công ty Cổ phần Đặc sản Xứ Thanh'];
 
 /** `count` results after the two named ones; codes HS-2026-000001 upwards. */
@@ -86,7 +93,11 @@ export function minutes(extraResults = 0): MinutesDocument {
     ],
     results: [HONEY, TEA, ...manyResults(extraResults)],
     deferred: [
-      { dossierCode: 'HS-2026-000901', productName: 'Gạo nếp cái hoa vàng Thiệu Hóa', reasonVi: 'Chưa có phiếu kết quả kiểm nghiệm sản phẩm' },
+      {
+        dossierCode: 'HS-2026-000901',
+        productName: 'Gạo nếp cái hoa vàng Thiệu Hóa',
+        reasonVi: 'Chưa có phiếu kết quả kiểm nghiệm sản phẩm',
+      },
     ],
     chairName: 'Nguyễn Thị Ngọc Ánh',
     secretaryName: 'Bùi Thị Mỹ Dung',

@@ -17,13 +17,7 @@ const UNIT_CODE_DIGITS: Readonly<Record<UnitLevel, number>> = {
 
 export function isValidUnitCode(level: UnitLevel, code: string): boolean {
   const digits = UNIT_CODE_DIGITS[level];
-  return (
-    digits !== undefined &&
-    typeof code === 'string' &&
-    code.length === digits &&
-    /^\d+$/.test(code) &&
-    /[1-9]/.test(code)
-  );
+  return digits !== undefined && typeof code === 'string' && code.length === digits && /^\d+$/.test(code) && /[1-9]/.test(code);
 }
 
 export function assertUnitCode(level: UnitLevel, code: string, field: string): void {

@@ -1,7 +1,5 @@
 import { UnitLevel } from './administrative-unit';
-import {
-  UnitType, formalUnitName, ministryAt, normalizeUnitName, parseUnitName, peoplesCommitteeAt,
-} from './authority-names';
+import { UnitType, formalUnitName, ministryAt, normalizeUnitName, parseUnitName, peoplesCommitteeAt } from './authority-names';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -44,18 +42,31 @@ describe('parseUnitName and formalUnitName', () => {
 describe('peoplesCommitteeAt', () => {
   it('spells the unit type out in the issuer name, in upper case', () => {
     const d = at('2024-05-10T03:00:00Z');
-    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'Thọ Xuân'), d))
-      .toEqual({ issuerVi: 'ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN', placeVi: 'Thọ Xuân', decisionSymbol: 'QĐ-UBND' });
-    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'TP. Thanh Hoá'), d).issuerVi).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA');
-    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'Thị xã Bỉm Sơn'), d).issuerVi).toBe('ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN');
-    expect(peoplesCommitteeAt(UnitLevel.PROVINCE, parseUnitName(UnitLevel.PROVINCE, 'Tỉnh Thanh Hóa'), d).issuerVi).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
+    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'Thọ Xuân'), d)).toEqual({
+      issuerVi: 'ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN',
+      placeVi: 'Thọ Xuân',
+      decisionSymbol: 'QĐ-UBND',
+    });
+    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'TP. Thanh Hoá'), d).issuerVi).toBe(
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ THANH HÓA',
+    );
+    expect(peoplesCommitteeAt(UnitLevel.DISTRICT, parseUnitName(UnitLevel.DISTRICT, 'Thị xã Bỉm Sơn'), d).issuerVi).toBe(
+      'ỦY BAN NHÂN DÂN THỊ XÃ BỈM SƠN',
+    );
+    expect(peoplesCommitteeAt(UnitLevel.PROVINCE, parseUnitName(UnitLevel.PROVINCE, 'Tỉnh Thanh Hóa'), d).issuerVi).toBe(
+      'ỦY BAN NHÂN DÂN TỈNH THANH HÓA',
+    );
   });
 
   it('refuses a district committee from 01/07/2025 (Vietnam day), not a province', () => {
     const thoXuan = parseUnitName(UnitLevel.DISTRICT, 'Thọ Xuân');
     expect(peoplesCommitteeAt(UnitLevel.DISTRICT, thoXuan, at('2025-06-30T16:59:59Z')).issuerVi).toBe('ỦY BAN NHÂN DÂN HUYỆN THỌ XUÂN');
-    expect(() => peoplesCommitteeAt(UnitLevel.DISTRICT, thoXuan, at('2025-06-30T17:00:00Z'))).toThrow(expect.objectContaining({ code: 'DISTRICT_AUTHORITY_CEASED' }));
-    expect(peoplesCommitteeAt(UnitLevel.PROVINCE, parseUnitName(UnitLevel.PROVINCE, 'Thanh Hóa'), at('2026-01-01T00:00:00Z')).issuerVi).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
+    expect(() => peoplesCommitteeAt(UnitLevel.DISTRICT, thoXuan, at('2025-06-30T17:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'DISTRICT_AUTHORITY_CEASED' }),
+    );
+    expect(
+      peoplesCommitteeAt(UnitLevel.PROVINCE, parseUnitName(UnitLevel.PROVINCE, 'Thanh Hóa'), at('2026-01-01T00:00:00Z')).issuerVi,
+    ).toBe('ỦY BAN NHÂN DÂN TỈNH THANH HÓA');
   });
 });
 

@@ -63,8 +63,15 @@ export function normalizeUnitName(name: string): string {
     const bareFirst = c === 'o' || c === 'O' || c === 'u' || c === 'U';
     const previous = chars[i - 1];
     const qu = (c === 'u' || c === 'U') && (previous === 'q' || previous === 'Q');
-    if (bareFirst && !qu && second !== undefined && (GLIDE_PAIRS[c] as string).includes(second) && tone !== undefined && TONES.includes(tone)
-      && (after === undefined || !/\p{L}|\p{M}/u.test(after))) {
+    if (
+      bareFirst &&
+      !qu &&
+      second !== undefined &&
+      (GLIDE_PAIRS[c] as string).includes(second) &&
+      tone !== undefined &&
+      TONES.includes(tone) &&
+      (after === undefined || !/\p{L}|\p{M}/u.test(after))
+    ) {
       out.push(c, tone, second);
       i += 2;
       continue;
@@ -93,7 +100,8 @@ const PREFIXES: readonly [RegExp, UnitType][] = [
  */
 export function parseUnitName(level: UnitLevel, stored: string): NamedUnit {
   const name = normalizeUnitName(stored);
-  if (level === UnitLevel.COMMUNE) throw new DomainRuleError('UNIT_LEVEL_NOT_NAMED', 'Only province and district units issue OCOP decisions', 'level');
+  if (level === UnitLevel.COMMUNE)
+    throw new DomainRuleError('UNIT_LEVEL_NOT_NAMED', 'Only province and district units issue OCOP decisions', 'level');
   for (const [prefix, type] of PREFIXES) {
     const match = prefix.exec(name);
     if (match && name.length > match[0].length) {

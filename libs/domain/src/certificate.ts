@@ -25,7 +25,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * it is EXPIRING). Final states are never changed by time.
  */
 export function liveCertificateStatus(stored: CertificateStatus, validTo: Date, asOf: Date): CertificateStatus {
-  if (stored === CertificateStatus.SUPERSEDED || stored === CertificateStatus.REVOKED || stored === CertificateStatus.EXPIRED) return stored;
+  if (stored === CertificateStatus.SUPERSEDED || stored === CertificateStatus.REVOKED || stored === CertificateStatus.EXPIRED)
+    return stored;
   if (asOf.getTime() >= validTo.getTime()) return CertificateStatus.EXPIRED;
   if (asOf.getTime() >= validTo.getTime() - Math.max(...EXPIRY_NOTICE_DAYS) * DAY_MS) return CertificateStatus.EXPIRING;
   return stored;

@@ -224,42 +224,141 @@ describe('parseCatalogue: each kind of fault is refused with an issue naming the
     ['a required field is missing', (d) => delete d.titleVi, 'titleVi', /non-empty text/],
     ['an unknown field (a typo of a flag)', (d) => (goodsCriterion(d, 1).communeScore = true), `${C12}.communeScore`, /unknown field/],
     ['a catalogue code with a space', (d) => (d.code = 'QĐ 148'), 'code', /code of 1 to 40/],
-    ['a criterion code that is too long', (d) => (goodsCriterion(d, 1).code = 'X'.repeat(41)), `trees[GOODS].parts[A].groups[A1].criteria[${'X'.repeat(41)}].code`, /code/],
+    [
+      'a criterion code that is too long',
+      (d) => (goodsCriterion(d, 1).code = 'X'.repeat(41)),
+      `trees[GOODS].parts[A].groups[A1].criteria[${'X'.repeat(41)}].code`,
+      /code/,
+    ],
     ['an option without a code', (d) => delete goodsCriterion(d, 1).options[0].code, `${C12}.options[0].code`, /code/],
     ['an empty label', (d) => (goodsCriterion(d, 1).labelVi = '  '), `${C12}.labelVi`, /non-empty text/],
     ['an unknown status', (d) => (d.status = 'DRAFT'), 'status', /PROVISIONAL.*FINAL/],
     ['no legal version', (d) => (d.legalVersions = []), 'legalVersions', /must not be empty/],
     ['an unknown legal version', (d) => (d.legalVersions = ['148', '26/2026']), 'legalVersions[1]', /one of "1048", "148", "148\+1489"/],
     ['a legal version listed twice', (d) => (d.legalVersions = ['148', '148']), 'legalVersions[1]', /twice/],
-    ['points with three decimals', (d) => (goodsCriterion(d, 1).options[0].points = 2.555), `${C12}.options[a].points`, /at most 2 decimals/],
-    ['points written with a comma', (d) => (goodsCriterion(d, 1).options[0].points = '2,5'), `${C12}.options[a].points`, /at most 2 decimals/],
+    [
+      'points with three decimals',
+      (d) => (goodsCriterion(d, 1).options[0].points = 2.555),
+      `${C12}.options[a].points`,
+      /at most 2 decimals/,
+    ],
+    [
+      'points written with a comma',
+      (d) => (goodsCriterion(d, 1).options[0].points = '2,5'),
+      `${C12}.options[a].points`,
+      /at most 2 decimals/,
+    ],
     ['negative points', (d) => (goodsCriterion(d, 1).options[0].points = -1), `${C12}.options[a].points`, /at most 2 decimals/],
-    ['points in exponent notation', (d) => (goodsCriterion(d, 1).options[0].points = 1e-7), `${C12}.options[a].points`, /at most 2 decimals/],
+    [
+      'points in exponent notation',
+      (d) => (goodsCriterion(d, 1).options[0].points = 1e-7),
+      `${C12}.options[a].points`,
+      /at most 2 decimals/,
+    ],
     ['a flag that is not a boolean', (d) => (goodsCriterion(d, 1).bonus = 'yes'), `${C12}.bonus`, /true or false/],
-    ['a criterion worth nothing', (d) => Object.assign(goodsCriterion(d, 2), { maxPoints: 0, options: [{ code: 'a', labelVi: 'Không', points: 0 }] }), 'trees[GOODS].parts[A].groups[A1].criteria[A1.3].maxPoints', /greater than 0/],
+    [
+      'a criterion worth nothing',
+      (d) => Object.assign(goodsCriterion(d, 2), { maxPoints: 0, options: [{ code: 'a', labelVi: 'Không', points: 0 }] }),
+      'trees[GOODS].parts[A].groups[A1].criteria[A1.3].maxPoints',
+      /greater than 0/,
+    ],
     ['part totals that do not add up to 100', (d) => (d.partTotals.B = 39.99), 'partTotals', /exactly 100 points, got 99\.99/],
     ['a part missing from a tree', (d) => d.trees[0].parts.pop(), 'trees[GOODS].parts', /missing part\(s\) named in partTotals: B/],
-    ['a part not named in partTotals', (d) => d.trees[0].parts.push({ ...structuredClone(d.trees[0].parts[1]), code: 'D' }), 'trees[GOODS].parts[D]', /not named in partTotals/],
-    ['a part maximum unlike partTotals', (d) => (d.partTotals = { A: 50, B: 50 }), 'trees[GOODS].parts[A].maxPoints', /differs from partTotals\[A\], 50\.00/],
-    ['a part maximum unlike its groups', (d) => (d.trees[0].parts[1].maxPoints = 45), 'trees[GOODS].parts[B].maxPoints', /sum of its groups' maxPoints, 40\.00/],
-    ['a group maximum unlike its criteria', (d) => (d.trees[0].parts[1].groups[0].maxPoints = 39), 'trees[GOODS].parts[B].groups[B1].maxPoints', /non-bonus criteria's maxPoints, 40\.00/],
+    [
+      'a part not named in partTotals',
+      (d) => d.trees[0].parts.push({ ...structuredClone(d.trees[0].parts[1]), code: 'D' }),
+      'trees[GOODS].parts[D]',
+      /not named in partTotals/,
+    ],
+    [
+      'a part maximum unlike partTotals',
+      (d) => (d.partTotals = { A: 50, B: 50 }),
+      'trees[GOODS].parts[A].maxPoints',
+      /differs from partTotals\[A\], 50\.00/,
+    ],
+    [
+      'a part maximum unlike its groups',
+      (d) => (d.trees[0].parts[1].maxPoints = 45),
+      'trees[GOODS].parts[B].maxPoints',
+      /sum of its groups' maxPoints, 40\.00/,
+    ],
+    [
+      'a group maximum unlike its criteria',
+      (d) => (d.trees[0].parts[1].groups[0].maxPoints = 39),
+      'trees[GOODS].parts[B].groups[B1].maxPoints',
+      /non-bonus criteria's maxPoints, 40\.00/,
+    ],
     ['a criterion without options', (d) => (goodsCriterion(d, 1).options = []), `${C12}.options`, /must not be empty/],
-    ['an option above the criterion maximum', (d) => (goodsCriterion(d, 0).options[1].points = 30.01), `${C11}.options[b].points`, /30\.01 exceeds the criterion's maxPoints 30\.00/],
-    ['a maximum no option reaches', (d) => (goodsCriterion(d, 0).options[2].points = 29), `${C11}.options`, /highest option is worth 29\.00/],
+    [
+      'an option above the criterion maximum',
+      (d) => (goodsCriterion(d, 0).options[1].points = 30.01),
+      `${C11}.options[b].points`,
+      /30\.01 exceeds the criterion's maxPoints 30\.00/,
+    ],
+    [
+      'a maximum no option reaches',
+      (d) => (goodsCriterion(d, 0).options[2].points = 29),
+      `${C11}.options`,
+      /highest option is worth 29\.00/,
+    ],
     ['two options with one code', (d) => (goodsCriterion(d, 0).options[2].code = 'b'), `${C11}.options[b]`, /duplicate code "b"/],
     ['two trees with one code', (d) => (d.trees[1].code = 'GOODS'), 'trees[GOODS]', /duplicate code "GOODS" among the trees/],
-    ['two parts of a tree with one code', (d) => (d.trees[0].parts[1].code = 'A'), 'trees[GOODS].parts[A]', /duplicate code "A" among the parts/],
-    ['two groups of a tree with one code, across parts', (d) => (d.trees[0].parts[1].groups[0].code = 'A1'), 'trees[GOODS].parts[B].groups[A1]', /duplicate code "A1" among the groups/],
-    ['two criteria of a tree with one code, across groups', (d) => (d.trees[0].parts[1].groups[0].criteria[0].code = 'A1.1'), 'trees[GOODS].parts[B].groups[B1].criteria[A1.1]', /duplicate code "A1.1" among the criteria/],
+    [
+      'two parts of a tree with one code',
+      (d) => (d.trees[0].parts[1].code = 'A'),
+      'trees[GOODS].parts[A]',
+      /duplicate code "A" among the parts/,
+    ],
+    [
+      'two groups of a tree with one code, across parts',
+      (d) => (d.trees[0].parts[1].groups[0].code = 'A1'),
+      'trees[GOODS].parts[B].groups[A1]',
+      /duplicate code "A1" among the groups/,
+    ],
+    [
+      'two criteria of a tree with one code, across groups',
+      (d) => (d.trees[0].parts[1].groups[0].criteria[0].code = 'A1.1'),
+      'trees[GOODS].parts[B].groups[B1].criteria[A1.1]',
+      /duplicate code "A1.1" among the criteria/,
+    ],
     ['a mandatory requirement for 2★', (d) => (goodsCriterion(d, 0).mandatory[0].stars = 2), `${C11}.mandatory[0].stars`, /3, 4 or 5/],
-    ['a star required twice on one criterion', (d) => goodsCriterion(d, 0).mandatory.push({ stars: 3, minPoints: 30 }), `${C11}.mandatory[1].stars`, /3★ is already required/],
-    ['a minimum above the criterion maximum', (d) => (goodsCriterion(d, 0).mandatory[0].minPoints = 31), `${C11}.mandatory[0].minPoints`, /31\.00 exceeds the criterion's maxPoints/],
-    ['a minimum no option reaches', (d) => Object.assign(goodsCriterion(d, 0), { options: [{ code: 'a', labelVi: 'Một phần', points: 10 }], mandatory: [{ stars: 4, minPoints: 20 }] }), `${C11}.mandatory[0].minPoints`, /20\.00 is not reached by any option/],
-    ['a mandatory bonus criterion', (d) => (goodsCriterion(d, 2).mandatory = [{ stars: 3, minPoints: 5 }]), 'trees[GOODS].parts[A].groups[A1].criteria[A1.3].mandatory', /bonus criterion cannot be mandatory/],
+    [
+      'a star required twice on one criterion',
+      (d) => goodsCriterion(d, 0).mandatory.push({ stars: 3, minPoints: 30 }),
+      `${C11}.mandatory[1].stars`,
+      /3★ is already required/,
+    ],
+    [
+      'a minimum above the criterion maximum',
+      (d) => (goodsCriterion(d, 0).mandatory[0].minPoints = 31),
+      `${C11}.mandatory[0].minPoints`,
+      /31\.00 exceeds the criterion's maxPoints/,
+    ],
+    [
+      'a minimum no option reaches',
+      (d) =>
+        Object.assign(goodsCriterion(d, 0), {
+          options: [{ code: 'a', labelVi: 'Một phần', points: 10 }],
+          mandatory: [{ stars: 4, minPoints: 20 }],
+        }),
+      `${C11}.mandatory[0].minPoints`,
+      /20\.00 is not reached by any option/,
+    ],
+    [
+      'a mandatory bonus criterion',
+      (d) => (goodsCriterion(d, 2).mandatory = [{ stars: 3, minPoints: 5 }]),
+      'trees[GOODS].parts[A].groups[A1].criteria[A1.3].mandatory',
+      /bonus criterion cannot be mandatory/,
+    ],
     ['a product set left unmapped', (d) => delete d.productSets['05'], 'productSets[05]', /product set 05 .* is not mapped/],
     ['an unknown product set', (d) => (d.productSets['27'] = 'GOODS'), 'productSets[27]', /not a product set code/],
     ['a product set mapped to a missing tree', (d) => (d.productSets['26'] = 'SERVICES'), 'productSets[26]', /names tree "SERVICES"/],
-    ['a FINAL catalogue with criteria still to complete', (d) => (d.status = 'FINAL'), `${C11}.toComplete`, /FINAL catalogue cannot contain/],
+    [
+      'a FINAL catalogue with criteria still to complete',
+      (d) => (d.status = 'FINAL'),
+      `${C11}.toComplete`,
+      /FINAL catalogue cannot contain/,
+    ],
   ];
 
   it.each(cases)('%s', (_name, mutate, path, message) => {
@@ -281,7 +380,10 @@ describe('parseCatalogue: each kind of fault is refused with an issue naming the
 
   it('names a node without a usable code by its index', () => {
     const issues = issuesOf(mutated((d) => (d.trees[0].parts[1].groups[0].criteria[0] = 'B1.1')));
-    expect(issues).toContainEqual({ path: 'trees[GOODS].parts[B].groups[B1].criteria[0]', message: expect.stringMatching(/must be an object/) });
+    expect(issues).toContainEqual({
+      path: 'trees[GOODS].parts[B].groups[B1].criteria[0]',
+      message: expect.stringMatching(/must be an object/),
+    });
   });
 });
 
@@ -368,8 +470,29 @@ describe('catalogueToDocument', () => {
                       labelVi: 'Nhóm',
                       maxPoints: 10000,
                       criteria: [
-                        { code: 'X', labelVi: 'X', maxPoints: h, options: [{ code: 'a', labelVi: 'a', points: lower }, { code: 'b', labelVi: 'b', points: h }], communeScored: false, bonus: false, mandatory: [{ stars: 4, minPoints: lower }], toComplete: false },
-                        { code: 'Y', labelVi: 'Y', maxPoints: 10000 - h, options: [{ code: 'a', labelVi: 'a', points: 10000 - h }], communeScored: true, bonus: false, mandatory: [], toComplete: false },
+                        {
+                          code: 'X',
+                          labelVi: 'X',
+                          maxPoints: h,
+                          options: [
+                            { code: 'a', labelVi: 'a', points: lower },
+                            { code: 'b', labelVi: 'b', points: h },
+                          ],
+                          communeScored: false,
+                          bonus: false,
+                          mandatory: [{ stars: 4, minPoints: lower }],
+                          toComplete: false,
+                        },
+                        {
+                          code: 'Y',
+                          labelVi: 'Y',
+                          maxPoints: 10000 - h,
+                          options: [{ code: 'a', labelVi: 'a', points: 10000 - h }],
+                          communeScored: true,
+                          bonus: false,
+                          mandatory: [],
+                          toComplete: false,
+                        },
                       ],
                     },
                   ],
@@ -420,7 +543,11 @@ describe('shipped catalogue data/criteria/148.json', () => {
       ['C', true, 3],
     ]);
     if (treeCode === 'GOODS') {
-      expect(tree.parts.map((part) => part.labelVi)).toEqual(['Sản phẩm và sức mạnh cộng đồng', 'Khả năng tiếp thị', 'Chất lượng sản phẩm']);
+      expect(tree.parts.map((part) => part.labelVi)).toEqual([
+        'Sản phẩm và sức mạnh cộng đồng',
+        'Khả năng tiếp thị',
+        'Chất lượng sản phẩm',
+      ]);
       expect(tree.parts.flatMap((part) => part.groups.map((group) => group.labelVi))).toEqual([
         'Tổ chức sản xuất',
         'Phát triển sản phẩm',
@@ -496,7 +623,9 @@ describe('shipped catalogue data/criteria/1048.json', () => {
     expect(catalogue.partTotals).toEqual({ A: 3500, B: 2500, C: 4000 });
     expect(catalogue.trees.map((tree) => tree.code)).toEqual(['GOODS', 'TOURISM']);
     expect(treeForProductSet(catalogue, '26').code).toBe('TOURISM');
-    expect(catalogue.trees.flatMap((tree) => criteriaOf(tree)).filter((criterion) => criterion.communeScored || criterion.bonus)).toEqual([]);
+    expect(catalogue.trees.flatMap((tree) => criteriaOf(tree)).filter((criterion) => criterion.communeScored || criterion.bonus)).toEqual(
+      [],
+    );
   });
 
   it('keeps the group and criterion maxima of the 1048 "Rau, củ, quả, hạt tươi" sheet (domain-research.md §1.6)', () => {

@@ -335,7 +335,10 @@ function readCriterion(reader: CatalogueReader, raw: unknown, path: string): Cat
     const option = readOption(reader, rawOption, optionPath);
     reader.unique(optionCodes, option.code, optionPath, 'among the options of this criterion');
     if (known(option.points, maxPoints) && option.points > maxPoints) {
-      reader.issue(join(optionPath, 'points'), `${formatPoints(option.points)} exceeds the criterion's maxPoints ${formatPoints(maxPoints)}`);
+      reader.issue(
+        join(optionPath, 'points'),
+        `${formatPoints(option.points)} exceeds the criterion's maxPoints ${formatPoints(maxPoints)}`,
+      );
     }
     return option;
   });
@@ -425,7 +428,10 @@ function readPart(reader: CatalogueReader, raw: unknown, path: string, scope: Tr
   });
   const counted = sum(groups.map((group) => group.maxPoints));
   if (known(maxPoints, counted) && counted !== maxPoints) {
-    reader.issue(join(path, 'maxPoints'), `${formatPoints(maxPoints)} differs from the sum of its groups' maxPoints, ${formatPoints(counted)}`);
+    reader.issue(
+      join(path, 'maxPoints'),
+      `${formatPoints(maxPoints)} differs from the sum of its groups' maxPoints, ${formatPoints(counted)}`,
+    );
   }
   return { code, labelVi, maxPoints, groups };
 }
@@ -448,7 +454,10 @@ function readTree(reader: CatalogueReader, raw: unknown, path: string, partTotal
     if (total === undefined) {
       if (part.code !== '') reader.issue(partPath, `part "${part.code}" is not named in partTotals`);
     } else if (known(total, part.maxPoints) && total !== part.maxPoints) {
-      reader.issue(join(partPath, 'maxPoints'), `${formatPoints(part.maxPoints)} differs from partTotals[${part.code}], ${formatPoints(total)}`);
+      reader.issue(
+        join(partPath, 'maxPoints'),
+        `${formatPoints(part.maxPoints)} differs from partTotals[${part.code}], ${formatPoints(total)}`,
+      );
     }
     return part;
   });
@@ -572,7 +581,12 @@ function criterionToDocument(criterion: CatalogueCriterion): CatalogueCriterionD
     ...(criterion.communeScored ? { communeScored: true } : {}),
     ...(criterion.bonus ? { bonus: true } : {}),
     ...(criterion.mandatory.length > 0
-      ? { mandatory: criterion.mandatory.map((requirement) => ({ stars: requirement.stars, minPoints: toDocumentPoints(requirement.minPoints) })) }
+      ? {
+          mandatory: criterion.mandatory.map((requirement) => ({
+            stars: requirement.stars,
+            minPoints: toDocumentPoints(requirement.minPoints),
+          })),
+        }
       : {}),
     ...(criterion.toComplete ? { toComplete: true } : {}),
     ...(criterion.noteVi === undefined ? {} : { noteVi: criterion.noteVi }),

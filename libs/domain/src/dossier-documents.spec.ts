@@ -38,30 +38,17 @@ describe('dossier document checklist', () => {
   });
 
   it('flags only the lab test result as depending on samples', () => {
-    expect(DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiresSamples).map((type) => type.code)).toEqual([
-      'LAB_TEST_RESULT',
-    ]);
+    expect(DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiresSamples).map((type) => type.code)).toEqual(['LAB_TEST_RESULT']);
   });
 
   it('lists what each kind of dossier is missing, in checklist order', () => {
-    expect(missingRequiredDocuments(K.NEW, [])).toEqual([
-      'REGISTRATION_FORM',
-      'SELF_ASSESSMENT',
-      'BUSINESS_PLAN',
-      'BUSINESS_REGISTRATION',
-    ]);
+    expect(missingRequiredDocuments(K.NEW, [])).toEqual(['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_PLAN', 'BUSINESS_REGISTRATION']);
     expect(missingRequiredDocuments(K.UPGRADE, ['BUSINESS_REGISTRATION', 'REGISTRATION_FORM'])).toEqual([
       'SELF_ASSESSMENT',
       'BUSINESS_PLAN',
     ]);
-    expect(missingRequiredDocuments(K.RE_EVALUATION, [])).toEqual([
-      'REGISTRATION_FORM',
-      'SELF_ASSESSMENT',
-      'BUSINESS_REGISTRATION',
-    ]);
-    expect(
-      missingRequiredDocuments(K.RE_EVALUATION, ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION']),
-    ).toEqual([]);
+    expect(missingRequiredDocuments(K.RE_EVALUATION, [])).toEqual(['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION']);
+    expect(missingRequiredDocuments(K.RE_EVALUATION, ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION'])).toEqual([]);
   });
 
   it('ignores optional, unknown and duplicate codes in what is present', () => {
@@ -74,16 +61,12 @@ describe('dossier document checklist', () => {
 
   it('returns exactly the required codes absent from any present set (property)', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...Object.values(K)),
-        fc.subarray([...codes, 'UNKNOWN']),
-        (kind, present) => {
-          const missing = missingRequiredDocuments(kind, present);
-          const required = DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiredFor.includes(kind)).map((t) => t.code);
-          expect(missing).toEqual(required.filter((code) => !present.includes(code)));
-          expect(missingRequiredDocuments(kind, [...present, ...missing])).toEqual([]);
-        },
-      ),
+      fc.property(fc.constantFrom(...Object.values(K)), fc.subarray([...codes, 'UNKNOWN']), (kind, present) => {
+        const missing = missingRequiredDocuments(kind, present);
+        const required = DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiredFor.includes(kind)).map((t) => t.code);
+        expect(missing).toEqual(required.filter((code) => !present.includes(code)));
+        expect(missingRequiredDocuments(kind, [...present, ...missing])).toEqual([]);
+      }),
     );
   });
 });

@@ -129,7 +129,5 @@ export function isDossierDocumentType(code: string): boolean {
 /** Codes of the documents `kind` requires that are not in `presentCodes`, in checklist order. */
 export function missingRequiredDocuments(kind: DossierKind, presentCodes: readonly string[]): string[] {
   const present = new Set(presentCodes);
-  return DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiredFor.includes(kind) && !present.has(type.code)).map(
-    (type) => type.code,
-  );
+  return DOSSIER_DOCUMENT_TYPES.filter((type) => type.requiredFor.includes(kind) && !present.has(type.code)).map((type) => type.code);
 }

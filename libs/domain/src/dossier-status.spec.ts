@@ -1,11 +1,5 @@
 import { DomainRuleError } from './domain-rule.error';
-import {
-  DossierAction,
-  DossierStatus,
-  allowedDossierActions,
-  isTerminalDossierStatus,
-  nextDossierStatus,
-} from './dossier-status';
+import { DossierAction, DossierStatus, allowedDossierActions, isTerminalDossierStatus, nextDossierStatus } from './dossier-status';
 
 const S = DossierStatus;
 const A = DossierAction;

@@ -115,7 +115,9 @@ describe('scoreSheet', () => {
 
   it('accepts points text equal to the option, in any notation with at most 2 decimals', () => {
     const entries = [entry('A1.2', 'b', '10'), entry('A1.3', 'a', '0'), entry('B1.1', 'c', '30.00')];
-    expect(scoreSheet(TREE, entries, [COMMUNE[0] as CommuneAssessmentEntry, { criterionCode: 'B1.2', optionCode: 'b' }]).totalHundredths).toBe(5250);
+    expect(
+      scoreSheet(TREE, entries, [COMMUNE[0] as CommuneAssessmentEntry, { criterionCode: 'B1.2', optionCode: 'b' }]).totalHundredths,
+    ).toBe(5250);
     const withHalf = [entry('A1.1', 'a'), entry('A1.2', 'a'), entry('A1.3', 'a'), entry('B1.1', 'a'), entry('B1.2', 'b', '2.5')];
     expect(scoreSheet(TREE, withHalf).totalHundredths).toBe(250);
     withHalf[4] = entry('B1.2', 'b', '2.50');
@@ -123,18 +125,95 @@ describe('scoreSheet', () => {
   });
 
   const refusals: [string, SheetEntry[], CommuneAssessmentEntry[] | undefined, string, string, RegExp][] = [
-    ['an unknown criterion', [...ALL_TOP, entry('Z9', 'a')], undefined, 'SHEET_CRITERION_UNKNOWN', 'entries.5.criterionCode', /no criterion Z9/],
-    ['a criterion scored twice', [entry('A1.2', 'a'), ...ALL_TOP], undefined, 'SHEET_CRITERION_DUPLICATE', 'entries.2.criterionCode', /A1\.2 is scored more than once/],
-    ['a commune-scored criterion on a sheet beside the assessment', [...COUNCIL_ONLY, entry('B1.2', 'c')], COMMUNE, 'SHEET_CRITERION_COMMUNE_SCORED', 'entries.3.criterionCode', /B1\.2 is assessed by the commune/],
-    ['an unknown option', [entry('A1.1', 'z'), ...ALL_TOP.slice(1)], undefined, 'SHEET_OPTION_UNKNOWN', 'entries.0.optionCode', /A1\.1 has no option z/],
-    ['points above the criterion maximum', [entry('A1.1', 'c', '20.01'), ...ALL_TOP.slice(1)], undefined, 'SHEET_POINTS_OUT_OF_RANGE', 'entries.0.points', /from 0 to 20\.00 .* got "20\.01"/],
-    ['points that are not a number', [entry('A1.1', 'c', 'twenty'), ...ALL_TOP.slice(1)], undefined, 'SHEET_POINTS_OUT_OF_RANGE', 'entries.0.points', /from 0 to 20\.00/],
-    ['points with three decimals', [entry('A1.1', 'c', '19.999'), ...ALL_TOP.slice(1)], undefined, 'SHEET_POINTS_OUT_OF_RANGE', 'entries.0.points', /at most 2 decimals/],
-    ['negative points', [entry('A1.1', 'a', '-1'), ...ALL_TOP.slice(1)], undefined, 'SHEET_POINTS_OUT_OF_RANGE', 'entries.0.points', /from 0 to 20\.00/],
-    ['points unlike the option', [...ALL_TOP.slice(0, 4), entry('B1.2', 'b', '3')], undefined, 'SHEET_POINTS_MISMATCH', 'entries.4.points', /Option b of criterion B1\.2 is worth 2\.50 points, not 3\.00/],
+    [
+      'an unknown criterion',
+      [...ALL_TOP, entry('Z9', 'a')],
+      undefined,
+      'SHEET_CRITERION_UNKNOWN',
+      'entries.5.criterionCode',
+      /no criterion Z9/,
+    ],
+    [
+      'a criterion scored twice',
+      [entry('A1.2', 'a'), ...ALL_TOP],
+      undefined,
+      'SHEET_CRITERION_DUPLICATE',
+      'entries.2.criterionCode',
+      /A1\.2 is scored more than once/,
+    ],
+    [
+      'a commune-scored criterion on a sheet beside the assessment',
+      [...COUNCIL_ONLY, entry('B1.2', 'c')],
+      COMMUNE,
+      'SHEET_CRITERION_COMMUNE_SCORED',
+      'entries.3.criterionCode',
+      /B1\.2 is assessed by the commune/,
+    ],
+    [
+      'an unknown option',
+      [entry('A1.1', 'z'), ...ALL_TOP.slice(1)],
+      undefined,
+      'SHEET_OPTION_UNKNOWN',
+      'entries.0.optionCode',
+      /A1\.1 has no option z/,
+    ],
+    [
+      'points above the criterion maximum',
+      [entry('A1.1', 'c', '20.01'), ...ALL_TOP.slice(1)],
+      undefined,
+      'SHEET_POINTS_OUT_OF_RANGE',
+      'entries.0.points',
+      /from 0 to 20\.00 .* got "20\.01"/,
+    ],
+    [
+      'points that are not a number',
+      [entry('A1.1', 'c', 'twenty'), ...ALL_TOP.slice(1)],
+      undefined,
+      'SHEET_POINTS_OUT_OF_RANGE',
+      'entries.0.points',
+      /from 0 to 20\.00/,
+    ],
+    [
+      'points with three decimals',
+      [entry('A1.1', 'c', '19.999'), ...ALL_TOP.slice(1)],
+      undefined,
+      'SHEET_POINTS_OUT_OF_RANGE',
+      'entries.0.points',
+      /at most 2 decimals/,
+    ],
+    [
+      'negative points',
+      [entry('A1.1', 'a', '-1'), ...ALL_TOP.slice(1)],
+      undefined,
+      'SHEET_POINTS_OUT_OF_RANGE',
+      'entries.0.points',
+      /from 0 to 20\.00/,
+    ],
+    [
+      'points unlike the option',
+      [...ALL_TOP.slice(0, 4), entry('B1.2', 'b', '3')],
+      undefined,
+      'SHEET_POINTS_MISMATCH',
+      'entries.4.points',
+      /Option b of criterion B1\.2 is worth 2\.50 points, not 3\.00/,
+    ],
     ['missing criteria', [entry('A1.2', 'a'), entry('B1.1', 'a')], undefined, 'SHEET_CRITERION_MISSING', 'entries', /A1\.1, A1\.3, B1\.2/],
-    ['missing criteria beside the assessment', [entry('A1.2', 'a')], COMMUNE, 'SHEET_CRITERION_MISSING', 'entries', /criteria A1\.3, B1\.1$/],
-    ['commune-scored criteria left out without an assessment', COUNCIL_ONLY, undefined, 'SHEET_CRITERION_MISSING', 'entries', /criteria A1\.1, B1\.2$/],
+    [
+      'missing criteria beside the assessment',
+      [entry('A1.2', 'a')],
+      COMMUNE,
+      'SHEET_CRITERION_MISSING',
+      'entries',
+      /criteria A1\.3, B1\.1$/,
+    ],
+    [
+      'commune-scored criteria left out without an assessment',
+      COUNCIL_ONLY,
+      undefined,
+      'SHEET_CRITERION_MISSING',
+      'entries',
+      /criteria A1\.1, B1\.2$/,
+    ],
   ];
 
   it.each(refusals)('refuses %s', (_name, entries, assessment, code, field, message) => {
@@ -157,10 +236,30 @@ describe('validateCommuneAssessment', () => {
   });
 
   it.each([
-    ['a council criterion', [...COMMUNE, { criterionCode: 'A1.2', optionCode: 'a' }], 'COMMUNE_ASSESSMENT_CRITERION_UNKNOWN', 'communeAssessment.entries.2.criterionCode'],
-    ['an unknown criterion', [{ criterionCode: 'X', optionCode: 'a' }], 'COMMUNE_ASSESSMENT_CRITERION_UNKNOWN', 'communeAssessment.entries.0.criterionCode'],
-    ['a duplicate', [...COMMUNE, { criterionCode: 'A1.1', optionCode: 'a' }], 'COMMUNE_ASSESSMENT_CRITERION_DUPLICATE', 'communeAssessment.entries.2.criterionCode'],
-    ['an unknown option', [{ criterionCode: 'A1.1', optionCode: 'q' }, COMMUNE[1]], 'COMMUNE_ASSESSMENT_OPTION_UNKNOWN', 'communeAssessment.entries.0.optionCode'],
+    [
+      'a council criterion',
+      [...COMMUNE, { criterionCode: 'A1.2', optionCode: 'a' }],
+      'COMMUNE_ASSESSMENT_CRITERION_UNKNOWN',
+      'communeAssessment.entries.2.criterionCode',
+    ],
+    [
+      'an unknown criterion',
+      [{ criterionCode: 'X', optionCode: 'a' }],
+      'COMMUNE_ASSESSMENT_CRITERION_UNKNOWN',
+      'communeAssessment.entries.0.criterionCode',
+    ],
+    [
+      'a duplicate',
+      [...COMMUNE, { criterionCode: 'A1.1', optionCode: 'a' }],
+      'COMMUNE_ASSESSMENT_CRITERION_DUPLICATE',
+      'communeAssessment.entries.2.criterionCode',
+    ],
+    [
+      'an unknown option',
+      [{ criterionCode: 'A1.1', optionCode: 'q' }, COMMUNE[1]],
+      'COMMUNE_ASSESSMENT_OPTION_UNKNOWN',
+      'communeAssessment.entries.0.optionCode',
+    ],
     ['a missing criterion', [COMMUNE[0]], 'COMMUNE_ASSESSMENT_CRITERION_MISSING', 'communeAssessment.entries'],
     ['nothing at all', [], 'COMMUNE_ASSESSMENT_CRITERION_MISSING', 'communeAssessment.entries'],
   ] as [string, CommuneAssessmentEntry[], string, string][])('refuses %s', (_name, entries, code, field) => {
@@ -179,7 +278,14 @@ describe('validateCommuneAssessment', () => {
 const NO_RULES_TREE: CriteriaTree = {
   code: 'N',
   labelVi: 'Không có tiêu chí bắt buộc',
-  parts: [{ code: 'A', labelVi: 'A', maxPoints: 10000, groups: [{ code: 'A1', labelVi: 'A1', maxPoints: 10000, criteria: [criterion('X', 10000, [0, 10000])] }] }],
+  parts: [
+    {
+      code: 'A',
+      labelVi: 'A',
+      maxPoints: 10000,
+      groups: [{ code: 'A1', labelVi: 'A1', maxPoints: 10000, criteria: [criterion('X', 10000, [0, 10000])] }],
+    },
+  ],
 };
 const sheetOf = (total: number, criterionPoints: Record<string, number> = {}): ScoredSheet => ({
   totalHundredths: total,
@@ -247,9 +353,9 @@ describe('evaluateDossier: banding', () => {
   });
 
   it('bands any single total like the BigInt reference, at and around every border (property)', () => {
-    const nearBorder = fc.constantFrom(0, 3000, 5000, 7000, 9000, 10000).chain((border) =>
-      fc.integer({ min: Math.max(0, border - 2), max: Math.min(10000, border + 2) }),
-    );
+    const nearBorder = fc
+      .constantFrom(0, 3000, 5000, 7000, 9000, 10000)
+      .chain((border) => fc.integer({ min: Math.max(0, border - 2), max: Math.min(10000, border + 2) }));
     fc.assert(
       fc.property(fc.oneof(nearBorder, fc.integer({ min: 0, max: 10000 })), (total) => {
         expect(evaluateDossier(NO_RULES_TREE, [sheetOf(total)], RULES).band).toBe(referenceBand([total]));
@@ -260,7 +366,11 @@ describe('evaluateDossier: banding', () => {
   it('bands the mean of 1..30 sheets like the exact rational comparison in BigInt (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 30 }), (totals) => {
-        const result = evaluateDossier(NO_RULES_TREE, totals.map((total) => sheetOf(total)), { spreadLimitHundredths: 10000 });
+        const result = evaluateDossier(
+          NO_RULES_TREE,
+          totals.map((total) => sheetOf(total)),
+          { spreadLimitHundredths: 10000 },
+        );
         expect(result.band).toBe(referenceBand(totals));
       }),
     );
@@ -272,12 +382,22 @@ describe('evaluateDossier: banding', () => {
         const below = valuesSummingTo(n, 10000, border * n - 1, spread);
         const at = valuesSummingTo(n, 10000, border * n, spread);
         const borderBand = referenceBand([border]);
-        const belowResult = evaluateDossier(NO_RULES_TREE, below.map((total) => sheetOf(total)), { spreadLimitHundredths: 10000 });
+        const belowResult = evaluateDossier(
+          NO_RULES_TREE,
+          below.map((total) => sheetOf(total)),
+          { spreadLimitHundredths: 10000 },
+        );
         expect(belowResult.sumHundredths).toBe(border * n - 1);
         expect(belowResult.band).toBe(border === 10000 ? 5 : borderBand - 1);
         expect(belowResult.meanHundredths).toBe(border - 1);
         expect(meanText(belowResult.sumHundredths, n)).toBe(formatPoints(border - 1));
-        expect(evaluateDossier(NO_RULES_TREE, at.map((total) => sheetOf(total)), { spreadLimitHundredths: 10000 }).band).toBe(borderBand);
+        expect(
+          evaluateDossier(
+            NO_RULES_TREE,
+            at.map((total) => sheetOf(total)),
+            { spreadLimitHundredths: 10000 },
+          ).band,
+        ).toBe(borderBand);
       }),
     );
   });
@@ -287,7 +407,11 @@ describe('evaluateDossier: mean', () => {
   it('computes sum, count and floored mean like a BigInt reference, over any number of sheets (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 200 }), (totals) => {
-        const result = evaluateDossier(NO_RULES_TREE, totals.map((total) => sheetOf(total)), { spreadLimitHundredths: 10000 });
+        const result = evaluateDossier(
+          NO_RULES_TREE,
+          totals.map((total) => sheetOf(total)),
+          { spreadLimitHundredths: 10000 },
+        );
         const sum = totals.reduce((acc, total) => acc + BigInt(total), 0n);
         const n = BigInt(totals.length);
         expect(result.sheetCount).toBe(totals.length);
@@ -341,7 +465,9 @@ describe('evaluateDossier: mandatory criteria cap the rank', () => {
   it('caps a 5★ band at 4★ when the 5★ requirement fails', () => {
     const result = evaluateDossier(TREE, [council(9500, 2000, 3000), council(9500, 2000, 1500)], RULES);
     expect([result.band, result.cap, result.rank]).toEqual([5, 4, 4]);
-    expect(result.capReasons.map((reason) => [reason.stars, reason.criterionCode, reason.meanFloorHundredths])).toEqual([[5, 'B1.1', 2250]]);
+    expect(result.capReasons.map((reason) => [reason.stars, reason.criterionCode, reason.meanFloorHundredths])).toEqual([
+      [5, 'B1.1', 2250],
+    ]);
   });
 
   it('records only the failing requirements at or below the band, by stars then criterion code', () => {
@@ -368,7 +494,17 @@ describe('evaluateDossier: mandatory criteria cap the rank', () => {
         code: 'A',
         labelVi: 'A',
         maxPoints: 10000,
-        groups: [{ code: 'A1', labelVi: 'A1', maxPoints: 10000, criteria: [criterion('M', max, [0, max], { mandatory: [{ stars, minPoints: min }] }), criterion('X', 10000 - max, [0, 10000 - max])] }],
+        groups: [
+          {
+            code: 'A1',
+            labelVi: 'A1',
+            maxPoints: 10000,
+            criteria: [
+              criterion('M', max, [0, max], { mandatory: [{ stars, minPoints: min }] }),
+              criterion('X', 10000 - max, [0, 10000 - max]),
+            ],
+          },
+        ],
       },
     ],
   });
@@ -385,7 +521,11 @@ describe('evaluateDossier: mandatory criteria cap the rank', () => {
           const run = (criterionSum: number) =>
             evaluateDossier(
               tree,
-              valuesSummingTo(n, max, criterionSum, spread).map((points) => ({ totalHundredths: 10000, partTotals: {}, criterionPoints: { M: points, X: 0 } })),
+              valuesSummingTo(n, max, criterionSum, spread).map((points) => ({
+                totalHundredths: 10000,
+                partTotals: {},
+                criterionPoints: { M: points, X: 0 },
+              })),
               RULES,
             );
           const met = run(min * n);
@@ -395,7 +535,9 @@ describe('evaluateDossier: mandatory criteria cap the rank', () => {
           const short = run(min * n - 1);
           expect(short.cap).toBe(stars - 1);
           expect(short.rank).toBe(stars - 1);
-          expect(short.capReasons).toEqual([{ stars, criterionCode: 'M', labelVi: 'Tiêu chí M', requiredHundredths: min, meanFloorHundredths: min - 1 }]);
+          expect(short.capReasons).toEqual([
+            { stars, criterionCode: 'M', labelVi: 'Tiêu chí M', requiredHundredths: min, meanFloorHundredths: min - 1 },
+          ]);
         },
       ),
     );
@@ -409,7 +551,11 @@ describe('evaluateDossier: mandatory criteria cap the rank', () => {
     });
     fc.assert(
       fc.property(fc.array(sheetArb, { minLength: 1, maxLength: 30 }), (sheets) => {
-        const result = evaluateDossier(TREE, sheets.map((s) => council(s.total, s.a12, s.b11)), { spreadLimitHundredths: 10000 });
+        const result = evaluateDossier(
+          TREE,
+          sheets.map((s) => council(s.total, s.a12, s.b11)),
+          { spreadLimitHundredths: 10000 },
+        );
         const n = BigInt(sheets.length);
         const pass3 = sheets.reduce((acc, s) => acc + BigInt(s.a12), 0n) >= 1000n * n;
         const pass5 = sheets.reduce((acc, s) => acc + BigInt(s.b11), 0n) >= 3000n * n;
@@ -438,19 +584,28 @@ describe('spreadOf', () => {
 
   it('is exceeded exactly when max − min > limit: at the limit no, one hundredth above yes (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }), fc.array(fc.integer({ min: 0, max: 10000 })), (low, limit, others) => {
-        fc.pre(low + limit + 1 <= 10000);
-        const between = others.map((value) => low + (value % (limit + 1)));
-        expect(spreadOf([low, ...between, low + limit], limit).exceeded).toBe(false);
-        expect(spreadOf([low, ...between, low + limit + 1], limit).exceeded).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 0, max: 10000 }),
+        fc.array(fc.integer({ min: 0, max: 10000 })),
+        (low, limit, others) => {
+          fc.pre(low + limit + 1 <= 10000);
+          const between = others.map((value) => low + (value % (limit + 1)));
+          expect(spreadOf([low, ...between, low + limit], limit).exceeded).toBe(false);
+          expect(spreadOf([low, ...between, low + limit + 1], limit).exceeded).toBe(true);
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 10000 }), (totals, limit) => {
-        const check = spreadOf(totals, limit);
-        expect(check.difference).toBe(Math.max(...totals) - Math.min(...totals));
-        expect(check.exceeded).toBe(check.difference > limit);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 10000 }),
+        (totals, limit) => {
+          const check = spreadOf(totals, limit);
+          expect(check.difference).toBe(Math.max(...totals) - Math.min(...totals));
+          expect(check.exceeded).toBe(check.difference > limit);
+        },
+      ),
     );
   });
 
@@ -470,7 +625,10 @@ describe('with the shipped 148 catalogue', () => {
   const catalogue = parseCatalogue(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'data', 'criteria', '148.json'), 'utf8')));
   const goods = treeForProductSet(catalogue, '07');
   const top = (criteria: CatalogueCriterion[]): SheetEntry[] =>
-    criteria.map((c) => ({ criterionCode: c.code, optionCode: (c.options.find((o) => o.points === c.maxPoints) as { code: string }).code }));
+    criteria.map((c) => ({
+      criterionCode: c.code,
+      optionCode: (c.options.find((o) => o.points === c.maxPoints) as { code: string }).code,
+    }));
 
   it('scores a sheet with every top option 100.00 (the bonus is capped inside part A) and ranks it 5★', () => {
     const sheet = scoreSheet(goods, top(criteriaOf(goods)));

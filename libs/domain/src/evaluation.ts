@@ -108,7 +108,11 @@ export function scoreSheet(tree: CriteriaTree, entries: SheetEntry[], communeAss
       );
     }
     if (Object.prototype.hasOwnProperty.call(criterionPoints, criterion.code)) {
-      throw new DomainRuleError('SHEET_CRITERION_DUPLICATE', `Criterion ${criterion.code} is scored more than once`, `entries.${i}.criterionCode`);
+      throw new DomainRuleError(
+        'SHEET_CRITERION_DUPLICATE',
+        `Criterion ${criterion.code} is scored more than once`,
+        `entries.${i}.criterionCode`,
+      );
     }
     if (communeAssessment !== undefined && criterion.communeScored) {
       throw new DomainRuleError(
@@ -254,7 +258,9 @@ export function evaluateDossier(
   for (const criterion of criteriaOf(tree)) {
     if (criterion.mandatory.length === 0) continue;
     const criterionSum = sheets.reduce((acc, sheet, i) => {
-      const points = Object.prototype.hasOwnProperty.call(sheet.criterionPoints, criterion.code) ? sheet.criterionPoints[criterion.code] : undefined;
+      const points = Object.prototype.hasOwnProperty.call(sheet.criterionPoints, criterion.code)
+        ? sheet.criterionPoints[criterion.code]
+        : undefined;
       if (points === undefined) {
         throw new DomainRuleError(
           'SHEET_CRITERION_MISSING',

@@ -7,38 +7,36 @@ export {
   isTerminalDossierStatus,
   nextDossierStatus,
 } from './dossier-status';
-export {
-  MAX_POINTS_HUNDREDTHS,
-  formatPoints,
-  grantsCertificate,
-  parsePoints,
-  starBand,
-  starBandOfMean,
-} from './points';
+export { MAX_POINTS_HUNDREDTHS, formatPoints, grantsCertificate, parsePoints, starBand, starBandOfMean } from './points';
 export type { StarRating } from './points';
 export {
-  DISTRICT_AUTHORITIES_CEASED_ON, LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, proposalTargetTierAt, vietnamDate,
+  DISTRICT_AUTHORITIES_CEASED_ON,
+  LEGAL_VERSIONS,
+  Tier,
+  cycleYear,
+  legalVersionAt,
+  proposalTargetTier,
+  proposalTargetTierAt,
+  vietnamDate,
 } from './legal-version';
 export {
-  MINISTRY_MERGED_ON, UNIT_TYPE_VI, UnitType, formalUnitName, ministryAt, normalizeUnitName, parseUnitName, peoplesCommitteeAt,
+  MINISTRY_MERGED_ON,
+  UNIT_TYPE_VI,
+  UnitType,
+  formalUnitName,
+  ministryAt,
+  normalizeUnitName,
+  parseUnitName,
+  peoplesCommitteeAt,
 } from './authority-names';
 export type { MinistryName, NamedUnit, PeoplesCommitteeName } from './authority-names';
 export type { LegalVersion, LegalVersionCode } from './legal-version';
 export { CERTIFICATE_VALIDITY_MONTHS, addMonthsClamped, certificateValidTo } from './validity';
 export { UnitLevel, assertUnitCode, isValidUnitCode } from './administrative-unit';
-export {
-  PRODUCER_TYPE_LABELS_VI,
-  ProducerType,
-  assertBusinessRegistrationNumber,
-  isValidBusinessRegistrationNumber,
-} from './producer';
+export { PRODUCER_TYPE_LABELS_VI, ProducerType, assertBusinessRegistrationNumber, isValidBusinessRegistrationNumber } from './producer';
 export { PRODUCT_GROUPS, PRODUCT_SETS, findProductSet, isProductSetCode } from './product-catalogue';
 export type { ProductGroup, ProductGroupCode, ProductSet } from './product-catalogue';
-export {
-  DOSSIER_DOCUMENT_TYPES,
-  isDossierDocumentType,
-  missingRequiredDocuments,
-} from './dossier-documents';
+export { DOSSIER_DOCUMENT_TYPES, isDossierDocumentType, missingRequiredDocuments } from './dossier-documents';
 export type { DossierDocumentType } from './dossier-documents';
 export {
   CatalogueInvalidError,
@@ -67,22 +65,8 @@ export type {
   MandatoryRequirement,
   MandatoryRequirementDocument,
 } from './criteria-catalogue';
-export {
-  communeScoredCriteria,
-  evaluateDossier,
-  meanText,
-  scoreSheet,
-  spreadOf,
-  validateCommuneAssessment,
-} from './evaluation';
-export type {
-  CapReason,
-  CommuneAssessmentEntry,
-  DossierEvaluation,
-  ScoredSheet,
-  SheetEntry,
-  SpreadCheck,
-} from './evaluation';
+export { communeScoredCriteria, evaluateDossier, meanText, scoreSheet, spreadOf, validateCommuneAssessment } from './evaluation';
+export type { CapReason, CommuneAssessmentEntry, DossierEvaluation, ScoredSheet, SheetEntry, SpreadCheck } from './evaluation';
 export {
   DEFAULT_DISTRICT_TRANSITION,
   TIER_MODELS,
@@ -96,12 +80,27 @@ export {
 } from './tier-model';
 export type { DistrictTransition, RoutingDecision, RoutingOutcome, TierModel, TierStep } from './tier-model';
 export {
-  CertificateStatus, CERTIFICATE_STATUS_VI, EXPIRY_NOTICE_DAYS, liveCertificateStatus, dueExpiryNotices, isRevocable, REVOCATION_REASONS,
+  CertificateStatus,
+  CERTIFICATE_STATUS_VI,
+  EXPIRY_NOTICE_DAYS,
+  liveCertificateStatus,
+  dueExpiryNotices,
+  isRevocable,
+  REVOCATION_REASONS,
   REVOCATION_REASON_CODES,
 } from './certificate';
 export type { RevocationReasonCode } from './certificate';
 export {
-  SampleStage, SAMPLE_STATUSES, SAMPLE_STEPS, canTakeStep, isOpenStage, stageDueAt, overallVerdict, canonicalResult, defaultIndicators, LAB_INDICATORS,
+  SampleStage,
+  SAMPLE_STATUSES,
+  SAMPLE_STEPS,
+  canTakeStep,
+  isOpenStage,
+  stageDueAt,
+  overallVerdict,
+  canonicalResult,
+  defaultIndicators,
+  LAB_INDICATORS,
 } from './sample';
 export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult, LabIndicator } from './sample';
 export { DEFAULT_RISK_WEIGHTS, INSPECTION_CHECKLIST, inScope, riskScore, shareOf, selectCertificates } from './inspection-selection';

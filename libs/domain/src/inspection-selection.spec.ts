@@ -3,8 +3,17 @@ import { DEFAULT_RISK_WEIGHTS, inScope, riskScore, selectCertificates, shareOf, 
 
 const asOf = new Date('2031-07-01T00:00:00Z');
 const cert = (i: number, o: Partial<PoolCertificate> = {}): PoolCertificate => ({
-  certificateId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, productGroup: 'FOOD', productSetCode: '04', stars: 3, unitCodes: ['38', '380'],
-  issuedAt: new Date('2030-01-01T00:00:00Z'), validTo: new Date('2033-01-01T00:00:00Z'), lastInspectedAt: null, priorViolations: 0, complaints: 0, ...o,
+  certificateId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  productGroup: 'FOOD',
+  productSetCode: '04',
+  stars: 3,
+  unitCodes: ['38', '380'],
+  issuedAt: new Date('2030-01-01T00:00:00Z'),
+  validTo: new Date('2033-01-01T00:00:00Z'),
+  lastInspectedAt: null,
+  priorViolations: 0,
+  complaints: 0,
+  ...o,
 });
 
 describe('campaign selection', () => {
@@ -18,13 +27,15 @@ describe('campaign selection', () => {
     expect(c).not.toEqual(a);
   });
 
-  it('any pool and seed: the selection is a subset of the pool of the share\'s size', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 100 }), fc.string(), (n, pct, seed) => {
-      const pool = Array.from({ length: n }, (_, i) => cert(i));
-      const sel = selectCertificates(pool, { kind: 'RANDOM', share: pct / 100, seed }, asOf);
-      expect(sel).toHaveLength(shareOf(n, pct / 100));
-      expect(new Set(sel.map((s) => s.certificateId)).size).toBe(sel.length);
-    }));
+  it("any pool and seed: the selection is a subset of the pool of the share's size", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 100 }), fc.string(), (n, pct, seed) => {
+        const pool = Array.from({ length: n }, (_, i) => cert(i));
+        const sel = selectCertificates(pool, { kind: 'RANDOM', share: pct / 100, seed }, asOf);
+        expect(sel).toHaveLength(shareOf(n, pct / 100));
+        expect(new Set(sel.map((s) => s.certificateId)).size).toBe(sel.length);
+      }),
+    );
   });
 
   it('ranks by risk as the weights say: group, years uninspected, violations, complaints, nearing expiry', () => {
@@ -33,11 +44,22 @@ describe('campaign selection', () => {
       cert(2, { productGroup: 'FOOD', lastInspectedAt: new Date('2031-01-01T00:00:00Z') }), // 30
       cert(3, { productGroup: 'FOOD', priorViolations: 1, lastInspectedAt: new Date('2031-01-01T00:00:00Z') }), // 50
       cert(4, { productGroup: 'HERBAL', complaints: 2, lastInspectedAt: new Date('2031-01-01T00:00:00Z') }), // 55
-      cert(5, { productGroup: 'HANDICRAFTS', validTo: new Date('2031-09-01T00:00:00Z'), lastInspectedAt: new Date('2031-01-01T00:00:00Z') }), // 15
+      cert(5, {
+        productGroup: 'HANDICRAFTS',
+        validTo: new Date('2031-09-01T00:00:00Z'),
+        lastInspectedAt: new Date('2031-01-01T00:00:00Z'),
+      }), // 15
       cert(6, { productGroup: 'HANDICRAFTS', issuedAt: new Date('2028-06-01T00:00:00Z') }), // 5 + 3 years × 10 = 35
     ];
     const ranked = selectCertificates(pool, { kind: 'RISK', share: 1 }, asOf);
-    expect(ranked.map((r) => [Number(r.certificateId.slice(-2)), r.score])).toEqual([[4, 55], [3, 50], [6, 35], [2, 30], [5, 15], [1, 5]]);
+    expect(ranked.map((r) => [Number(r.certificateId.slice(-2)), r.score])).toEqual([
+      [4, 55],
+      [3, 50],
+      [6, 35],
+      [2, 30],
+      [5, 15],
+      [1, 5],
+    ]);
     expect(ranked[0]!.reasons).toEqual(['group HERBAL: +25', '2 complaints: +30']);
     // A weight decides: complaints worth nothing puts the violation first.
     const other = selectCertificates(pool, { kind: 'RISK', share: 0.34, weights: { perComplaint: 0 } }, asOf);

@@ -48,9 +48,7 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
 };
 
 export type SelectionRule =
-  | { kind: 'ALL' }
-  | { kind: 'RANDOM'; share: number; seed: string }
-  | { kind: 'RISK'; share: number; weights?: Partial<RiskWeights> };
+  { kind: 'ALL' } | { kind: 'RANDOM'; share: number; seed: string } | { kind: 'RISK'; share: number; weights?: Partial<RiskWeights> };
 
 const DAY_MS = 86_400_000;
 
@@ -73,11 +71,17 @@ export function riskScore(c: PoolCertificate, w: RiskWeights, asOf: Date): { sco
   const reasons: string[] = [];
   let score = 0;
   const add = (points: number, why: string): void => {
-    if (points > 0) { score += points; reasons.push(`${why}: +${points}`); }
+    if (points > 0) {
+      score += points;
+      reasons.push(`${why}: +${points}`);
+    }
   };
   add(w.productGroup[c.productGroup] ?? 0, `group ${c.productGroup}`);
   const since = c.lastInspectedAt ?? c.issuedAt;
-  add(Math.floor((asOf.getTime() - since.getTime()) / (365 * DAY_MS)) * w.perYearUninspected, c.lastInspectedAt ? 'years since last inspection' : 'years never inspected');
+  add(
+    Math.floor((asOf.getTime() - since.getTime()) / (365 * DAY_MS)) * w.perYearUninspected,
+    c.lastInspectedAt ? 'years since last inspection' : 'years never inspected',
+  );
   add(c.priorViolations * w.perPriorViolation, `${c.priorViolations} prior violations`);
   add(c.complaints * w.perComplaint, `${c.complaints} complaints`);
   if (c.validTo.getTime() - asOf.getTime() <= 180 * DAY_MS) add(w.nearingExpiry, 'ends within 180 days');
@@ -93,7 +97,12 @@ export function shareOf(n: number, share: number): number {
 /** A seeded, reproducible order: by SHA-256 of seed and certificate id (the same seed and pool, the same set). */
 const seededKey = (seed: string, id: string): string => createHash('sha256').update(`${seed}:${id}`).digest('hex');
 
-export interface Selected { certificateId: string; rank: number; score: number | null; reasons: string[] }
+export interface Selected {
+  certificateId: string;
+  rank: number;
+  score: number | null;
+  reasons: string[];
+}
 
 /** Applies a campaign's rule to its pool (already scoped). Deterministic for the same input. */
 export function selectCertificates(pool: PoolCertificate[], rule: SelectionRule, asOf: Date): Selected[] {
@@ -101,12 +110,21 @@ export function selectCertificates(pool: PoolCertificate[], rule: SelectionRule,
   if (rule.kind === 'ALL') return byId.map((c, i) => ({ certificateId: c.certificateId, rank: i + 1, score: null, reasons: [] }));
   if (rule.kind === 'RANDOM') {
     const keyed = byId.map((c) => ({ c, k: seededKey(rule.seed, c.certificateId) })).sort((a, b) => a.k.localeCompare(b.k));
-    return keyed.slice(0, shareOf(pool.length, rule.share)).map((x, i) => ({ certificateId: x.c.certificateId, rank: i + 1, score: null, reasons: [] }));
+    return keyed
+      .slice(0, shareOf(pool.length, rule.share))
+      .map((x, i) => ({ certificateId: x.c.certificateId, rank: i + 1, score: null, reasons: [] }));
   }
-  const weights: RiskWeights = { ...DEFAULT_RISK_WEIGHTS, ...rule.weights, productGroup: { ...DEFAULT_RISK_WEIGHTS.productGroup, ...rule.weights?.productGroup } };
-  const scored = byId.map((c) => ({ c, ...riskScore(c, weights, asOf) }))
+  const weights: RiskWeights = {
+    ...DEFAULT_RISK_WEIGHTS,
+    ...rule.weights,
+    productGroup: { ...DEFAULT_RISK_WEIGHTS.productGroup, ...rule.weights?.productGroup },
+  };
+  const scored = byId
+    .map((c) => ({ c, ...riskScore(c, weights, asOf) }))
     .sort((a, b) => b.score - a.score || a.c.certificateId.localeCompare(b.c.certificateId));
-  return scored.slice(0, shareOf(pool.length, rule.share)).map((x, i) => ({ certificateId: x.c.certificateId, rank: i + 1, score: x.score, reasons: x.reasons }));
+  return scored
+    .slice(0, shareOf(pool.length, rule.share))
+    .map((x, i) => ({ certificateId: x.c.certificateId, rank: i + 1, score: x.score, reasons: x.reasons }));
 }
 
 /** The checklist template of a post-certification inspection (hậu kiểm), with the revocation ground each item's violation leads to. */

@@ -158,12 +158,9 @@ describe('starBand', () => {
 
   it('rejects any integer above 10000 or below 0 (property)', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.integer({ min: 10001, max: 1_000_000 }), fc.integer({ min: -1_000_000, max: -1 })),
-        (h) => {
-          expect(codeOf(() => starBand(h))).toBe('POINTS_INVALID');
-        },
-      ),
+      fc.property(fc.oneof(fc.integer({ min: 10001, max: 1_000_000 }), fc.integer({ min: -1_000_000, max: -1 })), (h) => {
+        expect(codeOf(() => starBand(h))).toBe('POINTS_INVALID');
+      }),
     );
   });
 });
@@ -205,13 +202,7 @@ describe('starBandOfMean', () => {
 
 describe('grantsCertificate', () => {
   it('grants a certificate from 3★ up only', () => {
-    expect([1, 2, 3, 4, 5].map((stars) => grantsCertificate(stars as 1 | 2 | 3 | 4 | 5))).toEqual([
-      false,
-      false,
-      true,
-      true,
-      true,
-    ]);
+    expect([1, 2, 3, 4, 5].map((stars) => grantsCertificate(stars as 1 | 2 | 3 | 4 | 5))).toEqual([false, false, true, true, true]);
   });
 
   it('grants exactly from the 50.00 border (property)', () => {

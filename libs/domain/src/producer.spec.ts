@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { DomainRuleError } from './domain-rule.error';
-import {
-  PRODUCER_TYPE_LABELS_VI,
-  ProducerType,
-  assertBusinessRegistrationNumber,
-  isValidBusinessRegistrationNumber,
-} from './producer';
+import { PRODUCER_TYPE_LABELS_VI, ProducerType, assertBusinessRegistrationNumber, isValidBusinessRegistrationNumber } from './producer';
 
 const T = ProducerType;
 

@@ -2,21 +2,12 @@ import { PRODUCT_GROUPS, PRODUCT_SETS, findProductSet, isProductSetCode } from '
 
 describe('product catalogue', () => {
   it('has the 6 groups in order', () => {
-    expect(PRODUCT_GROUPS.map((group) => group.code)).toEqual([
-      'FOOD',
-      'BEVERAGES',
-      'HERBAL',
-      'HANDICRAFTS',
-      'ORNAMENTAL',
-      'TOURISM',
-    ]);
+    expect(PRODUCT_GROUPS.map((group) => group.code)).toEqual(['FOOD', 'BEVERAGES', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM']);
     expect(PRODUCT_GROUPS.find((group) => group.code === 'HERBAL')?.nameVi).toBe('Dược liệu và sản phẩm từ dược liệu');
   });
 
   it('has 26 sets coded 01..26 in order, each in a known group', () => {
-    expect(PRODUCT_SETS.map((set) => set.code)).toEqual(
-      Array.from({ length: 26 }, (_, i) => String(i + 1).padStart(2, '0')),
-    );
+    expect(PRODUCT_SETS.map((set) => set.code)).toEqual(Array.from({ length: 26 }, (_, i) => String(i + 1).padStart(2, '0')));
     const groups = new Set(PRODUCT_GROUPS.map((group) => group.code));
     for (const set of PRODUCT_SETS) expect(groups.has(set.group)).toBe(true);
   });

@@ -33,7 +33,11 @@ export const isOpenStage = (stage: SampleStage): boolean => stage !== SampleStag
 const HOUR_MS = 3600_000;
 
 /** Hours each waiting stage may last: collection and dispatch are the office's, the result is the lab's turnaround. */
-export interface StageDeadlines { collectHours: number; dispatchHours: number; receiveHours: number }
+export interface StageDeadlines {
+  collectHours: number;
+  dispatchHours: number;
+  receiveHours: number;
+}
 
 /** When the stage entered at `since` must be over. */
 export function stageDueAt(stage: SampleStage, since: Date, d: StageDeadlines, labTurnaroundDays: number): Date | null {

@@ -28,7 +28,12 @@ function codeOf(run: () => unknown): string | undefined {
 const { DISTRICT, PROVINCE, CENTRAL, COMMUNE } = Tier;
 const none = (stars: StarRating): RoutingDecision => ({ outcome: 'NO_CERTIFICATE', stars, certifyingTier: null, nextTier: null });
 const forward = (stars: StarRating, nextTier: Tier): RoutingDecision => ({ outcome: 'FORWARD', stars, certifyingTier: null, nextTier });
-const certify = (stars: StarRating, certifyingTier: Tier): RoutingDecision => ({ outcome: 'CERTIFY', stars, certifyingTier, nextTier: null });
+const certify = (stars: StarRating, certifyingTier: Tier): RoutingDecision => ({
+  outcome: 'CERTIFY',
+  stars,
+  certifyingTier,
+  nextTier: null,
+});
 
 type Row = [Tier, StarRating, RoutingDecision];
 
@@ -130,7 +135,8 @@ describe('routeEvaluation under 148 (three tiers)', () => {
   });
 
   it('does not evaluate at the commune', () => {
-    for (const rank of [1, 2, 3, 4, 5] as StarRating[]) expect(codeOf(() => routeEvaluation(model, COMMUNE, rank))).toBe('TIER_NOT_IN_MODEL');
+    for (const rank of [1, 2, 3, 4, 5] as StarRating[])
+      expect(codeOf(() => routeEvaluation(model, COMMUNE, rank))).toBe('TIER_NOT_IN_MODEL');
   });
 });
 
@@ -188,7 +194,10 @@ describe('routeEvaluation: rules across models', () => {
   });
 
   it('refuses a model in which no tier certifies the rank', () => {
-    const broken: TierModel = { ...tierModelFor('148'), steps: [{ tier: DISTRICT, certifiesStars: [3], next: null, requiresLabResults: false }] };
+    const broken: TierModel = {
+      ...tierModelFor('148'),
+      steps: [{ tier: DISTRICT, certifiesStars: [3], next: null, requiresLabResults: false }],
+    };
     expect(codeOf(() => routeEvaluation(broken, DISTRICT, 4))).toBe('TIER_MODEL_INCOMPLETE');
   });
 
@@ -262,9 +271,17 @@ describe('the 2025 legal calendar (district authorities ceased on 01/07/2025)', 
     const model = tierModelInForce('148', firstProvinceDay);
     expect(model.legalVersion).toBe('148');
     expect(model.entryTier).toBe(Tier.PROVINCE);
-    expect(model.steps.map((s) => [s.tier, s.certifiesStars, s.next])).toEqual([[Tier.PROVINCE, [3, 4], Tier.CENTRAL], [Tier.CENTRAL, [5], null]]);
+    expect(model.steps.map((s) => [s.tier, s.certifiesStars, s.next])).toEqual([
+      [Tier.PROVINCE, [3, 4], Tier.CENTRAL],
+      [Tier.CENTRAL, [5], null],
+    ]);
     expect(model.transitionNoteVi).toContain('suy luận');
-    expect(routeEvaluation(model, Tier.PROVINCE, 3)).toEqual({ outcome: 'CERTIFY', stars: 3, certifyingTier: Tier.PROVINCE, nextTier: null });
+    expect(routeEvaluation(model, Tier.PROVINCE, 3)).toEqual({
+      outcome: 'CERTIFY',
+      stars: 3,
+      certifyingTier: Tier.PROVINCE,
+      nextTier: null,
+    });
     expect(() => routeEvaluation(model, Tier.DISTRICT, 3)).toThrow(expect.objectContaining({ code: 'TIER_NOT_IN_MODEL' }));
   });
 

@@ -32,7 +32,12 @@ function effectiveFrom(version: LegalVersionCode): string {
 }
 
 function step(tier: Tier, certifiesStars: StarRating[], next: Tier | null): TierStep {
-  return Object.freeze({ tier, certifiesStars: Object.freeze(certifiesStars) as StarRating[], next, requiresLabResults: tier === Tier.PROVINCE });
+  return Object.freeze({
+    tier,
+    certifiesStars: Object.freeze(certifiesStars) as StarRating[],
+    next,
+    requiresLabResults: tier === Tier.PROVINCE,
+  });
 }
 
 function tierModel(legalVersion: LegalVersionCode, communeAssessment: boolean, steps: TierStep[]): TierModel {
@@ -47,7 +52,11 @@ function tierModel(legalVersion: LegalVersionCode, communeAssessment: boolean, s
 
 export const TIER_MODELS: readonly TierModel[] = Object.freeze([
   // 1048/QĐ-TTg: the district scores and forwards 50–100 to the province, which certifies 3★–4★.
-  tierModel('1048', false, [step(Tier.DISTRICT, [], Tier.PROVINCE), step(Tier.PROVINCE, [3, 4], Tier.CENTRAL), step(Tier.CENTRAL, [5], null)]),
+  tierModel('1048', false, [
+    step(Tier.DISTRICT, [], Tier.PROVINCE),
+    step(Tier.PROVINCE, [3, 4], Tier.CENTRAL),
+    step(Tier.CENTRAL, [5], null),
+  ]),
   // 148/QĐ-TTg: district certifies 3★ and forwards ≥ 70; province 4★, forwards ≥ 90; ministry 5★.
   tierModel('148', false, [step(Tier.DISTRICT, [3], Tier.PROVINCE), step(Tier.PROVINCE, [4], Tier.CENTRAL), step(Tier.CENTRAL, [5], null)]),
   // 1489/QĐ-TTg: the commune assesses 4 criteria and proposes; province certifies 3★–4★, forwards ≥ 90.
@@ -95,19 +104,26 @@ export function actingTier(tier: Tier, asOf: Date): Tier {
  * its criteria), the province takes the district's place and, under the transitional rule, certifies the
  * district's stars too.
  */
-export function tierModelInForce(version: LegalVersionCode, asOf: Date, transition: DistrictTransition = DEFAULT_DISTRICT_TRANSITION): TierModel {
+export function tierModelInForce(
+  version: LegalVersionCode,
+  asOf: Date,
+  transition: DistrictTransition = DEFAULT_DISTRICT_TRANSITION,
+): TierModel {
   const model = tierModelFor(version);
   const district = model.steps.find((s) => s.tier === Tier.DISTRICT);
   if (district === undefined || districtTierActs(asOf)) return model;
   const moved = transition.provinceCertifiesDistrictStars ? district.certifiesStars : [];
-  const steps = model.steps.filter((s) => s.tier !== Tier.DISTRICT).map((s) => s.tier === Tier.PROVINCE
-    ? step(s.tier, [...new Set([...moved, ...s.certifiesStars])].sort() as StarRating[], s.next)
-    : s);
+  const steps = model.steps
+    .filter((s) => s.tier !== Tier.DISTRICT)
+    .map((s) =>
+      s.tier === Tier.PROVINCE ? step(s.tier, [...new Set([...moved, ...s.certifiesStars])].sort() as StarRating[], s.next) : s,
+    );
   const starsVi = moved.length ? `; cấp tỉnh công nhận cả ${moved.map((x) => `${x} sao`).join(', ')} như theo Quyết định 1489/QĐ-TTg` : '';
   return Object.freeze({
     ...tierModel(version, model.communeAssessment, steps),
-    transitionNoteVi: `Quy định chuyển tiếp (suy luận, có thể cấu hình): từ ngày 01/7/2025 không còn Hội đồng và UBND cấp huyện, `
-      + `hồ sơ theo phiên bản ${version} đang chờ ở cấp huyện được chuyển lên cấp tỉnh, giữ nguyên phiên bản bộ tiêu chí${starsVi}.`,
+    transitionNoteVi:
+      `Quy định chuyển tiếp (suy luận, có thể cấu hình): từ ngày 01/7/2025 không còn Hội đồng và UBND cấp huyện, ` +
+      `hồ sơ theo phiên bản ${version} đang chờ ở cấp huyện được chuyển lên cấp tỉnh, giữ nguyên phiên bản bộ tiêu chí${starsVi}.`,
   });
 }
 
@@ -130,7 +146,11 @@ export interface RoutingDecision {
 export function routeEvaluation(model: TierModel, tier: Tier, rank: StarRating): RoutingDecision {
   const current = model.steps.find((candidate) => candidate.tier === tier);
   if (current === undefined) {
-    throw new DomainRuleError('TIER_NOT_IN_MODEL', `Tier ${String(tier)} does not evaluate under legal version ${model.legalVersion}`, 'tier');
+    throw new DomainRuleError(
+      'TIER_NOT_IN_MODEL',
+      `Tier ${String(tier)} does not evaluate under legal version ${model.legalVersion}`,
+      'tier',
+    );
   }
   if (!Number.isInteger(rank) || rank < 1 || rank > 5) {
     throw new DomainRuleError('STAR_RATING_INVALID', `A star rating is an integer from 1 to 5, got ${rank}`, 'rank');

@@ -41,8 +41,7 @@ describe('addMonthsClamped', () => {
         (ms, months) => {
           const from = new Date(ms);
           const to = addMonthsClamped(from, months);
-          const monthsApart =
-            (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+          const monthsApart = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
           expect(monthsApart).toBe(months);
           const lastDay = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 0)).getUTCDate();
           expect(to.getUTCDate()).toBe(Math.min(from.getUTCDate(), lastDay));

@@ -130,7 +130,11 @@ export class JobQueue {
 
   /** Creates or updates a recurring job (BullMQ job scheduler); only the process that owns the schedule calls this. */
   async upsertScheduler<T>(schedulerId: string, recurrence: Recurrence, name: string, data: T): Promise<void> {
-    await this.queue.upsertJobScheduler(schedulerId, recurrence, { name, data, opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 } } });
+    await this.queue.upsertJobScheduler(schedulerId, recurrence, {
+      name,
+      data,
+      opts: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 } },
+    });
   }
 
   /**
@@ -208,7 +212,10 @@ export class JobQueue {
   async missingSchedulers(): Promise<string[]> {
     if (this.connection.status !== 'ready') throw new Error(`redis unreachable (connection ${this.connection.status})`);
     if (!this.owned) return [];
-    const [declared, present] = await Promise.all([this.owned(), withTimeout(this.queue.getJobSchedulers(), 2_000, 'redis did not answer')]);
+    const [declared, present] = await Promise.all([
+      this.owned(),
+      withTimeout(this.queue.getJobSchedulers(), 2_000, 'redis did not answer'),
+    ]);
     const ids = new Set(present.map((s) => s.key));
     return declared.map((s) => s.id).filter((id) => !ids.has(id));
   }
@@ -221,7 +228,13 @@ export class JobQueue {
 
   async schedulers(): Promise<{ id: string; name: string; pattern?: string | null; every?: number | null; next?: number | null }[]> {
     const list = await this.queue.getJobSchedulers();
-    return list.map((s) => ({ id: s.key, name: s.name, pattern: s.pattern, every: s.every ? Number(s.every) : null, next: s.next ?? null }));
+    return list.map((s) => ({
+      id: s.key,
+      name: s.name,
+      pattern: s.pattern,
+      every: s.every ? Number(s.every) : null,
+      next: s.next ?? null,
+    }));
   }
 
   /** Job ids waiting, delayed or running. */
@@ -245,21 +258,31 @@ export class JobQueue {
   start(): void {
     if (this.worker) return;
     this.workerConnection = this.connection.duplicate();
-    this.worker = new Worker(this.o.queue, async (job) => {
-      const handler = this.handlers.get(job.name);
-      if (!handler) throw new Error(`no handler for job ${job.name}`);
-      const started = Date.now();
-      const run = () => handler(job.data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
-      // A job acting as of an instant (`asOf`, or a timer's `at`) stamps what it writes with that instant, not the wall clock.
-      const asOf = asOfOf(job.data);
-      const result = await (asOf ? runAsOf(asOf, 'job', run) : run());
-      this.o.logger.info({ job: job.name, jobId: job.id, ms: Date.now() - started }, `job ${job.name} done`);
-      return result;
-    }, {
-      connection: this.workerConnection, prefix: this.o.prefix, concurrency: this.o.concurrency ?? 2,
-      stalledInterval: this.o.stalledIntervalMs ?? 30_000, lockDuration: this.o.lockDurationMs ?? 60_000, maxStalledCount: 3,
-    });
-    this.worker.on('failed', (job, err) => this.o.logger.warn({ err, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, `job ${job?.name} failed: ${err.message}`));
+    this.worker = new Worker(
+      this.o.queue,
+      async (job) => {
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        const started = Date.now();
+        const run = () => handler(job.data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
+        // A job acting as of an instant (`asOf`, or a timer's `at`) stamps what it writes with that instant, not the wall clock.
+        const asOf = asOfOf(job.data);
+        const result = await (asOf ? runAsOf(asOf, 'job', run) : run());
+        this.o.logger.info({ job: job.name, jobId: job.id, ms: Date.now() - started }, `job ${job.name} done`);
+        return result;
+      },
+      {
+        connection: this.workerConnection,
+        prefix: this.o.prefix,
+        concurrency: this.o.concurrency ?? 2,
+        stalledInterval: this.o.stalledIntervalMs ?? 30_000,
+        lockDuration: this.o.lockDurationMs ?? 60_000,
+        maxStalledCount: 3,
+      },
+    );
+    this.worker.on('failed', (job, err) =>
+      this.o.logger.warn({ err, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, `job ${job?.name} failed: ${err.message}`),
+    );
     this.worker.on('error', (err) => this.o.logger.warn({ err }, `job worker: ${err.message}`));
   }
 
@@ -283,5 +306,10 @@ export class JobQueue {
 
 function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); })]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

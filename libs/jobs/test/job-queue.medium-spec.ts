@@ -12,8 +12,17 @@ describe('JobQueue (BullMQ on Redis)', () => {
   const handled: { id: string; data: unknown }[] = [];
 
   beforeAll(() => {
-    queue = new JobQueue({ redisUrl, prefix, queue: 'medium', logger: pino({ level: 'silent' }), stalledIntervalMs: 500, lockDurationMs: 1_000 });
-    queue.handle<{ n: number }>('count', async (data, ctx) => { handled.push({ id: ctx.id, data }); });
+    queue = new JobQueue({
+      redisUrl,
+      prefix,
+      queue: 'medium',
+      logger: pino({ level: 'silent' }),
+      stalledIntervalMs: 500,
+      lockDurationMs: 1_000,
+    });
+    queue.handle<{ n: number }>('count', async (data, ctx) => {
+      handled.push({ id: ctx.id, data });
+    });
   });
 
   afterAll(async () => {

@@ -25,10 +25,17 @@ describe('JobQueue after a Redis restart', () => {
   beforeAll(async () => {
     redis = await startOwnRedisServer();
     queue = new JobQueue({
-      redisUrl: redis.url, prefix: `ocop-restart-${randomBytes(4).toString('hex')}`, queue: 'restart', logger: pino({ level: 'silent' }),
-      stalledIntervalMs: 500, lockDurationMs: 1_000, redeclareRetryMs: 200,
+      redisUrl: redis.url,
+      prefix: `ocop-restart-${randomBytes(4).toString('hex')}`,
+      queue: 'restart',
+      logger: pino({ level: 'silent' }),
+      stalledIntervalMs: 500,
+      lockDurationMs: 1_000,
+      redeclareRetryMs: 200,
     });
-    queue.handle<{ scheduler: string }>('tick', async (d) => { runs.push({ scheduler: d.scheduler, at: Date.now() }); });
+    queue.handle<{ scheduler: string }>('tick', async (d) => {
+      runs.push({ scheduler: d.scheduler, at: Date.now() });
+    });
     // After a restore the owner recreates its lost one-off timers (here: one, from "PostgreSQL"); the first attempt fails and is retried.
     await queue.ownSchedulers(async () => [...fixed, ...fromDatabase], {
       afterRestore: async () => {
@@ -53,17 +60,32 @@ describe('JobQueue after a Redis restart', () => {
 
   it('says which schedulers are missing when Redis lost its keys', async () => {
     // Another replica created a recurrence in PostgreSQL: the owner never upserted it, so it is missing too.
-    fromDatabase.push({ id: 'campaign-recurrence-q3', recurrence: { pattern: '0 0 1 */3 *', tz: 'Asia/Ho_Chi_Minh' }, name: 'tick', data: { scheduler: 'q3' } });
+    fromDatabase.push({
+      id: 'campaign-recurrence-q3',
+      recurrence: { pattern: '0 0 1 */3 *', tz: 'Asia/Ho_Chi_Minh' },
+      name: 'tick',
+      data: { scheduler: 'q3' },
+    });
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
     expect((await queue.missingSchedulers()).sort()).toEqual(['campaign-recurrence-q3', 'daily-sweep', 'tick-every-second']);
-    await expect(queue.checkReady()).rejects.toThrow('job schedulers missing from redis: tick-every-second, daily-sweep, campaign-recurrence-q3');
+    await expect(queue.checkReady()).rejects.toThrow(
+      'job schedulers missing from redis: tick-every-second, daily-sweep, campaign-recurrence-q3',
+    );
   });
 
   it('says Redis is unreachable while it is down, and declares every scheduler again once a fresh Redis is back', async () => {
     await redis.kill();
-    await eventually(async () => queue.checkReady().then(() => false, (err: Error) => /redis unreachable/.test(err.message)), 5_000, 'readiness to report redis unreachable');
+    await eventually(
+      async () =>
+        queue.checkReady().then(
+          () => false,
+          (err: Error) => /redis unreachable/.test(err.message),
+        ),
+      5_000,
+      'readiness to report redis unreachable',
+    );
 
     const restartedAt = Date.now();
     await redis.start(); // empty: no persistence
@@ -73,7 +95,11 @@ describe('JobQueue after a Redis restart', () => {
     expect(daily).toMatchObject({ name: 'tick', pattern: '0 1 * * *' });
     await expect(queue.checkReady()).resolves.toBeUndefined();
     // The worker (its own connection) takes the scheduler's next job on the fresh server.
-    await eventually(async () => runs.some((r) => r.scheduler === 'tick-every-second' && r.at > restartedAt), 10_000, 'a tick after the restart');
+    await eventually(
+      async () => runs.some((r) => r.scheduler === 'tick-every-second' && r.at > restartedAt),
+      10_000,
+      'a tick after the restart',
+    );
     // The lost one-off timer is back and ran, after one failed attempt of the owner's recreation.
     await eventually(async () => runs.some((r) => r.scheduler === 'lost-timer'), 10_000, 'the recreated timer to run');
     expect(restores).toBe(2);
@@ -81,7 +107,11 @@ describe('JobQueue after a Redis restart', () => {
 
   it('declares its schedulers again when Redis loses its keys while the connection stays up (FLUSHALL)', async () => {
     const owner = new JobQueue({
-      redisUrl: redis.url, prefix: `ocop-flush-${randomBytes(4).toString('hex')}`, queue: 'flush', logger: pino({ level: 'silent' }), selfCheckMs: 200,
+      redisUrl: redis.url,
+      prefix: `ocop-flush-${randomBytes(4).toString('hex')}`,
+      queue: 'flush',
+      logger: pino({ level: 'silent' }),
+      selfCheckMs: 200,
     });
     try {
       await owner.ownSchedulers(async () => fixed);

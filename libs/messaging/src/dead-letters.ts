@@ -19,12 +19,21 @@ export interface DeadLetterView {
 }
 
 const view = (r: DeadLetterRow): DeadLetterView => ({
-  id: r.id, consumer: r.consumer, eventId: r.eventId, subject: r.subject, error: r.error, deliveries: r.deliveries,
-  createdAt: r.createdAt.toISOString(), replayedAt: r.replayedAt?.toISOString() ?? null, replayError: r.replayError, payload: r.payload,
+  id: r.id,
+  consumer: r.consumer,
+  eventId: r.eventId,
+  subject: r.subject,
+  error: r.error,
+  deliveries: r.deliveries,
+  createdAt: r.createdAt.toISOString(),
+  replayedAt: r.replayedAt?.toISOString() ?? null,
+  replayError: r.replayError,
+  payload: r.payload,
 });
 
 /** Admin routes of a service: `<service>.admin.dead-letters.list` and `.replay`. */
-export function deadLetterRoutes(service: string, ds: DataSource, consumers: DurableEventConsumer[]): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads checked by hand below
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads checked by hand below
+export function deadLetterRoutes(service: string, ds: DataSource, consumers: DurableEventConsumer[]): RpcRoute<any, unknown>[] {
   return [
     {
       subject: `${service}.admin.dead-letters.list`,
@@ -38,7 +47,8 @@ export function deadLetterRoutes(service: string, ds: DataSource, consumers: Dur
       subject: `${service}.admin.dead-letters.replay`,
       async handle(req: { id?: unknown }, ctx) {
         requireRole(ctx, ['ADMIN']);
-        if (typeof req.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(req.id)) throw AppError.validation('VALIDATION_FAILED', 'id must be a UUID', 'id');
+        if (typeof req.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(req.id))
+          throw AppError.validation('VALIDATION_FAILED', 'id must be a UUID', 'id');
         const row = await ds.getRepository(DeadLetterRow).findOneBy({ id: req.id });
         if (!row) throw AppError.notFound('DEAD_LETTER_NOT_FOUND', 'no such dead letter');
         if (row.replayedAt) throw AppError.conflict('DEAD_LETTER_ALREADY_REPLAYED', 'this dead letter was already replayed');
@@ -49,7 +59,7 @@ export function deadLetterRoutes(service: string, ds: DataSource, consumers: Dur
         } catch (err) {
           throw AppError.rule('DEAD_LETTER_REPLAY_FAILED', `replay failed: ${(err as Error).message}`);
         }
-        return view((await ds.getRepository(DeadLetterRow).findOneByOrFail({ id: row.id })));
+        return view(await ds.getRepository(DeadLetterRow).findOneByOrFail({ id: row.id }));
       },
     },
   ];

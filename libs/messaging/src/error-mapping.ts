@@ -4,7 +4,12 @@ import { DomainRuleError } from '@ocop/domain';
 /** Domain rule codes that mean "the resource is not in a state that allows this". */
 const CONFLICT_CODES = new Set(['DOSSIER_INVALID_TRANSITION']);
 
-interface PgError { code?: string; constraint?: string; detail?: string; column?: string }
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+}
 
 /** The PostgreSQL error behind a TypeORM QueryFailedError (or a pg error itself). */
 function pgErrorOf(err: unknown): PgError | undefined {
@@ -23,13 +28,28 @@ const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) 
  */
 function fromPostgres(pg: PgError): ErrorPayload | undefined {
   if (pg.code === '23505') {
-    const columns = /^Key \(([^)]+)\)=/.exec(pg.detail ?? '')?.[1]?.split(',').map((c) => c.trim().replace(/^lower\(|\)$/g, '')) ?? [];
+    const columns =
+      /^Key \(([^)]+)\)=/
+        .exec(pg.detail ?? '')?.[1]
+        ?.split(',')
+        .map((c) => c.trim().replace(/^lower\(|\)$/g, '')) ?? [];
     const field = columns.length ? camel(columns[columns.length - 1]!) : undefined;
-    return { code: 'ALREADY_EXISTS', kind: ErrorKind.CONFLICT, message: 'a record with the same key already exists (sent twice?)', ...(field ? { field } : {}) };
+    return {
+      code: 'ALREADY_EXISTS',
+      kind: ErrorKind.CONFLICT,
+      message: 'a record with the same key already exists (sent twice?)',
+      ...(field ? { field } : {}),
+    };
   }
-  if (pg.code === '40001' || pg.code === '40P01') return { code: 'CONCURRENT_CHANGE', kind: ErrorKind.CONFLICT, message: 'the record was changed at the same time; try again' };
+  if (pg.code === '40001' || pg.code === '40P01')
+    return { code: 'CONCURRENT_CHANGE', kind: ErrorKind.CONFLICT, message: 'the record was changed at the same time; try again' };
   if (pg.code?.startsWith('22')) {
-    return { code: 'VALUE_INVALID', kind: ErrorKind.VALIDATION, message: 'a value is out of range or cannot be stored', ...(pg.column ? { field: camel(pg.column) } : {}) };
+    return {
+      code: 'VALUE_INVALID',
+      kind: ErrorKind.VALIDATION,
+      message: 'a value is out of range or cannot be stored',
+      ...(pg.column ? { field: camel(pg.column) } : {}),
+    };
   }
   return undefined;
 }

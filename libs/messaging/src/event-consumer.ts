@@ -84,7 +84,11 @@ export class DurableEventConsumer {
       // max_deliver stays unlimited on the server: this process counts deliveries and dead-letters,
       // so an event whose handler crashed the process on its last try is still recorded, not dropped.
       await jsm.consumers.add(this.o.stream, {
-        durable_name: this.o.durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_deliver: -1, ...settings,
+        durable_name: this.o.durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        max_deliver: -1,
+        ...settings,
       });
     }
     const consumer = await jetstream(this.nc).consumers.get(this.o.stream, this.o.durable);
@@ -190,7 +194,7 @@ export class DurableEventConsumer {
     } catch {
       parsed = undefined;
     }
-    const handler = isEventEnvelope(parsed) ? this.o.handlers[parsed.type] ?? this.o.handlers['*'] : undefined;
+    const handler = isEventEnvelope(parsed) ? (this.o.handlers[parsed.type] ?? this.o.handlers['*']) : undefined;
     try {
       if (!isEventEnvelope(parsed) || !handler) throw new UnrecoverableEventError('the message is not an event this consumer handles');
       await this.apply(parsed, handler);

@@ -37,7 +37,11 @@ export async function ensureEventStream(nc: NatsConnection, o: EventStreamOption
   } catch (err) {
     if (!/not found/i.test((err as Error).message)) throw err;
     await jsm.streams.add({
-      name: o.name, ...config, retention: RetentionPolicy.Limits, storage: StorageType.File, discard: DiscardPolicy.Old,
+      name: o.name,
+      ...config,
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      discard: DiscardPolicy.Old,
     });
   }
 }

@@ -29,14 +29,27 @@ export class EventOutbox {
     const ctx = currentContext();
     const time = now().toISOString(); // the request's as-of instant (or the handled event's time), else the wall clock
     const envelopes: EventEnvelope[] = events.map(({ type, subject, data }) => ({
-      specversion: '1.0', id: randomUUID(), source: this.source, type, subject, time, datacontenttype: 'application/json', data,
+      specversion: '1.0',
+      id: randomUUID(),
+      source: this.source,
+      type,
+      subject,
+      time,
+      datacontenttype: 'application/json',
+      data,
       correlationid: ctx?.correlationId ?? randomUUID(),
       ...(ctx?.causationId ? { causationid: ctx.causationId } : {}),
       ...(ctx?.actor ? { actorid: ctx.actor.id, actorrole: ctx.actor.role } : {}),
     }));
-    await tx.insert(OutboxRow, envelopes.map((envelope) => ({
-      id: envelope.id, subject: eventSubject(this.prefix, envelope.type), type: envelope.type, envelope: envelope as never, // jsonb column
-    })));
+    await tx.insert(
+      OutboxRow,
+      envelopes.map((envelope) => ({
+        id: envelope.id,
+        subject: eventSubject(this.prefix, envelope.type),
+        type: envelope.type,
+        envelope: envelope as never, // jsonb column
+      })),
+    );
     // Delivered to the relay's LISTEN only when the transaction commits; one kick drains the batch.
     await tx.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), envelopes[0]!.id]);
     return envelopes;
@@ -142,7 +155,10 @@ export class OutboxRelay {
       this.kicked = false;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, waitMs);
-        this.wake = () => { clearTimeout(t); resolve(); };
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
       });
       this.wake = undefined;
     }
@@ -157,7 +173,8 @@ export class OutboxRelay {
    */
   async relayBatch(): Promise<number> {
     return this.ds.transaction(async (tx) => {
-      const rows = await tx.createQueryBuilder(OutboxRow, 'o')
+      const rows = await tx
+        .createQueryBuilder(OutboxRow, 'o')
         .where('o.published_at IS NULL')
         .andWhere('o.attempts < :max', { max: this.maxAttempts })
         .orderBy('o.created_at', 'ASC')
@@ -172,19 +189,34 @@ export class OutboxRelay {
       if (rows.length && failedAt.length === rows.length) throw (results[0] as PromiseRejectedResult).reason;
       const published = rows.filter((_, i) => results[i]!.status === 'fulfilled');
       results.forEach((r, i) => {
-        if (r.status === 'fulfilled' && r.value.duplicate) this.logger.info({ eventId: rows[i]!.id }, 'event was already in the stream (re-publish after a crash)');
+        if (r.status === 'fulfilled' && r.value.duplicate)
+          this.logger.info({ eventId: rows[i]!.id }, 'event was already in the stream (re-publish after a crash)');
       });
       if (published.length) {
-        await tx.createQueryBuilder().update(OutboxRow).set({ publishedAt: () => 'now()' })
-          .whereInIds(published.map((r) => r.id)).execute();
+        await tx
+          .createQueryBuilder()
+          .update(OutboxRow)
+          .set({ publishedAt: () => 'now()' })
+          .whereInIds(published.map((r) => r.id))
+          .execute();
         this.metrics?.outboxPublished.inc(published.length);
       }
       for (const i of failedAt) {
         const row = rows[i]!;
-        const error = String(((results[i] as PromiseRejectedResult).reason as Error)?.message ?? (results[i] as PromiseRejectedResult).reason).slice(0, 2000);
-        await tx.createQueryBuilder().update(OutboxRow).set({ attempts: () => 'attempts + 1', lastError: error }).whereInIds([row.id]).execute();
+        const error = String(
+          ((results[i] as PromiseRejectedResult).reason as Error)?.message ?? (results[i] as PromiseRejectedResult).reason,
+        ).slice(0, 2000);
+        await tx
+          .createQueryBuilder()
+          .update(OutboxRow)
+          .set({ attempts: () => 'attempts + 1', lastError: error })
+          .whereInIds([row.id])
+          .execute();
         if (row.attempts + 1 >= this.maxAttempts) {
-          this.logger.error({ eventId: row.id, type: row.type, attempts: row.attempts + 1, error }, `outbox row ${row.id} set aside after ${row.attempts + 1} failed publishes`);
+          this.logger.error(
+            { eventId: row.id, type: row.type, attempts: row.attempts + 1, error },
+            `outbox row ${row.id} set aside after ${row.attempts + 1} failed publishes`,
+          );
           this.metrics?.outboxSetAside.inc();
         } else {
           this.logger.warn({ eventId: row.id, attempts: row.attempts + 1, error }, 'outbox row not published; others were');

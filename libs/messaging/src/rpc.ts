@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { ClassConstructor } from 'class-transformer';
 import type { Logger } from 'pino';
-import {
-  AppError, ErrorKind, HEADERS, commandSubject, validateInto, type Actor, type RpcReply,
-} from '@ocop/contracts';
+import { AppError, ErrorKind, HEADERS, commandSubject, validateInto, type Actor, type RpcReply } from '@ocop/contracts';
 import { currentContext, runInContext, type Metrics } from '@ocop/observability';
 import { toErrorPayload } from './error-mapping';
 
@@ -27,7 +25,8 @@ export interface RpcRoute<Req = unknown, Res = unknown> {
 const encoder = new TextEncoder();
 
 /** Where a call's as-of came from: the caller's event or job when it says so, else a request. */
-const asOfSourceOf = (header: string | undefined): 'request' | 'event' | 'job' => (header === 'event' || header === 'job' ? header : 'request');
+const asOfSourceOf = (header: string | undefined): 'request' | 'event' | 'job' =>
+  header === 'event' || header === 'job' ? header : 'request';
 
 /** Answers commands and queries on core NATS, in a queue group so replicas share the load. */
 export class RpcServer {
@@ -42,19 +41,22 @@ export class RpcServer {
     private readonly metrics?: Metrics,
   ) {}
 
-  listen(routes: RpcRoute<any, unknown>[]): void { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own request type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own request type
+  listen(routes: RpcRoute<any, unknown>[]): void {
     const seen = new Set<string>();
     for (const route of routes) {
       if (seen.has(route.subject)) throw new Error(`two handlers for ${route.subject}`);
       seen.add(route.subject);
-      this.subs.push(this.nc.subscribe(commandSubject(this.prefix, route.subject), {
-        queue: this.queue,
-        callback: (err, msg) => {
-          if (err) return this.logger.error({ err }, 'subscription error');
-          const p = this.dispatch(route, msg).finally(() => this.inflight.delete(p));
-          this.inflight.add(p);
-        },
-      }));
+      this.subs.push(
+        this.nc.subscribe(commandSubject(this.prefix, route.subject), {
+          queue: this.queue,
+          callback: (err, msg) => {
+            if (err) return this.logger.error({ err }, 'subscription error');
+            const p = this.dispatch(route, msg).finally(() => this.inflight.delete(p));
+            this.inflight.add(p);
+          },
+        }),
+      );
     }
   }
 
@@ -79,7 +81,9 @@ export class RpcServer {
         if (Number.isNaN(asOf.getTime())) throw AppError.validation('AS_OF_INVALID', 'as-of must be an ISO 8601 instant', 'asOf');
       }
       const ctx = {
-        correlationId, causationId: correlationId, actor: actor && { id: actor.id, role: actor.role },
+        correlationId,
+        causationId: correlationId,
+        actor: actor && { id: actor.id, role: actor.role },
         ...(asOfHeader ? { asOf: asOf.toISOString(), asOfSource: asOfSourceOf(h?.get(HEADERS.asOfSource)) } : {}),
       };
       const data = await runInContext(ctx, async () => {
@@ -89,7 +93,10 @@ export class RpcServer {
       });
       reply = { ok: true, data: data ?? null };
     } catch (err) {
-      const error = err instanceof SyntaxError ? AppError.validation('MALFORMED_JSON', 'body is not valid JSON', 'body').toPayload() : toErrorPayload(err);
+      const error =
+        err instanceof SyntaxError
+          ? AppError.validation('MALFORMED_JSON', 'body is not valid JSON', 'body').toPayload()
+          : toErrorPayload(err);
       if (error.kind === ErrorKind.INTERNAL) this.logger.error({ err, subject: route.subject, correlationId }, 'request failed');
       reply = { ok: false, error };
     }
@@ -125,7 +132,8 @@ export class RpcClient {
     let msg: Msg;
     try {
       msg = await this.nc.request(commandSubject(this.prefix, subject), encoder.encode(JSON.stringify(payload ?? {})), {
-        timeout: o.timeoutMs ?? this.defaultTimeoutMs, headers: h,
+        timeout: o.timeoutMs ?? this.defaultTimeoutMs,
+        headers: h,
       });
     } catch (err) {
       const service = subject.split('.')[0];

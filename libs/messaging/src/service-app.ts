@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type Provider,
+} from '@nestjs/common';
 import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -30,7 +38,8 @@ export interface ServiceConfig {
 /** The common part of a service's configuration, from the environment its config/ module passes in. */
 export function loadServiceConfig(env: NodeJS.ProcessEnv, defaultPort: number): ServiceConfig {
   const mode = (env.OCOP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as ServiceConfig['mode'];
-  if (!['production', 'development', 'test'].includes(mode)) throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
+  if (!['production', 'development', 'test'].includes(mode))
+    throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
   const httpPort = Number(env.HTTP_PORT ?? defaultPort);
   if (!Number.isInteger(httpPort) || httpPort < 0 || httpPort > 65535) throw new Error('HTTP_PORT must be a port number');
   return {
@@ -85,10 +94,22 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const { config, name } = this.spec;
     const { routes, consumers } = await this.spec.bootstrap(this.moduleRef, this.logger);
-    this.messaging = new ServiceMessaging(this.nc, this.ds, {
-      service: name, prefix: config.prefix, stream: config.stream, databaseUrl: config.databaseUrl, schema: this.spec.database.schema,
-      relayPollIntervalMs: config.relayPollIntervalMs, consumerBackoffMs: config.consumerBackoffMs,
-    }, this.logger, this.metrics, this.spec.publisher);
+    this.messaging = new ServiceMessaging(
+      this.nc,
+      this.ds,
+      {
+        service: name,
+        prefix: config.prefix,
+        stream: config.stream,
+        databaseUrl: config.databaseUrl,
+        schema: this.spec.database.schema,
+        relayPollIntervalMs: config.relayPollIntervalMs,
+        consumerBackoffMs: config.consumerBackoffMs,
+      },
+      this.logger,
+      this.metrics,
+      this.spec.publisher,
+    );
     await this.messaging.start(routes, consumers);
     this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);
   }
@@ -105,10 +126,17 @@ class ServiceModule {
   static create(spec: ServiceAppSpec, ds: DataSource, nc: NatsConnection, logger: Logger, metrics: Metrics): DynamicModule {
     return {
       module: ServiceModule,
-      imports: [HealthModule.forRoot(metrics, {
-        database: async () => { await ds.query('SELECT 1'); },
-        nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
-      })],
+      imports: [
+        HealthModule.forRoot(metrics, {
+          database: async () => {
+            await ds.query('SELECT 1');
+          },
+          nats: async () => {
+            if (nc.isClosed()) throw new Error('NATS connection closed');
+            await nc.flush();
+          },
+        }),
+      ],
       providers: [
         { provide: SPEC, useValue: spec },
         { provide: DataSource, useValue: ds },
@@ -129,11 +157,10 @@ export async function createServiceApp(spec: ServiceAppSpec): Promise<NestFastif
   const ds = createServiceDataSource({ ...spec.database, url: spec.config.databaseUrl, applicationName: spec.name });
   await initializeServiceDatabase(ds);
   const nc = await connectNats(spec.config.natsUrl, spec.name);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ServiceModule.create(spec, ds, nc, logger, metrics),
-    new FastifyAdapter(),
-    { logger: new PinoNestLogger(logger), abortOnError: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceModule.create(spec, ds, nc, logger, metrics), new FastifyAdapter(), {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
   return app;
 }

@@ -49,15 +49,38 @@ export class ServiceMessaging {
     this.outbox = new EventOutbox(`ocop/${s.service}`, s.prefix, s.schema);
   }
 
-  async start(routes: RpcRoute<any, unknown>[], consumers: ConsumerSpec[]): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+  async start(routes: RpcRoute<any, unknown>[], consumers: ConsumerSpec[]): Promise<void> {
     await ensureEventStream(this.nc, { name: this.s.stream, prefix: this.s.prefix });
-    this.consumers = consumers.map((c) => new DurableEventConsumer(this.nc, this.ds, {
-      durable: `${this.s.service}-${c.name}`, stream: this.s.stream, filterSubject: eventsWildcard(this.s.prefix),
-      handlers: c.handlers, concurrency: c.concurrency, backoffMs: this.s.consumerBackoffMs, maxDeliver: this.s.consumerMaxDeliver,
-    }, this.logger, this.metrics));
-    this.relay = new OutboxRelay(this.ds, this.publisher, {
-      schema: this.s.schema, databaseUrl: this.s.databaseUrl, pollIntervalMs: this.s.relayPollIntervalMs,
-    }, this.logger, this.metrics);
+    this.consumers = consumers.map(
+      (c) =>
+        new DurableEventConsumer(
+          this.nc,
+          this.ds,
+          {
+            durable: `${this.s.service}-${c.name}`,
+            stream: this.s.stream,
+            filterSubject: eventsWildcard(this.s.prefix),
+            handlers: c.handlers,
+            concurrency: c.concurrency,
+            backoffMs: this.s.consumerBackoffMs,
+            maxDeliver: this.s.consumerMaxDeliver,
+          },
+          this.logger,
+          this.metrics,
+        ),
+    );
+    this.relay = new OutboxRelay(
+      this.ds,
+      this.publisher,
+      {
+        schema: this.s.schema,
+        databaseUrl: this.s.databaseUrl,
+        pollIntervalMs: this.s.relayPollIntervalMs,
+      },
+      this.logger,
+      this.metrics,
+    );
     await this.relay.start();
     for (const c of this.consumers) await c.start();
     this.rpc = new RpcServer(this.nc, this.s.prefix, this.s.service, this.logger, this.metrics);

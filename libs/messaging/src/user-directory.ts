@@ -29,14 +29,23 @@ export class UserDirectory {
   }
 
   async require(actor: Actor, requirements: UserRequirement[]): Promise<Map<string, ResolvedUser>> {
-    const users = await this.resolve(actor, requirements.map((r) => r.userId));
+    const users = await this.resolve(
+      actor,
+      requirements.map((r) => r.userId),
+    );
     for (const r of requirements) {
       const u = users.get(r.userId);
       if (!u || !u.active) throw AppError.rule('USER_UNKNOWN', `no active platform user ${r.userId}`, r.field);
-      if (!r.roles.includes(u.role)) throw AppError.rule('USER_ROLE_INVALID', `${u.username} is ${u.role}; expected ${r.roles.join(' or ')}`, r.field);
+      if (!r.roles.includes(u.role))
+        throw AppError.rule('USER_ROLE_INVALID', `${u.username} is ${u.role}; expected ${r.roles.join(' or ')}`, r.field);
       if (r.provinceCode !== undefined) {
         const inProvince = u.scope.provinceCode === r.provinceCode || (r.national === true && u.scope.provinceCode === NATIONAL_SCOPE);
-        if (!inProvince) throw AppError.rule('USER_OUT_OF_SCOPE', `${u.username} belongs to province ${u.scope.provinceCode}, not ${r.provinceCode}`, r.field);
+        if (!inProvince)
+          throw AppError.rule(
+            'USER_OUT_OF_SCOPE',
+            `${u.username} belongs to province ${u.scope.provinceCode}, not ${r.provinceCode}`,
+            r.field,
+          );
       }
     }
     return users;

@@ -20,7 +20,16 @@ describe('as-of across RPC and the audit writer', () => {
   beforeAll(async () => {
     h = await startHarness('as-of');
     server = new RpcServer(h.nc, h.env.prefix, 'as-of-test', h.logger);
-    server.listen([{ subject: 'test.clock', handle: async () => ({ asOf: currentContext()?.asOf ?? null, source: currentContext()?.asOfSource ?? null, now: now().toISOString() }) }]);
+    server.listen([
+      {
+        subject: 'test.clock',
+        handle: async () => ({
+          asOf: currentContext()?.asOf ?? null,
+          source: currentContext()?.asOfSource ?? null,
+          now: now().toISOString(),
+        }),
+      },
+    ]);
     client = new RpcClient(h.nc, h.env.prefix);
   }, 30_000);
 
@@ -31,7 +40,7 @@ describe('as-of across RPC and the audit writer', () => {
 
   const clock = () => client.request<{ asOf: string | null; source: string | null; now: string }>('test.clock', {});
 
-  it('passes a request\'s as-of on as a request\'s, and an event\'s or job\'s time as theirs', async () => {
+  it("passes a request's as-of on as a request's, and an event's or job's time as theirs", async () => {
     const wall = Date.now();
     const plain = await clock();
     expect(plain).toMatchObject({ asOf: null, source: null });
@@ -44,11 +53,16 @@ describe('as-of across RPC and the audit writer', () => {
     });
   });
 
-  it('refuses a request-dated change before the entity\'s last audited change, and not an event\'s or another entity\'s', async () => {
+  it("refuses a request-dated change before the entity's last audited change, and not an event's or another entity's", async () => {
     const entityId = randomUUID();
-    const audit = (id = entityId) => h.ds.transaction((tx) => writeAudit(tx, { actorId: 'u-1', actorRole: 'ADMIN', action: 'thing.change', entityType: 'thing', entityId: id }));
+    const audit = (id = entityId) =>
+      h.ds.transaction((tx) =>
+        writeAudit(tx, { actorId: 'u-1', actorRole: 'ADMIN', action: 'thing.change', entityType: 'thing', entityId: id }),
+      );
     await runInContext({ correlationId: randomUUID(), asOf: T2, asOfSource: 'request' }, () => audit());
-    const refused = await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, () => audit().catch((e: unknown) => e));
+    const refused = await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, () =>
+      audit().catch((e: unknown) => e),
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: 'AS_OF_BEFORE_LAST_CHANGE', kind: 'CONFLICT', field: 'asOf' });
     // The same instant as the last change, a late event, a job, another entity: all recorded.
@@ -56,7 +70,10 @@ describe('as-of across RPC and the audit writer', () => {
     await runAsOf(new Date(T1), 'event', () => audit());
     await runAsOf(new Date(T1), 'job', () => audit());
     await runInContext({ correlationId: randomUUID(), asOf: T1, asOfSource: 'request' }, () => audit(randomUUID()));
-    const rows: { occurred_at: Date }[] = await h.ds.query(`SELECT occurred_at FROM msgtest.audit_log WHERE entity_id = $1 ORDER BY occurred_at, id`, [entityId]);
+    const rows: { occurred_at: Date }[] = await h.ds.query(
+      `SELECT occurred_at FROM msgtest.audit_log WHERE entity_id = $1 ORDER BY occurred_at, id`,
+      [entityId],
+    );
     expect(rows.map((r) => r.occurred_at.toISOString()).sort()).toEqual([T1, T1, T2, T2]);
   });
 });

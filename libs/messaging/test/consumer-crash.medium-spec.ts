@@ -17,8 +17,14 @@ describe('DurableEventConsumer in a process that is killed', () => {
 
   const startChild = async (): Promise<ChildNode> => {
     const child = new ChildNode('libs/messaging/test/support/consumer-child.ts', {
-      DATABASE_URL: h.env.databaseUrl, NATS_URL: h.env.natsUrl, PREFIX: h.env.prefix, STREAM: h.env.stream,
-      DURABLE, EVENT_TYPE: TYPE, SLOW_MS: '250', ACK_WAIT_MS: '1500',
+      DATABASE_URL: h.env.databaseUrl,
+      NATS_URL: h.env.natsUrl,
+      PREFIX: h.env.prefix,
+      STREAM: h.env.stream,
+      DURABLE,
+      EVENT_TYPE: TYPE,
+      SLOW_MS: '250',
+      ACK_WAIT_MS: '1500',
     });
     children.push(child);
     await child.ready();
@@ -42,12 +48,19 @@ describe('DurableEventConsumer in a process that is killed', () => {
   it('a consumer killed (SIGKILL) mid-handler loses nothing and duplicates nothing after restart', async () => {
     const first = await startChild();
 
-    const events = await enqueue(h, TYPE, Array.from({ length: N }, (_, i) => ({ value: i })));
+    const events = await enqueue(
+      h,
+      TYPE,
+      Array.from({ length: N }, (_, i) => ({ value: i })),
+    );
     expect(await relayAll(new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger))).toBe(N);
 
     // The first process is under way: some events committed, others in their slow transaction.
-    await eventually(async () => (await effectsBy(first.pid)) >= 4 && (await attemptsBy(first.pid)) >= 8, 30_000,
-      'the first consumer to be mid-stream');
+    await eventually(
+      async () => (await effectsBy(first.pid)) >= 4 && (await attemptsBy(first.pid)) >= 8,
+      30_000,
+      'the first consumer to be mid-stream',
+    );
     const killed = await first.kill('SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
     const appliedBeforeKill = await effectsBy(first.pid);
@@ -76,12 +89,19 @@ describe('DurableEventConsumer in a process that is killed', () => {
     );
     expect(interrupted.length).toBeGreaterThanOrEqual(1);
     for (const { event_id } of interrupted) {
-      expect(await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1 AND event_id = $2 AND pid = $3`,
-        [DURABLE, event_id, second.pid])).toBe(1);
+      expect(
+        await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1 AND event_id = $2 AND pid = $3`, [
+          DURABLE,
+          event_id,
+          second.pid,
+        ]),
+      ).toBe(1);
     }
-    const redelivered = await countOf(h.ds,
+    const redelivered = await countOf(
+      h.ds,
       `SELECT count(*) AS n FROM (SELECT event_id FROM ${SCHEMA}.effect_attempt WHERE consumer = $1 GROUP BY event_id HAVING count(*) > 1) x`,
-      [DURABLE]);
+      [DURABLE],
+    );
     expect(redelivered).toBeGreaterThanOrEqual(1);
 
     expect(second.alive).toBe(true);

@@ -1,11 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EventEnvelope } from '@ocop/contracts';
-import { DurableEventConsumer, JetStreamPublisher, OutboxRelay, UnrecoverableEventError, type DurableConsumerOptions } from '@ocop/messaging';
+import {
+  DurableEventConsumer,
+  JetStreamPublisher,
+  OutboxRelay,
+  UnrecoverableEventError,
+  type DurableConsumerOptions,
+} from '@ocop/messaging';
 import { DeadLetterRow } from '@ocop/persistence';
 import { eventually } from '@ocop/testing';
 import {
-  consumerIdle, countByMsgId, enqueue, makeEnvelope, publishRaw, scopeFilter, startHarness, streamEntries, Stoppables, type MsgHarness,
+  consumerIdle,
+  countByMsgId,
+  enqueue,
+  makeEnvelope,
+  publishRaw,
+  scopeFilter,
+  startHarness,
+  streamEntries,
+  Stoppables,
+  type MsgHarness,
 } from './support/harness';
 import { deadLettersOf, effectHandler, effectsOf, inboxOf, type ThingHappened } from './support/msgtest-db';
 
@@ -26,11 +41,28 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
   });
 
   /** A started consumer that only sees its own test's events (types `<scope>.*`). */
-  async function startConsumer(scope: string, handlers: DurableConsumerOptions['handlers'], o: Partial<DurableConsumerOptions> = {}): Promise<DurableEventConsumer> {
-    const consumer = running.add(new DurableEventConsumer(h.nc, h.ds, {
-      durable: `${scope}-reader`, stream: h.env.stream, filterSubject: scopeFilter(h.env.prefix, scope), handlers,
-      maxDeliver: 3, backoffMs: [100, 200], ackWaitMs: 2000, ...o,
-    }, h.logger));
+  async function startConsumer(
+    scope: string,
+    handlers: DurableConsumerOptions['handlers'],
+    o: Partial<DurableConsumerOptions> = {},
+  ): Promise<DurableEventConsumer> {
+    const consumer = running.add(
+      new DurableEventConsumer(
+        h.nc,
+        h.ds,
+        {
+          durable: `${scope}-reader`,
+          stream: h.env.stream,
+          filterSubject: scopeFilter(h.env.prefix, scope),
+          handlers,
+          maxDeliver: 3,
+          backoffMs: [100, 200],
+          ackWaitMs: 2000,
+          ...o,
+        },
+        h.logger,
+      ),
+    );
     await consumer.start();
     return consumer;
   }
@@ -49,23 +81,29 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     // ...and twice more straight to the stream under other Nats-Msg-Ids, as a re-publish after the
     // duplicate window would arrive: the stream keeps all three.
     const body = JSON.stringify(event);
-    const acks = [
-      await publishRaw(h, type, body, `${event.id}:again-1`),
-      await publishRaw(h, type, body, `${event.id}:again-2`),
-    ];
+    const acks = [await publishRaw(h, type, body, `${event.id}:again-1`), await publishRaw(h, type, body, `${event.id}:again-2`)];
     expect(acks.map((a) => a.duplicate)).toEqual([false, false]);
     const copies = (await streamEntries(h)).filter((e) => (JSON.parse(e.body) as EventEnvelope).id === event.id);
     expect(copies).toHaveLength(3);
 
     let calls = 0;
     const apply = effectHandler(durable);
-    await startConsumer(scope, { [type]: async (e, tx) => { calls++; await apply(e, tx); } });
+    await startConsumer(scope, {
+      [type]: async (e, tx) => {
+        calls++;
+        await apply(e, tx);
+      },
+    });
 
     // All three copies delivered and acknowledged.
-    const info = await eventually(async () => {
-      const i = await consumerIdle(h, durable);
-      return i.ack_floor.stream_seq >= acks[1].seq && i;
-    }, 20_000, 'all three copies to be acknowledged');
+    const info = await eventually(
+      async () => {
+        const i = await consumerIdle(h, durable);
+        return i.ack_floor.stream_seq >= acks[1].seq && i;
+      },
+      20_000,
+      'all three copies to be acknowledged',
+    );
     expect(info.delivered.consumer_seq).toBe(3);
     expect(await effectsOf(h.ds, durable, event.id)).toBe(1);
     expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
@@ -117,8 +155,10 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
         if (failingAttempts === 1) {
           // Hold the first attempt (well inside the 2 s ack wait) until the good events, 14 of them
           // published after this one, are all applied: they can only be if this one blocks nothing.
-          othersFlowedMeanwhile = await eventually(async () => (await effectsOf(h.ds, durable)) === 20, 1_500, 'the good events')
-            .then(() => true, () => false);
+          othersFlowedMeanwhile = await eventually(async () => (await effectsOf(h.ds, durable)) === 20, 1_500, 'the good events').then(
+            () => true,
+            () => false,
+          );
         }
         throw new Error('this handler always fails');
       },
@@ -134,8 +174,11 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
       await publishRaw(h, goodType, JSON.stringify(e), e.id);
     }
 
-    await eventually(async () => (await effectsOf(h.ds, durable)) === 20 && (await deadLettersOf(h.ds, durable)) === 2,
-      25_000, '20 effects and 2 dead letters');
+    await eventually(
+      async () => (await effectsOf(h.ds, durable)) === 20 && (await deadLettersOf(h.ds, durable)) === 2,
+      25_000,
+      '20 effects and 2 dead letters',
+    );
     await consumerIdle(h, durable); // nothing pending, nothing awaiting an ack: the dead letters were terminated
 
     for (const e of good) expect(await effectsOf(h.ds, durable, e.id)).toBe(1);
@@ -144,7 +187,10 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
 
     const garbageRow = await deadLetter(durable, garbageId);
     expect(garbageRow).toMatchObject({
-      deliveries: 1, payload: garbage, subject: `${h.env.prefix}.events.${garbageType}`, replayedAt: null,
+      deliveries: 1,
+      payload: garbage,
+      subject: `${h.env.prefix}.events.${garbageType}`,
+      replayedAt: null,
     });
     expect(garbageRow?.error).toMatch(/not a valid event envelope/);
 
@@ -216,7 +262,11 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     const scope = 'envelope';
     const type = `${scope}.thing-happened.v1`;
     const seen: EventEnvelope[] = [];
-    await startConsumer(scope, { [type]: async (e) => { seen.push(e); } });
+    await startConsumer(scope, {
+      [type]: async (e) => {
+        seen.push(e);
+      },
+    });
     const [event] = await enqueue(h, type, [{ value: 9 }]);
     expect(await new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger).relayBatch()).toBe(1);
     await eventually(async () => seen.length === 1, 20_000, 'the event');

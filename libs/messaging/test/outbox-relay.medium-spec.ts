@@ -3,7 +3,14 @@ import { DurableEventConsumer, JetStreamPublisher, OutboxRelay, type EventPublis
 import type { OutboxRow } from '@ocop/persistence';
 import { eventually } from '@ocop/testing';
 import {
-  consumerIdle, countByMsgId, enqueue, scopeFilter, startHarness, streamEntries, Stoppables, type MsgHarness,
+  consumerIdle,
+  countByMsgId,
+  enqueue,
+  scopeFilter,
+  startHarness,
+  streamEntries,
+  Stoppables,
+  type MsgHarness,
 } from './support/harness';
 import { countOf, effectHandler, effectsOf, inboxOf, SCHEMA } from './support/msgtest-db';
 
@@ -90,10 +97,22 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
 
     // A consumer sees it exactly once.
     const durable = 'relay-crash-reader';
-    const consumer = running.add(new DurableEventConsumer(h.nc, h.ds, {
-      durable, stream: h.env.stream, filterSubject: scopeFilter(h.env.prefix, 'relay-crash'),
-      handlers: { [type]: effectHandler(durable) }, maxDeliver: 3, backoffMs: [100, 200], ackWaitMs: 2000,
-    }, h.logger));
+    const consumer = running.add(
+      new DurableEventConsumer(
+        h.nc,
+        h.ds,
+        {
+          durable,
+          stream: h.env.stream,
+          filterSubject: scopeFilter(h.env.prefix, 'relay-crash'),
+          handlers: { [type]: effectHandler(durable) },
+          maxDeliver: 3,
+          backoffMs: [100, 200],
+          ackWaitMs: 2000,
+        },
+        h.logger,
+      ),
+    );
     await consumer.start();
     await eventually(async () => (await effectsOf(h.ds, durable, event.id)) >= 1, 20_000, 'the consumer to apply the event');
     const info = await consumerIdle(h, durable);
@@ -116,7 +135,8 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
     const relay = new OutboxRelay(h.ds, refusing, { ...h.relayOptions, maxAttempts: 3 }, h.logger);
     // Alone, its failure looks like the bus failing: the batch throws and nothing is counted.
     await expect(relay.relayBatch()).rejects.toThrow(/maximum payload/);
-    const attempts = async () => Number((await h.ds.query(`SELECT attempts FROM ${SCHEMA}.outbox WHERE id = $1`, [poison!.id]))[0].attempts);
+    const attempts = async () =>
+      Number((await h.ds.query(`SELECT attempts FROM ${SCHEMA}.outbox WHERE id = $1`, [poison!.id]))[0].attempts);
     expect(await attempts()).toBe(0);
     // With others in its batches, the others go out and its failures count: three, then it is set aside.
     for (let n = 1; n <= 3; n++) {
@@ -138,7 +158,11 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
 
   it('two relays running concurrently over 200 outbox rows publish each exactly once (SKIP LOCKED claim)', async () => {
     const type = 'relay-race.thing-happened.v1';
-    const events = await enqueue(h, type, Array.from({ length: 200 }, (_, i) => ({ value: i })));
+    const events = await enqueue(
+      h,
+      type,
+      Array.from({ length: 200 }, (_, i) => ({ value: i })),
+    );
     const ids = new Set(events.map((e) => e.id));
     const real = new JetStreamPublisher(h.nc);
     const log: PublishRecord[] = [];
@@ -148,25 +172,36 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
     let aHolding = false;
     let gateTimedOut = false;
     let openGate!: () => void;
-    const gate = new Promise<void>((resolve) => { openGate = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
     const holdFirstBatch = async (): Promise<void> => {
       if (aHolding) return;
       aHolding = true;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => { timer = setTimeout(() => { gateTimedOut = true; resolve(); }, 20_000); });
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          gateTimedOut = true;
+          resolve();
+        }, 20_000);
+      });
       await Promise.race([gate, timeout]);
       clearTimeout(timer);
     };
     const options = { ...h.relayOptions, batchSize: 20 };
     const relayA = running.add(new OutboxRelay(h.ds, new RecordingPublisher(real, 'A', log, holdFirstBatch), options, h.logger));
-    const relayB = running.add(new OutboxRelay(h.ds, new RecordingPublisher(real, 'B', log, undefined, () => openGate()), options, h.logger));
+    const relayB = running.add(
+      new OutboxRelay(h.ds, new RecordingPublisher(real, 'B', log, undefined, () => openGate()), options, h.logger),
+    );
 
     await relayA.start();
     await eventually(async () => aHolding, 10_000, 'relay A to claim a batch');
     await relayB.start();
     await eventually(
-      async () => (await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE type = $1 AND published_at IS NULL`, [type])) === 0,
-      30_000, 'every row to be published',
+      async () =>
+        (await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE type = $1 AND published_at IS NULL`, [type])) === 0,
+      30_000,
+      'every row to be published',
     );
     await relayA.stop();
     await relayB.stop();
@@ -188,6 +223,8 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
     expect(counts.size).toBe(200);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(counts.keys())).toEqual(ids);
-    expect(await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE type = $1 AND published_at IS NOT NULL`, [type])).toBe(200);
+    expect(await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE type = $1 AND published_at IS NOT NULL`, [type])).toBe(
+      200,
+    );
   });
 });

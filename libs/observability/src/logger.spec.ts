@@ -3,7 +3,12 @@ import { createLogger, resolveLogFormat } from './logger';
 
 const sink = () => {
   const chunks: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { chunks.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
   return { stream, text: () => chunks.join('') };
 };
 

@@ -20,7 +20,12 @@ const prettyInstalled = (): boolean => {
  * terminal and pino-pretty is installed, `json` otherwise. Production always writes JSON: pino-pretty is a
  * devDependency (absent from the images), so `pretty` is refused there, never loaded.
  */
-export function resolveLogFormat(setting: string | undefined, production: boolean, tty = !!process.stdout.isTTY, installed = prettyInstalled): LogFormat {
+export function resolveLogFormat(
+  setting: string | undefined,
+  production: boolean,
+  tty = !!process.stdout.isTTY,
+  installed = prettyInstalled,
+): LogFormat {
   if (setting === 'json') return 'json';
   if (setting === 'pretty') {
     if (production) throw new Error('LOG_FORMAT=pretty is for development: production writes JSON logs');
@@ -32,15 +37,33 @@ export function resolveLogFormat(setting: string | undefined, production: boolea
 
 /** Field paths never written to logs. */
 const REDACT = [
-  'password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token', 'accessToken', '*.accessToken',
-  'authorization', '*.authorization', 'headers.authorization', 'secret', '*.secret', 'jwtSecret', '*.jwtSecret',
+  'password',
+  '*.password',
+  'passwordHash',
+  '*.passwordHash',
+  'token',
+  '*.token',
+  'accessToken',
+  '*.accessToken',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'secret',
+  '*.secret',
+  'jwtSecret',
+  '*.jwtSecret',
 ];
 
 /**
  * One logger per process (JSON unless `format` is `pretty`); every line carries the correlation id, actor
  * and scope of the current context. `destination` (default stdout) is for tests.
  */
-export function createLogger(service: string, level: LogLevel = 'info', format: LogFormat = 'json', destination?: NodeJS.WritableStream): Logger {
+export function createLogger(
+  service: string,
+  level: LogLevel = 'info',
+  format: LogFormat = 'json',
+  destination?: NodeJS.WritableStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service },
@@ -66,7 +89,10 @@ function prettyStream(destination?: NodeJS.WritableStream): NodeJS.WritableStrea
   const pretty = require('pino-pretty') as typeof import('pino-pretty'); // eslint-disable-line @typescript-eslint/no-require-imports
   return pretty.build({
     // The service is named by whoever runs it (npm start prefixes each line); Nest's context leads its own lines.
-    translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,context', messageFormat: '{if context}{context}: {end}{msg}', sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context',
+    messageFormat: '{if context}{context}: {end}{msg}',
+    sync: true,
     ...(destination ? { destination, colorize: false } : {}),
   });
 }
@@ -74,10 +100,22 @@ function prettyStream(destination?: NodeJS.WritableStream): NodeJS.WritableStrea
 /** Adapter so Nest's own log lines go through the same pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string): void { this.logger.info({ context }, String(message)); }
-  error(message: unknown, trace?: string, context?: string): void { this.logger.error({ context, trace }, String(message)); }
-  warn(message: unknown, context?: string): void { this.logger.warn({ context }, String(message)); }
-  debug(message: unknown, context?: string): void { this.logger.debug({ context }, String(message)); }
-  verbose(message: unknown, context?: string): void { this.logger.trace({ context }, String(message)); }
-  fatal(message: unknown, context?: string): void { this.logger.fatal({ context }, String(message)); }
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+  fatal(message: unknown, context?: string): void {
+    this.logger.fatal({ context }, String(message));
+  }
 }

@@ -21,18 +21,26 @@ export interface AuditEntry {
  */
 async function refuseBackdated(tx: Tx, entries: AuditEntry[], at: Date): Promise<void> {
   if (currentContext()?.asOfSource !== 'request' || !entries.length) return;
-  const later: { entity_type: string; entity_id: string; last: Date }[] = await tx.createQueryBuilder(AuditRow, 'a')
-    .select('a.entity_type', 'entity_type').addSelect('a.entity_id', 'entity_id').addSelect('max(a.occurred_at)', 'last')
+  const later: { entity_type: string; entity_id: string; last: Date }[] = await tx
+    .createQueryBuilder(AuditRow, 'a')
+    .select('a.entity_type', 'entity_type')
+    .addSelect('a.entity_id', 'entity_id')
+    .addSelect('max(a.occurred_at)', 'last')
     .where('(a.entity_type, a.entity_id) IN (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:ids AS text[])))', {
-      types: entries.map((e) => e.entityType), ids: entries.map((e) => e.entityId),
+      types: entries.map((e) => e.entityType),
+      ids: entries.map((e) => e.entityId),
     })
-    .groupBy('a.entity_type').addGroupBy('a.entity_id')
+    .groupBy('a.entity_type')
+    .addGroupBy('a.entity_id')
     .having('max(a.occurred_at) > :at', { at })
     .getRawMany();
   const first = later[0];
   if (first) {
-    throw AppError.conflict('AS_OF_BEFORE_LAST_CHANGE',
-      `as of ${at.toISOString()} is before the last change of ${first.entity_type} ${first.entity_id} (${new Date(first.last).toISOString()})`, 'asOf');
+    throw AppError.conflict(
+      'AS_OF_BEFORE_LAST_CHANGE',
+      `as of ${at.toISOString()} is before the last change of ${first.entity_type} ${first.entity_id} (${new Date(first.last).toISOString()})`,
+      'asOf',
+    );
   }
 }
 
@@ -46,5 +54,8 @@ export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<voi
   if (!entries.length) return;
   const at = now();
   await refuseBackdated(tx, entries, at);
-  await tx.insert(AuditRow, entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null }))); // jsonb column
+  await tx.insert(
+    AuditRow,
+    entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null })),
+  ); // jsonb column
 }

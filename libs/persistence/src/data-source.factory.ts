@@ -37,8 +37,10 @@ export async function initializeServiceDatabase(ds: DataSource): Promise<DataSou
       await ds.initialize();
     } catch (err) {
       const url = String((ds.options as { url?: string }).url ?? '').replace(/:[^:@/]*@/, ':***@');
-      throw new Error(`PostgreSQL is not usable at ${url}: ${(err as Error).message}. Start it ('pg_ctlcluster 15 main start' ` +
-        `or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`);
+      throw new Error(
+        `PostgreSQL is not usable at ${url}: ${(err as Error).message}. Start it ('pg_ctlcluster 15 main start' ` +
+          `or 'docker compose -f deploy/docker-compose.yml up -d postgres') or set DATABASE_URL.`,
+      );
     }
   }
   const schema = (ds.options as { schema: string }).schema;

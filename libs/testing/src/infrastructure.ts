@@ -19,9 +19,11 @@ export function infraUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): InfraUrl
 }
 
 const HOW_TO_START = {
-  PostgreSQL: "apt-get install -y postgresql && pg_ctlcluster 15 main start (or: docker compose -f deploy/docker-compose.yml up -d postgres); set DATABASE_URL if it is elsewhere",
-  NATS: "apt-get install -y nats-server && nats-server -js -sd /var/lib/nats-server & (or: docker compose -f deploy/docker-compose.yml up -d nats); set NATS_URL if it is elsewhere. JetStream must be enabled (-js)",
-  Redis: "apt-get install -y redis-server && redis-server --daemonize yes (or: docker compose -f deploy/docker-compose.yml up -d redis); set REDIS_URL if it is elsewhere",
+  PostgreSQL:
+    'apt-get install -y postgresql && pg_ctlcluster 15 main start (or: docker compose -f deploy/docker-compose.yml up -d postgres); set DATABASE_URL if it is elsewhere',
+  NATS: 'apt-get install -y nats-server && nats-server -js -sd /var/lib/nats-server & (or: docker compose -f deploy/docker-compose.yml up -d nats); set NATS_URL if it is elsewhere. JetStream must be enabled (-js)',
+  Redis:
+    'apt-get install -y redis-server && redis-server --daemonize yes (or: docker compose -f deploy/docker-compose.yml up -d redis); set REDIS_URL if it is elsewhere',
 };
 
 /** Checks each service and returns one line per missing one, saying how to start it. */
@@ -41,7 +43,9 @@ export async function findMissingInfrastructure(u: InfraUrls): Promise<string[]>
     try {
       await (await jetstreamManager(nc)).getAccountInfo();
     } catch (err) {
-      missing.push(`NATS at ${u.natsUrl} answers but JetStream is not enabled (${(err as Error).message}). Start it with -js. ${HOW_TO_START.NATS}`);
+      missing.push(
+        `NATS at ${u.natsUrl} answers but JetStream is not enabled (${(err as Error).message}). Start it with -js. ${HOW_TO_START.NATS}`,
+      );
     } finally {
       await nc.close();
     }

@@ -29,11 +29,17 @@ function pong(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let reply = '';
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(1_000, () => done(false));
     socket.once('error', () => done(false));
     socket.once('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (b) => { reply += b.toString(); if (reply.includes('\r\n')) done(reply.startsWith('+PONG')); });
+    socket.on('data', (b) => {
+      reply += b.toString();
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+    });
   });
 }
 
@@ -47,8 +53,12 @@ export async function startOwnRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 
     const p = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     child = p;
     let failure: Error | undefined;
-    p.once('error', (err) => { failure = err; });
-    p.once('exit', (code) => { failure ??= new Error(`redis-server on port ${port} exited (${code})`); });
+    p.once('error', (err) => {
+      failure = err;
+    });
+    p.once('exit', (code) => {
+      failure ??= new Error(`redis-server on port ${port} exited (${code})`);
+    });
     const until = Date.now() + 10_000;
     for (;;) {
       if (failure) throw failure;

@@ -30,8 +30,15 @@ export async function createTestEnv(): Promise<TestEnv> {
   const databaseName = `ocop_${id}`;
   const databaseUrl = await cloneDatabase(urls.databaseUrl, template, databaseName);
   const env: TestEnv = {
-    id, serverUrl: urls.databaseUrl, databaseUrl, databaseName, natsUrl: urls.natsUrl, redisUrl: urls.redisUrl,
-    prefix: id, stream: `${id.toUpperCase()}_EVENTS`, redisPrefix: `ocop-${id}`,
+    id,
+    serverUrl: urls.databaseUrl,
+    databaseUrl,
+    databaseName,
+    natsUrl: urls.natsUrl,
+    redisUrl: urls.redisUrl,
+    prefix: id,
+    stream: `${id.toUpperCase()}_EVENTS`,
+    redisPrefix: `ocop-${id}`,
     async cleanup() {
       await dropDatabase(urls.databaseUrl, databaseName).catch(() => undefined);
       const nc = await connect({ servers: urls.natsUrl });

@@ -26,12 +26,26 @@ export interface CertificationAppOptions {
  */
 export function createCertificationApp(config: CertificationConfig, o: CertificationAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
-    name: 'certification', database: CERTIFICATION_DATABASE, config, publisher: o.publisher,
+    name: 'certification',
+    database: CERTIFICATION_DATABASE,
+    config,
+    publisher: o.publisher,
     providers: [
       { provide: CERTIFICATION_CONFIG, useValue: config },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
-      { provide: NOTIFICATION_CHANNELS, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => config.notifyChannels.map(() => new LogChannel(logger)) }, // only `log` passes config validation
-      Authorities, CertificateSigner, Notifications, IssueCertificatesUseCase, ExpirySweep, RevocationsUseCases, CertificateQueries, CertificationJobs,
+      {
+        provide: NOTIFICATION_CHANNELS,
+        inject: [SERVICE_LOGGER],
+        useFactory: (logger: Logger) => config.notifyChannels.map(() => new LogChannel(logger)),
+      }, // only `log` passes config validation
+      Authorities,
+      CertificateSigner,
+      Notifications,
+      IssueCertificatesUseCase,
+      ExpirySweep,
+      RevocationsUseCases,
+      CertificateQueries,
+      CertificationJobs,
       CertificationHandler,
     ],
     async bootstrap(ref) {
@@ -40,8 +54,16 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       const issue = ref.get(IssueCertificatesUseCase);
       const revocations = ref.get(RevocationsUseCases);
       const consumers: ConsumerSpec[] = [
-        { name: 'issuance', handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) }, concurrency: 4 },
-        { name: 'inspection-requests', handlers: { [InspectionEvents.revocationRequested]: (e, tx) => revocations.onInspectionRequest(e, tx) }, concurrency: 1 },
+        {
+          name: 'issuance',
+          handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) },
+          concurrency: 4,
+        },
+        {
+          name: 'inspection-requests',
+          handlers: { [InspectionEvents.revocationRequested]: (e, tx) => revocations.onInspectionRequest(e, tx) },
+          concurrency: 1,
+        },
       ];
       return { routes: ref.get(CertificationHandler).routes(), consumers };
     },

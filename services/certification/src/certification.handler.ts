@@ -1,8 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  AppError, DEFAULT_PAGE, CertificateIdQuery, CertificationSubjects as S, DecisionIdQuery, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
-  ListRevocationsQuery, RejectRevocationCommand, RequestRevocationCommand, RevocationIdQuery, Role, RunJobCommand, VerifyQuery, type Actor,
+  AppError,
+  DEFAULT_PAGE,
+  CertificateIdQuery,
+  CertificationSubjects as S,
+  DecisionIdQuery,
+  ListCertificatesQuery,
+  ListDecisionsQuery,
+  ListNotificationsQuery,
+  ListRevocationsQuery,
+  RejectRevocationCommand,
+  RequestRevocationCommand,
+  RevocationIdQuery,
+  Role,
+  RunJobCommand,
+  VerifyQuery,
+  type Actor,
 } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -29,10 +43,15 @@ export class CertificationHandler {
     private readonly signer: CertificateSigner,
   ) {}
 
-  routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own contract class
+  routes(): RpcRoute<any, unknown>[] {
     return [
-      this.route(S.certificateList, ListCertificatesQuery, async (q, ctx) => (await this.certificates.list(requireActor(ctx), q)).map((c) => this.view(c))),
-      this.route(S.certificateGet, CertificateIdQuery, async (q, ctx) => this.view(await this.certificates.get(requireActor(ctx), q.certificateId))),
+      this.route(S.certificateList, ListCertificatesQuery, async (q, ctx) =>
+        (await this.certificates.list(requireActor(ctx), q)).map((c) => this.view(c)),
+      ),
+      this.route(S.certificateGet, CertificateIdQuery, async (q, ctx) =>
+        this.view(await this.certificates.get(requireActor(ctx), q.certificateId)),
+      ),
       this.route(S.certificatePdf, CertificateIdQuery, async (q, ctx) => this.certificates.pdf(requireActor(ctx), q.certificateId)),
       this.route(S.decisionList, ListDecisionsQuery, async (q, ctx) => this.certificates.listDecisions(requireActor(ctx), q)),
       this.route(S.decisionGet, DecisionIdQuery, async (q, ctx) => {
@@ -42,17 +61,29 @@ export class CertificationHandler {
       this.route(S.decisionPdf, DecisionIdQuery, async (q, ctx) => this.certificates.decisionPdf(requireActor(ctx), q.decisionId)),
       this.route(S.revocationRequest, RequestRevocationCommand, async (c, ctx) => {
         const actor = requireRole(ctx, REQUESTERS);
-        return this.revocations.request(actor, actor.role === Role.INSPECTOR ? 'INSPECTION' : 'OFFICE', { ...c, reasonCode: c.reasonCode as RevocationReasonCode }, ctx.asOf);
+        return this.revocations.request(
+          actor,
+          actor.role === Role.INSPECTOR ? 'INSPECTION' : 'OFFICE',
+          { ...c, reasonCode: c.reasonCode as RevocationReasonCode },
+          ctx.asOf,
+        );
       }),
       this.route(S.revocationList, ListRevocationsQuery, async (q, ctx) => this.revocations.list(requireActor(ctx), q)),
       this.route(S.revocationGet, RevocationIdQuery, async (q, ctx) => this.revocations.get(requireActor(ctx), q.revocationId)),
-      this.route(S.revocationDecide, RevocationIdQuery, async (c, ctx) => this.revocations.decide(requireActor(ctx), c.revocationId, ctx.asOf)),
-      this.route(S.revocationReject, RejectRevocationCommand, async (c, ctx) => this.revocations.reject(requireActor(ctx), c.revocationId, c.note, ctx.asOf)),
-      this.route(S.revocationConfirmReturn, RevocationIdQuery, async (c, ctx) => this.revocations.confirmReturn(requireActor(ctx), c.revocationId, ctx.asOf)),
+      this.route(S.revocationDecide, RevocationIdQuery, async (c, ctx) =>
+        this.revocations.decide(requireActor(ctx), c.revocationId, ctx.asOf),
+      ),
+      this.route(S.revocationReject, RejectRevocationCommand, async (c, ctx) =>
+        this.revocations.reject(requireActor(ctx), c.revocationId, c.note, ctx.asOf),
+      ),
+      this.route(S.revocationConfirmReturn, RevocationIdQuery, async (c, ctx) =>
+        this.revocations.confirmReturn(requireActor(ctx), c.revocationId, ctx.asOf),
+      ),
       this.route(S.notificationList, ListNotificationsQuery, async (q, ctx) => this.notifications(requireActor(ctx), q)),
       this.route(S.jobRun, RunJobCommand, async (c, ctx) => {
         requireRole(ctx, [Role.ADMIN]);
-        if (c.asOf && this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
+        if (c.asOf && this.config.mode === 'production')
+          throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
         const asOf = c.asOf ? new Date(c.asOf) : ctx.asOf;
         return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.runNow(c.name as JobName, asOf) };
       }),
@@ -78,14 +109,25 @@ export class CertificationHandler {
     const scope = readableCertificates(actor, 0);
     const params: unknown[] = [...scope.params];
     let where = scope.sql.replace(/c\.producer_id/g, 'n.producer_id');
-    if (actor.role !== Role.PRODUCER) where = `EXISTS (SELECT 1 FROM certification.certificate c WHERE c.id = n.certificate_id AND (${scope.sql}))`;
-    if (q.certificateId) { params.push(q.certificateId); where += ` AND n.certificate_id = $${params.length}`; }
+    if (actor.role !== Role.PRODUCER)
+      where = `EXISTS (SELECT 1 FROM certification.certificate c WHERE c.id = n.certificate_id AND (${scope.sql}))`;
+    if (q.certificateId) {
+      params.push(q.certificateId);
+      where += ` AND n.certificate_id = $${params.length}`;
+    }
     params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
-    return this.ds.query(`SELECT n.id, n.producer_id AS "producerId", n.template, n.subject, n.body, n.status, n.certificate_id AS "certificateId", n.created_at AS "createdAt"
-      FROM certification.notification n WHERE ${where} ORDER BY n.created_at, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    return this.ds.query(
+      `SELECT n.id, n.producer_id AS "producerId", n.template, n.subject, n.body, n.status, n.certificate_id AS "certificateId", n.created_at AS "createdAt"
+      FROM certification.notification n WHERE ${where} ORDER BY n.created_at, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
   }
 
-  private route<Req extends object>(subject: string, request: (new () => Req) | undefined, handle: RpcRoute<Req, unknown>['handle']): RpcRoute<Req, unknown> {
+  private route<Req extends object>(
+    subject: string,
+    request: (new () => Req) | undefined,
+    handle: RpcRoute<Req, unknown>['handle'],
+  ): RpcRoute<Req, unknown> {
     return { subject, request, handle };
   }
 }

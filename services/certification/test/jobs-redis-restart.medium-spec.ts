@@ -23,7 +23,10 @@ describe('certification jobs after a Redis restart', () => {
 
   const ready = async () => {
     const res = await app.inject({ method: 'GET', url: '/health/ready' });
-    return { status: res.statusCode, body: res.json() as { info?: Record<string, { status: string }>; error?: Record<string, { status: string; message?: string }> } };
+    return {
+      status: res.statusCode,
+      body: res.json() as { info?: Record<string, { status: string }>; error?: Record<string, { status: string; message?: string }> },
+    };
   };
   const schedulerIds = async () => (await queue.getJobSchedulers()).map((s) => s.key).sort();
 
@@ -32,14 +35,23 @@ describe('certification jobs after a Redis restart', () => {
     redis = await startOwnRedisServer();
     app = await createCertificationApp({
       ...loadCertificationConfig({
-        OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, REDIS_URL: redis.url, REDIS_PREFIX: env.redisPrefix,
-        OCOP_SUBJECT_PREFIX: env.prefix, OCOP_STREAM: env.stream, LOG_LEVEL: loadToolConfig().testLogLevel,
+        OCOP_MODE: 'test',
+        DATABASE_URL: env.databaseUrl,
+        NATS_URL: env.natsUrl,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: env.redisPrefix,
+        OCOP_SUBJECT_PREFIX: env.prefix,
+        OCOP_STREAM: env.stream,
+        LOG_LEVEL: loadToolConfig().testLogLevel,
       }),
       relayPollIntervalMs: 200,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    queue = new Queue('certification', { connection: new Redis(redis.url, { maxRetriesPerRequest: null }), prefix: `${env.redisPrefix}:jobs` });
+    queue = new Queue('certification', {
+      connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
+      prefix: `${env.redisPrefix}:jobs`,
+    });
     queue.on('error', () => undefined); // the server is killed on purpose below
   });
 
@@ -62,29 +74,55 @@ describe('certification jobs after a Redis restart', () => {
     await admin.quit();
     const r = await ready();
     expect(r.status).toBe(503);
-    expect(r.body.error?.jobs).toEqual({ status: 'down', message: 'job schedulers missing from redis: expiry-sweep-daily, notifications-dispatch' });
+    expect(r.body.error?.jobs).toEqual({
+      status: 'down',
+      message: 'job schedulers missing from redis: expiry-sweep-daily, notifications-dispatch',
+    });
   });
 
   it('reports Redis unreachable while it is down, then declares them again on the fresh server and dispatches', async () => {
     await redis.kill();
-    await eventually(async () => {
-      const r = await ready();
-      return r.status === 503 && /redis unreachable/.test(r.body.error?.jobs?.message ?? '');
-    }, 5_000, '/health/ready to report redis unreachable');
+    await eventually(
+      async () => {
+        const r = await ready();
+        return r.status === 503 && /redis unreachable/.test(r.body.error?.jobs?.message ?? '');
+      },
+      5_000,
+      '/health/ready to report redis unreachable',
+    );
     // Meanwhile 200 producer messages are written (PostgreSQL does not need Redis).
     const ds = app.get(DataSource);
     const producerId = randomUUID();
-    await ds.transaction((tx) => app.get(Notifications).queue(tx, Array.from({ length: 200 }, (_, i) => ({
-      producerId, template: 'test', subject: `Thông báo thử ${i}`, body: 'Nội dung thử', dedupKey: `restart-test:${i}`,
-    })), new Date()));
-    const pending = async () => Number((await ds.query(`SELECT count(*) AS n FROM certification.notification WHERE producer_id = $1 AND status = 'PENDING'`, [producerId]))[0].n);
+    await ds.transaction((tx) =>
+      app.get(Notifications).queue(
+        tx,
+        Array.from({ length: 200 }, (_, i) => ({
+          producerId,
+          template: 'test',
+          subject: `Thông báo thử ${i}`,
+          body: 'Nội dung thử',
+          dedupKey: `restart-test:${i}`,
+        })),
+        new Date(),
+      ),
+    );
+    const pending = async () =>
+      Number(
+        (
+          await ds.query(`SELECT count(*) AS n FROM certification.notification WHERE producer_id = $1 AND status = 'PENDING'`, [producerId])
+        )[0].n,
+      );
     expect(await pending()).toBe(200);
 
     const restartedAt = Date.now();
     await redis.start();
     await eventually(async () => (await ready()).status === 200, 15_000, '/health/ready to be up again');
     expect(await schedulerIds()).toEqual(['expiry-sweep-daily', 'notifications-dispatch']);
-    expect((await queue.getJobSchedulers()).find((s) => s.key === 'expiry-sweep-daily')).toMatchObject({ name: 'expiry-sweep', pattern: '0 1 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect((await queue.getJobSchedulers()).find((s) => s.key === 'expiry-sweep-daily')).toMatchObject({
+      name: 'expiry-sweep',
+      pattern: '0 1 * * *',
+      tz: 'Asia/Ho_Chi_Minh',
+    });
     // The dispatcher's first run on the fresh server (an `every` scheduler starts at once) sends what is pending.
     await eventually(async () => (await pending()) === 0, 10_000, 'the 200 pending messages to be sent');
     expect((await queue.getCompleted()).some((j) => j.name === 'notifications-dispatch' && (j.finishedOn ?? 0) > restartedAt)).toBe(true);

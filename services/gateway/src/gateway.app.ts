@@ -29,13 +29,30 @@ import { UsersService } from './users/users.service';
 import { UsersController } from './users/users.controller';
 import { IdentityResponder } from './users/identity.responder';
 import { AuthController } from './auth/auth.controller';
-import { DossiersController, ProducersController, ReevaluationInvitationsController, RoundsController, UnitsController } from './registration/registration.controllers';
+import {
+  DossiersController,
+  ProducersController,
+  ReevaluationInvitationsController,
+  RoundsController,
+  UnitsController,
+} from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
-import { CataloguesController, CouncilsController, EvaluationsController, ScoringJobsController, SessionsController } from './scoring/scoring.controllers';
+import {
+  CataloguesController,
+  CouncilsController,
+  EvaluationsController,
+  ScoringJobsController,
+  SessionsController,
+} from './scoring/scoring.controllers';
 import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
-import { InspectionJobsController, LabCredentialsController, LabsController, SamplesController } from './inspection/lab-testing.controllers';
+import {
+  InspectionJobsController,
+  LabCredentialsController,
+  LabsController,
+  SamplesController,
+} from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
 import { ReferenceController } from './reference/reference.controller';
@@ -46,7 +63,9 @@ const REDIS = Symbol('REDIS');
 @Injectable()
 class GatewayLifecycle implements BeforeApplicationShutdown {
   constructor(
-    @Inject(NATS) private readonly nc: NatsConnection, @Inject(REDIS) private readonly redis: Redis, private readonly ds: DataSource,
+    @Inject(NATS) private readonly nc: NatsConnection,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly ds: DataSource,
     @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
   ) {}
   async beforeApplicationShutdown(): Promise<void> {
@@ -61,18 +80,53 @@ class GatewayLifecycle implements BeforeApplicationShutdown {
 class GatewayModule {
   static create(config: GatewayConfig, ds: DataSource, nc: NatsConnection, redis: Redis, logger: Logger, metrics: Metrics): DynamicModule {
     const rpc = new RpcClient(nc, config.prefix, config.rpcTimeoutMs);
-    const cache = new VerificationCache(nc, rpc, config.prefix, logger, { ttlMs: config.verifyCacheTtlMs, missTtlMs: 10_000, maxEntries: 100_000 });
+    const cache = new VerificationCache(nc, rpc, config.prefix, logger, {
+      ttlMs: config.verifyCacheTtlMs,
+      missTtlMs: 10_000,
+      maxEntries: 100_000,
+    });
     cache.start();
     return {
       module: GatewayModule,
-      imports: [HealthModule.forRoot(metrics, {
-        database: async () => { await ds.query('SELECT 1'); },
-        nats: async () => { if (nc.isClosed()) throw new Error('NATS connection closed'); await nc.flush(); },
-        redis: async () => { await redis.ping(); },
-      })],
-      controllers: [AuthController, UsersController, UnitsController, ProducersController, RoundsController, DossiersController, ReevaluationInvitationsController,
-        CataloguesController, CouncilsController, EvaluationsController, SessionsController, ScoringJobsController, CertificatesController, RevocationsController,
-        CertificationJobsController, LabsController, LabCredentialsController, SamplesController, InspectionJobsController, CampaignsController, ReferenceController, PublicVerificationController, AdminController],
+      imports: [
+        HealthModule.forRoot(metrics, {
+          database: async () => {
+            await ds.query('SELECT 1');
+          },
+          nats: async () => {
+            if (nc.isClosed()) throw new Error('NATS connection closed');
+            await nc.flush();
+          },
+          redis: async () => {
+            await redis.ping();
+          },
+        }),
+      ],
+      controllers: [
+        AuthController,
+        UsersController,
+        UnitsController,
+        ProducersController,
+        RoundsController,
+        DossiersController,
+        ReevaluationInvitationsController,
+        CataloguesController,
+        CouncilsController,
+        EvaluationsController,
+        SessionsController,
+        ScoringJobsController,
+        CertificatesController,
+        RevocationsController,
+        CertificationJobsController,
+        LabsController,
+        LabCredentialsController,
+        SamplesController,
+        InspectionJobsController,
+        CampaignsController,
+        ReferenceController,
+        PublicVerificationController,
+        AdminController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },
@@ -87,7 +141,8 @@ class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
-        UsersService, GatewayLifecycle,
+        UsersService,
+        GatewayLifecycle,
         { provide: IdentityResponder, useFactory: () => new IdentityResponder(nc, ds, config.prefix, logger) },
       ],
     };
@@ -97,9 +152,11 @@ class GatewayModule {
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('OCOP platform API')
-    .setDescription('Province OCOP programme (Chương trình mỗi xã một sản phẩm): registration, intake and case timeline. ' +
-      'Errors are RFC 9457 application/problem+json with a stable `code` and the offending `field`. ' +
-      'Outside production mode, `X-As-Of: <ISO instant>` sets "now" for every time rule of the request.')
+    .setDescription(
+      'Province OCOP programme (Chương trình mỗi xã một sản phẩm): registration, intake and case timeline. ' +
+        'Errors are RFC 9457 application/problem+json with a stable `code` and the offending `field`. ' +
+        'Outside production mode, `X-As-Of: <ISO instant>` sets "now" for every time rule of the request.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
@@ -118,29 +175,43 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   try {
     await redis.connect();
   } catch (err) {
-    throw new Error(`Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`);
+    throw new Error(
+      `Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`,
+    );
   }
 
   const adapter = new FastifyAdapter({
-    bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // Errors Fastify raises before a route runs (a URL it cannot decode, an HTTP request the parser refuses) are problem+json too.
-    frameworkErrors: frameworkErrorHandler(logger), clientErrorHandler: clientErrorHandler(logger),
+    frameworkErrors: frameworkErrorHandler(logger),
+    clientErrorHandler: clientErrorHandler(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics), adapter, {
-    logger: new PinoNestLogger(logger), abortOnError: false,
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestContext(fastify, config.mode === 'production', metrics);
   installInputGuard(fastify);
   // Errors inside Fastify's lifecycle (body parsing, hooks) reach Nest's error handler and so ProblemFilter: no second handler here.
   await app.register(helmet as never, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
   });
   await app.register(multipart as never, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
   await app.register(rateLimit as never, { global: false, redis, nameSpace: `${config.redisPrefix}-ratelimit-` });
   const loginLimiter = (fastify as unknown as { rateLimit(o: object): (req: FastifyRequest, reply: unknown) => Promise<void> }).rateLimit({
-    max: config.loginRateLimit, timeWindow: 60_000,
-    keyGenerator: (req: FastifyRequest) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100)}`,
+    max: config.loginRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) =>
+      `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100)}`,
   });
   fastify.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);

@@ -21,13 +21,22 @@ export interface InspectionAppOptions {
 /** Builds the inspection process: lab testing (labs' NATS subject, sample timers), the certificate pool, campaigns. Call listen() or init(). */
 export function createInspectionApp(config: InspectionConfig, o: InspectionAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
-    name: 'inspection', database: INSPECTION_DATABASE, config, publisher: o.publisher,
+    name: 'inspection',
+    database: INSPECTION_DATABASE,
+    config,
+    publisher: o.publisher,
     providers: [
       { provide: INSPECTION_CONFIG, useValue: config },
       { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
-      LabsUseCases, SamplesUseCases, CampaignsUseCases, CertificatePool, InspectionJobs, LabResultsListener, InspectionHandler,
+      LabsUseCases,
+      SamplesUseCases,
+      CampaignsUseCases,
+      CertificatePool,
+      InspectionJobs,
+      LabResultsListener,
+      InspectionHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData && (await ref.get(LabsUseCases).seedDemoLab())) logger.info('demo lab LAB01 registered');
@@ -37,7 +46,11 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       const consumers: ConsumerSpec[] = [
         // One at a time, in stream order: a certificate's issue precedes its revocation.
         { name: 'certificate-pool', handlers: ref.get(CertificatePool).handlers(), concurrency: 1 },
-        { name: 'agency-reports', handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => campaigns.onMarketSurveillance(e, tx) }, concurrency: 1 },
+        {
+          name: 'agency-reports',
+          handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => campaigns.onMarketSurveillance(e, tx) },
+          concurrency: 1,
+        },
       ];
       return { routes: ref.get(InspectionHandler).routes(), consumers };
     },

@@ -26,7 +26,10 @@ describe('inspection jobs after a Redis restart', () => {
 
   const ready = async () => {
     const res = await app.inject({ method: 'GET', url: '/health/ready' });
-    return { status: res.statusCode, body: res.json() as { info?: Record<string, { status: string }>; error?: Record<string, { status: string; message?: string }> } };
+    return {
+      status: res.statusCode,
+      body: res.json() as { info?: Record<string, { status: string }>; error?: Record<string, { status: string; message?: string }> },
+    };
   };
   const schedulerIds = async () => (await queue.getJobSchedulers()).map((s) => s.key).sort();
 
@@ -36,15 +39,25 @@ describe('inspection jobs after a Redis restart', () => {
     storageDir = await mkdtemp(join(tmpdir(), 'ocop-storage-'));
     app = await createInspectionApp({
       ...loadInspectionConfig({
-        OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, REDIS_URL: redis.url, REDIS_PREFIX: env.redisPrefix,
-        OCOP_SUBJECT_PREFIX: env.prefix, OCOP_STREAM: env.stream, LOG_LEVEL: loadToolConfig().testLogLevel, STORAGE_DIR: storageDir,
+        OCOP_MODE: 'test',
+        DATABASE_URL: env.databaseUrl,
+        NATS_URL: env.natsUrl,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: env.redisPrefix,
+        OCOP_SUBJECT_PREFIX: env.prefix,
+        OCOP_STREAM: env.stream,
+        LOG_LEVEL: loadToolConfig().testLogLevel,
+        STORAGE_DIR: storageDir,
         SAMPLE_FOLLOW_UP_CRON: '* * * * * *', // every second, so the sweep's run after the restart is seen at once
       }),
       relayPollIntervalMs: 200,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    queue = new Queue('inspection', { connection: new Redis(redis.url, { maxRetriesPerRequest: null }), prefix: `${env.redisPrefix}:jobs` });
+    queue = new Queue('inspection', {
+      connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
+      prefix: `${env.redisPrefix}:jobs`,
+    });
     queue.on('error', () => undefined); // the server is killed on purpose below
   });
 
@@ -65,29 +78,49 @@ describe('inspection jobs after a Redis restart', () => {
   });
 
   it('reports a recurrence of PostgreSQL whose scheduler Redis does not hold (e.g. created by a replica, then lost)', async () => {
-    await app.get(DataSource).query(
-      `INSERT INTO inspection.campaign_recurrence (id, name, province_code, cron, period_days, template, created_by, created_at) VALUES ($1, 'Hậu kiểm hằng quý', '38', '0 0 1 */3 *', 90, '{"rule":{"kind":"ALL"}}', 'test', now())`,
-      [recurrenceId]);
+    await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO inspection.campaign_recurrence (id, name, province_code, cron, period_days, template, created_by, created_at) VALUES ($1, 'Hậu kiểm hằng quý', '38', '0 0 1 */3 *', 90, '{"rule":{"kind":"ALL"}}', 'test', now())`,
+        [recurrenceId],
+      );
     const r = await ready();
     expect(r.status).toBe(503);
-    expect(r.body.error?.jobs).toEqual({ status: 'down', message: `job schedulers missing from redis: campaign-recurrence-${recurrenceId}` });
+    expect(r.body.error?.jobs).toEqual({
+      status: 'down',
+      message: `job schedulers missing from redis: campaign-recurrence-${recurrenceId}`,
+    });
   });
 
   it('reports Redis unreachable while it is down, then declares every scheduler again on the fresh server and runs the sweep', async () => {
     await redis.kill();
-    await eventually(async () => {
-      const r = await ready();
-      return r.status === 503 && /redis unreachable/.test(r.body.error?.jobs?.message ?? '');
-    }, 5_000, '/health/ready to report redis unreachable');
+    await eventually(
+      async () => {
+        const r = await ready();
+        return r.status === 503 && /redis unreachable/.test(r.body.error?.jobs?.message ?? '');
+      },
+      5_000,
+      '/health/ready to report redis unreachable',
+    );
 
     const restartedAt = Date.now();
     await redis.start(); // empty: no persistence
     await eventually(async () => (await ready()).status === 200, 15_000, '/health/ready to be up again');
-    expect(await schedulerIds()).toEqual([`campaign-recurrence-${recurrenceId}`, 'sample-follow-ups-hourly', 'violation-follow-ups-daily'].sort());
+    expect(await schedulerIds()).toEqual(
+      [`campaign-recurrence-${recurrenceId}`, 'sample-follow-ups-hourly', 'violation-follow-ups-daily'].sort(),
+    );
     const recurrence = (await queue.getJobSchedulers()).find((s) => s.key === `campaign-recurrence-${recurrenceId}`);
-    expect(recurrence).toMatchObject({ name: 'campaign-recurrence', pattern: '0 0 1 */3 *', tz: 'Asia/Ho_Chi_Minh', template: { data: { recurrenceId } } });
+    expect(recurrence).toMatchObject({
+      name: 'campaign-recurrence',
+      pattern: '0 0 1 */3 *',
+      tz: 'Asia/Ho_Chi_Minh',
+      template: { data: { recurrenceId } },
+    });
     // The hourly sweep (here every second) — which recreates lost sample timers from PostgreSQL — runs again.
-    await eventually(async () => (await queue.getCompleted()).some((j) => j.name === 'sample-follow-ups' && (j.finishedOn ?? 0) > restartedAt),
-      10_000, 'a sample sweep after the restart');
+    await eventually(
+      async () => (await queue.getCompleted()).some((j) => j.name === 'sample-follow-ups' && (j.finishedOn ?? 0) > restartedAt),
+      10_000,
+      'a sample sweep after the restart',
+    );
   });
 });

@@ -33,12 +33,30 @@ export interface RegistrationAppOptions {
 /** Builds the registration process: demo data when asked, then its requests and its consumers (timeline, dossier progress, re-evaluation invitations). Call listen() or init(). */
 export function createRegistrationApp(config: RegistrationConfig, o: RegistrationAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
-    name: 'registration', database: REGISTRATION_DATABASE, config, publisher: o.publisher,
+    name: 'registration',
+    database: REGISTRATION_DATABASE,
+    config,
+    publisher: o.publisher,
     providers: [
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
-      UnitsRepository, ProducersRepository, ProductsRepository, RoundsRepository, DossiersRepository, ReevaluationInvitationsRepository,
-      CreateProducerUseCase, CreateProductUseCase, CreateRoundUseCase, CreateDossierUseCase, DossierWorkflow, DossierIntakeUseCases,
-      DossierViews, TimelineProjection, EvaluationProgress, ReevaluationInvitations, SeedDemoDataUseCase, RegistrationHandler,
+      UnitsRepository,
+      ProducersRepository,
+      ProductsRepository,
+      RoundsRepository,
+      DossiersRepository,
+      ReevaluationInvitationsRepository,
+      CreateProducerUseCase,
+      CreateProductUseCase,
+      CreateRoundUseCase,
+      CreateDossierUseCase,
+      DossierWorkflow,
+      DossierIntakeUseCases,
+      DossierViews,
+      TimelineProjection,
+      EvaluationProgress,
+      ReevaluationInvitations,
+      SeedDemoDataUseCase,
+      RegistrationHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);

@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AppError, AttachDocumentCommand, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DossierIdCommand,
-  GetProducerQuery, ListDossiersQuery, ListProducersQuery, ListProductsQuery, ListReevaluationInvitationsQuery, ListRoundsQuery, ListUnitsQuery, ProposeDossierCommand,
+  AppError,
+  AttachDocumentCommand,
+  CreateDossierCommand,
+  CreateProducerCommand,
+  CreateProductCommand,
+  CreateRoundCommand,
+  DossierIdCommand,
+  GetProducerQuery,
+  ListDossiersQuery,
+  ListProducersQuery,
+  ListProductsQuery,
+  ListReevaluationInvitationsQuery,
+  ListRoundsQuery,
+  ListUnitsQuery,
+  ProposeDossierCommand,
   RegistrationSubjects as S,
-  ReturnDossierCommand, WithdrawDossierCommand, type ProducerView, type ProductView, type RoundView,
+  ReturnDossierCommand,
+  WithdrawDossierCommand,
+  type ProducerView,
+  type ProductView,
+  type RoundView,
 } from '@ocop/contracts';
 import { findProductSet, vietnamDate } from '@ocop/domain';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
@@ -25,7 +42,9 @@ import type { EvaluationRound } from './rounds/round.entity';
 
 const producerView = (p: Producer): ProducerView => ({ ...p, createdAt: p.createdAt.toISOString() });
 const productView = (p: Product): ProductView => ({
-  ...p, productGroup: findProductSet(p.productSetCode)?.group ?? '', createdAt: p.createdAt.toISOString(),
+  ...p,
+  productGroup: findProductSet(p.productSetCode)?.group ?? '',
+  createdAt: p.createdAt.toISOString(),
 });
 const roundView = (r: EvaluationRound, asOf: Date): RoundView => {
   const day = vietnamDate(asOf);
@@ -49,46 +68,81 @@ export class RegistrationHandler {
     private readonly invitations: ReevaluationInvitations,
   ) {}
 
-  routes(): RpcRoute<any, unknown>[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- each route has its own contract class
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own contract class
+  routes(): RpcRoute<any, unknown>[] {
     return [
       this.route(S.unitsList, ListUnitsQuery, async (q) => (await this.units.list(q)).map((u) => ({ ...u, name: u.name }))),
-      this.route(S.producerCreate, CreateProducerCommand, async (c, ctx) => producerView(await this.createProducer.execute(requireActor(ctx), c))),
+      this.route(S.producerCreate, CreateProducerCommand, async (c, ctx) =>
+        producerView(await this.createProducer.execute(requireActor(ctx), c)),
+      ),
       this.route(S.producerGet, GetProducerQuery, async (q, ctx) => {
         const p = await this.producers.get(readScopeOf(requireActor(ctx)), q.id);
         if (!p) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
         return producerView(p);
       }),
-      this.route(S.producerList, ListProducersQuery, async (q, ctx) => (await this.producers.list(readScopeOf(requireActor(ctx)), q)).map(producerView)),
-      this.route(S.productCreate, CreateProductCommand, async (c, ctx) => productView(await this.createProduct.execute(requireActor(ctx), c))),
+      this.route(S.producerList, ListProducersQuery, async (q, ctx) =>
+        (await this.producers.list(readScopeOf(requireActor(ctx)), q)).map(producerView),
+      ),
+      this.route(S.productCreate, CreateProductCommand, async (c, ctx) =>
+        productView(await this.createProduct.execute(requireActor(ctx), c)),
+      ),
       this.route(S.productList, ListProductsQuery, async (q, ctx) => {
         const p = await this.producers.get(readScopeOf(requireActor(ctx)), q.producerId);
         if (!p) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
         return (await this.products.listOfProducer(p.id)).map(productView);
       }),
-      this.route(S.roundCreate, CreateRoundCommand, async (c, ctx) => roundView(await this.createRound.execute(requireActor(ctx), c), ctx.asOf)),
+      this.route(S.roundCreate, CreateRoundCommand, async (c, ctx) =>
+        roundView(await this.createRound.execute(requireActor(ctx), c), ctx.asOf),
+      ),
       this.route(S.roundList, ListRoundsQuery, async (q, ctx) => {
         const actor = requireActor(ctx);
         const province = actor.scope.provinceCode === '*' && !q.provinceCode ? '*' : await roundProvince(actor, q.provinceCode, this.units);
         return (await this.rounds.listOfProvince(province)).map((r) => roundView(r, ctx.asOf));
       }),
-      this.route(S.dossierCreate, CreateDossierCommand, async (c, ctx) => this.views.view(await this.createDossier.create(requireActor(ctx), c, ctx.asOf))),
+      this.route(S.dossierCreate, CreateDossierCommand, async (c, ctx) =>
+        this.views.view(await this.createDossier.create(requireActor(ctx), c, ctx.asOf)),
+      ),
       this.route(S.dossierGet, DossierIdCommand, async (q, ctx) => this.views.get(requireActor(ctx), q.dossierId)),
       this.route(S.dossierList, ListDossiersQuery, async (q, ctx) => this.views.list(requireActor(ctx), q)),
       this.route(S.dossierTimeline, DossierIdCommand, async (q, ctx) => this.views.timeline(requireActor(ctx), q.dossierId)),
       this.route(S.dossierAttachDocument, AttachDocumentCommand, async (c, ctx) => {
         const doc = await this.createDossier.attachDocument(requireActor(ctx), c);
-        return { id: doc.id, type: doc.type, fileName: doc.fileName, contentType: doc.contentType, size: doc.size, sha256: doc.sha256, uploadedAt: doc.uploadedAt.toISOString() };
+        return {
+          id: doc.id,
+          type: doc.type,
+          fileName: doc.fileName,
+          contentType: doc.contentType,
+          size: doc.size,
+          sha256: doc.sha256,
+          uploadedAt: doc.uploadedAt.toISOString(),
+        };
       }),
-      this.route(S.dossierSubmit, DossierIdCommand, async (c, ctx) => this.views.view(await this.intake.submit(requireActor(ctx), c.dossierId, ctx.asOf))),
-      this.route(S.dossierReturn, ReturnDossierCommand, async (c, ctx) => this.views.view(await this.intake.returnForCompletion(requireActor(ctx), c))),
-      this.route(S.dossierAccept, DossierIdCommand, async (c, ctx) => this.views.view(await this.intake.accept(requireActor(ctx), c.dossierId))),
-      this.route(S.dossierWithdraw, WithdrawDossierCommand, async (c, ctx) => this.views.view(await this.intake.withdraw(requireActor(ctx), c))),
-      this.route(S.dossierPropose, ProposeDossierCommand, async (c, ctx) => this.views.view(await this.intake.propose(requireActor(ctx), c, ctx.asOf))),
-      this.route(S.reevaluationInvitationList, ListReevaluationInvitationsQuery, async (q, ctx) => this.invitations.list(requireRole(ctx, [...INVITATION_READERS]), q)),
+      this.route(S.dossierSubmit, DossierIdCommand, async (c, ctx) =>
+        this.views.view(await this.intake.submit(requireActor(ctx), c.dossierId, ctx.asOf)),
+      ),
+      this.route(S.dossierReturn, ReturnDossierCommand, async (c, ctx) =>
+        this.views.view(await this.intake.returnForCompletion(requireActor(ctx), c)),
+      ),
+      this.route(S.dossierAccept, DossierIdCommand, async (c, ctx) =>
+        this.views.view(await this.intake.accept(requireActor(ctx), c.dossierId)),
+      ),
+      this.route(S.dossierWithdraw, WithdrawDossierCommand, async (c, ctx) =>
+        this.views.view(await this.intake.withdraw(requireActor(ctx), c)),
+      ),
+      this.route(S.dossierPropose, ProposeDossierCommand, async (c, ctx) =>
+        this.views.view(await this.intake.propose(requireActor(ctx), c, ctx.asOf)),
+      ),
+      this.route(S.reevaluationInvitationList, ListReevaluationInvitationsQuery, async (q, ctx) =>
+        this.invitations.list(requireRole(ctx, [...INVITATION_READERS]), q),
+      ),
     ];
   }
 
-  private route<Req extends object>(subject: string, request: (new () => Req) | undefined, handle: RpcRoute<Req, unknown>['handle']): RpcRoute<Req, unknown> {
+  private route<Req extends object>(
+    subject: string,
+    request: (new () => Req) | undefined,
+    handle: RpcRoute<Req, unknown>['handle'],
+  ): RpcRoute<Req, unknown> {
     return { subject, request, handle };
   }
 }

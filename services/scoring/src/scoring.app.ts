@@ -27,20 +27,37 @@ export interface ScoringAppOptions {
  */
 export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
-    name: 'scoring', database: SCORING_DATABASE, config, publisher: o.publisher,
+    name: 'scoring',
+    database: SCORING_DATABASE,
+    config,
+    publisher: o.publisher,
     providers: [
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       { provide: SCORING_CONFIG, useValue: config },
-      CatalogueService, CouncilsUseCases, EvaluationsUseCases, SessionsUseCases, CloseSessionUseCase, DistrictTransferUseCase, ScoringHandler,
+      CatalogueService,
+      CouncilsUseCases,
+      EvaluationsUseCases,
+      SessionsUseCases,
+      CloseSessionUseCase,
+      DistrictTransferUseCase,
+      ScoringHandler,
     ],
     async bootstrap(ref, logger) {
       await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const evaluations = ref.get(EvaluationsUseCases);
       const consumers: ConsumerSpec[] = [
-        { name: 'intake', handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => evaluations.onDossierProposed(e, tx) }, concurrency: 4 },
+        {
+          name: 'intake',
+          handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => evaluations.onDossierProposed(e, tx) },
+          concurrency: 4,
+        },
         // Lab results from inspection open or block the province-tier gate.
-        { name: 'lab-results', handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => evaluations.onSampleResult(e, tx) }, concurrency: 2 },
+        {
+          name: 'lab-results',
+          handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => evaluations.onSampleResult(e, tx) },
+          concurrency: 2,
+        },
       ];
       return {
         routes: ref.get(ScoringHandler).routes(),

@@ -17,18 +17,22 @@ import { renderNotValidPage, renderVerificationPage } from '../../../services/ga
 
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: loadToolConfig().env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });
-  const queries = new CertificateQueries({ query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
-    { publicBaseUrl: 'http://localhost' } as CertificationConfig);
+  const queries = new CertificateQueries(
+    { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
+    { publicBaseUrl: 'http://localhost' } as CertificationConfig,
+  );
   const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);
   const records = new Map<string, PublicCertificateRecord>();
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < codes.length) {
-      const code = codes[next++]!;
-      const r = await queries.publicRecord(code);
-      if (r) records.set(code, r as PublicCertificateRecord);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < codes.length) {
+        const code = codes[next++]!;
+        const r = await queries.publicRecord(code);
+        if (r) records.set(code, r as PublicCertificateRecord);
+      }
+    }),
+  );
   await pool.end();
   const cache = { get: async (code: string) => records.get(code) ?? null } as unknown as VerificationCache;
 
@@ -42,7 +46,10 @@ async function main(): Promise<void> {
   });
   app.get<{ Params: { code: string }; Querystring: { s?: string } }>('/verify/:code', async (req, reply) => {
     const view = await publicView(cache, req.params.code, req.query.s);
-    return reply.code(view ? 200 : 404).header('cache-control', 'no-store').type('text/html; charset=utf-8')
+    return reply
+      .code(view ? 200 : 404)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
       .send(view ? renderVerificationPage(view) : renderNotValidPage(req.params.code));
   });
   await app.listen({ port: Number(loadToolConfig().env.PORT), host: '127.0.0.1' });

@@ -29,7 +29,18 @@ function codeSql(n: string): string {
 /** A compact JWS of the size the issuer really produces (header, claims, 64-byte Ed25519 signature); content irrelevant here. */
 function signatureOfRealisticSize(): string {
   const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
-  const claims = { v: 1, n: '38-2026-0001/GCN-OCOP', c: 'ABCDEFGHJK', p: 'Sản phẩm mẫu', h: 'Chủ thể mẫu', s: 4, f: '2026-01-01', t: '2029-01-01', a: '38', d: '1/QĐ-UBND' };
+  const claims = {
+    v: 1,
+    n: '38-2026-0001/GCN-OCOP',
+    c: 'ABCDEFGHJK',
+    p: 'Sản phẩm mẫu',
+    h: 'Chủ thể mẫu',
+    s: 4,
+    f: '2026-01-01',
+    t: '2029-01-01',
+    a: '38',
+    d: '1/QĐ-UBND',
+  };
   return `${b64(JSON.stringify({ alg: 'EdDSA', kid: BENCH_KID, typ: 'ocop-cert' }))}.${b64(JSON.stringify(claims))}.${b64(randomBytes(64))}`;
 }
 
@@ -49,7 +60,8 @@ export async function insertBenchCertificates(query: Query, o: BenchCertificates
     `INSERT INTO certification.decision (id, kind, authority_unit_code, authority_tier, province_code, year, seq, reference, session_id,
        authority_vi, issuer_vi, place_vi, decided_at, decided_by)
      VALUES ($1, 'ISSUE', $2, 'PROVINCE', $2, 2026, 1, '1/QĐ-UBND', NULL, 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', 'Ủy ban nhân dân tỉnh Thanh Hóa', 'Thanh Hóa', $3, 'system')`,
-    [o.decisionId, DEMO.provinceCode, o.firstValidTo]);
+    [o.decisionId, DEMO.provinceCode, o.firstValidTo],
+  );
   await query(
     `INSERT INTO certification.certificate (id, number, code, evaluation_id, dossier_id, product_id, producer_id, product_name, producer_name,
        product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, kid, signature, issued_at)
@@ -59,7 +71,17 @@ export async function insertBenchCertificates(query: Query, o: BenchCertificates
        $7, $8, v.valid_to - interval '36 months'
      FROM generate_series(1, $3::int) AS n,
        LATERAL (SELECT date_trunc('day', $4::timestamptz + ((n - 1)::float8 / $3::int) * make_interval(months => $5::int), 'UTC') AS valid_to) v`,
-    [DEMO.provinceCode, o.decisionId, o.count, o.firstValidTo, o.spanMonths, o.producers ?? Math.max(1, Math.round(o.count / 3)), BENCH_KID, signatureOfRealisticSize()]);
+    [
+      DEMO.provinceCode,
+      o.decisionId,
+      o.count,
+      o.firstValidTo,
+      o.spanMonths,
+      o.producers ?? Math.max(1, Math.round(o.count / 3)),
+      BENCH_KID,
+      signatureOfRealisticSize(),
+    ],
+  );
 }
 
 /** 00:00Z of the UTC day of `at`, moved by whole months (certificate days are stored as 00:00Z). */
@@ -78,7 +100,9 @@ export async function removeBenchInfra(o: { natsUrl: string; stream: string; red
     } finally {
       await nc.close();
     }
-  } catch { /* stream never created */ }
+  } catch {
+    /* stream never created */
+  }
   const redis = new Redis(o.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   try {
@@ -89,7 +113,9 @@ export async function removeBenchInfra(o: { natsUrl: string; stream: string; red
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
-  } catch { /* best effort */ } finally {
+  } catch {
+    /* best effort */
+  } finally {
     redis.disconnect();
   }
 }
@@ -97,7 +123,10 @@ export async function removeBenchInfra(o: { natsUrl: string; stream: string; red
 export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
 /** Heap and RSS peaks while `fn` runs, sampled every `everyMs`, over the values after a forced GC just before it. */
-export async function withMemory<T>(fn: () => Promise<T>, everyMs = 10): Promise<{ result: T; ms: number; heapGrowth: number; rssGrowth: number; heapRetained: number }> {
+export async function withMemory<T>(
+  fn: () => Promise<T>,
+  everyMs = 10,
+): Promise<{ result: T; ms: number; heapGrowth: number; rssGrowth: number; heapRetained: number }> {
   global.gc?.();
   const before = process.memoryUsage();
   let heapPeak = before.heapUsed;
@@ -114,7 +143,10 @@ export async function withMemory<T>(fn: () => Promise<T>, everyMs = 10): Promise
     const after = process.memoryUsage();
     global.gc?.();
     return {
-      result, ms, heapGrowth: Math.max(heapPeak, after.heapUsed) - before.heapUsed, rssGrowth: Math.max(rssPeak, after.rss) - before.rss,
+      result,
+      ms,
+      heapGrowth: Math.max(heapPeak, after.heapUsed) - before.heapUsed,
+      rssGrowth: Math.max(rssPeak, after.rss) - before.rss,
       heapRetained: process.memoryUsage().heapUsed - before.heapUsed,
     };
   } finally {

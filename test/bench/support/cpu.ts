@@ -18,7 +18,11 @@ export function cpuSeconds(pid: number | undefined): number {
   return pid === undefined ? 0 : ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) / TICKS_PER_SECOND;
 }
 
-export interface SystemTicks { byPid: Map<number, { name: string; ticks: number }>; busy: number; total: number }
+export interface SystemTicks {
+  byPid: Map<number, { name: string; ticks: number }>;
+  busy: number;
+  total: number;
+}
 
 export function systemTicks(): SystemTicks {
   const byPid = new Map<number, { name: string; ticks: number }>();
@@ -28,7 +32,9 @@ export function systemTicks(): SystemTicks {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (INFRA.includes(name)) byPid.set(Number(entry), { name, ticks: ticksOf(stat) });
-    } catch { /* process ended */ }
+    } catch {
+      /* process ended */
+    }
   }
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = cpu.reduce((a, b) => a + b, 0);
@@ -38,11 +44,15 @@ export function systemTicks(): SystemTicks {
 /** Cores used on average between two samples, per infrastructure program and for the whole machine (`machine`). */
 export function systemCpu(before: SystemTicks, after: SystemTicks, seconds: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [pid, p] of after.byPid) out[p.name] = (out[p.name] ?? 0) + (p.ticks - (before.byPid.get(pid)?.ticks ?? 0)) / TICKS_PER_SECOND / seconds;
+  for (const [pid, p] of after.byPid)
+    out[p.name] = (out[p.name] ?? 0) + (p.ticks - (before.byPid.get(pid)?.ticks ?? 0)) / TICKS_PER_SECOND / seconds;
   out.machine = ((after.busy - before.busy) / (after.total - before.total)) * availableParallelism();
   return out;
 }
 
 /** "postgres 76%, machine 187%": cores in use as percentages of one core, small ones left out. */
 export const cpuText = (c: Record<string, number>): string =>
-  Object.entries(c).filter(([, v]) => v >= 0.02).map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(', ');
+  Object.entries(c)
+    .filter(([, v]) => v >= 0.02)
+    .map(([k, v]) => `${k} ${Math.round(v * 100)}%`)
+    .join(', ');

@@ -4,7 +4,12 @@ import { CERTIFICATION_JOB_NAMES } from './certification.dto';
 /** What the daily expiry sweep did. */
 export class ExpirySweepReportView {
   @ApiProperty() asOf: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Notices sent, by days before the end (90, 60, 30)', example: { 90: 2, 60: 0, 30: 1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Notices sent, by days before the end (90, 60, 30)',
+    example: { 90: 2, 60: 0, 30: 1 },
+  })
   noticesSent: Record<string, number>;
   @ApiProperty() noticesSkipped: number;
   @ApiProperty() markedExpiring: number;

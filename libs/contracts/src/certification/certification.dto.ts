@@ -8,8 +8,15 @@ export const CERTIFICATE_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'SUPERSEDE
 export const REVOCATION_STATUSES = ['REQUESTED', 'REJECTED', 'REVOKED', 'RETURN_CONFIRMED', 'ESCALATED'] as const;
 /** Keys of REVOCATION_REASONS in @ocop/domain (kept equal by a unit test). */
 export const REVOCATION_REASON_CODE_LIST = [
-  'NOT_REEVALUATED', 'MANDATORY_CRITERIA_FAILED', 'PROCESS_NOT_FOLLOWED', 'FOOD_SAFETY_VIOLATION', 'QUALITY_NOT_AS_CERTIFIED', 'NO_QUALITY_RECORDS',
-  'LAB_TEST_FAILED', 'PRODUCTION_HALTED', 'OTHER',
+  'NOT_REEVALUATED',
+  'MANDATORY_CRITERIA_FAILED',
+  'PROCESS_NOT_FOLLOWED',
+  'FOOD_SAFETY_VIOLATION',
+  'QUALITY_NOT_AS_CERTIFIED',
+  'NO_QUALITY_RECORDS',
+  'LAB_TEST_FAILED',
+  'PRODUCTION_HALTED',
+  'OTHER',
 ] as const;
 export const CERTIFICATION_JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
 
@@ -18,8 +25,10 @@ export class ListCertificatesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() productId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() producerId?: string;
   @ApiPropertyOptional({ enum: COUNCIL_TIERS, description: 'The tier that certified it' }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
-  @ApiPropertyOptional({ description: 'The issuing authority\'s unit (district or province code, or VN)' })
-  @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'authorityUnitCode must be a district or province code, or VN' }) authorityUnitCode?: string;
+  @ApiPropertyOptional({ description: "The issuing authority's unit (district or province code, or VN)" })
+  @IsOptional()
+  @Matches(/^(\d{2,3}|VN)$/, { message: 'authorityUnitCode must be a district or province code, or VN' })
+  authorityUnitCode?: string;
   @QueryInt(3, 5) stars?: number;
   @QueryInt(2019, 2100, { description: 'Year of issue (Vietnam time)' }) year?: number;
 }
@@ -39,9 +48,14 @@ export class DecisionIdQuery {
 export class RequestRevocationCommand {
   @ApiProperty() @IsUUID() certificateId: string;
   @ApiProperty({ enum: REVOCATION_REASON_CODE_LIST }) @IsIn(REVOCATION_REASON_CODE_LIST) reasonCode: string;
-  @ApiProperty({ description: 'What was found, in the requester\'s words' }) @IsString() @Length(3, 4000) details: string;
-  @ApiPropertyOptional({ description: 'The requester\'s own reference (inspection finding, office letter): the same reference never makes a second request' })
-  @IsOptional() @IsString() @Length(1, 200) sourceReference?: string;
+  @ApiProperty({ description: "What was found, in the requester's words" }) @IsString() @Length(3, 4000) details: string;
+  @ApiPropertyOptional({
+    description: "The requester's own reference (inspection finding, office letter): the same reference never makes a second request",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  sourceReference?: string;
 }
 
 export class ListRevocationsQuery extends PageQuery {
@@ -109,7 +123,7 @@ export class DecisionView {
   @ApiProperty() authorityUnitCode: string;
   @ApiProperty({ enum: COUNCIL_TIERS }) authorityTier: string;
   @ApiProperty() provinceCode: string;
-  @ApiProperty({ example: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', description: 'The issuing authority\'s formal heading' }) authorityVi: string;
+  @ApiProperty({ example: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', description: "The issuing authority's formal heading" }) authorityVi: string;
   @ApiProperty() issuerVi: string;
   @ApiProperty({ example: 'Thanh Hóa', description: 'Place of the date line' }) placeVi: string;
   @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
@@ -135,7 +149,8 @@ export class RevocationView {
   @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) rejectionNote: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnDeadline: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the reminder to return the certificate is due' }) reminderDueAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the reminder to return the certificate is due' }) reminderDueAt:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) reminderSentAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) returnConfirmedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt: string | null;
@@ -143,7 +158,8 @@ export class RevocationView {
 
 /** The public answer for a verification code: live status and what the certificate says. */
 export class PublicCertificateView {
-  @ApiProperty({ description: 'True when the code is a certificate in the registry (and the signature, when given, is the one issued)' }) valid: boolean;
+  @ApiProperty({ description: 'True when the code is a certificate in the registry (and the signature, when given, is the one issued)' })
+  valid: boolean;
   @ApiProperty() code: string;
   @ApiProperty() number: string;
   @ApiProperty({ enum: CERTIFICATE_STATUSES }) status: string;

@@ -28,7 +28,11 @@ export interface CertificateIssuedData extends CertificateEventData {
   issuedAt: string;
 }
 
-export interface CertificateSupersededData extends CertificateEventData { supersededBy: string; supersededByNumber: string; at: string }
+export interface CertificateSupersededData extends CertificateEventData {
+  supersededBy: string;
+  supersededByNumber: string;
+  at: string;
+}
 
 /** A notice before the end of validity: 90, 60 or 30 days (each sent once). The first one invites re-evaluation. */
 export interface CertificateExpiringData extends CertificateEventData {
@@ -38,13 +42,27 @@ export interface CertificateExpiringData extends CertificateEventData {
   at: string;
 }
 
-export interface CertificateExpiredData extends CertificateEventData { validTo: string; at: string }
+export interface CertificateExpiredData extends CertificateEventData {
+  validTo: string;
+  at: string;
+}
 
 export type RevocationSource = 'INSPECTION' | 'OFFICE' | 'EXPIRY';
 
-export interface RevocationEventData extends CertificateEventData { revocationId: string; source: RevocationSource; reasonCode: string }
-export interface RevocationRequestedData extends RevocationEventData { sourceReference: string | null; details: string; requestedAt: string }
-export interface RevocationRejectedData extends RevocationEventData { note: string; at: string }
+export interface RevocationEventData extends CertificateEventData {
+  revocationId: string;
+  source: RevocationSource;
+  reasonCode: string;
+}
+export interface RevocationRequestedData extends RevocationEventData {
+  sourceReference: string | null;
+  details: string;
+  requestedAt: string;
+}
+export interface RevocationRejectedData extends RevocationEventData {
+  note: string;
+  at: string;
+}
 export interface CertificateRevokedData extends RevocationEventData {
   decisionId: string;
   decisionReference: string;
@@ -52,8 +70,11 @@ export interface CertificateRevokedData extends RevocationEventData {
   revokedAt: string;
   returnDeadline: string;
 }
-export interface RevocationFollowUpData extends RevocationEventData { step: string; returnDeadline: string; at: string }
-
+export interface RevocationFollowUpData extends RevocationEventData {
+  step: string;
+  returnDeadline: string;
+  at: string;
+}
 
 /** Reply of `certification.public.verify`: the stored record behind a verification code (the live status is derived per request). */
 export interface PublicCertificateRecord {

@@ -37,6 +37,9 @@ export const CertificationEvents = {
 
 /** Every event type that changes what the public verification of a certificate shows (caches drop the code on these). */
 export const CERTIFICATE_STATUS_EVENTS: readonly string[] = [
-  CertificationEvents.certificateIssued, CertificationEvents.certificateSuperseded, CertificationEvents.certificateExpiring,
-  CertificationEvents.certificateExpired, CertificationEvents.certificateRevoked,
+  CertificationEvents.certificateIssued,
+  CertificationEvents.certificateSuperseded,
+  CertificationEvents.certificateExpiring,
+  CertificationEvents.certificateExpired,
+  CertificationEvents.certificateRevoked,
 ];

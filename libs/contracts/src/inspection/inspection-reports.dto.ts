@@ -17,7 +17,10 @@ export class ViolationFollowUpReportView {
 export class InspectionJobReportView {
   @ApiProperty({ enum: INSPECTION_JOB_NAMES }) name: string;
   @ApiProperty() asOf: string;
-  @ApiProperty({ description: 'sample-follow-ups or violation-follow-ups report', oneOf: [{ $ref: getSchemaPath(SampleFollowUpReportView) }, { $ref: getSchemaPath(ViolationFollowUpReportView) }] })
+  @ApiProperty({
+    description: 'sample-follow-ups or violation-follow-ups report',
+    oneOf: [{ $ref: getSchemaPath(SampleFollowUpReportView) }, { $ref: getSchemaPath(ViolationFollowUpReportView) }],
+  })
   result: SampleFollowUpReportView | ViolationFollowUpReportView;
 }
 

@@ -83,5 +83,14 @@ export interface SampleResultRecordedData extends SampleEventData {
   recordedAt: string;
 }
 
-export interface SampleStepTakenData extends SampleEventData { step: string; stage: string; at: string; by: string }
-export interface SampleFollowUpData extends SampleEventData { stage: string; dueAt: string; at: string }
+export interface SampleStepTakenData extends SampleEventData {
+  step: string;
+  stage: string;
+  at: string;
+  by: string;
+}
+export interface SampleFollowUpData extends SampleEventData {
+  stage: string;
+  dueAt: string;
+  at: string;
+}

@@ -4,18 +4,33 @@ import { IsInstant, List, Nested, NestedList } from '../validation';
 import { PageQuery } from '../query';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
-export const SAMPLE_STATUS_LIST = ['REQUESTED', 'COLLECTED', 'DISPATCHED', 'RECEIVED_BY_LAB', 'RESULT_RECORDED', 'CANCELLED', 'OVERDUE'] as const;
+export const SAMPLE_STATUS_LIST = [
+  'REQUESTED',
+  'COLLECTED',
+  'DISPATCHED',
+  'RECEIVED_BY_LAB',
+  'RESULT_RECORDED',
+  'CANCELLED',
+  'OVERDUE',
+] as const;
 export const INSPECTION_JOB_NAMES = ['sample-follow-ups', 'violation-follow-ups'] as const;
 
 export class RegisterLabCommand {
-  @ApiProperty({ example: 'LAB01', description: 'Upper-case code; also the lab\'s NATS subject segment' }) @Matches(CODE, { message: 'code must be 2-40 of A-Z, 0-9, _ or -' }) code: string;
+  @ApiProperty({ example: 'LAB01', description: "Upper-case code; also the lab's NATS subject segment" })
+  @Matches(CODE, { message: 'code must be 2-40 of A-Z, 0-9, _ or -' })
+  code: string;
   @ApiProperty({ example: 'Trung tâm Kiểm nghiệm Thanh Hóa' }) @IsString() @Length(3, 200) name: string;
   @ApiProperty({ type: [String], example: ['E_COLI', 'LEAD'], description: 'Indicators the lab is accredited for' })
-  @List(1, 200) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators: string[];
+  @List(1, 200)
+  @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' })
+  indicators: string[];
   @ApiProperty({ example: 7, description: 'Days from receipt to result' }) @IsInt() @Min(1) @Max(90) turnaroundDays: number;
   @ApiProperty() @IsString() @Length(2, 200) contactName: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'contactPhone must be a phone number' }) contactPhone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9 .-]{8,20}$/, { message: 'contactPhone must be a phone number' })
+  contactPhone?: string;
 }
 
 export class LabView {
@@ -42,16 +57,23 @@ export class LabCredentialQuery {
 export class LabCredentialView {
   @ApiProperty() credentialId: string;
   @ApiProperty() labCode: string;
-  @ApiProperty({ description: 'Shown once: the lab\'s service sends it in the ocop-lab-credential header of its NATS messages' }) token: string;
+  @ApiProperty({ description: "Shown once: the lab's service sends it in the ocop-lab-credential header of its NATS messages" })
+  token: string;
   @ApiProperty() subject: string;
 }
 
 export class RequestSampleCommand {
-  @ApiPropertyOptional({ description: 'The province-tier evaluation the sample serves (or taskId)' }) @IsOptional() @IsUUID() evaluationId?: string;
+  @ApiPropertyOptional({ description: 'The province-tier evaluation the sample serves (or taskId)' })
+  @IsOptional()
+  @IsUUID()
+  evaluationId?: string;
   @ApiPropertyOptional({ description: 'The inspection task the sample serves (or evaluationId)' }) @IsOptional() @IsUUID() taskId?: string;
   @ApiProperty() @IsUUID() labId: string;
   @ApiPropertyOptional({ type: [String], description: 'Defaults by product set' })
-  @IsOptional() @List(1, 100) @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' }) indicators?: string[];
+  @IsOptional()
+  @List(1, 100)
+  @Matches(CODE, { each: true, message: 'each indicator must be an indicator code' })
+  indicators?: string[];
 }
 
 export class ListSamplesQuery extends PageQuery {
@@ -87,8 +109,13 @@ export class IndicatorResultDto {
 }
 
 export class ResultSheetDto {
-  @ApiProperty({ example: 'PKQ-2030-0153.pdf' }) @Matches(/^[\w.() -]{1,120}\.pdf$/i, { message: 'fileName must be a PDF file name' }) fileName: string;
-  @ApiProperty({ description: 'The signed result sheet (phiếu kết quả kiểm nghiệm), PDF, base64, at most 700 KB' }) @IsString() @Length(8, 960_000) contentBase64: string;
+  @ApiProperty({ example: 'PKQ-2030-0153.pdf' })
+  @Matches(/^[\w.() -]{1,120}\.pdf$/i, { message: 'fileName must be a PDF file name' })
+  fileName: string;
+  @ApiProperty({ description: 'The signed result sheet (phiếu kết quả kiểm nghiệm), PDF, base64, at most 700 KB' })
+  @IsString()
+  @Length(8, 960_000)
+  contentBase64: string;
 }
 
 export class RecordResultBody {

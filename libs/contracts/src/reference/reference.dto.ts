@@ -8,7 +8,8 @@ export class DocumentTypeView {
   @ApiProperty({ example: 'REGISTRATION_FORM' }) code: string;
   @ApiProperty({ example: 'Phiếu đăng ký sản phẩm OCOP (Mẫu 01)' }) nameVi: string;
   @ApiProperty({ example: 'OCOP product registration form (Form 01)' }) nameEn: string;
-  @ApiProperty({ enum: DOSSIER_KINDS, isArray: true, description: 'Kinds of dossier that require it; empty when optional' }) requiredFor: string[];
+  @ApiProperty({ enum: DOSSIER_KINDS, isArray: true, description: 'Kinds of dossier that require it; empty when optional' })
+  requiredFor: string[];
   @ApiProperty({ description: 'Only relevant to products evaluated on samples (every product set but tourism)' }) onlyWithSamples: boolean;
 }
 
@@ -25,8 +26,13 @@ export class ProductSetView {
   @ApiProperty({ enum: GROUP_CODES }) groupCode: string;
   @ApiProperty({ example: 'Thực phẩm' }) groupNameVi: string;
   @ApiProperty({ example: 'Thực phẩm thô, sơ chế' }) subGroupVi: string;
-  @ApiProperty({ description: 'Whether the dossier goes with product samples (tourism services: the council visits the site)' }) requiresSamples: boolean;
-  @ApiProperty({ type: [String], description: 'Lab indicators a sample is tested for unless the office names others', example: ['E_COLI', 'LEAD'] })
+  @ApiProperty({ description: 'Whether the dossier goes with product samples (tourism services: the council visits the site)' })
+  requiresSamples: boolean;
+  @ApiProperty({
+    type: [String],
+    description: 'Lab indicators a sample is tested for unless the office names others',
+    example: ['E_COLI', 'LEAD'],
+  })
   defaultLabIndicators: string[];
 }
 
@@ -34,5 +40,6 @@ export class LabIndicatorView {
   @ApiProperty({ example: 'LEAD' }) code: string;
   @ApiProperty({ example: 'Chì (Pb)' }) nameVi: string;
   @ApiProperty({ example: 'Lead (Pb)' }) nameEn: string;
-  @ApiProperty({ type: [String], description: 'Product sets whose samples are tested for it by default', example: ['01', '02'] }) defaultForProductSets: string[];
+  @ApiProperty({ type: [String], description: 'Product sets whose samples are tested for it by default', example: ['01', '02'] })
+  defaultForProductSets: string[];
 }

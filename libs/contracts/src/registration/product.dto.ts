@@ -5,7 +5,9 @@ export class CreateProductCommand {
   @ApiProperty() @IsUUID() producerId: string;
   @ApiProperty({ example: 'Chè Xuân Lập' }) @IsString() @Length(2, 200) name: string;
   @ApiProperty({ description: 'One of the 26 product sets, "01".."26"', example: '11' })
-  @IsString() @Matches(/^\d{2}$/, { message: 'productSetCode must be a two-digit product set code' }) productSetCode: string;
+  @IsString()
+  @Matches(/^\d{2}$/, { message: 'productSetCode must be a two-digit product set code' })
+  productSetCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) description?: string;
 }
 

@@ -22,11 +22,12 @@ export class ReevaluationInvitationView {
   @ApiProperty() provinceCode: string;
   @ApiPropertyOptional({ type: String, nullable: true }) districtCode: string | null;
   @ApiProperty() communeCode: string;
-  @ApiProperty({ description: 'End of the certificate\'s validity' }) validTo: string;
+  @ApiProperty({ description: "End of the certificate's validity" }) validTo: string;
   @ApiProperty() openedAt: string;
   @ApiProperty({ description: 'Days before the end named by the latest notice received (90, 60 or 30)' }) lastNoticeDays: number;
   @ApiProperty({ enum: REEVALUATION_INVITATION_STATUSES }) status: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The RE_EVALUATION dossier filed for the product' }) reevaluationDossierId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The RE_EVALUATION dossier filed for the product' })
+  reevaluationDossierId: string | null;
   @ApiPropertyOptional({ enum: REEVALUATION_CLOSED_REASONS, nullable: true }) closedReason: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) closedAt: string | null;
 }

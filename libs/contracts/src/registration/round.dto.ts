@@ -8,13 +8,23 @@ export class CreateRoundCommand {
   @ApiProperty({ example: 'Đợt 2 năm 2026' }) @IsString() @Length(2, 200) name: string;
   @ApiProperty({ example: '2026-07-01' }) @IsCalendarDate() opensOn: string;
   @ApiProperty({ example: '2026-12-15' }) @IsCalendarDate() closesOn: string;
-  @ApiPropertyOptional({ example: '38', description: 'The province whose round this is: required for a national admin, otherwise your own (default)' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' }) provinceCode?: string;
+  @ApiPropertyOptional({
+    example: '38',
+    description: 'The province whose round this is: required for a national admin, otherwise your own (default)',
+  })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' })
+  provinceCode?: string;
 }
 
 export class ListRoundsQuery {
-  @ApiPropertyOptional({ example: '38', description: 'A national admin: this province\'s rounds (default: every province\'s); others: only their own province' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' }) provinceCode?: string;
+  @ApiPropertyOptional({
+    example: '38',
+    description: "A national admin: this province's rounds (default: every province's); others: only their own province",
+  })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' })
+  provinceCode?: string;
 }
 
 export class RoundView {
@@ -25,5 +35,5 @@ export class RoundView {
   @ApiProperty() name: string;
   @ApiProperty() opensOn: string;
   @ApiProperty() closesOn: string;
-  @ApiProperty({ description: 'Open at the request\'s as-of instant' }) open: boolean;
+  @ApiProperty({ description: "Open at the request's as-of instant" }) open: boolean;
 }

@@ -19,7 +19,10 @@ export class GetCatalogueQuery extends CatalogueCodeQuery {
 }
 
 export class PutCatalogueCommand extends CatalogueCodeQuery {
-  @ApiProperty({ type: Object, description: 'The catalogue document (format of data/criteria/*.json)' }) @IsObject() document: Record<string, unknown>;
+  @ApiProperty({ type: Object, description: 'The catalogue document (format of data/criteria/*.json)' }) @IsObject() document: Record<
+    string,
+    unknown
+  >;
 }
 
 export class CompletionItemView {
@@ -52,9 +55,12 @@ export class CommuneAssessmentEntryDto {
 
 export class CheckCommuneAssessmentQuery {
   @ApiProperty({ enum: LEGAL_VERSION_CODES }) @IsIn(LEGAL_VERSION_CODES) legalVersion: string;
-  @ApiProperty({ example: '04' }) @Matches(/^\d{2}$/, { message: 'productSetCode must be a 2-digit product set code' }) productSetCode: string;
+  @ApiProperty({ example: '04' })
+  @Matches(/^\d{2}$/, { message: 'productSetCode must be a 2-digit product set code' })
+  productSetCode: string;
   @ApiProperty({ type: [CommuneAssessmentEntryDto] })
-  @NestedList(() => CommuneAssessmentEntryDto, 1, 20) entries: CommuneAssessmentEntryDto[];
+  @NestedList(() => CommuneAssessmentEntryDto, 1, 20)
+  entries: CommuneAssessmentEntryDto[];
 }
 
 export class CommuneAssessmentCheckView {
@@ -76,4 +82,3 @@ export class TierModelView {
   @ApiProperty() entryTier: string;
   @ApiProperty({ type: [TierStepView] }) steps: TierStepView[];
 }
-

@@ -13,22 +13,40 @@ export class CouncilMemberInput {
   @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @Length(2, 120) fullName: string;
   @ApiProperty({ example: 'Sở Nông nghiệp và Môi trường' }) @IsString() @Length(2, 200) agency: string;
   @ApiProperty({ enum: COUNCIL_ROLES, description: 'CHAIR, VICE_CHAIR and MEMBER score; SECRETARY and ADVISOR (advisory team) do not' })
-  @IsIn(COUNCIL_ROLES) role: (typeof COUNCIL_ROLES)[number];
+  @IsIn(COUNCIL_ROLES)
+  role: (typeof COUNCIL_ROLES)[number];
 }
 
 export class CreateCouncilCommand {
   @ApiProperty({ example: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thanh Hóa năm 2026' }) @IsString() @Length(5, 300) name: string;
   @ApiProperty({ enum: COUNCIL_TIERS }) @IsIn(COUNCIL_TIERS) tier: (typeof COUNCIL_TIERS)[number];
   @ApiProperty({ example: '38', description: 'District code (DISTRICT), province code (PROVINCE) or "VN" (CENTRAL)' })
-  @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode: string;
-  @ApiProperty({ example: 'UBND tỉnh Thanh Hóa', description: 'Authority the council advises, printed on its minutes' }) @IsString() @Length(3, 200) authorityName: string;
-  @ApiProperty({ example: 'Thanh Hóa', description: 'Place name for the date line of its documents' }) @IsString() @Length(2, 100) placeName: string;
-  @ApiProperty({ example: 5, description: 'Scoring members who must be present to close a session' }) @IsInt() @Min(1) @Max(50) quorum: number;
-  @ApiPropertyOptional({ default: true, description: 'The chair must be among those present' }) @IsOptional() @IsBoolean() chairRequired?: boolean;
-  @ApiPropertyOptional({ default: '10', description: 'Largest allowed difference between members\' totals (points)' })
-  @IsOptional() @Matches(POINTS_TEXT, { message: 'spreadLimit must be points with at most 2 decimals' }) spreadLimit?: string;
+  @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' })
+  unitCode: string;
+  @ApiProperty({ example: 'UBND tỉnh Thanh Hóa', description: 'Authority the council advises, printed on its minutes' })
+  @IsString()
+  @Length(3, 200)
+  authorityName: string;
+  @ApiProperty({ example: 'Thanh Hóa', description: 'Place name for the date line of its documents' })
+  @IsString()
+  @Length(2, 100)
+  placeName: string;
+  @ApiProperty({ example: 5, description: 'Scoring members who must be present to close a session' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  quorum: number;
+  @ApiPropertyOptional({ default: true, description: 'The chair must be among those present' })
+  @IsOptional()
+  @IsBoolean()
+  chairRequired?: boolean;
+  @ApiPropertyOptional({ default: '10', description: "Largest allowed difference between members' totals (points)" })
+  @IsOptional()
+  @Matches(POINTS_TEXT, { message: 'spreadLimit must be points with at most 2 decimals' })
+  spreadLimit?: string;
   @ApiProperty({ type: [CouncilMemberInput], minItems: 2, maxItems: 60 })
-  @NestedList(() => CouncilMemberInput, 2, 60) members: CouncilMemberInput[];
+  @NestedList(() => CouncilMemberInput, 2, 60)
+  members: CouncilMemberInput[];
 }
 
 export class CouncilIdQuery {
@@ -37,7 +55,10 @@ export class CouncilIdQuery {
 
 export class ListCouncilsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' })
+  unitCode?: string;
 }
 
 export class DeclareConflictBody {

@@ -10,10 +10,22 @@ export interface EvaluationEventData {
   provinceCode: string;
 }
 
-export interface EvaluationOpenedData extends EvaluationEventData { legalVersion: string; forwardedFrom: string | null }
-export interface DossierScheduledData extends EvaluationEventData { sessionId: string; councilId: string }
+export interface EvaluationOpenedData extends EvaluationEventData {
+  legalVersion: string;
+  forwardedFrom: string | null;
+}
+export interface DossierScheduledData extends EvaluationEventData {
+  sessionId: string;
+  councilId: string;
+}
 
-export interface CapReasonData { stars: number; criterionCode: string; labelVi: string; required: string; mean: string }
+export interface CapReasonData {
+  stars: number;
+  criterionCode: string;
+  labelVi: string;
+  required: string;
+  mean: string;
+}
 
 /** `scoring.evaluation-completed.v1`: a council finalised a dossier at one tier. Certification acts on outcome CERTIFY. */
 export interface EvaluationCompletedData extends EvaluationEventData {
@@ -48,10 +60,24 @@ export interface EvaluationCompletedData extends EvaluationEventData {
   withheldReason?: 'PROVISIONAL_CRITERIA' | null;
 }
 
-export interface EvaluationDeferredData extends EvaluationEventData { sessionId: string; reasons: string[] }
+export interface EvaluationDeferredData extends EvaluationEventData {
+  sessionId: string;
+  reasons: string[];
+}
 export interface EvaluationTransferredData extends EvaluationEventData {
-  fromTier: string; fromUnitCode: string; legalVersion: string; transferredAt: string; ruleVi: string;
+  fromTier: string;
+  fromUnitCode: string;
+  legalVersion: string;
+  transferredAt: string;
+  ruleVi: string;
   /** Set when the dossier was taken off the agenda of a district session that was still open. */
   fromSessionId: string | null;
 }
-export interface SessionClosedData { sessionId: string; councilId: string; reference: string; completed: number; deferred: number; closedAt: string }
+export interface SessionClosedData {
+  sessionId: string;
+  councilId: string;
+  reference: string;
+  completed: number;
+  deferred: number;
+  closedAt: string;
+}

@@ -12,9 +12,13 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 export class ListEvaluationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COUNCIL_TIERS }) @IsOptional() @IsIn(COUNCIL_TIERS) tier?: string;
   @ApiPropertyOptional({ description: 'The unit whose council evaluates (district, province or VN)' })
-  @IsOptional() @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' }) unitCode?: string;
+  @IsOptional()
+  @Matches(/^(\d{2,3}|VN)$/, { message: 'unitCode must be a district or province code, or VN' })
+  unitCode?: string;
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES, description: 'AWAITING_SESSION lists the candidates for an agenda' })
-  @IsOptional() @IsIn(EVALUATION_STATUSES) status?: string;
+  @IsOptional()
+  @IsIn(EVALUATION_STATUSES)
+  status?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() dossierId?: string;
 }
 
@@ -25,7 +29,10 @@ export class EvaluationIdQuery {
 export class SetLabResultBody {
   @ApiProperty({ enum: ['PENDING', 'PASSED', 'FAILED'] }) @IsIn(['PENDING', 'PASSED', 'FAILED']) state: string;
   @ApiPropertyOptional({ example: 'PKQ-2026-0153', description: 'Reference of the lab result sheet (phiếu kết quả kiểm nghiệm)' })
-  @IsOptional() @IsString() @Length(1, 100) reference?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  reference?: string;
 }
 
 export class SetLabResultCommand extends SetLabResultBody {
@@ -50,7 +57,8 @@ export class SpreadView {
 export class EvaluationResultView {
   @ApiProperty() sessionId: string;
   @ApiProperty() sheetCount: number;
-  @ApiProperty({ description: 'Sum of the members\' totals in hundredths; the exact mean is sumHundredths / sheetCount' }) sumHundredths: number;
+  @ApiProperty({ description: "Sum of the members' totals in hundredths; the exact mean is sumHundredths / sheetCount" })
+  sumHundredths: number;
   @ApiProperty({ example: '86.40', description: 'Mean floored to hundredths (display)' }) mean: string;
   @ApiProperty() band: number;
   @ApiProperty({ description: 'Highest star whose mandatory criteria all pass' }) cap: number;
@@ -64,8 +72,15 @@ export class EvaluationResultView {
   @ApiProperty() catalogueCode: string;
   @ApiProperty() catalogueRevision: number;
   @ApiProperty() completedAt: string;
-  @ApiPropertyOptional({ description: 'Scored against a PROVISIONAL catalogue revision (indicative points)' }) provisionalCriteria?: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, enum: ['PROVISIONAL_CRITERIA'], description: 'Why a certificate the points earned is withheld' }) withheldReason?: string | null;
+  @ApiPropertyOptional({ description: 'Scored against a PROVISIONAL catalogue revision (indicative points)' })
+  provisionalCriteria?: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: ['PROVISIONAL_CRITERIA'],
+    description: 'Why a certificate the points earned is withheld',
+  })
+  withheldReason?: string | null;
 }
 
 export class DeferralView {
@@ -94,7 +109,8 @@ export class EvaluationView {
   @ApiPropertyOptional({ type: String, nullable: true }) labReference: string | null;
   @ApiPropertyOptional({ type: [CommuneAssessmentEntryDto], nullable: true }) communeAssessment: CommuneAssessmentEntryDto[] | null;
   @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Evaluation at the lower tier that forwarded this one' }) forwardedFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Evaluation at the lower tier that forwarded this one' })
+  forwardedFrom: string | null;
   @ApiPropertyOptional({ type: EvaluationResultView, nullable: true }) result: EvaluationResultView | null;
   @ApiPropertyOptional({ type: DeferralView, nullable: true }) lastDeferral: DeferralView | null;
   @ApiProperty() createdAt: string;
@@ -117,8 +133,10 @@ export class ListSessionsQuery extends PageQuery {
 }
 
 export class AddAgendaBody {
-  @ApiProperty({ type: [String], description: 'Evaluations awaiting a session at this council\'s tier and unit' })
-  @List(1, 500) @IsUUID('all', { each: true }) evaluationIds: string[];
+  @ApiProperty({ type: [String], description: "Evaluations awaiting a session at this council's tier and unit" })
+  @List(1, 500)
+  @IsUUID('all', { each: true })
+  evaluationIds: string[];
 }
 
 export class AddAgendaCommand extends AddAgendaBody {
@@ -127,7 +145,9 @@ export class AddAgendaCommand extends AddAgendaBody {
 
 export class AttendanceBody {
   @ApiProperty({ type: [String], description: 'Council member ids present (replaces the previous list)' })
-  @List(0, 60) @IsUUID('all', { each: true }) presentMemberIds: string[];
+  @List(0, 60)
+  @IsUUID('all', { each: true })
+  presentMemberIds: string[];
 }
 
 export class AttendanceCommand extends AttendanceBody {
@@ -138,12 +158,19 @@ export class SheetEntryDto {
   @ApiProperty({ example: 'A1.2' }) @Matches(CODE, { message: 'criterionCode must be a criterion code' }) criterionCode: string;
   @ApiProperty({ example: 'c' }) @Matches(CODE, { message: 'optionCode must be an option code' }) optionCode: string;
   @ApiPropertyOptional({ example: '3', description: 'Points of the chosen option, as a cross-check (at most 2 decimals)' })
-  @IsOptional() @IsString() @Length(1, 12) points?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 12)
+  points?: string;
 }
 
 export class SubmitSheetBody {
-  @ApiProperty({ type: [SheetEntryDto], description: 'One option per criterion of the dossier\'s criteria tree (commune-assessed criteria excluded under 148+1489)' })
-  @NestedList(() => SheetEntryDto, 1, 300) entries: SheetEntryDto[];
+  @ApiProperty({
+    type: [SheetEntryDto],
+    description: "One option per criterion of the dossier's criteria tree (commune-assessed criteria excluded under 148+1489)",
+  })
+  @NestedList(() => SheetEntryDto, 1, 300)
+  entries: SheetEntryDto[];
 }
 
 export class SubmitSheetCommand extends SubmitSheetBody {
@@ -168,7 +195,8 @@ export class SheetView {
   @ApiProperty({ description: 'Times the member corrected the sheet (1 = first submission)' }) revision: number;
   @ApiProperty() submittedAt: string;
   @ApiProperty() updatedAt: string;
-  @ApiPropertyOptional({ type: SpreadView, nullable: true, description: 'Spread of the dossier\'s submitted totals after this sheet' }) spread: SpreadView | null;
+  @ApiPropertyOptional({ type: SpreadView, nullable: true, description: "Spread of the dossier's submitted totals after this sheet" })
+  spread: SpreadView | null;
 }
 
 export class SessionItemView {
@@ -226,7 +254,7 @@ export class MinutesResultView {
   @ApiProperty() producerName: string;
   @ApiProperty() productSetCode: string;
   @ApiProperty() sheetCount: number;
-  @ApiProperty({ type: Object, description: 'Each member\'s total, by member name' }) totals: Record<string, string>;
+  @ApiProperty({ type: Object, description: "Each member's total, by member name" }) totals: Record<string, string>;
   @ApiProperty() mean: string;
   @ApiProperty() band: number;
   @ApiProperty() rank: number;

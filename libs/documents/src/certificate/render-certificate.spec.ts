@@ -72,7 +72,11 @@ describe('renderCertificatePdf', () => {
   });
 
   it('shrinks the body text to keep far longer names on one page, and refuses what cannot fit', async () => {
-    const long = (n: number): string => 'Mật ong hoa nhãn '.repeat(Math.ceil(n / 17)).slice(0, n).trim();
+    const long = (n: number): string =>
+      'Mật ong hoa nhãn '
+        .repeat(Math.ceil(n / 17))
+        .slice(0, n)
+        .trim();
     const fitted = await textOf(await renderCertificatePdf({ ...certificate(), productName: long(1000), producerName: long(1000) }));
     expect(fitted.pageCount).toBe(1);
     expect(fitted.all).toContain('Có giá trị từ ngày 01 tháng 02 năm 2026');
@@ -102,7 +106,9 @@ describe('renderCertificatePdf', () => {
 
   it('says so when the result was scored against provisional criteria, still on one page even with long names', async () => {
     const note = 'Kết quả đánh giá theo bộ tiêu chí tạm thời; giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.';
-    const { pageCount, all } = await textOf(await renderCertificatePdf({ ...certificate(), productName: LONG_PRODUCT, producerName: LONG_PRODUCER, provisionalNoteVi: note }));
+    const { pageCount, all } = await textOf(
+      await renderCertificatePdf({ ...certificate(), productName: LONG_PRODUCT, producerName: LONG_PRODUCER, provisionalNoteVi: note }),
+    );
     expect(pageCount).toBe(1);
     expect(all).toContain(note);
     expect((await textOf(bytes)).all).not.toContain('tạm thời');

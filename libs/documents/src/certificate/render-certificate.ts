@@ -48,13 +48,15 @@ function compose(doc: CertificateDocument, qr: Buffer, size: number): PdfCompose
     .space(size)
     .paragraph(`Đã được đánh giá, phân hạng đạt ${doc.stars} sao theo Bộ tiêu chí OCOP ở ${doc.tierVi}.`, { size, after: size / 2 })
     .paragraph(`Theo Quyết định số ${doc.decisionReference} ngày ${vietnamNumericDate(doc.decisionDate)}.`, { size, after: size / 2 })
-    .paragraph(`Có giá trị từ ${vietnamDate(doc.validFrom)} đến ${vietnamDate(doc.validTo)}.`, { size, face: 'bold', ...(doc.provisionalNoteVi ? { after: size / 2 } : {}) });
-  if (doc.provisionalNoteVi) pdf.paragraph(doc.provisionalNoteVi, { size: size - 2, face: 'italic' });
-  return pdf
-    .space(size)
-    .signatures([{ titleLines: doc.signerTitleLines, noteVi: '', name: doc.signerName }], {
-      image: qr,
-      width: QR_POINTS,
-      caption: `Quét mã để kiểm tra hiệu lực: ${doc.verifyCode}`,
+    .paragraph(`Có giá trị từ ${vietnamDate(doc.validFrom)} đến ${vietnamDate(doc.validTo)}.`, {
+      size,
+      face: 'bold',
+      ...(doc.provisionalNoteVi ? { after: size / 2 } : {}),
     });
+  if (doc.provisionalNoteVi) pdf.paragraph(doc.provisionalNoteVi, { size: size - 2, face: 'italic' });
+  return pdf.space(size).signatures([{ titleLines: doc.signerTitleLines, noteVi: '', name: doc.signerName }], {
+    image: qr,
+    width: QR_POINTS,
+    caption: `Quét mã để kiểm tra hiệu lực: ${doc.verifyCode}`,
+  });
 }

@@ -85,7 +85,10 @@ describe('renderDecisionPdf', () => {
   });
 
   it('prefixes a bare legal ground with "Căn cứ" and ends the last ground with a full stop', async () => {
-    const doc = { ...issueDecision(0), legalBasisVi: ['Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;', 'căn cứ kết quả họp Hội đồng'] };
+    const doc = {
+      ...issueDecision(0),
+      legalBasisVi: ['Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;', 'căn cứ kết quả họp Hội đồng'],
+    };
     const { all } = await textOf(await renderDecisionPdf(doc));
     expect(all).toContain(
       'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; căn cứ kết quả họp Hội đồng. QUYẾT ĐỊNH: Điều 1. Công nhận 1 sản phẩm',
@@ -103,7 +106,13 @@ describe('renderDecisionPdf', () => {
   it('ISSUE: marks the items scored against provisional criteria (*) and explains the mark in an article', async () => {
     const doc = issueDecision(2);
     const note = 'Kết quả đánh giá theo bộ tiêu chí tạm thời.';
-    const { all } = await textOf(await renderDecisionPdf({ ...doc, items: [{ ...doc.items[0]!, provisionalCriteria: true }, ...doc.items.slice(1)], provisionalNoteVi: note }));
+    const { all } = await textOf(
+      await renderDecisionPdf({
+        ...doc,
+        items: [{ ...doc.items[0]!, provisionalCriteria: true }, ...doc.items.slice(1)],
+        provisionalNoteVi: note,
+      }),
+    );
     expect(all).toContain(`Các sản phẩm đánh dấu (*) trong danh sách: ${note}`);
     expect(all).toContain(`${doc.items[0]!.productName} (*)`);
     expect(all).not.toContain(`${doc.items[1]!.productName} (*)`);

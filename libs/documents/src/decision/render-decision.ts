@@ -32,7 +32,13 @@ export function renderDecisionPdf(doc: DecisionDocument): Promise<Buffer> {
   });
 
   pdf
-    .nationalHeading({ authorityVi: doc.authorityVi, issuerVi: doc.issuerVi, reference: doc.reference, placeVi: doc.placeVi, date: doc.date })
+    .nationalHeading({
+      authorityVi: doc.authorityVi,
+      issuerVi: doc.issuerVi,
+      reference: doc.reference,
+      placeVi: doc.placeVi,
+      date: doc.date,
+    })
     .title(['QUYẾT ĐỊNH', summary])
     .paragraph(doc.issuerVi.toUpperCase(), { face: 'bold', align: 'center', after: 8 });
   doc.legalBasisVi.forEach((basis, i) => {
@@ -66,12 +72,11 @@ function issue(pdf: PdfComposer, doc: DecisionDocument): void {
     .paragraph(`Công nhận ${doc.items.length} sản phẩm đạt chuẩn OCOP (có danh sách kèm theo).`, { ...ARTICLE, lead: 'Điều 1.' })
     .paragraph(`Giấy chứng nhận có giá trị ${VALIDITY_MONTHS} tháng kể từ ngày ký.`, { ...ARTICLE, lead: 'Điều 2.' });
   if (doc.provisionalNoteVi) pdf.paragraph(`Các sản phẩm đánh dấu (*) trong danh sách: ${doc.provisionalNoteVi}`, ARTICLE);
-  pdf
-    .paragraph(
-      'Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các cơ quan, đơn vị có liên quan và các chủ thể có sản phẩm ' +
-        'nêu tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
-      { ...ARTICLE, lead: 'Điều 3.' },
-    );
+  pdf.paragraph(
+    'Quyết định này có hiệu lực kể từ ngày ký. Thủ trưởng các cơ quan, đơn vị có liên quan và các chủ thể có sản phẩm ' +
+      'nêu tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
+    { ...ARTICLE, lead: 'Điều 3.' },
+  );
 }
 
 function revoke(pdf: PdfComposer, item: DecisionItem, revocation: DecisionRevocation): void {

@@ -103,7 +103,9 @@ function results(pdf: PdfComposer, rows: MinutesResult[]): void {
   for (const r of rows) {
     const parts: string[] = [];
     if (r.rank < r.band && r.capReasonsVi.length > 0) {
-      parts.push(`điểm trung bình ${decimalComma(r.mean)} đạt mức ${r.band} sao nhưng sản phẩm được xếp hạng ${r.rank} sao do: ${r.capReasonsVi.join('; ')}`);
+      parts.push(
+        `điểm trung bình ${decimalComma(r.mean)} đạt mức ${r.band} sao nhưng sản phẩm được xếp hạng ${r.rank} sao do: ${r.capReasonsVi.join('; ')}`,
+      );
     } else if (r.rank < r.band) {
       parts.push(`điểm trung bình ${decimalComma(r.mean)} đạt mức ${r.band} sao nhưng sản phẩm được xếp hạng ${r.rank} sao`);
     }
@@ -162,7 +164,11 @@ function deferred(pdf: PdfComposer, doc: MinutesDocument): void {
     { header: 'Sản phẩm', flex: 1 },
     { header: 'Lý do hoãn', flex: 1.4 },
   ];
-  pdf.table(columns, doc.deferred.map((d, i) => [String(i + 1), d.dossierCode, d.productName, d.reasonVi]), { fontSize: 11 });
+  pdf.table(
+    columns,
+    doc.deferred.map((d, i) => [String(i + 1), d.dossierCode, d.productName, d.reasonVi]),
+    { fontSize: 11 },
+  );
 }
 
 /** Text without surrounding blanks or closing punctuation, to end it as the sentence requires. */

@@ -12,10 +12,16 @@ export class ChildNode {
 
   constructor(entry: string, env: Record<string, string>) {
     this.proc = spawn(process.execPath, ['tools/run-node.js', entry], {
-      cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.proc.stdout?.setEncoding('utf8').on('data', (d: string) => { this.stdout += d; });
-    this.proc.stderr?.setEncoding('utf8').on('data', (d: string) => { this.stderr += d; });
+    this.proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      this.stdout += d;
+    });
+    this.proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr += d;
+    });
     this.exit = new Promise((res) => this.proc.once('exit', (code, signal) => res({ code, signal })));
   }
 

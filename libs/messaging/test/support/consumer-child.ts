@@ -25,19 +25,29 @@ async function main(): Promise<void> {
   const ds = await openMsgTestDatabase(required('DATABASE_URL'), `msgtest-child-${process.pid}`);
   const nc = await connectNats(required('NATS_URL'), `msgtest-child-${process.pid}`);
   const apply = effectHandler(durable);
-  const consumer = new DurableEventConsumer(nc, ds, {
-    durable, stream: required('STREAM'), filterSubject: eventsWildcard(required('PREFIX')),
-    handlers: {
-      [type]: async (event, tx) => {
-        await recordAttempt(ds, durable, event.id);
-        await apply(event, tx);
-        await sleep(slowMs);
+  const consumer = new DurableEventConsumer(
+    nc,
+    ds,
+    {
+      durable,
+      stream: required('STREAM'),
+      filterSubject: eventsWildcard(required('PREFIX')),
+      handlers: {
+        [type]: async (event, tx) => {
+          await recordAttempt(ds, durable, event.id);
+          await apply(event, tx);
+          await sleep(slowMs);
+        },
       },
+      // Short ack wait: what the killed process had in flight comes back quickly. maxDeliver leaves
+      // room for that redelivery (the test expects no dead letters).
+      maxDeliver: 5,
+      backoffMs: [100, 200],
+      ackWaitMs: Number(process.env.ACK_WAIT_MS ?? 1500),
+      concurrency: 4,
     },
-    // Short ack wait: what the killed process had in flight comes back quickly. maxDeliver leaves
-    // room for that redelivery (the test expects no dead letters).
-    maxDeliver: 5, backoffMs: [100, 200], ackWaitMs: Number(process.env.ACK_WAIT_MS ?? 1500), concurrency: 4,
-  }, logger);
+    logger,
+  );
   await consumer.start();
   process.stdout.write('ready\n');
 

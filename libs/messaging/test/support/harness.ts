@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, type ConsumerInfo, type JetStreamClient, type JetStreamManager, type PubAck } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type ConsumerInfo,
+  type JetStreamClient,
+  type JetStreamManager,
+  type PubAck,
+} from '@nats-io/jetstream';
 import { eventSubject, type EventEnvelope } from '@ocop/contracts';
 import { connectNats, ensureEventStream, EventOutbox, type OutboxRelay } from '@ocop/messaging';
 import { createLogger, type LogLevel } from '@ocop/observability';
@@ -35,7 +42,12 @@ export async function startHarness(name: string): Promise<MsgHarness> {
     await ensureEventStream(nc, { name: env.stream, prefix: env.prefix });
     const [dsOk, ncOk] = [ds, nc];
     return {
-      env, ds: dsOk, nc: ncOk, js: jetstream(ncOk), jsm: await jetstreamManager(ncOk), logger: testLogger(name),
+      env,
+      ds: dsOk,
+      nc: ncOk,
+      js: jetstream(ncOk),
+      jsm: await jetstreamManager(ncOk),
+      logger: testLogger(name),
       outbox: new EventOutbox('ocop/test', env.prefix, SCHEMA),
       relayOptions: { schema: SCHEMA, databaseUrl: env.databaseUrl, pollIntervalMs: 100 },
       async close() {
@@ -77,8 +89,15 @@ export async function relayAll(relay: OutboxRelay): Promise<number> {
 /** An envelope built by hand, for publishing straight to JetStream (bypassing the outbox). */
 export function makeEnvelope(type: string, data: ThingHappened): EventEnvelope<ThingHappened> {
   return {
-    specversion: '1.0', id: randomUUID(), source: 'ocop/test', type, subject: randomUUID(), time: new Date().toISOString(),
-    datacontenttype: 'application/json', data, correlationid: randomUUID(),
+    specversion: '1.0',
+    id: randomUUID(),
+    source: 'ocop/test',
+    type,
+    subject: randomUUID(),
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    data,
+    correlationid: randomUUID(),
   };
 }
 
@@ -115,10 +134,14 @@ export function countByMsgId(entries: StreamEntry[]): Map<string, number> {
 
 /** Waits until the durable has nothing left to deliver and nothing awaiting an ack. */
 export async function consumerIdle(h: MsgHarness, durable: string, timeoutMs = 30_000): Promise<ConsumerInfo> {
-  return eventually(async () => {
-    const info = await h.jsm.consumers.info(h.env.stream, durable);
-    return info.num_pending === 0 && info.num_ack_pending === 0 && info;
-  }, timeoutMs, `consumer ${durable} to have num_pending 0 and num_ack_pending 0`);
+  return eventually(
+    async () => {
+      const info = await h.jsm.consumers.info(h.env.stream, durable);
+      return info.num_pending === 0 && info.num_ack_pending === 0 && info;
+    },
+    timeoutMs,
+    `consumer ${durable} to have num_pending 0 and num_ack_pending 0`,
+  );
 }
 
 /** Stops everything registered, whatever happens to each. */

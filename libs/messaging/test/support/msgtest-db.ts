@@ -44,7 +44,12 @@ export interface ThingHappened {
 export function effectHandler(consumer: string): EventHandlerFn {
   return async (event, tx) => {
     const { value } = event.data as ThingHappened;
-    await tx.query(`INSERT INTO ${SCHEMA}.effect (consumer, event_id, value, pid) VALUES ($1, $2, $3, $4)`, [consumer, event.id, value, process.pid]);
+    await tx.query(`INSERT INTO ${SCHEMA}.effect (consumer, event_id, value, pid) VALUES ($1, $2, $3, $4)`, [
+      consumer,
+      event.id,
+      value,
+      process.pid,
+    ]);
   };
 }
 
@@ -59,13 +64,15 @@ export async function countOf(ds: DataSource, sql: string, params: unknown[] = [
   return Number(rows[0]?.n ?? 0);
 }
 
-export const effectsOf = (ds: DataSource, consumer: string, eventId?: string): Promise<number> => eventId
-  ? countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1 AND event_id = $2`, [consumer, eventId])
-  : countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1`, [consumer]);
+export const effectsOf = (ds: DataSource, consumer: string, eventId?: string): Promise<number> =>
+  eventId
+    ? countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1 AND event_id = $2`, [consumer, eventId])
+    : countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.effect WHERE consumer = $1`, [consumer]);
 
-export const inboxOf = (ds: DataSource, consumer: string, eventId?: string): Promise<number> => eventId
-  ? countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.inbox WHERE consumer = $1 AND event_id = $2`, [consumer, eventId])
-  : countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.inbox WHERE consumer = $1`, [consumer]);
+export const inboxOf = (ds: DataSource, consumer: string, eventId?: string): Promise<number> =>
+  eventId
+    ? countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.inbox WHERE consumer = $1 AND event_id = $2`, [consumer, eventId])
+    : countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.inbox WHERE consumer = $1`, [consumer]);
 
 export const deadLettersOf = (ds: DataSource, consumer: string): Promise<number> =>
   countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.dead_letter WHERE consumer = $1`, [consumer]);

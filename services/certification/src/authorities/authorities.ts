@@ -36,8 +36,11 @@ export class Authorities {
     let cached = this.cache.get(unitCode);
     if (!cached) {
       const level = unitCode === provinceCode ? UnitLevel.PROVINCE : UnitLevel.DISTRICT;
-      const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList,
-        level === UnitLevel.PROVINCE ? { level: 'PROVINCE' } : { level: 'DISTRICT', parentCode: provinceCode }, { actor: SYSTEM_ACTOR });
+      const units = await this.rpc.request<UnitView[]>(
+        RegistrationSubjects.unitsList,
+        level === UnitLevel.PROVINCE ? { level: 'PROVINCE' } : { level: 'DISTRICT', parentCode: provinceCode },
+        { actor: SYSTEM_ACTOR },
+      );
       const found = units.find((u) => u.code === unitCode);
       cached = { level, unit: parseUnitName(level, found?.name ?? `Đơn vị ${unitCode}`) };
       this.cache.set(unitCode, cached);

@@ -1,6 +1,10 @@
 import { AppError, Role, type Actor } from '@ocop/contracts';
 
-interface Issued { authorityUnitCode: string; provinceCode: string; tier: string }
+interface Issued {
+  authorityUnitCode: string;
+  provinceCode: string;
+  tier: string;
+}
 
 /** The issuing authority's officers: the province office (or a province admin) for province certificates, the district's officers for district ones, a national admin for the ministry's. */
 export function isIssuingOfficer(actor: Actor, c: Issued): boolean {
@@ -12,7 +16,10 @@ export function isIssuingOfficer(actor: Actor, c: Issued): boolean {
 
 export function assertIssuingOfficer(actor: Actor, c: Issued & { number?: string }, what: string): void {
   if (!isIssuingOfficer(actor, c)) {
-    throw AppError.forbidden('NOT_ISSUING_AUTHORITY', `${actor.role} ${actor.username} is not an officer of authority ${c.authorityUnitCode}, which ${what}`);
+    throw AppError.forbidden(
+      'NOT_ISSUING_AUTHORITY',
+      `${actor.role} ${actor.username} is not an officer of authority ${c.authorityUnitCode}, which ${what}`,
+    );
   }
 }
 
@@ -23,11 +30,20 @@ export function assertIssuingOfficer(actor: Actor, c: Issued & { number?: string
  */
 export function mayRequestRevocation(actor: Actor, c: Issued): boolean {
   switch (actor.role) {
-    case Role.ADMIN: return actor.scope.provinceCode === '*' || actor.scope.provinceCode === c.provinceCode;
-    case Role.PROVINCE_OFFICE: case Role.INSPECTOR: return actor.scope.provinceCode === c.provinceCode;
+    case Role.ADMIN:
+      return actor.scope.provinceCode === '*' || actor.scope.provinceCode === c.provinceCode;
+    case Role.PROVINCE_OFFICE:
+    case Role.INSPECTOR:
+      return actor.scope.provinceCode === c.provinceCode;
     case Role.DISTRICT_OFFICER:
-      return actor.scope.provinceCode === c.provinceCode && c.tier === 'DISTRICT' && !!actor.scope.districtCode && c.authorityUnitCode === actor.scope.districtCode;
-    default: return false;
+      return (
+        actor.scope.provinceCode === c.provinceCode &&
+        c.tier === 'DISTRICT' &&
+        !!actor.scope.districtCode &&
+        c.authorityUnitCode === actor.scope.districtCode
+      );
+    default:
+      return false;
   }
 }
 
@@ -38,11 +54,16 @@ export function readableCertificates(actor: Actor, first: number): { sql: string
     case Role.PRODUCER:
       return { sql: `c.producer_id = ${p(0)}`, params: [actor.scope.producerId ?? '00000000-0000-0000-0000-000000000000'] };
     case Role.DISTRICT_OFFICER:
-      return { sql: `c.province_code = ${p(0)} AND c.authority_unit_code = ${p(1)}`, params: [actor.scope.provinceCode, actor.scope.districtCode ?? ''] };
+      return {
+        sql: `c.province_code = ${p(0)} AND c.authority_unit_code = ${p(1)}`,
+        params: [actor.scope.provinceCode, actor.scope.districtCode ?? ''],
+      };
     case Role.ADMIN:
       if (actor.scope.provinceCode === '*') return { sql: 'TRUE', params: [] };
       return { sql: `c.province_code = ${p(0)}`, params: [actor.scope.provinceCode] };
-    case Role.PROVINCE_OFFICE: case Role.INSPECTOR: case Role.AGENCY_OFFICER:
+    case Role.PROVINCE_OFFICE:
+    case Role.INSPECTOR:
+    case Role.AGENCY_OFFICER:
       return { sql: `c.province_code = ${p(0)}`, params: [actor.scope.provinceCode] };
     default:
       return { sql: 'FALSE', params: [] };

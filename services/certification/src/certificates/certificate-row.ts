@@ -41,9 +41,17 @@ export const CERTIFICATE_COLUMNS = `c.id, c.number, c.code, c.evaluation_id AS "
   c.provisional_criteria AS "provisionalCriteria"`;
 
 /** The fields every certificate event carries. */
-export function certificateEventData(c: Pick<CertificateRow, 'id' | 'number' | 'code' | 'dossierId' | 'productId' | 'producerId' | 'provinceCode' | 'authorityUnitCode'>): CertificateEventData {
+export function certificateEventData(
+  c: Pick<CertificateRow, 'id' | 'number' | 'code' | 'dossierId' | 'productId' | 'producerId' | 'provinceCode' | 'authorityUnitCode'>,
+): CertificateEventData {
   return {
-    certificateId: c.id, number: c.number, code: c.code, dossierId: c.dossierId, productId: c.productId, producerId: c.producerId,
-    provinceCode: c.provinceCode, authorityUnitCode: c.authorityUnitCode,
+    certificateId: c.id,
+    number: c.number,
+    code: c.code,
+    dossierId: c.dossierId,
+    productId: c.productId,
+    producerId: c.producerId,
+    provinceCode: c.provinceCode,
+    authorityUnitCode: c.authorityUnitCode,
   };
 }

@@ -5,7 +5,8 @@ export async function nextNumber(tx: Tx, kind: string, authorityUnitCode: string
   const rows: { last: number }[] = await tx.query(
     `INSERT INTO certification.counter (kind, authority_unit_code, year, last) VALUES ($1, $2, $3, 1)
      ON CONFLICT (kind, authority_unit_code, year) DO UPDATE SET last = certification.counter.last + 1 RETURNING last`,
-    [kind, authorityUnitCode, year]);
+    [kind, authorityUnitCode, year],
+  );
   return rows[0]!.last;
 }
 

@@ -54,9 +54,15 @@ export function loadCertificationConfig(env: NodeJS.ProcessEnv = process.env): C
     throw new Error('CERTIFICATE_SIGNING_KEYS is required in production (Ed25519 private JWKs; see README "Certificate signing keys")');
   }
   const activeKid = env.CERTIFICATE_SIGNING_KID || signingKeys.at(-1)?.kid || DEV_KID;
-  if (signingKeys.length && !signingKeys.some((k) => k.kid === activeKid)) throw new Error(`CERTIFICATE_SIGNING_KID ${activeKid} is not among CERTIFICATE_SIGNING_KEYS`);
-  const channels = (env.NOTIFY_CHANNELS ?? 'log').split(',').map((c) => c.trim()).filter(Boolean);
-  for (const c of channels) if (c !== 'log') throw new Error(`NOTIFY_CHANNELS: channel ${c} is not built (only log; an email or SMS adapter implements NotificationChannel)`);
+  if (signingKeys.length && !signingKeys.some((k) => k.kid === activeKid))
+    throw new Error(`CERTIFICATE_SIGNING_KID ${activeKid} is not among CERTIFICATE_SIGNING_KEYS`);
+  const channels = (env.NOTIFY_CHANNELS ?? 'log')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const c of channels)
+    if (c !== 'log')
+      throw new Error(`NOTIFY_CHANNELS: channel ${c} is not built (only log; an email or SMS adapter implements NotificationChannel)`);
   return {
     ...base,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',

@@ -1,9 +1,12 @@
-
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import {
-  CertificationEvents as E, SYSTEM_ACTOR, type CertificateExpiredData, type CertificateExpiringData, type RevocationRequestedData,
+  CertificationEvents as E,
+  SYSTEM_ACTOR,
+  type CertificateExpiredData,
+  type CertificateExpiringData,
+  type RevocationRequestedData,
 } from '@ocop/contracts';
 import { EXPIRY_NOTICE_DAYS, REVOCATION_REASONS } from '@ocop/domain';
 import { EventOutbox, SERVICE_LOGGER } from '@ocop/messaging';
@@ -49,8 +52,13 @@ export class ExpirySweep {
 
   async run(asOf: Date): Promise<ExpirySweepReport> {
     const report: ExpirySweepReport = {
-      asOf: asOf.toISOString(), noticesSent: Object.fromEntries(EXPIRY_NOTICE_DAYS.map((d) => [String(d), 0])), noticesSkipped: 0,
-      markedExpiring: 0, expired: 0, revocationRequests: 0, chunks: 0,
+      asOf: asOf.toISOString(),
+      noticesSent: Object.fromEntries(EXPIRY_NOTICE_DAYS.map((d) => [String(d), 0])),
+      noticesSkipped: 0,
+      markedExpiring: 0,
+      expired: 0,
+      revocationRequests: 0,
+      chunks: 0,
     };
     await this.notices(asOf, report);
     await this.expire(asOf, report);
@@ -67,7 +75,8 @@ export class ExpirySweep {
           `SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c
            WHERE c.status IN ('ACTIVE','EXPIRING') AND c.valid_to > $1 AND c.valid_to <= $1::timestamptz + make_interval(days => $2)
              AND (c.valid_to, c.id) > ($3, $4) ORDER BY c.valid_to, c.id LIMIT $5`,
-          [asOf, MAX_NOTICE_DAYS, cursor.validTo, cursor.id, this.config.sweepChunkSize]);
+          [asOf, MAX_NOTICE_DAYS, cursor.validTo, cursor.id, this.config.sweepChunkSize],
+        );
         if (!certs.length) return true;
         const last = certs[certs.length - 1] as CertificateRow;
         cursor = { validTo: last.validTo, id: last.id };
@@ -80,13 +89,25 @@ export class ExpirySweep {
              WHERE c.id = ANY($1::uuid[]) AND c.valid_to - make_interval(days => m.days) <= $2)
            INSERT INTO certification.certificate_notice (certificate_id, milestone_days, recorded_at, notified)
            SELECT id, days, $2, days = nearest FROM due ON CONFLICT DO NOTHING RETURNING certificate_id, milestone_days, notified`,
-          [ids, asOf, EXPIRY_NOTICE_DAYS]);
-        const marked = await updateReturning<{ id: string }>(tx,
-          `UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE' RETURNING id`, [ids, asOf]);
+          [ids, asOf, EXPIRY_NOTICE_DAYS],
+        );
+        const marked = await updateReturning<{ id: string }>(
+          tx,
+          `UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE' RETURNING id`,
+          [ids, asOf],
+        );
         report.markedExpiring += marked.length;
-        await writeAuditMany(tx, marked.map((m) => ({
-          actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'certificate.expiring', entityType: 'certificate', entityId: m.id, details: { asOf: asOf.toISOString() },
-        })));
+        await writeAuditMany(
+          tx,
+          marked.map((m) => ({
+            actorId: SYSTEM_ACTOR.id,
+            actorRole: SYSTEM_ACTOR.role,
+            action: 'certificate.expiring',
+            entityType: 'certificate',
+            entityId: m.id,
+            details: { asOf: asOf.toISOString() },
+          })),
+        );
         const byId = new Map(certs.map((c) => [c.id, c]));
         const events: { type: string; subject: string; data: CertificateExpiringData }[] = [];
         const messages: ProducerMessage[] = [];
@@ -97,15 +118,27 @@ export class ExpirySweep {
           }
           const c = byId.get(n.certificate_id) as CertificateRow;
           report.noticesSent[String(n.milestone_days)] = (report.noticesSent[String(n.milestone_days)] ?? 0) + 1;
-          events.push({ type: E.certificateExpiring, subject: c.id, data: {
-            ...certificateEventData(c), milestoneDays: n.milestone_days, validTo: c.validTo.toISOString(), productName: c.productName, at: asOf.toISOString(),
-          } });
+          events.push({
+            type: E.certificateExpiring,
+            subject: c.id,
+            data: {
+              ...certificateEventData(c),
+              milestoneDays: n.milestone_days,
+              validTo: c.validTo.toISOString(),
+              productName: c.productName,
+              at: asOf.toISOString(),
+            },
+          });
           messages.push({
-            producerId: c.producerId, template: `certificate-expiring-${n.milestone_days}`, certificateId: c.id, dossierId: c.dossierId,
+            producerId: c.producerId,
+            template: `certificate-expiring-${n.milestone_days}`,
+            certificateId: c.id,
+            dossierId: c.dossierId,
             dedupKey: `expiring:${c.id}:${n.milestone_days}`,
             subject: `Giấy chứng nhận OCOP số ${c.number} sẽ hết hiệu lực sau ${n.milestone_days} ngày`,
-            body: `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" hết hiệu lực vào ngày ${isoDay(c.validTo)}. `
-              + 'Đề nghị chủ thể nộp hồ sơ đánh giá lại trước khi hết hiệu lực; sau thời hạn này không được sử dụng biểu trưng OCOP và số sao trên bao bì.',
+            body:
+              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" hết hiệu lực vào ngày ${isoDay(c.validTo)}. ` +
+              'Đề nghị chủ thể nộp hồ sơ đánh giá lại trước khi hết hiệu lực; sau thời hạn này không được sử dụng biểu trưng OCOP và số sao trên bao bì.',
           });
         }
         if (events.length) await this.outbox.enqueueMany(tx, events);
@@ -121,24 +154,48 @@ export class ExpirySweep {
   private async expire(asOf: Date, report: ExpirySweepReport): Promise<void> {
     for (;;) {
       const n = await this.ds.transaction(async (tx) => {
-        const certs = await updateReturning<CertificateRow>(tx,
+        const certs = await updateReturning<CertificateRow>(
+          tx,
           `WITH due AS (SELECT id FROM certification.certificate WHERE status IN ('ACTIVE','EXPIRING') AND valid_to <= $1
              ORDER BY valid_to, id LIMIT $2 FOR UPDATE SKIP LOCKED)
            UPDATE certification.certificate c SET status = 'EXPIRED', status_changed_at = $1 FROM due WHERE c.id = due.id RETURNING ${CERTIFICATE_COLUMNS}`,
-          [asOf, this.config.sweepChunkSize]);
+          [asOf, this.config.sweepChunkSize],
+        );
         if (!certs.length) return 0;
-        await writeAuditMany(tx, certs.map((c) => ({
-          actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'certificate.expire', entityType: 'certificate', entityId: c.id, details: { asOf: asOf.toISOString() },
-        })));
-        await this.outbox.enqueueMany(tx, certs.map((c) => ({
-          type: E.certificateExpired, subject: c.id, data: { ...certificateEventData(c), validTo: c.validTo.toISOString(), at: asOf.toISOString() } satisfies CertificateExpiredData,
-        })));
-        await this.notifications.queue(tx, certs.map((c) => ({
-          producerId: c.producerId, template: 'certificate-expired', certificateId: c.id, dossierId: c.dossierId, dedupKey: `expired:${c.id}`,
-          subject: `Giấy chứng nhận OCOP số ${c.number} đã hết hiệu lực`,
-          body: `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" đã hết hiệu lực từ ngày ${isoDay(c.validTo)}. `
-            + 'Chủ thể không được tiếp tục sử dụng biểu trưng OCOP và số sao trên bao bì sản phẩm.',
-        })), asOf);
+        await writeAuditMany(
+          tx,
+          certs.map((c) => ({
+            actorId: SYSTEM_ACTOR.id,
+            actorRole: SYSTEM_ACTOR.role,
+            action: 'certificate.expire',
+            entityType: 'certificate',
+            entityId: c.id,
+            details: { asOf: asOf.toISOString() },
+          })),
+        );
+        await this.outbox.enqueueMany(
+          tx,
+          certs.map((c) => ({
+            type: E.certificateExpired,
+            subject: c.id,
+            data: { ...certificateEventData(c), validTo: c.validTo.toISOString(), at: asOf.toISOString() } satisfies CertificateExpiredData,
+          })),
+        );
+        await this.notifications.queue(
+          tx,
+          certs.map((c) => ({
+            producerId: c.producerId,
+            template: 'certificate-expired',
+            certificateId: c.id,
+            dossierId: c.dossierId,
+            dedupKey: `expired:${c.id}`,
+            subject: `Giấy chứng nhận OCOP số ${c.number} đã hết hiệu lực`,
+            body:
+              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" đã hết hiệu lực từ ngày ${isoDay(c.validTo)}. ` +
+              'Chủ thể không được tiếp tục sử dụng biểu trưng OCOP và số sao trên bao bì sản phẩm.',
+          })),
+          asOf,
+        );
         report.chunks++;
         return certs.length;
       });
@@ -161,7 +218,8 @@ export class ExpirySweep {
           `SELECT c.id, c.valid_to FROM certification.certificate c
            WHERE c.status = 'EXPIRED' AND c.superseded_by_id IS NULL AND c.valid_to <= $1::timestamptz - make_interval(days => $2)
              AND (c.valid_to, c.id) > ($3, $4) ORDER BY c.valid_to, c.id LIMIT $5`,
-          [asOf, this.config.expiryRevocationGraceDays, cursor.validTo, cursor.id, this.config.sweepChunkSize]);
+          [asOf, this.config.expiryRevocationGraceDays, cursor.validTo, cursor.id, this.config.sweepChunkSize],
+        );
         if (!candidates.length) return { done: true, n: 0 };
         const last = candidates[candidates.length - 1] as { id: string; valid_to: Date };
         cursor = { validTo: last.valid_to, id: last.id };
@@ -175,17 +233,36 @@ export class ExpirySweep {
              SELECT gen_random_uuid(), due.id, 'EXPIRY', 'NOT_REEVALUATED', $3, 'REQUESTED', 'system', $1 FROM due
              ON CONFLICT DO NOTHING RETURNING id, certificate_id)
            SELECT ${CERTIFICATE_COLUMNS}, ins.id AS "revocationId" FROM ins JOIN certification.certificate c ON c.id = ins.certificate_id`,
-          [asOf, candidates.map((c) => c.id), REVOCATION_REASONS.NOT_REEVALUATED]);
+          [asOf, candidates.map((c) => c.id), REVOCATION_REASONS.NOT_REEVALUATED],
+        );
         if (rows.length) {
-          await this.outbox.enqueueMany(tx, rows.map((c) => ({
-            type: E.revocationRequested, subject: c.id, data: {
-              ...certificateEventData(c), revocationId: c.revocationId, source: 'EXPIRY', reasonCode: 'NOT_REEVALUATED', sourceReference: null,
-              details: REVOCATION_REASONS.NOT_REEVALUATED, requestedAt: asOf.toISOString(),
-            } satisfies RevocationRequestedData,
-          })));
-          await writeAuditMany(tx, rows.map((c) => ({
-            actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'revocation.request', entityType: 'revocation', entityId: c.revocationId, details: { certificateId: c.id, source: 'EXPIRY' },
-          })));
+          await this.outbox.enqueueMany(
+            tx,
+            rows.map((c) => ({
+              type: E.revocationRequested,
+              subject: c.id,
+              data: {
+                ...certificateEventData(c),
+                revocationId: c.revocationId,
+                source: 'EXPIRY',
+                reasonCode: 'NOT_REEVALUATED',
+                sourceReference: null,
+                details: REVOCATION_REASONS.NOT_REEVALUATED,
+                requestedAt: asOf.toISOString(),
+              } satisfies RevocationRequestedData,
+            })),
+          );
+          await writeAuditMany(
+            tx,
+            rows.map((c) => ({
+              actorId: SYSTEM_ACTOR.id,
+              actorRole: SYSTEM_ACTOR.role,
+              action: 'revocation.request',
+              entityType: 'revocation',
+              entityId: c.revocationId,
+              details: { certificateId: c.id, source: 'EXPIRY' },
+            })),
+          );
         }
         report.chunks++;
         return { done: candidates.length < this.config.sweepChunkSize, n: rows.length };
@@ -205,4 +282,3 @@ export class ExpirySweep {
     }
   }
 }
-

@@ -13,7 +13,9 @@ import { Notifications } from '../notifications/notifications';
 export const JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-interface AsOfData { asOf?: string }
+interface AsOfData {
+  asOf?: string;
+}
 
 /**
  * Certification's timers on BullMQ. The daily expiry sweep and the notification dispatcher are job
@@ -36,8 +38,12 @@ export class CertificationJobs implements OnApplicationShutdown {
     private readonly readiness: ReadinessChecks,
   ) {
     this.queue = new JobQueue({
-      redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'certification', logger,
-      stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
+      redisUrl: config.redisUrl,
+      prefix: `${config.redisPrefix}:jobs`,
+      queue: 'certification',
+      logger,
+      stalledIntervalMs: config.jobStalledIntervalMs,
+      lockDurationMs: config.jobLockDurationMs,
     });
     this.revocations.scheduleFollowUps = (id, steps) => this.scheduleFollowUps(id, steps);
   }
@@ -46,13 +52,23 @@ export class CertificationJobs implements OnApplicationShutdown {
     this.queue
       .handle<AsOfData>('expiry-sweep', (d) => this.runExpirySweep(d.asOf ? new Date(d.asOf) : new Date()))
       .handle<AsOfData>('revocation-follow-ups', (d) => this.revocations.followUps(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) => this.revocations.followUps(new Date(d.at), d.revocationId))
+      .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) =>
+        this.revocations.followUps(new Date(d.at), d.revocationId),
+      )
       .handle('notifications-dispatch', () => this.notifications.dispatch());
     if (this.config.schedulerOwner) {
-      await this.queue.ownSchedulers(() => [
-        { id: 'expiry-sweep-daily', recurrence: { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' }, name: 'expiry-sweep', data: {} },
-        { id: 'notifications-dispatch', recurrence: { every: 60_000 }, name: 'notifications-dispatch', data: {} },
-      ], { afterRestore: () => this.recreateMissingJobs() }); // a fresh Redis gets its follow-ups back now, not at the next daily sweep
+      await this.queue.ownSchedulers(
+        () => [
+          {
+            id: 'expiry-sweep-daily',
+            recurrence: { pattern: this.config.expirySweepCron, tz: 'Asia/Ho_Chi_Minh' },
+            name: 'expiry-sweep',
+            data: {},
+          },
+          { id: 'notifications-dispatch', recurrence: { every: 60_000 }, name: 'notifications-dispatch', data: {} },
+        ],
+        { afterRestore: () => this.recreateMissingJobs() },
+      ); // a fresh Redis gets its follow-ups back now, not at the next daily sweep
     }
     this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();
@@ -63,10 +79,14 @@ export class CertificationJobs implements OnApplicationShutdown {
     // What the run writes (events, audit, rows) is stamped as of `asOf`, like a queued job's.
     return runAsOf(asOf, 'job', () => {
       switch (name) {
-        case 'expiry-sweep': return this.runExpirySweep(asOf);
-        case 'revocation-follow-ups': return this.revocations.followUps(asOf);
-        case 'notifications-dispatch': return this.notifications.dispatch();
-        default: throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
+        case 'expiry-sweep':
+          return this.runExpirySweep(asOf);
+        case 'revocation-follow-ups':
+          return this.revocations.followUps(asOf);
+        case 'notifications-dispatch':
+          return this.notifications.dispatch();
+        default:
+          throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
       }
     });
   }
@@ -87,7 +107,7 @@ export class CertificationJobs implements OnApplicationShutdown {
     let recreated = 0;
     for (const r of await this.revocations.pendingFollowUps()) {
       for (const s of r.steps) {
-        if (!pending.has(followUpJobId(r.id, s.step)) && await this.addFollowUp(r.id, s.step, s.at)) recreated++;
+        if (!pending.has(followUpJobId(r.id, s.step)) && (await this.addFollowUp(r.id, s.step, s.at))) recreated++;
       }
     }
     if (recreated) this.logger.warn({ recreated }, 'recreated missing follow-up jobs');
@@ -100,7 +120,11 @@ export class CertificationJobs implements OnApplicationShutdown {
 
   private addFollowUp(revocationId: string, step: FollowUpStep, at: Date): Promise<boolean> {
     // The job acts as of its own due instant, so it does exactly its step even when it runs late.
-    return this.queue.add('revocation-follow-up', { revocationId, at: at.toISOString() }, { jobId: followUpJobId(revocationId, step), runAt: at });
+    return this.queue.add(
+      'revocation-follow-up',
+      { revocationId, at: at.toISOString() },
+      { jobId: followUpJobId(revocationId, step), runAt: at },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

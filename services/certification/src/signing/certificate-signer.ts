@@ -26,7 +26,10 @@ const publicPart = (k: JWK): JWK => ({ kty: k.kty, crv: k.crv, x: k.x, kid: k.ki
 export class CertificateSigner {
   private active?: { kid: string; key: SigningKey };
 
-  constructor(@Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig, private readonly ds: DataSource) {}
+  constructor(
+    @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
+    private readonly ds: DataSource,
+  ) {}
 
   /** Records the configured keys in the trust list; refuses a kid whose public key changed. */
   async init(now: Date): Promise<void> {
@@ -35,13 +38,22 @@ export class CertificateSigner {
       const pub = publicPart(k);
       const rows: { public_jwk: JWK }[] = await this.ds.query(
         `INSERT INTO certification.signing_key (kid, alg, public_jwk) VALUES ($1, $2, $3)
-         ON CONFLICT (kid) DO UPDATE SET kid = EXCLUDED.kid RETURNING public_jwk`, [k.kid, SIGNATURE_ALG, pub]);
-      if (rows[0]?.public_jwk.x !== pub.x) throw new Error(`signing key ${k.kid} differs from the key recorded under that kid: a kid may never be reused`);
+         ON CONFLICT (kid) DO UPDATE SET kid = EXCLUDED.kid RETURNING public_jwk`,
+        [k.kid, SIGNATURE_ALG, pub],
+      );
+      if (rows[0]?.public_jwk.x !== pub.x)
+        throw new Error(`signing key ${k.kid} differs from the key recorded under that kid: a kid may never be reused`);
     }
     const activeJwk = keys.find((k) => k.kid === this.config.activeKid);
     if (!activeJwk) throw new Error(`no signing key ${this.config.activeKid}`);
-    await this.ds.query(`UPDATE certification.signing_key SET active_since = $2, retired_at = NULL WHERE kid = $1 AND active_since IS NULL`, [activeJwk.kid, now]);
-    await this.ds.query(`UPDATE certification.signing_key SET retired_at = $2 WHERE kid <> $1 AND retired_at IS NULL AND active_since IS NOT NULL`, [activeJwk.kid, now]);
+    await this.ds.query(
+      `UPDATE certification.signing_key SET active_since = $2, retired_at = NULL WHERE kid = $1 AND active_since IS NULL`,
+      [activeJwk.kid, now],
+    );
+    await this.ds.query(
+      `UPDATE certification.signing_key SET retired_at = $2 WHERE kid <> $1 AND retired_at IS NULL AND active_since IS NOT NULL`,
+      [activeJwk.kid, now],
+    );
     this.active = { kid: activeJwk.kid as string, key: await importJWK(activeJwk, SIGNATURE_ALG) };
   }
 
@@ -58,7 +70,9 @@ export class CertificateSigner {
   async signCertificate(tx: Tx, claims: CertificateClaims, issuedAt: Date): Promise<string> {
     await tx.query(
       `UPDATE certification.signing_key SET active_since = LEAST(active_since, $2), first_used_at = LEAST(first_used_at, $2)
-        WHERE kid = $1 AND (active_since > $2 OR first_used_at > $2)`, [this.kid, issuedAt]);
+        WHERE kid = $1 AND (active_since > $2 OR first_used_at > $2)`,
+      [this.kid, issuedAt],
+    );
     return this.sign(claims, 'ocop-cert');
   }
 
@@ -71,15 +85,19 @@ export class CertificateSigner {
 
   /** The trust list as a JWKS: every key that signed or signs certificates, with its state. */
   async trustList(): Promise<{ keys: (JWK & { status: string; activeSince: string | null; retiredAt: string | null })[] }> {
-    const rows: { public_jwk: JWK; active_since: Date | null; retired_at: Date | null; compromised_at: Date | null }[] = await this.ds.query(
-      `SELECT public_jwk, active_since, retired_at, compromised_at FROM certification.signing_key ORDER BY first_used_at, kid`);
+    const rows: { public_jwk: JWK; active_since: Date | null; retired_at: Date | null; compromised_at: Date | null }[] =
+      await this.ds.query(
+        `SELECT public_jwk, active_since, retired_at, compromised_at FROM certification.signing_key ORDER BY first_used_at, kid`,
+      );
     return {
-      keys: rows.filter((r) => !r.compromised_at).map((r) => ({
-        ...r.public_jwk,
-        status: r.retired_at ? 'RETIRED' : r.active_since ? 'ACTIVE' : 'STANDBY',
-        activeSince: r.active_since?.toISOString() ?? null,
-        retiredAt: r.retired_at?.toISOString() ?? null,
-      })),
+      keys: rows
+        .filter((r) => !r.compromised_at)
+        .map((r) => ({
+          ...r.public_jwk,
+          status: r.retired_at ? 'RETIRED' : r.active_since ? 'ACTIVE' : 'STANDBY',
+          activeSince: r.active_since?.toISOString() ?? null,
+          retiredAt: r.retired_at?.toISOString() ?? null,
+        })),
     };
   }
 }

@@ -29,12 +29,17 @@ export class AdminController {
   @Roles(Role.ADMIN)
   @ApiQuery({ name: 'service', enum: SERVICES })
   @ApiOkResponse({ type: DeadLetterDoc, description: 'The dead letter, now marked replayed' })
-  replay(@CurrentActor() actor: Actor, @Query('service') service: string, @Param('id', new UuidParam()) id: string): Promise<DeadLetterView> {
+  replay(
+    @CurrentActor() actor: Actor,
+    @Query('service') service: string,
+    @Param('id', new UuidParam()) id: string,
+  ): Promise<DeadLetterView> {
     return this.rpc.request(`${this.check(service)}.admin.dead-letters.replay`, { id }, { actor });
   }
 
   private check(service: string): string {
-    if (!SERVICES.includes(service)) throw AppError.validation('SERVICE_UNKNOWN', `service must be one of ${SERVICES.join(', ')}`, 'service');
+    if (!SERVICES.includes(service))
+      throw AppError.validation('SERVICE_UNKNOWN', `service must be one of ${SERVICES.join(', ')}`, 'service');
     return service;
   }
 }

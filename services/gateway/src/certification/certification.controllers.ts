@@ -2,8 +2,23 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  CERTIFICATION_JOB_NAMES, CertificateView, CertificationJobReportView, CertificationSubjects as S, DecisionView, ListCertificatesQuery, ListDecisionsQuery, ListNotificationsQuery,
-  ListRevocationsQuery, NotificationView, RejectRevocationBody, RequestRevocationCommand, RevocationView, Role, RunJobBody, type Actor, type PdfView,
+  CERTIFICATION_JOB_NAMES,
+  CertificateView,
+  CertificationJobReportView,
+  CertificationSubjects as S,
+  DecisionView,
+  ListCertificatesQuery,
+  ListDecisionsQuery,
+  ListNotificationsQuery,
+  ListRevocationsQuery,
+  NotificationView,
+  RejectRevocationBody,
+  RequestRevocationCommand,
+  RevocationView,
+  Role,
+  RunJobBody,
+  type Actor,
+  type PdfView,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -14,7 +29,10 @@ const OFFICERS = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN];
 const READERS = [...OFFICERS, Role.PRODUCER, Role.INSPECTOR, Role.AGENCY_OFFICER];
 
 async function sendPdf(reply: FastifyReply, pdf: PdfView): Promise<void> {
-  await reply.type('application/pdf').header('content-disposition', `attachment; filename="${pdf.fileName}"`).send(Buffer.from(pdf.contentBase64, 'base64'));
+  await reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${pdf.fileName}"`)
+    .send(Buffer.from(pdf.contentBase64, 'base64'));
 }
 
 @ApiTags('certification: certificates and decisions')
@@ -119,7 +137,11 @@ export class RevocationsController {
   @HttpCode(200)
   @Roles(...OFFICERS)
   @ApiOkResponse({ type: RevocationView })
-  reject(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: RejectRevocationBody): Promise<RevocationView> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: RejectRevocationBody,
+  ): Promise<RevocationView> {
     return this.rpc.request(S.revocationReject, { ...body, revocationId: id }, { actor });
   }
 
@@ -144,9 +166,8 @@ export class CertificationJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: CERTIFICATION_JOB_NAMES })
-  @ApiOkResponse({ type: CertificationJobReportView, description: 'The job\'s report' })
+  @ApiOkResponse({ type: CertificationJobReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }
 }
-

@@ -38,7 +38,10 @@ const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** TRUST_PROXY: a comma-separated list of addresses or CIDRs (default none). */
 export function parseTrustProxy(value: string | undefined): string[] {
-  const entries = (value ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const e of entries) {
     const [address, bits, extra] = e.split('/');
     const family = isIP(address ?? '');
@@ -53,7 +56,8 @@ export function parseTrustProxy(value: string | undefined): string[] {
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const mode = (env.OCOP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as GatewayConfig['mode'];
-  if (!['production', 'development', 'test'].includes(mode)) throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
+  if (!['production', 'development', 'test'].includes(mode))
+    throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
   let jwtSecret = env.JWT_SECRET;
   if (!jwtSecret) {
     if (mode === 'production') throw new Error('JWT_SECRET is required in production (at least 32 bytes)');

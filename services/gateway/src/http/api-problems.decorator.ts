@@ -1,5 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiConflictResponse, ApiUnprocessableEntityResponse, ApiServiceUnavailableResponse, ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiConflictResponse,
+  ApiUnprocessableEntityResponse,
+  ApiServiceUnavailableResponse,
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 export class ProblemDoc {
   @ApiProperty({ example: 'urn:ocop:problem:validation_failed' }) type: string;
@@ -20,7 +30,7 @@ export const ApiProblems = () =>
     ApiExtraModels(ProblemDoc),
     ApiBadRequestResponse({ description: 'Invalid input; `field` names it', ...problem }),
     ApiNotFoundResponse({ description: 'Unknown, or outside your administrative scope', ...problem }),
-    ApiConflictResponse({ description: 'The resource\'s state does not allow this now', ...problem }),
+    ApiConflictResponse({ description: "The resource's state does not allow this now", ...problem }),
     ApiUnprocessableEntityResponse({ description: 'A business rule refuses it', ...problem }),
     ApiServiceUnavailableResponse({ description: 'A backing service did not answer', ...problem }),
   );

@@ -13,7 +13,8 @@ const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 
 /** Refuses text that no column can store, naming where it is (`members.0.name`, `query.status`, `file`). */
 export function assertStorableText(value: string, field: string): void {
-  if (BAD_TEXT.test(value)) throw AppError.validation('TEXT_INVALID', `${field} contains a NUL character or a broken UTF-16 surrogate`, field);
+  if (BAD_TEXT.test(value))
+    throw AppError.validation('TEXT_INVALID', `${field} contains a NUL character or a broken UTF-16 surrogate`, field);
 }
 
 /**
@@ -29,7 +30,8 @@ export function assertSafeInput(input: unknown, root = ''): void {
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) throw AppError.validation('INPUT_TOO_DEEP', `${path || 'body'} nests deeper than ${MAX_INPUT_DEPTH} levels`, path || 'body');
+    if (depth >= MAX_INPUT_DEPTH)
+      throw AppError.validation('INPUT_TOO_DEEP', `${path || 'body'} nests deeper than ${MAX_INPUT_DEPTH} levels`, path || 'body');
     const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
     for (const [k, x] of entries) {
       const p = path ? `${path}.${k}` : k;
@@ -48,7 +50,10 @@ export function installInputGuard(fastify: FastifyInstance): void {
   });
 }
 
-interface RouteArg { index: number; data?: string }
+interface RouteArg {
+  index: number;
+  data?: string;
+}
 
 /**
  * Query parameters a route does not declare are refused, not ignored: a route with a query class is
@@ -65,7 +70,9 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
     let allowed = this.declared.get(handler);
     if (!allowed) {
       const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), handler.name) ?? {}) as Record<string, RouteArg>;
-      const queries = Object.entries(args).filter(([key]) => key.split(':')[0] === String(RouteParamtypes.QUERY)).map(([, a]) => a);
+      const queries = Object.entries(args)
+        .filter(([key]) => key.split(':')[0] === String(RouteParamtypes.QUERY))
+        .map(([, a]) => a);
       allowed = queries.some((a) => a.data === undefined) ? 'class' : new Set(queries.map((a) => a.data!));
       this.declared.set(handler, allowed);
     }
@@ -75,7 +82,11 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
       if (unknown !== undefined) {
         const known = [...(allowed as Set<string>)];
         // The same code as an unknown field of a query class (the validation pipe's refusal), so a client sees one rule.
-        throw AppError.validation('VALIDATION_FAILED', `property ${unknown} is not allowed${known.length ? ` (accepted: ${known.join(', ')})` : ''}`, unknown);
+        throw AppError.validation(
+          'VALIDATION_FAILED',
+          `property ${unknown} is not allowed${known.length ? ` (accepted: ${known.join(', ')})` : ''}`,
+          unknown,
+        );
       }
     }
     return next.handle();

@@ -9,119 +9,309 @@ import { ProblemDoc } from './api-problems.decorator';
 export const OPERATION_DOCS: Record<string, readonly [summary: string, description: string]> = {
   AuthController_login: ['Log in', 'Exchange username and password for a bearer token. Rate-limited per client address and username.'],
   AuthController_me: ['Who am I', 'The authenticated actor: id, username, role and administrative scope, as the services see it.'],
-  UsersController_create: ['Create a user', 'An admin creates a user with a role and its administrative scope (units of the admin\'s province; a producer user names its producer).'],
-  UsersController_list: ['List users', 'Users of the admin\'s province, by username; filter by role and active flag, paged with limit/offset.'],
+  UsersController_create: [
+    'Create a user',
+    "An admin creates a user with a role and its administrative scope (units of the admin's province; a producer user names its producer).",
+  ],
+  UsersController_list: [
+    'List users',
+    "Users of the admin's province, by username; filter by role and active flag, paged with limit/offset.",
+  ],
 
   UnitsController_list: ['List administrative units', 'Province, districts and communes, filtered by level and parent unit.'],
-  ProducersController_create: ['Register a producer', 'A producer (chủ thể OCOP) in a commune: enterprise, cooperative, cooperative group or household business.'],
-  ProducersController_list: ['List producers', 'Producers in the caller\'s scope, newest first, optionally of one commune; paged with limit/offset.'],
-  ProducersController_get: ['Get a producer', 'One producer in the caller\'s scope (404 outside it).'],
-  ProducersController_products: ['List a producer\'s products', 'The products of one producer in the caller\'s scope.'],
-  ProducersController_createProduct: ['Register a product', 'A product of a producer in one of the 26 product sets (GET /api/reference/product-sets).'],
-  RoundsController_create: ['Open an evaluation round', 'The standing office opens a round (đợt đánh giá) of a cycle year with its opening and closing days.'],
-  RoundsController_list: ['List evaluation rounds', 'The rounds of the caller\'s province.'],
-  DossiersController_create: ['Create a dossier', 'A NEW, RE_EVALUATION or UPGRADE dossier (hồ sơ) for a product, in DRAFT until submitted.'],
-  DossiersController_list: ['List dossiers', 'Dossiers in the caller\'s scope, newest first; `proposedTo` gives the next tier\'s list of proposed dossiers. Paged with limit/offset.'],
-  DossiersController_get: ['Get a dossier', 'One dossier with its documents, status and proposal (404 outside the caller\'s scope).'],
-  DossiersController_timeline: ['Get a dossier\'s timeline', 'Every event that touched the dossier, from any service, with actor and time.'],
-  DossiersController_upload: ['Upload a dossier document', 'One document (PDF, JPEG or PNG) as multipart/form-data: field `type` first (GET /api/reference/document-types), then `file`.'],
-  DossiersController_submit: ['Submit a dossier', 'The producer or commune submits the dossier; it must hold every document its kind requires. The first submission stamps the legal version.'],
-  DossiersController_returnForCompletion: ['Return a dossier for completion', 'Commune intake: the dossier goes back to the producer with reasons, per document where they apply.'],
+  ProducersController_create: [
+    'Register a producer',
+    'A producer (chủ thể OCOP) in a commune: enterprise, cooperative, cooperative group or household business.',
+  ],
+  ProducersController_list: [
+    'List producers',
+    "Producers in the caller's scope, newest first, optionally of one commune; paged with limit/offset.",
+  ],
+  ProducersController_get: ['Get a producer', "One producer in the caller's scope (404 outside it)."],
+  ProducersController_products: ["List a producer's products", "The products of one producer in the caller's scope."],
+  ProducersController_createProduct: [
+    'Register a product',
+    'A product of a producer in one of the 26 product sets (GET /api/reference/product-sets).',
+  ],
+  RoundsController_create: [
+    'Open an evaluation round',
+    'The standing office opens a round (đợt đánh giá) of a cycle year with its opening and closing days.',
+  ],
+  RoundsController_list: ['List evaluation rounds', "The rounds of the caller's province."],
+  DossiersController_create: [
+    'Create a dossier',
+    'A NEW, RE_EVALUATION or UPGRADE dossier (hồ sơ) for a product, in DRAFT until submitted.',
+  ],
+  DossiersController_list: [
+    'List dossiers',
+    "Dossiers in the caller's scope, newest first; `proposedTo` gives the next tier's list of proposed dossiers. Paged with limit/offset.",
+  ],
+  DossiersController_get: ['Get a dossier', "One dossier with its documents, status and proposal (404 outside the caller's scope)."],
+  DossiersController_timeline: ["Get a dossier's timeline", 'Every event that touched the dossier, from any service, with actor and time.'],
+  DossiersController_upload: [
+    'Upload a dossier document',
+    'One document (PDF, JPEG or PNG) as multipart/form-data: field `type` first (GET /api/reference/document-types), then `file`.',
+  ],
+  DossiersController_submit: [
+    'Submit a dossier',
+    'The producer or commune submits the dossier; it must hold every document its kind requires. The first submission stamps the legal version.',
+  ],
+  DossiersController_returnForCompletion: [
+    'Return a dossier for completion',
+    'Commune intake: the dossier goes back to the producer with reasons, per document where they apply.',
+  ],
   DossiersController_accept: ['Accept a dossier', 'Commune intake: the format check passes.'],
-  DossiersController_propose: ['Propose a dossier to the next tier', 'Commune intake: the accepted dossier goes to the district or the province, as its legal version says, with the commune\'s assessment where required and the round open at the as-of date.'],
-  DossiersController_withdraw: ['Withdraw a dossier', 'The producer (its own dossier) or the commune withdraws a dossier not yet proposed, with a reason; audited, on the timeline (registration.dossier-withdrawn.v1).'],
-  ReevaluationInvitationsController_list: ['List re-evaluation invitations', 'Invitations to file a re-evaluation dossier, opened by a certificate\'s first expiry notice. A producer sees its own; officers those of their unit.'],
+  DossiersController_propose: [
+    'Propose a dossier to the next tier',
+    "Commune intake: the accepted dossier goes to the district or the province, as its legal version says, with the commune's assessment where required and the round open at the as-of date.",
+  ],
+  DossiersController_withdraw: [
+    'Withdraw a dossier',
+    'The producer (its own dossier) or the commune withdraws a dossier not yet proposed, with a reason; audited, on the timeline (registration.dossier-withdrawn.v1).',
+  ],
+  ReevaluationInvitationsController_list: [
+    'List re-evaluation invitations',
+    "Invitations to file a re-evaluation dossier, opened by a certificate's first expiry notice. A producer sees its own; officers those of their unit.",
+  ],
 
-  CataloguesController_list: ['List criteria catalogues', 'The criteria catalogues by legal version, with their revision and whether they are provisional.'],
-  CataloguesController_get: ['Get a criteria catalogue', 'The current revision of a catalogue (or, with ?revision=, the one a session pinned): parts, groups, criteria and options per product set, and what is left to complete.'],
-  CataloguesController_put: ['Replace a criteria catalogue', 'An admin stores a new revision of a catalogue; sessions keep the revision they pinned.'],
-  CataloguesController_tierModels: ['List tier models', 'The evaluation tiers of each legal version by effective date, with who certifies which stars and where each forwards.'],
-  CouncilsController_create: ['Create a council', 'A council (Hội đồng đánh giá, phân hạng) of a tier and unit, with chair, secretary, members, advisory team and quorum.'],
-  CouncilsController_list: ['List councils', 'Councils of the caller\'s units and those it sits on, newest first; filter by tier and unit, paged with limit/offset.'],
+  CataloguesController_list: [
+    'List criteria catalogues',
+    'The criteria catalogues by legal version, with their revision and whether they are provisional.',
+  ],
+  CataloguesController_get: [
+    'Get a criteria catalogue',
+    'The current revision of a catalogue (or, with ?revision=, the one a session pinned): parts, groups, criteria and options per product set, and what is left to complete.',
+  ],
+  CataloguesController_put: [
+    'Replace a criteria catalogue',
+    'An admin stores a new revision of a catalogue; sessions keep the revision they pinned.',
+  ],
+  CataloguesController_tierModels: [
+    'List tier models',
+    'The evaluation tiers of each legal version by effective date, with who certifies which stars and where each forwards.',
+  ],
+  CouncilsController_create: [
+    'Create a council',
+    'A council (Hội đồng đánh giá, phân hạng) of a tier and unit, with chair, secretary, members, advisory team and quorum.',
+  ],
+  CouncilsController_list: [
+    'List councils',
+    "Councils of the caller's units and those it sits on, newest first; filter by tier and unit, paged with limit/offset.",
+  ],
   CouncilsController_get: ['Get a council', 'One council with its members and their declared conflicts of interest.'],
-  CouncilsController_declareConflict: ['Declare a conflict of interest', 'A member is linked to a producer and may not score its dossiers.'],
-  EvaluationsController_list: ['List evaluations', 'Dossiers to be evaluated at a tier and unit; AWAITING_SESSION lists the candidates for an agenda. Paged with limit/offset.'],
+  CouncilsController_declareConflict: [
+    'Declare a conflict of interest',
+    'A member is linked to a producer and may not score its dossiers.',
+  ],
+  EvaluationsController_list: [
+    'List evaluations',
+    'Dossiers to be evaluated at a tier and unit; AWAITING_SESSION lists the candidates for an agenda. Paged with limit/offset.',
+  ],
   EvaluationsController_get: ['Get an evaluation', 'One evaluation with its lab state, result and last deferral.'],
-  EvaluationsController_setLabResult: ['Set the lab result (override)', 'The standing office records the lab gate of a province-tier evaluation by hand, overriding the lab workflow.'],
+  EvaluationsController_setLabResult: [
+    'Set the lab result (override)',
+    'The standing office records the lab gate of a province-tier evaluation by hand, overriding the lab workflow.',
+  ],
   SessionsController_create: ['Schedule a session', 'A council session with title, place and time.'],
-  SessionsController_list: ['List sessions', 'Sessions of the councils the caller may read, newest first; filter by council and status, paged with limit/offset.'],
+  SessionsController_list: [
+    'List sessions',
+    'Sessions of the councils the caller may read, newest first; filter by council and status, paged with limit/offset.',
+  ],
   SessionsController_get: ['Get a session', 'One session with its agenda, attendance and quorum.'],
-  SessionsController_addAgenda: ['Add evaluations to the agenda', 'Evaluations awaiting a session at the council\'s tier and unit join the session\'s agenda.'],
-  SessionsController_attendance: ['Record attendance', 'Who is present (replaces the list). Members marked absent keep their sheets, which no longer count.'],
-  SessionsController_submitSheet: ['Submit a score sheet', 'A present member scores one dossier of the agenda against its criteria tree; correctable until the session closes.'],
+  SessionsController_addAgenda: [
+    'Add evaluations to the agenda',
+    "Evaluations awaiting a session at the council's tier and unit join the session's agenda.",
+  ],
+  SessionsController_attendance: [
+    'Record attendance',
+    'Who is present (replaces the list). Members marked absent keep their sheets, which no longer count.',
+  ],
+  SessionsController_submitSheet: [
+    'Submit a score sheet',
+    'A present member scores one dossier of the agenda against its criteria tree; correctable until the session closes.',
+  ],
   SessionsController_sheets: ['List score sheets', 'The submitted sheets of a session, optionally of one evaluation.'],
-  ScoringJobsController_run: ['Run a scoring job now', 'Runs the district-transfer job now (admin): from 01/07/2025 every dossier still waiting at a district moves to its province\'s waiting list, in place. Outside production with an explicit as-of instant.'],
-  SessionsController_close: ['Close a session', 'The secretary closes the session: mean, band, cap by mandatory criteria, spread rule, lab gate and routing per dossier; returns the minutes.'],
+  ScoringJobsController_run: [
+    'Run a scoring job now',
+    "Runs the district-transfer job now (admin): from 01/07/2025 every dossier still waiting at a district moves to its province's waiting list, in place. Outside production with an explicit as-of instant.",
+  ],
+  SessionsController_close: [
+    'Close a session',
+    'The secretary closes the session: mean, band, cap by mandatory criteria, spread rule, lab gate and routing per dossier; returns the minutes.',
+  ],
   SessionsController_minutes: ['Get the minutes', 'The minutes (biên bản) of a closed session as JSON.'],
   SessionsController_minutesPdf: ['Download the minutes', 'The minutes of a closed session as a Vietnamese PDF.'],
 
-  CertificatesController_list: ['List certificates', 'Certificates the caller may see, newest first; filter by status, product, producer, tier, issuing authority, stars and year of issue. Paged with limit/offset.'],
+  CertificatesController_list: [
+    'List certificates',
+    'Certificates the caller may see, newest first; filter by status, product, producer, tier, issuing authority, stars and year of issue. Paged with limit/offset.',
+  ],
   CertificatesController_get: ['Get a certificate', 'One certificate with its live status and verification URL.'],
   CertificatesController_pdf: ['Download a certificate', 'The certificate (giấy chứng nhận) in Vietnamese, with its QR code, as a PDF.'],
-  CertificatesController_decisions: ['List decisions', 'Issue and revocation decisions the caller may see, newest first; paged with limit/offset.'],
+  CertificatesController_decisions: [
+    'List decisions',
+    'Issue and revocation decisions the caller may see, newest first; paged with limit/offset.',
+  ],
   CertificatesController_decision: ['Get a decision', 'One decision (quyết định) with its authority, reference and date.'],
   CertificatesController_decisionPdf: ['Download a decision', 'The decision as a Vietnamese PDF.'],
-  CertificatesController_notifications: ['List notifications', 'Messages sent to producers about their certificates (the message outbox); paged with limit/offset.'],
-  RevocationsController_request: ['Request a revocation', 'A revocation request from the standing office, a district office or an inspector, with a reason code.'],
-  RevocationsController_list: ['List revocations', 'Revocation requests and decisions the caller may see, newest first; filter by status and certificate, paged with limit/offset.'],
+  CertificatesController_notifications: [
+    'List notifications',
+    'Messages sent to producers about their certificates (the message outbox); paged with limit/offset.',
+  ],
+  RevocationsController_request: [
+    'Request a revocation',
+    'A revocation request from the standing office, a district office or an inspector, with a reason code.',
+  ],
+  RevocationsController_list: [
+    'List revocations',
+    'Revocation requests and decisions the caller may see, newest first; filter by status and certificate, paged with limit/offset.',
+  ],
   RevocationsController_get: ['Get a revocation', 'One revocation with its request, decision and follow-up.'],
-  RevocationsController_decide: ['Decide a revocation', 'The issuing authority decides: a revocation decision citing the original one; the certificate is REVOKED for good and the follow-up starts.'],
+  RevocationsController_decide: [
+    'Decide a revocation',
+    'The issuing authority decides: a revocation decision citing the original one; the certificate is REVOKED for good and the follow-up starts.',
+  ],
   RevocationsController_reject: ['Reject a revocation request', 'The issuing authority rejects the request, with a reason.'],
-  RevocationsController_confirmReturn: ['Confirm the certificate\'s return', 'The certificate came back and the OCOP mark is off the packaging; the follow-up ends.'],
-  CertificationJobsController_run: ['Run a certification job now', 'Runs the expiry sweep, the revocation follow-ups or the notification dispatch now (admin); outside production with an explicit as-of instant.'],
+  RevocationsController_confirmReturn: [
+    "Confirm the certificate's return",
+    'The certificate came back and the OCOP mark is off the packaging; the follow-up ends.',
+  ],
+  CertificationJobsController_run: [
+    'Run a certification job now',
+    'Runs the expiry sweep, the revocation follow-ups or the notification dispatch now (admin); outside production with an explicit as-of instant.',
+  ],
 
   LabsController_register: ['Register a lab', 'An accredited lab with its indicators, turnaround and contacts (standing office).'],
   LabsController_list: ['List labs', 'The lab register; a lab user sees its own lab.'],
-  LabsController_credential: ['Issue a lab credential', 'A credential for the lab\'s own service to send results on its NATS subject (admin; the token is shown once).'],
-  LabCredentialsController_revoke: ['Revoke a lab credential', 'The lab service\'s credential is revoked (admin): its NATS messages are refused from now on.'],
-  SamplesController_request: ['Request a sample', 'A sample for a province-tier evaluation or an inspection task, sent to a lab; indicators default by product set (GET /api/reference/product-sets).'],
-  SamplesController_list: ['List samples', 'Samples the caller may see: the office its province, a lab what was sent to it, a producer its own. Paged with limit/offset.'],
+  LabsController_credential: [
+    'Issue a lab credential',
+    "A credential for the lab's own service to send results on its NATS subject (admin; the token is shown once).",
+  ],
+  LabCredentialsController_revoke: [
+    'Revoke a lab credential',
+    "The lab service's credential is revoked (admin): its NATS messages are refused from now on.",
+  ],
+  SamplesController_request: [
+    'Request a sample',
+    'A sample for a province-tier evaluation or an inspection task, sent to a lab; indicators default by product set (GET /api/reference/product-sets).',
+  ],
+  SamplesController_list: [
+    'List samples',
+    'Samples the caller may see: the office its province, a lab what was sent to it, a producer its own. Paged with limit/offset.',
+  ],
   SamplesController_get: ['Get a sample', 'One sample with its stage, due time and result.'],
-  SamplesController_collect: ['Record a sample\'s collection', 'The office collected the sample from the producer.'],
-  SamplesController_dispatch: ['Record a sample\'s dispatch', 'The office sent the sample to the lab; the lab\'s turnaround starts counting on delivery.'],
-  SamplesController_receive: ['Confirm a sample\'s receipt', 'The lab confirms it has the sample.'],
+  SamplesController_collect: ["Record a sample's collection", 'The office collected the sample from the producer.'],
+  SamplesController_dispatch: [
+    "Record a sample's dispatch",
+    "The office sent the sample to the lab; the lab's turnaround starts counting on delivery.",
+  ],
+  SamplesController_receive: ["Confirm a sample's receipt", 'The lab confirms it has the sample.'],
   SamplesController_cancel: ['Cancel a sample', 'The office cancels an open sample, with a reason.'],
-  SamplesController_result: ['Record a lab result', 'The lab\'s result (phiếu kết quả kiểm nghiệm): per indicator and overall. The same result again changes nothing; a different one is refused.'],
-  InspectionJobsController_run: ['Run an inspection job now', 'Runs the sample or violation follow-up sweep now (admin); outside production with an explicit as-of instant.'],
-  CampaignsController_create: ['Plan an inspection campaign', 'A campaign (hậu kiểm) with legal basis, period, scope, selection rule, checklist and team (standing office).'],
-  CampaignsController_list: ['List inspection campaigns', 'The campaigns of the caller\'s province.'],
+  SamplesController_result: [
+    'Record a lab result',
+    "The lab's result (phiếu kết quả kiểm nghiệm): per indicator and overall. The same result again changes nothing; a different one is refused.",
+  ],
+  InspectionJobsController_run: [
+    'Run an inspection job now',
+    'Runs the sample or violation follow-up sweep now (admin); outside production with an explicit as-of instant.',
+  ],
+  CampaignsController_create: [
+    'Plan an inspection campaign',
+    'A campaign (hậu kiểm) with legal basis, period, scope, selection rule, checklist and team (standing office).',
+  ],
+  CampaignsController_list: ['List inspection campaigns', "The campaigns of the caller's province."],
   CampaignsController_get: ['Get an inspection campaign', 'One campaign with its scope, rule and status.'],
-  CampaignsController_select: ['Select a campaign\'s certificates', 'Selects the certificates by the campaign\'s rule and creates the tasks, assigned round-robin to its inspectors.'],
-  CampaignsController_tasks: ['List inspection tasks', 'An inspector\'s assigned tasks; the office\'s and agencies\' view of the province. Filter by campaign, certificate and status, paged with limit/offset.'],
+  CampaignsController_select: [
+    "Select a campaign's certificates",
+    "Selects the certificates by the campaign's rule and creates the tasks, assigned round-robin to its inspectors.",
+  ],
+  CampaignsController_tasks: [
+    'List inspection tasks',
+    "An inspector's assigned tasks; the office's and agencies' view of the province. Filter by campaign, certificate and status, paged with limit/offset.",
+  ],
   CampaignsController_assign: ['Assign an inspection task', 'The office assigns an open task to an inspector.'],
-  CampaignsController_evidence: ['Upload inspection evidence', 'A photo or document (PDF, JPEG, PNG) for a task as multipart/form-data field `file`; findings cite its storageKey.'],
-  CampaignsController_complete: ['Complete an inspection task', 'The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. Returns the task and the violations it raised.'],
-  CampaignsController_violations: ['List violations', 'Violations found by inspections in the caller\'s province; filter by certificate, status and corrective deadline, paged with limit/offset.'],
+  CampaignsController_evidence: [
+    'Upload inspection evidence',
+    'A photo or document (PDF, JPEG, PNG) for a task as multipart/form-data field `file`; findings cite its storageKey.',
+  ],
+  CampaignsController_complete: [
+    'Complete an inspection task',
+    'The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. Returns the task and the violations it raised.',
+  ],
+  CampaignsController_violations: [
+    'List violations',
+    "Violations found by inspections in the caller's province; filter by certificate, status and corrective deadline, paged with limit/offset.",
+  ],
   CampaignsController_correct: ['Record a correction', 'The follow-up inspection found the violation corrected.'],
-  CampaignsController_createRecurrence: ['Create a recurring campaign', 'A recurring campaign (e.g. quarterly, Q3–Q4): a BullMQ job scheduler creates and selects one campaign per period.'],
-  CampaignsController_recurrences: ['List recurring campaigns', 'The recurring campaigns of the caller\'s province.'],
-  CampaignsController_runRecurrence: ['Run a recurring campaign now', 'Its campaign for the period starting on the as-of day, created and selected once (admin).'],
-  CampaignsController_coverage: ['Inspection coverage', 'Active certificates not inspected during their validity so far, or within `withinMonths`.'],
+  CampaignsController_createRecurrence: [
+    'Create a recurring campaign',
+    'A recurring campaign (e.g. quarterly, Q3–Q4): a BullMQ job scheduler creates and selects one campaign per period.',
+  ],
+  CampaignsController_recurrences: ['List recurring campaigns', "The recurring campaigns of the caller's province."],
+  CampaignsController_runRecurrence: [
+    'Run a recurring campaign now',
+    'Its campaign for the period starting on the as-of day, created and selected once (admin).',
+  ],
+  CampaignsController_coverage: [
+    'Inspection coverage',
+    'Active certificates not inspected during their validity so far, or within `withinMonths`.',
+  ],
 
-  ReferenceController_documentTypes: ['List dossier document types', 'The documents of a producer\'s dossier (148/QĐ-TTg Phụ lục II), with the dossier kinds that cannot be submitted without each one.'],
+  ReferenceController_documentTypes: [
+    'List dossier document types',
+    "The documents of a producer's dossier (148/QĐ-TTg Phụ lục II), with the dossier kinds that cannot be submitted without each one.",
+  ],
   ReferenceController_productGroups: ['List product groups', 'The 6 product groups of 148/QĐ-TTg with the codes of their product sets.'],
-  ReferenceController_productSets: ['List product sets', 'The 26 product sets with their group, whether samples go with the dossier, and the lab indicators tested by default.'],
-  ReferenceController_labIndicators: ['List lab indicators', 'The lab indicators the platform knows by name, with the product sets whose samples are tested for each by default. A lab may be accredited for other codes.'],
+  ReferenceController_productSets: [
+    'List product sets',
+    'The 26 product sets with their group, whether samples go with the dossier, and the lab indicators tested by default.',
+  ],
+  ReferenceController_labIndicators: [
+    'List lab indicators',
+    'The lab indicators the platform knows by name, with the product sets whose samples are tested for each by default. A lab may be accredited for other codes.',
+  ],
 
-  PublicVerificationController_page: ['Verification page', 'The public page a QR code opens (Vietnamese HTML): the certificate\'s live status, product, producer, stars, validity and issuer. No login.'],
-  PublicVerificationController_json: ['Verify a certificate', 'The certificate\'s live public record by verification code (and QR signature `s`); an unknown code or an altered QR is answered "not a valid OCOP certificate". No login.'],
-  PublicVerificationController_keys: ['Issuer keys', 'The JSON Web Key Set of the certificate issuer (Ed25519, alg EdDSA), retired keys included, to check QR signatures offline. No login.'],
-  PublicVerificationController_statusList: ['Revocation status list', 'The signed list of revoked certificates, for offline checks. No login.'],
-  AdminController_list: ['List dead letters', 'Events a service\'s consumer gave up on, newest first (admin).'],
-  AdminController_replay: ['Replay a dead letter', 'Runs the dead letter\'s event through its consumer again, in-process, and marks it replayed (admin).'],
+  PublicVerificationController_page: [
+    'Verification page',
+    "The public page a QR code opens (Vietnamese HTML): the certificate's live status, product, producer, stars, validity and issuer. No login.",
+  ],
+  PublicVerificationController_json: [
+    'Verify a certificate',
+    'The certificate\'s live public record by verification code (and QR signature `s`); an unknown code or an altered QR is answered "not a valid OCOP certificate". No login.',
+  ],
+  PublicVerificationController_keys: [
+    'Issuer keys',
+    'The JSON Web Key Set of the certificate issuer (Ed25519, alg EdDSA), retired keys included, to check QR signatures offline. No login.',
+  ],
+  PublicVerificationController_statusList: [
+    'Revocation status list',
+    'The signed list of revoked certificates, for offline checks. No login.',
+  ],
+  AdminController_list: ['List dead letters', "Events a service's consumer gave up on, newest first (admin)."],
+  AdminController_replay: [
+    'Replay a dead letter',
+    "Runs the dead letter's event through its consumer again, in-process, and marks it replayed (admin).",
+  ],
 };
 
 /** Fills in what the decorators leave out: each operation's summary and description, 413 where a body is taken, and problem+json on every error response. */
 export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
   const problem = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDoc) } } };
   for (const ops of Object.values(doc.paths)) {
-    for (const op of Object.values(ops) as { operationId?: string; summary?: string; description?: string; responses?: Record<string, { description?: string; content?: unknown }> }[]) {
+    for (const op of Object.values(ops) as {
+      operationId?: string;
+      summary?: string;
+      description?: string;
+      responses?: Record<string, { description?: string; content?: unknown }>;
+    }[]) {
       if (typeof op !== 'object' || !op?.responses) continue;
       const docs = op.operationId ? OPERATION_DOCS[op.operationId] : undefined;
       if (docs) [op.summary, op.description] = docs;
       // Every body is held to BODY_LIMIT_BYTES (uploads to UPLOAD_LIMIT_BYTES).
-      if ((op as { requestBody?: unknown }).requestBody && !op.responses['413']) op.responses['413'] = { description: 'Body larger than the limit' };
-      for (const [status, response] of Object.entries(op.responses)) if (Number(status) >= 400 && !response.content) response.content = problem;
+      if ((op as { requestBody?: unknown }).requestBody && !op.responses['413'])
+        op.responses['413'] = { description: 'Body larger than the limit' };
+      for (const [status, response] of Object.entries(op.responses))
+        if (Number(status) >= 400 && !response.content) response.content = problem;
     }
   }
   return doc;

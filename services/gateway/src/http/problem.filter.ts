@@ -20,11 +20,21 @@ export interface Problem {
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string; field?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', detail: 'the request body is larger than allowed', field: 'body' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'use application/json (or multipart/form-data for uploads)', field: 'body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'use application/json (or multipart/form-data for uploads)',
+    field: 'body',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'the JSON body is empty', field: 'body' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', detail: 'the body is not valid JSON', field: 'body' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'FILE_TOO_LARGE', detail: 'the uploaded file is larger than allowed', field: 'file' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'MULTIPART_REQUIRED', detail: 'upload the file as multipart/form-data', field: 'file' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'MULTIPART_REQUIRED',
+    detail: 'upload the file as multipart/form-data',
+    field: 'file',
+  },
 };
 
 /** Every error leaves the gateway as application/problem+json with a stable code. */
@@ -49,16 +59,35 @@ export function problemOf(err: unknown, req: FastifyRequest): Problem {
     const base = { instance: req.url, correlationId: currentContext()?.correlationId };
     // Nest wraps Fastify's body-parsing errors in an HttpException whose cause or message tells which.
     const cause = (err as { cause?: { code?: string } })?.cause;
-    const fastifyCode = (err as { code?: string })?.code ?? cause?.code ?? (err instanceof HttpException && /not valid JSON/i.test(err.message) ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined)
-      ?? (err instanceof HttpException && err.getStatus() === 413 ? 'FST_ERR_CTP_BODY_TOO_LARGE' : undefined)
-      ?? (err instanceof HttpException && err.getStatus() === 415 ? 'FST_ERR_CTP_INVALID_MEDIA_TYPE' : undefined);
+    const fastifyCode =
+      (err as { code?: string })?.code ??
+      cause?.code ??
+      (err instanceof HttpException && /not valid JSON/i.test(err.message) ? 'FST_ERR_CTP_INVALID_JSON_BODY' : undefined) ??
+      (err instanceof HttpException && err.getStatus() === 413 ? 'FST_ERR_CTP_BODY_TOO_LARGE' : undefined) ??
+      (err instanceof HttpException && err.getStatus() === 415 ? 'FST_ERR_CTP_INVALID_MEDIA_TYPE' : undefined);
     if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
       const f = FASTIFY_CODES[fastifyCode];
-      return { type: `urn:ocop:problem:${f.code.toLowerCase()}`, title: f.code, status: f.status, detail: f.detail, code: f.code, field: f.field, ...base };
+      return {
+        type: `urn:ocop:problem:${f.code.toLowerCase()}`,
+        title: f.code,
+        status: f.status,
+        detail: f.detail,
+        code: f.code,
+        field: f.field,
+        ...base,
+      };
     }
     if (err instanceof AppError || err instanceof DomainRuleError) {
       const e = toErrorPayload(err);
-      return { type: `urn:ocop:problem:${e.code.toLowerCase()}`, title: e.code, status: HTTP_STATUS_OF_KIND[e.kind], detail: e.message, code: e.code, ...(e.field ? { field: e.field } : {}), ...base };
+      return {
+        type: `urn:ocop:problem:${e.code.toLowerCase()}`,
+        title: e.code,
+        status: HTTP_STATUS_OF_KIND[e.kind],
+        detail: e.message,
+        code: e.code,
+        ...(e.field ? { field: e.field } : {}),
+        ...base,
+      };
     }
     if (err instanceof HttpException) {
       const status = err.getStatus();
@@ -66,13 +95,36 @@ export function problemOf(err: unknown, req: FastifyRequest): Problem {
       return { type: `urn:ocop:problem:${code.toLowerCase()}`, title: code, status, detail: err.message, code, ...base };
     }
     const status = (err as { statusCode?: number })?.statusCode;
-    if (status === 429) return { type: 'urn:ocop:problem:rate_limited', title: 'RATE_LIMITED', status, detail: 'too many requests; try again later', code: 'RATE_LIMITED', ...base };
+    if (status === 429)
+      return {
+        type: 'urn:ocop:problem:rate_limited',
+        title: 'RATE_LIMITED',
+        status,
+        detail: 'too many requests; try again later',
+        code: 'RATE_LIMITED',
+        ...base,
+      };
     if (status && status >= 400 && status < 500) {
-      return { type: 'urn:ocop:problem:bad_request', title: 'BAD_REQUEST', status, detail: (err as Error).message, code: 'BAD_REQUEST', ...base };
+      return {
+        type: 'urn:ocop:problem:bad_request',
+        title: 'BAD_REQUEST',
+        status,
+        detail: (err as Error).message,
+        code: 'BAD_REQUEST',
+        ...base,
+      };
     }
     // Anything else: the database's own refusals (a unique-key race, a value a column cannot hold) map to 4xx; the rest is opaque.
     const e = toErrorPayload(err);
     const st = HTTP_STATUS_OF_KIND[e.kind] ?? HTTP_STATUS_OF_KIND[ErrorKind.INTERNAL];
-    return { type: `urn:ocop:problem:${e.code.toLowerCase()}`, title: e.code, status: st, detail: e.message, code: e.code, ...(e.field ? { field: e.field } : {}), ...base };
+    return {
+      type: `urn:ocop:problem:${e.code.toLowerCase()}`,
+      title: e.code,
+      status: st,
+      detail: e.message,
+      code: e.code,
+      ...(e.field ? { field: e.field } : {}),
+      ...base,
+    };
   }
 }

@@ -21,7 +21,9 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
     if (asOfHeader !== undefined) {
       if (production) return done(AppError.validation('AS_OF_NOT_ALLOWED', 'X-As-Of is refused in production mode', 'X-As-Of'));
       if (!isInstant(asOfHeader)) {
-        return done(AppError.validation('AS_OF_INVALID', 'X-As-Of must be an ISO 8601 instant with its offset on a real calendar day', 'X-As-Of'));
+        return done(
+          AppError.validation('AS_OF_INVALID', 'X-As-Of must be an ISO 8601 instant with its offset on a real calendar day', 'X-As-Of'),
+        );
       }
       asOf = new Date(asOfHeader).toISOString();
     }
@@ -29,7 +31,8 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
   });
   fastify.addHook('onResponse', (req, reply, done) => {
     metrics.httpDuration.observe(
-      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000,
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
     );
     done();
   });

@@ -9,7 +9,12 @@ const MAGIC: Record<string, number[]> = {
   'image/jpeg': [0xff, 0xd8, 0xff],
 };
 
-export interface Upload { data: Buffer; fileName: string; contentType: string; type: string | undefined }
+export interface Upload {
+  data: Buffer;
+  fileName: string;
+  contentType: string;
+  type: string | undefined;
+}
 
 /** Reads one uploaded file (multipart/form-data, an optional `type` field first): PDF, JPEG or PNG whose content matches its declared type. */
 export async function readUpload(req: FastifyRequest, limitBytes: number): Promise<Upload> {
@@ -23,7 +28,8 @@ export async function readUpload(req: FastifyRequest, limitBytes: number): Promi
     throw AppError.validation('MULTIPART_INVALID', `the multipart body cannot be read (${(err as Error).message})`, 'file');
   }
   if (!part) throw AppError.validation('FILE_REQUIRED', 'a file part is required', 'file');
-  if (part.fieldname !== 'file') throw AppError.validation('FILE_REQUIRED', `the file part must be named "file", not "${part.fieldname.slice(0, 50)}"`, 'file');
+  if (part.fieldname !== 'file')
+    throw AppError.validation('FILE_REQUIRED', `the file part must be named "file", not "${part.fieldname.slice(0, 50)}"`, 'file');
   assertStorableText(part.filename, 'file');
   for (const [name, f] of Object.entries(part.fields)) {
     assertStorableText(name, name);
@@ -37,5 +43,10 @@ export async function readUpload(req: FastifyRequest, limitBytes: number): Promi
   if (data.length < magic.length || magic.some((b, i) => data[i] !== b)) {
     throw AppError.validation('DOCUMENT_CONTENT_MISMATCH', `the file content is not ${part.mimetype}`, 'file');
   }
-  return { data, fileName: part.filename.slice(0, 255) || 'document', contentType: part.mimetype, type: typeof typeField?.value === 'string' ? typeField.value : undefined };
+  return {
+    data,
+    fileName: part.filename.slice(0, 255) || 'document',
+    contentType: part.mimetype,
+    type: typeof typeField?.value === 'string' ? typeField.value : undefined,
+  };
 }

@@ -2,8 +2,24 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AssignTaskBody, CampaignView, CoverageQuery, EvidenceView, CompleteTaskBody, CoverageView, CreateCampaignCommand, CreateRecurrenceCommand, InspectionSubjects as S, ListTasksQuery, ListViolationsQuery, RecurrenceView, Role,
-  RunRecurrenceBody, TaskCompletionView, TaskView, ViolationView, type Actor,
+  AssignTaskBody,
+  CampaignView,
+  CoverageQuery,
+  EvidenceView,
+  CompleteTaskBody,
+  CoverageView,
+  CreateCampaignCommand,
+  CreateRecurrenceCommand,
+  InspectionSubjects as S,
+  ListTasksQuery,
+  ListViolationsQuery,
+  RecurrenceView,
+  Role,
+  RunRecurrenceBody,
+  TaskCompletionView,
+  TaskView,
+  ViolationView,
+  type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -82,13 +98,26 @@ export class CampaignsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: EvidenceView })
   @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
-  async evidence(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<EvidenceView> {
+  async evidence(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<EvidenceView> {
     const upload = await readUpload(req, this.config.uploadLimitBytes);
     const stored = await this.storage.put(`inspection/tasks/${id}`, upload.data);
     try {
-      return await this.rpc.request<EvidenceView>(S.taskAttachEvidence, {
-        taskId: id, fileName: upload.fileName, contentType: upload.contentType, size: stored.size, sha256: stored.sha256, storageKey: stored.key,
-      }, { actor });
+      return await this.rpc.request<EvidenceView>(
+        S.taskAttachEvidence,
+        {
+          taskId: id,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+        },
+        { actor },
+      );
     } catch (err) {
       await this.storage.delete(stored.key); // refused: leave nothing behind
       throw err;
@@ -100,7 +129,11 @@ export class CampaignsController {
   @HttpCode(200)
   @Roles(...OFFICE, Role.INSPECTOR)
   @ApiOkResponse({ type: TaskCompletionView })
-  complete(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: CompleteTaskBody): Promise<{ task: TaskView; violations: ViolationView[] }> {
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: CompleteTaskBody,
+  ): Promise<{ task: TaskView; violations: ViolationView[] }> {
     return this.rpc.request(S.taskComplete, { ...body, taskId: id }, { actor });
   }
 
@@ -140,7 +173,11 @@ export class CampaignsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: CampaignView })
-  runRecurrence(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: RunRecurrenceBody): Promise<CampaignView> {
+  runRecurrence(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: RunRecurrenceBody,
+  ): Promise<CampaignView> {
     return this.rpc.request(S.recurrenceRun, { ...body, recurrenceId: id }, { actor, timeoutMs: 60_000 });
   }
 

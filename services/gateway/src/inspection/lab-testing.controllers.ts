@@ -1,8 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  CancelSampleBody, CollectSampleBody, CredentialRevocationView, INSPECTION_JOB_NAMES, InspectionJobReportView, InspectionSubjects as S, LabCredentialView, LabView, ListSamplesQuery, RecordResultBody,
-  RegisterLabCommand, RequestSampleCommand, Role, RunInspectionJobBody, SampleView, type Actor,
+  CancelSampleBody,
+  CollectSampleBody,
+  CredentialRevocationView,
+  INSPECTION_JOB_NAMES,
+  InspectionJobReportView,
+  InspectionSubjects as S,
+  LabCredentialView,
+  LabView,
+  ListSamplesQuery,
+  RecordResultBody,
+  RegisterLabCommand,
+  RequestSampleCommand,
+  Role,
+  RunInspectionJobBody,
+  SampleView,
+  type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -52,7 +66,11 @@ export class LabCredentialsController {
   @Delete(':credentialId')
   @Roles(Role.ADMIN)
   @ApiOkResponse({ type: CredentialRevocationView })
-  revoke(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('credentialId', new UuidParam()) credentialId: string): Promise<unknown> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('credentialId', new UuidParam()) credentialId: string,
+  ): Promise<unknown> {
     return this.rpc.request(S.labRevokeCredential, { labId: id, credentialId }, { actor });
   }
 }
@@ -140,7 +158,7 @@ export class InspectionJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: INSPECTION_JOB_NAMES })
-  @ApiOkResponse({ type: InspectionJobReportView, description: 'The job\'s report' })
+  @ApiOkResponse({ type: InspectionJobReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunInspectionJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -1,7 +1,14 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppError, CertificationSubjects as S, IssuerKeySetView, PublicCertificateView, StatusListView, type PublicCertificateRecord } from '@ocop/contracts';
+import {
+  AppError,
+  CertificationSubjects as S,
+  IssuerKeySetView,
+  PublicCertificateView,
+  StatusListView,
+  type PublicCertificateRecord,
+} from '@ocop/contracts';
 import { CERTIFICATE_STATUS_VI, liveCertificateStatus, type CertificateStatus } from '@ocop/domain';
 import { Public } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -20,18 +27,40 @@ function asOf(): Date {
 }
 
 /** The live public view, or null when the code is unknown or the QR's signature is not the one issued. */
-export async function publicView(cache: VerificationCache, code: string, signature: string | undefined): Promise<PublicCertificateView | null> {
+export async function publicView(
+  cache: VerificationCache,
+  code: string,
+  signature: string | undefined,
+): Promise<PublicCertificateView | null> {
   if (!CODE.test(code) || (signature !== undefined && !JWS.test(signature))) return null;
   const r: PublicCertificateRecord | null = await cache.get(code);
   if (!r || (signature !== undefined && signature !== r.signature)) return null;
   const at = asOf();
   const status = liveCertificateStatus(r.status as CertificateStatus, new Date(r.validTo), at);
   return {
-    valid: true, code: r.code, number: r.number, status, statusVi: CERTIFICATE_STATUS_VI[status], productName: r.productName, productSetCode: r.productSetCode,
-    producerName: r.producerName, stars: r.stars, issuerVi: r.issuerVi, decisionReference: r.decisionReference, decisionDate: r.decisionDate,
-    validFrom: r.validFrom, validTo: r.validTo, revokedAt: r.revokedAt, revocationReasonCode: r.revocationReasonCode, revocationReasonVi: r.revocationReasonVi,
-    revocationDecisionReference: r.revocationDecisionReference, supersededByNumber: r.supersededByNumber, supersededByCode: r.supersededByCode, kid: r.kid,
-    provisionalCriteria: r.provisionalCriteria === true, checkedAt: at.toISOString(),
+    valid: true,
+    code: r.code,
+    number: r.number,
+    status,
+    statusVi: CERTIFICATE_STATUS_VI[status],
+    productName: r.productName,
+    productSetCode: r.productSetCode,
+    producerName: r.producerName,
+    stars: r.stars,
+    issuerVi: r.issuerVi,
+    decisionReference: r.decisionReference,
+    decisionDate: r.decisionDate,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    revokedAt: r.revokedAt,
+    revocationReasonCode: r.revocationReasonCode,
+    revocationReasonVi: r.revocationReasonVi,
+    revocationDecisionReference: r.revocationDecisionReference,
+    supersededByNumber: r.supersededByNumber,
+    supersededByCode: r.supersededByCode,
+    kid: r.kid,
+    provisionalCriteria: r.provisionalCriteria === true,
+    checkedAt: at.toISOString(),
   };
 }
 
@@ -40,7 +69,10 @@ export async function publicView(cache: VerificationCache, code: string, signatu
 @ApiProblems()
 @Controller()
 export class PublicVerificationController {
-  constructor(@Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache, @Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(
+    @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+  ) {}
 
   /** The page behind the QR code: live status in Vietnamese. */
   @Get('verify/:code')
@@ -50,7 +82,10 @@ export class PublicVerificationController {
   @Header('cache-control', 'no-store')
   async page(@Param('code') code: string, @Query('s') s: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const view = await publicView(this.cache, code, s);
-    await reply.status(view ? 200 : 404).type('text/html; charset=utf-8').send(view ? renderVerificationPage(view) : renderNotValidPage(code));
+    await reply
+      .status(view ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .send(view ? renderVerificationPage(view) : renderNotValidPage(code));
   }
 
   @Get('public/certificates/:code')
@@ -60,7 +95,11 @@ export class PublicVerificationController {
   @Header('cache-control', 'no-store')
   async json(@Param('code') code: string, @Query('s') s: string | undefined): Promise<PublicCertificateView> {
     const view = await publicView(this.cache, code, s);
-    if (!view) throw AppError.notFound('CERTIFICATE_NOT_VALID', 'this is not a valid OCOP certificate: unknown code, or a QR code whose signature was altered');
+    if (!view)
+      throw AppError.notFound(
+        'CERTIFICATE_NOT_VALID',
+        'this is not a valid OCOP certificate: unknown code, or a QR code whose signature was altered',
+      );
     return view;
   }
 

@@ -3,8 +3,10 @@ import type { Logger } from 'pino';
 import { CERTIFICATE_STATUS_EVENTS, CertificationSubjects, eventSubject, type PublicCertificateRecord } from '@ocop/contracts';
 import type { RpcClient } from '@ocop/messaging';
 
-
-interface Entry { record: PublicCertificateRecord | null; at: number }
+interface Entry {
+  record: PublicCertificateRecord | null;
+  at: number;
+}
 
 /**
  * The gateway's cache of public certificate records. Every certificate status event (issued, superseded,

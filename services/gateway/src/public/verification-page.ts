@@ -1,6 +1,7 @@
 import type { PublicCertificateView } from '@ocop/contracts';
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** dd/mm/yyyy of an instant in Vietnam time. */
 export function vnDate(iso: string): string {
@@ -8,7 +9,13 @@ export function vnDate(iso: string): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
-const COLOURS: Record<string, string> = { ACTIVE: '#11703a', EXPIRING: '#9a6400', EXPIRED: '#6b6b6b', SUPERSEDED: '#6b6b6b', REVOKED: '#b00020' };
+const COLOURS: Record<string, string> = {
+  ACTIVE: '#11703a',
+  EXPIRING: '#9a6400',
+  EXPIRED: '#6b6b6b',
+  SUPERSEDED: '#6b6b6b',
+  REVOKED: '#b00020',
+};
 
 const STYLE = `body{font-family:"Noto Sans","Segoe UI",Arial,sans-serif;margin:0;background:#f4f6f4;color:#1d1d1d}
 main{max-width:640px;margin:0 auto;padding:24px 16px}header{font-size:14px;color:#555;text-transform:uppercase;letter-spacing:.04em}
@@ -19,9 +26,11 @@ dl{display:grid;grid-template-columns:11em 1fr;gap:8px 12px;margin:0}dt{color:#5
 footer{margin-top:24px;font-size:13px;color:#666}`;
 
 function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
-    + `<title>${esc(title)}</title><style>${STYLE}</style></head><body><main><header>Chương trình mỗi xã một sản phẩm (OCOP) — Tra cứu giấy chứng nhận</header>`
-    + `${body}<footer>Thông tin được tra cứu trực tiếp từ cơ sở dữ liệu OCOP của tỉnh. Trạng thái hiển thị là trạng thái tại thời điểm tra cứu.</footer></main></body></html>`;
+  return (
+    `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${esc(title)}</title><style>${STYLE}</style></head><body><main><header>Chương trình mỗi xã một sản phẩm (OCOP) — Tra cứu giấy chứng nhận</header>` +
+    `${body}<footer>Thông tin được tra cứu trực tiếp từ cơ sở dữ liệu OCOP của tỉnh. Trạng thái hiển thị là trạng thái tại thời điểm tra cứu.</footer></main></body></html>`
+  );
 }
 
 /** The public verification page for a certificate, in Vietnamese. */
@@ -37,36 +46,44 @@ export function renderVerificationPage(v: PublicCertificateView): string {
   ];
   let notice = '';
   if (v.status === 'REVOKED') {
-    notice = `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã bị thu hồi</strong>${v.revokedAt ? ` ngày ${vnDate(v.revokedAt)}` : ''}`
-      + `${v.revocationDecisionReference ? ` theo Quyết định số ${esc(v.revocationDecisionReference)}` : ''}.</p>`
-      + `<p>Lý do: ${esc(v.revocationReasonVi ?? v.revocationReasonCode ?? 'không ghi')}.</p>`
-      + '<p>Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
+    notice =
+      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã bị thu hồi</strong>${v.revokedAt ? ` ngày ${vnDate(v.revokedAt)}` : ''}` +
+      `${v.revocationDecisionReference ? ` theo Quyết định số ${esc(v.revocationDecisionReference)}` : ''}.</p>` +
+      `<p>Lý do: ${esc(v.revocationReasonVi ?? v.revocationReasonCode ?? 'không ghi')}.</p>` +
+      '<p>Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
   } else if (v.status === 'EXPIRED') {
-    notice = `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã hết hiệu lực</strong> từ ngày ${vnDate(v.validTo)}. `
-      + 'Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
+    notice =
+      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã hết hiệu lực</strong> từ ngày ${vnDate(v.validTo)}. ` +
+      'Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
   } else if (v.status === 'SUPERSEDED') {
-    notice = `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã được thay thế</strong>`
-      + `${v.supersededByNumber ? ` bởi Giấy chứng nhận số ${esc(v.supersededByNumber)}` : ''}`
-      + `${v.supersededByCode ? ` (<a href="/verify/${esc(v.supersededByCode)}">xem giấy chứng nhận mới</a>)` : ''}.</p></div>`;
+    notice =
+      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã được thay thế</strong>` +
+      `${v.supersededByNumber ? ` bởi Giấy chứng nhận số ${esc(v.supersededByNumber)}` : ''}` +
+      `${v.supersededByCode ? ` (<a href="/verify/${esc(v.supersededByCode)}">xem giấy chứng nhận mới</a>)` : ''}.</p></div>`;
   } else if (v.status === 'EXPIRING') {
     notice = `<div class="card" id="notice"><p>Giấy chứng nhận sắp hết hiệu lực (ngày ${vnDate(v.validTo)}).</p></div>`;
   }
   if (v.provisionalCriteria) {
-    notice += '<div class="card" id="provisional"><p><strong>Đánh giá theo bộ tiêu chí tạm thời.</strong> Kết quả được chấm theo bộ tiêu chí '
-      + 'chưa hoàn thiện điểm chi tiết (Phụ lục III Quyết định 148/QĐ-TTg); giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.</p></div>';
+    notice +=
+      '<div class="card" id="provisional"><p><strong>Đánh giá theo bộ tiêu chí tạm thời.</strong> Kết quả được chấm theo bộ tiêu chí ' +
+      'chưa hoàn thiện điểm chi tiết (Phụ lục III Quyết định 148/QĐ-TTg); giấy chứng nhận được cấp theo cho phép của cơ quan vận hành.</p></div>';
   }
-  return page(`Giấy chứng nhận OCOP ${v.number}`,
-    `<h1>Sản phẩm OCOP ${'★'.repeat(v.stars)}</h1>`
-    + `<span class="status" id="status" data-status="${esc(v.status)}" style="background:${COLOURS[v.status] ?? '#333'}">${esc(v.statusVi)}</span>`
-    + notice
-    + `<div class="card"><dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl></div>`);
+  return page(
+    `Giấy chứng nhận OCOP ${v.number}`,
+    `<h1>Sản phẩm OCOP ${'★'.repeat(v.stars)}</h1>` +
+      `<span class="status" id="status" data-status="${esc(v.status)}" style="background:${COLOURS[v.status] ?? '#333'}">${esc(v.statusVi)}</span>` +
+      notice +
+      `<div class="card"><dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl></div>`,
+  );
 }
 
 /** The answer for an unknown code or a signature that is not the one issued. */
 export function renderNotValidPage(code: string): string {
-  return page('Không phải giấy chứng nhận OCOP hợp lệ',
-    `<h1>Không tìm thấy giấy chứng nhận</h1><span class="status" id="status" data-status="INVALID" style="background:#b00020">Không hợp lệ</span>`
-    + `<div class="card warn" id="notice"><p><strong>Đây không phải là giấy chứng nhận OCOP hợp lệ.</strong></p>`
-    + `<p>Mã <code>${esc(code.slice(0, 40))}</code> không có trong cơ sở dữ liệu OCOP, hoặc mã QR đã bị sửa đổi. `
-    + 'Vui lòng báo cho cơ quan thường trực Chương trình OCOP của tỉnh.</p></div>');
+  return page(
+    'Không phải giấy chứng nhận OCOP hợp lệ',
+    `<h1>Không tìm thấy giấy chứng nhận</h1><span class="status" id="status" data-status="INVALID" style="background:#b00020">Không hợp lệ</span>` +
+      `<div class="card warn" id="notice"><p><strong>Đây không phải là giấy chứng nhận OCOP hợp lệ.</strong></p>` +
+      `<p>Mã <code>${esc(code.slice(0, 40))}</code> không có trong cơ sở dữ liệu OCOP, hoặc mã QR đã bị sửa đổi. ` +
+      'Vui lòng báo cho cơ quan thường trực Chương trình OCOP của tỉnh.</p></div>',
+  );
 }

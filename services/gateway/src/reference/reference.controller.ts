@@ -9,17 +9,32 @@ import { ApiProblems } from '../http/api-problems.decorator';
 // and the services check codes against exactly these constants, so a NATS round trip would add latency and a failure
 // mode but no truth. Built once: they never change while the process runs.
 const DOCUMENT_TYPES: DocumentTypeView[] = DOSSIER_DOCUMENT_TYPES.map((t) => ({
-  code: t.code, nameVi: t.nameVi, nameEn: t.nameEn, requiredFor: [...t.requiredFor], onlyWithSamples: t.requiresSamples === true,
+  code: t.code,
+  nameVi: t.nameVi,
+  nameEn: t.nameEn,
+  requiredFor: [...t.requiredFor],
+  onlyWithSamples: t.requiresSamples === true,
 }));
 const GROUPS: ProductGroupView[] = PRODUCT_GROUPS.map((g) => ({
-  code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, productSetCodes: PRODUCT_SETS.filter((s) => s.group === g.code).map((s) => s.code),
+  code: g.code,
+  nameVi: g.nameVi,
+  nameEn: g.nameEn,
+  productSetCodes: PRODUCT_SETS.filter((s) => s.group === g.code).map((s) => s.code),
 }));
 const SETS: ProductSetView[] = PRODUCT_SETS.map((s) => ({
-  code: s.code, nameVi: s.nameVi, groupCode: s.group, groupNameVi: PRODUCT_GROUPS.find((g) => g.code === s.group)!.nameVi, subGroupVi: s.subGroupVi,
-  requiresSamples: s.requiresSamples, defaultLabIndicators: defaultIndicators(s.code),
+  code: s.code,
+  nameVi: s.nameVi,
+  groupCode: s.group,
+  groupNameVi: PRODUCT_GROUPS.find((g) => g.code === s.group)!.nameVi,
+  subGroupVi: s.subGroupVi,
+  requiresSamples: s.requiresSamples,
+  defaultLabIndicators: defaultIndicators(s.code),
 }));
 const INDICATORS: LabIndicatorView[] = LAB_INDICATORS.map((i) => ({
-  code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, defaultForProductSets: PRODUCT_SETS.filter((s) => defaultIndicators(s.code).includes(i.code)).map((s) => s.code),
+  code: i.code,
+  nameVi: i.nameVi,
+  nameEn: i.nameEn,
+  defaultForProductSets: PRODUCT_SETS.filter((s) => defaultIndicators(s.code).includes(i.code)).map((s) => s.code),
 }));
 
 @ApiTags('reference data')

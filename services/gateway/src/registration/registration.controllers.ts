@@ -2,9 +2,30 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  AppError, CreateDossierCommand, CreateProducerCommand, CreateProductCommand, CreateRoundCommand, DocumentView, DossierView, ListDossiersQuery, ListRoundsQuery,
-  ListProducersQuery, ListReevaluationInvitationsQuery, ListUnitsQuery, ProducerView, ProductView, ProposeDossierBody, ReevaluationInvitationView,
-  RegistrationSubjects as S, ReturnDossierBody, WithdrawDossierBody, Role, RoundView, TimelineEntryView, UnitView, type Actor,
+  AppError,
+  CreateDossierCommand,
+  CreateProducerCommand,
+  CreateProductCommand,
+  CreateRoundCommand,
+  DocumentView,
+  DossierView,
+  ListDossiersQuery,
+  ListRoundsQuery,
+  ListProducersQuery,
+  ListReevaluationInvitationsQuery,
+  ListUnitsQuery,
+  ProducerView,
+  ProductView,
+  ProposeDossierBody,
+  ReevaluationInvitationView,
+  RegistrationSubjects as S,
+  ReturnDossierBody,
+  WithdrawDossierBody,
+  Role,
+  RoundView,
+  TimelineEntryView,
+  UnitView,
+  type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -16,7 +37,16 @@ import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
 
 const ALL = Object.values(Role);
-const READERS = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER, Role.INSPECTOR];
+const READERS = [
+  Role.PRODUCER,
+  Role.COMMUNE_OFFICER,
+  Role.DISTRICT_OFFICER,
+  Role.PROVINCE_OFFICE,
+  Role.ADMIN,
+  Role.COUNCIL_MEMBER,
+  Role.AGENCY_OFFICER,
+  Role.INSPECTOR,
+];
 const OFFICIALS = [Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER];
 const EDITORS = [Role.PRODUCER, Role.COMMUNE_OFFICER];
 const INTAKE = [Role.COMMUNE_OFFICER, Role.ADMIN];
@@ -98,7 +128,6 @@ export class RoundsController {
   }
 }
 
-
 @ApiTags('dossiers')
 @ApiProblems()
 @Controller('dossiers')
@@ -143,7 +172,13 @@ export class DossiersController {
   @Post(':id/documents')
   @Roles(...EDITORS)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['type', 'file'], properties: { type: { type: 'string', example: 'REGISTRATION_FORM' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type', 'file'],
+      properties: { type: { type: 'string', example: 'REGISTRATION_FORM' }, file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
   async upload(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<DocumentView> {
@@ -151,10 +186,19 @@ export class DossiersController {
     if (!upload.type) throw AppError.validation('VALIDATION_FAILED', 'the type field is required (before the file part)', 'type');
     const stored = await this.storage.put(`dossiers/${id}`, upload.data);
     try {
-      return await this.rpc.request<DocumentView>(S.dossierAttachDocument, {
-        dossierId: id, type: upload.type, fileName: upload.fileName, contentType: upload.contentType, size: stored.size,
-        sha256: stored.sha256, storageKey: stored.key,
-      }, { actor });
+      return await this.rpc.request<DocumentView>(
+        S.dossierAttachDocument,
+        {
+          dossierId: id,
+          type: upload.type,
+          fileName: upload.fileName,
+          contentType: upload.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+        },
+        { actor },
+      );
     } catch (err) {
       await this.storage.delete(stored.key); // refused: leave nothing behind
       throw err;
@@ -174,7 +218,11 @@ export class DossiersController {
   @HttpCode(200)
   @Roles(...INTAKE)
   @ApiOkResponse({ type: DossierView })
-  returnForCompletion(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ReturnDossierBody): Promise<DossierView> {
+  returnForCompletion(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: ReturnDossierBody,
+  ): Promise<DossierView> {
     return this.rpc.request(S.dossierReturn, { ...body, dossierId: id }, { actor });
   }
 
@@ -183,7 +231,11 @@ export class DossiersController {
   @HttpCode(200)
   @Roles(Role.PRODUCER, ...INTAKE)
   @ApiOkResponse({ type: DossierView })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: WithdrawDossierBody): Promise<DossierView> {
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: WithdrawDossierBody,
+  ): Promise<DossierView> {
     return this.rpc.request(S.dossierWithdraw, { ...body, dossierId: id }, { actor });
   }
 

@@ -2,9 +2,33 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
-  AddAgendaBody, AppError, AttendanceBody, CatalogueRevisionQuery, CatalogueSummaryView, CatalogueView, CouncilView, CreateCouncilCommand, CreateSessionCommand,
-  DeclareConflictBody, DistrictTransferReportView, EvaluationView, ListCouncilsQuery, ListEvaluationsQuery, ListSessionsQuery, MinutesView, Role, ScoringSubjects as S,
-  RunJobBody, SCORING_JOB_NAMES, SessionView, SetLabResultBody, SheetView, SubmitSheetBody, TierModelView, type Actor, type PdfView,
+  AddAgendaBody,
+  AppError,
+  AttendanceBody,
+  CatalogueRevisionQuery,
+  CatalogueSummaryView,
+  CatalogueView,
+  CouncilView,
+  CreateCouncilCommand,
+  CreateSessionCommand,
+  DeclareConflictBody,
+  DistrictTransferReportView,
+  EvaluationView,
+  ListCouncilsQuery,
+  ListEvaluationsQuery,
+  ListSessionsQuery,
+  MinutesView,
+  Role,
+  ScoringSubjects as S,
+  RunJobBody,
+  SCORING_JOB_NAMES,
+  SessionView,
+  SetLabResultBody,
+  SheetView,
+  SubmitSheetBody,
+  TierModelView,
+  type Actor,
+  type PdfView,
 } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
@@ -45,7 +69,11 @@ export class CataloguesController {
   @Roles(...ALL)
   @ApiOkResponse({ type: CatalogueView })
   get(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() q: CatalogueRevisionQuery): Promise<CatalogueView> {
-    return this.rpc.request(S.catalogueGet, { code: catalogueCode(code), ...(q.revision !== undefined ? { revision: q.revision } : {}) }, { actor });
+    return this.rpc.request(
+      S.catalogueGet,
+      { code: catalogueCode(code), ...(q.revision !== undefined ? { revision: q.revision } : {}) },
+      { actor },
+    );
   }
 
   /** Adds or replaces a catalogue (a new revision; sessions keep the revision they pinned). The body is the catalogue document. */
@@ -54,7 +82,8 @@ export class CataloguesController {
   @ApiBody({ schema: { type: 'object', description: 'Catalogue document, format of data/criteria/*.json' } })
   @ApiOkResponse({ type: CatalogueView })
   put(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() document: Record<string, unknown>): Promise<CatalogueView> {
-    if (document === null || typeof document !== 'object' || Array.isArray(document)) throw AppError.validation('VALIDATION_FAILED', 'the body must be a catalogue document', 'document');
+    if (document === null || typeof document !== 'object' || Array.isArray(document))
+      throw AppError.validation('VALIDATION_FAILED', 'the body must be a catalogue document', 'document');
     return this.rpc.request(S.cataloguePut, { code: catalogueCode(code), document }, { actor });
   }
 
@@ -99,7 +128,10 @@ export class CouncilsController {
   @Roles(...OFFICES)
   @ApiOkResponse({ type: CouncilView })
   declareConflict(
-    @CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('memberId', new UuidParam('memberId')) memberId: string, @Body() body: DeclareConflictBody,
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('memberId', new UuidParam('memberId')) memberId: string,
+    @Body() body: DeclareConflictBody,
   ): Promise<CouncilView> {
     return this.rpc.request(S.councilDeclareConflict, { ...body, councilId: id, memberId }, { actor });
   }
@@ -130,7 +162,11 @@ export class EvaluationsController {
   @Put(':id/lab-result')
   @Roles(Role.PROVINCE_OFFICE, Role.ADMIN)
   @ApiOkResponse({ type: EvaluationView })
-  setLabResult(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: SetLabResultBody): Promise<EvaluationView> {
+  setLabResult(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: SetLabResultBody,
+  ): Promise<EvaluationView> {
     return this.rpc.request(S.evaluationSetLabResult, { ...body, evaluationId: id }, { actor });
   }
 }
@@ -182,7 +218,10 @@ export class SessionsController {
   @Roles(Role.COUNCIL_MEMBER)
   @ApiOkResponse({ type: SheetView })
   submitSheet(
-    @CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Param('evaluationId', new UuidParam('evaluationId')) evaluationId: string, @Body() body: SubmitSheetBody,
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('evaluationId', new UuidParam('evaluationId')) evaluationId: string,
+    @Body() body: SubmitSheetBody,
   ): Promise<SheetView> {
     return this.rpc.request(S.sessionSubmitSheet, { ...body, sessionId: id, evaluationId }, { actor });
   }
@@ -191,7 +230,11 @@ export class SessionsController {
   @Get(':id/sheets')
   @Roles(...COUNCIL_READERS)
   @ApiOkResponse({ type: [SheetView] })
-  sheets(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Query('evaluationId') evaluationId?: string): Promise<SheetView[]> {
+  sheets(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Query('evaluationId') evaluationId?: string,
+  ): Promise<SheetView[]> {
     if (evaluationId !== undefined) new UuidParam('evaluationId').transform(evaluationId);
     return this.rpc.request(S.sessionSheets, { sessionId: id, ...(evaluationId ? { evaluationId } : {}) }, { actor });
   }
@@ -218,7 +261,11 @@ export class SessionsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The minutes as a PDF', schema: { type: 'string', format: 'binary' } })
   @Header('cache-control', 'private, no-store')
-  async minutesPdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async minutesPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const pdf = await this.rpc.request<PdfView>(S.sessionMinutesPdf, { sessionId: id }, { actor, timeoutMs: 30_000 });
     reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${pdf.fileName}"`);
     return Buffer.from(pdf.contentBase64, 'base64');
@@ -239,7 +286,7 @@ export class ScoringJobsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   @ApiParam({ name: 'name', enum: SCORING_JOB_NAMES })
-  @ApiOkResponse({ type: DistrictTransferReportView, description: 'The job\'s report' })
+  @ApiOkResponse({ type: DistrictTransferReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -9,8 +9,18 @@ import { User } from './user.entity';
 export const DEMO_USERS: { username: string; role: Role; fullName: string; scope: Partial<User> }[] = [
   { username: 'admin', role: Role.ADMIN, fullName: 'Quản trị hệ thống', scope: { provinceCode: '*' } },
   { username: 'province.office', role: Role.PROVINCE_OFFICE, fullName: 'Văn phòng Điều phối NTM tỉnh', scope: {} },
-  { username: 'district.officer', role: Role.DISTRICT_OFFICER, fullName: 'Phòng Kinh tế TP. Thanh Hóa', scope: { districtCode: DEMO.districtCode } },
-  { username: 'commune.officer', role: Role.COMMUNE_OFFICER, fullName: 'Cán bộ UBND xã', scope: { districtCode: DEMO.districtCode, communeCode: DEMO.communeCode } },
+  {
+    username: 'district.officer',
+    role: Role.DISTRICT_OFFICER,
+    fullName: 'Phòng Kinh tế TP. Thanh Hóa',
+    scope: { districtCode: DEMO.districtCode },
+  },
+  {
+    username: 'commune.officer',
+    role: Role.COMMUNE_OFFICER,
+    fullName: 'Cán bộ UBND xã',
+    scope: { districtCode: DEMO.districtCode, communeCode: DEMO.communeCode },
+  },
   { username: 'producer', role: Role.PRODUCER, fullName: 'Lê Thị Hoa', scope: { producerId: DEMO.producerId } },
   { username: 'council.member', role: Role.COUNCIL_MEMBER, fullName: 'Thành viên Hội đồng tỉnh', scope: {} },
   { username: 'agency.officer', role: Role.AGENCY_OFFICER, fullName: 'Sở Công Thương', scope: { agencyCode: 'SCT' } },
@@ -24,11 +34,31 @@ export async function seedDemoUsers(ds: DataSource): Promise<boolean> {
   await ds.transaction(async (tx) => {
     for (const u of DEMO_USERS) {
       const id = randomUUID();
-      await tx.insert(User, Object.assign(new User(), {
-        id, username: u.username, passwordHash, fullName: u.fullName, role: u.role, provinceCode: DEMO.provinceCode, districtCode: null,
-        communeCode: null, agencyCode: null, producerId: null, active: true, ...u.scope,
-      }));
-      await writeAudit(tx, { actorId: 'system', actorRole: 'ADMIN', action: 'user.demo-seed', entityType: 'user', entityId: id, details: { username: u.username } });
+      await tx.insert(
+        User,
+        Object.assign(new User(), {
+          id,
+          username: u.username,
+          passwordHash,
+          fullName: u.fullName,
+          role: u.role,
+          provinceCode: DEMO.provinceCode,
+          districtCode: null,
+          communeCode: null,
+          agencyCode: null,
+          producerId: null,
+          active: true,
+          ...u.scope,
+        }),
+      );
+      await writeAudit(tx, {
+        actorId: 'system',
+        actorRole: 'ADMIN',
+        action: 'user.demo-seed',
+        entityType: 'user',
+        entityId: id,
+        details: { username: u.username },
+      });
     }
   });
   return true;

@@ -14,19 +14,27 @@ import { User } from './user.entity';
 export class IdentityResponder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly server: RpcServer;
 
-  constructor(nc: NatsConnection, private readonly ds: DataSource, prefix: string, logger: Logger) {
+  constructor(
+    nc: NatsConnection,
+    private readonly ds: DataSource,
+    prefix: string,
+    logger: Logger,
+  ) {
     this.server = new RpcServer(nc, prefix, 'gateway-identity', logger);
   }
 
   routes(): RpcRoute<ResolveUsersQuery, ResolvedUser[]>[] {
-    return [{
-      subject: IdentitySubjects.usersResolve, request: ResolveUsersQuery,
-      handle: async (q, ctx) => {
-        requireActor(ctx);
-        const users = await this.ds.getRepository(User).findBy({ id: In([...new Set(q.userIds)]) });
-        return users.map((u) => ({ ...actorOf(u), fullName: u.fullName, active: u.active }));
+    return [
+      {
+        subject: IdentitySubjects.usersResolve,
+        request: ResolveUsersQuery,
+        handle: async (q, ctx) => {
+          requireActor(ctx);
+          const users = await this.ds.getRepository(User).findBy({ id: In([...new Set(q.userIds)]) });
+          return users.map((u) => ({ ...actorOf(u), fullName: u.fullName, active: u.active }));
+        },
       },
-    }];
+    ];
   }
 
   onApplicationBootstrap(): void {

@@ -14,15 +14,32 @@ export class TokenView {
 }
 
 export class CreateUserBody {
-  @ApiProperty({ example: 'xa.dongthanh' }) @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: 'username must be 3-50 lowercase letters, digits, dots, dashes or underscores' }) username: string;
+  @ApiProperty({ example: 'xa.dongthanh' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: 'username must be 3-50 lowercase letters, digits, dots, dashes or underscores' })
+  username: string;
   @ApiProperty({ description: 'At least 12 characters', example: 'mat-khau-rat-dai-2026' }) @IsString() @Length(12, 200) password: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @Length(2, 120) fullName: string;
   @ApiProperty({ enum: Role }) @IsIn(Object.values(Role)) role: Role;
-  @ApiProperty({ example: '38', description: 'A province among the administrative units, or VN: a national account (council members of the ministry\'s council, central agency staff, labs)' })
-  @Matches(/^(\d{2}|VN)$/, { message: 'provinceCode must be a 2-digit province code or VN' }) provinceCode: string;
-  @ApiPropertyOptional({ example: '380' }) @IsOptional() @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' }) districtCode?: string;
-  @ApiPropertyOptional({ example: '14801' }) @IsOptional() @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' }) communeCode?: string;
-  @ApiPropertyOptional({ example: 'SCT', description: 'Agency code for agency officers and labs' }) @IsOptional() @Matches(/^[A-Z0-9_-]{2,20}$/, { message: 'agencyCode must be 2-20 uppercase letters or digits' }) agencyCode?: string;
+  @ApiProperty({
+    example: '38',
+    description:
+      "A province among the administrative units, or VN: a national account (council members of the ministry's council, central agency staff, labs)",
+  })
+  @Matches(/^(\d{2}|VN)$/, { message: 'provinceCode must be a 2-digit province code or VN' })
+  provinceCode: string;
+  @ApiPropertyOptional({ example: '380' })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'districtCode must be a 3-digit district code' })
+  districtCode?: string;
+  @ApiPropertyOptional({ example: '14801' })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'communeCode must be a 5-digit commune code' })
+  communeCode?: string;
+  @ApiPropertyOptional({ example: 'SCT', description: 'Agency code for agency officers and labs' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_-]{2,20}$/, { message: 'agencyCode must be 2-20 uppercase letters or digits' })
+  agencyCode?: string;
   @ApiPropertyOptional({ description: 'Producer represented (producers only)' }) @IsOptional() @IsUUID() producerId?: string;
 }
 
@@ -41,7 +58,10 @@ export class UserView {
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsIn(Object.values(Role)) role?: Role;
-  @ApiPropertyOptional({ description: 'Only active (true) or deactivated (false) users', enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) active?: 'true' | 'false';
+  @ApiPropertyOptional({ description: 'Only active (true) or deactivated (false) users', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
 }
 
 export class ScopeView {

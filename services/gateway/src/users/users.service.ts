@@ -10,13 +10,29 @@ import { User } from './user.entity';
 import type { CreateUserBody, ListUsersQuery, TokenView, UserView } from './user.dto';
 
 export const userView = (u: User): UserView => ({
-  id: u.id, username: u.username, fullName: u.fullName, role: u.role, provinceCode: u.provinceCode, districtCode: u.districtCode,
-  communeCode: u.communeCode, agencyCode: u.agencyCode, producerId: u.producerId, active: u.active,
+  id: u.id,
+  username: u.username,
+  fullName: u.fullName,
+  role: u.role,
+  provinceCode: u.provinceCode,
+  districtCode: u.districtCode,
+  communeCode: u.communeCode,
+  agencyCode: u.agencyCode,
+  producerId: u.producerId,
+  active: u.active,
 });
 
 export const actorOf = (u: User): Actor => ({
-  id: u.id, username: u.username, role: u.role as Role,
-  scope: { provinceCode: u.provinceCode, districtCode: u.districtCode, communeCode: u.communeCode, agencyCode: u.agencyCode, producerId: u.producerId },
+  id: u.id,
+  username: u.username,
+  role: u.role as Role,
+  scope: {
+    provinceCode: u.provinceCode,
+    districtCode: u.districtCode,
+    communeCode: u.communeCode,
+    agencyCode: u.agencyCode,
+    producerId: u.producerId,
+  },
 });
 
 /** Which scope fields each role needs. */
@@ -30,7 +46,11 @@ const REQUIRED: Partial<Record<Role, (keyof CreateUserBody)[]>> = {
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly ds: DataSource, private readonly tokens: TokenService, @Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tokens: TokenService,
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+  ) {}
 
   async login(username: string, password: string): Promise<TokenView> {
     const user = await this.ds.getRepository(User).findOneBy({ username });
@@ -50,16 +70,36 @@ export class UsersService {
     }
     await this.checkUnits(admin, body);
     const user = Object.assign(new User(), {
-      id: randomUUID(), username: body.username, passwordHash: await hashPassword(body.password), fullName: body.fullName, role: body.role,
-      provinceCode: body.provinceCode, districtCode: body.districtCode ?? null, communeCode: body.communeCode ?? null,
-      agencyCode: body.agencyCode ?? null, producerId: body.producerId ?? null, active: true,
+      id: randomUUID(),
+      username: body.username,
+      passwordHash: await hashPassword(body.password),
+      fullName: body.fullName,
+      role: body.role,
+      provinceCode: body.provinceCode,
+      districtCode: body.districtCode ?? null,
+      communeCode: body.communeCode ?? null,
+      agencyCode: body.agencyCode ?? null,
+      producerId: body.producerId ?? null,
+      active: true,
     });
     await this.ds.transaction(async (tx) => {
-      if (await tx.existsBy(User, { username: body.username })) throw AppError.conflict('USERNAME_TAKEN', 'this username is taken', 'username');
+      if (await tx.existsBy(User, { username: body.username }))
+        throw AppError.conflict('USERNAME_TAKEN', 'this username is taken', 'username');
       await tx.insert(User, user);
       await writeAudit(tx, {
-        actorId: admin.id, actorRole: admin.role, action: 'user.create', entityType: 'user', entityId: user.id,
-        details: { username: user.username, role: user.role, provinceCode: user.provinceCode, communeCode: user.communeCode, districtCode: user.districtCode, producerId: user.producerId },
+        actorId: admin.id,
+        actorRole: admin.role,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        details: {
+          username: user.username,
+          role: user.role,
+          provinceCode: user.provinceCode,
+          communeCode: user.communeCode,
+          districtCode: user.districtCode,
+          producerId: user.producerId,
+        },
         correlationId: currentContext()?.correlationId,
       });
     });
@@ -71,7 +111,10 @@ export class UsersService {
     if (q.role) where.role = q.role;
     if (q.active) where.active = q.active === 'true';
     const users = await this.ds.getRepository(User).find({
-      where, order: { username: 'ASC' }, take: q.limit ?? DEFAULT_PAGE.limit, skip: q.offset ?? DEFAULT_PAGE.offset,
+      where,
+      order: { username: 'ASC' },
+      take: q.limit ?? DEFAULT_PAGE.limit,
+      skip: q.offset ?? DEFAULT_PAGE.offset,
     });
     return users.map(userView);
   }
@@ -82,7 +125,11 @@ export class UsersService {
       this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level, ...(parentCode ? { parentCode } : {}) }, { actor: admin });
     if (body.provinceCode === NATIONAL_SCOPE) {
       if (!NATIONAL_ROLES.has(body.role)) {
-        throw AppError.validation('SCOPE_NATIONAL_ROLE', `a national (VN) account may only be ${[...NATIONAL_ROLES].join(', ')}`, 'provinceCode');
+        throw AppError.validation(
+          'SCOPE_NATIONAL_ROLE',
+          `a national (VN) account may only be ${[...NATIONAL_ROLES].join(', ')}`,
+          'provinceCode',
+        );
       }
       for (const field of ['districtCode', 'communeCode'] as const) {
         if (body[field]) throw AppError.validation('SCOPE_NATIONAL_UNIT', `a national account has no ${field}`, field);
@@ -94,15 +141,18 @@ export class UsersService {
       throw AppError.validation('UNIT_UNKNOWN', `no district ${body.districtCode} in province ${body.provinceCode}`, 'districtCode');
     }
     if (body.communeCode) {
-      const communes = (await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level: 'COMMUNE' }, { actor: admin }))
-        .filter((u) => u.provinceCode === body.provinceCode && (!body.districtCode || u.districtCode === body.districtCode));
-      if (!communes.some((u) => u.code === body.communeCode)) throw AppError.validation('UNIT_UNKNOWN', `no commune ${body.communeCode} in that province/district`, 'communeCode');
+      const communes = (await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level: 'COMMUNE' }, { actor: admin })).filter(
+        (u) => u.provinceCode === body.provinceCode && (!body.districtCode || u.districtCode === body.districtCode),
+      );
+      if (!communes.some((u) => u.code === body.communeCode))
+        throw AppError.validation('UNIT_UNKNOWN', `no commune ${body.communeCode} in that province/district`, 'communeCode');
     }
     if (body.producerId) {
       try {
         await this.rpc.request<ProducerView>(RegistrationSubjects.producerGet, { id: body.producerId }, { actor: admin });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'PRODUCER_NOT_FOUND') throw AppError.validation('PRODUCER_UNKNOWN', 'no such producer', 'producerId');
+        if (err instanceof AppError && err.code === 'PRODUCER_NOT_FOUND')
+          throw AppError.validation('PRODUCER_UNKNOWN', 'no such producer', 'producerId');
         throw err;
       }
     }
@@ -113,10 +163,22 @@ export class UsersService {
     if (!password || (await this.ds.getRepository(User).count()) > 0) return false;
     await this.ds.transaction(async (tx) => {
       const id = randomUUID();
-      await tx.insert(User, Object.assign(new User(), {
-        id, username: 'admin', passwordHash: await hashPassword(password), fullName: 'Quản trị hệ thống', role: Role.ADMIN,
-        provinceCode: '*', districtCode: null, communeCode: null, agencyCode: null, producerId: null, active: true,
-      }));
+      await tx.insert(
+        User,
+        Object.assign(new User(), {
+          id,
+          username: 'admin',
+          passwordHash: await hashPassword(password),
+          fullName: 'Quản trị hệ thống',
+          role: Role.ADMIN,
+          provinceCode: '*',
+          districtCode: null,
+          communeCode: null,
+          agencyCode: null,
+          producerId: null,
+          active: true,
+        }),
+      );
       await writeAudit(tx, { actorId: 'system', actorRole: 'ADMIN', action: 'user.bootstrap-admin', entityType: 'user', entityId: id });
     });
     return true;

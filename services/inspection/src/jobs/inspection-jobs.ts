@@ -28,8 +28,12 @@ export class InspectionJobs implements OnApplicationShutdown {
     private readonly readiness: ReadinessChecks,
   ) {
     this.queue = new JobQueue({
-      redisUrl: config.redisUrl, prefix: `${config.redisPrefix}:jobs`, queue: 'inspection', logger,
-      stalledIntervalMs: config.jobStalledIntervalMs, lockDurationMs: config.jobLockDurationMs,
+      redisUrl: config.redisUrl,
+      prefix: `${config.redisPrefix}:jobs`,
+      queue: 'inspection',
+      logger,
+      stalledIntervalMs: config.jobStalledIntervalMs,
+      lockDurationMs: config.jobLockDurationMs,
     });
     this.samples.scheduleTimers = (t) => this.schedule(t);
     this.campaigns.scheduleRecurrence = (r) => {
@@ -45,13 +49,26 @@ export class InspectionJobs implements OnApplicationShutdown {
       .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()))
       .handle<{ recurrenceId: string }>('campaign-recurrence', (d) => this.campaigns.runRecurrence(d.recurrenceId, new Date()));
     if (this.config.schedulerOwner) {
-      await this.queue.ownSchedulers(async () => [
-        { id: 'sample-follow-ups-hourly', recurrence: { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' }, name: 'sample-follow-ups', data: {} },
-        // Corrective deadlines are days long: one daily pass finds those that passed.
-        { id: 'violation-follow-ups-daily', recurrence: { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' }, name: 'violation-follow-ups', data: {} },
-        // Every recurrence, wherever it was created, from PostgreSQL (the truth).
-        ...(await this.campaigns.activeRecurrences()).map(recurrenceScheduler),
-      ], { afterRestore: () => this.recreateMissingTimers() }); // a fresh Redis gets its sample timers back now, not at the next sweep
+      await this.queue.ownSchedulers(
+        async () => [
+          {
+            id: 'sample-follow-ups-hourly',
+            recurrence: { pattern: this.config.followUpCron, tz: 'Asia/Ho_Chi_Minh' },
+            name: 'sample-follow-ups',
+            data: {},
+          },
+          // Corrective deadlines are days long: one daily pass finds those that passed.
+          {
+            id: 'violation-follow-ups-daily',
+            recurrence: { pattern: '30 1 * * *', tz: 'Asia/Ho_Chi_Minh' },
+            name: 'violation-follow-ups',
+            data: {},
+          },
+          // Every recurrence, wherever it was created, from PostgreSQL (the truth).
+          ...(await this.campaigns.activeRecurrences()).map(recurrenceScheduler),
+        ],
+        { afterRestore: () => this.recreateMissingTimers() },
+      ); // a fresh Redis gets its sample timers back now, not at the next sweep
     }
     this.readiness.add('jobs', () => this.queue.checkReady());
     this.queue.start();
@@ -74,8 +91,11 @@ export class InspectionJobs implements OnApplicationShutdown {
     const pending = new Set(await this.queue.pendingIds());
     let jobsRecreated = 0;
     for (const t of await this.samples.openTimers()) {
-      for (const [kind, at] of [['reminder', t.reminderAt], ['escalation', t.escalationAt]] as const) {
-        if (!pending.has(jobId(t, kind)) && await this.add(t, kind, at)) jobsRecreated++;
+      for (const [kind, at] of [
+        ['reminder', t.reminderAt],
+        ['escalation', t.escalationAt],
+      ] as const) {
+        if (!pending.has(jobId(t, kind)) && (await this.add(t, kind, at))) jobsRecreated++;
       }
     }
     if (jobsRecreated) this.logger.warn({ jobsRecreated }, 'recreated missing sample timers');
@@ -97,7 +117,10 @@ export class InspectionJobs implements OnApplicationShutdown {
 }
 
 const recurrenceScheduler = (r: { id: string; cron: string }): SchedulerSpec<{ recurrenceId: string }> => ({
-  id: `campaign-recurrence-${r.id}`, recurrence: { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' }, name: 'campaign-recurrence', data: { recurrenceId: r.id },
+  id: `campaign-recurrence-${r.id}`,
+  recurrence: { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' },
+  name: 'campaign-recurrence',
+  data: { recurrenceId: r.id },
 });
 
 const jobId = (t: StageTimers, kind: string): string => `sample-${t.sampleId}-${t.stage}-${kind}`;

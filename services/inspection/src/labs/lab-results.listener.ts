@@ -2,7 +2,16 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import {
-  AppError, ErrorKind, HEADERS, LAB_CREDENTIAL_HEADER, RecordResultCommand, isInstant, labResultsSubject, validateInto, type RpcReply, type SampleView,
+  AppError,
+  ErrorKind,
+  HEADERS,
+  LAB_CREDENTIAL_HEADER,
+  RecordResultCommand,
+  isInstant,
+  labResultsSubject,
+  validateInto,
+  type RpcReply,
+  type SampleView,
 } from '@ocop/contracts';
 import { SERVICE_LOGGER, SERVICE_NATS, toErrorPayload } from '@ocop/messaging';
 import { runAsOf } from '@ocop/observability';
@@ -53,7 +62,10 @@ export class LabResultsListener implements OnApplicationShutdown {
       }
       const c = validateInto(RecordResultCommand, body);
       const asOf = this.asOfOf(msg);
-      reply = { ok: true, data: await runAsOf(asOf, 'request', () => this.samples.recordResult({ via: 'NATS', lab }, c.sampleId, c, asOf)) };
+      reply = {
+        ok: true,
+        data: await runAsOf(asOf, 'request', () => this.samples.recordResult({ via: 'NATS', lab }, c.sampleId, c, asOf)),
+      };
     } catch (err) {
       const e = toErrorPayload(err);
       if (e.kind === ErrorKind.INTERNAL) this.logger.error({ err, subject: msg.subject }, 'lab result failed');
@@ -70,8 +82,10 @@ export class LabResultsListener implements OnApplicationShutdown {
   private asOfOf(msg: Msg): Date {
     const given = msg.headers?.get(HEADERS.asOf);
     if (!given) return new Date();
-    if (this.config.mode === 'production') throw AppError.validation('AS_OF_NOT_ALLOWED', 'the ocop-as-of header is refused in production mode', HEADERS.asOf);
-    if (!isInstant(given)) throw AppError.validation('AS_OF_INVALID', 'ocop-as-of must be an ISO 8601 instant with its offset', HEADERS.asOf);
+    if (this.config.mode === 'production')
+      throw AppError.validation('AS_OF_NOT_ALLOWED', 'the ocop-as-of header is refused in production mode', HEADERS.asOf);
+    if (!isInstant(given))
+      throw AppError.validation('AS_OF_INVALID', 'ocop-as-of must be an ISO 8601 instant with its offset', HEADERS.asOf);
     return new Date(given);
   }
 

@@ -15,7 +15,10 @@ import { DEMO_PRODUCER_ID, DEMO_PRODUCT_ID, DEMO_PROVINCE, loadDemoDistricts } f
 /** Loads the Thanh Hóa demo data into an empty registration schema. Does nothing when units exist. */
 @Injectable()
 export class SeedDemoDataUseCase {
-  constructor(private readonly ds: DataSource, private readonly units: UnitsRepository) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitsRepository,
+  ) {}
 
   async execute(root: string, asOf: Date, logger: Logger): Promise<boolean> {
     if ((await this.units.count()) > 0) return false;
@@ -24,23 +27,64 @@ export class SeedDemoDataUseCase {
       const u = (code: string, level: AdministrativeUnit['level'], name: string, parentCode: string | null, districtCode: string | null) =>
         Object.assign(new AdministrativeUnit(), { code, level, name, parentCode, provinceCode: DEMO_PROVINCE.code, districtCode });
       await this.units.insertMany(tx, [u(DEMO_PROVINCE.code, 'PROVINCE', DEMO_PROVINCE.name, null, null)]);
-      await this.units.insertMany(tx, districts.map((d) => u(d.code, 'DISTRICT', d.name, DEMO_PROVINCE.code, d.code)));
-      await this.units.insertMany(tx, districts.flatMap((d) => d.communes.map((c) => u(c.code, 'COMMUNE', c.name, d.code, d.code))));
+      await this.units.insertMany(
+        tx,
+        districts.map((d) => u(d.code, 'DISTRICT', d.name, DEMO_PROVINCE.code, d.code)),
+      );
+      await this.units.insertMany(
+        tx,
+        districts.flatMap((d) => d.communes.map((c) => u(c.code, 'COMMUNE', c.name, d.code, d.code))),
+      );
       const commune = districts[0].communes[0];
-      await tx.insert(Producer, Object.assign(new Producer(), {
-        id: DEMO_PRODUCER_ID, type: 'COOPERATIVE', name: 'Hợp tác xã Nông nghiệp Đông Thanh', businessRegistrationNumber: '2801234567',
-        representativeName: 'Lê Thị Hoa', phone: '0912345678', email: null, address: `Thôn 1, ${commune.name}`, provinceCode: DEMO_PROVINCE.code,
-        districtCode: districts[0].code, communeCode: commune.code, womanLed: true, ethnicMinority: false,
-      }));
-      await tx.insert(Product, Object.assign(new Product(), {
-        id: DEMO_PRODUCT_ID, producerId: DEMO_PRODUCER_ID, name: 'Mật ong rừng Đông Thanh', productSetCode: '04', description: null,
-      }));
+      await tx.insert(
+        Producer,
+        Object.assign(new Producer(), {
+          id: DEMO_PRODUCER_ID,
+          type: 'COOPERATIVE',
+          name: 'Hợp tác xã Nông nghiệp Đông Thanh',
+          businessRegistrationNumber: '2801234567',
+          representativeName: 'Lê Thị Hoa',
+          phone: '0912345678',
+          email: null,
+          address: `Thôn 1, ${commune.name}`,
+          provinceCode: DEMO_PROVINCE.code,
+          districtCode: districts[0].code,
+          communeCode: commune.code,
+          womanLed: true,
+          ethnicMinority: false,
+        }),
+      );
+      await tx.insert(
+        Product,
+        Object.assign(new Product(), {
+          id: DEMO_PRODUCT_ID,
+          producerId: DEMO_PRODUCER_ID,
+          name: 'Mật ong rừng Đông Thanh',
+          productSetCode: '04',
+          description: null,
+        }),
+      );
       const year = cycleYear(asOf);
-      await tx.insert(EvaluationRound, Object.assign(new EvaluationRound(), {
-        id: randomUUID(), provinceCode: DEMO_PROVINCE.code, cycleYear: year, number: 1, name: `Đợt 1 năm ${year}`,
-        opensOn: `${year}-01-01`, closesOn: `${year}-12-31`,
-      }));
-      await writeAudit(tx, { actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'demo.seed', entityType: 'registration', entityId: 'demo', details: { districts: districts.length } });
+      await tx.insert(
+        EvaluationRound,
+        Object.assign(new EvaluationRound(), {
+          id: randomUUID(),
+          provinceCode: DEMO_PROVINCE.code,
+          cycleYear: year,
+          number: 1,
+          name: `Đợt 1 năm ${year}`,
+          opensOn: `${year}-01-01`,
+          closesOn: `${year}-12-31`,
+        }),
+      );
+      await writeAudit(tx, {
+        actorId: SYSTEM_ACTOR.id,
+        actorRole: SYSTEM_ACTOR.role,
+        action: 'demo.seed',
+        entityType: 'registration',
+        entityId: 'demo',
+        details: { districts: districts.length },
+      });
     });
     logger.info({ districts: districts.length }, 'demo data loaded (Thanh Hóa)');
     return true;

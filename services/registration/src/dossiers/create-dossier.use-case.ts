@@ -37,9 +37,22 @@ export class CreateDossierUseCase {
       if (!EDITORS.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not open dossiers`);
       const year = cycleYear(asOf);
       const d = Object.assign(new Dossier(), {
-        id: randomUUID(), code: await this.dossiers.nextCode(tx, year), productId: product.id, producerId: producer.id, kind: cmd.kind,
-        status: DossierStatus.DRAFT, legalVersion: null, cycleYear: year, provinceCode: producer.provinceCode, districtCode: producer.districtCode,
-        communeCode: producer.communeCode, filedAt: null, proposedTier: null, proposedToUnitCode: null, roundId: null, proposalReference: null,
+        id: randomUUID(),
+        code: await this.dossiers.nextCode(tx, year),
+        productId: product.id,
+        producerId: producer.id,
+        kind: cmd.kind,
+        status: DossierStatus.DRAFT,
+        legalVersion: null,
+        cycleYear: year,
+        provinceCode: producer.provinceCode,
+        districtCode: producer.districtCode,
+        communeCode: producer.communeCode,
+        filedAt: null,
+        proposedTier: null,
+        proposedToUnitCode: null,
+        roundId: null,
+        proposalReference: null,
         returnReasons: [],
       });
       await this.dossiers.insert(tx, d);
@@ -50,19 +63,41 @@ export class CreateDossierUseCase {
   }
 
   async attachDocument(actor: Actor, cmd: AttachDocumentCommand): Promise<DossierDocument> {
-    if (!isDossierDocumentType(cmd.type)) throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${cmd.type}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`, 'type');
-    if (!ALLOWED_CONTENT_TYPES.has(cmd.contentType)) throw AppError.validation('DOCUMENT_CONTENT_TYPE', 'only PDF, JPEG and PNG files are accepted', 'contentType');
+    if (!isDossierDocumentType(cmd.type))
+      throw AppError.validation(
+        'DOCUMENT_TYPE_UNKNOWN',
+        `unknown document type ${cmd.type}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`,
+        'type',
+      );
+    if (!ALLOWED_CONTENT_TYPES.has(cmd.contentType))
+      throw AppError.validation('DOCUMENT_CONTENT_TYPE', 'only PDF, JPEG and PNG files are accepted', 'contentType');
     return this.ds.transaction(async (tx) => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), cmd.dossierId);
       if (!EDITORS.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not change dossiers`);
-      if (!EDITABLE.has(d.status)) throw AppError.conflict('DOSSIER_NOT_EDITABLE', `documents cannot be added to a dossier in status ${d.status}`);
+      if (!EDITABLE.has(d.status))
+        throw AppError.conflict('DOSSIER_NOT_EDITABLE', `documents cannot be added to a dossier in status ${d.status}`);
       const doc = Object.assign(new DossierDocument(), {
-        id: randomUUID(), dossierId: d.id, type: cmd.type, fileName: cmd.fileName, contentType: cmd.contentType, size: cmd.size,
-        sha256: cmd.sha256, storageKey: cmd.storageKey, uploadedBy: actor.id, uploadedAt: now(),
+        id: randomUUID(),
+        dossierId: d.id,
+        type: cmd.type,
+        fileName: cmd.fileName,
+        contentType: cmd.contentType,
+        size: cmd.size,
+        sha256: cmd.sha256,
+        storageKey: cmd.storageKey,
+        uploadedBy: actor.id,
+        uploadedAt: now(),
       });
       await this.dossiers.insertDocument(tx, doc);
-      await this.workflow.record(tx, actor, d, 'attach_document', { documentId: doc.id, type: doc.type, sha256: doc.sha256 },
-        RegistrationEvents.documentAttached, { documentId: doc.id, documentType: doc.type, fileName: doc.fileName, sha256: doc.sha256 });
+      await this.workflow.record(
+        tx,
+        actor,
+        d,
+        'attach_document',
+        { documentId: doc.id, type: doc.type, sha256: doc.sha256 },
+        RegistrationEvents.documentAttached,
+        { documentId: doc.id, documentType: doc.type, fileName: doc.fileName, sha256: doc.sha256 },
+      );
       return doc;
     });
   }

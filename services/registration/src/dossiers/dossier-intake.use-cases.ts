@@ -1,11 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AppError, RegistrationEvents, Role, ScoringSubjects, type Actor, type ProposeDossierCommand, type ReturnDossierCommand,
+  AppError,
+  RegistrationEvents,
+  Role,
+  ScoringSubjects,
+  type Actor,
+  type ProposeDossierCommand,
+  type ReturnDossierCommand,
   type WithdrawDossierCommand,
 } from '@ocop/contracts';
 import {
-  DOSSIER_DOCUMENT_TYPES, DossierAction, DossierKind, cycleYear, isDossierDocumentType, legalVersionAt, missingRequiredDocuments, proposalTargetTierAt,
-  tierModelFor, vietnamDate, Tier, type LegalVersionCode,
+  DOSSIER_DOCUMENT_TYPES,
+  DossierAction,
+  DossierKind,
+  cycleYear,
+  isDossierDocumentType,
+  legalVersionAt,
+  missingRequiredDocuments,
+  proposalTargetTierAt,
+  tierModelFor,
+  vietnamDate,
+  Tier,
+  type LegalVersionCode,
 } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
@@ -38,7 +54,9 @@ export class DossierIntakeUseCases {
   /** Submit, or resubmit after a return. The first submission files it: legal version and cycle year are stamped then. */
   submit(actor: Actor, dossierId: string, asOf: Date): Promise<Dossier> {
     return this.workflow.transition(actor, dossierId, {
-      action: DossierAction.SUBMIT, roles: [Role.PRODUCER, Role.COMMUNE_OFFICER], event: RegistrationEvents.dossierSubmitted,
+      action: DossierAction.SUBMIT,
+      roles: [Role.PRODUCER, Role.COMMUNE_OFFICER],
+      event: RegistrationEvents.dossierSubmitted,
       apply: async (d, tx) => {
         await this.assertComplete(d, tx);
         const resubmission = d.filedAt !== null;
@@ -56,11 +74,17 @@ export class DossierIntakeUseCases {
   returnForCompletion(actor: Actor, cmd: ReturnDossierCommand): Promise<Dossier> {
     for (const [i, r] of cmd.reasons.entries()) {
       if (r.documentType && !isDossierDocumentType(r.documentType)) {
-        throw AppError.validation('DOCUMENT_TYPE_UNKNOWN', `unknown document type ${r.documentType}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`, `reasons.${i}.documentType`);
+        throw AppError.validation(
+          'DOCUMENT_TYPE_UNKNOWN',
+          `unknown document type ${r.documentType}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`,
+          `reasons.${i}.documentType`,
+        );
       }
     }
     return this.workflow.transition(actor, cmd.dossierId, {
-      action: DossierAction.RETURN_FOR_COMPLETION, roles: INTAKE_ROLES, event: RegistrationEvents.dossierReturned,
+      action: DossierAction.RETURN_FOR_COMPLETION,
+      roles: INTAKE_ROLES,
+      event: RegistrationEvents.dossierReturned,
       apply: async (d) => {
         d.returnReasons = cmd.reasons.map((r) => ({ ...(r.documentType ? { documentType: r.documentType } : {}), reason: r.reason }));
         return { reasons: d.returnReasons };
@@ -76,7 +100,9 @@ export class DossierIntakeUseCases {
     const reason = cmd.reason.trim();
     if (reason.length < 3) throw AppError.validation('WITHDRAW_REASON_REQUIRED', 'a withdrawal needs a reason', 'reason');
     return this.workflow.transition(actor, cmd.dossierId, {
-      action: DossierAction.WITHDRAW, roles: [Role.PRODUCER, ...INTAKE_ROLES], event: RegistrationEvents.dossierWithdrawn,
+      action: DossierAction.WITHDRAW,
+      roles: [Role.PRODUCER, ...INTAKE_ROLES],
+      event: RegistrationEvents.dossierWithdrawn,
       apply: async () => ({ reason }),
     });
   }
@@ -84,7 +110,9 @@ export class DossierIntakeUseCases {
   /** The format check: every required document is there. */
   accept(actor: Actor, dossierId: string): Promise<Dossier> {
     return this.workflow.transition(actor, dossierId, {
-      action: DossierAction.ACCEPT, roles: INTAKE_ROLES, event: RegistrationEvents.dossierAccepted,
+      action: DossierAction.ACCEPT,
+      roles: INTAKE_ROLES,
+      event: RegistrationEvents.dossierAccepted,
       apply: async (d, tx) => {
         await this.assertComplete(d, tx);
       },
@@ -104,30 +132,50 @@ export class DossierIntakeUseCases {
       const version = filed.legalVersion as LegalVersionCode;
       if (tierModelFor(version).communeAssessment) {
         if (!cmd.communeAssessment) {
-          throw AppError.validation('COMMUNE_ASSESSMENT_REQUIRED', `under ${version} the commune assesses its criteria and sends the assessment with the proposal`, 'communeAssessment');
+          throw AppError.validation(
+            'COMMUNE_ASSESSMENT_REQUIRED',
+            `under ${version} the commune assesses its criteria and sends the assessment with the proposal`,
+            'communeAssessment',
+          );
         }
-        await this.rpc.request(ScoringSubjects.catalogueCheckCommuneAssessment, {
-          legalVersion: version, productSetCode: product.productSetCode, entries: cmd.communeAssessment.entries,
-        }, { actor });
+        await this.rpc.request(
+          ScoringSubjects.catalogueCheckCommuneAssessment,
+          {
+            legalVersion: version,
+            productSetCode: product.productSetCode,
+            entries: cmd.communeAssessment.entries,
+          },
+          { actor },
+        );
       } else if (cmd.communeAssessment) {
-        throw AppError.validation('COMMUNE_ASSESSMENT_NOT_APPLICABLE', `communes do not assess criteria under legal version ${version}`, 'communeAssessment');
+        throw AppError.validation(
+          'COMMUNE_ASSESSMENT_NOT_APPLICABLE',
+          `communes do not assess criteria under legal version ${version}`,
+          'communeAssessment',
+        );
       }
     }
     return this.workflow.transition(actor, cmd.dossierId, {
-      action: DossierAction.PROPOSE, roles: INTAKE_ROLES, event: RegistrationEvents.dossierProposed,
+      action: DossierAction.PROPOSE,
+      roles: INTAKE_ROLES,
+      event: RegistrationEvents.dossierProposed,
       apply: async (d, tx) => {
         // The version's first tier, but never a district from 01/07/2025 (the 2025 calendar: the province takes its place).
         const tier = proposalTargetTierAt(d.legalVersion as LegalVersionCode, asOf);
         const toUnitCode = tier === Tier.DISTRICT ? d.districtCode : d.provinceCode;
         if (!toUnitCode) {
-          throw AppError.rule('DOSSIER_NO_DISTRICT', `the dossier was filed under ${d.legalVersion}, which proposes to a district, but its commune has none`);
+          throw AppError.rule(
+            'DOSSIER_NO_DISTRICT',
+            `the dossier was filed under ${d.legalVersion}, which proposes to a district, but its commune has none`,
+          );
         }
         let roundId: string | null = null;
         if (cmd.roundId) {
           const round = await this.rounds.findOfProvince(d.provinceCode, cmd.roundId, tx);
           if (!round) throw AppError.validation('ROUND_UNKNOWN', 'no such evaluation round in this province', 'roundId');
           const day = vietnamDate(asOf);
-          if (day < round.opensOn || day > round.closesOn) throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
+          if (day < round.opensOn || day > round.closesOn)
+            throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
           roundId = round.id;
         } else {
           // The province's round open at the as-of date, whichever tier the dossier goes to (a district council scores within it too).
@@ -138,12 +186,24 @@ export class DossierIntakeUseCases {
         d.roundId = roundId;
         d.proposalReference = cmd.proposalReference ?? null;
         d.communeAssessment = cmd.communeAssessment
-          ? { reportReference: cmd.communeAssessment.reportReference ?? null, entries: cmd.communeAssessment.entries.map((x) => ({ criterionCode: x.criterionCode, optionCode: x.optionCode })) }
+          ? {
+              reportReference: cmd.communeAssessment.reportReference ?? null,
+              entries: cmd.communeAssessment.entries.map((x) => ({ criterionCode: x.criterionCode, optionCode: x.optionCode })),
+            }
           : null;
         return {
-          tier, toUnitCode, roundId, proposalReference: d.proposalReference, legalVersion: d.legalVersion, filedAt: d.filedAt?.toISOString(),
-          kind: d.kind, districtCode: d.districtCode, productName: product?.name ?? '', productSetCode: product?.productSetCode ?? '',
-          producerName: producer?.name ?? '', communeAssessment: d.communeAssessment,
+          tier,
+          toUnitCode,
+          roundId,
+          proposalReference: d.proposalReference,
+          legalVersion: d.legalVersion,
+          filedAt: d.filedAt?.toISOString(),
+          kind: d.kind,
+          districtCode: d.districtCode,
+          productName: product?.name ?? '',
+          productSetCode: product?.productSetCode ?? '',
+          producerName: producer?.name ?? '',
+          communeAssessment: d.communeAssessment,
         };
       },
     });

@@ -9,7 +9,10 @@ import type { Dossier } from './dossier.entity';
 /** Read side of dossiers, always through the caller's scope. */
 @Injectable()
 export class DossierViews {
-  constructor(private readonly dossiers: DossiersRepository, private readonly products: ProductsRepository) {}
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly products: ProductsRepository,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<DossierView> {
     const d = await this.dossiers.get(readScopeOf(actor), id);
@@ -26,21 +29,54 @@ export class DossierViews {
     const d = await this.dossiers.get(readScopeOf(actor), id);
     if (!d) throw AppError.notFound('DOSSIER_NOT_FOUND', 'no such dossier');
     return (await this.dossiers.timeline(d.id)).map((e) => ({
-      id: e.eventId, type: e.type, source: e.source, occurredAt: e.occurredAt.toISOString(), actorId: e.actorId, actorRole: e.actorRole, data: e.data,
+      id: e.eventId,
+      type: e.type,
+      source: e.source,
+      occurredAt: e.occurredAt.toISOString(),
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      data: e.data,
     }));
   }
 
   async view(d: Dossier): Promise<DossierView> {
     const [product, documents] = await Promise.all([this.products.find(d.productId), this.dossiers.documents(d.id)]);
     return {
-      id: d.id, code: d.code, productId: d.productId, productName: product?.name ?? '', productSetCode: product?.productSetCode ?? '',
-      producerId: d.producerId, kind: d.kind, status: d.status, legalVersion: d.legalVersion, cycleYear: d.cycleYear,
-      provinceCode: d.provinceCode, districtCode: d.districtCode, communeCode: d.communeCode, filedAt: d.filedAt?.toISOString() ?? null,
-      proposedTier: d.proposedTier, proposedToUnitCode: d.proposedToUnitCode, roundId: d.roundId, communeAssessment: d.communeAssessment, returnReasons: d.returnReasons,
-      missingDocuments: missingRequiredDocuments(d.kind as DossierKind, documents.map((x) => x.type)),
-      documents: documents.map((x) => ({ id: x.id, type: x.type, fileName: x.fileName, contentType: x.contentType, size: x.size, sha256: x.sha256, uploadedAt: x.uploadedAt.toISOString() })),
+      id: d.id,
+      code: d.code,
+      productId: d.productId,
+      productName: product?.name ?? '',
+      productSetCode: product?.productSetCode ?? '',
+      producerId: d.producerId,
+      kind: d.kind,
+      status: d.status,
+      legalVersion: d.legalVersion,
+      cycleYear: d.cycleYear,
+      provinceCode: d.provinceCode,
+      districtCode: d.districtCode,
+      communeCode: d.communeCode,
+      filedAt: d.filedAt?.toISOString() ?? null,
+      proposedTier: d.proposedTier,
+      proposedToUnitCode: d.proposedToUnitCode,
+      roundId: d.roundId,
+      communeAssessment: d.communeAssessment,
+      returnReasons: d.returnReasons,
+      missingDocuments: missingRequiredDocuments(
+        d.kind as DossierKind,
+        documents.map((x) => x.type),
+      ),
+      documents: documents.map((x) => ({
+        id: x.id,
+        type: x.type,
+        fileName: x.fileName,
+        contentType: x.contentType,
+        size: x.size,
+        sha256: x.sha256,
+        uploadedAt: x.uploadedAt.toISOString(),
+      })),
       allowedActions: allowedDossierActions(d.status as DossierStatus),
-      createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+      createdAt: d.createdAt.toISOString(),
+      updatedAt: d.updatedAt.toISOString(),
     };
   }
 }

@@ -34,7 +34,8 @@ export class DossierWorkflow {
   async transition(actor: Actor, dossierId: string, spec: TransitionSpec, outer?: Tx): Promise<Dossier> {
     const run = async (tx: Tx): Promise<Dossier> => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), dossierId);
-      if (!spec.roles.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not ${spec.action} this dossier`);
+      if (!spec.roles.includes(actor.role))
+        throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not ${spec.action} this dossier`);
       const from = d.status as DossierStatus;
       const to = nextDossierStatus(from, spec.action);
       const extra = (await spec.apply?.(d, tx)) ?? {};
@@ -47,14 +48,33 @@ export class DossierWorkflow {
   }
 
   /** Audit + event for any change of a dossier (also used on creation). */
-  async record(tx: Tx, actor: Actor, d: Dossier, action: string, audit: Record<string, unknown>, eventType: string, eventExtra: Record<string, unknown>): Promise<void> {
+  async record(
+    tx: Tx,
+    actor: Actor,
+    d: Dossier,
+    action: string,
+    audit: Record<string, unknown>,
+    eventType: string,
+    eventExtra: Record<string, unknown>,
+  ): Promise<void> {
     await writeAudit(tx, {
-      actorId: actor.id, actorRole: actor.role, action: `dossier.${action.toLowerCase()}`, entityType: 'dossier', entityId: d.id,
-      details: audit, correlationId: currentContext()?.correlationId,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: `dossier.${action.toLowerCase()}`,
+      entityType: 'dossier',
+      entityId: d.id,
+      details: audit,
+      correlationId: currentContext()?.correlationId,
     });
     const data: DossierEventData & Record<string, unknown> = {
-      dossierId: d.id, dossierCode: d.code, productId: d.productId, producerId: d.producerId, status: d.status,
-      communeCode: d.communeCode, provinceCode: d.provinceCode, ...eventExtra,
+      dossierId: d.id,
+      dossierCode: d.code,
+      productId: d.productId,
+      producerId: d.producerId,
+      status: d.status,
+      communeCode: d.communeCode,
+      provinceCode: d.provinceCode,
+      ...eventExtra,
     };
     await this.outbox.enqueue(tx, eventType, d.id, data);
   }

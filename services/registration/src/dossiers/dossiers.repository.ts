@@ -38,13 +38,27 @@ export class DossiersRepository {
   }
 
   async list(scope: ReadScope, f: DossierListFilter): Promise<Dossier[]> {
-    const q = this.ds.getRepository(Dossier).createQueryBuilder('d').orderBy('d.created_at', 'DESC').limit(f.limit ?? 100).offset(f.offset ?? 0);
+    const q = this.ds
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
+      .orderBy('d.created_at', 'DESC')
+      .limit(f.limit ?? 100)
+      .offset(f.offset ?? 0);
     switch (scope.kind) {
-      case 'province': q.andWhere('d.province_code = :pc', { pc: scope.provinceCode }); break;
-      case 'district': q.andWhere('(d.district_code = :dc OR d.proposed_to_unit_code = :dc)', { dc: scope.districtCode }); break;
-      case 'commune': q.andWhere('d.commune_code = :cc', { cc: scope.communeCode }); break;
-      case 'producer': q.andWhere('d.producer_id = :pid', { pid: scope.producerId }); break;
-      case 'all': break;
+      case 'province':
+        q.andWhere('d.province_code = :pc', { pc: scope.provinceCode });
+        break;
+      case 'district':
+        q.andWhere('(d.district_code = :dc OR d.proposed_to_unit_code = :dc)', { dc: scope.districtCode });
+        break;
+      case 'commune':
+        q.andWhere('d.commune_code = :cc', { cc: scope.communeCode });
+        break;
+      case 'producer':
+        q.andWhere('d.producer_id = :pid', { pid: scope.producerId });
+        break;
+      case 'all':
+        break;
     }
     if (f.status) q.andWhere('d.status = :st', { st: f.status });
     if (f.proposedTo) q.andWhere('d.proposed_to_unit_code = :pt', { pt: f.proposedTo });
@@ -56,10 +70,13 @@ export class DossiersRepository {
 
   /** The newest dossier of this kind for the product, created after `createdAfter` and not yet finished (inside the scope). */
   async newestActiveOfProduct(tx: Tx, scope: ReadScope, productId: string, kind: string, createdAfter: Date): Promise<Dossier | null> {
-    const d = await tx.getRepository(Dossier).createQueryBuilder('d')
+    const d = await tx
+      .getRepository(Dossier)
+      .createQueryBuilder('d')
       .where('d.product_id = :productId AND d.kind = :kind AND d.created_at > :createdAfter', { productId, kind, createdAfter })
       .andWhere('d.status NOT IN (:...terminal)', { terminal: TERMINAL })
-      .orderBy('d.created_at', 'DESC').getOne();
+      .orderBy('d.created_at', 'DESC')
+      .getOne();
     return d && inScope(scope, d) ? d : null;
   }
 
@@ -89,6 +106,12 @@ export class DossiersRepository {
   }
 
   async insertTimeline(tx: Tx, e: TimelineEntry): Promise<void> {
-    await tx.createQueryBuilder().insert().into(TimelineEntry).values({ ...e, data: e.data as never }).orIgnore().execute(); // jsonb column
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(TimelineEntry)
+      .values({ ...e, data: e.data as never })
+      .orIgnore()
+      .execute(); // jsonb column
   }
 }

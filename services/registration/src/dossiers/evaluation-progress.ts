@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CertificationEvents, RegistrationEvents, ScoringEvents, SYSTEM_ACTOR, type CertificateIssuedData, type EvaluationCompletedData, type EventEnvelope,
+  CertificationEvents,
+  RegistrationEvents,
+  ScoringEvents,
+  SYSTEM_ACTOR,
+  type CertificateIssuedData,
+  type EvaluationCompletedData,
+  type EventEnvelope,
   type EvaluationTransferredData,
 } from '@ocop/contracts';
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
@@ -19,11 +25,15 @@ import { readScopeOf } from '../scope/read-scope';
  */
 @Injectable()
 export class EvaluationProgress {
-  constructor(private readonly workflow: DossierWorkflow, private readonly dossiers: DossiersRepository) {}
+  constructor(
+    private readonly workflow: DossierWorkflow,
+    private readonly dossiers: DossiersRepository,
+  ) {}
 
   handlers(): Record<string, (e: EventEnvelope, tx: Tx) => Promise<void>> {
     return {
-      [ScoringEvents.dossierScheduled]: (e, tx) => this.advance(e, tx, DossierAction.START_EVALUATION, RegistrationEvents.dossierEvaluationStarted),
+      [ScoringEvents.dossierScheduled]: (e, tx) =>
+        this.advance(e, tx, DossierAction.START_EVALUATION, RegistrationEvents.dossierEvaluationStarted),
       [ScoringEvents.evaluationCompleted]: async (e, tx) => {
         const data = e.data as EvaluationCompletedData;
         if (data.outcome === 'FORWARD') await this.advance(e, tx, DossierAction.FORWARD, RegistrationEvents.dossierForwarded);
@@ -32,10 +42,17 @@ export class EvaluationProgress {
       [ScoringEvents.evaluationTransferred]: (e, tx) => this.transferred(e, tx),
       [CertificationEvents.certificateIssued]: (e, tx) => {
         const c = e.data as Partial<CertificateIssuedData>;
-        if (typeof c.certificateId !== 'string' || typeof c.number !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id} has no certificate id or number`);
+        if (typeof c.certificateId !== 'string' || typeof c.number !== 'string')
+          throw new UnrecoverableEventError(`${e.type} ${e.id} has no certificate id or number`);
         return this.advance(e, tx, DossierAction.CERTIFY, RegistrationEvents.dossierCertified, {
-          causedBy: e.type, certificateId: c.certificateId, certificateNumber: c.number, certificateCode: c.code ?? null, stars: c.stars ?? null,
-          validFrom: c.validFrom ?? null, validTo: c.validTo ?? null, evaluationId: c.evaluationId ?? null,
+          causedBy: e.type,
+          certificateId: c.certificateId,
+          certificateNumber: c.number,
+          certificateCode: c.code ?? null,
+          stars: c.stars ?? null,
+          validFrom: c.validFrom ?? null,
+          validTo: c.validTo ?? null,
+          evaluationId: c.evaluationId ?? null,
         });
       },
     };
@@ -57,20 +74,44 @@ export class EvaluationProgress {
     d.proposedToUnitCode = data.unitCode;
     await this.dossiers.save(tx, d);
     await writeAudit(tx, {
-      actorId: SYSTEM_ACTOR.id, actorRole: SYSTEM_ACTOR.role, action: 'dossier.transfer', entityType: 'dossier', entityId: d.id,
-      details: { from, to: { tier: data.tier, unitCode: data.unitCode }, causedBy: e.id, rule: data.ruleVi ?? null }, correlationId: e.correlationid,
+      actorId: SYSTEM_ACTOR.id,
+      actorRole: SYSTEM_ACTOR.role,
+      action: 'dossier.transfer',
+      entityType: 'dossier',
+      entityId: d.id,
+      details: { from, to: { tier: data.tier, unitCode: data.unitCode }, causedBy: e.id, rule: data.ruleVi ?? null },
+      correlationId: e.correlationid,
     });
   }
 
   /** Takes the action when the dossier's status allows it; a redelivery or an out-of-date event changes nothing. */
-  private async advance(e: EventEnvelope, tx: Tx, action: DossierAction, eventType: string, extra?: Record<string, unknown>): Promise<void> {
+  private async advance(
+    e: EventEnvelope,
+    tx: Tx,
+    action: DossierAction,
+    eventType: string,
+    extra?: Record<string, unknown>,
+  ): Promise<void> {
     const data = e.data as { dossierId?: unknown; tier?: string; sessionId?: string; evaluationId?: string };
     if (typeof data.dossierId !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId`);
     const d = await this.dossiers.get(readScopeOf(SYSTEM_ACTOR), data.dossierId, tx);
     if (!d || !allowedDossierActions(d.status as DossierStatus).includes(action)) return;
-    await this.workflow.transition(SYSTEM_ACTOR, d.id, {
-      action, roles: [SYSTEM_ACTOR.role], event: eventType,
-      apply: async () => extra ?? { causedBy: e.type, tier: data.tier ?? null, sessionId: data.sessionId ?? null, evaluationId: data.evaluationId ?? null },
-    }, tx);
+    await this.workflow.transition(
+      SYSTEM_ACTOR,
+      d.id,
+      {
+        action,
+        roles: [SYSTEM_ACTOR.role],
+        event: eventType,
+        apply: async () =>
+          extra ?? {
+            causedBy: e.type,
+            tier: data.tier ?? null,
+            sessionId: data.sessionId ?? null,
+            evaluationId: data.evaluationId ?? null,
+          },
+      },
+      tx,
+    );
   }
 }

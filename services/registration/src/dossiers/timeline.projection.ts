@@ -19,12 +19,22 @@ export class TimelineProjection {
     const data = event.data as Record<string, unknown> | null;
     const dossierId = data && typeof data === 'object' ? data.dossierId : undefined;
     if (dossierId === undefined) return;
-    if (typeof dossierId !== 'string' || !UUID.test(dossierId)) throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
+    if (typeof dossierId !== 'string' || !UUID.test(dossierId))
+      throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
     const time = new Date(event.time);
     if (Number.isNaN(time.getTime())) throw new UnrecoverableEventError(`time of event ${event.id} is not a date`);
-    await this.dossiers.insertTimeline(tx, Object.assign(new TimelineEntry(), {
-      eventId: event.id, dossierId, type: event.type, source: event.source, occurredAt: time,
-      actorId: event.actorid ?? null, actorRole: event.actorrole ?? null, data: data as Record<string, unknown>,
-    }));
+    await this.dossiers.insertTimeline(
+      tx,
+      Object.assign(new TimelineEntry(), {
+        eventId: event.id,
+        dossierId,
+        type: event.type,
+        source: event.source,
+        occurredAt: time,
+        actorId: event.actorid ?? null,
+        actorRole: event.actorrole ?? null,
+        data: data as Record<string, unknown>,
+      }),
+    );
   }
 }

@@ -28,23 +28,50 @@ export class CreateProducerUseCase {
     assertBusinessRegistrationNumber(cmd.type as ProducerType, brn, 'businessRegistrationNumber');
     return this.ds.transaction(async (tx) => {
       const commune = await this.units.find(cmd.communeCode, tx);
-      if (!commune || commune.level !== 'COMMUNE') throw AppError.validation('UNIT_UNKNOWN', `no commune with code ${cmd.communeCode}`, 'communeCode');
-      if (!coversUnit(actor, { ...commune, communeCode: commune.code })) throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
+      if (!commune || commune.level !== 'COMMUNE')
+        throw AppError.validation('UNIT_UNKNOWN', `no commune with code ${cmd.communeCode}`, 'communeCode');
+      if (!coversUnit(actor, { ...commune, communeCode: commune.code }))
+        throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
       if (await this.producers.existsWithRegistrationNumber(tx, brn)) {
-        throw AppError.conflict('PRODUCER_DUPLICATE', 'a producer with this business registration number exists', 'businessRegistrationNumber');
+        throw AppError.conflict(
+          'PRODUCER_DUPLICATE',
+          'a producer with this business registration number exists',
+          'businessRegistrationNumber',
+        );
       }
       const p = Object.assign(new Producer(), {
-        id: randomUUID(), type: cmd.type, name: cmd.name.trim(), businessRegistrationNumber: brn, representativeName: cmd.representativeName.trim(),
-        phone: cmd.phone.trim(), email: cmd.email ?? null, address: cmd.address.trim(), provinceCode: commune.provinceCode,
-        districtCode: commune.districtCode, communeCode: commune.code, womanLed: cmd.womanLed, ethnicMinority: cmd.ethnicMinority,
+        id: randomUUID(),
+        type: cmd.type,
+        name: cmd.name.trim(),
+        businessRegistrationNumber: brn,
+        representativeName: cmd.representativeName.trim(),
+        phone: cmd.phone.trim(),
+        email: cmd.email ?? null,
+        address: cmd.address.trim(),
+        provinceCode: commune.provinceCode,
+        districtCode: commune.districtCode,
+        communeCode: commune.code,
+        womanLed: cmd.womanLed,
+        ethnicMinority: cmd.ethnicMinority,
         createdAt: now(),
       });
       await this.producers.insert(tx, p);
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'producer.register', entityType: 'producer', entityId: p.id,
-        details: { name: p.name, businessRegistrationNumber: brn, communeCode: p.communeCode }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'producer.register',
+        entityType: 'producer',
+        entityId: p.id,
+        details: { name: p.name, businessRegistrationNumber: brn, communeCode: p.communeCode },
+        correlationId: currentContext()?.correlationId,
       });
-      const data: ProducerRegisteredData = { producerId: p.id, name: p.name, type: p.type, communeCode: p.communeCode, provinceCode: p.provinceCode };
+      const data: ProducerRegisteredData = {
+        producerId: p.id,
+        name: p.name,
+        type: p.type,
+        communeCode: p.communeCode,
+        provinceCode: p.provinceCode,
+      };
       await this.outbox.enqueue(tx, RegistrationEvents.producerRegistered, p.id, data);
       return p;
     });

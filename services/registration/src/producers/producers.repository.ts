@@ -16,14 +16,28 @@ export class ProducersRepository {
   }
 
   async list(scope: ReadScope, filter: { communeCode?: string; limit?: number; offset?: number }): Promise<Producer[]> {
-    const q = this.ds.getRepository(Producer).createQueryBuilder('p').orderBy('p.created_at', 'DESC').addOrderBy('p.id')
-      .limit(filter.limit ?? DEFAULT_PAGE.limit).offset(filter.offset ?? DEFAULT_PAGE.offset);
+    const q = this.ds
+      .getRepository(Producer)
+      .createQueryBuilder('p')
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id')
+      .limit(filter.limit ?? DEFAULT_PAGE.limit)
+      .offset(filter.offset ?? DEFAULT_PAGE.offset);
     switch (scope.kind) {
-      case 'province': q.andWhere('p.province_code = :pc', { pc: scope.provinceCode }); break;
-      case 'district': q.andWhere('p.district_code = :dc', { dc: scope.districtCode }); break;
-      case 'commune': q.andWhere('p.commune_code = :cc', { cc: scope.communeCode }); break;
-      case 'producer': q.andWhere('p.id = :id', { id: scope.producerId }); break;
-      case 'all': break;
+      case 'province':
+        q.andWhere('p.province_code = :pc', { pc: scope.provinceCode });
+        break;
+      case 'district':
+        q.andWhere('p.district_code = :dc', { dc: scope.districtCode });
+        break;
+      case 'commune':
+        q.andWhere('p.commune_code = :cc', { cc: scope.communeCode });
+        break;
+      case 'producer':
+        q.andWhere('p.id = :id', { id: scope.producerId });
+        break;
+      case 'all':
+        break;
     }
     if (filter.communeCode) q.andWhere('p.commune_code = :fc', { fc: filter.communeCode });
     return q.getMany();

@@ -23,19 +23,33 @@ export class CreateProductUseCase {
   ) {}
 
   async execute(actor: Actor, cmd: CreateProductCommand): Promise<Product> {
-    if (!isProductSetCode(cmd.productSetCode)) throw AppError.validation('PRODUCT_SET_UNKNOWN', `no product set ${cmd.productSetCode}; one of ${PRODUCT_SETS.map((x) => x.code).join(', ')} (GET /api/reference/product-sets)`, 'productSetCode');
+    if (!isProductSetCode(cmd.productSetCode))
+      throw AppError.validation(
+        'PRODUCT_SET_UNKNOWN',
+        `no product set ${cmd.productSetCode}; one of ${PRODUCT_SETS.map((x) => x.code).join(', ')} (GET /api/reference/product-sets)`,
+        'productSetCode',
+      );
     return this.ds.transaction(async (tx) => {
       const producer = await this.producers.get(readScopeOf(actor), cmd.producerId, tx);
       if (!producer) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
       if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register products`);
       const p = Object.assign(new Product(), {
-        id: randomUUID(), producerId: producer.id, name: cmd.name.trim(), productSetCode: cmd.productSetCode, description: cmd.description ?? null,
+        id: randomUUID(),
+        producerId: producer.id,
+        name: cmd.name.trim(),
+        productSetCode: cmd.productSetCode,
+        description: cmd.description ?? null,
         createdAt: now(),
       });
       await this.products.insert(tx, p);
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'product.register', entityType: 'product', entityId: p.id,
-        details: { name: p.name, productSetCode: p.productSetCode, producerId: p.producerId }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'product.register',
+        entityType: 'product',
+        entityId: p.id,
+        details: { name: p.name, productSetCode: p.productSetCode, producerId: p.producerId },
+        correlationId: currentContext()?.correlationId,
       });
       const data: ProductRegisteredData = { productId: p.id, producerId: p.producerId, name: p.name, productSetCode: p.productSetCode };
       await this.outbox.enqueue(tx, RegistrationEvents.productRegistered, p.id, data);

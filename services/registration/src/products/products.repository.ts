@@ -25,7 +25,13 @@ export class ProductsRepository {
    * invitation). FOR NO KEY UPDATE: inserts that only reference the product are not blocked. False when unknown.
    */
   async lock(tx: Tx, id: string): Promise<boolean> {
-    const row = await tx.getRepository(Product).createQueryBuilder('p').select('p.id').where('p.id = :id', { id }).setLock('for_no_key_update').getOne();
+    const row = await tx
+      .getRepository(Product)
+      .createQueryBuilder('p')
+      .select('p.id')
+      .where('p.id = :id', { id })
+      .setLock('for_no_key_update')
+      .getOne();
     return row !== null;
   }
 

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  CertificationEvents, RegistrationEvents, Role, SYSTEM_ACTOR, type Actor, type CertificateEventData, type CertificateExpiringData, type EventEnvelope,
-  type ListReevaluationInvitationsQuery, type ReevaluationInvitationView, type ReevaluationInvitedData,
+  CertificationEvents,
+  RegistrationEvents,
+  Role,
+  SYSTEM_ACTOR,
+  type Actor,
+  type CertificateEventData,
+  type CertificateExpiringData,
+  type EventEnvelope,
+  type ListReevaluationInvitationsQuery,
+  type ReevaluationInvitationView,
+  type ReevaluationInvitedData,
 } from '@ocop/contracts';
 import { DossierKind } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
@@ -16,16 +25,36 @@ import type { Dossier } from '../dossiers/dossier.entity';
 import { readScopeOf } from '../scope/read-scope';
 
 /** Who may list invitations: the producer and the offices, each in its own scope. */
-export const INVITATION_READERS: readonly Role[] = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
+export const INVITATION_READERS: readonly Role[] = [
+  Role.PRODUCER,
+  Role.COMMUNE_OFFICER,
+  Role.DISTRICT_OFFICER,
+  Role.PROVINCE_OFFICE,
+  Role.ADMIN,
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL = readScopeOf(SYSTEM_ACTOR);
 
 const view = (i: ReevaluationInvitation): ReevaluationInvitationView => ({
-  id: i.id, certificateId: i.certificateId, certificateNumber: i.certificateNumber, certificateCode: i.certificateCode, productId: i.productId,
-  productName: i.productName, producerId: i.producerId, dossierId: i.dossierId, provinceCode: i.provinceCode, districtCode: i.districtCode,
-  communeCode: i.communeCode, validTo: i.validTo.toISOString(), openedAt: i.openedAt.toISOString(), lastNoticeDays: i.lastNoticeDays, status: i.status,
-  reevaluationDossierId: i.reevaluationDossierId, closedReason: i.closedReason, closedAt: i.closedAt?.toISOString() ?? null,
+  id: i.id,
+  certificateId: i.certificateId,
+  certificateNumber: i.certificateNumber,
+  certificateCode: i.certificateCode,
+  productId: i.productId,
+  productName: i.productName,
+  producerId: i.producerId,
+  dossierId: i.dossierId,
+  provinceCode: i.provinceCode,
+  districtCode: i.districtCode,
+  communeCode: i.communeCode,
+  validTo: i.validTo.toISOString(),
+  openedAt: i.openedAt.toISOString(),
+  lastNoticeDays: i.lastNoticeDays,
+  status: i.status,
+  reevaluationDossierId: i.reevaluationDossierId,
+  closedReason: i.closedReason,
+  closedAt: i.closedAt?.toISOString() ?? null,
 });
 
 /** The certificate fields every handler needs, checked: an event without them can never be applied. */
@@ -95,11 +124,14 @@ export class ReevaluationInvitations {
   private async noticeReceived(e: EventEnvelope, tx: Tx): Promise<void> {
     const c = certificateOf(e) as CertificateExpiringData;
     const days = c.milestoneDays;
-    if (!Number.isInteger(days) || days <= 0) throw new UnrecoverableEventError(`${e.type} ${e.id}: milestoneDays is not a positive integer`);
+    if (!Number.isInteger(days) || days <= 0)
+      throw new UnrecoverableEventError(`${e.type} ${e.id}: milestoneDays is not a positive integer`);
     const validTo = new Date(c.validTo);
     if (Number.isNaN(validTo.getTime())) throw new UnrecoverableEventError(`${e.type} ${e.id}: validTo is not a date`);
-    if (typeof c.number !== 'string' || typeof c.code !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id}: certificate number or code missing`);
-    if (!(await this.products.lock(tx, c.productId))) throw new UnrecoverableEventError(`${e.type} ${e.id}: unknown product ${c.productId}`);
+    if (typeof c.number !== 'string' || typeof c.code !== 'string')
+      throw new UnrecoverableEventError(`${e.type} ${e.id}: certificate number or code missing`);
+    if (!(await this.products.lock(tx, c.productId)))
+      throw new UnrecoverableEventError(`${e.type} ${e.id}: unknown product ${c.productId}`);
 
     const existing = await this.invitations.getByCertificateForUpdate(tx, c.certificateId);
     if (existing) {
@@ -118,17 +150,40 @@ export class ReevaluationInvitations {
     const filed = await this.dossiers.newestActiveOfProduct(tx, ALL, c.productId, DossierKind.RE_EVALUATION, certified.createdAt);
     const product = await this.products.find(c.productId, tx);
     const inv = Object.assign(new ReevaluationInvitation(), {
-      id: randomUUID(), certificateId: c.certificateId, certificateNumber: c.number, certificateCode: c.code, productId: c.productId,
-      productName: product?.name ?? c.productName, producerId: c.producerId, dossierId: certified.id, provinceCode: certified.provinceCode,
-      districtCode: certified.districtCode, communeCode: certified.communeCode, validTo, openedAt: noticeTime(c, e), lastNoticeDays: days,
-      status: filed ? 'DOSSIER_FILED' : 'OPEN', reevaluationDossierId: filed?.id ?? null, closedReason: null, closedAt: null,
+      id: randomUUID(),
+      certificateId: c.certificateId,
+      certificateNumber: c.number,
+      certificateCode: c.code,
+      productId: c.productId,
+      productName: product?.name ?? c.productName,
+      producerId: c.producerId,
+      dossierId: certified.id,
+      provinceCode: certified.provinceCode,
+      districtCode: certified.districtCode,
+      communeCode: certified.communeCode,
+      validTo,
+      openedAt: noticeTime(c, e),
+      lastNoticeDays: days,
+      status: filed ? 'DOSSIER_FILED' : 'OPEN',
+      reevaluationDossierId: filed?.id ?? null,
+      closedReason: null,
+      closedAt: null,
     });
     if (!(await this.invitations.insertIfAbsent(tx, inv))) return;
     await this.audit(tx, SYSTEM_ACTOR, inv, 'open', { noticeDays: days, validTo: c.validTo, status: inv.status, causedBy: e.id });
     const data: ReevaluationInvitedData = {
-      invitationId: inv.id, dossierId: certified.id, certificateId: inv.certificateId, certificateNumber: inv.certificateNumber, productId: inv.productId,
-      producerId: inv.producerId, validTo: validTo.toISOString(), noticeDays: days, status: inv.status, reevaluationDossierId: inv.reevaluationDossierId,
-      communeCode: inv.communeCode, provinceCode: inv.provinceCode,
+      invitationId: inv.id,
+      dossierId: certified.id,
+      certificateId: inv.certificateId,
+      certificateNumber: inv.certificateNumber,
+      productId: inv.productId,
+      producerId: inv.producerId,
+      validTo: validTo.toISOString(),
+      noticeDays: days,
+      status: inv.status,
+      reevaluationDossierId: inv.reevaluationDossierId,
+      communeCode: inv.communeCode,
+      provinceCode: inv.provinceCode,
     };
     await this.outbox.enqueue(tx, RegistrationEvents.reevaluationInvited, certified.id, data);
   }
@@ -145,8 +200,13 @@ export class ReevaluationInvitations {
 
   private audit(tx: Tx, actor: Actor, inv: ReevaluationInvitation, action: string, details: Record<string, unknown>): Promise<void> {
     return writeAudit(tx, {
-      actorId: actor.id, actorRole: actor.role, action: `reevaluation_invitation.${action}`, entityType: 'reevaluation_invitation', entityId: inv.id,
-      details: { certificateId: inv.certificateId, status: inv.status, ...details }, correlationId: currentContext()?.correlationId,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: `reevaluation_invitation.${action}`,
+      entityType: 'reevaluation_invitation',
+      entityId: inv.id,
+      details: { certificateId: inv.certificateId, status: inv.status, ...details },
+      correlationId: currentContext()?.correlationId,
     });
   }
 }

@@ -14,12 +14,14 @@ import { UnitsRepository } from '../units/units.repository';
  */
 export async function roundProvince(actor: Actor, named: string | undefined, units: UnitsRepository): Promise<string> {
   if (actor.scope.provinceCode !== '*') {
-    if (named && named !== actor.scope.provinceCode) throw AppError.forbidden('OUT_OF_SCOPE', `you work in province ${actor.scope.provinceCode}, not ${named}`);
+    if (named && named !== actor.scope.provinceCode)
+      throw AppError.forbidden('OUT_OF_SCOPE', `you work in province ${actor.scope.provinceCode}, not ${named}`);
     return actor.scope.provinceCode;
   }
   if (!named) throw AppError.rule('PROVINCE_REQUIRED', 'a round belongs to a province: name it (provinceCode)', 'provinceCode');
   const unit = await units.find(named);
-  if (!unit || unit.level !== 'PROVINCE') throw AppError.rule('UNIT_UNKNOWN', `no province ${named} among the administrative units`, 'provinceCode');
+  if (!unit || unit.level !== 'PROVINCE')
+    throw AppError.rule('UNIT_UNKNOWN', `no province ${named} among the administrative units`, 'provinceCode');
   return named;
 }
 
@@ -28,10 +30,15 @@ const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new 
 /** The standing office opens the rounds of its province's cycle year. */
 @Injectable()
 export class CreateRoundUseCase {
-  constructor(private readonly ds: DataSource, private readonly rounds: RoundsRepository, private readonly units: UnitsRepository) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rounds: RoundsRepository,
+    private readonly units: UnitsRepository,
+  ) {}
 
   async execute(actor: Actor, cmd: CreateRoundCommand): Promise<EvaluationRound> {
-    if (![Role.PROVINCE_OFFICE, Role.ADMIN].includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not open rounds`);
+    if (![Role.PROVINCE_OFFICE, Role.ADMIN].includes(actor.role))
+      throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not open rounds`);
     const provinceCode = await roundProvince(actor, cmd.provinceCode, this.units);
     if (!isDay(cmd.opensOn)) throw AppError.validation('VALIDATION_FAILED', 'opensOn is not a calendar date', 'opensOn');
     if (!isDay(cmd.closesOn)) throw AppError.validation('VALIDATION_FAILED', 'closesOn is not a calendar date', 'closesOn');
@@ -43,8 +50,13 @@ export class CreateRoundUseCase {
       const r = Object.assign(new EvaluationRound(), { id: randomUUID(), ...cmd, provinceCode });
       await this.rounds.insert(tx, r);
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'round.open', entityType: 'evaluation_round', entityId: r.id,
-        details: { ...cmd }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'round.open',
+        entityType: 'evaluation_round',
+        entityId: r.id,
+        details: { ...cmd },
+        correlationId: currentContext()?.correlationId,
       });
       return r;
     });

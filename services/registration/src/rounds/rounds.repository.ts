@@ -10,7 +10,8 @@ export class RoundsRepository {
   /** One province's rounds, or every province's (`'*'`, a national admin). */
   listOfProvince(provinceCode: string): Promise<EvaluationRound[]> {
     return this.ds.getRepository(EvaluationRound).find({
-      where: provinceCode === '*' ? {} : { provinceCode }, order: { provinceCode: 'ASC', cycleYear: 'DESC', number: 'DESC' },
+      where: provinceCode === '*' ? {} : { provinceCode },
+      order: { provinceCode: 'ASC', cycleYear: 'DESC', number: 'DESC' },
     });
   }
 
@@ -21,7 +22,8 @@ export class RoundsRepository {
   /** The round of the province open on that Vietnam calendar day, if any. */
   openOn(provinceCode: string, day: string, tx?: Tx): Promise<EvaluationRound | null> {
     return (tx ?? this.ds.manager).findOne(EvaluationRound, {
-      where: { provinceCode, opensOn: LessThanOrEqual(day), closesOn: MoreThanOrEqual(day) }, order: { opensOn: 'DESC' },
+      where: { provinceCode, opensOn: LessThanOrEqual(day), closesOn: MoreThanOrEqual(day) },
+      order: { opensOn: 'DESC' },
     });
   }
 

@@ -31,12 +31,20 @@ export function readScopeOf(actor: Actor): ReadScope {
 }
 
 /** Whether a record at this place (and of this producer) is inside the scope. */
-export function inScope(scope: ReadScope, r: { provinceCode: string; districtCode?: string | null; communeCode: string; producerId?: string; proposedToUnitCode?: string | null }): boolean {
+export function inScope(
+  scope: ReadScope,
+  r: { provinceCode: string; districtCode?: string | null; communeCode: string; producerId?: string; proposedToUnitCode?: string | null },
+): boolean {
   switch (scope.kind) {
-    case 'all': return true;
-    case 'province': return r.provinceCode === scope.provinceCode;
-    case 'district': return r.districtCode === scope.districtCode || r.proposedToUnitCode === scope.districtCode;
-    case 'commune': return r.communeCode === scope.communeCode;
-    case 'producer': return r.producerId === scope.producerId;
+    case 'all':
+      return true;
+    case 'province':
+      return r.provinceCode === scope.provinceCode;
+    case 'district':
+      return r.districtCode === scope.districtCode || r.proposedToUnitCode === scope.districtCode;
+    case 'commune':
+      return r.communeCode === scope.communeCode;
+    case 'producer':
+      return r.producerId === scope.producerId;
   }
 }

@@ -24,7 +24,8 @@ export function canManageUnit(actor: Actor, u: UnitRef): boolean {
 }
 
 export function assertManages(actor: Actor, u: UnitRef, what: string): void {
-  if (!canManageUnit(actor, u)) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.role} ${actor.username} may not manage ${what} of ${u.tier} ${u.unitCode}`);
+  if (!canManageUnit(actor, u))
+    throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.role} ${actor.username} may not manage ${what} of ${u.tier} ${u.unitCode}`);
 }
 
 /**
@@ -45,7 +46,9 @@ export function canReadUnit(actor: Actor, u: UnitRef): boolean {
  * of the council whose session has it on the agenda (`memberSessionIds`: the sessions of the member's councils).
  */
 export function canReadEvaluation(
-  actor: Actor, e: UnitRef & { producerId: string; communeCode: string; districtCode: string | null; sessionId: string | null }, memberSessionIds?: ReadonlySet<string>,
+  actor: Actor,
+  e: UnitRef & { producerId: string; communeCode: string; districtCode: string | null; sessionId: string | null },
+  memberSessionIds?: ReadonlySet<string>,
 ): boolean {
   if (actor.role === Role.PRODUCER) return actor.scope.producerId === e.producerId;
   if (actor.role === Role.COMMUNE_OFFICER) return actor.scope.communeCode === e.communeCode;

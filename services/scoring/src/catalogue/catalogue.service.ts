@@ -6,7 +6,12 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AppError, ScoringEvents, SYSTEM_ACTOR, type Actor, type CatalogueSummaryView, type CatalogueView } from '@ocop/contracts';
 import {
-  CatalogueInvalidError, catalogueCompletion, catalogueToDocument, parseCatalogue, type CriteriaCatalogue, type LegalVersionCode,
+  CatalogueInvalidError,
+  catalogueCompletion,
+  catalogueToDocument,
+  parseCatalogue,
+  type CriteriaCatalogue,
+  type LegalVersionCode,
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
@@ -28,7 +33,10 @@ export class CatalogueService {
   /** Parsed revisions by id; revisions are immutable, so entries never go stale. */
   private readonly parsed = new Map<string, CriteriaCatalogue>();
 
-  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   /** Imports every *.json of `dir` whose canonical content is not stored yet. A bad file is logged and skipped. */
   async importDirectory(dir: string, logger: Logger): Promise<void> {
@@ -39,7 +47,10 @@ export class CatalogueService {
         const { revision, created } = await this.store(SYSTEM_ACTOR, doc, `file:${file}`);
         if (created) logger.info({ code: revision.code, revision: revision.revision, file }, 'criteria catalogue imported');
       } catch (err) {
-        logger.error({ err, file, issues: (err as CatalogueInvalidError).issues }, `criteria catalogue file ${file} refused: ${(err as Error).message}`);
+        logger.error(
+          { err, file, issues: (err as CatalogueInvalidError).issues },
+          `criteria catalogue file ${file} refused: ${(err as Error).message}`,
+        );
       }
     }
   }
@@ -56,7 +67,8 @@ export class CatalogueService {
     try {
       catalogue = parseCatalogue(doc);
     } catch (err) {
-      if (err instanceof CatalogueInvalidError) throw AppError.validation('CATALOGUE_INVALID', err.message, `document.${err.issues[0]?.path ?? ''}`);
+      if (err instanceof CatalogueInvalidError)
+        throw AppError.validation('CATALOGUE_INVALID', err.message, `document.${err.issues[0]?.path ?? ''}`);
       throw err;
     }
     const document = catalogueToDocument(catalogue) as unknown as Record<string, unknown>;
@@ -66,17 +78,34 @@ export class CatalogueService {
       const latest = await this.latestOf(catalogue.code, tx);
       if (latest?.checksum === checksum) return { revision: latest, created: false };
       const revision = Object.assign(new CatalogueRevision(), {
-        id: randomUUID(), code: catalogue.code, revision: (latest?.revision ?? 0) + 1, titleVi: catalogue.titleVi,
-        legalVersions: catalogue.legalVersions, status: catalogue.status, document, checksum, source, createdBy: actor.id,
+        id: randomUUID(),
+        code: catalogue.code,
+        revision: (latest?.revision ?? 0) + 1,
+        titleVi: catalogue.titleVi,
+        legalVersions: catalogue.legalVersions,
+        status: catalogue.status,
+        document,
+        checksum,
+        source,
+        createdBy: actor.id,
       });
       await tx.getRepository(CatalogueRevision).save(revision);
       const saved = await tx.findOneByOrFail(CatalogueRevision, { id: revision.id });
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'catalogue.publish', entityType: 'catalogue', entityId: saved.id,
-        details: { code: saved.code, revision: saved.revision, checksum, source, replaces: latest?.revision ?? null }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'catalogue.publish',
+        entityType: 'catalogue',
+        entityId: saved.id,
+        details: { code: saved.code, revision: saved.revision, checksum, source, replaces: latest?.revision ?? null },
+        correlationId: currentContext()?.correlationId,
       });
       await this.outbox.enqueue(tx, ScoringEvents.cataloguePublished, saved.id, {
-        code: saved.code, revision: saved.revision, legalVersions: saved.legalVersions, status: saved.status, checksum,
+        code: saved.code,
+        revision: saved.revision,
+        legalVersions: saved.legalVersions,
+        status: saved.status,
+        checksum,
         toComplete: catalogueCompletion(catalogue).length,
       });
       this.parsed.set(saved.id, catalogue);
@@ -89,8 +118,13 @@ export class CatalogueService {
   }
 
   async list(): Promise<CatalogueSummaryView[]> {
-    const rows: CatalogueRevision[] = await this.ds.getRepository(CatalogueRevision).createQueryBuilder('c')
-      .distinctOn(['c.code']).orderBy('c.code').addOrderBy('c.revision', 'DESC').getMany();
+    const rows: CatalogueRevision[] = await this.ds
+      .getRepository(CatalogueRevision)
+      .createQueryBuilder('c')
+      .distinctOn(['c.code'])
+      .orderBy('c.code')
+      .addOrderBy('c.revision', 'DESC')
+      .getMany();
     return rows.map((r) => this.summary(r));
   }
 
@@ -108,9 +142,15 @@ export class CatalogueService {
 
   /** The catalogue a dossier filed under `legalVersion` is scored against now: the newest revision serving that version. */
   async forLegalVersion(legalVersion: LegalVersionCode, tx?: Tx): Promise<LoadedCatalogue> {
-    const row = await (tx ?? this.ds.manager).getRepository(CatalogueRevision).createQueryBuilder('c')
-      .where(':v = ANY(c.legal_versions)', { v: legalVersion }).orderBy('c.created_at', 'DESC').addOrderBy('c.revision', 'DESC').getOne();
-    if (!row) throw AppError.rule('CATALOGUE_MISSING', `no criteria catalogue serves legal version ${legalVersion}; an operator must load one`);
+    const row = await (tx ?? this.ds.manager)
+      .getRepository(CatalogueRevision)
+      .createQueryBuilder('c')
+      .where(':v = ANY(c.legal_versions)', { v: legalVersion })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.revision', 'DESC')
+      .getOne();
+    if (!row)
+      throw AppError.rule('CATALOGUE_MISSING', `no criteria catalogue serves legal version ${legalVersion}; an operator must load one`);
     return { revision: row, catalogue: this.parse(row) };
   }
 
@@ -130,8 +170,15 @@ export class CatalogueService {
 
   private summary(r: CatalogueRevision): CatalogueSummaryView {
     return {
-      code: r.code, revision: r.revision, titleVi: r.titleVi, legalVersions: r.legalVersions, status: r.status, checksum: r.checksum,
-      source: r.source, createdAt: r.createdAt.toISOString(), toCompleteCount: catalogueCompletion(this.parse(r)).length,
+      code: r.code,
+      revision: r.revision,
+      titleVi: r.titleVi,
+      legalVersions: r.legalVersions,
+      status: r.status,
+      checksum: r.checksum,
+      source: r.source,
+      createdAt: r.createdAt.toISOString(),
+      toCompleteCount: catalogueCompletion(this.parse(r)).length,
     };
   }
 

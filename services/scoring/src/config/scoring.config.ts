@@ -27,8 +27,11 @@ function flag(value: string | undefined, name: string, fallback: boolean): boole
 
 export function loadScoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConfig {
   return {
-    ...loadServiceConfig(env, 3002), criteriaDir: env.CRITERIA_DIR || null,
-    districtTransition: { provinceCertifiesDistrictStars: flag(env.DISTRICT_TRANSITION_PROVINCE_CERTIFIES, 'DISTRICT_TRANSITION_PROVINCE_CERTIFIES', true) },
+    ...loadServiceConfig(env, 3002),
+    criteriaDir: env.CRITERIA_DIR || null,
+    districtTransition: {
+      provinceCertifiesDistrictStars: flag(env.DISTRICT_TRANSITION_PROVINCE_CERTIFIES, 'DISTRICT_TRANSITION_PROVINCE_CERTIFIES', true),
+    },
     allowProvisionalCertification: flag(env.ALLOW_PROVISIONAL_CERTIFICATION, 'ALLOW_PROVISIONAL_CERTIFICATION', false),
   };
 }

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, DEFAULT_PAGE, RegistrationSubjects, Role, ScoringEvents, type Actor, type UnitView, type CouncilView, type CreateCouncilCommand, type DeclareConflictCommand, type ListCouncilsQuery,
+  AppError,
+  DEFAULT_PAGE,
+  RegistrationSubjects,
+  Role,
+  ScoringEvents,
+  type Actor,
+  type UnitView,
+  type CouncilView,
+  type CreateCouncilCommand,
+  type DeclareConflictCommand,
+  type ListCouncilsQuery,
 } from '@ocop/contracts';
 import { formatPoints, parsePoints } from '@ocop/domain';
 import { EventOutbox, RpcClient, UserDirectory } from '@ocop/messaging';
@@ -21,57 +31,107 @@ export interface CouncilWithMembers {
 
 @Injectable()
 export class CouncilsUseCases {
-  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox, private readonly users: UserDirectory, private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: EventOutbox,
+    private readonly users: UserDirectory,
+    private readonly rpc: RpcClient,
+  ) {}
 
   /** The province a district or province council belongs to, from registration's units (unknown units refused). */
   private async provinceOf(actor: Actor, tier: string, unitCode: string): Promise<string> {
     const level = tier === 'DISTRICT' ? 'DISTRICT' : 'PROVINCE';
     const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level }, { actor });
     const unit = units.find((u) => u.code === unitCode);
-    if (!unit) throw AppError.rule('COUNCIL_UNIT_UNKNOWN', `no ${level.toLowerCase()} ${unitCode} among the administrative units`, 'unitCode');
+    if (!unit)
+      throw AppError.rule('COUNCIL_UNIT_UNKNOWN', `no ${level.toLowerCase()} ${unitCode} among the administrative units`, 'unitCode');
     return unit.provinceCode;
   }
 
   async create(actor: Actor, c: CreateCouncilCommand): Promise<CouncilView> {
     if (!UNIT_PATTERN[c.tier]!.test(c.unitCode)) {
-      throw AppError.validation('COUNCIL_UNIT_INVALID', `a ${c.tier} council needs ${c.tier === 'CENTRAL' ? 'unitCode VN' : c.tier === 'PROVINCE' ? 'a 2-digit province code' : 'a 3-digit district code'}`, 'unitCode');
+      throw AppError.validation(
+        'COUNCIL_UNIT_INVALID',
+        `a ${c.tier} council needs ${c.tier === 'CENTRAL' ? 'unitCode VN' : c.tier === 'PROVINCE' ? 'a 2-digit province code' : 'a 3-digit district code'}`,
+        'unitCode',
+      );
     }
     const provinceCode = c.tier === 'CENTRAL' ? 'VN' : await this.provinceOf(actor, c.tier, c.unitCode);
     assertManages(actor, { tier: c.tier, unitCode: c.unitCode, provinceCode }, 'councils');
     const seen = new Set<string>();
     c.members.forEach((m, i) => {
-      if (seen.has(m.userId)) throw AppError.validation('COUNCIL_MEMBER_DUPLICATE', 'a user can sit on a council once', `members.${i}.userId`);
+      if (seen.has(m.userId))
+        throw AppError.validation('COUNCIL_MEMBER_DUPLICATE', 'a user can sit on a council once', `members.${i}.userId`);
       seen.add(m.userId);
     });
     for (const role of ['CHAIR', 'SECRETARY']) {
       const n = c.members.filter((m) => m.role === role).length;
-      if (n !== 1) throw AppError.validation(`COUNCIL_${role}_COUNT`, `a council has exactly one ${role.toLowerCase()}, got ${n}`, 'members');
+      if (n !== 1)
+        throw AppError.validation(`COUNCIL_${role}_COUNT`, `a council has exactly one ${role.toLowerCase()}, got ${n}`, 'members');
     }
     const voting = c.members.filter((m) => VOTING_ROLES.has(m.role)).length;
-    if (c.quorum > voting) throw AppError.validation('COUNCIL_QUORUM_TOO_HIGH', `quorum ${c.quorum} exceeds the ${voting} scoring members`, 'quorum');
+    if (c.quorum > voting)
+      throw AppError.validation('COUNCIL_QUORUM_TOO_HIGH', `quorum ${c.quorum} exceeds the ${voting} scoring members`, 'quorum');
     // Every seat is a council member's account of the council's province (the ministry's council: national or any province's experts).
-    await this.users.require(actor, c.members.map((m, i) => ({
-      userId: m.userId, field: `members.${i}.userId`, roles: [Role.COUNCIL_MEMBER],
-      ...(c.tier === 'CENTRAL' ? {} : { provinceCode, national: false }),
-    })));
+    await this.users.require(
+      actor,
+      c.members.map((m, i) => ({
+        userId: m.userId,
+        field: `members.${i}.userId`,
+        roles: [Role.COUNCIL_MEMBER],
+        ...(c.tier === 'CENTRAL' ? {} : { provinceCode, national: false }),
+      })),
+    );
     const spreadLimit = parsePoints(c.spreadLimit ?? '10');
     const council = Object.assign(new Council(), {
-      id: randomUUID(), name: c.name, tier: c.tier, unitCode: c.unitCode, provinceCode, authorityName: c.authorityName, placeName: c.placeName, quorum: c.quorum,
-      chairRequired: c.chairRequired ?? true, spreadLimit, createdBy: actor.id,
+      id: randomUUID(),
+      name: c.name,
+      tier: c.tier,
+      unitCode: c.unitCode,
+      provinceCode,
+      authorityName: c.authorityName,
+      placeName: c.placeName,
+      quorum: c.quorum,
+      chairRequired: c.chairRequired ?? true,
+      spreadLimit,
+      createdBy: actor.id,
     });
-    const members = c.members.map((m, i) => Object.assign(new CouncilMember(), {
-      id: randomUUID(), councilId: council.id, userId: m.userId, fullName: m.fullName, agency: m.agency, role: m.role, position: i + 1,
-    }));
+    const members = c.members.map((m, i) =>
+      Object.assign(new CouncilMember(), {
+        id: randomUUID(),
+        councilId: council.id,
+        userId: m.userId,
+        fullName: m.fullName,
+        agency: m.agency,
+        role: m.role,
+        position: i + 1,
+      }),
+    );
     await this.ds.transaction(async (tx) => {
       await tx.insert(Council, council);
       await tx.insert(CouncilMember, members);
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'council.create', entityType: 'council', entityId: council.id,
-        details: { name: c.name, tier: c.tier, unitCode: c.unitCode, quorum: c.quorum, members: members.map((m) => ({ id: m.id, userId: m.userId, role: m.role })) },
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'council.create',
+        entityType: 'council',
+        entityId: council.id,
+        details: {
+          name: c.name,
+          tier: c.tier,
+          unitCode: c.unitCode,
+          quorum: c.quorum,
+          members: members.map((m) => ({ id: m.id, userId: m.userId, role: m.role })),
+        },
         correlationId: currentContext()?.correlationId,
       });
       await this.outbox.enqueue(tx, ScoringEvents.councilCreated, council.id, {
-        councilId: council.id, name: council.name, tier: council.tier, unitCode: council.unitCode, provinceCode, memberCount: members.length,
+        councilId: council.id,
+        name: council.name,
+        tier: council.tier,
+        unitCode: council.unitCode,
+        provinceCode,
+        memberCount: members.length,
       });
     });
     return this.view(await this.load(council.id));
@@ -80,13 +140,24 @@ export class CouncilsUseCases {
   async declareConflict(actor: Actor, c: DeclareConflictCommand): Promise<CouncilView> {
     const loaded = await this.load(c.councilId);
     assertManages(actor, loaded.council, 'councils');
-    if (!loaded.members.some((m) => m.id === c.memberId)) throw AppError.validation('COUNCIL_MEMBER_UNKNOWN', 'no such member of this council', 'memberId');
+    if (!loaded.members.some((m) => m.id === c.memberId))
+      throw AppError.validation('COUNCIL_MEMBER_UNKNOWN', 'no such member of this council', 'memberId');
     await this.ds.transaction(async (tx) => {
-      await tx.createQueryBuilder().insert().into(MemberConflict)
-        .values({ memberId: c.memberId, producerId: c.producerId, reason: c.reason, declaredBy: actor.id }).orUpdate(['reason'], ['member_id', 'producer_id']).execute();
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(MemberConflict)
+        .values({ memberId: c.memberId, producerId: c.producerId, reason: c.reason, declaredBy: actor.id })
+        .orUpdate(['reason'], ['member_id', 'producer_id'])
+        .execute();
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'council.declare-conflict', entityType: 'council', entityId: c.councilId,
-        details: { memberId: c.memberId, producerId: c.producerId, reason: c.reason }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'council.declare-conflict',
+        entityType: 'council',
+        entityId: c.councilId,
+        details: { memberId: c.memberId, producerId: c.producerId, reason: c.reason },
+        correlationId: currentContext()?.correlationId,
       });
     });
     return this.view(await this.load(c.councilId));
@@ -94,7 +165,8 @@ export class CouncilsUseCases {
 
   async get(actor: Actor, id: string): Promise<CouncilView> {
     const loaded = await this.load(id);
-    if (!canReadUnit(actor, loaded.council) && !loaded.members.some((m) => m.userId === actor.id)) throw AppError.notFound('COUNCIL_NOT_FOUND', 'no such council');
+    if (!canReadUnit(actor, loaded.council) && !loaded.members.some((m) => m.userId === actor.id))
+      throw AppError.notFound('COUNCIL_NOT_FOUND', 'no such council');
     return this.view(loaded);
   }
 
@@ -131,11 +203,27 @@ export class CouncilsUseCases {
 
   view({ council, members, conflicts }: CouncilWithMembers): CouncilView {
     return {
-      id: council.id, name: council.name, tier: council.tier, unitCode: council.unitCode, provinceCode: council.provinceCode,
-      authorityName: council.authorityName, placeName: council.placeName, quorum: council.quorum, chairRequired: council.chairRequired, spreadLimit: formatPoints(council.spreadLimit), createdAt: council.createdAt.toISOString(),
+      id: council.id,
+      name: council.name,
+      tier: council.tier,
+      unitCode: council.unitCode,
+      provinceCode: council.provinceCode,
+      authorityName: council.authorityName,
+      placeName: council.placeName,
+      quorum: council.quorum,
+      chairRequired: council.chairRequired,
+      spreadLimit: formatPoints(council.spreadLimit),
+      createdAt: council.createdAt.toISOString(),
       members: members.map((m) => ({
-        id: m.id, userId: m.userId, fullName: m.fullName, agency: m.agency, role: m.role, voting: VOTING_ROLES.has(m.role),
-        conflicts: conflicts.filter((x) => x.memberId === m.id).map((x) => ({ producerId: x.producerId, reason: x.reason, declaredAt: x.declaredAt.toISOString() })),
+        id: m.id,
+        userId: m.userId,
+        fullName: m.fullName,
+        agency: m.agency,
+        role: m.role,
+        voting: VOTING_ROLES.has(m.role),
+        conflicts: conflicts
+          .filter((x) => x.memberId === m.id)
+          .map((x) => ({ producerId: x.producerId, reason: x.reason, declaredAt: x.declaredAt.toISOString() })),
       })),
     };
   }

@@ -38,29 +38,63 @@ export class DistrictTransferUseCase {
     const report: DistrictTransferReport = { asOf: asOf.toISOString(), due: !districtTierActs(asOf), transferred: [] };
     if (!report.due) return report;
     return this.ds.transaction(async (tx) => {
-      const waiting = await tx.getRepository(Evaluation).createQueryBuilder('e')
-        .where(`e.tier = 'DISTRICT' AND (e.status = 'AWAITING_SESSION'
-          OR (e.status = 'SCHEDULED' AND EXISTS (SELECT 1 FROM scoring.session s WHERE s.id = e.session_id AND s.status = 'OPEN')))`)
-        .orderBy('e.created_at', 'ASC').setLock('pessimistic_write').getMany();
+      const waiting = await tx
+        .getRepository(Evaluation)
+        .createQueryBuilder('e')
+        .where(
+          `e.tier = 'DISTRICT' AND (e.status = 'AWAITING_SESSION'
+          OR (e.status = 'SCHEDULED' AND EXISTS (SELECT 1 FROM scoring.session s WHERE s.id = e.session_id AND s.status = 'OPEN')))`,
+        )
+        .orderBy('e.created_at', 'ASC')
+        .setLock('pessimistic_write')
+        .getMany();
       const events: { type: string; subject: string; data: unknown }[] = [];
       for (const e of waiting) {
         const fromUnitCode = e.unitCode;
         const fromSessionId = e.status === 'SCHEDULED' ? e.sessionId : null;
         const model = tierModelInForce(e.legalVersion as LegalVersionCode, asOf, this.config.districtTransition);
         const step = model.steps.find((s) => s.tier === Tier.PROVINCE);
-        const labState = step?.requiresLabResults && productSetNeedsSamples(e.productSetCode)
-          ? (e.labState === 'NOT_REQUIRED' ? 'PENDING' : e.labState) : 'NOT_REQUIRED';
-        if (fromSessionId) await tx.query('DELETE FROM scoring.session_item WHERE session_id = $1 AND evaluation_id = $2', [fromSessionId, e.id]);
-        await tx.update(Evaluation, { id: e.id }, { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState });
+        const labState =
+          step?.requiresLabResults && productSetNeedsSamples(e.productSetCode)
+            ? e.labState === 'NOT_REQUIRED'
+              ? 'PENDING'
+              : e.labState
+            : 'NOT_REQUIRED';
+        if (fromSessionId)
+          await tx.query('DELETE FROM scoring.session_item WHERE session_id = $1 AND evaluation_id = $2', [fromSessionId, e.id]);
+        await tx.update(
+          Evaluation,
+          { id: e.id },
+          { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState },
+        );
         Object.assign(e, { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState });
         const ruleVi = model.transitionNoteVi ?? '';
         await writeAudit(tx, {
-          actorId: actor.id, actorRole: actor.role, action: 'evaluation.transfer', entityType: 'evaluation', entityId: e.id,
-          details: { dossierCode: e.dossierCode, fromTier: Tier.DISTRICT, fromUnitCode, toTier: Tier.PROVINCE, toUnitCode: e.unitCode, fromSessionId, asOf: asOf.toISOString(), rule: ruleVi },
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: 'evaluation.transfer',
+          entityType: 'evaluation',
+          entityId: e.id,
+          details: {
+            dossierCode: e.dossierCode,
+            fromTier: Tier.DISTRICT,
+            fromUnitCode,
+            toTier: Tier.PROVINCE,
+            toUnitCode: e.unitCode,
+            fromSessionId,
+            asOf: asOf.toISOString(),
+            rule: ruleVi,
+          },
           correlationId: currentContext()?.correlationId,
         });
         const data: EvaluationTransferredData = {
-          ...this.evaluations.eventData(e), fromTier: Tier.DISTRICT, fromUnitCode, legalVersion: e.legalVersion, transferredAt: asOf.toISOString(), ruleVi, fromSessionId,
+          ...this.evaluations.eventData(e),
+          fromTier: Tier.DISTRICT,
+          fromUnitCode,
+          legalVersion: e.legalVersion,
+          transferredAt: asOf.toISOString(),
+          ruleVi,
+          fromSessionId,
         };
         events.push({ type: ScoringEvents.evaluationTransferred, subject: e.dossierId, data });
         report.transferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, fromUnitCode, toUnitCode: e.unitCode, fromSessionId });
@@ -70,4 +104,3 @@ export class DistrictTransferUseCase {
     });
   }
 }
-

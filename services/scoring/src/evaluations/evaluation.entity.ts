@@ -2,12 +2,25 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { CommuneAssessmentEntry } from '@ocop/domain';
 
 export interface StoredResult {
-  sessionId: string; sheetCount: number; sumHundredths: number; mean: string; band: number; cap: number; rank: number;
+  sessionId: string;
+  sheetCount: number;
+  sumHundredths: number;
+  mean: string;
+  band: number;
+  cap: number;
+  rank: number;
   capReasons: { stars: number; criterionCode: string; labelVi: string; required: string; mean: string }[];
-  outcome: 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE'; stars: number; certifyingTier: string | null; authorityUnitCode: string | null;
-  nextTier: string | null; catalogueCode: string; catalogueRevision: number; completedAt: string;
+  outcome: 'CERTIFY' | 'FORWARD' | 'NO_CERTIFICATE';
+  stars: number;
+  certifyingTier: string | null;
+  authorityUnitCode: string | null;
+  nextTier: string | null;
+  catalogueCode: string;
+  catalogueRevision: number;
+  completedAt: string;
   /** Scored against a PROVISIONAL catalogue revision; withheldReason PROVISIONAL_CRITERIA when that kept it from a certificate. */
-  provisionalCriteria?: boolean; withheldReason?: 'PROVISIONAL_CRITERIA' | null;
+  provisionalCriteria?: boolean;
+  withheldReason?: 'PROVISIONAL_CRITERIA' | null;
 }
 
 /** One dossier's evaluation at one tier: waits for a session, is scheduled on one, and is completed there (or deferred back). */
@@ -35,7 +48,11 @@ export class Evaluation {
   @Column('text') status: string;
   @Column({ name: 'session_id', type: 'uuid', nullable: true }) sessionId: string | null;
   @Column({ name: 'forwarded_from', type: 'uuid', nullable: true }) forwardedFrom: string | null;
-  @Column({ name: 'last_deferral', type: 'jsonb', nullable: true }) lastDeferral: { sessionId: string; reasons: string[]; at: string } | null;
+  @Column({ name: 'last_deferral', type: 'jsonb', nullable: true }) lastDeferral: {
+    sessionId: string;
+    reasons: string[];
+    at: string;
+  } | null;
   @Column({ type: 'jsonb', nullable: true }) result: StoredResult | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

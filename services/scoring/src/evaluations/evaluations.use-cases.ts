@@ -2,8 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  AppError, DEFAULT_PAGE, Role, SYSTEM_ACTOR, ScoringEvents, type Actor, type EvaluationOpenedData, type EvaluationView, type EventEnvelope, type ListEvaluationsQuery,
-  type SampleResultRecordedData, type SetLabResultCommand,
+  AppError,
+  DEFAULT_PAGE,
+  Role,
+  SYSTEM_ACTOR,
+  ScoringEvents,
+  type Actor,
+  type EvaluationOpenedData,
+  type EvaluationView,
+  type EventEnvelope,
+  type ListEvaluationsQuery,
+  type SampleResultRecordedData,
+  type SetLabResultCommand,
 } from '@ocop/contracts';
 import { productSetNeedsSamples, tierModelFor, type CommuneAssessmentEntry, type LegalVersionCode, type Tier } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
@@ -14,9 +24,22 @@ import { assertManages, canReadEvaluation } from '../access/access';
 
 /** What registration's `dossier-proposed` event carries that scoring needs (version 1). */
 interface ProposedDossier {
-  dossierId: string; dossierCode: string; productId: string; producerId: string; communeCode: string; provinceCode: string;
-  districtCode?: string | null; tier: string; toUnitCode: string; legalVersion: string; filedAt?: string; kind?: string;
-  productName?: string; productSetCode?: string; producerName?: string; communeAssessment?: { entries: CommuneAssessmentEntry[] } | null;
+  dossierId: string;
+  dossierCode: string;
+  productId: string;
+  producerId: string;
+  communeCode: string;
+  provinceCode: string;
+  districtCode?: string | null;
+  tier: string;
+  toUnitCode: string;
+  legalVersion: string;
+  filedAt?: string;
+  kind?: string;
+  productName?: string;
+  productSetCode?: string;
+  producerName?: string;
+  communeAssessment?: { entries: CommuneAssessmentEntry[] } | null;
 }
 
 /** The unit whose council evaluates at `tier`: the dossier's district, its province, or the ministry ("VN"). */
@@ -26,20 +49,56 @@ export function unitAtTier(tier: string, e: { provinceCode: string; districtCode
 
 @Injectable()
 export class EvaluationsUseCases {
-  constructor(private readonly ds: DataSource, private readonly outbox: EventOutbox) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: EventOutbox,
+  ) {}
 
   /** A dossier proposed by its commune enters the proposal tier's list of dossiers awaiting a session. */
   async onDossierProposed(event: EventEnvelope, tx: Tx): Promise<void> {
     const d = event.data as ProposedDossier;
-    for (const k of ['dossierId', 'dossierCode', 'productId', 'producerId', 'communeCode', 'provinceCode', 'tier', 'toUnitCode', 'legalVersion', 'filedAt', 'productName', 'productSetCode', 'producerName'] as const) {
+    for (const k of [
+      'dossierId',
+      'dossierCode',
+      'productId',
+      'producerId',
+      'communeCode',
+      'provinceCode',
+      'tier',
+      'toUnitCode',
+      'legalVersion',
+      'filedAt',
+      'productName',
+      'productSetCode',
+      'producerName',
+    ] as const) {
       if (typeof d[k] !== 'string') throw new UnrecoverableEventError(`${event.type} ${event.id} lacks ${k}`);
     }
     const e = Object.assign(new Evaluation(), {
-      id: randomUUID(), dossierId: d.dossierId, dossierCode: d.dossierCode, dossierKind: d.kind ?? 'NEW', productId: d.productId,
-      productName: d.productName, productSetCode: d.productSetCode, producerId: d.producerId, producerName: d.producerName,
-      tier: d.tier, unitCode: d.toUnitCode, provinceCode: d.provinceCode, districtCode: d.districtCode ?? null, communeCode: d.communeCode,
-      legalVersion: d.legalVersion, filedAt: new Date(d.filedAt!), communeAssessment: d.communeAssessment?.entries ?? null,
-      labState: 'NOT_REQUIRED', labReference: null, status: 'AWAITING_SESSION', sessionId: null, forwardedFrom: null, lastDeferral: null, result: null,
+      id: randomUUID(),
+      dossierId: d.dossierId,
+      dossierCode: d.dossierCode,
+      dossierKind: d.kind ?? 'NEW',
+      productId: d.productId,
+      productName: d.productName,
+      productSetCode: d.productSetCode,
+      producerId: d.producerId,
+      producerName: d.producerName,
+      tier: d.tier,
+      unitCode: d.toUnitCode,
+      provinceCode: d.provinceCode,
+      districtCode: d.districtCode ?? null,
+      communeCode: d.communeCode,
+      legalVersion: d.legalVersion,
+      filedAt: new Date(d.filedAt!),
+      communeAssessment: d.communeAssessment?.entries ?? null,
+      labState: 'NOT_REQUIRED',
+      labReference: null,
+      status: 'AWAITING_SESSION',
+      sessionId: null,
+      forwardedFrom: null,
+      lastDeferral: null,
+      result: null,
     });
     await this.open(tx, e);
   }
@@ -61,14 +120,25 @@ export class EvaluationsUseCases {
 
   eventData(e: Evaluation) {
     return {
-      dossierId: e.dossierId, dossierCode: e.dossierCode, evaluationId: e.id, productId: e.productId, producerId: e.producerId,
-      tier: e.tier, unitCode: e.unitCode, provinceCode: e.provinceCode,
+      dossierId: e.dossierId,
+      dossierCode: e.dossierCode,
+      evaluationId: e.id,
+      productId: e.productId,
+      producerId: e.producerId,
+      tier: e.tier,
+      unitCode: e.unitCode,
+      provinceCode: e.provinceCode,
     };
   }
 
   async list(actor: Actor, q: ListEvaluationsQuery): Promise<EvaluationView[]> {
-    const qb = this.ds.getRepository(Evaluation).createQueryBuilder('e').orderBy('e.created_at', 'ASC').addOrderBy('e.dossier_code', 'ASC')
-      .limit(q.limit ?? DEFAULT_PAGE.limit).offset(q.offset ?? DEFAULT_PAGE.offset);
+    const qb = this.ds
+      .getRepository(Evaluation)
+      .createQueryBuilder('e')
+      .orderBy('e.created_at', 'ASC')
+      .addOrderBy('e.dossier_code', 'ASC')
+      .limit(q.limit ?? DEFAULT_PAGE.limit)
+      .offset(q.offset ?? DEFAULT_PAGE.offset);
     if (q.tier) qb.andWhere('e.tier = :tier', { tier: q.tier });
     if (q.unitCode) qb.andWhere('e.unit_code = :unit', { unit: q.unitCode });
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
@@ -86,7 +156,8 @@ export class EvaluationsUseCases {
 
   async get(actor: Actor, id: string, tx?: Tx): Promise<Evaluation> {
     const e = await (tx ?? this.ds.manager).findOneBy(Evaluation, { id });
-    if (!e || !canReadEvaluation(actor, e, await this.memberSessionIds(actor, tx))) throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
+    if (!e || !canReadEvaluation(actor, e, await this.memberSessionIds(actor, tx)))
+      throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
     return e;
   }
 
@@ -94,7 +165,9 @@ export class EvaluationsUseCases {
   private async memberSessionIds(actor: Actor, tx?: Tx): Promise<Set<string> | undefined> {
     if (actor.role !== Role.COUNCIL_MEMBER) return undefined;
     const rows: { id: string }[] = await (tx ?? this.ds.manager).query(
-      'SELECT s.id FROM scoring.session s JOIN scoring.council_member m ON m.council_id = s.council_id WHERE m.user_id = $1', [actor.id]);
+      'SELECT s.id FROM scoring.session s JOIN scoring.council_member m ON m.council_id = s.council_id WHERE m.user_id = $1',
+      [actor.id],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -107,7 +180,8 @@ export class EvaluationsUseCases {
       const e = await this.lockEvaluation(tx, c.evaluationId);
       if (!e || !canReadEvaluation(actor, e)) throw AppError.notFound('EVALUATION_NOT_FOUND', 'no such evaluation');
       assertManages(actor, e, 'lab results');
-      if (e.labState === 'NOT_REQUIRED') throw AppError.rule('LAB_RESULT_NOT_REQUIRED', `no sample lab tests are required for this dossier at the ${e.tier} tier`);
+      if (e.labState === 'NOT_REQUIRED')
+        throw AppError.rule('LAB_RESULT_NOT_REQUIRED', `no sample lab tests are required for this dossier at the ${e.tier} tier`);
       if (e.status === 'COMPLETED') throw AppError.conflict('EVALUATION_COMPLETED', 'the evaluation is already completed');
       await this.applyLabState(tx, actor, e, c.state, c.reference ?? null);
       return this.view(e);
@@ -121,35 +195,77 @@ export class EvaluationsUseCases {
   async onSampleResult(event: EventEnvelope, tx: Tx): Promise<void> {
     const d = event.data as Partial<SampleResultRecordedData>;
     if (!d.evaluationId) return; // a sample for an inspection task, not an evaluation
-    if (d.overall !== 'PASS' && d.overall !== 'FAIL') throw new UnrecoverableEventError(`${event.type} ${event.id}: overall must be PASS or FAIL`);
+    if (d.overall !== 'PASS' && d.overall !== 'FAIL')
+      throw new UnrecoverableEventError(`${event.type} ${event.id}: overall must be PASS or FAIL`);
     const e = await this.lockEvaluation(tx, d.evaluationId);
     if (!e || e.labState === 'NOT_REQUIRED' || e.status === 'COMPLETED') return;
-    await this.applyLabState(tx, SYSTEM_ACTOR, e, d.overall === 'PASS' ? 'PASSED' : 'FAILED', d.reference ?? d.sampleCode ?? null, event.id);
+    await this.applyLabState(
+      tx,
+      SYSTEM_ACTOR,
+      e,
+      d.overall === 'PASS' ? 'PASSED' : 'FAILED',
+      d.reference ?? d.sampleCode ?? null,
+      event.id,
+    );
   }
 
   private lockEvaluation(tx: Tx, id: string): Promise<Evaluation | null> {
     return tx.getRepository(Evaluation).createQueryBuilder('e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
-  private async applyLabState(tx: Tx, actor: Actor, e: Evaluation, state: string, reference: string | null, causedBy?: string): Promise<void> {
+  private async applyLabState(
+    tx: Tx,
+    actor: Actor,
+    e: Evaluation,
+    state: string,
+    reference: string | null,
+    causedBy?: string,
+  ): Promise<void> {
     const from = e.labState;
     e.labState = state;
     e.labReference = reference;
     await tx.update(Evaluation, { id: e.id }, { labState: e.labState, labReference: e.labReference });
     await writeAudit(tx, {
-      actorId: actor.id, actorRole: actor.role, action: 'evaluation.lab-result', entityType: 'evaluation', entityId: e.id,
-      details: { from, to: state, reference, causedBy: causedBy ?? null }, correlationId: currentContext()?.correlationId,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'evaluation.lab-result',
+      entityType: 'evaluation',
+      entityId: e.id,
+      details: { from, to: state, reference, causedBy: causedBy ?? null },
+      correlationId: currentContext()?.correlationId,
     });
-    await this.outbox.enqueue(tx, ScoringEvents.labResultRecorded, e.dossierId, { ...this.eventData(e), labState: e.labState, reference: e.labReference });
+    await this.outbox.enqueue(tx, ScoringEvents.labResultRecorded, e.dossierId, {
+      ...this.eventData(e),
+      labState: e.labState,
+      reference: e.labReference,
+    });
   }
 
   view(e: Evaluation): EvaluationView {
     return {
-      id: e.id, dossierId: e.dossierId, dossierCode: e.dossierCode, dossierKind: e.dossierKind, productId: e.productId, productName: e.productName,
-      productSetCode: e.productSetCode, producerId: e.producerId, producerName: e.producerName, tier: e.tier, unitCode: e.unitCode,
-      provinceCode: e.provinceCode, districtCode: e.districtCode, legalVersion: e.legalVersion, status: e.status, labState: e.labState,
-      labReference: e.labReference, communeAssessment: e.communeAssessment, sessionId: e.sessionId, forwardedFrom: e.forwardedFrom,
-      result: e.result, lastDeferral: e.lastDeferral, createdAt: e.createdAt.toISOString(),
+      id: e.id,
+      dossierId: e.dossierId,
+      dossierCode: e.dossierCode,
+      dossierKind: e.dossierKind,
+      productId: e.productId,
+      productName: e.productName,
+      productSetCode: e.productSetCode,
+      producerId: e.producerId,
+      producerName: e.producerName,
+      tier: e.tier,
+      unitCode: e.unitCode,
+      provinceCode: e.provinceCode,
+      districtCode: e.districtCode,
+      legalVersion: e.legalVersion,
+      status: e.status,
+      labState: e.labState,
+      labReference: e.labReference,
+      communeAssessment: e.communeAssessment,
+      sessionId: e.sessionId,
+      forwardedFrom: e.forwardedFrom,
+      result: e.result,
+      lastDeferral: e.lastDeferral,
+      createdAt: e.createdAt.toISOString(),
     };
   }
 }

@@ -2,11 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import {
-  AppError, Role, ScoringEvents, type Actor, type EvaluationCompletedData, type EvaluationDeferredData, type MinutesDeferredView,
-  type MinutesResultView, type MinutesView, type SessionClosedData,
+  AppError,
+  Role,
+  ScoringEvents,
+  type Actor,
+  type EvaluationCompletedData,
+  type EvaluationDeferredData,
+  type MinutesDeferredView,
+  type MinutesResultView,
+  type MinutesView,
+  type SessionClosedData,
 } from '@ocop/contracts';
 import {
-  LEGAL_VERSIONS, evaluateDossier, formatPoints, meanText, routeEvaluation, tierModelInForce, treeForProductSet, type LegalVersionCode, type Tier,
+  LEGAL_VERSIONS,
+  evaluateDossier,
+  formatPoints,
+  meanText,
+  routeEvaluation,
+  tierModelInForce,
+  treeForProductSet,
+  type LegalVersionCode,
+  type Tier,
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
@@ -42,13 +58,16 @@ export class CloseSessionUseCase {
       const state = await this.sessions.lockedState(tx, sessionId, 'pessimistic_write', actor);
       const { council, members } = state.council;
       if (actor.role !== Role.COUNCIL_MEMBER || state.secretary()?.userId !== actor.id) {
-        throw AppError.forbidden('SESSION_SECRETARY_ONLY', 'only the council\'s secretary closes a session');
+        throw AppError.forbidden('SESSION_SECRETARY_ONLY', "only the council's secretary closes a session");
       }
       state.assertOpen();
       assertTierActs(council.tier, asOf);
       const quorum = state.quorum();
       if (!quorum.met) {
-        throw AppError.conflict('SESSION_QUORUM_NOT_MET', `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`);
+        throw AppError.conflict(
+          'SESSION_QUORUM_NOT_MET',
+          `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`,
+        );
       }
       const items = await tx.find(SessionItem, { where: { sessionId }, order: { position: 'ASC' } });
       if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
@@ -79,15 +98,23 @@ export class CloseSessionUseCase {
           const lastDeferral = { sessionId, reasons, at: closedAt };
           updates.push({ id: e.id, status: 'AWAITING_SESSION', session_id: null, result: null, last_deferral: lastDeferral });
           item.outcome = 'DEFERRED';
-          deferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, productName: e.productName, reasons, reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; ') });
+          deferred.push({
+            evaluationId: e.id,
+            dossierCode: e.dossierCode,
+            productName: e.productName,
+            reasons,
+            reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; '),
+          });
           const data: EvaluationDeferredData = { ...this.evaluations.eventData(e), sessionId, reasons };
           events.push({ type: ScoringEvents.evaluationDeferred, subject: e.dossierId, data });
           continue;
         }
-        const loaded = revisions.get(item.catalogueRevisionId) ?? await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
+        const loaded = revisions.get(item.catalogueRevisionId) ?? (await this.catalogues.byRevisionId(item.catalogueRevisionId, tx));
         revisions.set(item.catalogueRevisionId, loaded);
         const { revision, catalogue } = loaded;
-        catalogueTitles.add(`${catalogue.titleVi} (mã ${revision.code}, bản sửa đổi ${revision.revision}${catalogue.status === 'PROVISIONAL' ? ', tạm thời' : ''})`);
+        catalogueTitles.add(
+          `${catalogue.titleVi} (mã ${revision.code}, bản sửa đổi ${revision.revision}${catalogue.status === 'PROVISIONAL' ? ', tạm thời' : ''})`,
+        );
         const scored = own.map((s) => ({ totalHundredths: s.total, partTotals: s.partTotals, criterionPoints: s.criterionPoints }));
         const ev = evaluateDossier(treeForProductSet(catalogue, e.productSetCode), scored, { spreadLimitHundredths: council.spreadLimit });
         // The tier model in force on the closing day: from 01/07/2025 a "148" dossier has no district step (2025 calendar).
@@ -102,37 +129,96 @@ export class CloseSessionUseCase {
           decision = { outcome: 'NO_CERTIFICATE', stars: decision.stars, certifyingTier: null, nextTier: null };
         }
         const capReasons = ev.capReasons.map((c) => ({
-          stars: c.stars, criterionCode: c.criterionCode, labelVi: c.labelVi, required: formatPoints(c.requiredHundredths), mean: formatPoints(c.meanFloorHundredths),
+          stars: c.stars,
+          criterionCode: c.criterionCode,
+          labelVi: c.labelVi,
+          required: formatPoints(c.requiredHundredths),
+          mean: formatPoints(c.meanFloorHundredths),
         }));
         const result: StoredResult = {
-          sessionId, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: meanText(ev.sumHundredths, ev.sheetCount), band: ev.band,
-          cap: ev.cap, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
-          authorityUnitCode: decision.certifyingTier ? unitAtTier(decision.certifyingTier, e) : null, nextTier: decision.nextTier,
-          catalogueCode: revision.code, catalogueRevision: revision.revision, completedAt: closedAt, provisionalCriteria, withheldReason,
+          sessionId,
+          sheetCount: ev.sheetCount,
+          sumHundredths: ev.sumHundredths,
+          mean: meanText(ev.sumHundredths, ev.sheetCount),
+          band: ev.band,
+          cap: ev.cap,
+          rank: ev.rank,
+          capReasons,
+          outcome: decision.outcome,
+          stars: decision.stars,
+          certifyingTier: decision.certifyingTier,
+          authorityUnitCode: decision.certifyingTier ? unitAtTier(decision.certifyingTier, e) : null,
+          nextTier: decision.nextTier,
+          catalogueCode: revision.code,
+          catalogueRevision: revision.revision,
+          completedAt: closedAt,
+          provisionalCriteria,
+          withheldReason,
         };
         updates.push({ id: e.id, status: 'COMPLETED', session_id: sessionId, result, last_deferral: e.lastDeferral });
         item.outcome = 'COMPLETED';
         results.push({
-          order: results.length + 1, evaluationId: e.id, dossierId: e.dossierId, dossierCode: e.dossierCode, productName: e.productName,
-          producerName: e.producerName, productSetCode: e.productSetCode, sheetCount: ev.sheetCount,
+          order: results.length + 1,
+          evaluationId: e.id,
+          dossierId: e.dossierId,
+          dossierCode: e.dossierCode,
+          productName: e.productName,
+          producerName: e.producerName,
+          productSetCode: e.productSetCode,
+          sheetCount: ev.sheetCount,
           totals: Object.fromEntries(own.map((s) => [names.get(s.memberId) ?? s.memberId, formatPoints(s.total)])),
-          mean: result.mean, band: ev.band, rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars,
-          certifyingTier: decision.certifyingTier, decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier, withheldReason),
-          excludedMembers: state.conflicted(e.producerId).map((m) => m.fullName), spreadFlagged: item.spreadFlagged,
+          mean: result.mean,
+          band: ev.band,
+          rank: ev.rank,
+          capReasons,
+          outcome: decision.outcome,
+          stars: decision.stars,
+          certifyingTier: decision.certifyingTier,
+          decisionVi: decisionVi({ ...decision, rank: ev.rank }, e.tier, decision.nextTier, withheldReason),
+          excludedMembers: state.conflicted(e.producerId).map((m) => m.fullName),
+          spreadFlagged: item.spreadFlagged,
         });
         const data: EvaluationCompletedData = {
-          ...this.evaluations.eventData(e), sessionId, councilId: council.id, legalVersion: e.legalVersion, catalogueCode: revision.code,
-          catalogueRevision: revision.revision, sheetCount: ev.sheetCount, sumHundredths: ev.sumHundredths, mean: result.mean, band: ev.band,
-          rank: ev.rank, capReasons, outcome: decision.outcome, stars: decision.stars, certifyingTier: decision.certifyingTier,
-          authorityUnitCode: result.authorityUnitCode, nextTier: decision.nextTier, productName: e.productName, producerName: e.producerName,
-          productSetCode: e.productSetCode, dossierKind: e.dossierKind, completedAt: closedAt, provisionalCriteria, withheldReason,
+          ...this.evaluations.eventData(e),
+          sessionId,
+          councilId: council.id,
+          legalVersion: e.legalVersion,
+          catalogueCode: revision.code,
+          catalogueRevision: revision.revision,
+          sheetCount: ev.sheetCount,
+          sumHundredths: ev.sumHundredths,
+          mean: result.mean,
+          band: ev.band,
+          rank: ev.rank,
+          capReasons,
+          outcome: decision.outcome,
+          stars: decision.stars,
+          certifyingTier: decision.certifyingTier,
+          authorityUnitCode: result.authorityUnitCode,
+          nextTier: decision.nextTier,
+          productName: e.productName,
+          producerName: e.producerName,
+          productSetCode: e.productSetCode,
+          dossierKind: e.dossierKind,
+          completedAt: closedAt,
+          provisionalCriteria,
+          withheldReason,
         };
         events.push({ type: ScoringEvents.evaluationCompleted, subject: e.dossierId, data });
         if (decision.outcome === 'FORWARD' && decision.nextTier) {
           const next = Object.assign(new Evaluation(), {
-            ...e, id: randomUUID(), tier: decision.nextTier, unitCode: unitAtTier(decision.nextTier, e), status: 'AWAITING_SESSION', sessionId: null,
-            forwardedFrom: e.id, lastDeferral: null, result: null, createdAt: undefined,
-            labState: e.labState === 'PASSED' ? 'PASSED' : 'NOT_REQUIRED', labReference: e.labState === 'PASSED' ? e.labReference : null,
+            ...e,
+            id: randomUUID(),
+            tier: decision.nextTier,
+            unitCode: unitAtTier(decision.nextTier, e),
+            status: 'AWAITING_SESSION',
+            sessionId: null,
+            forwardedFrom: e.id,
+            lastDeferral: null,
+            result: null,
+            createdAt: undefined,
+            labState: e.labState === 'PASSED' ? 'PASSED' : 'NOT_REQUIRED',
+            labReference: e.labState === 'PASSED' ? e.labReference : null,
           });
           await this.evaluations.open(tx, next);
         }
@@ -153,21 +239,51 @@ export class CloseSessionUseCase {
       const present = new Set(state.session.presentMemberIds);
       const legalVersions = new Set([...evaluations.values()].map((e) => e.legalVersion));
       const minutes: MinutesView = {
-        sessionId, reference: state.session.reference, councilId: council.id, councilNameVi: council.name, authorityVi: council.authorityName,
-        placeVi: council.placeName, tier: council.tier, sessionTitle: state.session.title, location: state.session.location,
-        openedAt: state.session.scheduledFor.toISOString(), closedAt,
+        sessionId,
+        reference: state.session.reference,
+        councilId: council.id,
+        councilNameVi: council.name,
+        authorityVi: council.authorityName,
+        placeVi: council.placeName,
+        tier: council.tier,
+        sessionTitle: state.session.title,
+        location: state.session.location,
+        openedAt: state.session.scheduledFor.toISOString(),
+        closedAt,
         legalBasisVi: [...LEGAL_VERSIONS.filter((v) => legalVersions.has(v.code)).map((v) => v.decisionVi), ...transitionNotes],
-        catalogueVi: [...catalogueTitles].join('; '), quorum,
-        members: members.map((m) => ({ memberId: m.id, fullName: m.fullName, agency: m.agency, role: m.role, roleVi: COUNCIL_ROLE_VI[m.role] ?? m.role, present: present.has(m.id) })),
-        results, deferred,
-        chairName: members.find((m) => m.role === 'CHAIR')?.fullName ?? null, secretaryName: state.secretary()?.fullName ?? null,
+        catalogueVi: [...catalogueTitles].join('; '),
+        quorum,
+        members: members.map((m) => ({
+          memberId: m.id,
+          fullName: m.fullName,
+          agency: m.agency,
+          role: m.role,
+          roleVi: COUNCIL_ROLE_VI[m.role] ?? m.role,
+          present: present.has(m.id),
+        })),
+        results,
+        deferred,
+        chairName: members.find((m) => m.role === 'CHAIR')?.fullName ?? null,
+        secretaryName: state.secretary()?.fullName ?? null,
       };
       await tx.update(Session, { id: sessionId }, { status: 'CLOSED', closedAt: asOf, closedBy: actor.id, minutes });
       await writeAudit(tx, {
-        actorId: actor.id, actorRole: actor.role, action: 'session.close', entityType: 'session', entityId: sessionId,
-        details: { reference: state.session.reference, completed: results.length, deferred: deferred.length, quorum }, correlationId: currentContext()?.correlationId,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'session.close',
+        entityType: 'session',
+        entityId: sessionId,
+        details: { reference: state.session.reference, completed: results.length, deferred: deferred.length, quorum },
+        correlationId: currentContext()?.correlationId,
       });
-      const closed: SessionClosedData = { sessionId, councilId: council.id, reference: state.session.reference, completed: results.length, deferred: deferred.length, closedAt };
+      const closed: SessionClosedData = {
+        sessionId,
+        councilId: council.id,
+        reference: state.session.reference,
+        completed: results.length,
+        deferred: deferred.length,
+        closedAt,
+      };
       await this.outbox.enqueue(tx, ScoringEvents.sessionClosed, sessionId, closed);
       return minutes;
     });

@@ -4,7 +4,11 @@ import type { MinutesDocument } from '@ocop/documents';
 export const TIER_VI: Record<string, string> = { DISTRICT: 'cấp huyện', PROVINCE: 'cấp tỉnh', CENTRAL: 'cấp trung ương' };
 
 export const COUNCIL_ROLE_VI: Record<string, string> = {
-  CHAIR: 'Chủ tịch Hội đồng', VICE_CHAIR: 'Phó Chủ tịch Hội đồng', MEMBER: 'Thành viên', SECRETARY: 'Thư ký', ADVISOR: 'Tổ tư vấn',
+  CHAIR: 'Chủ tịch Hội đồng',
+  VICE_CHAIR: 'Phó Chủ tịch Hội đồng',
+  MEMBER: 'Thành viên',
+  SECRETARY: 'Thư ký',
+  ADVISOR: 'Tổ tư vấn',
 };
 
 export const DEFERRAL_VI: Record<string, string> = {
@@ -17,7 +21,10 @@ export const DEFERRAL_VI: Record<string, string> = {
 
 /** The conclusion written in the minutes for one dossier. */
 export function decisionVi(
-  r: Pick<MinutesResultView, 'outcome' | 'stars' | 'rank' | 'certifyingTier'>, tier: string, nextTier: string | null, withheldReason: string | null = null,
+  r: Pick<MinutesResultView, 'outcome' | 'stars' | 'rank' | 'certifyingTier'>,
+  tier: string,
+  nextTier: string | null,
+  withheldReason: string | null = null,
 ): string {
   if (withheldReason === 'PROVISIONAL_CRITERIA') {
     return `Đạt ${r.stars} sao theo điểm tạm tính; không cấp giấy chứng nhận: bộ tiêu chí tạm thời, chưa được phép công nhận`;
@@ -41,16 +48,34 @@ export function capReasonVi(c: { stars: number; labelVi: string; required: strin
 /** The stored JSON minutes, laid out for the PDF renderer. */
 export function minutesDocument(m: MinutesView): MinutesDocument {
   return {
-    reference: m.reference, councilNameVi: m.councilNameVi, authorityVi: m.authorityVi.toUpperCase(), placeVi: m.placeVi,
-    sessionTitle: m.sessionTitle, location: m.location, openedAt: m.openedAt, closedAt: m.closedAt, legalBasisVi: m.legalBasisVi,
-    catalogueVi: m.catalogueVi, quorum: { required: m.quorum.required, present: m.quorum.present },
+    reference: m.reference,
+    councilNameVi: m.councilNameVi,
+    authorityVi: m.authorityVi.toUpperCase(),
+    placeVi: m.placeVi,
+    sessionTitle: m.sessionTitle,
+    location: m.location,
+    openedAt: m.openedAt,
+    closedAt: m.closedAt,
+    legalBasisVi: m.legalBasisVi,
+    catalogueVi: m.catalogueVi,
+    quorum: { required: m.quorum.required, present: m.quorum.present },
     members: m.members.map((x) => ({ fullName: x.fullName, agency: x.agency, roleVi: x.roleVi, present: x.present })),
     results: m.results.map((r) => ({
-      order: r.order, dossierCode: r.dossierCode, productName: r.productName, producerName: r.producerName, productSetCode: r.productSetCode,
-      sheetCount: r.sheetCount, mean: r.mean, band: r.band, rank: r.rank, capReasonsVi: r.capReasons.map(capReasonVi), decisionVi: r.decisionVi,
+      order: r.order,
+      dossierCode: r.dossierCode,
+      productName: r.productName,
+      producerName: r.producerName,
+      productSetCode: r.productSetCode,
+      sheetCount: r.sheetCount,
+      mean: r.mean,
+      band: r.band,
+      rank: r.rank,
+      capReasonsVi: r.capReasons.map(capReasonVi),
+      decisionVi: r.decisionVi,
       excludedMembers: r.excludedMembers,
     })),
     deferred: m.deferred.map((d) => ({ dossierCode: d.dossierCode, productName: d.productName, reasonVi: d.reasonVi })),
-    chairName: m.chairName, secretaryName: m.secretaryName,
+    chairName: m.chairName,
+    secretaryName: m.secretaryName,
   };
 }

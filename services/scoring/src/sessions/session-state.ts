@@ -8,7 +8,10 @@ import type { Session } from './session.entity';
 export class SessionState {
   readonly presentVoting: CouncilMember[];
 
-  constructor(readonly session: Session, readonly council: CouncilWithMembers) {
+  constructor(
+    readonly session: Session,
+    readonly council: CouncilWithMembers,
+  ) {
     const present = new Set(session.presentMemberIds);
     this.presentVoting = council.members.filter((m) => VOTING_ROLES.has(m.role) && present.has(m.id));
   }
@@ -17,7 +20,13 @@ export class SessionState {
     const c = this.council.council;
     const chairPresent = this.presentVoting.some((m) => m.role === 'CHAIR');
     const present = this.presentVoting.length;
-    return { required: c.quorum, present, chairRequired: c.chairRequired, chairPresent, met: present >= c.quorum && (chairPresent || !c.chairRequired) };
+    return {
+      required: c.quorum,
+      present,
+      chairRequired: c.chairRequired,
+      chairPresent,
+      met: present >= c.quorum && (chairPresent || !c.chairRequired),
+    };
   }
 
   /** Members linked to the producer: they neither score nor count for this dossier. */

@@ -18,7 +18,9 @@ export class InitialCertification1764200000000 implements MigrationInterface {
       province_code text NOT NULL, year int NOT NULL, seq int NOT NULL, reference text NOT NULL, session_id uuid, cites_decision_id uuid REFERENCES certification.decision(id),
       authority_vi text NOT NULL, issuer_vi text NOT NULL, place_vi text NOT NULL, decided_at timestamptz NOT NULL, decided_by text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(), CONSTRAINT decision_number_uq UNIQUE (authority_unit_code, year, seq))`);
-    await q.query(`CREATE UNIQUE INDEX decision_session_uq ON certification.decision (session_id, authority_unit_code) WHERE kind = 'ISSUE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX decision_session_uq ON certification.decision (session_id, authority_unit_code) WHERE kind = 'ISSUE'`,
+    );
     await q.query(`CREATE TABLE certification.certificate (
       id uuid PRIMARY KEY, number text NOT NULL UNIQUE, code text NOT NULL UNIQUE, evaluation_id uuid NOT NULL UNIQUE, dossier_id uuid NOT NULL,
       product_id uuid NOT NULL, producer_id uuid NOT NULL, product_name text NOT NULL, producer_name text NOT NULL, product_set_code text NOT NULL,
@@ -30,7 +32,9 @@ export class InitialCertification1764200000000 implements MigrationInterface {
       issued_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX certificate_sweep_idx ON certification.certificate (valid_to, id) WHERE status IN ('ACTIVE','EXPIRING')`);
     // Expired and never replaced: the candidates for an automatic revocation request.
-    await q.query(`CREATE INDEX certificate_lapsed_idx ON certification.certificate (valid_to, id) WHERE status = 'EXPIRED' AND superseded_by_id IS NULL`);
+    await q.query(
+      `CREATE INDEX certificate_lapsed_idx ON certification.certificate (valid_to, id) WHERE status = 'EXPIRED' AND superseded_by_id IS NULL`,
+    );
     await q.query(`CREATE INDEX certificate_product_idx ON certification.certificate (product_id)`);
     await q.query(`CREATE INDEX certificate_producer_idx ON certification.certificate (producer_id)`);
     await q.query(`CREATE INDEX certificate_authority_idx ON certification.certificate (province_code, authority_unit_code)`);
@@ -47,7 +51,9 @@ export class InitialCertification1764200000000 implements MigrationInterface {
       rejection_note text, return_deadline timestamptz, reminder_due_at timestamptz, reminder_sent_at timestamptz, return_confirmed_at timestamptz,
       return_confirmed_by text, escalated_at timestamptz)`);
     // Exactly one request per violation reported by a source, and one automatic request per expired certificate.
-    await q.query(`CREATE UNIQUE INDEX revocation_source_uq ON certification.revocation (source, source_reference) WHERE source_reference IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX revocation_source_uq ON certification.revocation (source, source_reference) WHERE source_reference IS NOT NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX revocation_expiry_uq ON certification.revocation (certificate_id) WHERE source = 'EXPIRY'`);
     await q.query(`CREATE UNIQUE INDEX revocation_open_uq ON certification.revocation (certificate_id) WHERE status = 'REQUESTED'`);
     await q.query(`CREATE INDEX revocation_follow_up_idx ON certification.revocation (status, return_deadline)`);

@@ -13,7 +13,9 @@ export class InitialInspection1764300000000 implements MigrationInterface {
     // A lab's service authenticates its NATS messages with a credential; revoking one cuts it off.
     await q.query(`CREATE TABLE inspection.lab_credential (
       id uuid PRIMARY KEY, lab_id uuid NOT NULL REFERENCES inspection.lab(id), issued_by text NOT NULL, issued_at timestamptz NOT NULL, revoked_at timestamptz)`);
-    await q.query(`CREATE TABLE inspection.sample_counter (province_code text NOT NULL, year int NOT NULL, last int NOT NULL, PRIMARY KEY (province_code, year))`);
+    await q.query(
+      `CREATE TABLE inspection.sample_counter (province_code text NOT NULL, year int NOT NULL, last int NOT NULL, PRIMARY KEY (province_code, year))`,
+    );
     await q.query(`CREATE TABLE inspection.sample (
       id uuid PRIMARY KEY, code text NOT NULL UNIQUE, stage text NOT NULL CHECK (stage IN ('REQUESTED','COLLECTED','DISPATCHED','RECEIVED_BY_LAB','RESULT_RECORDED','CANCELLED')),
       overdue boolean NOT NULL DEFAULT false, stage_since timestamptz NOT NULL, due_at timestamptz,

@@ -10,7 +10,9 @@ export class Campaigns1764400000000 implements MigrationInterface {
       product_group text NOT NULL, producer_id uuid NOT NULL, province_code text NOT NULL, authority_unit_code text NOT NULL, stars int NOT NULL,
       valid_from timestamptz NOT NULL, valid_to timestamptz NOT NULL, issued_at timestamptz NOT NULL,
       status text NOT NULL CHECK (status IN ('ACTIVE','EXPIRING','EXPIRED','SUPERSEDED','REVOKED')), updated_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX certificate_pool_active_idx ON inspection.certificate_pool (province_code) WHERE status IN ('ACTIVE','EXPIRING')`);
+    await q.query(
+      `CREATE INDEX certificate_pool_active_idx ON inspection.certificate_pool (province_code) WHERE status IN ('ACTIVE','EXPIRING')`,
+    );
     await q.query(`CREATE TABLE inspection.campaign (
       id uuid PRIMARY KEY, name text NOT NULL, legal_basis text NOT NULL, province_code text NOT NULL, period_from timestamptz NOT NULL, period_to timestamptz NOT NULL,
       scope jsonb NOT NULL, rule jsonb NOT NULL, checklist jsonb NOT NULL, team jsonb NOT NULL, origin text NOT NULL CHECK (origin IN ('PLANNED','COMPLAINT','AGENCY')),

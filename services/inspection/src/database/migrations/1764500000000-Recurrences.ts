@@ -10,13 +10,17 @@ export class Recurrences1764500000000 implements MigrationInterface {
       template jsonb NOT NULL, active boolean NOT NULL DEFAULT true, created_by text NOT NULL, created_at timestamptz NOT NULL)`);
     await q.query(`ALTER TABLE inspection.campaign ADD COLUMN recurrence_id uuid REFERENCES inspection.campaign_recurrence(id)`);
     // One campaign per recurrence and period, however often its job runs.
-    await q.query(`CREATE UNIQUE INDEX campaign_recurrence_period_uq ON inspection.campaign (recurrence_id, period_from) WHERE recurrence_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX campaign_recurrence_period_uq ON inspection.campaign (recurrence_id, period_from) WHERE recurrence_id IS NOT NULL`,
+    );
     // An agency's report (or a complaint) opens one ad-hoc campaign, whatever the redeliveries.
     // Photos and documents an inspector uploads for a task; findings cite them by storage key.
     await q.query(`CREATE TABLE inspection.task_evidence (
       storage_key text PRIMARY KEY, task_id uuid NOT NULL REFERENCES inspection.task(id), file_name text NOT NULL, content_type text NOT NULL, size int NOT NULL,
       sha256 text NOT NULL, uploaded_by text NOT NULL, uploaded_at timestamptz NOT NULL)`);
-    await q.query(`CREATE UNIQUE INDEX campaign_origin_uq ON inspection.campaign (origin, origin_reference) WHERE origin_reference IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX campaign_origin_uq ON inspection.campaign (origin, origin_reference) WHERE origin_reference IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
