@@ -451,8 +451,8 @@ describe('certification end to end', () => {
     ]);
 
     // The producer's messages: one per notice, none twice.
-    const messages: { template: string }[] = await db.query(
-      `SELECT template FROM certification.notification WHERE certificate_id = $1 ORDER BY created_at`,
+    const messages: { template: string; body: string }[] = await db.query(
+      `SELECT template, body FROM certification.notification WHERE certificate_id = $1 ORDER BY created_at`,
       [a.id],
     );
     expect(messages.map((m) => m.template)).toEqual([
@@ -464,6 +464,11 @@ describe('certification end to end', () => {
       'certificate-revoked',
       'revocation-reminder',
     ]);
+    // Dates in the messages are Vietnamese dd/mm/yyyy, never ISO.
+    for (const m of messages) expect(m.body).not.toMatch(/\d{4}-\d{2}-\d{2}(?!T)/);
+    expect(messages.find((m) => m.template === 'certificate-issued')!.body).toMatch(
+      /từ ngày \d{2}\/\d{2}\/\d{4} đến ngày \d{2}\/\d{2}\/\d{4}/,
+    );
     const dispatched = (await p.http('POST', '/api/certification/jobs/notifications-dispatch/run', { token: admin, body: {} })).body.result;
     expect(dispatched.sent).toBeGreaterThanOrEqual(messages.length);
     // Every state change left an audit record.

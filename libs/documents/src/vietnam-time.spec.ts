@@ -26,6 +26,6 @@ describe('Vietnam time', () => {
   });
 
   it('rejects an invalid instant', () => {
-    expect(() => vietnamDate('24/11/2026')).toThrow(RangeError);
+    expect(() => vietnamDate('24/11/2026')).toThrow(expect.objectContaining({ code: 'DATE_INVALID' }));
   });
 });

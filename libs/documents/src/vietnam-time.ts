@@ -1,29 +1,10 @@
-// Dates and times as Vietnamese administrative documents print them, always in Vietnam time
-// (UTC+7, no daylight saving), whatever the server's time zone.
+// Dates and times as Vietnamese administrative documents print them, in Vietnam time: the wording is
+// here, the calendar itself (UTC+7, no daylight saving) is @ocop/domain's.
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamClock } from '@ocop/domain';
 
-export interface VietnamClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-/** Reads an ISO instant (or a Date) as a Vietnam wall-clock time. Throws RangeError on an invalid instant. */
-export function vietnamClock(instant: string | Date): VietnamClock {
-  const ms = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`Not a valid instant: ${String(instant)}`);
-  const local = new Date(ms + VIETNAM_OFFSET_MS);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
-}
+export { vietnamClock } from '@ocop/domain';
+export type { VietnamClock } from '@ocop/domain';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 

@@ -1,6 +1,7 @@
 import { DomainRuleError } from './domain-rule.error';
 import { UnitLevel } from './administrative-unit';
-import { DISTRICT_AUTHORITIES_CEASED_ON, vietnamDate } from './legal-version';
+import { DISTRICT_AUTHORITIES_CEASED_ON } from './legal-version';
+import { vietnamDay } from './vietnam-calendar';
 
 // How an issuing authority is named on its decisions and certificates, from the unit's type and the
 // decision's date (DOMAIN.md "Authorities by date"). Formal headings spell the unit type out:
@@ -36,7 +37,7 @@ const MINISTRY_AFTER_MERGER: MinistryName = { issuerVi: 'BỘ NÔNG NGHIỆP VÀ
 
 /** The ministry that certifies 5★ on the Vietnam day of `decidedAt`. */
 export function ministryAt(decidedAt: Date): MinistryName {
-  return vietnamDate(decidedAt) < MINISTRY_MERGED_ON ? MINISTRY_BEFORE_MERGER : MINISTRY_AFTER_MERGER;
+  return vietnamDay(decidedAt) < MINISTRY_MERGED_ON ? MINISTRY_BEFORE_MERGER : MINISTRY_AFTER_MERGER;
 }
 
 // Syllable-final "oa", "oe", "uy" carry the tone mark on their first vowel in the convention the
@@ -131,10 +132,10 @@ export interface PeoplesCommitteeName {
  * (huyện, thị xã, thành phố thuộc tỉnh) issues nothing from 01/07/2025: DISTRICT_AUTHORITY_CEASED.
  */
 export function peoplesCommitteeAt(level: UnitLevel, unit: NamedUnit, decidedAt: Date): PeoplesCommitteeName {
-  if (level === UnitLevel.DISTRICT && vietnamDate(decidedAt) >= DISTRICT_AUTHORITIES_CEASED_ON) {
+  if (level === UnitLevel.DISTRICT && vietnamDay(decidedAt) >= DISTRICT_AUTHORITIES_CEASED_ON) {
     throw new DomainRuleError(
       'DISTRICT_AUTHORITY_CEASED',
-      `District People's Committees ceased on ${DISTRICT_AUTHORITIES_CEASED_ON}; ${formalUnitName(unit)} issues no decision on ${vietnamDate(decidedAt)}`,
+      `District People's Committees ceased on ${DISTRICT_AUTHORITIES_CEASED_ON}; ${formalUnitName(unit)} issues no decision on ${vietnamDay(decidedAt)}`,
       'decidedAt',
     );
   }

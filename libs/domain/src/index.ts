@@ -17,8 +17,9 @@ export {
   legalVersionAt,
   proposalTargetTier,
   proposalTargetTierAt,
-  vietnamDate,
 } from './legal-version';
+export { vietnamClock, vietnamDay, vietnamYear, vietnamDayStart, vietnamCalendarDate } from './vietnam-calendar';
+export type { VietnamClock } from './vietnam-calendar';
 export {
   MINISTRY_MERGED_ON,
   UNIT_TYPE_VI,

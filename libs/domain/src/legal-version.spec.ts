@@ -1,32 +1,9 @@
 import fc from 'fast-check';
 import { DomainRuleError } from './domain-rule.error';
-import { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, proposalTargetTierAt, vietnamDate } from './legal-version';
+import { LEGAL_VERSIONS, Tier, cycleYear, legalVersionAt, proposalTargetTier, proposalTargetTierAt } from './legal-version';
+import { vietnamDay } from './vietnam-calendar';
 
 const at = (iso: string): Date => new Date(iso);
-
-describe('vietnamDate', () => {
-  it('is already the next day in Vietnam from 17:00 UTC', () => {
-    expect(vietnamDate(at('2025-07-05T16:59:59.999Z'))).toBe('2025-07-05');
-    expect(vietnamDate(at('2025-07-05T17:00:00Z'))).toBe('2025-07-06');
-  });
-
-  it('reads the Vietnam wall clock of an offset timestamp', () => {
-    expect(vietnamDate(at('2025-07-06T00:00:00+07:00'))).toBe('2025-07-06');
-    expect(vietnamDate(at('2025-07-05T23:59:59+07:00'))).toBe('2025-07-05');
-  });
-
-  it('equals the UTC date of the instant shifted by 7 hours, for any instant (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
-        expect(vietnamDate(new Date(ms))).toBe(new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10));
-      }),
-    );
-  });
-
-  it('rejects an invalid date with DATE_INVALID', () => {
-    expect(() => vietnamDate(new Date(Number.NaN))).toThrow(expect.objectContaining({ code: 'DATE_INVALID' }));
-  });
-});
 
 describe('cycleYear', () => {
   it('is the Vietnam calendar year', () => {
@@ -57,7 +34,7 @@ describe('legalVersionAt', () => {
   it('is the last version whose effective Vietnam day is on or before the Vietnam day of asOf (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2019, 7, 21), max: Date.UTC(2040, 0, 1) }), (ms) => {
-        const day = vietnamDate(new Date(ms));
+        const day = vietnamDay(new Date(ms));
         const expected = LEGAL_VERSIONS.filter((version) => version.effectiveFrom <= day).at(-1)?.code;
         expect(legalVersionAt(new Date(ms))).toBe(expected);
       }),

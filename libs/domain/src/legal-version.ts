@@ -1,4 +1,5 @@
 import { DomainRuleError } from './domain-rule.error';
+import { vietnamDay, vietnamYear } from './vietnam-calendar';
 
 /** The OCOP rulebooks the platform knows, named after the Prime Minister's decisions. */
 export type LegalVersionCode = '1048' | '148' | '148+1489';
@@ -34,51 +35,20 @@ export const LEGAL_VERSIONS: readonly LegalVersion[] = [
 /** District People's Committees ceased on this Vietnam calendar day (two-level local government, 01/07/2025). */
 export const DISTRICT_AUTHORITIES_CEASED_ON = '2025-07-01';
 
-// Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed offset is exact.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-function instant(asOf: Date): number {
-  const time = asOf instanceof Date ? asOf.getTime() : Number.NaN;
-  if (Number.isNaN(time)) {
-    throw new DomainRuleError('DATE_INVALID', 'Expected a valid date');
-  }
-  return time;
-}
-
-/** A Date whose UTC fields read as the Vietnam wall clock at `asOf`. */
-function vietnamWallClock(asOf: Date): Date {
-  return new Date(instant(asOf) + VIETNAM_OFFSET_MS);
-}
-
-/** The Vietnam calendar day of an instant, 'YYYY-MM-DD' (2025-07-05T17:00:00Z → '2025-07-06'). */
-export function vietnamDate(asOf: Date): string {
-  const wall = vietnamWallClock(asOf);
-  const year = String(wall.getUTCFullYear()).padStart(4, '0');
-  const month = String(wall.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(wall.getUTCDate()).padStart(2, '0');
-  return `${year}-${month}-${day}`;
-}
-
 /** The OCOP cycle year of an instant: its Vietnam calendar year. */
 export function cycleYear(asOf: Date): number {
-  return vietnamWallClock(asOf).getUTCFullYear();
-}
-
-/** The instant (UTC) at which a Vietnam calendar day 'YYYY-MM-DD' begins. */
-function vietnamDayStart(isoDate: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) - VIETNAM_OFFSET_MS;
+  return vietnamYear(asOf);
 }
 
 /** The legal version in force at `asOf`; throws LEGAL_VERSION_NONE before 21/8/2019. */
 export function legalVersionAt(asOf: Date): LegalVersionCode {
-  const time = instant(asOf);
+  const day = vietnamDay(asOf); // also refuses an invalid date (DATE_INVALID)
   let found: LegalVersionCode | undefined;
   for (const version of LEGAL_VERSIONS) {
-    if (time >= vietnamDayStart(version.effectiveFrom)) found = version.code;
+    if (day >= version.effectiveFrom) found = version.code;
   }
   if (found === undefined) {
-    throw new DomainRuleError('LEGAL_VERSION_NONE', `No OCOP legal version is in force on ${vietnamDate(asOf)}`);
+    throw new DomainRuleError('LEGAL_VERSION_NONE', `No OCOP legal version is in force on ${vietnamDay(asOf)}`);
   }
   return found;
 }
@@ -89,7 +59,7 @@ export function legalVersionAt(asOf: Date): LegalVersionCode {
  */
 export function proposalTargetTierAt(version: LegalVersionCode, asOf: Date): Tier {
   const tier = proposalTargetTier(version);
-  return tier === Tier.DISTRICT && vietnamDate(asOf) >= DISTRICT_AUTHORITIES_CEASED_ON ? Tier.PROVINCE : tier;
+  return tier === Tier.DISTRICT && vietnamDay(asOf) >= DISTRICT_AUTHORITIES_CEASED_ON ? Tier.PROVINCE : tier;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DomainRuleError } from './domain-rule.error';
-import { DISTRICT_AUTHORITIES_CEASED_ON, LEGAL_VERSIONS, Tier, legalVersionAt, vietnamDate, type LegalVersionCode } from './legal-version';
+import { DISTRICT_AUTHORITIES_CEASED_ON, LEGAL_VERSIONS, Tier, legalVersionAt, type LegalVersionCode } from './legal-version';
+import { vietnamDay } from './vietnam-calendar';
 import type { StarRating } from './points';
 import { findProductSet } from './product-catalogue';
 
@@ -90,7 +91,7 @@ export const DEFAULT_DISTRICT_TRANSITION: DistrictTransition = Object.freeze({ p
 
 /** Whether a district council or authority may act on the Vietnam day of `asOf` (not from 01/07/2025). */
 export function districtTierActs(asOf: Date): boolean {
-  return vietnamDate(asOf) < DISTRICT_AUTHORITIES_CEASED_ON;
+  return vietnamDay(asOf) < DISTRICT_AUTHORITIES_CEASED_ON;
 }
 
 /** The tier that acts on a dossier waiting at `tier` on `asOf`'s day: the district's waiting list is the province's from 01/07/2025. */

@@ -22,7 +22,7 @@ import {
   type ProductView,
   type RoundView,
 } from '@ocop/contracts';
-import { findProductSet, vietnamDate } from '@ocop/domain';
+import { findProductSet, vietnamDay } from '@ocop/domain';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
 import { UnitsRepository } from './units/units.repository';
 import { ProducersRepository } from './producers/producers.repository';
@@ -47,7 +47,7 @@ const productView = (p: Product): ProductView => ({
   createdAt: p.createdAt.toISOString(),
 });
 const roundView = (r: EvaluationRound, asOf: Date): RoundView => {
-  const day = vietnamDate(asOf);
+  const day = vietnamDay(asOf);
   return { ...r, open: r.opensOn <= day && day <= r.closesOn };
 };
 

@@ -10,15 +10,6 @@ export async function nextNumber(tx: Tx, kind: string, authorityUnitCode: string
   return rows[0]!.last;
 }
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-
-/** The Vietnam calendar day of an instant, as 00:00Z of that date (how validity dates are stored). */
-export function vietnamDay(at: Date): Date {
-  const local = new Date(at.getTime() + VN_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
-
-export const vietnamYear = (at: Date): number => new Date(at.getTime() + VN_OFFSET_MS).getUTCFullYear();
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** A verification code: 10 characters of Crockford base32 (no I, L, O, U), about 50 bits. */

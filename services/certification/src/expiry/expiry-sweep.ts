@@ -14,7 +14,8 @@ import { writeAuditMany } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
-import { isoDay, updateReturning } from '../certificates/numbering';
+import { vietnamNumericDate } from '@ocop/documents';
+import { updateReturning } from '../certificates/numbering';
 import { Notifications, type ProducerMessage } from '../notifications/notifications';
 
 export interface ExpirySweepReport {
@@ -137,7 +138,7 @@ export class ExpirySweep {
             dedupKey: `expiring:${c.id}:${n.milestone_days}`,
             subject: `Giấy chứng nhận OCOP số ${c.number} sẽ hết hiệu lực sau ${n.milestone_days} ngày`,
             body:
-              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" hết hiệu lực vào ngày ${isoDay(c.validTo)}. ` +
+              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" hết hiệu lực vào ngày ${vietnamNumericDate(c.validTo)}. ` +
               'Đề nghị chủ thể nộp hồ sơ đánh giá lại trước khi hết hiệu lực; sau thời hạn này không được sử dụng biểu trưng OCOP và số sao trên bao bì.',
           });
         }
@@ -191,7 +192,7 @@ export class ExpirySweep {
             dedupKey: `expired:${c.id}`,
             subject: `Giấy chứng nhận OCOP số ${c.number} đã hết hiệu lực`,
             body:
-              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" đã hết hiệu lực từ ngày ${isoDay(c.validTo)}. ` +
+              `Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" đã hết hiệu lực từ ngày ${vietnamNumericDate(c.validTo)}. ` +
               'Chủ thể không được tiếp tục sử dụng biểu trưng OCOP và số sao trên bao bì sản phẩm.',
           })),
           asOf,

@@ -8,7 +8,7 @@ import {
   type EvaluationCompletedData,
   type EventEnvelope,
 } from '@ocop/contracts';
-import { certificateValidTo } from '@ocop/domain';
+import { certificateValidTo, vietnamCalendarDate, vietnamYear } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
@@ -18,7 +18,8 @@ import { CertificateSigner } from '../signing/certificate-signer';
 import type { CertificateClaims } from '../signing/offline-verifier';
 import { Notifications } from '../notifications/notifications';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
-import { isoDay, nextNumber, verificationCode, vietnamDay, vietnamYear } from '../certificates/numbering';
+import { vietnamNumericDate } from '@ocop/documents';
+import { isoDay, nextNumber, verificationCode } from '../certificates/numbering';
 
 const TIER_VI: Record<string, string> = { DISTRICT: 'cấp huyện', PROVINCE: 'cấp tỉnh', CENTRAL: 'cấp trung ương' };
 export const tierVi = (tier: string): string => TIER_VI[tier] ?? tier;
@@ -63,7 +64,7 @@ export class IssueCertificatesUseCase {
     const year = vietnamYear(decidedAt);
     const seq = await nextNumber(tx, 'CERTIFICATE', d.authorityUnitCode, year);
     const number = `${d.authorityUnitCode}-${year}-${String(seq).padStart(4, '0')}/GCN-OCOP`;
-    const validFrom = vietnamDay(decidedAt);
+    const validFrom = vietnamCalendarDate(decidedAt);
     const validTo = certificateValidTo(validFrom);
     const id = randomUUID();
     const code = verificationCode(randomBytes(10));
@@ -219,7 +220,7 @@ export class IssueCertificatesUseCase {
           subject: `Sản phẩm "${d.productName}" được công nhận đạt ${d.stars} sao OCOP`,
           body:
             `Sản phẩm "${d.productName}" được công nhận đạt ${d.stars} sao theo Quyết định số ${decision.reference}. Giấy chứng nhận số ${number} ` +
-            `có giá trị từ ngày ${isoDay(validFrom)} đến ngày ${isoDay(validTo)}. Kiểm tra: ${verifyUrl(this.config.publicBaseUrl, code, null)}` +
+            `có giá trị từ ngày ${vietnamNumericDate(validFrom)} đến ngày ${vietnamNumericDate(validTo)}. Kiểm tra: ${verifyUrl(this.config.publicBaseUrl, code, null)}` +
             (previous ? `. Giấy chứng nhận số ${previous.number} được thay thế.` : '.'),
         },
       ],

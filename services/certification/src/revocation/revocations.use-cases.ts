@@ -16,14 +16,23 @@ import {
   type RevocationRequestedData,
   type RevocationSource,
 } from '@ocop/contracts';
-import { REVOCATION_REASONS, REVOCATION_REASON_CODES, Tier, actingTier, isRevocable, type RevocationReasonCode } from '@ocop/domain';
+import {
+  REVOCATION_REASONS,
+  REVOCATION_REASON_CODES,
+  Tier,
+  actingTier,
+  isRevocable,
+  vietnamYear,
+  type RevocationReasonCode,
+} from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
 import { assertIssuingOfficer, isIssuingOfficer, mayRequestRevocation, readableCertificates } from '../certificates/access';
-import { isoDay, nextNumber, updateReturning, vietnamYear } from '../certificates/numbering';
+import { vietnamNumericDate } from '@ocop/documents';
+import { nextNumber, updateReturning } from '../certificates/numbering';
 import { Notifications } from '../notifications/notifications';
 import { Authorities } from '../authorities/authorities';
 
@@ -293,7 +302,7 @@ export class RevocationsUseCases {
             subject: `Thu hồi Giấy chứng nhận OCOP số ${c.number}`,
             body:
               `Theo Quyết định số ${reference}, Giấy chứng nhận OCOP số ${c.number} của sản phẩm "${c.productName}" bị thu hồi ` +
-              `(lý do: ${REVOCATION_REASONS[r.reasonCode]}). Đề nghị chủ thể nộp lại Giấy chứng nhận và gỡ bỏ biểu trưng OCOP trên bao bì trước ngày ${isoDay(returnDeadline)}.`,
+              `(lý do: ${REVOCATION_REASONS[r.reasonCode]}). Đề nghị chủ thể nộp lại Giấy chứng nhận và gỡ bỏ biểu trưng OCOP trên bao bì trước ngày ${vietnamNumericDate(returnDeadline)}.`,
           },
         ],
         asOf,
@@ -418,7 +427,7 @@ export class RevocationsUseCases {
                   dossierId: c.dossierId,
                   dedupKey: `revocation-reminder:${id}`,
                   subject: `Nhắc nộp lại Giấy chứng nhận OCOP số ${c.number}`,
-                  body: `Hạn nộp lại Giấy chứng nhận OCOP số ${c.number} và gỡ bỏ biểu trưng OCOP trên bao bì là ngày ${isoDay(r.returnDeadline as Date)}.`,
+                  body: `Hạn nộp lại Giấy chứng nhận OCOP số ${c.number} và gỡ bỏ biểu trưng OCOP trên bao bì là ngày ${vietnamNumericDate(r.returnDeadline as Date)}.`,
                 },
               ],
               asOf,

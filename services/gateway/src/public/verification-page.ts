@@ -1,13 +1,8 @@
 import type { PublicCertificateView } from '@ocop/contracts';
+import { vietnamNumericDate } from '@ocop/documents';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-/** dd/mm/yyyy of an instant in Vietnam time. */
-export function vnDate(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-}
 
 const COLOURS: Record<string, string> = {
   ACTIVE: '#11703a',
@@ -41,19 +36,19 @@ export function renderVerificationPage(v: PublicCertificateView): string {
     ['Chủ thể', v.producerName],
     ['Hạng', `${v.stars} sao`],
     ['Cơ quan cấp', v.issuerVi],
-    ['Quyết định', `${v.decisionReference} ngày ${vnDate(v.decisionDate)}`],
-    ['Hiệu lực', `Từ ngày ${vnDate(v.validFrom)} đến ngày ${vnDate(v.validTo)}`],
+    ['Quyết định', `${v.decisionReference} ngày ${vietnamNumericDate(v.decisionDate)}`],
+    ['Hiệu lực', `Từ ngày ${vietnamNumericDate(v.validFrom)} đến ngày ${vietnamNumericDate(v.validTo)}`],
   ];
   let notice = '';
   if (v.status === 'REVOKED') {
     notice =
-      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã bị thu hồi</strong>${v.revokedAt ? ` ngày ${vnDate(v.revokedAt)}` : ''}` +
+      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã bị thu hồi</strong>${v.revokedAt ? ` ngày ${vietnamNumericDate(v.revokedAt)}` : ''}` +
       `${v.revocationDecisionReference ? ` theo Quyết định số ${esc(v.revocationDecisionReference)}` : ''}.</p>` +
       `<p>Lý do: ${esc(v.revocationReasonVi ?? v.revocationReasonCode ?? 'không ghi')}.</p>` +
       '<p>Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
   } else if (v.status === 'EXPIRED') {
     notice =
-      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã hết hiệu lực</strong> từ ngày ${vnDate(v.validTo)}. ` +
+      `<div class="card warn" id="notice"><p><strong>Giấy chứng nhận đã hết hiệu lực</strong> từ ngày ${vietnamNumericDate(v.validTo)}. ` +
       'Sản phẩm không còn được sử dụng biểu trưng OCOP và số sao trên bao bì.</p></div>';
   } else if (v.status === 'SUPERSEDED') {
     notice =
@@ -61,7 +56,7 @@ export function renderVerificationPage(v: PublicCertificateView): string {
       `${v.supersededByNumber ? ` bởi Giấy chứng nhận số ${esc(v.supersededByNumber)}` : ''}` +
       `${v.supersededByCode ? ` (<a href="/verify/${esc(v.supersededByCode)}">xem giấy chứng nhận mới</a>)` : ''}.</p></div>`;
   } else if (v.status === 'EXPIRING') {
-    notice = `<div class="card" id="notice"><p>Giấy chứng nhận sắp hết hiệu lực (ngày ${vnDate(v.validTo)}).</p></div>`;
+    notice = `<div class="card" id="notice"><p>Giấy chứng nhận sắp hết hiệu lực (ngày ${vietnamNumericDate(v.validTo)}).</p></div>`;
   }
   if (v.provisionalCriteria) {
     notice +=

@@ -32,6 +32,8 @@ import {
   type PoolCertificate,
   type RiskWeights,
   type SelectionRule,
+  vietnamDay,
+  vietnamDayStart,
 } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError, UserDirectory } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
@@ -194,9 +196,8 @@ export class CampaignsUseCases {
     }[] = await this.ds.query('SELECT * FROM inspection.campaign_recurrence WHERE id = $1', [recurrenceId]);
     const r = rows[0];
     if (!r) throw AppError.notFound('RECURRENCE_NOT_FOUND', `no recurrence ${recurrenceId}`);
-    const local = new Date(asOf.getTime() + 7 * 3600_000);
-    const day = local.toISOString().slice(0, 10);
-    const from = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - 7 * 3600_000);
+    const day = vietnamDay(asOf);
+    const from = vietnamDayStart(day);
     const to = new Date(from.getTime() + r.period_days * DAY_MS);
     const rule = r.template.rule.kind === 'RANDOM' ? { ...r.template.rule, seed: `${r.id}:${day}` } : r.template.rule;
     const c = {

@@ -24,6 +24,7 @@ import {
   overallVerdict,
   stageDueAt,
   type SampleStep,
+  vietnamYear,
 } from '@ocop/domain';
 import { EventOutbox, RpcClient } from '@ocop/messaging';
 import { writeAudit, type ObjectStorage, type Tx } from '@ocop/persistence';
@@ -146,7 +147,7 @@ export class SamplesUseCases {
     const id = randomUUID();
     const dueAt = stageDueAt(SampleStage.REQUESTED, asOf, this.config, lab.turnaroundDays) as Date;
     await this.ds.transaction(async (tx) => {
-      const year = new Date(asOf.getTime() + 7 * 3600_000).getUTCFullYear();
+      const year = vietnamYear(asOf);
       const seq: { last: number }[] = await tx.query(
         `INSERT INTO inspection.sample_counter (province_code, year, last) VALUES ($1, $2, 1)
          ON CONFLICT (province_code, year) DO UPDATE SET last = inspection.sample_counter.last + 1 RETURNING last`,

@@ -19,7 +19,7 @@ import {
   missingRequiredDocuments,
   proposalTargetTierAt,
   tierModelFor,
-  vietnamDate,
+  vietnamDay,
   Tier,
   type LegalVersionCode,
 } from '@ocop/domain';
@@ -173,13 +173,13 @@ export class DossierIntakeUseCases {
         if (cmd.roundId) {
           const round = await this.rounds.findOfProvince(d.provinceCode, cmd.roundId, tx);
           if (!round) throw AppError.validation('ROUND_UNKNOWN', 'no such evaluation round in this province', 'roundId');
-          const day = vietnamDate(asOf);
+          const day = vietnamDay(asOf);
           if (day < round.opensOn || day > round.closesOn)
             throw AppError.rule('ROUND_NOT_OPEN', `round ${round.name} is not open on ${day}`, 'roundId');
           roundId = round.id;
         } else {
           // The province's round open at the as-of date, whichever tier the dossier goes to (a district council scores within it too).
-          roundId = (await this.rounds.openOn(d.provinceCode, vietnamDate(asOf), tx))?.id ?? null;
+          roundId = (await this.rounds.openOn(d.provinceCode, vietnamDay(asOf), tx))?.id ?? null;
         }
         d.proposedTier = tier;
         d.proposedToUnitCode = toUnitCode;
