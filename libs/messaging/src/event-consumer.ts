@@ -11,6 +11,17 @@ import { isPermanent } from './error-mapping';
 /** Applies one event inside the transaction that also records it in the inbox. */
 export type EventHandlerFn = (event: EventEnvelope, tx: Tx) => Promise<void>;
 
+/**
+ * A handler that first reads what it needs from elsewhere (another service over NATS, a cache), outside any
+ * transaction, so no lock is held while it waits; then applies the event in the inbox transaction with it.
+ */
+export interface PreparedEventHandler<P> {
+  prepare(event: EventEnvelope): Promise<P>;
+  apply(event: EventEnvelope, tx: Tx, prepared: P): Promise<void>;
+}
+
+export type EventHandler = EventHandlerFn | PreparedEventHandler<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each handler prepares its own type
+
 /** Thrown by a handler for an event that can never be applied: it goes to dead letters at once. */
 export class UnrecoverableEventError extends Error {
   override name = 'UnrecoverableEventError';
@@ -23,7 +34,7 @@ export interface DurableConsumerOptions {
   /** One subject filter (nats-server 2.9 allows one per consumer). */
   filterSubject: string;
   /** Handlers by event type ('*' catches every other type); events without a handler are acknowledged and skipped. */
-  handlers: Record<string, EventHandlerFn>;
+  handlers: Record<string, EventHandler>;
   /** Deliveries before an event is given up and kept as a dead letter. */
   maxDeliver?: number;
   /** Redelivery delay after the n-th failed attempt (the last value repeats). */
@@ -150,22 +161,24 @@ export class DurableEventConsumer {
   }
 
   /** Applies the event once: inbox row and effect in one transaction. Returns false for a duplicate. */
-  async apply(event: EventEnvelope, handler: EventHandlerFn): Promise<boolean> {
+  async apply(event: EventEnvelope, handler: EventHandler): Promise<boolean> {
     const actor = event.actorid ? { id: event.actorid, role: (event.actorrole ?? 'ADMIN') as Role } : undefined;
     // The handler runs at the event's own time: what it stamps (its events, audit, rows) and the rules it runs are as of then.
     const time = new Date(event.time);
     const asOf = Number.isNaN(time.getTime()) ? {} : { asOf: time.toISOString(), asOfSource: 'event' as const };
-    return runInContext({ correlationId: event.correlationid, causationId: event.id, actor, ...asOf }, () =>
-      this.ds.transaction(async (tx) => {
+    return runInContext({ correlationId: event.correlationid, causationId: event.id, actor, ...asOf }, async () => {
+      const prepared = typeof handler === 'function' ? undefined : await handler.prepare(event);
+      return this.ds.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.inboxTable} (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
           [event.id, this.o.durable, event.type],
         );
         if (inserted.length === 0) return false;
-        await handler(event, tx);
+        if (typeof handler === 'function') await handler(event, tx);
+        else await handler.apply(event, tx, prepared);
         return true;
-      }),
-    );
+      });
+    });
   }
 
   private async deadLetter(m: JsMsg, eventId: string, payload: string, error: string, deliveries = m.info.deliveryCount): Promise<void> {

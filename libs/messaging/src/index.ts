@@ -3,7 +3,7 @@ export type { EventStreamOptions } from './nats';
 export { EventOutbox, OutboxRelay, JetStreamPublisher } from './outbox';
 export type { EventPublisher, OutboxRelayOptions } from './outbox';
 export { DurableEventConsumer, UnrecoverableEventError } from './event-consumer';
-export type { DurableConsumerOptions, EventHandlerFn } from './event-consumer';
+export type { DurableConsumerOptions, EventHandler, EventHandlerFn, PreparedEventHandler } from './event-consumer';
 export { RpcServer, RpcClient } from './rpc';
 export type { RpcRoute, RpcContext, RpcCallOptions } from './rpc';
 export { requireActor, requireRole } from './guards';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Metrics } from '@ocop/observability';
 import { eventsWildcard } from '@ocop/contracts';
-import { DurableEventConsumer, type EventHandlerFn } from './event-consumer';
+import { DurableEventConsumer, type EventHandler } from './event-consumer';
 import { EventOutbox, JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
 import { deadLetterRoutes } from './dead-letters';
 import { RpcServer, type RpcRoute } from './rpc';
@@ -24,7 +24,7 @@ export interface MessagingSettings {
 export interface ConsumerSpec {
   /** Suffix of the durable name: `<service>-<name>`. */
   name: string;
-  handlers: Record<string, EventHandlerFn>;
+  handlers: Record<string, EventHandler>;
   concurrency?: number;
 }
 

@@ -111,6 +111,38 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     expect(await deadLettersOf(h.ds, durable)).toBe(0);
   });
 
+  it('a prepared handler reads before the inbox transaction (no transaction open while it waits) and applies with what it read', async () => {
+    const scope = 'prepared';
+    const type = `${scope}.thing-happened.v1`;
+    const durable = `${scope}-reader`;
+    const openTransactions = async (): Promise<number> =>
+      Number(
+        (
+          await h.ds.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
+          )
+        )[0].n,
+      );
+    const seenWhilePreparing: number[] = [];
+    const apply = effectHandler(durable);
+    await startConsumer(scope, {
+      [type]: {
+        prepare: async (e: EventEnvelope) => {
+          await new Promise((r) => setTimeout(r, 100)); // a slow call to another service
+          seenWhilePreparing.push(await openTransactions());
+          return (e.data as ThingHappened).value * 10;
+        },
+        apply: async (e: EventEnvelope, tx, prepared: number) => apply({ ...e, data: { value: prepared } }, tx),
+      },
+    });
+    const [event] = await enqueue(h, type, [{ value: 7 }]);
+    await new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger).relayBatch();
+    await eventually(async () => (await effectsOf(h.ds, durable, event.id)) === 1, 15_000, 'the prepared effect');
+    const [effect] = await h.ds.query(`SELECT value FROM msgtest.effect WHERE consumer = $1 AND event_id = $2`, [durable, event.id]);
+    expect(Number(effect.value)).toBe(70);
+    expect(seenWhilePreparing).toEqual([0]);
+  });
+
   it('retries a handler that fails twice with backoff, applies the event once and keeps no dead letter', async () => {
     const scope = 'flaky';
     const type = `${scope}.thing-happened.v1`;

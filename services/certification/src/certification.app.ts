@@ -56,7 +56,12 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       const consumers: ConsumerSpec[] = [
         {
           name: 'issuance',
-          handlers: { [ScoringEvents.evaluationCompleted]: (e, tx) => issue.onEvaluationCompleted(e, tx) },
+          handlers: {
+            [ScoringEvents.evaluationCompleted]: {
+              prepare: (e) => issue.prepareIssuance(e),
+              apply: (e, tx, names) => issue.onEvaluationCompleted(e, tx, names),
+            },
+          },
           concurrency: 4,
         },
         {

@@ -45,12 +45,23 @@ export class IssueCertificatesUseCase {
     private readonly notifications: Notifications,
   ) {}
 
-  async onEvaluationCompleted(e: EventEnvelope, tx: Tx): Promise<void> {
+  /**
+   * Before the inbox transaction: the issuing authority's names on the decision's date, which come from
+   * registration's units over NATS (cached), so no lock is held while they are asked for. Null: no certificate.
+   */
+  async prepareIssuance(e: EventEnvelope): Promise<AuthorityNames | null> {
     const d = e.data as EvaluationCompletedData;
-    if (d.outcome !== 'CERTIFY') return;
+    if (d.outcome !== 'CERTIFY') return null;
     if (!d.authorityUnitCode || !d.certifyingTier || ![3, 4, 5].includes(d.stars)) {
       throw new UnrecoverableEventError(`${e.type} ${e.id}: CERTIFY without an authority, a tier or 3-5 stars`);
     }
+    return this.authorities.describe(d.authorityUnitCode, d.provinceCode, new Date(d.completedAt));
+  }
+
+  /** In the inbox transaction: the decision and exactly one certificate for the evaluation. */
+  async onEvaluationCompleted(e: EventEnvelope, tx: Tx, names: AuthorityNames | null): Promise<void> {
+    const d = e.data as EvaluationCompletedData;
+    if (!names || !d.authorityUnitCode || !d.certifyingTier) return; // prepareIssuance refused a CERTIFY without them
     // Exactly one certificate per evaluation, whatever the redeliveries (the inbox already drops exact repeats).
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`certify:${d.evaluationId}`]);
     const existing: { id: string }[] = await tx.query('SELECT id FROM certification.certificate WHERE evaluation_id = $1', [
@@ -59,7 +70,6 @@ export class IssueCertificatesUseCase {
     if (existing.length) return;
 
     const decidedAt = new Date(d.completedAt);
-    const names = await this.authorities.describe(d.authorityUnitCode, d.provinceCode, decidedAt);
     const decision = await this.decisionFor(tx, d, decidedAt, names);
     const year = vietnamYear(decidedAt);
     const seq = await nextNumber(tx, 'CERTIFICATE', d.authorityUnitCode, year);

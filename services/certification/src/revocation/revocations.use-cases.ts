@@ -84,6 +84,13 @@ export type FollowUpStep = 'reminder' | 'deadline';
  * certificate and takes the OCOP mark off its packaging by a deadline; a reminder before it and an
  * escalation to inspection when it passes unconfirmed. Each step happens once (conditional updates).
  */
+/** Who decides on a certificate as of a date: its issuing authority, or from 01/07/2025 the province for a district's. */
+function actingAuthority(c: CertificateRow, asOf: Date): { authorityUnitCode: string; tier: string } {
+  return actingTier(c.tier as Tier, asOf) === c.tier
+    ? { authorityUnitCode: c.authorityUnitCode, tier: c.tier }
+    : { authorityUnitCode: c.provinceCode, tier: Tier.PROVINCE as string };
+}
+
 @Injectable()
 export class RevocationsUseCases {
   /** Set by the jobs module: schedules the delayed follow-up jobs after a decision commits. */
@@ -141,7 +148,7 @@ export class RevocationsUseCases {
         return same[0].id;
       }
     }
-    const c = await this.lockCertificate(tx, r.certificateId);
+    const c = await this.certificateRow(tx, r.certificateId);
     if (!mayRequestRevocation(actor, c)) {
       throw AppError.forbidden(
         'SCOPE_FORBIDDEN',
@@ -189,14 +196,18 @@ export class RevocationsUseCases {
 
   /** The issuing authority decides: a REVOKE decision citing the original one; the certificate is REVOKED for good. */
   async decide(actor: Actor, revocationId: string, asOf: Date): Promise<RevocationRow> {
+    // The deciding authority's names come from registration over NATS: read before the transaction, never while
+    // holding its locks (the authority's codes never change, so the locked rows below name the same one).
+    const seen = await this.certificateRow(
+      this.ds.manager,
+      (await this.revocationRow(this.ds.manager, revocationId, false)).certificateId,
+      false,
+    );
+    const names = await this.authorities.describe(actingAuthority(seen, asOf).authorityUnitCode, seen.provinceCode, asOf);
     const steps = await this.ds.transaction(async (tx) => {
-      const r = await this.lockRevocation(tx, revocationId);
-      const c = await this.lockCertificate(tx, r.certificateId);
-      // From 01/07/2025 a district's certificates are the province's to decide on (the district committee is gone).
-      const acting =
-        actingTier(c.tier as Tier, asOf) === c.tier
-          ? { authorityUnitCode: c.authorityUnitCode, tier: c.tier }
-          : { authorityUnitCode: c.provinceCode, tier: Tier.PROVINCE as string };
+      const r = await this.revocationRow(tx, revocationId);
+      const c = await this.certificateRow(tx, r.certificateId);
+      const acting = actingAuthority(c, asOf);
       assertIssuingOfficer(actor, { ...c, ...acting }, `decides on certificate ${c.number}`);
       if (r.status !== 'REQUESTED') throw AppError.conflict('REVOCATION_NOT_OPEN', `revocation ${r.id} is ${r.status}`);
       if (!isRevocable(c.status)) throw AppError.conflict('CERTIFICATE_NOT_REVOCABLE', `certificate ${c.number} is ${c.status}`);
@@ -204,7 +215,6 @@ export class RevocationsUseCases {
         'SELECT id, reference, decided_at FROM certification.decision WHERE id = $1',
         [c.decisionId],
       );
-      const names = await this.authorities.describe(acting.authorityUnitCode, c.provinceCode, asOf);
       const year = vietnamYear(asOf);
       const seq = await nextNumber(tx, 'DECISION', acting.authorityUnitCode, year);
       const decisionId = randomUUID();
@@ -318,8 +328,8 @@ export class RevocationsUseCases {
 
   async reject(actor: Actor, revocationId: string, note: string, asOf: Date): Promise<RevocationRow> {
     await this.ds.transaction(async (tx) => {
-      const r = await this.lockRevocation(tx, revocationId);
-      const c = await this.lockCertificate(tx, r.certificateId);
+      const r = await this.revocationRow(tx, revocationId);
+      const c = await this.certificateRow(tx, r.certificateId);
       // From 01/07/2025 a district's certificates are the province's to decide on (the district committee is gone).
       const acting =
         actingTier(c.tier as Tier, asOf) === c.tier
@@ -355,8 +365,8 @@ export class RevocationsUseCases {
   /** The standing office (or the issuing authority) confirms the certificate came back and the mark is off the packaging. */
   async confirmReturn(actor: Actor, revocationId: string, asOf: Date): Promise<RevocationRow> {
     await this.ds.transaction(async (tx) => {
-      const r = await this.lockRevocation(tx, revocationId);
-      const c = await this.lockCertificate(tx, r.certificateId);
+      const r = await this.revocationRow(tx, revocationId);
+      const c = await this.certificateRow(tx, r.certificateId);
       const office = (actor.role === Role.PROVINCE_OFFICE && actor.scope.provinceCode === c.provinceCode) || isIssuingOfficer(actor, c);
       if (!office) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not confirm returns in province ${c.provinceCode}`);
       if (r.status !== 'REVOKED' && r.status !== 'ESCALATED')
@@ -401,8 +411,8 @@ export class RevocationsUseCases {
         [escalated, 'escalation'],
       ] as const) {
         for (const { id } of rows) {
-          const r = await this.lockRevocation(tx, id);
-          const c = await this.lockCertificate(tx, r.certificateId);
+          const r = await this.revocationRow(tx, id);
+          const c = await this.certificateRow(tx, r.certificateId);
           await this.outbox.enqueue(
             tx,
             step === 'reminder' ? E.revocationReminderSent : E.revocationEscalated,
@@ -552,17 +562,18 @@ export class RevocationsUseCases {
     };
   }
 
-  private async lockRevocation(tx: Tx, id: string): Promise<RevocationRow> {
-    const rows: RevocationRow[] = await tx.query(`SELECT ${REVOCATION_COLUMNS} FROM ${FROM_REVOCATION} WHERE r.id = $1 FOR UPDATE OF r`, [
-      id,
-    ]);
+  private async revocationRow(tx: Tx, id: string, lock = true): Promise<RevocationRow> {
+    const rows: RevocationRow[] = await tx.query(
+      `SELECT ${REVOCATION_COLUMNS} FROM ${FROM_REVOCATION} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
+      [id],
+    );
     if (!rows[0]) throw AppError.notFound('REVOCATION_NOT_FOUND', `no revocation ${id}`);
     return rows[0];
   }
 
-  private async lockCertificate(tx: Tx, id: string): Promise<CertificateRow> {
+  private async certificateRow(tx: Tx, id: string, lock = true): Promise<CertificateRow> {
     const rows: CertificateRow[] = await tx.query(
-      `SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c WHERE c.id = $1 FOR UPDATE`,
+      `SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c WHERE c.id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     if (!rows[0]) throw AppError.notFound('CERTIFICATE_NOT_FOUND', `no certificate ${id}`);
