@@ -76,4 +76,16 @@ describe('as-of across RPC and the audit writer', () => {
     );
     expect(rows.map((r) => r.occurred_at.toISOString()).sort()).toEqual([T1, T1, T2, T2]);
   });
+
+  it('stamps every audit record with the correlation id of its context, when the use case does not pass one', async () => {
+    const entityId = randomUUID();
+    const correlationId = randomUUID();
+    await runInContext({ correlationId }, () =>
+      h.ds.transaction((tx) =>
+        writeAudit(tx, { actorId: 'u-1', actorRole: 'ADMIN', action: 'thing.change', entityType: 'thing', entityId }),
+      ),
+    );
+    const [row] = await h.ds.query(`SELECT correlation_id FROM msgtest.audit_log WHERE entity_id = $1`, [entityId]);
+    expect(row.correlation_id).toBe(correlationId);
+  });
 });

@@ -54,8 +54,11 @@ export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<voi
   if (!entries.length) return;
   const at = now();
   await refuseBackdated(tx, entries, at);
+  // Every record carries the correlation id of the request, event or job it came from, so an operator can follow
+  // one action across services' audit logs, whether or not the use case passed it.
+  const correlationId = currentContext()?.correlationId ?? null;
   await tx.insert(
     AuditRow,
-    entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? null })),
+    entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? correlationId })),
   ); // jsonb column
 }
