@@ -14,6 +14,8 @@ import { ExpirySweep } from './expiry/expiry-sweep';
 import { RevocationsUseCases } from './revocation/revocations.use-cases';
 import { CertificateQueries } from './certificates/certificate-queries';
 import { CertificationJobs } from './jobs/certification-jobs';
+import { CertificationQueue } from './jobs/certification-queue';
+import { RevocationTimers } from './revocation/revocation-timers';
 import { CertificationHandler } from './certification.handler';
 
 export interface CertificationAppOptions {
@@ -43,6 +45,8 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       Notifications,
       IssueCertificatesUseCase,
       ExpirySweep,
+      CertificationQueue,
+      RevocationTimers,
       RevocationsUseCases,
       CertificateQueries,
       CertificationJobs,

@@ -10,6 +10,8 @@ import { LabsUseCases } from './labs/labs.use-cases';
 import { LabResultsListener } from './labs/lab-results.listener';
 import { SamplesUseCases } from './samples/samples.use-cases';
 import { InspectionJobs } from './jobs/inspection-jobs';
+import { InspectionQueue } from './jobs/inspection-queue';
+import { InspectionTimers } from './jobs/inspection-timers';
 import { InspectionHandler } from './inspection.handler';
 import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
 import { CertificatePool } from './campaigns/certificate-pool';
@@ -30,6 +32,8 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
+      InspectionQueue,
+      InspectionTimers,
       LabsUseCases,
       SamplesUseCases,
       CampaignsUseCases,

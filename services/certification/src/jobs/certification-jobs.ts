@@ -1,13 +1,15 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppError } from '@ocop/contracts';
-import { JobQueue } from '@ocop/jobs';
+import type { JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { ExpirySweep, type ExpirySweepReport } from '../expiry/expiry-sweep';
-import { RevocationsUseCases, type FollowUpStep } from '../revocation/revocations.use-cases';
+import { RevocationsUseCases } from '../revocation/revocations.use-cases';
+import { RevocationTimers, followUpJobId } from '../revocation/revocation-timers';
+import { CertificationQueue } from './certification-queue';
 import { Notifications } from '../notifications/notifications';
 
 export const JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
@@ -26,7 +28,7 @@ interface AsOfData {
  * back (a restart without persistence loses them); /health/ready reports `jobs` down while one is missing.
  */
 @Injectable()
-export class CertificationJobs implements OnApplicationShutdown {
+export class CertificationJobs {
   readonly queue: JobQueue;
 
   constructor(
@@ -36,16 +38,10 @@ export class CertificationJobs implements OnApplicationShutdown {
     private readonly revocations: RevocationsUseCases,
     private readonly notifications: Notifications,
     private readonly readiness: ReadinessChecks,
+    private readonly timers: RevocationTimers,
+    jobs: CertificationQueue,
   ) {
-    this.queue = new JobQueue({
-      redisUrl: config.redisUrl,
-      prefix: `${config.redisPrefix}:jobs`,
-      queue: 'certification',
-      logger,
-      stalledIntervalMs: config.jobStalledIntervalMs,
-      lockDurationMs: config.jobLockDurationMs,
-    });
-    this.revocations.scheduleFollowUps = (id, steps) => this.scheduleFollowUps(id, steps);
+    this.queue = jobs.queue;
   }
 
   async start(): Promise<void> {
@@ -103,33 +99,14 @@ export class CertificationJobs implements OnApplicationShutdown {
 
   /** Postgres is the truth: every revocation still waiting for a step gets its delayed job back if Redis lost it. */
   async recreateMissingJobs(): Promise<number> {
-    const pending = new Set(await this.queue.pendingIds());
+    const pending = new Set(await this.timers.pendingIds());
     let recreated = 0;
     for (const r of await this.revocations.pendingFollowUps()) {
       for (const s of r.steps) {
-        if (!pending.has(followUpJobId(r.id, s.step)) && (await this.addFollowUp(r.id, s.step, s.at))) recreated++;
+        if (!pending.has(followUpJobId(r.id, s.step)) && (await this.timers.add(r.id, s.step, s.at))) recreated++;
       }
     }
     if (recreated) this.logger.warn({ recreated }, 'recreated missing follow-up jobs');
     return recreated;
   }
-
-  private async scheduleFollowUps(revocationId: string, steps: { step: FollowUpStep; at: Date }[]): Promise<void> {
-    for (const s of steps) await this.addFollowUp(revocationId, s.step, s.at);
-  }
-
-  private addFollowUp(revocationId: string, step: FollowUpStep, at: Date): Promise<boolean> {
-    // The job acts as of its own due instant, so it does exactly its step even when it runs late.
-    return this.queue.add(
-      'revocation-follow-up',
-      { revocationId, at: at.toISOString() },
-      { jobId: followUpJobId(revocationId, step), runAt: at },
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-  }
 }
-
-export const followUpJobId = (revocationId: string, step: FollowUpStep): string => `revocation-${revocationId}-${step}`;

@@ -35,6 +35,7 @@ import { vietnamNumericDate } from '@ocop/documents';
 import { nextNumber, updateReturning } from '../certificates/numbering';
 import { Notifications } from '../notifications/notifications';
 import { Authorities } from '../authorities/authorities';
+import { RevocationTimers, type FollowUpStep } from './revocation-timers';
 
 const DAY_MS = 86_400_000;
 /** Who asks when inspection's service asks (audit and requested_by). */
@@ -75,15 +76,6 @@ export interface RequestRevocation {
   sourceReference?: string | null;
 }
 
-/** Follow-up steps of a revocation, each a delayed job keyed by the revocation. */
-export type FollowUpStep = 'reminder' | 'deadline';
-
-/**
- * Revocation: request (inspection, standing office, or the expiry sweep) → the issuing authority's decision,
- * citing the original decision and a reason → certificate REVOKED (final) → the producer returns the
- * certificate and takes the OCOP mark off its packaging by a deadline; a reminder before it and an
- * escalation to inspection when it passes unconfirmed. Each step happens once (conditional updates).
- */
 /** Who decides on a certificate as of a date: its issuing authority, or from 01/07/2025 the province for a district's. */
 function actingAuthority(c: CertificateRow, asOf: Date): { authorityUnitCode: string; tier: string } {
   return actingTier(c.tier as Tier, asOf) === c.tier
@@ -91,13 +83,17 @@ function actingAuthority(c: CertificateRow, asOf: Date): { authorityUnitCode: st
     : { authorityUnitCode: c.provinceCode, tier: Tier.PROVINCE as string };
 }
 
+/**
+ * Revocation: request (inspection, standing office, or the expiry sweep) → the issuing authority's decision,
+ * citing the original decision and a reason → certificate REVOKED (final) → the producer returns the
+ * certificate and takes the OCOP mark off its packaging by a deadline; a reminder before it and an
+ * escalation to inspection when it passes unconfirmed. Each step happens once (conditional updates).
+ */
 @Injectable()
 export class RevocationsUseCases {
-  /** Set by the jobs module: schedules the delayed follow-up jobs after a decision commits. */
-  scheduleFollowUps: (revocationId: string, steps: { step: FollowUpStep; at: Date }[]) => Promise<void> = async () => undefined;
-
   constructor(
     private readonly ds: DataSource,
+    private readonly timers: RevocationTimers,
     private readonly outbox: EventOutbox,
     private readonly notifications: Notifications,
     private readonly authorities: Authorities,
@@ -322,7 +318,7 @@ export class RevocationsUseCases {
         { step: 'deadline' as const, at: returnDeadline },
       ];
     });
-    await this.scheduleFollowUps(revocationId, steps);
+    await this.timers.schedule(revocationId, steps); // after the decision committed
     return this.get(actor, revocationId);
   }
 

@@ -39,6 +39,7 @@ import { EventOutbox, UnrecoverableEventError, UserDirectory } from '@ocop/messa
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
+import { InspectionTimers } from '../jobs/inspection-timers';
 
 const DAY_MS = 86_400_000;
 const ITEM_CODES = INSPECTION_CHECKLIST.map((i) => i.code);
@@ -77,11 +78,9 @@ const VIOLATION_COLUMNS = `v.id, v.task_id AS "taskId", v.certificate_id AS "cer
  */
 @Injectable()
 export class CampaignsUseCases {
-  /** Set by the jobs module: creates or updates the recurrence's job scheduler. */
-  scheduleRecurrence: (r: { id: string; cron: string }) => Promise<void> = async () => undefined;
-
   constructor(
     private readonly ds: DataSource,
+    private readonly timers: InspectionTimers,
     private readonly outbox: EventOutbox,
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
     private readonly users: UserDirectory,
@@ -138,7 +137,7 @@ export class CampaignsUseCases {
       });
     });
     try {
-      await this.scheduleRecurrence({ id, cron: r.cron });
+      await this.timers.upsertRecurrence({ id, cron: r.cron });
     } catch (err) {
       // An invalid cron pattern: nothing may remain of the recurrence.
       await this.ds.transaction(async (tx) => {

@@ -1,12 +1,14 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { JobQueue, type SchedulerSpec } from '@ocop/jobs';
+import type { JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { SamplesUseCases, type StageTimers } from '../samples/samples.use-cases';
+import { SamplesUseCases } from '../samples/samples.use-cases';
 import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
+import { InspectionQueue } from './inspection-queue';
+import { InspectionTimers, recurrenceScheduler, stageTimerJobId } from './inspection-timers';
 
 /**
  * Inspection's timers on BullMQ: per sample stage a reminder and an escalation job, keyed
@@ -17,7 +19,7 @@ import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
  * again whenever Redis comes back; /health/ready reports `jobs` down while one is missing.
  */
 @Injectable()
-export class InspectionJobs implements OnApplicationShutdown {
+export class InspectionJobs {
   readonly queue: JobQueue;
 
   constructor(
@@ -26,20 +28,10 @@ export class InspectionJobs implements OnApplicationShutdown {
     private readonly samples: SamplesUseCases,
     private readonly campaigns: CampaignsUseCases,
     private readonly readiness: ReadinessChecks,
+    private readonly timers: InspectionTimers,
+    jobs: InspectionQueue,
   ) {
-    this.queue = new JobQueue({
-      redisUrl: config.redisUrl,
-      prefix: `${config.redisPrefix}:jobs`,
-      queue: 'inspection',
-      logger,
-      stalledIntervalMs: config.jobStalledIntervalMs,
-      lockDurationMs: config.jobLockDurationMs,
-    });
-    this.samples.scheduleTimers = (t) => this.schedule(t);
-    this.campaigns.scheduleRecurrence = (r) => {
-      const s = recurrenceScheduler(r);
-      return this.queue.upsertScheduler(s.id, s.recurrence, s.name, s.data);
-    };
+    this.queue = jobs.queue;
   }
 
   async start(): Promise<void> {
@@ -88,39 +80,17 @@ export class InspectionJobs implements OnApplicationShutdown {
 
   /** PostgreSQL is the truth: every open sample stage gets its reminder and escalation jobs back if Redis lost them. */
   async recreateMissingTimers(): Promise<number> {
-    const pending = new Set(await this.queue.pendingIds());
+    const pending = new Set(await this.timers.pendingIds());
     let jobsRecreated = 0;
     for (const t of await this.samples.openTimers()) {
       for (const [kind, at] of [
         ['reminder', t.reminderAt],
         ['escalation', t.escalationAt],
       ] as const) {
-        if (!pending.has(jobId(t, kind)) && (await this.add(t, kind, at))) jobsRecreated++;
+        if (!pending.has(stageTimerJobId(t, kind)) && (await this.timers.addStage(t, kind, at))) jobsRecreated++;
       }
     }
     if (jobsRecreated) this.logger.warn({ jobsRecreated }, 'recreated missing sample timers');
     return jobsRecreated;
   }
-
-  private async schedule(t: StageTimers): Promise<void> {
-    await this.add(t, 'reminder', t.reminderAt);
-    await this.add(t, 'escalation', t.escalationAt);
-  }
-
-  private add(t: StageTimers, kind: 'reminder' | 'escalation', at: Date): Promise<boolean> {
-    return this.queue.add('sample-follow-up', { sampleId: t.sampleId, at: at.toISOString() }, { jobId: jobId(t, kind), runAt: at });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-  }
 }
-
-const recurrenceScheduler = (r: { id: string; cron: string }): SchedulerSpec<{ recurrenceId: string }> => ({
-  id: `campaign-recurrence-${r.id}`,
-  recurrence: { pattern: r.cron, tz: 'Asia/Ho_Chi_Minh' },
-  name: 'campaign-recurrence',
-  data: { recurrenceId: r.id },
-});
-
-const jobId = (t: StageTimers, kind: string): string => `sample-${t.sampleId}-${t.stage}-${kind}`;

@@ -32,6 +32,7 @@ import { INSPECTION_CONFIG, RESULT_STORAGE } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { LabsUseCases, type LabRow } from '../labs/labs.use-cases';
 import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
+import { InspectionTimers } from '../jobs/inspection-timers';
 
 export interface SampleRow {
   id: string;
@@ -108,10 +109,9 @@ const PDF_MAGIC = Buffer.from('%PDF-');
 @Injectable()
 export class SamplesUseCases {
   /** Set by the jobs module: schedules a stage's reminder and escalation after the change commits. */
-  scheduleTimers: (t: StageTimers) => Promise<void> = async () => undefined;
-
   constructor(
     private readonly ds: DataSource,
+    private readonly stageTimers: InspectionTimers,
     private readonly outbox: EventOutbox,
     private readonly labs: LabsUseCases,
     private readonly campaigns: CampaignsUseCases,
@@ -526,7 +526,7 @@ export class SamplesUseCases {
   }
 
   private async scheduleStage(sampleId: string, stage: SampleStage, dueAt: Date): Promise<void> {
-    await this.scheduleTimers(this.timers(sampleId, stage, dueAt));
+    await this.stageTimers.scheduleStage(this.timers(sampleId, stage, dueAt));
   }
 
   private eventData(s: SampleRow): SampleEventData {
