@@ -1,2 +1,11 @@
-export { JobQueue } from './job-queue';
-export type { JobQueueOptions, JobContext, JobHandler, AddJobOptions, Recurrence, SchedulerSpec, SchedulerSource } from './job-queue';
+export { JobQueue, serviceJobQueue } from './job-queue';
+export type {
+  JobQueueOptions,
+  JobContext,
+  JobHandler,
+  AddJobOptions,
+  Recurrence,
+  SchedulerSpec,
+  SchedulerSource,
+  ServiceJobsConfig,
+} from './job-queue';

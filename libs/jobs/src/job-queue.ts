@@ -313,3 +313,23 @@ function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> 
     }),
   ]).finally(() => clearTimeout(timer));
 }
+
+/** What a service's config says about its jobs (REDIS_URL, REDIS_PREFIX and the worker timings). */
+export interface ServiceJobsConfig {
+  redisUrl: string;
+  redisPrefix: string;
+  jobStalledIntervalMs?: number;
+  jobLockDurationMs?: number;
+}
+
+/** A service's one queue, named after the service, under `<REDIS_PREFIX>:jobs`. */
+export function serviceJobQueue(name: string, c: ServiceJobsConfig, logger: Logger): JobQueue {
+  return new JobQueue({
+    redisUrl: c.redisUrl,
+    prefix: `${c.redisPrefix}:jobs`,
+    queue: name,
+    logger,
+    stalledIntervalMs: c.jobStalledIntervalMs,
+    lockDurationMs: c.jobLockDurationMs,
+  });
+}

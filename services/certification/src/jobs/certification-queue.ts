@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { JobQueue } from '@ocop/jobs';
+import { serviceJobQueue, type JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
@@ -11,14 +11,7 @@ export class CertificationQueue implements OnApplicationShutdown {
   readonly queue: JobQueue;
 
   constructor(@Inject(CERTIFICATION_CONFIG) config: CertificationConfig, @Inject(SERVICE_LOGGER) logger: Logger) {
-    this.queue = new JobQueue({
-      redisUrl: config.redisUrl,
-      prefix: `${config.redisPrefix}:jobs`,
-      queue: 'certification',
-      logger,
-      stalledIntervalMs: config.jobStalledIntervalMs,
-      lockDurationMs: config.jobLockDurationMs,
-    });
+    this.queue = serviceJobQueue('certification', config, logger);
   }
 
   async onApplicationShutdown(): Promise<void> {

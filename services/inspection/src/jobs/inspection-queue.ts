@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { JobQueue } from '@ocop/jobs';
+import { serviceJobQueue, type JobQueue } from '@ocop/jobs';
 import { SERVICE_LOGGER } from '@ocop/messaging';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
@@ -11,14 +11,7 @@ export class InspectionQueue implements OnApplicationShutdown {
   readonly queue: JobQueue;
 
   constructor(@Inject(INSPECTION_CONFIG) config: InspectionConfig, @Inject(SERVICE_LOGGER) logger: Logger) {
-    this.queue = new JobQueue({
-      redisUrl: config.redisUrl,
-      prefix: `${config.redisPrefix}:jobs`,
-      queue: 'inspection',
-      logger,
-      stalledIntervalMs: config.jobStalledIntervalMs,
-      lockDurationMs: config.jobLockDurationMs,
-    });
+    this.queue = serviceJobQueue('inspection', config, logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
