@@ -43,8 +43,8 @@ function pong(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `redis-server --port <free> --save "" --appendonly no` (Debian's redis-server, or REDIS_SERVER_BIN). */
-export async function startOwnRedisServer(bin = process.env.REDIS_SERVER_BIN ?? 'redis-server'): Promise<OwnRedisServer> {
+/** Starts `redis-server --port <free> --save "" --appendonly no` (Debian's redis-server on the PATH, or the binary given). */
+export async function startOwnRedisServer(bin = 'redis-server'): Promise<OwnRedisServer> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
