@@ -1,5 +1,15 @@
 export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH_PROMISE } from './password';
 export { TokenService } from './jwt';
-export { coversUnit, ownsProducer, ALL_PROVINCES, NATIONAL_SCOPE, NATIONAL_ROLES } from './scope';
-export type { UnitPath } from './scope';
+export {
+  coversUnit,
+  coversProvince,
+  spansAllProvinces,
+  ownsProducer,
+  readScopeOf,
+  inScope,
+  ALL_PROVINCES,
+  NATIONAL_SCOPE,
+  NATIONAL_ROLES,
+} from './scope';
+export type { UnitPath, ReadScope } from './scope';
 export { AuthGuard, Roles, Public, CurrentActor } from './guards';

@@ -1,4 +1,4 @@
-import { Role, type Actor } from '@ocop/contracts';
+import { AppError, Role, type Actor } from '@ocop/contracts';
 
 /** Where a record sits in the administrative tree. */
 export interface UnitPath {
@@ -18,6 +18,16 @@ export const NATIONAL_SCOPE = 'VN';
 /** Roles a national (`VN`) account may have. */
 export const NATIONAL_ROLES: ReadonlySet<Role> = new Set([Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER, Role.LAB]);
 
+/** Whether the actor's scope is every province (a national admin): the one place that reads the wildcard. */
+export function spansAllProvinces(actor: Actor): boolean {
+  return actor.role === Role.ADMIN && actor.scope.provinceCode === ALL_PROVINCES;
+}
+
+/** Whether the actor's scope is this province or every province. */
+export function coversProvince(actor: Actor, provinceCode: string): boolean {
+  return spansAllProvinces(actor) || actor.scope.provinceCode === provinceCode;
+}
+
 /** Roles that see the whole province they belong to. */
 const PROVINCE_WIDE = new Set<Role>([Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER, Role.INSPECTOR, Role.LAB]);
 
@@ -28,7 +38,7 @@ const PROVINCE_WIDE = new Set<Role>([Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUN
  */
 export function coversUnit(actor: Actor, unit: UnitPath): boolean {
   const s = actor.scope;
-  if (actor.role === Role.ADMIN && s.provinceCode === ALL_PROVINCES) return true;
+  if (spansAllProvinces(actor)) return true;
   if (s.provinceCode !== unit.provinceCode) return false;
   switch (actor.role) {
     case Role.COMMUNE_OFFICER:
@@ -44,4 +54,53 @@ export function coversUnit(actor: Actor, unit: UnitPath): boolean {
 
 export function ownsProducer(actor: Actor, producerId: string): boolean {
   return actor.role === Role.PRODUCER && actor.scope.producerId === producerId;
+}
+
+/**
+ * What an actor may read. Repositories that list or read take one as a required argument, so an
+ * unscoped query does not compile.
+ */
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'province'; provinceCode: string }
+  | { kind: 'district'; provinceCode: string; districtCode: string }
+  | { kind: 'commune'; provinceCode: string; communeCode: string }
+  | { kind: 'producer'; producerId: string };
+
+export function readScopeOf(actor: Actor): ReadScope {
+  const s = actor.scope;
+  switch (actor.role) {
+    case Role.ADMIN:
+      return spansAllProvinces(actor) ? { kind: 'all' } : { kind: 'province', provinceCode: s.provinceCode };
+    case Role.PRODUCER:
+      if (!s.producerId) throw AppError.forbidden('SCOPE_MISSING', 'this producer account is not linked to a producer');
+      return { kind: 'producer', producerId: s.producerId };
+    case Role.COMMUNE_OFFICER:
+      if (!s.communeCode) throw AppError.forbidden('SCOPE_MISSING', 'this commune officer has no commune');
+      return { kind: 'commune', provinceCode: s.provinceCode, communeCode: s.communeCode };
+    case Role.DISTRICT_OFFICER:
+      if (!s.districtCode) throw AppError.forbidden('SCOPE_MISSING', 'this district officer has no district');
+      return { kind: 'district', provinceCode: s.provinceCode, districtCode: s.districtCode };
+    default:
+      return { kind: 'province', provinceCode: s.provinceCode };
+  }
+}
+
+/** Whether a record at this place (and of this producer) is inside the scope. */
+export function inScope(
+  scope: ReadScope,
+  r: { provinceCode: string; districtCode?: string | null; communeCode: string; producerId?: string; proposedToUnitCode?: string | null },
+): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'province':
+      return r.provinceCode === scope.provinceCode;
+    case 'district':
+      return r.districtCode === scope.districtCode || r.proposedToUnitCode === scope.districtCode;
+    case 'commune':
+      return r.communeCode === scope.communeCode;
+    case 'producer':
+      return r.producerId === scope.producerId;
+  }
 }

@@ -35,7 +35,7 @@ import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
 import { DossierViews } from './dossiers/dossier-views';
 import { INVITATION_READERS, ReevaluationInvitations } from './reevaluation/reevaluation-invitations';
-import { readScopeOf } from './scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 import type { Producer } from './producers/producer.entity';
 import type { Product } from './products/product.entity';
 import type { EvaluationRound } from './rounds/round.entity';

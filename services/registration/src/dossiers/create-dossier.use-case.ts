@@ -10,7 +10,7 @@ import { DossiersRepository } from './dossiers.repository';
 import { DossierWorkflow } from './dossier-workflow';
 import { ProducersRepository } from '../producers/producers.repository';
 import { ProductsRepository } from '../products/products.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 import { ReevaluationInvitations } from '../reevaluation/reevaluation-invitations';
 
 const EDITORS = [Role.PRODUCER, Role.COMMUNE_OFFICER];

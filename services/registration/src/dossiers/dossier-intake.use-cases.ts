@@ -30,7 +30,7 @@ import { DossiersRepository } from './dossiers.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 import type { Dossier } from './dossier.entity';
 
 const INTAKE_ROLES = [Role.COMMUNE_OFFICER, Role.ADMIN];

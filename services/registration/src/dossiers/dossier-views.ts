@@ -3,7 +3,7 @@ import { AppError, type Actor, type DossierView, type ListDossiersQuery, type Ti
 import { allowedDossierActions, missingRequiredDocuments, DossierKind, DossierStatus } from '@ocop/domain';
 import { DossiersRepository } from './dossiers.repository';
 import { ProductsRepository } from '../products/products.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 import type { Dossier } from './dossier.entity';
 
 /** Read side of dossiers, always through the caller's scope. */

@@ -7,7 +7,7 @@ import { writeAudit, type Tx } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { Dossier } from './dossier.entity';
 import { DossiersRepository } from './dossiers.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 
 export interface TransitionSpec {
   action: DossierAction;

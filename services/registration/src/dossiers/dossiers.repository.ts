@@ -6,7 +6,7 @@ import type { Tx } from '@ocop/persistence';
 import { Dossier } from './dossier.entity';
 import { DossierDocument } from './dossier-document.entity';
 import { TimelineEntry } from './timeline-entry.entity';
-import { inScope, type ReadScope } from '../scope/read-scope';
+import { inScope, type ReadScope } from '@ocop/auth';
 
 export interface DossierListFilter {
   status?: string;

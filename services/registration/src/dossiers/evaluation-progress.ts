@@ -14,7 +14,7 @@ import { UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 
 /**
  * Keeps the dossier's overall status in step with scoring and certification: on an agenda → UNDER_EVALUATION;

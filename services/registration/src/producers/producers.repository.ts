@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_PAGE } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Producer } from './producer.entity';
-import { inScope, type ReadScope } from '../scope/read-scope';
+import { inScope, type ReadScope } from '@ocop/auth';
 
 @Injectable()
 export class ProducersRepository {

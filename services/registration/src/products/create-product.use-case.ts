@@ -9,7 +9,7 @@ import { currentContext, now } from '@ocop/observability';
 import { Product } from './product.entity';
 import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 
 const ROLES = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { ReevaluationInvitation, type ReevaluationInvitationStatus } from './reevaluation-invitation.entity';
-import type { ReadScope } from '../scope/read-scope';
+import type { ReadScope } from '@ocop/auth';
 
 export interface InvitationListFilter {
   status?: string;

@@ -22,7 +22,7 @@ import { ReevaluationInvitationsRepository } from './reevaluation-invitations.re
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { ProductsRepository } from '../products/products.repository';
 import type { Dossier } from '../dossiers/dossier.entity';
-import { readScopeOf } from '../scope/read-scope';
+import { readScopeOf } from '@ocop/auth';
 
 /** Who may list invitations: the producer and the offices, each in its own scope. */
 export const INVITATION_READERS: readonly Role[] = [
