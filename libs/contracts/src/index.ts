@@ -254,3 +254,8 @@ export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, Lis
 export type { PolicyOptions } from './validation';
 export { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
 export type { ResolvedUser } from './identity/identity.dto';
+export { PUBLIC_CALL, ALL_ROLES, deadLetterSubjects } from './rpc';
+export type { RpcSpec, RpcRegistry } from './rpc';
+export { RPC_REGISTRY, BUS_SERVICES, rpcSpec } from './rpc-registry';
+export { DeadLetterReplayCommand } from './dead-letter.dto';
+export { DOSSIER_READERS, DOSSIER_EDITORS, INTAKE_ROLES } from './registration/registration.rpc';

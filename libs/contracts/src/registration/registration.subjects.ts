@@ -19,7 +19,6 @@ export const RegistrationSubjects = {
   dossierWithdraw: 'registration.dossier.withdraw',
   dossierTimeline: 'registration.dossier.timeline',
   reevaluationInvitationList: 'registration.reevaluation-invitation.list',
-  demoSeed: 'registration.admin.demo-seed',
 } as const;
 
 /** Domain events published by registration (JetStream, through its outbox). */

@@ -1,0 +1,35 @@
+import { Role } from './actor';
+import { PUBLIC_CALL } from './rpc';
+import { RPC_REGISTRY, rpcSpec } from './rpc-registry';
+import { RegistrationSubjects } from './registration/registration.subjects';
+import { ScoringSubjects } from './scoring/scoring.subjects';
+import { CertificationSubjects } from './certification/certification.subjects';
+import { InspectionSubjects } from './inspection/inspection.subjects';
+import { IdentitySubjects } from './identity/identity.dto';
+
+const declared = [RegistrationSubjects, ScoringSubjects, CertificationSubjects, InspectionSubjects, IdentitySubjects].flatMap((s) =>
+  Object.values(s),
+);
+
+describe('RPC registry', () => {
+  it('declares every subject the contracts name, and nothing else but the dead-letter admin subjects', () => {
+    const missing = declared.filter((s) => !RPC_REGISTRY[s]);
+    expect(missing).toEqual([]);
+    const extra = Object.keys(RPC_REGISTRY).filter((s) => !declared.includes(s as never));
+    expect(extra.every((s) => /^\w+\.admin\.dead-letters\.(list|replay)$/.test(s))).toBe(true);
+    expect(extra).toHaveLength(8);
+  });
+
+  it('gives every subject at least one role or marks it public', () => {
+    for (const [subject, spec] of Object.entries(RPC_REGISTRY)) {
+      if (spec.roles === PUBLIC_CALL) continue;
+      expect({ subject, roles: spec.roles.length > 0 }).toEqual({ subject, roles: true });
+      for (const r of spec.roles) expect(Object.values(Role)).toContain(r);
+    }
+  });
+
+  it('refuses a subject nobody declared', () => {
+    expect(() => rpcSpec('registration.nothing')).toThrow(/registration\.nothing/);
+    expect(rpcSpec(RegistrationSubjects.dossierSubmit).roles).toEqual([Role.PRODUCER, Role.COMMUNE_OFFICER]);
+  });
+});

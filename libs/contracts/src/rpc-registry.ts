@@ -1,0 +1,34 @@
+import { Role } from './actor';
+import { ALL_ROLES, deadLetterSubjects, type RpcRegistry, type RpcSpec } from './rpc';
+import { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
+import { RegistrationRpc } from './registration/registration.rpc';
+import { ScoringRpc } from './scoring/scoring.rpc';
+import { CertificationRpc } from './certification/certification.rpc';
+import { InspectionRpc } from './inspection/inspection.rpc';
+import { DeadLetterReplayCommand } from './dead-letter.dto';
+
+/** The services whose dead letters an admin reads and replays. */
+export const BUS_SERVICES = ['registration', 'scoring', 'certification', 'inspection'] as const;
+
+const deadLetterRpc = (service: string): RpcRegistry => {
+  const s = deadLetterSubjects(service);
+  return { [s.list]: { roles: [Role.ADMIN] }, [s.replay]: { request: DeadLetterReplayCommand, roles: [Role.ADMIN] } };
+};
+
+/** Every request/reply subject of the platform, what it accepts and who may call it. */
+export const RPC_REGISTRY: RpcRegistry = {
+  ...RegistrationRpc,
+  ...ScoringRpc,
+  ...CertificationRpc,
+  ...InspectionRpc,
+  /** Services resolve the user ids they are given (council seats, task assignments) on behalf of their caller. */
+  [IdentitySubjects.usersResolve]: { request: ResolveUsersQuery, roles: ALL_ROLES },
+  ...Object.assign({}, ...BUS_SERVICES.map(deadLetterRpc)),
+};
+
+/** The declaration of a subject; a subject nobody declared is a programming error, found at start-up. */
+export function rpcSpec(subject: string): RpcSpec {
+  const spec = RPC_REGISTRY[subject];
+  if (!spec) throw new Error(`no contract in RPC_REGISTRY declares the subject ${subject}`);
+  return spec;
+}
