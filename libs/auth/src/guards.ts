@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AppError, ErrorKind, type Actor, type Role } from '@ocop/contracts';
+import { AppError, ErrorKind, PUBLIC_CALL, rpcSpec, type Actor, type Role } from '@ocop/contracts';
 import { TokenService } from './jwt';
 
 const ROLES = 'ocop:roles';
@@ -17,6 +17,13 @@ export const Roles = (...roles: Role[]) =>
   );
 /** No login needed (the public verification page, login itself, health). */
 export const Public = () => SetMetadata(PUBLIC, true);
+
+/** The roles of the subject the route calls, as the RPC registry declares them (roles are declared once). */
+export const RolesOf = (subject: string) => {
+  const { roles } = rpcSpec(subject);
+  if (roles === PUBLIC_CALL) return Public();
+  return Roles(...roles);
+};
 
 interface RequestWithActor {
   headers: Record<string, string | string[] | undefined>;

@@ -12,4 +12,4 @@ export {
   NATIONAL_ROLES,
 } from './scope';
 export type { UnitPath, ReadScope } from './scope';
-export { AuthGuard, Roles, Public, CurrentActor } from './guards';
+export { AuthGuard, Roles, RolesOf, Public, CurrentActor } from './guards';

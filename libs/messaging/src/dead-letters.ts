@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AppError } from '@ocop/contracts';
+import { AppError, deadLetterSubjects } from '@ocop/contracts';
 import { DeadLetterRow } from '@ocop/persistence';
 import type { DurableEventConsumer } from './event-consumer';
 import type { RpcRoute } from './rpc';
@@ -36,7 +36,7 @@ const view = (r: DeadLetterRow): DeadLetterView => ({
 export function deadLetterRoutes(service: string, ds: DataSource, consumers: DurableEventConsumer[]): RpcRoute<any, unknown>[] {
   return [
     {
-      subject: `${service}.admin.dead-letters.list`,
+      subject: deadLetterSubjects(service).list,
       async handle(_req, ctx) {
         requireRole(ctx, ['ADMIN']);
         const rows = await ds.getRepository(DeadLetterRow).find({ order: { createdAt: 'DESC' }, take: 500 });
@@ -44,7 +44,7 @@ export function deadLetterRoutes(service: string, ds: DataSource, consumers: Dur
       },
     },
     {
-      subject: `${service}.admin.dead-letters.replay`,
+      subject: deadLetterSubjects(service).replay,
       async handle(req: { id?: unknown }, ctx) {
         requireRole(ctx, ['ADMIN']);
         if (typeof req.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(req.id))

@@ -15,18 +15,14 @@ import {
   RejectRevocationBody,
   RequestRevocationCommand,
   RevocationView,
-  Role,
   RunJobBody,
   type Actor,
   type PdfView,
 } from '@ocop/contracts';
-import { CurrentActor, Roles } from '@ocop/auth';
+import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
-
-const OFFICERS = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN];
-const READERS = [...OFFICERS, Role.PRODUCER, Role.INSPECTOR, Role.AGENCY_OFFICER];
 
 async function sendPdf(reply: FastifyReply, pdf: PdfView): Promise<void> {
   await reply
@@ -43,14 +39,14 @@ export class CertificatesController {
 
   /** Certificates the caller may see: producers their own, officers their province or district. */
   @Get('certificates')
-  @Roles(...READERS)
+  @RolesOf(S.certificateList)
   @ApiOkResponse({ type: [CertificateView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListCertificatesQuery): Promise<CertificateView[]> {
     return this.rpc.request(S.certificateList, q, { actor });
   }
 
   @Get('certificates/:id')
-  @Roles(...READERS)
+  @RolesOf(S.certificateGet)
   @ApiOkResponse({ type: CertificateView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<CertificateView> {
     return this.rpc.request(S.certificateGet, { certificateId: id }, { actor });
@@ -58,7 +54,7 @@ export class CertificatesController {
 
   /** The certificate in Vietnamese, with its QR code. */
   @Get('certificates/:id/certificate.pdf')
-  @Roles(...READERS)
+  @RolesOf(S.certificatePdf)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate as a PDF', schema: { type: 'string', format: 'binary' } })
   async pdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
@@ -66,21 +62,21 @@ export class CertificatesController {
   }
 
   @Get('decisions')
-  @Roles(...READERS)
+  @RolesOf(S.decisionList)
   @ApiOkResponse({ type: [DecisionView] })
   decisions(@CurrentActor() actor: Actor, @Query() q: ListDecisionsQuery): Promise<DecisionView[]> {
     return this.rpc.request(S.decisionList, q, { actor });
   }
 
   @Get('decisions/:id')
-  @Roles(...READERS)
+  @RolesOf(S.decisionGet)
   @ApiOkResponse({ type: DecisionView })
   decision(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DecisionView> {
     return this.rpc.request(S.decisionGet, { decisionId: id }, { actor });
   }
 
   @Get('decisions/:id/decision.pdf')
-  @Roles(...READERS)
+  @RolesOf(S.decisionPdf)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The decision as a PDF', schema: { type: 'string', format: 'binary' } })
   async decisionPdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
@@ -89,7 +85,7 @@ export class CertificatesController {
 
   /** Messages sent to producers about their certificates (the message outbox). */
   @Get('notifications')
-  @Roles(...READERS)
+  @RolesOf(S.notificationList)
   @ApiOkResponse({ type: [NotificationView] })
   notifications(@CurrentActor() actor: Actor, @Query() q: ListNotificationsQuery): Promise<NotificationView[]> {
     return this.rpc.request(S.notificationList, q, { actor });
@@ -104,21 +100,21 @@ export class RevocationsController {
 
   /** A revocation request from the standing office, a district office or an inspector. */
   @Post()
-  @Roles(Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.INSPECTOR, Role.ADMIN)
+  @RolesOf(S.revocationRequest)
   @ApiCreatedResponse({ type: RevocationView })
   request(@CurrentActor() actor: Actor, @Body() body: RequestRevocationCommand): Promise<RevocationView> {
     return this.rpc.request(S.revocationRequest, body, { actor });
   }
 
   @Get()
-  @Roles(...READERS)
+  @RolesOf(S.revocationList)
   @ApiOkResponse({ type: [RevocationView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListRevocationsQuery): Promise<RevocationView[]> {
     return this.rpc.request(S.revocationList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @RolesOf(S.revocationGet)
   @ApiOkResponse({ type: RevocationView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<RevocationView> {
     return this.rpc.request(S.revocationGet, { revocationId: id }, { actor });
@@ -127,7 +123,7 @@ export class RevocationsController {
   /** The issuing authority decides: a revocation decision citing the original one; the certificate is REVOKED. */
   @Post(':id/decide')
   @HttpCode(200)
-  @Roles(...OFFICERS)
+  @RolesOf(S.revocationDecide)
   @ApiOkResponse({ type: RevocationView })
   decide(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<RevocationView> {
     return this.rpc.request(S.revocationDecide, { revocationId: id }, { actor });
@@ -135,7 +131,7 @@ export class RevocationsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(...OFFICERS)
+  @RolesOf(S.revocationReject)
   @ApiOkResponse({ type: RevocationView })
   reject(
     @CurrentActor() actor: Actor,
@@ -148,7 +144,7 @@ export class RevocationsController {
   /** The certificate came back and the OCOP mark is off the packaging. */
   @Post(':id/confirm-return')
   @HttpCode(200)
-  @Roles(...OFFICERS)
+  @RolesOf(S.revocationConfirmReturn)
   @ApiOkResponse({ type: RevocationView })
   confirmReturn(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<RevocationView> {
     return this.rpc.request(S.revocationConfirmReturn, { revocationId: id }, { actor });
@@ -164,7 +160,7 @@ export class CertificationJobsController {
   /** Runs a scheduled job now (admin); outside production with an explicit as-of instant. */
   @Post(':name/run')
   @HttpCode(200)
-  @Roles(Role.ADMIN)
+  @RolesOf(S.jobRun)
   @ApiParam({ name: 'name', enum: CERTIFICATION_JOB_NAMES })
   @ApiOkResponse({ type: CertificationJobReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {

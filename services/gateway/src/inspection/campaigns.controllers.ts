@@ -14,14 +14,13 @@ import {
   ListTasksQuery,
   ListViolationsQuery,
   RecurrenceView,
-  Role,
   RunRecurrenceBody,
   TaskCompletionView,
   TaskView,
   ViolationView,
   type Actor,
 } from '@ocop/contracts';
-import { CurrentActor, Roles } from '@ocop/auth';
+import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
@@ -29,9 +28,6 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { readUpload } from '../http/uploads';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
-
-const OFFICE = [Role.PROVINCE_OFFICE, Role.ADMIN];
-const STAFF = [...OFFICE, Role.INSPECTOR, Role.AGENCY_OFFICER];
 
 @ApiTags('inspection: campaigns')
 @ApiProblems()
@@ -45,21 +41,21 @@ export class CampaignsController {
 
   /** Plans a campaign: scope, selection rule, checklist and team (standing office). */
   @Post('campaigns')
-  @Roles(...OFFICE)
+  @RolesOf(S.campaignCreate)
   @ApiCreatedResponse({ type: CampaignView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignCommand): Promise<CampaignView> {
     return this.rpc.request(S.campaignCreate, body, { actor });
   }
 
   @Get('campaigns')
-  @Roles(...STAFF)
+  @RolesOf(S.campaignList)
   @ApiOkResponse({ type: [CampaignView] })
   list(@CurrentActor() actor: Actor): Promise<CampaignView[]> {
     return this.rpc.request(S.campaignList, {}, { actor });
   }
 
   @Get('campaigns/:id')
-  @Roles(...STAFF)
+  @RolesOf(S.campaignGet)
   @ApiOkResponse({ type: CampaignView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<CampaignView> {
     return this.rpc.request(S.campaignGet, { campaignId: id }, { actor });
@@ -68,7 +64,7 @@ export class CampaignsController {
   /** Selects the certificates by the campaign's rule and creates the tasks, assigned round-robin to its inspectors. */
   @Post('campaigns/:id/select')
   @HttpCode(200)
-  @Roles(...OFFICE)
+  @RolesOf(S.campaignSelect)
   @ApiOkResponse({ type: CampaignView })
   select(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<CampaignView> {
     return this.rpc.request(S.campaignSelect, { campaignId: id }, { actor, timeoutMs: 60_000 });
@@ -76,7 +72,7 @@ export class CampaignsController {
 
   /** An inspector's assigned tasks; the office's and agencies' view of the province. */
   @Get('tasks')
-  @Roles(...STAFF)
+  @RolesOf(S.taskList)
   @ApiOkResponse({ type: [TaskView] })
   tasks(@CurrentActor() actor: Actor, @Query() q: ListTasksQuery): Promise<TaskView[]> {
     return this.rpc.request(S.taskList, q, { actor });
@@ -85,7 +81,7 @@ export class CampaignsController {
   /** The office assigns an open task to an inspector (tasks of campaigns opened by an agency's report start unassigned). */
   @Post('tasks/:id/assign')
   @HttpCode(200)
-  @Roles(...OFFICE)
+  @RolesOf(S.taskAssign)
   @ApiOkResponse({ type: TaskView })
   assign(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AssignTaskBody): Promise<TaskView> {
     return this.rpc.request(S.taskAssign, { ...body, taskId: id }, { actor });
@@ -93,7 +89,7 @@ export class CampaignsController {
 
   /** Evidence for a task (photo or document: PDF, JPEG, PNG) as multipart/form-data field `file`; findings cite its storageKey. */
   @Post('tasks/:id/evidence')
-  @Roles(...OFFICE, Role.INSPECTOR)
+  @RolesOf(S.taskAttachEvidence)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: EvidenceView })
@@ -127,7 +123,7 @@ export class CampaignsController {
   /** The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. */
   @Post('tasks/:id/complete')
   @HttpCode(200)
-  @Roles(...OFFICE, Role.INSPECTOR)
+  @RolesOf(S.taskComplete)
   @ApiOkResponse({ type: TaskCompletionView })
   complete(
     @CurrentActor() actor: Actor,
@@ -138,7 +134,7 @@ export class CampaignsController {
   }
 
   @Get('violations')
-  @Roles(...STAFF)
+  @RolesOf(S.violationList)
   @ApiOkResponse({ type: [ViolationView] })
   violations(@CurrentActor() actor: Actor, @Query() q: ListViolationsQuery): Promise<ViolationView[]> {
     return this.rpc.request(S.violationList, q, { actor });
@@ -147,7 +143,7 @@ export class CampaignsController {
   /** The follow-up inspection found it corrected. */
   @Post('violations/:id/correct')
   @HttpCode(200)
-  @Roles(...OFFICE, Role.INSPECTOR)
+  @RolesOf(S.violationCorrect)
   @ApiOkResponse({ type: ViolationView })
   correct(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ViolationView> {
     return this.rpc.request(S.violationCorrect, { violationId: id }, { actor });
@@ -155,14 +151,14 @@ export class CampaignsController {
 
   /** A recurring campaign (e.g. quarterly, Q3–Q4): a BullMQ job scheduler creates and selects one campaign per period. */
   @Post('campaign-recurrences')
-  @Roles(...OFFICE)
+  @RolesOf(S.recurrenceCreate)
   @ApiCreatedResponse({ type: RecurrenceView })
   createRecurrence(@CurrentActor() actor: Actor, @Body() body: CreateRecurrenceCommand): Promise<RecurrenceView> {
     return this.rpc.request(S.recurrenceCreate, body, { actor });
   }
 
   @Get('campaign-recurrences')
-  @Roles(...STAFF)
+  @RolesOf(S.recurrenceList)
   @ApiOkResponse({ type: [RecurrenceView] })
   recurrences(@CurrentActor() actor: Actor): Promise<RecurrenceView[]> {
     return this.rpc.request(S.recurrenceList, {}, { actor });
@@ -171,7 +167,7 @@ export class CampaignsController {
   /** Runs a recurrence now (admin): its campaign for the period starting on the as-of day, created and selected once. */
   @Post('campaign-recurrences/:id/run')
   @HttpCode(200)
-  @Roles(Role.ADMIN)
+  @RolesOf(S.recurrenceRun)
   @ApiOkResponse({ type: CampaignView })
   runRecurrence(
     @CurrentActor() actor: Actor,
@@ -183,7 +179,7 @@ export class CampaignsController {
 
   /** Active certificates not inspected during their validity so far (X-As-Of outside production). */
   @Get('coverage')
-  @Roles(...STAFF)
+  @RolesOf(S.coverage)
   @ApiOkResponse({ type: CoverageView })
   coverage(@CurrentActor() actor: Actor, @Query() q: CoverageQuery): Promise<CoverageView> {
     return this.rpc.request(S.coverage, q, { actor });

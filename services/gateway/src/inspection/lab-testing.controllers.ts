@@ -13,18 +13,14 @@ import {
   RecordResultBody,
   RegisterLabCommand,
   RequestSampleCommand,
-  Role,
   RunInspectionJobBody,
   SampleView,
   type Actor,
 } from '@ocop/contracts';
-import { CurrentActor, Roles } from '@ocop/auth';
+import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
-
-const OFFICE = [Role.PROVINCE_OFFICE, Role.ADMIN];
-const SAMPLE_READERS = [...OFFICE, Role.LAB, Role.PRODUCER, Role.INSPECTOR, Role.AGENCY_OFFICER, Role.COUNCIL_MEMBER];
 
 @ApiTags('inspection: labs')
 @ApiProblems()
@@ -34,14 +30,14 @@ export class LabsController {
 
   /** Registers an accredited lab with its indicators, turnaround and contacts (standing office). */
   @Post()
-  @Roles(...OFFICE)
+  @RolesOf(S.labRegister)
   @ApiCreatedResponse({ type: LabView })
   register(@CurrentActor() actor: Actor, @Body() body: RegisterLabCommand): Promise<LabView> {
     return this.rpc.request(S.labRegister, body, { actor });
   }
 
   @Get()
-  @Roles(...OFFICE, Role.LAB, Role.INSPECTOR, Role.AGENCY_OFFICER, Role.COUNCIL_MEMBER, Role.DISTRICT_OFFICER)
+  @RolesOf(S.labList)
   @ApiOkResponse({ type: [LabView] })
   list(@CurrentActor() actor: Actor): Promise<LabView[]> {
     return this.rpc.request(S.labList, {}, { actor });
@@ -49,7 +45,7 @@ export class LabsController {
 
   /** A credential for the lab's own service to send results on its NATS subject (admin; the token is shown once). */
   @Post(':id/credentials')
-  @Roles(Role.ADMIN)
+  @RolesOf(S.labIssueCredential)
   @ApiCreatedResponse({ type: LabCredentialView })
   credential(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<LabCredentialView> {
     return this.rpc.request(S.labIssueCredential, { labId: id }, { actor });
@@ -64,7 +60,7 @@ export class LabCredentialsController {
 
   /** Revokes a lab service's credential (admin): its NATS messages are refused from now on. */
   @Delete(':credentialId')
-  @Roles(Role.ADMIN)
+  @RolesOf(S.labRevokeCredential)
   @ApiOkResponse({ type: CredentialRevocationView })
   revoke(
     @CurrentActor() actor: Actor,
@@ -83,7 +79,7 @@ export class SamplesController {
 
   /** A sample for a province-tier evaluation, sent to a lab (indicators default by product set). */
   @Post()
-  @Roles(...OFFICE)
+  @RolesOf(S.sampleRequest)
   @ApiCreatedResponse({ type: SampleView })
   request(@CurrentActor() actor: Actor, @Body() body: RequestSampleCommand): Promise<SampleView> {
     return this.rpc.request(S.sampleRequest, body, { actor });
@@ -91,14 +87,14 @@ export class SamplesController {
 
   /** Samples the caller may see: the office its province, a lab what was sent to it, a producer its own. */
   @Get()
-  @Roles(...SAMPLE_READERS)
+  @RolesOf(S.sampleList)
   @ApiOkResponse({ type: [SampleView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListSamplesQuery): Promise<SampleView[]> {
     return this.rpc.request(S.sampleList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...SAMPLE_READERS)
+  @RolesOf(S.sampleGet)
   @ApiOkResponse({ type: SampleView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SampleView> {
     return this.rpc.request(S.sampleGet, { sampleId: id }, { actor });
@@ -106,7 +102,7 @@ export class SamplesController {
 
   @Post(':id/collect')
   @HttpCode(200)
-  @Roles(...OFFICE)
+  @RolesOf(S.sampleCollect)
   @ApiOkResponse({ type: SampleView })
   collect(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: CollectSampleBody): Promise<SampleView> {
     return this.rpc.request(S.sampleCollect, { ...body, sampleId: id }, { actor });
@@ -114,7 +110,7 @@ export class SamplesController {
 
   @Post(':id/dispatch')
   @HttpCode(200)
-  @Roles(...OFFICE)
+  @RolesOf(S.sampleDispatch)
   @ApiOkResponse({ type: SampleView })
   dispatch(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SampleView> {
     return this.rpc.request(S.sampleDispatch, { sampleId: id }, { actor });
@@ -123,7 +119,7 @@ export class SamplesController {
   /** The lab confirms it has the sample. */
   @Post(':id/receive')
   @HttpCode(200)
-  @Roles(...OFFICE, Role.LAB)
+  @RolesOf(S.sampleReceive)
   @ApiOkResponse({ type: SampleView })
   receive(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SampleView> {
     return this.rpc.request(S.sampleReceive, { sampleId: id }, { actor });
@@ -131,7 +127,7 @@ export class SamplesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(...OFFICE)
+  @RolesOf(S.sampleCancel)
   @ApiOkResponse({ type: SampleView })
   cancel(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: CancelSampleBody): Promise<SampleView> {
     return this.rpc.request(S.sampleCancel, { ...body, sampleId: id }, { actor });
@@ -140,7 +136,7 @@ export class SamplesController {
   /** The lab's result (phiếu kết quả kiểm nghiệm): per indicator and overall. The same result again changes nothing; a different one is refused. */
   @Post(':id/result')
   @HttpCode(200)
-  @Roles(Role.LAB)
+  @RolesOf(S.sampleRecordResult)
   @ApiOkResponse({ type: SampleView })
   result(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: RecordResultBody): Promise<SampleView> {
     return this.rpc.request(S.sampleRecordResult, { ...body, sampleId: id }, { actor });
@@ -156,7 +152,7 @@ export class InspectionJobsController {
   /** Runs the sample follow-up sweep now (admin); outside production with an explicit as-of instant. */
   @Post(':name/run')
   @HttpCode(200)
-  @Roles(Role.ADMIN)
+  @RolesOf(S.jobRun)
   @ApiParam({ name: 'name', enum: INSPECTION_JOB_NAMES })
   @ApiOkResponse({ type: InspectionJobReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunInspectionJobBody): Promise<unknown> {

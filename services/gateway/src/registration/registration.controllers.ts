@@ -21,13 +21,12 @@ import {
   RegistrationSubjects as S,
   ReturnDossierBody,
   WithdrawDossierBody,
-  Role,
   RoundView,
   TimelineEntryView,
   UnitView,
   type Actor,
 } from '@ocop/contracts';
-import { CurrentActor, Roles } from '@ocop/auth';
+import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -36,21 +35,6 @@ import { UuidParam } from '../http/pipes';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
 
-const ALL = Object.values(Role);
-const READERS = [
-  Role.PRODUCER,
-  Role.COMMUNE_OFFICER,
-  Role.DISTRICT_OFFICER,
-  Role.PROVINCE_OFFICE,
-  Role.ADMIN,
-  Role.COUNCIL_MEMBER,
-  Role.AGENCY_OFFICER,
-  Role.INSPECTOR,
-];
-const OFFICIALS = [Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER];
-const EDITORS = [Role.PRODUCER, Role.COMMUNE_OFFICER];
-const INTAKE = [Role.COMMUNE_OFFICER, Role.ADMIN];
-
 @ApiTags('administrative units')
 @ApiProblems()
 @Controller('units')
@@ -58,7 +42,7 @@ export class UnitsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get()
-  @Roles(...ALL)
+  @RolesOf(S.unitsList)
   @ApiOkResponse({ type: [UnitView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListUnitsQuery): Promise<UnitView[]> {
     return this.rpc.request(S.unitsList, q, { actor });
@@ -72,35 +56,35 @@ export class ProducersController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Post('producers')
-  @Roles(Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @RolesOf(S.producerCreate)
   @ApiCreatedResponse({ type: ProducerView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateProducerCommand): Promise<ProducerView> {
     return this.rpc.request(S.producerCreate, body, { actor });
   }
 
   @Get('producers')
-  @Roles(...READERS)
+  @RolesOf(S.producerList)
   @ApiOkResponse({ type: [ProducerView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListProducersQuery): Promise<ProducerView[]> {
     return this.rpc.request(S.producerList, q, { actor });
   }
 
   @Get('producers/:id')
-  @Roles(...READERS)
+  @RolesOf(S.producerGet)
   @ApiOkResponse({ type: ProducerView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProducerView> {
     return this.rpc.request(S.producerGet, { id }, { actor });
   }
 
   @Get('producers/:id/products')
-  @Roles(...READERS)
+  @RolesOf(S.productList)
   @ApiOkResponse({ type: [ProductView] })
   products(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProductView[]> {
     return this.rpc.request(S.productList, { producerId: id }, { actor });
   }
 
   @Post('products')
-  @Roles(Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @RolesOf(S.productCreate)
   @ApiCreatedResponse({ type: ProductView })
   createProduct(@CurrentActor() actor: Actor, @Body() body: CreateProductCommand): Promise<ProductView> {
     return this.rpc.request(S.productCreate, body, { actor });
@@ -114,14 +98,14 @@ export class RoundsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Post()
-  @Roles(Role.PROVINCE_OFFICE, Role.ADMIN)
+  @RolesOf(S.roundCreate)
   @ApiCreatedResponse({ type: RoundView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateRoundCommand): Promise<RoundView> {
     return this.rpc.request(S.roundCreate, body, { actor });
   }
 
   @Get()
-  @Roles(...OFFICIALS, Role.PRODUCER)
+  @RolesOf(S.roundList)
   @ApiOkResponse({ type: [RoundView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListRoundsQuery): Promise<RoundView[]> {
     return this.rpc.request(S.roundList, q, { actor });
@@ -139,7 +123,7 @@ export class DossiersController {
   ) {}
 
   @Post()
-  @Roles(...EDITORS)
+  @RolesOf(S.dossierCreate)
   @ApiCreatedResponse({ type: DossierView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateDossierCommand): Promise<DossierView> {
     return this.rpc.request(S.dossierCreate, body, { actor });
@@ -147,14 +131,14 @@ export class DossiersController {
 
   /** Lists in the caller's scope; `proposedTo` gives the next tier's list of proposed dossiers. */
   @Get()
-  @Roles(...READERS)
+  @RolesOf(S.dossierList)
   @ApiOkResponse({ type: [DossierView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListDossiersQuery): Promise<DossierView[]> {
     return this.rpc.request(S.dossierList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @RolesOf(S.dossierGet)
   @ApiOkResponse({ type: DossierView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
     return this.rpc.request(S.dossierGet, { dossierId: id }, { actor });
@@ -162,7 +146,7 @@ export class DossiersController {
 
   /** Every event that touched the dossier, from any service, with actor and time. */
   @Get(':id/timeline')
-  @Roles(...READERS)
+  @RolesOf(S.dossierTimeline)
   @ApiOkResponse({ type: [TimelineEntryView] })
   timeline(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<TimelineEntryView[]> {
     return this.rpc.request(S.dossierTimeline, { dossierId: id }, { actor });
@@ -170,7 +154,7 @@ export class DossiersController {
 
   /** Upload one document (PDF, JPEG or PNG) as multipart/form-data: field `type` first, then `file`. */
   @Post(':id/documents')
-  @Roles(...EDITORS)
+  @RolesOf(S.dossierAttachDocument)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -207,7 +191,7 @@ export class DossiersController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @Roles(...EDITORS)
+  @RolesOf(S.dossierSubmit)
   @ApiOkResponse({ type: DossierView })
   submit(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
     return this.rpc.request(S.dossierSubmit, { dossierId: id }, { actor });
@@ -216,7 +200,7 @@ export class DossiersController {
   /** Commune intake: return the dossier for completion, with reasons. */
   @Post(':id/return')
   @HttpCode(200)
-  @Roles(...INTAKE)
+  @RolesOf(S.dossierReturn)
   @ApiOkResponse({ type: DossierView })
   returnForCompletion(
     @CurrentActor() actor: Actor,
@@ -229,7 +213,7 @@ export class DossiersController {
   /** The producer (its own dossier) or the commune withdraws a dossier not yet proposed, with a reason (audited, on the timeline). */
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles(Role.PRODUCER, ...INTAKE)
+  @RolesOf(S.dossierWithdraw)
   @ApiOkResponse({ type: DossierView })
   withdraw(
     @CurrentActor() actor: Actor,
@@ -242,7 +226,7 @@ export class DossiersController {
   /** Commune intake: the format check passes. */
   @Post(':id/accept')
   @HttpCode(200)
-  @Roles(...INTAKE)
+  @RolesOf(S.dossierAccept)
   @ApiOkResponse({ type: DossierView })
   accept(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<DossierView> {
     return this.rpc.request(S.dossierAccept, { dossierId: id }, { actor });
@@ -251,7 +235,7 @@ export class DossiersController {
   /** Commune intake: propose the accepted dossier to the next tier. */
   @Post(':id/propose')
   @HttpCode(200)
-  @Roles(...INTAKE)
+  @RolesOf(S.dossierPropose)
   @ApiOkResponse({ type: DossierView })
   propose(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ProposeDossierBody): Promise<DossierView> {
     return this.rpc.request(S.dossierPropose, { ...body, dossierId: id }, { actor });
@@ -269,7 +253,7 @@ export class ReevaluationInvitationsController {
    * before its end). A producer sees its own; officers those of their unit.
    */
   @Get()
-  @Roles(Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN)
+  @RolesOf(S.reevaluationInvitationList)
   @ApiOkResponse({ type: [ReevaluationInvitationView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListReevaluationInvitationsQuery): Promise<ReevaluationInvitationView[]> {
     return this.rpc.request(S.reevaluationInvitationList, q, { actor });

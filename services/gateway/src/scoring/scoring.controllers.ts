@@ -18,7 +18,6 @@ import {
   ListEvaluationsQuery,
   ListSessionsQuery,
   MinutesView,
-  Role,
   ScoringSubjects as S,
   RunJobBody,
   SCORING_JOB_NAMES,
@@ -30,17 +29,12 @@ import {
   type Actor,
   type PdfView,
 } from '@ocop/contracts';
-import { CurrentActor, Roles } from '@ocop/auth';
+import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/pipes';
 
-const ALL = Object.values(Role);
-const OFFICES = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN];
-const COUNCIL_READERS = [...OFFICES, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER];
-const EVALUATION_READERS = [...COUNCIL_READERS, Role.PRODUCER, Role.COMMUNE_OFFICER];
 /** Session paperwork: the office of the council's unit, or the council's secretary (a COUNCIL_MEMBER user); the service checks which. */
-const ORGANISERS = [...OFFICES, Role.COUNCIL_MEMBER];
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 function catalogueCode(code: string): string {
@@ -55,7 +49,7 @@ export class CataloguesController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get('catalogues')
-  @Roles(...ALL)
+  @RolesOf(S.catalogueList)
   @ApiOkResponse({ type: [CatalogueSummaryView] })
   list(@CurrentActor() actor: Actor): Promise<CatalogueSummaryView[]> {
     return this.rpc.request(S.catalogueList, {}, { actor });
@@ -66,7 +60,7 @@ export class CataloguesController {
    * the criteria an operator must still complete.
    */
   @Get('catalogues/:code')
-  @Roles(...ALL)
+  @RolesOf(S.catalogueGet)
   @ApiOkResponse({ type: CatalogueView })
   get(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() q: CatalogueRevisionQuery): Promise<CatalogueView> {
     return this.rpc.request(
@@ -78,7 +72,7 @@ export class CataloguesController {
 
   /** Adds or replaces a catalogue (a new revision; sessions keep the revision they pinned). The body is the catalogue document. */
   @Put('catalogues/:code')
-  @Roles(Role.ADMIN)
+  @RolesOf(S.cataloguePut)
   @ApiBody({ schema: { type: 'object', description: 'Catalogue document, format of data/criteria/*.json' } })
   @ApiOkResponse({ type: CatalogueView })
   put(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() document: Record<string, unknown>): Promise<CatalogueView> {
@@ -88,7 +82,7 @@ export class CataloguesController {
   }
 
   @Get('tier-models')
-  @Roles(...ALL)
+  @RolesOf(S.tierModels)
   @ApiOkResponse({ type: [TierModelView] })
   tierModels(@CurrentActor() actor: Actor): Promise<TierModelView[]> {
     return this.rpc.request(S.tierModels, {}, { actor });
@@ -102,21 +96,21 @@ export class CouncilsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Post()
-  @Roles(...OFFICES)
+  @RolesOf(S.councilCreate)
   @ApiCreatedResponse({ type: CouncilView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateCouncilCommand): Promise<CouncilView> {
     return this.rpc.request(S.councilCreate, body, { actor });
   }
 
   @Get()
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.councilList)
   @ApiOkResponse({ type: [CouncilView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListCouncilsQuery): Promise<CouncilView[]> {
     return this.rpc.request(S.councilList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.councilGet)
   @ApiOkResponse({ type: CouncilView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<CouncilView> {
     return this.rpc.request(S.councilGet, { councilId: id }, { actor });
@@ -125,7 +119,7 @@ export class CouncilsController {
   /** Declares that a member is linked to a producer: the member will not score that producer's dossiers. */
   @Post(':id/members/:memberId/conflicts')
   @HttpCode(200)
-  @Roles(...OFFICES)
+  @RolesOf(S.councilDeclareConflict)
   @ApiOkResponse({ type: CouncilView })
   declareConflict(
     @CurrentActor() actor: Actor,
@@ -145,14 +139,14 @@ export class EvaluationsController {
 
   /** Dossiers at a tier; `status=AWAITING_SESSION` with the council's tier and unit is its list of agenda candidates. */
   @Get()
-  @Roles(...EVALUATION_READERS)
+  @RolesOf(S.evaluationList)
   @ApiOkResponse({ type: [EvaluationView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListEvaluationsQuery): Promise<EvaluationView[]> {
     return this.rpc.request(S.evaluationList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...EVALUATION_READERS)
+  @RolesOf(S.evaluationGet)
   @ApiOkResponse({ type: EvaluationView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<EvaluationView> {
     return this.rpc.request(S.evaluationGet, { evaluationId: id }, { actor });
@@ -160,7 +154,7 @@ export class EvaluationsController {
 
   /** Records the state of the sample lab tests (until the lab-testing workflow publishes them itself). */
   @Put(':id/lab-result')
-  @Roles(Role.PROVINCE_OFFICE, Role.ADMIN)
+  @RolesOf(S.evaluationSetLabResult)
   @ApiOkResponse({ type: EvaluationView })
   setLabResult(
     @CurrentActor() actor: Actor,
@@ -178,21 +172,21 @@ export class SessionsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Post()
-  @Roles(...ORGANISERS)
+  @RolesOf(S.sessionCreate)
   @ApiCreatedResponse({ type: SessionView })
   create(@CurrentActor() actor: Actor, @Body() body: CreateSessionCommand): Promise<SessionView> {
     return this.rpc.request(S.sessionCreate, body, { actor });
   }
 
   @Get()
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.sessionList)
   @ApiOkResponse({ type: [SessionView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListSessionsQuery): Promise<SessionView[]> {
     return this.rpc.request(S.sessionList, q, { actor });
   }
 
   @Get(':id')
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.sessionGet)
   @ApiOkResponse({ type: SessionView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SessionView> {
     return this.rpc.request(S.sessionGet, { sessionId: id }, { actor });
@@ -200,14 +194,14 @@ export class SessionsController {
 
   @Post(':id/agenda')
   @HttpCode(200)
-  @Roles(...ORGANISERS)
+  @RolesOf(S.sessionAddAgenda)
   @ApiOkResponse({ type: SessionView })
   addAgenda(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AddAgendaBody): Promise<SessionView> {
     return this.rpc.request(S.sessionAddAgenda, { ...body, sessionId: id }, { actor });
   }
 
   @Put(':id/attendance')
-  @Roles(...ORGANISERS)
+  @RolesOf(S.sessionAttendance)
   @ApiOkResponse({ type: SessionView })
   attendance(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AttendanceBody): Promise<SessionView> {
     return this.rpc.request(S.sessionAttendance, { ...body, sessionId: id }, { actor });
@@ -215,7 +209,7 @@ export class SessionsController {
 
   /** The calling member's sheet for one dossier: submitted, or corrected until the session closes. */
   @Put(':id/evaluations/:evaluationId/sheet')
-  @Roles(Role.COUNCIL_MEMBER)
+  @RolesOf(S.sessionSubmitSheet)
   @ApiOkResponse({ type: SheetView })
   submitSheet(
     @CurrentActor() actor: Actor,
@@ -228,7 +222,7 @@ export class SessionsController {
 
   /** Sheets of the session: a member sees their own while it is open; the organisers (and everyone once closed) see all. */
   @Get(':id/sheets')
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.sessionSheets)
   @ApiOkResponse({ type: [SheetView] })
   sheets(
     @CurrentActor() actor: Actor,
@@ -242,14 +236,14 @@ export class SessionsController {
   /** The secretary closes the session: results, routing, minutes, `scoring.evaluation-completed.v1` per dossier. */
   @Post(':id/close')
   @HttpCode(200)
-  @Roles(Role.COUNCIL_MEMBER)
+  @RolesOf(S.sessionClose)
   @ApiOkResponse({ type: MinutesView })
   close(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<MinutesView> {
     return this.rpc.request(S.sessionClose, { sessionId: id }, { actor, timeoutMs: 60_000 });
   }
 
   @Get(':id/minutes')
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.sessionMinutes)
   @ApiOkResponse({ type: MinutesView })
   minutes(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<MinutesView> {
     return this.rpc.request(S.sessionMinutes, { sessionId: id }, { actor });
@@ -257,7 +251,7 @@ export class SessionsController {
 
   /** Biên bản họp Hội đồng (PDF, Vietnamese). */
   @Get(':id/minutes.pdf')
-  @Roles(...COUNCIL_READERS)
+  @RolesOf(S.sessionMinutesPdf)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The minutes as a PDF', schema: { type: 'string', format: 'binary' } })
   @Header('cache-control', 'private, no-store')
@@ -284,7 +278,7 @@ export class ScoringJobsController {
    */
   @Post(':name/run')
   @HttpCode(200)
-  @Roles(Role.ADMIN)
+  @RolesOf(S.jobRun)
   @ApiParam({ name: 'name', enum: SCORING_JOB_NAMES })
   @ApiOkResponse({ type: DistrictTransferReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
