@@ -7,6 +7,7 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type Provider,
+  type Type,
 } from '@nestjs/common';
 import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -19,6 +20,8 @@ import { connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
 import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
 import type { RpcRoute } from './rpc';
+import { BusServer } from './bus/bus-server';
+import { DeadLetters, deadLettersHandler } from './bus/dead-letters.handler';
 
 /** What every service process reads from its environment. */
 export interface ServiceConfig {
@@ -72,8 +75,10 @@ export interface ServiceAppSpec {
   database: Pick<ServiceDataSourceOptions, 'schema' | 'entities' | 'migrations'>;
   config: ServiceConfig;
   providers: Provider[];
+  /** NATS edges (`@RpcController()` classes with `@Handles(subject)` methods). */
+  controllers?: Type[];
   /** Runs once every provider exists (start-up work first), and says what the bus serves. */
-  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ routes: RpcRoute<any, unknown>[]; consumers: ConsumerSpec[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ routes?: RpcRoute<any, unknown>[]; consumers: ConsumerSpec[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
   /** Replaces the JetStream publisher of the outbox relay (fault-injection tests). */
   publisher?: EventPublisher;
 }
@@ -89,6 +94,8 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly ds: DataSource,
     private readonly metrics: Metrics,
     private readonly moduleRef: ModuleRef,
+    private readonly bus: BusServer,
+    private readonly deadLetters: DeadLetters,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -110,11 +117,14 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.metrics,
       this.spec.publisher,
     );
-    await this.messaging.start(routes, consumers);
+    await this.messaging.start(routes ?? [], consumers);
+    this.deadLetters.attach(this.messaging.consumers);
+    await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
     this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.close();
     await this.messaging?.stop();
     await this.nc.drain().catch(() => undefined);
     if (this.ds.isInitialized) await this.ds.destroy();
@@ -123,9 +133,10 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
 @Module({})
 class ServiceModule {
-  static create(spec: ServiceAppSpec, ds: DataSource, nc: NatsConnection, logger: Logger, metrics: Metrics): DynamicModule {
+  static create(spec: ServiceAppSpec, ds: DataSource, nc: NatsConnection, logger: Logger, metrics: Metrics, bus: BusServer): DynamicModule {
     return {
       module: ServiceModule,
+      controllers: [...(spec.controllers ?? []), deadLettersHandler(spec.name)],
       imports: [
         HealthModule.forRoot(metrics, {
           database: async () => {
@@ -142,6 +153,8 @@ class ServiceModule {
         { provide: DataSource, useValue: ds },
         { provide: SERVICE_NATS, useValue: nc },
         { provide: SERVICE_LOGGER, useValue: logger },
+        { provide: BusServer, useValue: bus },
+        DeadLetters,
         { provide: EventOutbox, useValue: new EventOutbox(`ocop/${spec.name}`, spec.config.prefix, spec.database.schema) },
         ...spec.providers,
         ServiceLifecycle,
@@ -157,10 +170,17 @@ export async function createServiceApp(spec: ServiceAppSpec): Promise<NestFastif
   const ds = createServiceDataSource({ ...spec.database, url: spec.config.databaseUrl, applicationName: spec.name });
   await initializeServiceDatabase(ds);
   const nc = await connectNats(spec.config.natsUrl, spec.name);
-  const app = await NestFactory.create<NestFastifyApplication>(ServiceModule.create(spec, ds, nc, logger, metrics), new FastifyAdapter(), {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const bus = new BusServer(nc, { prefix: spec.config.prefix, queue: spec.name }, logger, metrics);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceModule.create(spec, ds, nc, logger, metrics, bus),
+    new FastifyAdapter(),
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
+  // The service's NATS edges; BusServer listens once the outbox relay and the consumers run (ServiceLifecycle).
+  app.connectMicroservice({ strategy: bus });
   app.enableShutdownHooks();
   return app;
 }

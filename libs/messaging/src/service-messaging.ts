@@ -5,7 +5,6 @@ import type { Metrics } from '@ocop/observability';
 import { eventsWildcard } from '@ocop/contracts';
 import { DurableEventConsumer, type EventHandler } from './event-consumer';
 import { EventOutbox, JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
-import { deadLetterRoutes } from './dead-letters';
 import { RpcServer, type RpcRoute } from './rpc';
 import { ensureEventStream } from './nats';
 
@@ -36,7 +35,7 @@ export class ServiceMessaging {
   readonly outbox: EventOutbox;
   private rpc?: RpcServer;
   private relay?: OutboxRelay;
-  private consumers: DurableEventConsumer[] = [];
+  consumers: DurableEventConsumer[] = [];
 
   constructor(
     private readonly nc: NatsConnection,
@@ -84,7 +83,7 @@ export class ServiceMessaging {
     await this.relay.start();
     for (const c of this.consumers) await c.start();
     this.rpc = new RpcServer(this.nc, this.s.prefix, this.s.service, this.logger, this.metrics);
-    this.rpc.listen([...routes, ...deadLetterRoutes(this.s.service, this.ds, this.consumers)]);
+    if (routes.length) this.rpc.listen(routes);
   }
 
   async stop(): Promise<void> {
