@@ -259,3 +259,5 @@ export type { RpcSpec, RpcRegistry } from './rpc';
 export { RPC_REGISTRY, BUS_SERVICES, rpcSpec } from './rpc-registry';
 export { DeadLetterReplayCommand } from './dead-letter.dto';
 export { DOSSIER_READERS, DOSSIER_EDITORS, INTAKE_ROLES } from './registration/registration.rpc';
+export { JOB_REGISTRY, AsOfJob, RevocationFollowUpJob, SampleFollowUpJob, CampaignRecurrenceJob } from './jobs';
+export type { JobQueueName, JobData } from './jobs';

@@ -1,4 +1,6 @@
-import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { ClassConstructor } from 'class-transformer';
+import { AppError, JOB_REGISTRY, validateInto, type JobQueueName } from '@ocop/contracts';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { runAsOf } from '@ocop/observability';
@@ -27,6 +29,11 @@ export interface JobQueueOptions {
    * connection dropping (an operator's FLUSHALL, an eviction, a failover to an empty replica) are declared again.
    */
   selfCheckMs?: number;
+  /**
+   * The queue's job names and their data classes (`JOB_REGISTRY` in libs/contracts): registering a handler for another
+   * name, or twice, throws; start() throws while a name has no handler; a job's data is validated before its handler.
+   */
+  payloads?: Readonly<Record<string, ClassConstructor<object>>>;
 }
 
 export interface JobContext {
@@ -108,13 +115,22 @@ export class JobQueue {
 
   /** Registers what a job name does (before start()). */
   handle<T>(name: string, handler: JobHandler<T>): this {
+    if (this.o.payloads && !this.o.payloads[name]) throw new Error(`queue ${this.o.queue} declares no job ${name} (JOB_REGISTRY)`);
+    if (this.handlers.has(name)) throw new Error(`two handlers for job ${name} of queue ${this.o.queue}`);
     this.handlers.set(name, handler);
     return this;
+  }
+
+  /** The job's data as its registered class, or an error naming the field. */
+  private checked(name: string, data: unknown): unknown {
+    const cls = this.o.payloads?.[name];
+    return cls ? validateInto(cls, data ?? {}) : data;
   }
 
   /** Adds a job unless one with the same id still exists; returns whether it was added. */
   async add<T>(name: string, data: T, o: AddJobOptions): Promise<boolean> {
     if (o.jobId.includes(':')) throw new Error(`job id ${o.jobId} must not contain ':'`);
+    this.checked(name, data);
     const existing = await this.queue.getJob(o.jobId);
     if (existing && !(await existing.isCompleted()) && !(await existing.isFailed())) return false;
     if (existing) await existing.remove().catch(() => undefined);
@@ -130,6 +146,7 @@ export class JobQueue {
 
   /** Creates or updates a recurring job (BullMQ job scheduler); only the process that owns the schedule calls this. */
   async upsertScheduler<T>(schedulerId: string, recurrence: Recurrence, name: string, data: T): Promise<void> {
+    this.checked(name, data);
     await this.queue.upsertJobScheduler(schedulerId, recurrence, {
       name,
       data,
@@ -257,14 +274,24 @@ export class JobQueue {
   /** Starts this process's worker for every registered name. */
   start(): void {
     if (this.worker) return;
+    const unhandled = Object.keys(this.o.payloads ?? {}).filter((n) => !this.handlers.has(n));
+    if (unhandled.length) throw new Error(`queue ${this.o.queue} has no handler for ${unhandled.join(', ')}`);
     this.workerConnection = this.connection.duplicate();
     this.worker = new Worker(
       this.o.queue,
       async (job) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler for job ${job.name}`);
+        let data: unknown;
+        try {
+          data = this.checked(job.name, job.data);
+        } catch (err) {
+          // Retrying cannot fix the data: fail it now, with the field named.
+          const field = err instanceof AppError && err.field ? ` (${err.field})` : '';
+          throw new UnrecoverableError(`job ${job.name} has invalid data${field}: ${(err as Error).message}`);
+        }
         const started = Date.now();
-        const run = () => handler(job.data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
+        const run = () => handler(data, { id: job.id as string, name: job.name, attemptsMade: job.attemptsMade });
         // A job acting as of an instant (`asOf`, or a timer's `at`) stamps what it writes with that instant, not the wall clock.
         const asOf = asOfOf(job.data);
         const result = await (asOf ? runAsOf(asOf, 'job', run) : run());
@@ -322,9 +349,10 @@ export interface ServiceJobsConfig {
   jobLockDurationMs?: number;
 }
 
-/** A service's one queue, named after the service, under `<REDIS_PREFIX>:jobs`. */
-export function serviceJobQueue(name: string, c: ServiceJobsConfig, logger: Logger): JobQueue {
+/** A service's one queue, named after the service, under `<REDIS_PREFIX>:jobs`, with its jobs from `JOB_REGISTRY`. */
+export function serviceJobQueue(name: JobQueueName, c: ServiceJobsConfig, logger: Logger): JobQueue {
   return new JobQueue({
+    payloads: JOB_REGISTRY[name],
     redisUrl: c.redisUrl,
     prefix: `${c.redisPrefix}:jobs`,
     queue: name,
