@@ -30,7 +30,8 @@ import { ProductsRepository } from './products/products.repository';
 import { RoundsRepository } from './rounds/rounds.repository';
 import { CreateProducerUseCase } from './producers/create-producer.use-case';
 import { CreateProductUseCase } from './products/create-product.use-case';
-import { CreateRoundUseCase, roundProvince } from './rounds/create-round.use-case';
+import { CreateRoundUseCase } from './rounds/create-round.use-case';
+import { roundListScope } from './rounds/round-province.policy';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
 import { DossierViews } from './dossiers/dossier-views';
@@ -96,8 +97,8 @@ export class RegistrationHandler {
       ),
       this.route(S.roundList, ListRoundsQuery, async (q, ctx) => {
         const actor = requireActor(ctx);
-        const province = actor.scope.provinceCode === '*' && !q.provinceCode ? '*' : await roundProvince(actor, q.provinceCode, this.units);
-        return (await this.rounds.listOfProvince(province)).map((r) => roundView(r, ctx.asOf));
+        const scope = await roundListScope(actor, q.provinceCode, this.units);
+        return (await this.rounds.list(scope)).map((r) => roundView(r, ctx.asOf));
       }),
       this.route(S.dossierCreate, CreateDossierCommand, async (c, ctx) =>
         this.views.view(await this.createDossier.create(requireActor(ctx), c, ctx.asOf)),
