@@ -5,7 +5,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { eventually } from '@ocop/testing';
 import * as contracts from '@ocop/contracts';
 import { validateInto } from '@ocop/contracts';
-import * as userDtos from '../../services/gateway/src/users/user.dto';
+import * as userDtos from '../../services/gateway/src/identity/user.dto';
 import { PDF, startPlatform, type Platform } from '../support/platform';
 
 /**

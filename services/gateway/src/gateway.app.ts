@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AuthGuard, TokenService } from '@ocop/auth';
+import { AuthGuard } from '@ocop/auth';
 import { RpcClient, connectNats } from '@ocop/messaging';
 import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
 import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
@@ -25,10 +25,9 @@ import { validationPipe } from './http/pipes';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context';
 import { UndeclaredQueryInterceptor, installInputGuard } from './http/input-guard';
 import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors';
-import { UsersService } from './users/users.service';
-import { UsersController } from './users/users.controller';
-import { IdentityResponder } from './users/identity.responder';
-import { AuthController } from './auth/auth.controller';
+import { IdentityModule } from './identity/identity.module';
+import { BootstrapAdminUseCase } from './identity/bootstrap-admin.use-case';
+import { SeedDemoUsersUseCase } from './identity/seed-demo-users.use-case';
 import {
   DossiersController,
   ProducersController,
@@ -44,7 +43,6 @@ import {
   ScoringJobsController,
   SessionsController,
 } from './scoring/scoring.controllers';
-import { seedDemoUsers } from './users/demo-users';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
 import {
@@ -101,10 +99,17 @@ class GatewayModule {
             await redis.ping();
           },
         }),
+        IdentityModule.register({
+          dataSource: ds,
+          nats: nc,
+          rpc,
+          prefix: config.prefix,
+          logger,
+          jwtSecret: config.jwtSecret,
+          tokenTtlSeconds: config.tokenTtlSeconds,
+        }),
       ],
       controllers: [
-        AuthController,
-        UsersController,
         UnitsController,
         ProducersController,
         RoundsController,
@@ -135,15 +140,12 @@ class GatewayModule {
         { provide: LOGGER, useValue: logger },
         { provide: RpcClient, useValue: rpc },
         { provide: VERIFICATION_CACHE, useValue: cache },
-        { provide: TokenService, useValue: new TokenService(config.jwtSecret, config.tokenTtlSeconds) },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
-        UsersService,
         GatewayLifecycle,
-        { provide: IdentityResponder, useFactory: () => new IdentityResponder(nc, ds, config.prefix, logger) },
       ],
     };
   }
@@ -221,8 +223,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 
-  const users = app.get(UsersService);
-  if (config.demoData && (await seedDemoUsers(ds))) logger.info('demo users loaded (password in README)');
-  else if (await users.bootstrapAdmin(config.bootstrapAdminPassword)) logger.warn('bootstrap admin created: change its password');
+  if (config.demoData && (await app.get(SeedDemoUsersUseCase).execute())) logger.info('demo users loaded (password in README)');
+  else if (await app.get(BootstrapAdminUseCase).execute(config.bootstrapAdminPassword))
+    logger.warn('bootstrap admin created: change its password');
   return app;
 }

@@ -9,17 +9,25 @@ import { ProducersRepository } from './producers/producers.repository';
 import { ProductsRepository } from './products/products.repository';
 import { RoundsRepository } from './rounds/rounds.repository';
 import { DossiersRepository } from './dossiers/dossiers.repository';
+import { TimelineEntriesRepository } from './dossiers/timeline-entries.repository';
 import { CreateProducerUseCase } from './producers/create-producer.use-case';
 import { CreateProductUseCase } from './products/create-product.use-case';
 import { CreateRoundUseCase } from './rounds/create-round.use-case';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
+import { AttachDocumentUseCase } from './dossiers/attach-document.use-case';
 import { DossierWorkflow } from './dossiers/dossier-workflow';
-import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
-import { DossierViews } from './dossiers/dossier-views';
+import { SubmitDossierUseCase } from './dossiers/submit-dossier.use-case';
+import { ReturnDossierUseCase } from './dossiers/return-dossier.use-case';
+import { AcceptDossierUseCase } from './dossiers/accept-dossier.use-case';
+import { WithdrawDossierUseCase } from './dossiers/withdraw-dossier.use-case';
+import { ProposeDossierUseCase } from './dossiers/propose-dossier.use-case';
+import { DossierQueries } from './dossiers/dossiers.queries';
 import { TimelineProjection } from './dossiers/timeline.projection';
-import { EvaluationProgress } from './dossiers/evaluation-progress';
+import { EvaluationProgressConsumer } from './dossiers/evaluation-progress.consumer';
 import { ReevaluationInvitationsRepository } from './reevaluation/reevaluation-invitations.repository';
-import { ReevaluationInvitations } from './reevaluation/reevaluation-invitations';
+import { FileReevaluationInvitationsUseCase } from './reevaluation/file-reevaluation-invitations.use-case';
+import { ReevaluationInvitationQueries } from './reevaluation/reevaluation-invitations.queries';
+import { ReevaluationInvitationsConsumer } from './reevaluation/reevaluation-invitations.consumer';
 import { SeedDemoDataUseCase } from './demo/seed-demo-data.use-case';
 import { RegistrationHandler } from './registration.handler';
 
@@ -44,17 +52,25 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       ProductsRepository,
       RoundsRepository,
       DossiersRepository,
+      TimelineEntriesRepository,
       ReevaluationInvitationsRepository,
       CreateProducerUseCase,
       CreateProductUseCase,
       CreateRoundUseCase,
       CreateDossierUseCase,
+      AttachDocumentUseCase,
       DossierWorkflow,
-      DossierIntakeUseCases,
-      DossierViews,
+      SubmitDossierUseCase,
+      ReturnDossierUseCase,
+      AcceptDossierUseCase,
+      WithdrawDossierUseCase,
+      ProposeDossierUseCase,
+      DossierQueries,
       TimelineProjection,
-      EvaluationProgress,
-      ReevaluationInvitations,
+      EvaluationProgressConsumer,
+      FileReevaluationInvitationsUseCase,
+      ReevaluationInvitationQueries,
+      ReevaluationInvitationsConsumer,
       SeedDemoDataUseCase,
       RegistrationHandler,
     ],
@@ -66,9 +82,9 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
         consumers: [
           { name: 'timeline', handlers: { '*': (e, tx) => timeline.apply(e, tx) }, concurrency: 8 },
           // One at a time, in stream order: a dossier's scheduling precedes its completion, which precedes its certificate.
-          { name: 'evaluation-progress', handlers: ref.get(EvaluationProgress).handlers(), concurrency: 1 },
+          { name: 'evaluation-progress', handlers: ref.get(EvaluationProgressConsumer).handlers(), concurrency: 1 },
           // Certificate lifecycle → re-evaluation invitations; in order too: a certificate's notices precede its end.
-          { name: 'reevaluation-invitations', handlers: ref.get(ReevaluationInvitations).handlers(), concurrency: 1 },
+          { name: 'reevaluation-invitations', handlers: ref.get(ReevaluationInvitationsConsumer).handlers(), concurrency: 1 },
         ],
       };
     },

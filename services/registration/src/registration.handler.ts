@@ -30,11 +30,18 @@ import { ProductsRepository } from './products/products.repository';
 import { RoundsRepository } from './rounds/rounds.repository';
 import { CreateProducerUseCase } from './producers/create-producer.use-case';
 import { CreateProductUseCase } from './products/create-product.use-case';
-import { CreateRoundUseCase, roundProvince } from './rounds/create-round.use-case';
+import { CreateRoundUseCase } from './rounds/create-round.use-case';
+import { roundListScope } from './rounds/round-province.policy';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
-import { DossierIntakeUseCases } from './dossiers/dossier-intake.use-cases';
-import { DossierViews } from './dossiers/dossier-views';
-import { INVITATION_READERS, ReevaluationInvitations } from './reevaluation/reevaluation-invitations';
+import { AttachDocumentUseCase } from './dossiers/attach-document.use-case';
+import { SubmitDossierUseCase } from './dossiers/submit-dossier.use-case';
+import { ReturnDossierUseCase } from './dossiers/return-dossier.use-case';
+import { AcceptDossierUseCase } from './dossiers/accept-dossier.use-case';
+import { WithdrawDossierUseCase } from './dossiers/withdraw-dossier.use-case';
+import { ProposeDossierUseCase } from './dossiers/propose-dossier.use-case';
+import { DossierQueries } from './dossiers/dossiers.queries';
+import { ReevaluationInvitationQueries } from './reevaluation/reevaluation-invitations.queries';
+import { INVITATION_READERS } from './reevaluation/reevaluation-invitation.policy';
 import { readScopeOf } from '@ocop/auth';
 import type { Producer } from './producers/producer.entity';
 import type { Product } from './products/product.entity';
@@ -63,9 +70,14 @@ export class RegistrationHandler {
     private readonly createProduct: CreateProductUseCase,
     private readonly createRound: CreateRoundUseCase,
     private readonly createDossier: CreateDossierUseCase,
-    private readonly intake: DossierIntakeUseCases,
-    private readonly views: DossierViews,
-    private readonly invitations: ReevaluationInvitations,
+    private readonly attachDocument: AttachDocumentUseCase,
+    private readonly submitDossier: SubmitDossierUseCase,
+    private readonly returnDossier: ReturnDossierUseCase,
+    private readonly acceptDossier: AcceptDossierUseCase,
+    private readonly withdrawDossier: WithdrawDossierUseCase,
+    private readonly proposeDossier: ProposeDossierUseCase,
+    private readonly views: DossierQueries,
+    private readonly invitations: ReevaluationInvitationQueries,
   ) {}
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own contract class
@@ -96,17 +108,17 @@ export class RegistrationHandler {
       ),
       this.route(S.roundList, ListRoundsQuery, async (q, ctx) => {
         const actor = requireActor(ctx);
-        const province = actor.scope.provinceCode === '*' && !q.provinceCode ? '*' : await roundProvince(actor, q.provinceCode, this.units);
-        return (await this.rounds.listOfProvince(province)).map((r) => roundView(r, ctx.asOf));
+        const scope = await roundListScope(actor, q.provinceCode, this.units);
+        return (await this.rounds.list(scope)).map((r) => roundView(r, ctx.asOf));
       }),
       this.route(S.dossierCreate, CreateDossierCommand, async (c, ctx) =>
-        this.views.view(await this.createDossier.create(requireActor(ctx), c, ctx.asOf)),
+        this.views.view(await this.createDossier.execute(requireActor(ctx), c, ctx.asOf)),
       ),
       this.route(S.dossierGet, DossierIdCommand, async (q, ctx) => this.views.get(requireActor(ctx), q.dossierId)),
       this.route(S.dossierList, ListDossiersQuery, async (q, ctx) => this.views.list(requireActor(ctx), q)),
       this.route(S.dossierTimeline, DossierIdCommand, async (q, ctx) => this.views.timeline(requireActor(ctx), q.dossierId)),
       this.route(S.dossierAttachDocument, AttachDocumentCommand, async (c, ctx) => {
-        const doc = await this.createDossier.attachDocument(requireActor(ctx), c);
+        const doc = await this.attachDocument.execute(requireActor(ctx), c);
         return {
           id: doc.id,
           type: doc.type,
@@ -118,19 +130,19 @@ export class RegistrationHandler {
         };
       }),
       this.route(S.dossierSubmit, DossierIdCommand, async (c, ctx) =>
-        this.views.view(await this.intake.submit(requireActor(ctx), c.dossierId, ctx.asOf)),
+        this.views.view(await this.submitDossier.execute(requireActor(ctx), c.dossierId, ctx.asOf)),
       ),
       this.route(S.dossierReturn, ReturnDossierCommand, async (c, ctx) =>
-        this.views.view(await this.intake.returnForCompletion(requireActor(ctx), c)),
+        this.views.view(await this.returnDossier.execute(requireActor(ctx), c)),
       ),
       this.route(S.dossierAccept, DossierIdCommand, async (c, ctx) =>
-        this.views.view(await this.intake.accept(requireActor(ctx), c.dossierId)),
+        this.views.view(await this.acceptDossier.execute(requireActor(ctx), c.dossierId)),
       ),
       this.route(S.dossierWithdraw, WithdrawDossierCommand, async (c, ctx) =>
-        this.views.view(await this.intake.withdraw(requireActor(ctx), c)),
+        this.views.view(await this.withdrawDossier.execute(requireActor(ctx), c)),
       ),
       this.route(S.dossierPropose, ProposeDossierCommand, async (c, ctx) =>
-        this.views.view(await this.intake.propose(requireActor(ctx), c, ctx.asOf)),
+        this.views.view(await this.proposeDossier.execute(requireActor(ctx), c, ctx.asOf)),
       ),
       this.route(S.reevaluationInvitationList, ListReevaluationInvitationsQuery, async (q, ctx) =>
         this.invitations.list(requireRole(ctx, [...INVITATION_READERS]), q),

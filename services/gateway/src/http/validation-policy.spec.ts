@@ -2,7 +2,7 @@ import * as contracts from '@ocop/contracts';
 import { validateInto, validationPolicyViolations } from '@ocop/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsObject, IsString, Matches } from 'class-validator';
-import * as userDtos from '../users/user.dto';
+import * as userDtos from '../identity/user.dto';
 
 /** Every class a request is validated into: the contracts (HTTP and NATS) and the gateway's own bodies. */
 const classes = ([...Object.values(contracts), ...Object.values(userDtos)] as unknown[]).filter(

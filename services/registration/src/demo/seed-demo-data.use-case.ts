@@ -10,6 +10,9 @@ import { Producer } from '../producers/producer.entity';
 import { Product } from '../products/product.entity';
 import { EvaluationRound } from '../rounds/round.entity';
 import { UnitsRepository } from '../units/units.repository';
+import { ProducersRepository } from '../producers/producers.repository';
+import { ProductsRepository } from '../products/products.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { DEMO_PRODUCER_ID, DEMO_PRODUCT_ID, DEMO_PROVINCE, loadDemoDistricts } from './thanh-hoa.demo';
 
 /** Loads the Thanh Hóa demo data into an empty registration schema. Does nothing when units exist. */
@@ -18,6 +21,9 @@ export class SeedDemoDataUseCase {
   constructor(
     private readonly ds: DataSource,
     private readonly units: UnitsRepository,
+    private readonly producers: ProducersRepository,
+    private readonly products: ProductsRepository,
+    private readonly rounds: RoundsRepository,
   ) {}
 
   async execute(root: string, asOf: Date, logger: Logger): Promise<boolean> {
@@ -36,8 +42,8 @@ export class SeedDemoDataUseCase {
         districts.flatMap((d) => d.communes.map((c) => u(c.code, 'COMMUNE', c.name, d.code, d.code))),
       );
       const commune = districts[0].communes[0];
-      await tx.insert(
-        Producer,
+      await this.producers.insert(
+        tx,
         Object.assign(new Producer(), {
           id: DEMO_PRODUCER_ID,
           type: 'COOPERATIVE',
@@ -54,8 +60,8 @@ export class SeedDemoDataUseCase {
           ethnicMinority: false,
         }),
       );
-      await tx.insert(
-        Product,
+      await this.products.insert(
+        tx,
         Object.assign(new Product(), {
           id: DEMO_PRODUCT_ID,
           producerId: DEMO_PRODUCER_ID,
@@ -65,8 +71,8 @@ export class SeedDemoDataUseCase {
         }),
       );
       const year = cycleYear(asOf);
-      await tx.insert(
-        EvaluationRound,
+      await this.rounds.insert(
+        tx,
         Object.assign(new EvaluationRound(), {
           id: randomUUID(),
           provinceCode: DEMO_PROVINCE.code,

@@ -5,7 +5,6 @@ import { DossierStatus, isTerminalDossierStatus } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { Dossier } from './dossier.entity';
 import { DossierDocument } from './dossier-document.entity';
-import { TimelineEntry } from './timeline-entry.entity';
 import { inScope, type ReadScope } from '@ocop/auth';
 
 export interface DossierListFilter {
@@ -28,6 +27,11 @@ export class DossiersRepository {
   async get(scope: ReadScope, id: string, tx?: Tx): Promise<Dossier | null> {
     const d = await (tx ?? this.ds.manager).findOneBy(Dossier, { id });
     return d && inScope(scope, d) ? d : null;
+  }
+
+  /** The dossier whatever its place, for the platform's own work (event consumers); null when unknown. */
+  getForSystem(id: string, tx?: Tx): Promise<Dossier | null> {
+    return (tx ?? this.ds.manager).findOneBy(Dossier, { id });
   }
 
   /** Same, locked for update inside the caller's transaction. */
@@ -68,18 +72,18 @@ export class DossiersRepository {
     return q.getMany();
   }
 
-  /** The newest dossier of this kind for the product, created after `createdAfter` and not yet finished (inside the scope). */
-  async newestActiveOfProduct(tx: Tx, scope: ReadScope, productId: string, kind: string, createdAfter: Date): Promise<Dossier | null> {
-    const d = await tx
+  /** The newest dossier of this kind for the product, created after `createdAfter` and not yet finished (the platform's own read). */
+  newestActiveOfProductForSystem(tx: Tx, productId: string, kind: string, createdAfter: Date): Promise<Dossier | null> {
+    return tx
       .getRepository(Dossier)
       .createQueryBuilder('d')
       .where('d.product_id = :productId AND d.kind = :kind AND d.created_at > :createdAfter', { productId, kind, createdAfter })
       .andWhere('d.status NOT IN (:...terminal)', { terminal: TERMINAL })
       .orderBy('d.created_at', 'DESC')
       .getOne();
-    return d && inScope(scope, d) ? d : null;
   }
 
+  /** The next dossier code of the cycle year (HS-<year>-<six digits>), numbered by the schema's sequence. */
   async nextCode(tx: Tx, year: number): Promise<string> {
     const [{ n }] = await tx.query(`SELECT nextval('registration.dossier_code_seq') AS n`);
     return `HS-${year}-${String(n).padStart(6, '0')}`;
@@ -93,25 +97,12 @@ export class DossiersRepository {
     return tx.save(Dossier, d);
   }
 
+  /** The documents of a dossier the caller has already read inside its scope. */
   documents(dossierId: string, tx?: Tx): Promise<DossierDocument[]> {
     return (tx ?? this.ds.manager).find(DossierDocument, { where: { dossierId }, order: { uploadedAt: 'ASC' } });
   }
 
   async insertDocument(tx: Tx, doc: DossierDocument): Promise<void> {
     await tx.insert(DossierDocument, doc);
-  }
-
-  timeline(dossierId: string): Promise<TimelineEntry[]> {
-    return this.ds.getRepository(TimelineEntry).find({ where: { dossierId }, order: { occurredAt: 'ASC' } });
-  }
-
-  async insertTimeline(tx: Tx, e: TimelineEntry): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(TimelineEntry)
-      .values({ ...e, data: e.data as never })
-      .orIgnore()
-      .execute(); // jsonb column
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { UnrecoverableEventError } from '@ocop/messaging';
-import { DossiersRepository } from './dossiers.repository';
+import { TimelineEntriesRepository } from './timeline-entries.repository';
 import { TimelineEntry } from './timeline-entry.entity';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
  */
 @Injectable()
 export class TimelineProjection {
-  constructor(private readonly dossiers: DossiersRepository) {}
+  constructor(private readonly timeline: TimelineEntriesRepository) {}
 
   async apply(event: EventEnvelope, tx: Tx): Promise<void> {
     const data = event.data as Record<string, unknown> | null;
@@ -23,7 +23,7 @@ export class TimelineProjection {
       throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
     const time = new Date(event.time);
     if (Number.isNaN(time.getTime())) throw new UnrecoverableEventError(`time of event ${event.id} is not a date`);
-    await this.dossiers.insertTimeline(
+    await this.timeline.insertIfAbsent(
       tx,
       Object.assign(new TimelineEntry(), {
         eventId: event.id,

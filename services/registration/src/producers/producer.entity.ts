@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { AdministrativeUnit } from '../units/administrative-unit.entity';
 
 /** A chủ thể OCOP: the enterprise, cooperative, cooperative group or household business behind products. */
 @Entity({ name: 'producer' })
+@Index('producer_commune_idx', ['communeCode'])
 export class Producer {
   @PrimaryColumn('uuid') id: string;
   @Column('text') type: string;
@@ -13,7 +15,9 @@ export class Producer {
   @Column('text') address: string;
   @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
   @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
-  @Column({ name: 'commune_code', type: 'text' }) communeCode: string;
+  @Column({ name: 'commune_code', type: 'text' })
+  @ForeignKey(() => AdministrativeUnit, { name: 'producer_commune_code_fkey' })
+  communeCode: string;
   @Column({ name: 'woman_led', type: 'boolean' }) womanLed: boolean;
   @Column({ name: 'ethnic_minority', type: 'boolean' }) ethnicMinority: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -8,10 +8,6 @@ import { Product } from './product.entity';
 export class ProductsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  findOfProducer(producerId: string, id: string, tx?: Tx): Promise<Product | null> {
-    return (tx ?? this.ds.manager).findOneBy(Product, { id, producerId });
-  }
-
   find(id: string, tx?: Tx): Promise<Product | null> {
     return (tx ?? this.ds.manager).findOneBy(Product, { id });
   }

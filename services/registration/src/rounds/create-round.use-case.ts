@@ -7,23 +7,7 @@ import { currentContext } from '@ocop/observability';
 import { EvaluationRound } from './round.entity';
 import { RoundsRepository } from './rounds.repository';
 import { UnitsRepository } from '../units/units.repository';
-
-/**
- * The province a round request is about: a national admin names it (a province among the units); everyone else
- * works in their own province, and naming another one is refused.
- */
-export async function roundProvince(actor: Actor, named: string | undefined, units: UnitsRepository): Promise<string> {
-  if (actor.scope.provinceCode !== '*') {
-    if (named && named !== actor.scope.provinceCode)
-      throw AppError.forbidden('OUT_OF_SCOPE', `you work in province ${actor.scope.provinceCode}, not ${named}`);
-    return actor.scope.provinceCode;
-  }
-  if (!named) throw AppError.rule('PROVINCE_REQUIRED', 'a round belongs to a province: name it (provinceCode)', 'provinceCode');
-  const unit = await units.find(named);
-  if (!unit || unit.level !== 'PROVINCE')
-    throw AppError.rule('UNIT_UNKNOWN', `no province ${named} among the administrative units`, 'provinceCode');
-  return named;
-}
+import { roundProvince } from './round-province.policy';
 
 const isDay = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 

@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /** An evaluation round (đợt) of a province's cycle year. */
 @Entity({ name: 'evaluation_round' })
+@Check('evaluation_round_check', 'closes_on >= opens_on')
 @Unique('evaluation_round_uq', ['provinceCode', 'cycleYear', 'number'])
 export class EvaluationRound {
   @PrimaryColumn('uuid') id: string;

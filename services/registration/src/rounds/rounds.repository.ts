@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
+import type { ReadScope } from '@ocop/auth';
 import { EvaluationRound } from './round.entity';
+
+/** Rounds belong to a province: a list covers one province or, for a national admin, all of them. */
+export type RoundScope = Extract<ReadScope, { kind: 'all' } | { kind: 'province' }>;
 
 @Injectable()
 export class RoundsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** One province's rounds, or every province's (`'*'`, a national admin). */
-  listOfProvince(provinceCode: string): Promise<EvaluationRound[]> {
+  /** The rounds inside the scope: one province's, or every province's. */
+  list(scope: RoundScope): Promise<EvaluationRound[]> {
     return this.ds.getRepository(EvaluationRound).find({
-      where: provinceCode === '*' ? {} : { provinceCode },
+      where: scope.kind === 'all' ? {} : { provinceCode: scope.provinceCode },
       order: { provinceCode: 'ASC', cycleYear: 'DESC', number: 'DESC' },
     });
   }

@@ -14,7 +14,6 @@ import { UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
-import { readScopeOf } from '@ocop/auth';
 
 /**
  * Keeps the dossier's overall status in step with scoring and certification: on an agenda → UNDER_EVALUATION;
@@ -24,7 +23,7 @@ import { readScopeOf } from '@ocop/auth';
  * certificate is issued.
  */
 @Injectable()
-export class EvaluationProgress {
+export class EvaluationProgressConsumer {
   constructor(
     private readonly workflow: DossierWorkflow,
     private readonly dossiers: DossiersRepository,
@@ -67,7 +66,7 @@ export class EvaluationProgress {
     if (typeof data.dossierId !== 'string' || typeof data.unitCode !== 'string' || typeof data.tier !== 'string') {
       throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId, tier or unitCode`);
     }
-    const d = await this.dossiers.get(readScopeOf(SYSTEM_ACTOR), data.dossierId, tx);
+    const d = await this.dossiers.getForSystem(data.dossierId, tx);
     if (!d || (d.proposedTier === data.tier && d.proposedToUnitCode === data.unitCode)) return;
     const from = { tier: d.proposedTier, unitCode: d.proposedToUnitCode };
     d.proposedTier = data.tier;
@@ -94,7 +93,7 @@ export class EvaluationProgress {
   ): Promise<void> {
     const data = e.data as { dossierId?: unknown; tier?: string; sessionId?: string; evaluationId?: string };
     if (typeof data.dossierId !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId`);
-    const d = await this.dossiers.get(readScopeOf(SYSTEM_ACTOR), data.dossierId, tx);
+    const d = await this.dossiers.getForSystem(data.dossierId, tx);
     if (!d || !allowedDossierActions(d.status as DossierStatus).includes(action)) return;
     await this.workflow.transition(
       SYSTEM_ACTOR,

@@ -1,47 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  RegistrationEvents,
-  Role,
-  ScoringSubjects,
-  type Actor,
-  type ProposeDossierCommand,
-  type ReturnDossierCommand,
-  type WithdrawDossierCommand,
-} from '@ocop/contracts';
-import {
-  DOSSIER_DOCUMENT_TYPES,
-  DossierAction,
-  DossierKind,
-  cycleYear,
-  isDossierDocumentType,
-  legalVersionAt,
-  missingRequiredDocuments,
-  proposalTargetTierAt,
-  tierModelFor,
-  vietnamDay,
-  Tier,
-  type LegalVersionCode,
-} from '@ocop/domain';
+import { AppError, RegistrationEvents, ScoringSubjects, type Actor, type ProposeDossierCommand } from '@ocop/contracts';
+import { DossierAction, proposalTargetTierAt, tierModelFor, vietnamDay, Tier, type LegalVersionCode } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
-import type { Tx } from '@ocop/persistence';
+import { readScopeOf } from '@ocop/auth';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
+import { INTAKE_ROLES } from './dossier-intake.policy';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
-import { readScopeOf } from '@ocop/auth';
 import type { Dossier } from './dossier.entity';
 
-const INTAKE_ROLES = [Role.COMMUNE_OFFICER, Role.ADMIN];
-
 /**
- * Filing and commune intake (148/QĐ-TTg Phụ lục II as amended by 1489/QĐ-TTg): the producer submits;
- * the commune checks the form, returns it for completion with reasons, or accepts it and proposes it
- * to the next tier.
+ * Proposes the dossier to the tier its legal version names: the district (148; the province from 01/07/2025) or the province (148+1489). Under 148+1489 the
+ * commune's assessment of its four criteria comes with it, checked against the criteria catalogue by the scoring service.
  */
 @Injectable()
-export class DossierIntakeUseCases {
+export class ProposeDossierUseCase {
   constructor(
     private readonly workflow: DossierWorkflow,
     private readonly dossiers: DossiersRepository,
@@ -51,79 +26,7 @@ export class DossierIntakeUseCases {
     private readonly rpc: RpcClient,
   ) {}
 
-  /** Submit, or resubmit after a return. The first submission files it: legal version and cycle year are stamped then. */
-  submit(actor: Actor, dossierId: string, asOf: Date): Promise<Dossier> {
-    return this.workflow.transition(actor, dossierId, {
-      action: DossierAction.SUBMIT,
-      roles: [Role.PRODUCER, Role.COMMUNE_OFFICER],
-      event: RegistrationEvents.dossierSubmitted,
-      apply: async (d, tx) => {
-        await this.assertComplete(d, tx);
-        const resubmission = d.filedAt !== null;
-        if (!resubmission) {
-          d.filedAt = asOf;
-          d.legalVersion = legalVersionAt(asOf);
-          d.cycleYear = cycleYear(asOf);
-        }
-        d.returnReasons = [];
-        return { resubmission, legalVersion: d.legalVersion, filedAt: d.filedAt!.toISOString() };
-      },
-    });
-  }
-
-  returnForCompletion(actor: Actor, cmd: ReturnDossierCommand): Promise<Dossier> {
-    for (const [i, r] of cmd.reasons.entries()) {
-      if (r.documentType && !isDossierDocumentType(r.documentType)) {
-        throw AppError.validation(
-          'DOCUMENT_TYPE_UNKNOWN',
-          `unknown document type ${r.documentType}; one of ${DOSSIER_DOCUMENT_TYPES.map((t) => t.code).join(', ')}`,
-          `reasons.${i}.documentType`,
-        );
-      }
-    }
-    return this.workflow.transition(actor, cmd.dossierId, {
-      action: DossierAction.RETURN_FOR_COMPLETION,
-      roles: INTAKE_ROLES,
-      event: RegistrationEvents.dossierReturned,
-      apply: async (d) => {
-        d.returnReasons = cmd.reasons.map((r) => ({ ...(r.documentType ? { documentType: r.documentType } : {}), reason: r.reason }));
-        return { reasons: d.returnReasons };
-      },
-    });
-  }
-
-  /**
-   * The producer (its own dossier) or the commune withdraws a dossier that is not yet proposed to a tier
-   * (the state machine says from which statuses), giving a reason, kept in the audit record and on the timeline.
-   */
-  withdraw(actor: Actor, cmd: WithdrawDossierCommand): Promise<Dossier> {
-    const reason = cmd.reason.trim();
-    if (reason.length < 3) throw AppError.validation('WITHDRAW_REASON_REQUIRED', 'a withdrawal needs a reason', 'reason');
-    return this.workflow.transition(actor, cmd.dossierId, {
-      action: DossierAction.WITHDRAW,
-      roles: [Role.PRODUCER, ...INTAKE_ROLES],
-      event: RegistrationEvents.dossierWithdrawn,
-      apply: async () => ({ reason }),
-    });
-  }
-
-  /** The format check: every required document is there. */
-  accept(actor: Actor, dossierId: string): Promise<Dossier> {
-    return this.workflow.transition(actor, dossierId, {
-      action: DossierAction.ACCEPT,
-      roles: INTAKE_ROLES,
-      event: RegistrationEvents.dossierAccepted,
-      apply: async (d, tx) => {
-        await this.assertComplete(d, tx);
-      },
-    });
-  }
-
-  /**
-   * Proposes the dossier to the tier its legal version names: the district (148; the province from 01/07/2025) or the province (148+1489). Under 148+1489 the
-   * commune's assessment of its four criteria comes with it, checked against the criteria catalogue by the scoring service.
-   */
-  async propose(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
+  async execute(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
     const filed = await this.dossiers.get(readScopeOf(actor), cmd.dossierId);
     if (!filed) throw AppError.notFound('DOSSIER_NOT_FOUND', 'no such dossier');
     const product = await this.products.find(filed.productId);
@@ -207,11 +110,5 @@ export class DossierIntakeUseCases {
         };
       },
     });
-  }
-
-  private async assertComplete(d: Dossier, tx: Tx): Promise<void> {
-    const present = (await this.dossiers.documents(d.id, tx)).map((doc) => doc.type);
-    const missing = missingRequiredDocuments(d.kind as DossierKind, present);
-    if (missing.length) throw AppError.rule('DOSSIER_INCOMPLETE', `required documents are missing: ${missing.join(', ')}`, 'documents');
   }
 }

@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Actor, type DossierView, type ListDossiersQuery, type TimelineEntryView } from '@ocop/contracts';
 import { allowedDossierActions, missingRequiredDocuments, DossierKind, DossierStatus } from '@ocop/domain';
 import { DossiersRepository } from './dossiers.repository';
+import { TimelineEntriesRepository } from './timeline-entries.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { readScopeOf } from '@ocop/auth';
 import type { Dossier } from './dossier.entity';
 
-/** Read side of dossiers, always through the caller's scope. */
+/** Read side of dossiers, always through the caller's scope; `view` also answers the commands. */
 @Injectable()
-export class DossierViews {
+export class DossierQueries {
   constructor(
     private readonly dossiers: DossiersRepository,
+    private readonly timelines: TimelineEntriesRepository,
     private readonly products: ProductsRepository,
   ) {}
 
@@ -28,7 +30,7 @@ export class DossierViews {
   async timeline(actor: Actor, id: string): Promise<TimelineEntryView[]> {
     const d = await this.dossiers.get(readScopeOf(actor), id);
     if (!d) throw AppError.notFound('DOSSIER_NOT_FOUND', 'no such dossier');
-    return (await this.dossiers.timeline(d.id)).map((e) => ({
+    return (await this.timelines.ofDossier(d.id)).map((e) => ({
       id: e.eventId,
       type: e.type,
       source: e.source,

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type Actor } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
-import { UsersService } from './users.service';
+import { CreateUserUseCase } from './create-user.use-case';
+import { UserQueries } from './users.queries';
 import { CreateUserBody, ListUsersQuery, UserView } from './user.dto';
 import { ApiProblems } from '../http/api-problems.decorator';
 
@@ -10,13 +11,16 @@ import { ApiProblems } from '../http/api-problems.decorator';
 @ApiProblems()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly createUser: CreateUserUseCase,
+    private readonly users: UserQueries,
+  ) {}
 
   @Post()
   @Roles(Role.ADMIN)
   @ApiCreatedResponse({ type: UserView })
   create(@CurrentActor() admin: Actor, @Body() body: CreateUserBody): Promise<UserView> {
-    return this.users.create(admin, body);
+    return this.createUser.execute(admin, body);
   }
 
   @Get()

@@ -3,59 +3,22 @@ import { Injectable } from '@nestjs/common';
 import {
   CertificationEvents,
   RegistrationEvents,
-  Role,
   SYSTEM_ACTOR,
-  type Actor,
   type CertificateEventData,
   type CertificateExpiringData,
   type EventEnvelope,
-  type ListReevaluationInvitationsQuery,
-  type ReevaluationInvitationView,
   type ReevaluationInvitedData,
 } from '@ocop/contracts';
 import { DossierKind } from '@ocop/domain';
 import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
-import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
+import type { Tx } from '@ocop/persistence';
 import { ReevaluationInvitation, type ReevaluationClosedReason } from './reevaluation-invitation.entity';
 import { ReevaluationInvitationsRepository } from './reevaluation-invitations.repository';
+import { auditInvitation } from './reevaluation-invitation.audit';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { ProductsRepository } from '../products/products.repository';
-import type { Dossier } from '../dossiers/dossier.entity';
-import { readScopeOf } from '@ocop/auth';
-
-/** Who may list invitations: the producer and the offices, each in its own scope. */
-export const INVITATION_READERS: readonly Role[] = [
-  Role.PRODUCER,
-  Role.COMMUNE_OFFICER,
-  Role.DISTRICT_OFFICER,
-  Role.PROVINCE_OFFICE,
-  Role.ADMIN,
-];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ALL = readScopeOf(SYSTEM_ACTOR);
-
-const view = (i: ReevaluationInvitation): ReevaluationInvitationView => ({
-  id: i.id,
-  certificateId: i.certificateId,
-  certificateNumber: i.certificateNumber,
-  certificateCode: i.certificateCode,
-  productId: i.productId,
-  productName: i.productName,
-  producerId: i.producerId,
-  dossierId: i.dossierId,
-  provinceCode: i.provinceCode,
-  districtCode: i.districtCode,
-  communeCode: i.communeCode,
-  validTo: i.validTo.toISOString(),
-  openedAt: i.openedAt.toISOString(),
-  lastNoticeDays: i.lastNoticeDays,
-  status: i.status,
-  reevaluationDossierId: i.reevaluationDossierId,
-  closedReason: i.closedReason,
-  closedAt: i.closedAt?.toISOString() ?? null,
-});
 
 /** The certificate fields every handler needs, checked: an event without them can never be applied. */
 function certificateOf(e: EventEnvelope): CertificateEventData {
@@ -83,10 +46,11 @@ function noticeTime(c: CertificateExpiringData, e: EventEnvelope): Date {
  * Re-evaluation invitations follow certification's events: the first expiry notice of a certificate (90, 60
  * or 30 days before its end) opens one, later notices only lower `lastNoticeDays`; a RE_EVALUATION dossier
  * for the product files it; the certificate's supersession, expiry or revocation closes it. Every handler is
- * idempotent by itself (status checks, ON CONFLICT), on top of the consumer's inbox.
+ * idempotent by itself (status checks, ON CONFLICT), on top of the consumer's inbox. Filing is
+ * FileReevaluationInvitationsUseCase, called by the dossier's creation.
  */
 @Injectable()
-export class ReevaluationInvitations {
+export class ReevaluationInvitationsConsumer {
   constructor(
     private readonly invitations: ReevaluationInvitationsRepository,
     private readonly dossiers: DossiersRepository,
@@ -101,24 +65,6 @@ export class ReevaluationInvitations {
       [CertificationEvents.certificateExpired]: (e, tx) => this.close(e, tx, 'EXPIRED'),
       [CertificationEvents.certificateRevoked]: (e, tx) => this.close(e, tx, 'REVOKED'),
     };
-  }
-
-  async list(actor: Actor, q: ListReevaluationInvitationsQuery): Promise<ReevaluationInvitationView[]> {
-    return (await this.invitations.list(readScopeOf(actor), q)).map(view);
-  }
-
-  /**
-   * A RE_EVALUATION dossier was created for its product (in the creating transaction): the product's open
-   * invitations are filed with it.
-   */
-  async dossierFiled(tx: Tx, actor: Actor, d: Dossier): Promise<void> {
-    if (d.kind !== DossierKind.RE_EVALUATION) return;
-    await this.products.lock(tx, d.productId); // against an invitation being opened for the product at the same time
-    for (const inv of await this.invitations.ofProductForUpdate(tx, d.productId, 'OPEN')) {
-      Object.assign(inv, { status: 'DOSSIER_FILED', reevaluationDossierId: d.id });
-      await this.invitations.save(tx, inv);
-      await this.audit(tx, actor, inv, 'file', { reevaluationDossierId: d.id, dossierCode: d.code });
-    }
   }
 
   private async noticeReceived(e: EventEnvelope, tx: Tx): Promise<void> {
@@ -140,14 +86,14 @@ export class ReevaluationInvitations {
       const from = existing.lastNoticeDays;
       existing.lastNoticeDays = days;
       await this.invitations.save(tx, existing);
-      await this.audit(tx, SYSTEM_ACTOR, existing, 'notice', { from, to: days, causedBy: e.id });
+      await auditInvitation(tx, SYSTEM_ACTOR, existing, 'notice', { from, to: days, causedBy: e.id });
       return;
     }
 
-    const certified = await this.dossiers.get(ALL, c.dossierId, tx);
+    const certified = await this.dossiers.getForSystem(c.dossierId, tx);
     if (!certified) throw new UnrecoverableEventError(`${e.type} ${e.id}: unknown dossier ${c.dossierId}`);
     // A producer may file before the first notice: the invitation is then filed from the start.
-    const filed = await this.dossiers.newestActiveOfProduct(tx, ALL, c.productId, DossierKind.RE_EVALUATION, certified.createdAt);
+    const filed = await this.dossiers.newestActiveOfProductForSystem(tx, c.productId, DossierKind.RE_EVALUATION, certified.createdAt);
     const product = await this.products.find(c.productId, tx);
     const inv = Object.assign(new ReevaluationInvitation(), {
       id: randomUUID(),
@@ -170,7 +116,7 @@ export class ReevaluationInvitations {
       closedAt: null,
     });
     if (!(await this.invitations.insertIfAbsent(tx, inv))) return;
-    await this.audit(tx, SYSTEM_ACTOR, inv, 'open', { noticeDays: days, validTo: c.validTo, status: inv.status, causedBy: e.id });
+    await auditInvitation(tx, SYSTEM_ACTOR, inv, 'open', { noticeDays: days, validTo: c.validTo, status: inv.status, causedBy: e.id });
     const data: ReevaluationInvitedData = {
       invitationId: inv.id,
       dossierId: certified.id,
@@ -195,18 +141,6 @@ export class ReevaluationInvitations {
     const from = inv.status;
     Object.assign(inv, { status: 'CLOSED', closedReason: reason, closedAt: timeOf(e) });
     await this.invitations.save(tx, inv);
-    await this.audit(tx, SYSTEM_ACTOR, inv, 'close', { from, reason, causedBy: e.id });
-  }
-
-  private audit(tx: Tx, actor: Actor, inv: ReevaluationInvitation, action: string, details: Record<string, unknown>): Promise<void> {
-    return writeAudit(tx, {
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: `reevaluation_invitation.${action}`,
-      entityType: 'reevaluation_invitation',
-      entityId: inv.id,
-      details: { certificateId: inv.certificateId, status: inv.status, ...details },
-      correlationId: currentContext()?.correlationId,
-    });
+    await auditInvitation(tx, SYSTEM_ACTOR, inv, 'close', { from, reason, causedBy: e.id });
   }
 }

@@ -2,15 +2,15 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Role, type Actor } from '@ocop/contracts';
 import { CurrentActor, Public, Roles } from '@ocop/auth';
-import { UsersService } from '../users/users.service';
-import { ActorView, LoginBody, TokenView } from '../users/user.dto';
+import { LoginUseCase } from './login.use-case';
+import { ActorView, LoginBody, TokenView } from './user.dto';
 import { ApiProblems } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
 @ApiProblems()
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly loginUseCase: LoginUseCase) {}
 
   /** Exchange username and password for a bearer token. Rate-limited per client address and username. */
   @Post('login')
@@ -19,7 +19,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenView })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts (problem+json RATE_LIMITED)' })
   login(@Body() body: LoginBody): Promise<TokenView> {
-    return this.users.login(body.username, body.password);
+    return this.loginUseCase.execute(body.username, body.password);
   }
 
   @Get('me')

@@ -1,39 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, DEFAULT_PAGE, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
-import { DUMMY_PASSWORD_HASH_PROMISE, NATIONAL_ROLES, NATIONAL_SCOPE, TokenService, hashPassword, verifyPassword } from '@ocop/auth';
+import { AppError, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
+import { NATIONAL_ROLES, NATIONAL_SCOPE, coversProvince, hashPassword } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { User } from './user.entity';
-import type { CreateUserBody, ListUsersQuery, TokenView, UserView } from './user.dto';
-
-export const userView = (u: User): UserView => ({
-  id: u.id,
-  username: u.username,
-  fullName: u.fullName,
-  role: u.role,
-  provinceCode: u.provinceCode,
-  districtCode: u.districtCode,
-  communeCode: u.communeCode,
-  agencyCode: u.agencyCode,
-  producerId: u.producerId,
-  active: u.active,
-});
-
-export const actorOf = (u: User): Actor => ({
-  id: u.id,
-  username: u.username,
-  role: u.role as Role,
-  scope: {
-    provinceCode: u.provinceCode,
-    districtCode: u.districtCode,
-    communeCode: u.communeCode,
-    agencyCode: u.agencyCode,
-    producerId: u.producerId,
-  },
-});
+import { UsersRepository } from './users.repository';
+import { userView } from './user.mapper';
+import type { CreateUserBody, UserView } from './user.dto';
 
 /** Which scope fields each role needs. */
 const REQUIRED: Partial<Record<Role, (keyof CreateUserBody)[]>> = {
@@ -44,28 +20,20 @@ const REQUIRED: Partial<Record<Role, (keyof CreateUserBody)[]>> = {
   [Role.LAB]: ['agencyCode'],
 };
 
+/** An admin creates an account in its province (a national admin in any), its scope codes checked against registration's units. */
 @Injectable()
-export class UsersService {
+export class CreateUserUseCase {
   constructor(
     private readonly ds: DataSource,
-    private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
     @Inject(RpcClient) private readonly rpc: RpcClient,
   ) {}
 
-  async login(username: string, password: string): Promise<TokenView> {
-    const user = await this.ds.getRepository(User).findOneBy({ username });
-    // Verify against a dummy hash when the user is unknown, so timing does not tell who exists.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
-    if (!user || !ok || !user.active) throw AppError.validation('LOGIN_FAILED', 'unknown username or wrong password', 'password');
-    const { accessToken, expiresIn } = await this.tokens.issue(actorOf(user));
-    return { accessToken, tokenType: 'Bearer', expiresIn };
-  }
-
-  async create(admin: Actor, body: CreateUserBody): Promise<UserView> {
+  async execute(admin: Actor, body: CreateUserBody): Promise<UserView> {
     for (const field of REQUIRED[body.role] ?? []) {
       if (!body[field]) throw AppError.validation('SCOPE_REQUIRED', `${field} is required for role ${body.role}`, field);
     }
-    if (admin.scope.provinceCode !== '*' && admin.scope.provinceCode !== body.provinceCode) {
+    if (!coversProvince(admin, body.provinceCode)) {
       throw AppError.forbidden('OUT_OF_SCOPE', 'you may only create users in your province');
     }
     await this.checkUnits(admin, body);
@@ -83,9 +51,9 @@ export class UsersService {
       active: true,
     });
     await this.ds.transaction(async (tx) => {
-      if (await tx.existsBy(User, { username: body.username }))
+      if (await this.users.usernameTaken(tx, body.username))
         throw AppError.conflict('USERNAME_TAKEN', 'this username is taken', 'username');
-      await tx.insert(User, user);
+      await this.users.insert(tx, user);
       await writeAudit(tx, {
         actorId: admin.id,
         actorRole: admin.role,
@@ -104,19 +72,6 @@ export class UsersService {
       });
     });
     return userView(user);
-  }
-
-  async list(admin: Actor, q: ListUsersQuery = {}): Promise<UserView[]> {
-    const where: Record<string, unknown> = admin.scope.provinceCode === '*' ? {} : { provinceCode: admin.scope.provinceCode };
-    if (q.role) where.role = q.role;
-    if (q.active) where.active = q.active === 'true';
-    const users = await this.ds.getRepository(User).find({
-      where,
-      order: { username: 'ASC' },
-      take: q.limit ?? DEFAULT_PAGE.limit,
-      skip: q.offset ?? DEFAULT_PAGE.offset,
-    });
-    return users.map(userView);
   }
 
   /** Scope codes must name real units (the province too, unless national) of that province (and a producer must exist). */
@@ -156,31 +111,5 @@ export class UsersService {
         throw err;
       }
     }
-  }
-
-  /** First start: an admin account from config, so a fresh production install can be entered. */
-  async bootstrapAdmin(password: string | undefined): Promise<boolean> {
-    if (!password || (await this.ds.getRepository(User).count()) > 0) return false;
-    await this.ds.transaction(async (tx) => {
-      const id = randomUUID();
-      await tx.insert(
-        User,
-        Object.assign(new User(), {
-          id,
-          username: 'admin',
-          passwordHash: await hashPassword(password),
-          fullName: 'Quản trị hệ thống',
-          role: Role.ADMIN,
-          provinceCode: '*',
-          districtCode: null,
-          communeCode: null,
-          agencyCode: null,
-          producerId: null,
-          active: true,
-        }),
-      );
-      await writeAudit(tx, { actorId: 'system', actorRole: 'ADMIN', action: 'user.bootstrap-admin', entityType: 'user', entityId: id });
-    });
-    return true;
   }
 }
