@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CreateCampaignCommand } from '@ocop/contracts';
+import type { CampaignTemplateDto } from '@ocop/contracts';
 
 /** A recurring campaign (e.g. every quarter): a template the scheduler turns into one campaign per period. */
 @Entity({ name: 'campaign_recurrence' })
@@ -10,7 +10,7 @@ export class CampaignRecurrence {
   @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
   @Column('text') cron: string;
   @Column({ name: 'period_days', type: 'int' }) periodDays: number;
-  @Column('jsonb') template: CreateCampaignCommand;
+  @Column('jsonb') template: CampaignTemplateDto;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @Column({ name: 'created_by', type: 'text' }) createdBy: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
