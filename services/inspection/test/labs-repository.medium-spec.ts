@@ -27,9 +27,11 @@ describe('LabsRepository', () => {
     const b = await f.lab({ code: 'ZB' });
     const a = await f.lab({ code: 'ZA' });
     expect((await repo.list({ kind: 'lab', labCode: 'ZA' })).map((l) => l.id)).toEqual([a.id]);
+    expect(await repo.get({ kind: 'lab', labCode: 'ZA' }, b.id)).toBeNull();
+    expect((await repo.get({ kind: 'lab', labCode: 'ZB' }, b.id))?.id).toBe(b.id);
     const codes = (await repo.list({ kind: 'register' })).map((l) => l.code);
     expect(codes.indexOf('ZA')).toBeLessThan(codes.indexOf('ZB'));
-    expect(Object.keys((await repo.get(b.id))!).sort()).toEqual(
+    expect(Object.keys((await repo.get({ kind: 'register' }, b.id))!).sort()).toEqual(
       ['contactEmail', 'contactName', 'contactPhone', 'code', 'id', 'indicators', 'name', 'provinceCode', 'turnaroundDays'].sort(),
     );
   });

@@ -53,7 +53,8 @@ export class CertificatePoolRepository {
 
   /**
    * The province's certificates active at `at`, with their risk facts: last inspection, prior violations,
-   * complaints (campaigns opened by a complaint). One aggregate query.
+   * complaints (campaigns opened by a complaint). One aggregate query. Read for a campaign's selection, whose
+   * province the caller already checked (a system read, hence the province rather than a reader's scope).
    */
   async riskPool(tx: Tx, provinceCode: string, at: Date): Promise<PoolCertificate[]> {
     const rows: {

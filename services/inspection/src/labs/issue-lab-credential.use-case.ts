@@ -5,7 +5,7 @@ import { AppError, Role, labResultsSubject, type Actor, type LabCredentialView }
 import { writeAudit } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { LabsRepository } from './labs.repository';
+import { LabsRepository, WHOLE_REGISTER } from './labs.repository';
 import { LabCredentialSigner } from './lab-credential.signer';
 
 /** A credential for the lab's own service (an admin hands it over once); the token names the lab and the credential. */
@@ -20,7 +20,7 @@ export class IssueLabCredentialUseCase {
 
   async execute(actor: Actor, labId: string, now: Date): Promise<LabCredentialView> {
     if (actor.role !== Role.ADMIN) throw AppError.forbidden('ROLE_FORBIDDEN', 'only an admin issues lab credentials');
-    const lab = await this.labs.get(labId);
+    const lab = await this.labs.get(WHOLE_REGISTER, labId);
     if (!lab) throw AppError.notFound('LAB_NOT_FOUND', `no lab ${labId}`);
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {

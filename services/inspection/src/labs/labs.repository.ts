@@ -11,6 +11,9 @@ import { labRow, type LabRow } from './lab.view';
  */
 export type LabRegisterScope = { kind: 'register' } | { kind: 'lab'; labCode: string };
 
+/** The whole register: what staff (the office requesting a sample, an admin issuing a credential) read. */
+export const WHOLE_REGISTER: LabRegisterScope = { kind: 'register' };
+
 @Injectable()
 export class LabsRepository {
   constructor(private readonly ds: DataSource) {}
@@ -40,10 +43,10 @@ export class LabsRepository {
     return labs.map(labRow);
   }
 
-  /** A lab of the (national) register, by id. */
-  async get(id: string, tx?: Tx): Promise<LabRow | null> {
+  /** A lab of the register, by id; null when unknown or not the reader's own lab. */
+  async get(scope: LabRegisterScope, id: string, tx?: Tx): Promise<LabRow | null> {
     const l = await (tx ?? this.ds.manager).findOneBy(Lab, { id });
-    return l ? labRow(l) : null;
+    return l && (scope.kind === 'register' || l.code === scope.labCode) ? labRow(l) : null;
   }
 
   async insertCredential(tx: Tx, c: Omit<LabCredential, 'revokedAt' | 'lab'>): Promise<void> {

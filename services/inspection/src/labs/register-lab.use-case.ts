@@ -5,7 +5,7 @@ import { AppError, InspectionEvents as E, Role, type Actor, type LabView, type R
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { now } from '@ocop/observability';
-import { LabsRepository } from './labs.repository';
+import { LabsRepository, WHOLE_REGISTER } from './labs.repository';
 
 const OFFICE = [Role.PROVINCE_OFFICE, Role.ADMIN];
 
@@ -55,6 +55,6 @@ export class RegisterLabUseCase {
         details: { code: c.code },
       });
     });
-    return (await this.labs.get(id)) as LabView;
+    return (await this.labs.get(WHOLE_REGISTER, id)) as LabView;
   }
 }

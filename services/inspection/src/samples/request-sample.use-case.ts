@@ -8,7 +8,7 @@ import { writeAudit } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { InspectionTimers } from '../jobs/inspection-timers';
-import { LabsRepository } from '../labs/labs.repository';
+import { LabsRepository, WHOLE_REGISTER } from '../labs/labs.repository';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { SYSTEM_SCOPE, provinceScopeOf } from '../province-scope.policy';
 import { SamplesRepository } from './samples.repository';
@@ -56,7 +56,7 @@ export class RequestSampleUseCase {
         'evaluationId',
       );
     const target = c.evaluationId ? await this.evaluationTarget(actor, c.evaluationId) : await this.taskTarget(actor, c.taskId as string);
-    const lab = await this.labs.get(c.labId);
+    const lab = await this.labs.get(WHOLE_REGISTER, c.labId);
     if (!lab) throw AppError.notFound('LAB_NOT_FOUND', `no lab ${c.labId}`);
     const indicators = [...new Set(c.indicators ?? defaultIndicators(target.productSetCode))].sort();
     if (!indicators.length)
