@@ -42,7 +42,7 @@ describe('SamplesRepository', () => {
     const lab = await f.lab();
     const older = await f.sample(lab, { provinceCode: '40', requestedAt: at('2031-03-01T00:00:00Z') });
     const newer = await f.sample(lab, { provinceCode: '40', requestedAt: at('2031-03-02T00:00:00Z'), overdue: true });
-    await f.sample(lab, { provinceCode: '40', overdue: true, stage: 'CANCELLED' as never });
+    await f.sample(lab, { provinceCode: '40', overdue: true, stage: 'CANCELLED' as never, requestedAt: at('2031-02-01T00:00:00Z') });
     const outside = await f.sample(lab, { provinceCode: '42' });
     const ids = (await repo.list({ kind: 'province', provinceCode: '40' }, { limit: 10 })).map((s) => s.id);
     expect(ids.slice(0, 2)).toEqual([newer.id, older.id]);
@@ -57,13 +57,16 @@ describe('SamplesRepository', () => {
     const order: string[] = [];
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((r) => (locked = r));
     const first = ds.transaction(async (tx) => {
       await repo.getForUpdate(tx, SYSTEM_SCOPE, s.id);
       order.push('first locked');
+      locked();
       await held;
       order.push('first done');
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await firstLocked;
     const second = ds.transaction(async (tx) => {
       await repo.getForUpdate(tx, SYSTEM_SCOPE, s.id);
       order.push('second locked');

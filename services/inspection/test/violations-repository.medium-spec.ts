@@ -98,11 +98,14 @@ describe('ViolationsRepository', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let firstGot: string[] = [];
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((r) => (locked = r));
     const first = ds.transaction(async (tx) => {
       firstGot = await repo.lockOverdueForSystem(tx, at('2021-01-01T00:00:00Z'));
+      locked();
       await held;
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await firstLocked;
     const secondGot = await ds.transaction((tx) => repo.lockOverdueForSystem(tx, at('2021-01-01T00:00:00Z')));
     release();
     await first;
