@@ -6,15 +6,15 @@ import { LocalDiskObjectStorage } from '@ocop/persistence';
 import type { InspectionConfig } from './config/inspection.config';
 import { INSPECTION_DATABASE } from './database/inspection.database';
 import { INSPECTION_CONFIG, RESULT_STORAGE } from './inspection.tokens';
-import { LabsUseCases } from './labs/labs.use-cases';
 import { LabResultsListener } from './labs/lab-results.listener';
-import { SamplesUseCases } from './samples/samples.use-cases';
 import { InspectionJobs } from './jobs/inspection-jobs';
 import { InspectionQueue } from './jobs/inspection-queue';
 import { InspectionTimers } from './jobs/inspection-timers';
 import { InspectionHandler } from './inspection.handler';
-import { CampaignsUseCases } from './campaigns/campaigns.use-cases';
-import { CertificatePool } from './campaigns/certificate-pool';
+import { INSPECTION_PROVIDERS } from './inspection.providers';
+import { SeedDemoLabUseCase } from './labs/seed-demo-lab.use-case';
+import { CertificatePoolConsumer } from './certificate-pool/certificate-pool.consumer';
+import { OpenAgencyCampaignUseCase } from './campaigns/open-agency-campaign.use-case';
 
 export interface InspectionAppOptions {
   publisher?: EventPublisher;
@@ -34,25 +34,22 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       InspectionQueue,
       InspectionTimers,
-      LabsUseCases,
-      SamplesUseCases,
-      CampaignsUseCases,
-      CertificatePool,
+      ...INSPECTION_PROVIDERS,
       InspectionJobs,
       LabResultsListener,
       InspectionHandler,
     ],
     async bootstrap(ref, logger) {
-      if (config.demoData && (await ref.get(LabsUseCases).seedDemoLab())) logger.info('demo lab LAB01 registered');
+      if (config.demoData && (await ref.get(SeedDemoLabUseCase).execute())) logger.info('demo lab LAB01 registered');
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
-      const campaigns = ref.get(CampaignsUseCases);
+      const openAgencyCampaign = ref.get(OpenAgencyCampaignUseCase);
       const consumers: ConsumerSpec[] = [
         // One at a time, in stream order: a certificate's issue precedes its revocation.
-        { name: 'certificate-pool', handlers: ref.get(CertificatePool).handlers(), concurrency: 1 },
+        { name: 'certificate-pool', handlers: ref.get(CertificatePoolConsumer).handlers(), concurrency: 1 },
         {
           name: 'agency-reports',
-          handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => campaigns.onMarketSurveillance(e, tx) },
+          handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => openAgencyCampaign.execute(e, tx) },
           concurrency: 1,
         },
       ];

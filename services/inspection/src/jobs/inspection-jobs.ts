@@ -5,8 +5,11 @@ import { SERVICE_LOGGER } from '@ocop/messaging';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { SamplesUseCases } from '../samples/samples.use-cases';
-import { CampaignsUseCases } from '../campaigns/campaigns.use-cases';
+import { SendSampleFollowUpsUseCase } from '../samples/send-sample-follow-ups.use-case';
+import { ListOpenSampleTimersQuery } from '../samples/list-open-sample-timers.query';
+import { RequestOverdueRevocationsUseCase } from '../violations/request-overdue-revocations.use-case';
+import { RunRecurrenceUseCase } from '../recurrences/run-recurrence.use-case';
+import { ListActiveRecurrencesQuery } from '../recurrences/list-active-recurrences.query';
 import { InspectionQueue } from './inspection-queue';
 import { InspectionTimers, recurrenceScheduler, stageTimerJobId } from './inspection-timers';
 
@@ -25,8 +28,11 @@ export class InspectionJobs {
   constructor(
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    private readonly samples: SamplesUseCases,
-    private readonly campaigns: CampaignsUseCases,
+    private readonly sampleFollowUps: SendSampleFollowUpsUseCase,
+    private readonly openSampleTimers: ListOpenSampleTimersQuery,
+    private readonly violationFollowUps: RequestOverdueRevocationsUseCase,
+    private readonly runRecurrence: RunRecurrenceUseCase,
+    private readonly activeRecurrences: ListActiveRecurrencesQuery,
     private readonly readiness: ReadinessChecks,
     private readonly timers: InspectionTimers,
     jobs: InspectionQueue,
@@ -37,9 +43,9 @@ export class InspectionJobs {
   async start(): Promise<void> {
     this.queue
       .handle<{ asOf?: string }>('sample-follow-ups', (d) => this.sweep(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.samples.followUps(new Date(d.at), d.sampleId))
-      .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.campaigns.followUps(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<{ recurrenceId: string }>('campaign-recurrence', (d) => this.campaigns.runRecurrence(d.recurrenceId, new Date()));
+      .handle<{ sampleId: string; at: string }>('sample-follow-up', (d) => this.sampleFollowUps.execute(new Date(d.at), d.sampleId))
+      .handle<{ asOf?: string }>('violation-follow-ups', (d) => this.violationFollowUps.execute(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<{ recurrenceId: string }>('campaign-recurrence', (d) => this.runRecurrence.execute(d.recurrenceId, new Date()));
     if (this.config.schedulerOwner) {
       await this.queue.ownSchedulers(
         async () => [
@@ -57,7 +63,7 @@ export class InspectionJobs {
             data: {},
           },
           // Every recurrence, wherever it was created, from PostgreSQL (the truth).
-          ...(await this.campaigns.activeRecurrences()).map(recurrenceScheduler),
+          ...(await this.activeRecurrences.execute()).map(recurrenceScheduler),
         ],
         { afterRestore: () => this.recreateMissingTimers() },
       ); // a fresh Redis gets its sample timers back now, not at the next sweep
@@ -69,12 +75,12 @@ export class InspectionJobs {
   /** Runs a job now (admin API), as of `asOf`. */
   async runNow(name: string, asOf: Date): Promise<unknown> {
     // What the run writes (events, audit, rows) is stamped as of `asOf`, like a queued job's.
-    return runAsOf(asOf, 'job', () => (name === 'violation-follow-ups' ? this.campaigns.followUps(asOf) : this.sweep(asOf)));
+    return runAsOf(asOf, 'job', () => (name === 'violation-follow-ups' ? this.violationFollowUps.execute(asOf) : this.sweep(asOf)));
   }
 
   /** What is due as of `asOf`, then the missing timers (admin API, scheduler). */
   async sweep(asOf: Date): Promise<{ reminders: number; escalations: number; jobsRecreated: number }> {
-    const done = await this.samples.followUps(asOf);
+    const done = await this.sampleFollowUps.execute(asOf);
     return { ...done, jobsRecreated: await this.recreateMissingTimers() };
   }
 
@@ -82,7 +88,7 @@ export class InspectionJobs {
   async recreateMissingTimers(): Promise<number> {
     const pending = new Set(await this.timers.pendingIds());
     let jobsRecreated = 0;
-    for (const t of await this.samples.openTimers()) {
+    for (const t of await this.openSampleTimers.execute()) {
       for (const [kind, at] of [
         ['reminder', t.reminderAt],
         ['escalation', t.escalationAt],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SchedulerSpec } from '@ocop/jobs';
-import type { StageTimers } from '../samples/samples.use-cases';
+import type { StageTimers } from '../samples/sample.view';
 import { InspectionQueue } from './inspection-queue';
 
 /** A campaign recurrence as a BullMQ job scheduler (Vietnam time). */

@@ -17,8 +17,8 @@ import { SERVICE_LOGGER, SERVICE_NATS, toErrorPayload } from '@ocop/messaging';
 import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { LabsUseCases } from './labs.use-cases';
-import { SamplesUseCases } from '../samples/samples.use-cases';
+import { AuthenticateLabUseCase } from './authenticate-lab.use-case';
+import { RecordSampleResultUseCase } from '../samples/record-sample-result.use-case';
 
 const encoder = new TextEncoder();
 
@@ -36,8 +36,8 @@ export class LabResultsListener implements OnApplicationShutdown {
     @Inject(SERVICE_NATS) private readonly nc: NatsConnection,
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    private readonly labs: LabsUseCases,
-    private readonly samples: SamplesUseCases,
+    private readonly authenticateLab: AuthenticateLabUseCase,
+    private readonly recordSampleResult: RecordSampleResultUseCase,
   ) {}
 
   start(): void {
@@ -53,7 +53,7 @@ export class LabResultsListener implements OnApplicationShutdown {
     const labCode = msg.subject.split('.').at(-2) as string;
     let reply: RpcReply<SampleView>;
     try {
-      const lab = await this.labs.labOfCredential(msg.headers?.get(LAB_CREDENTIAL_HEADER) || undefined, labCode);
+      const lab = await this.authenticateLab.execute(msg.headers?.get(LAB_CREDENTIAL_HEADER) || undefined, labCode);
       let body: unknown;
       try {
         body = JSON.parse(msg.string());
@@ -64,7 +64,7 @@ export class LabResultsListener implements OnApplicationShutdown {
       const asOf = this.asOfOf(msg);
       reply = {
         ok: true,
-        data: await runAsOf(asOf, 'request', () => this.samples.recordResult({ via: 'NATS', lab }, c.sampleId, c, asOf)),
+        data: await runAsOf(asOf, 'request', () => this.recordSampleResult.execute({ via: 'NATS', lab }, c.sampleId, c, asOf)),
       };
     } catch (err) {
       const e = toErrorPayload(err);

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, Role, type Actor } from '@ocop/contracts';
+import { writeAudit } from '@ocop/persistence';
+import { LabsRepository } from './labs.repository';
+
+/** Cuts a lab's service off: its credential is refused from now on (issue a new one to reconnect). */
+@Injectable()
+export class RevokeLabCredentialUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly labs: LabsRepository,
+  ) {}
+
+  async execute(actor: Actor, labId: string, credentialId: string, now: Date): Promise<{ credentialId: string; revokedAt: string }> {
+    if (actor.role !== Role.ADMIN) throw AppError.forbidden('ROLE_FORBIDDEN', 'only an admin revokes lab credentials');
+    await this.ds.transaction(async (tx) => {
+      if (!(await this.labs.revokeCredential(tx, labId, credentialId, now)))
+        throw AppError.notFound('CREDENTIAL_NOT_FOUND', `no active credential ${credentialId} of lab ${labId}`);
+      await writeAudit(tx, {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'lab.revoke-credential',
+        entityType: 'lab',
+        entityId: labId,
+        details: { credentialId },
+      });
+    });
+    return { credentialId, revokedAt: now.toISOString() };
+  }
+}
