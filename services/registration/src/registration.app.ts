@@ -29,7 +29,12 @@ import { FileReevaluationInvitationsUseCase } from './reevaluation/file-reevalua
 import { ReevaluationInvitationQueries } from './reevaluation/reevaluation-invitations.queries';
 import { ReevaluationInvitationsConsumer } from './reevaluation/reevaluation-invitations.consumer';
 import { SeedDemoDataUseCase } from './demo/seed-demo-data.use-case';
-import { RegistrationHandler } from './registration.handler';
+import { UnitsHandler } from './units/units.handler';
+import { ProducersHandler } from './producers/producers.handler';
+import { ProductsHandler } from './products/products.handler';
+import { RoundsHandler } from './rounds/rounds.handler';
+import { DossiersHandler } from './dossiers/dossiers.handler';
+import { ReevaluationInvitationsHandler } from './reevaluation/reevaluation-invitations.handler';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
 
@@ -72,13 +77,12 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       ReevaluationInvitationQueries,
       ReevaluationInvitationsConsumer,
       SeedDemoDataUseCase,
-      RegistrationHandler,
     ],
+    controllers: [UnitsHandler, ProducersHandler, ProductsHandler, RoundsHandler, DossiersHandler, ReevaluationInvitationsHandler],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
       const timeline = ref.get(TimelineProjection);
       return {
-        routes: ref.get(RegistrationHandler).routes(),
         consumers: [
           { name: 'timeline', handlers: { '*': (e, tx) => timeline.apply(e, tx) }, concurrency: 8 },
           // One at a time, in stream order: a dossier's scheduling precedes its completion, which precedes its certificate.

@@ -1,8 +1,7 @@
-import { Role } from '@ocop/contracts';
 import { DossierStatus } from '@ocop/domain';
 
-/** Who opens dossiers and changes their documents: the producer and its commune. */
-export const DOSSIER_EDITORS: readonly Role[] = [Role.PRODUCER, Role.COMMUNE_OFFICER];
+/** Who opens dossiers and changes their documents (the producer and its commune): the RPC registry's. */
+export { DOSSIER_EDITORS } from '@ocop/contracts';
 
 /** Statuses in which documents may still be added. */
 export const EDITABLE_STATUSES: ReadonlySet<string> = new Set<string>([DossierStatus.DRAFT, DossierStatus.RETURNED_FOR_COMPLETION]);

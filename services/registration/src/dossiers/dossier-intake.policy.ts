@@ -1,4 +1,4 @@
-import { AppError, Role } from '@ocop/contracts';
+import { AppError } from '@ocop/contracts';
 import { missingRequiredDocuments, type DossierKind } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import type { Dossier } from './dossier.entity';
@@ -7,9 +7,9 @@ import type { DossiersRepository } from './dossiers.repository';
 /**
  * Filing and commune intake (148/QĐ-TTg Phụ lục II as amended by 1489/QĐ-TTg): the producer submits;
  * the commune checks the form, returns it for completion with reasons, or accepts it and proposes it
- * to the next tier. These roles take the commune's steps.
+ * to the next tier. `INTAKE_ROLES` (the RPC registry's) take the commune's steps.
  */
-export const INTAKE_ROLES: Role[] = [Role.COMMUNE_OFFICER, Role.ADMIN];
+export { INTAKE_ROLES } from '@ocop/contracts';
 
 /** The format check: every document the dossier's kind requires is there. */
 export async function assertDossierComplete(dossiers: DossiersRepository, d: Dossier, tx: Tx): Promise<void> {

@@ -12,7 +12,7 @@ import { readScopeOf } from '@ocop/auth';
 export interface TransitionSpec {
   action: DossierAction;
   /** Roles that may take this action (checked after the scope, so out-of-scope stays 404). */
-  roles: Role[];
+  roles: readonly Role[];
   event: string;
   /** Rule checks and field changes, inside the transaction, before the status changes. */
   apply?: (d: Dossier, tx: Tx) => Promise<Record<string, unknown> | void>;
