@@ -18,7 +18,9 @@ import { formatPoints, parsePoints } from '@ocop/domain';
 import { EventOutbox, RpcClient, UserDirectory } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
-import { Council, CouncilMember, MemberConflict, VOTING_ROLES } from './council.entity';
+import { Council } from './council.entity';
+import { CouncilMember, VOTING_ROLES } from './council-member.entity';
+import { MemberConflict } from './member-conflict.entity';
 import { assertManages, canReadUnit } from '../access/access';
 
 const UNIT_PATTERN: Record<string, RegExp> = { DISTRICT: /^\d{3}$/, PROVINCE: /^\d{2}$/, CENTRAL: /^VN$/ };

@@ -27,7 +27,9 @@ import {
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
-import { ScoreSheet, Session, SessionItem } from './session.entity';
+import { Session } from './session.entity';
+import { SessionItem } from './session-item.entity';
+import { ScoreSheet } from './score-sheet.entity';
 import { SessionsUseCases, assertTierActs } from './sessions.use-cases';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';

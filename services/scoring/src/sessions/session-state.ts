@@ -1,6 +1,6 @@
 import { AppError, type Actor, type QuorumView, type SpreadView } from '@ocop/contracts';
 import { formatPoints, spreadOf } from '@ocop/domain';
-import { VOTING_ROLES, type CouncilMember } from '../councils/council.entity';
+import { VOTING_ROLES, type CouncilMember } from '../councils/council-member.entity';
 import type { CouncilWithMembers } from '../councils/councils.use-cases';
 import type { Session } from './session.entity';
 

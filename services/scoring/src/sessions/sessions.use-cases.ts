@@ -32,7 +32,9 @@ import {
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { currentContext, now } from '@ocop/observability';
-import { ScoreSheet, Session, SessionItem } from './session.entity';
+import { Session } from './session.entity';
+import { SessionItem } from './session-item.entity';
+import { ScoreSheet } from './score-sheet.entity';
 import { SessionState } from './session-state';
 import { Evaluation } from '../evaluations/evaluation.entity';
 import { EvaluationsUseCases } from '../evaluations/evaluations.use-cases';
