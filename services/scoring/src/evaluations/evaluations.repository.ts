@@ -6,6 +6,7 @@ import { Tier } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { Evaluation, type StoredResult } from './evaluation.entity';
 import { Session } from '../sessions/session.entity';
+import type { SessionItem } from '../sessions/session-item.entity';
 import { CouncilMember } from '../councils/council-member.entity';
 import { canReadEvaluation } from '../access/access.policy';
 import type { ScoringScope } from '../access/scoring-scope';
@@ -90,8 +91,9 @@ export class EvaluationsRepository {
     return rows.filter((e) => canReadEvaluation(scope.actor, e, sessions));
   }
 
-  /** The evaluations on a session's agenda (the session read in the caller's scope first). */
-  onAgenda(ids: string[], tx?: Tx): Promise<Evaluation[]> {
+  /** The evaluations of these agenda items (read through their session, in the caller's scope: SessionsRepository.agenda). */
+  onAgenda(items: SessionItem[], tx?: Tx): Promise<Evaluation[]> {
+    const ids = items.map((i) => i.evaluationId);
     return ids.length ? (tx ?? this.ds.manager).findBy(Evaluation, { id: In(ids) }) : Promise.resolve([]);
   }
 

@@ -76,14 +76,7 @@ export class CloseSessionUseCase {
       }
       const items = await this.sessions.agenda(state, tx);
       if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
-      const evaluations = new Map(
-        (
-          await this.evaluations.onAgenda(
-            items.map((i) => i.evaluationId),
-            tx,
-          )
-        ).map((e) => [e.id, e]),
-      );
+      const evaluations = new Map((await this.evaluations.onAgenda(items, tx)).map((e) => [e.id, e]));
       const sheets = await this.scoreSheets.ofSession(state, tx);
       const names = new Map(members.map((m) => [m.id, m.fullName]));
       const closedAt = asOf.toISOString();

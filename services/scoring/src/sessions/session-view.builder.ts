@@ -21,7 +21,7 @@ export class SessionViewBuilder {
     const s = state.session;
     const council = state.council.council;
     const items = await this.sessions.agenda(state);
-    const evaluations = await this.evaluations.onAgenda(items.map((i) => i.evaluationId));
+    const evaluations = await this.evaluations.onAgenda(items);
     const byId = new Map(evaluations.map((e) => [e.id, e]));
     const sheets = await this.sheets.totals(state);
     const revisions = new Map<string, { code: string; revision: number }>();
