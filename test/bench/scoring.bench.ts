@@ -25,9 +25,12 @@ import { createLogger } from '@ocop/observability';
 import { loadToolConfig } from '../../tools/config';
 import { createScoringApp } from '../../services/scoring/src/scoring.app';
 import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
-import { CatalogueService } from '../../services/scoring/src/catalogue/catalogue.service';
-import { CouncilsUseCases } from '../../services/scoring/src/councils/councils.use-cases';
-import { SessionsUseCases } from '../../services/scoring/src/sessions/sessions.use-cases';
+import { CatalogueLoader } from '../../services/scoring/src/catalogue/catalogue.loader';
+import { CreateCouncilUseCase } from '../../services/scoring/src/councils/create-council.use-case';
+import { CreateSessionUseCase } from '../../services/scoring/src/sessions/create-session.use-case';
+import { AddToAgendaUseCase } from '../../services/scoring/src/sessions/add-to-agenda.use-case';
+import { RecordAttendanceUseCase } from '../../services/scoring/src/sessions/record-attendance.use-case';
+import { SubmitSheetUseCase } from '../../services/scoring/src/sessions/submit-sheet.use-case';
 import { CloseSessionUseCase } from '../../services/scoring/src/sessions/close-session.use-case';
 import { DataSource } from 'typeorm';
 
@@ -96,14 +99,14 @@ async function main(): Promise<void> {
   ]);
   try {
     const ds = app.get(DataSource);
-    const { catalogue } = await app.get(CatalogueService).forLegalVersion('148+1489');
+    const { catalogue } = await app.get(CatalogueLoader).forLegalVersion('148+1489');
     const tree = treeForProductSet(catalogue, '04');
     const communeScored = criteriaOf(tree).filter((c) => c.communeScored);
     const assessment = communeScored.map((c) => ({ criterionCode: c.code, optionCode: c.options[c.options.length - 1]!.code }));
     const assessedCodes = new Set(communeScored.map((c) => c.code));
     const admin: Actor = { id: randomUUID(), username: 'bench.admin', role: Role.ADMIN, scope: { provinceCode: '*' } };
     const users = Array.from({ length: MEMBERS + 1 }, (_, i) => ({ id: randomUUID(), name: `Thành viên ${i + 1}` }));
-    const council = await app.get(CouncilsUseCases).create(admin, {
+    const council = await app.get(CreateCouncilUseCase).execute(admin, {
       name: 'Hội đồng (benchmark)',
       tier: 'PROVINCE',
       unitCode: DEMO.provinceCode,
@@ -126,7 +129,12 @@ async function main(): Promise<void> {
     });
     const voting = council.members.filter((m) => m.voting);
     const secretary = actorOf(users[MEMBERS]!.id);
-    const sessions = app.get(SessionsUseCases);
+    const sessions = {
+      create: app.get(CreateSessionUseCase),
+      addAgenda: app.get(AddToAgendaUseCase),
+      attendance: app.get(RecordAttendanceUseCase),
+      submitSheet: app.get(SubmitSheetUseCase),
+    };
     const close = app.get(CloseSessionUseCase);
     const closeMs: number[] = [];
     const baselineMs: number[] = [];
@@ -144,13 +152,13 @@ async function main(): Promise<void> {
          FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n)`,
         [evaluationIds, DEMO.provinceCode, DEMO.communeCode, JSON.stringify(assessment)],
       );
-      const s = await sessions.create(
+      const s = await sessions.create.execute(
         secretary,
         { councilId: council.id, title: `Phiên ${run + 1}`, scheduledFor: new Date().toISOString() },
         new Date(),
       );
-      await sessions.addAgenda(secretary, { sessionId: s.id, evaluationIds });
-      await sessions.attendance(secretary, { sessionId: s.id, presentMemberIds: voting.map((m) => m.id) });
+      await sessions.addAgenda.execute(secretary, { sessionId: s.id, evaluationIds });
+      await sessions.attendance.execute(secretary, { sessionId: s.id, presentMemberIds: voting.map((m) => m.id) });
       const jobs = evaluationIds.flatMap((evaluationId, d) =>
         voting.map((m, k) => ({ evaluationId, member: m, entries: entriesFor(tree, d + k, assessedCodes) })),
       );
@@ -160,7 +168,7 @@ async function main(): Promise<void> {
           jobs
             .slice(i, i + 16)
             .map((j) =>
-              sessions.submitSheet(actorOf(j.member.userId), { sessionId: s.id, evaluationId: j.evaluationId, entries: j.entries }),
+              sessions.submitSheet.execute(actorOf(j.member.userId), { sessionId: s.id, evaluationId: j.evaluationId, entries: j.entries }),
             ),
         );
       }

@@ -5,13 +5,39 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
 import type { ScoringConfig } from './config/scoring.config';
 import { SCORING_DATABASE } from './database/scoring.database';
-import { CatalogueService } from './catalogue/catalogue.service';
-import { CouncilsUseCases } from './councils/councils.use-cases';
-import { EvaluationsUseCases } from './evaluations/evaluations.use-cases';
-import { SessionsUseCases } from './sessions/sessions.use-cases';
+import { CatalogueRevisionsRepository } from './catalogue/catalogue-revisions.repository';
+import { CatalogueLoader } from './catalogue/catalogue.loader';
+import { CataloguePublisher } from './catalogue/catalogue.publisher';
+import { ImportCataloguesUseCase } from './catalogue/import-catalogues.use-case';
+import { PutCatalogueUseCase } from './catalogue/put-catalogue.use-case';
+import { ListCataloguesQuery } from './catalogue/list-catalogues.query';
+import { GetCatalogueQuery } from './catalogue/get-catalogue.query';
+import { CouncilsRepository } from './councils/councils.repository';
+import { CreateCouncilUseCase } from './councils/create-council.use-case';
+import { DeclareConflictUseCase } from './councils/declare-conflict.use-case';
+import { GetCouncilQuery } from './councils/get-council.query';
+import { ListCouncilsQuery } from './councils/list-councils.query';
+import { EvaluationsRepository } from './evaluations/evaluations.repository';
+import { EvaluationWorkflow } from './evaluations/evaluation-workflow';
+import { OpenEvaluationUseCase } from './evaluations/open-evaluation.use-case';
+import { RecordSampleResultUseCase } from './evaluations/record-sample-result.use-case';
+import { SetLabResultUseCase } from './evaluations/set-lab-result.use-case';
+import { ListEvaluationsQuery } from './evaluations/list-evaluations.query';
+import { GetEvaluationQuery } from './evaluations/get-evaluation.query';
+import { TransferDistrictEvaluationsUseCase } from './evaluations/transfer-district-evaluations.use-case';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { ScoreSheetsRepository } from './sessions/score-sheets.repository';
+import { SessionViewBuilder } from './sessions/session-view.builder';
+import { CreateSessionUseCase } from './sessions/create-session.use-case';
+import { AddToAgendaUseCase } from './sessions/add-to-agenda.use-case';
+import { RecordAttendanceUseCase } from './sessions/record-attendance.use-case';
+import { SubmitSheetUseCase } from './sessions/submit-sheet.use-case';
 import { CloseSessionUseCase } from './sessions/close-session.use-case';
+import { GetSessionQuery } from './sessions/get-session.query';
+import { ListSessionsQuery } from './sessions/list-sessions.query';
+import { ListSheetsQuery } from './sessions/list-sheets.query';
+import { GetMinutesQuery } from './sessions/get-minutes.query';
 import { ScoringHandler } from './scoring.handler';
-import { DistrictTransferUseCase } from './evaluations/district-transfer.use-case';
 import { SCORING_CONFIG } from './scoring.tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
@@ -35,27 +61,54 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       { provide: SCORING_CONFIG, useValue: config },
-      CatalogueService,
-      CouncilsUseCases,
-      EvaluationsUseCases,
-      SessionsUseCases,
+      CatalogueRevisionsRepository,
+      CatalogueLoader,
+      CataloguePublisher,
+      ImportCataloguesUseCase,
+      PutCatalogueUseCase,
+      ListCataloguesQuery,
+      GetCatalogueQuery,
+      CouncilsRepository,
+      CreateCouncilUseCase,
+      DeclareConflictUseCase,
+      GetCouncilQuery,
+      ListCouncilsQuery,
+      EvaluationsRepository,
+      EvaluationWorkflow,
+      OpenEvaluationUseCase,
+      RecordSampleResultUseCase,
+      SetLabResultUseCase,
+      ListEvaluationsQuery,
+      GetEvaluationQuery,
+      TransferDistrictEvaluationsUseCase,
+      SessionsRepository,
+      ScoreSheetsRepository,
+      SessionViewBuilder,
+      CreateSessionUseCase,
+      AddToAgendaUseCase,
+      RecordAttendanceUseCase,
+      SubmitSheetUseCase,
       CloseSessionUseCase,
-      DistrictTransferUseCase,
+      GetSessionQuery,
+      ListSessionsQuery,
+      ListSheetsQuery,
+      GetMinutesQuery,
       ScoringHandler,
     ],
     async bootstrap(ref, logger) {
-      await ref.get(CatalogueService).importDirectory(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
-      const evaluations = ref.get(EvaluationsUseCases);
+      await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
+      const openEvaluation = ref.get(OpenEvaluationUseCase);
+      const recordSampleResult = ref.get(RecordSampleResultUseCase);
       const consumers: ConsumerSpec[] = [
         {
           name: 'intake',
-          handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => evaluations.onDossierProposed(e, tx) },
+          handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => openEvaluation.execute(e, tx) },
           concurrency: 4,
         },
         // Lab results from inspection open or block the province-tier gate.
         {
           name: 'lab-results',
-          handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => evaluations.onSampleResult(e, tx) },
+          handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => recordSampleResult.execute(e, tx) },
           concurrency: 2,
         },
       ];

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /** One stored revision of a criteria catalogue (the document as an operator wrote it). Never updated: a change is a new revision. */
 @Entity({ name: 'catalogue_revision' })
+@Unique('catalogue_revision_uq', ['code', 'revision'])
+@Check('catalogue_revision_status_check', `status IN ('PROVISIONAL','FINAL')`)
 export class CatalogueRevision {
   @PrimaryColumn('uuid') id: string;
   @Column('text') code: string;

@@ -1,12 +1,27 @@
 import { CatalogueRevision } from '../catalogue/catalogue-revision.entity';
-import { Council, CouncilMember, MemberConflict } from '../councils/council.entity';
+import { Council } from '../councils/council.entity';
+import { CouncilMember } from '../councils/council-member.entity';
+import { MemberConflict } from '../councils/member-conflict.entity';
 import { Evaluation } from '../evaluations/evaluation.entity';
-import { ScoreSheet, Session, SessionItem } from '../sessions/session.entity';
+import { Session } from '../sessions/session.entity';
+import { SessionItem } from '../sessions/session-item.entity';
+import { ScoreSheet } from '../sessions/score-sheet.entity';
+import { SessionReferenceCounter } from '../sessions/session-reference-counter.entity';
 import { InitialScoring1764000000000 } from './migrations/1764000000000-InitialScoring';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
 export const SCORING_DATABASE = {
   schema: 'scoring',
-  entities: [CatalogueRevision, Council, CouncilMember, MemberConflict, Evaluation, Session, SessionItem, ScoreSheet],
+  entities: [
+    CatalogueRevision,
+    Council,
+    CouncilMember,
+    MemberConflict,
+    Evaluation,
+    Session,
+    SessionItem,
+    ScoreSheet,
+    SessionReferenceCounter,
+  ],
   migrations: [InitialScoring1764000000000],
 };

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { CommuneAssessmentEntry } from '@ocop/domain';
 
 export interface StoredResult {
@@ -25,6 +25,10 @@ export interface StoredResult {
 
 /** One dossier's evaluation at one tier: waits for a session, is scheduled on one, and is completed there (or deferred back). */
 @Entity({ name: 'evaluation' })
+@Unique('evaluation_dossier_tier_uq', ['dossierId', 'tier'])
+@Index('evaluation_queue_idx', ['tier', 'unitCode', 'status'])
+@Check('evaluation_lab_state_check', `lab_state IN ('NOT_REQUIRED','PENDING','PASSED','FAILED')`)
+@Check('evaluation_status_check', `status IN ('AWAITING_SESSION','SCHEDULED','COMPLETED')`)
 export class Evaluation {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'dossier_id', type: 'uuid' }) dossierId: string;
@@ -47,7 +51,9 @@ export class Evaluation {
   @Column({ name: 'lab_reference', type: 'text', nullable: true }) labReference: string | null;
   @Column('text') status: string;
   @Column({ name: 'session_id', type: 'uuid', nullable: true }) sessionId: string | null;
-  @Column({ name: 'forwarded_from', type: 'uuid', nullable: true }) forwardedFrom: string | null;
+  @ForeignKey(() => Evaluation, { name: 'evaluation_forwarded_from_fkey' })
+  @Column({ name: 'forwarded_from', type: 'uuid', nullable: true })
+  forwardedFrom: string | null;
   @Column({ name: 'last_deferral', type: 'jsonb', nullable: true }) lastDeferral: {
     sessionId: string;
     reasons: string[];

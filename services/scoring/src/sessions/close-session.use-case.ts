@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   AppError,
   Role,
@@ -25,16 +25,18 @@ import {
   type Tier,
 } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
-import { writeAudit } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
-import { ScoreSheet, Session, SessionItem } from './session.entity';
-import { SessionsUseCases, assertTierActs } from './sessions.use-cases';
+import { SessionsRepository } from './sessions.repository';
+import { ScoreSheetsRepository } from './score-sheets.repository';
+import { assertTierActs } from './session.policy';
+import { auditSessionChange } from './session.audit';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
 import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes';
 import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
-import { EvaluationsUseCases, unitAtTier } from '../evaluations/evaluations.use-cases';
-import { CatalogueService } from '../catalogue/catalogue.service';
+import { EvaluationsRepository, type EvaluationCloseUpdate } from '../evaluations/evaluations.repository';
+import { EvaluationWorkflow, evaluationEventData, unitAtTier } from '../evaluations/evaluation-workflow';
+import { CatalogueLoader, type LoadedCatalogue } from '../catalogue/catalogue.loader';
+import { readerScope } from '../access/scoring-scope';
 
 /**
  * Closing a session (the secretary, once the quorum is present): each dossier on the agenda is finalised —
@@ -47,15 +49,18 @@ export class CloseSessionUseCase {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: EventOutbox,
-    private readonly sessions: SessionsUseCases,
-    private readonly evaluations: EvaluationsUseCases,
-    private readonly catalogues: CatalogueService,
+    private readonly sessions: SessionsRepository,
+    private readonly scoreSheets: ScoreSheetsRepository,
+    private readonly evaluations: EvaluationsRepository,
+    private readonly workflow: EvaluationWorkflow,
+    private readonly catalogues: CatalogueLoader,
     @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
   async execute(actor: Actor, sessionId: string, asOf: Date): Promise<MinutesView> {
     return this.ds.transaction(async (tx) => {
-      const state = await this.sessions.lockedState(tx, sessionId, 'pessimistic_write', actor);
+      const state = await this.sessions.lockState(tx, readerScope(actor), sessionId, 'pessimistic_write');
+      if (!state) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
       const { council, members } = state.council;
       if (actor.role !== Role.COUNCIL_MEMBER || state.secretary()?.userId !== actor.id) {
         throw AppError.forbidden('SESSION_SECRETARY_ONLY', "only the council's secretary closes a session");
@@ -69,18 +74,18 @@ export class CloseSessionUseCase {
           `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`,
         );
       }
-      const items = await tx.find(SessionItem, { where: { sessionId }, order: { position: 'ASC' } });
+      const items = await this.sessions.agenda(state, tx);
       if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
-      const evaluations = new Map((await tx.findBy(Evaluation, { id: In(items.map((i) => i.evaluationId)) })).map((e) => [e.id, e]));
-      const sheets = await tx.findBy(ScoreSheet, { sessionId });
+      const evaluations = new Map((await this.evaluations.onAgenda(items, tx)).map((e) => [e.id, e]));
+      const sheets = await this.scoreSheets.ofSession(state, tx);
       const names = new Map(members.map((m) => [m.id, m.fullName]));
       const closedAt = asOf.toISOString();
       const results: MinutesResultView[] = [];
       const deferred: MinutesDeferredView[] = [];
-      const updates: { id: string; status: string; session_id: string | null; result: StoredResult | null; last_deferral: unknown }[] = [];
+      const updates: EvaluationCloseUpdate[] = [];
       const catalogueTitles = new Set<string>();
       const events: { type: string; subject: string; data: unknown }[] = [];
-      const revisions = new Map<string, Awaited<ReturnType<CatalogueService['byRevisionId']>>>();
+      const revisions = new Map<string, LoadedCatalogue>();
       const transitionNotes = new Set<string>();
 
       for (const item of items) {
@@ -105,7 +110,7 @@ export class CloseSessionUseCase {
             reasons,
             reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; '),
           });
-          const data: EvaluationDeferredData = { ...this.evaluations.eventData(e), sessionId, reasons };
+          const data: EvaluationDeferredData = { ...evaluationEventData(e), sessionId, reasons };
           events.push({ type: ScoringEvents.evaluationDeferred, subject: e.dossierId, data });
           continue;
         }
@@ -179,7 +184,7 @@ export class CloseSessionUseCase {
           spreadFlagged: item.spreadFlagged,
         });
         const data: EvaluationCompletedData = {
-          ...this.evaluations.eventData(e),
+          ...evaluationEventData(e),
           sessionId,
           councilId: council.id,
           legalVersion: e.legalVersion,
@@ -220,21 +225,13 @@ export class CloseSessionUseCase {
             labState: e.labState === 'PASSED' ? 'PASSED' : 'NOT_REQUIRED',
             labReference: e.labState === 'PASSED' ? e.labReference : null,
           });
-          await this.evaluations.open(tx, next);
+          await this.workflow.open(tx, next);
         }
       }
 
       await this.outbox.enqueueMany(tx, events);
-      await tx.query(
-        `UPDATE scoring.evaluation e SET status = v.status, session_id = v.session_id, result = v.result, last_deferral = v.last_deferral
-         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, session_id uuid, result jsonb, last_deferral jsonb) WHERE e.id = v.id`,
-        [JSON.stringify(updates)],
-      );
-      await tx.query(
-        `UPDATE scoring.session_item i SET outcome = v.outcome
-         FROM jsonb_to_recordset($2::jsonb) AS v(evaluation_id uuid, outcome text) WHERE i.session_id = $1 AND i.evaluation_id = v.evaluation_id`,
-        [sessionId, JSON.stringify(items.map((i) => ({ evaluation_id: i.evaluationId, outcome: i.outcome })))],
-      );
+      await this.evaluations.applyCloseUpdates(tx, updates);
+      await this.sessions.setOutcomes(tx, sessionId, items);
 
       const present = new Set(state.session.presentMemberIds);
       const legalVersions = new Set([...evaluations.values()].map((e) => e.legalVersion));
@@ -266,15 +263,12 @@ export class CloseSessionUseCase {
         chairName: members.find((m) => m.role === 'CHAIR')?.fullName ?? null,
         secretaryName: state.secretary()?.fullName ?? null,
       };
-      await tx.update(Session, { id: sessionId }, { status: 'CLOSED', closedAt: asOf, closedBy: actor.id, minutes });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: 'session.close',
-        entityType: 'session',
-        entityId: sessionId,
-        details: { reference: state.session.reference, completed: results.length, deferred: deferred.length, quorum },
-        correlationId: currentContext()?.correlationId,
+      await this.sessions.close(tx, sessionId, { closedAt: asOf, closedBy: actor.id, minutes });
+      await auditSessionChange(tx, actor, 'session.close', 'session', sessionId, {
+        reference: state.session.reference,
+        completed: results.length,
+        deferred: deferred.length,
+        quorum,
       });
       const closed: SessionClosedData = {
         sessionId,

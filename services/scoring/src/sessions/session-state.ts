@@ -1,7 +1,7 @@
 import { AppError, type Actor, type QuorumView, type SpreadView } from '@ocop/contracts';
 import { formatPoints, spreadOf } from '@ocop/domain';
-import { VOTING_ROLES, type CouncilMember } from '../councils/council.entity';
-import type { CouncilWithMembers } from '../councils/councils.use-cases';
+import { VOTING_ROLES, type CouncilMember } from '../councils/council-member.entity';
+import type { CouncilWithMembers } from '../councils/councils.repository';
 import type { Session } from './session.entity';
 
 /** Present scoring members, quorum and conflicts of one session: the facts every session rule reads. */

@@ -5,8 +5,9 @@ import { Tier, districtTierActs, productSetNeedsSamples, tierModelInForce, type 
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
-import { Evaluation } from './evaluation.entity';
-import { EvaluationsUseCases } from './evaluations.use-cases';
+import { EvaluationsRepository } from './evaluations.repository';
+import { evaluationEventData } from './evaluation-workflow';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
 
@@ -26,28 +27,20 @@ export interface DistrictTransferReport {
  * explicit instant (the job's); running it again moves nothing more.
  */
 @Injectable()
-export class DistrictTransferUseCase {
+export class TransferDistrictEvaluationsUseCase {
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: EventOutbox,
-    private readonly evaluations: EvaluationsUseCases,
+    private readonly evaluations: EvaluationsRepository,
+    private readonly sessions: SessionsRepository,
     @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
-  async run(actor: Actor, asOf: Date): Promise<DistrictTransferReport> {
+  async execute(actor: Actor, asOf: Date): Promise<DistrictTransferReport> {
     const report: DistrictTransferReport = { asOf: asOf.toISOString(), due: !districtTierActs(asOf), transferred: [] };
     if (!report.due) return report;
     return this.ds.transaction(async (tx) => {
-      const waiting = await tx
-        .getRepository(Evaluation)
-        .createQueryBuilder('e')
-        .where(
-          `e.tier = 'DISTRICT' AND (e.status = 'AWAITING_SESSION'
-          OR (e.status = 'SCHEDULED' AND EXISTS (SELECT 1 FROM scoring.session s WHERE s.id = e.session_id AND s.status = 'OPEN')))`,
-        )
-        .orderBy('e.created_at', 'ASC')
-        .setLock('pessimistic_write')
-        .getMany();
+      const waiting = await this.evaluations.waitingAtDistrictsForUpdate(tx);
       const events: { type: string; subject: string; data: unknown }[] = [];
       for (const e of waiting) {
         const fromUnitCode = e.unitCode;
@@ -60,13 +53,8 @@ export class DistrictTransferUseCase {
               ? 'PENDING'
               : e.labState
             : 'NOT_REQUIRED';
-        if (fromSessionId)
-          await tx.query('DELETE FROM scoring.session_item WHERE session_id = $1 AND evaluation_id = $2', [fromSessionId, e.id]);
-        await tx.update(
-          Evaluation,
-          { id: e.id },
-          { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState },
-        );
+        if (fromSessionId) await this.sessions.removeItem(tx, fromSessionId, e.id);
+        await this.evaluations.moveToProvince(tx, e, labState);
         Object.assign(e, { tier: Tier.PROVINCE, unitCode: e.provinceCode, status: 'AWAITING_SESSION', sessionId: null, labState });
         const ruleVi = model.transitionNoteVi ?? '';
         await writeAudit(tx, {
@@ -88,7 +76,7 @@ export class DistrictTransferUseCase {
           correlationId: currentContext()?.correlationId,
         });
         const data: EvaluationTransferredData = {
-          ...this.evaluations.eventData(e),
+          ...evaluationEventData(e),
           fromTier: Tier.DISTRICT,
           fromUnitCode,
           legalVersion: e.legalVersion,

@@ -1,4 +1,5 @@
 import { AppError, Role, type Actor } from '@ocop/contracts';
+import { coversProvince, spansAllProvinces } from '@ocop/auth';
 
 /** The administrative unit a council or an evaluation belongs to. */
 export interface UnitRef {
@@ -7,13 +8,11 @@ export interface UnitRef {
   provinceCode: string;
 }
 
-const anyProvince = (a: Actor): boolean => a.scope.provinceCode === '*';
-
 /** Who may set up councils and run their sessions' paperwork: the office of that unit (the ministry's council: a national admin). */
 export function canManageUnit(actor: Actor, u: UnitRef): boolean {
   switch (actor.role) {
     case Role.ADMIN:
-      return anyProvince(actor) || (u.tier !== 'CENTRAL' && actor.scope.provinceCode === u.provinceCode);
+      return spansAllProvinces(actor) || (u.tier !== 'CENTRAL' && coversProvince(actor, u.provinceCode));
     case Role.PROVINCE_OFFICE:
       return u.tier !== 'CENTRAL' && actor.scope.provinceCode === u.provinceCode;
     case Role.DISTRICT_OFFICER:
@@ -36,7 +35,7 @@ export function assertManages(actor: Actor, u: UnitRef, what: string): void {
 export function canReadUnit(actor: Actor, u: UnitRef): boolean {
   if (canManageUnit(actor, u)) return true;
   if (actor.role === Role.AGENCY_OFFICER || actor.role === Role.PROVINCE_OFFICE) {
-    return u.tier === 'CENTRAL' || anyProvince(actor) || actor.scope.provinceCode === u.provinceCode;
+    return u.tier === 'CENTRAL' || coversProvince(actor, u.provinceCode);
   }
   return false;
 }

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR, type EventEnvelope, type SampleResultRecordedData } from '@ocop/contracts';
+import { UnrecoverableEventError } from '@ocop/messaging';
+import type { Tx } from '@ocop/persistence';
+import { EvaluationsRepository } from './evaluations.repository';
+import { EvaluationWorkflow } from './evaluation-workflow';
+import { SYSTEM_SCOPE } from '../access/scoring-scope';
+
+/**
+ * The lab's result from inspection (`inspection.sample-result-recorded.v1`) opens or blocks the gate of the
+ * evaluation the sample served: PASS → PASSED, FAIL → FAILED. A completed evaluation is left as it is.
+ */
+@Injectable()
+export class RecordSampleResultUseCase {
+  constructor(
+    private readonly evaluations: EvaluationsRepository,
+    private readonly workflow: EvaluationWorkflow,
+  ) {}
+
+  async execute(event: EventEnvelope, tx: Tx): Promise<void> {
+    const d = event.data as Partial<SampleResultRecordedData>;
+    if (!d.evaluationId) return; // a sample for an inspection task, not an evaluation
+    if (d.overall !== 'PASS' && d.overall !== 'FAIL')
+      throw new UnrecoverableEventError(`${event.type} ${event.id}: overall must be PASS or FAIL`);
+    const e = await this.evaluations.getForUpdate(tx, SYSTEM_SCOPE, d.evaluationId);
+    if (!e || e.labState === 'NOT_REQUIRED' || e.status === 'COMPLETED') return;
+    await this.workflow.applyLabState(
+      tx,
+      SYSTEM_ACTOR,
+      e,
+      d.overall === 'PASS' ? 'PASSED' : 'FAILED',
+      d.reference ?? d.sampleCode ?? null,
+      event.id,
+    );
+  }
+}

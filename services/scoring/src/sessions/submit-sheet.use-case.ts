@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppError, Role, type Actor, type SheetView, type SubmitSheetCommand } from '@ocop/contracts';
+import { formatPoints, scoreSheet, tierModelFor, treeForProductSet, type LegalVersionCode } from '@ocop/domain';
+import { now } from '@ocop/observability';
+import { ScoreSheet } from './score-sheet.entity';
+import { SessionsRepository } from './sessions.repository';
+import { ScoreSheetsRepository } from './score-sheets.repository';
+import { sheetView } from './score-sheet.view';
+import { auditSessionChange } from './session.audit';
+import { EvaluationsRepository } from '../evaluations/evaluations.repository';
+import { CatalogueLoader } from '../catalogue/catalogue.loader';
+import { POLICY_CHECKED, readerScope } from '../access/scoring-scope';
+
+/** A present scoring member submits, or corrects until the session closes, their one sheet for a dossier on the agenda. */
+@Injectable()
+export class SubmitSheetUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly sheets: ScoreSheetsRepository,
+    private readonly evaluations: EvaluationsRepository,
+    private readonly catalogues: CatalogueLoader,
+  ) {}
+
+  async execute(actor: Actor, c: SubmitSheetCommand): Promise<SheetView> {
+    return this.ds.transaction(async (tx) => {
+      const state = await this.sessions.lockState(tx, readerScope(actor), c.sessionId, 'pessimistic_read');
+      if (!state) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
+      const member = state.memberOf(actor);
+      if (!member || actor.role !== Role.COUNCIL_MEMBER)
+        throw AppError.forbidden('SESSION_NOT_A_MEMBER', 'only members of this council score in its sessions');
+      if (!state.presentVoting.some((m) => m.id === member.id)) {
+        throw AppError.forbidden(
+          'SESSION_MEMBER_NOT_SCORING',
+          `${member.fullName} is not recorded as a present scoring member of this session`,
+        );
+      }
+      state.assertOpen();
+      // The agenda item locked: sheets of one dossier are written one at a time, so the same sheet sent twice at once
+      // (a double tap on a tablet) is one submission and one correction, never a duplicate-key error.
+      const item = await this.sessions.lockItem(tx, state, c.evaluationId);
+      if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', "this dossier is not on the session's agenda");
+      // On the agenda of a session the member reads: the evaluation is theirs to score.
+      const e = (await this.evaluations.get(POLICY_CHECKED, c.evaluationId, tx))!;
+      if (state.conflicted(e.producerId).some((m) => m.id === member.id)) {
+        throw AppError.forbidden('CONFLICT_OF_INTEREST', `${member.fullName} is linked to the producer and may not score this dossier`);
+      }
+      const { catalogue } = await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
+      const model = tierModelFor(e.legalVersion as LegalVersionCode);
+      const scored = scoreSheet(
+        treeForProductSet(catalogue, e.productSetCode),
+        c.entries,
+        model.communeAssessment && e.communeAssessment ? e.communeAssessment : undefined,
+      );
+      const existing = await this.sheets.lockOwn(tx, state, c.evaluationId, member.id);
+      const at = now();
+      const sheet = Object.assign(existing ?? new ScoreSheet(), {
+        id: existing?.id ?? randomUUID(),
+        sessionId: c.sessionId,
+        evaluationId: c.evaluationId,
+        memberId: member.id,
+        entries: c.entries.map((x) => ({
+          criterionCode: x.criterionCode,
+          optionCode: x.optionCode,
+          ...(x.points !== undefined ? { points: x.points } : {}),
+        })),
+        total: scored.totalHundredths,
+        partTotals: scored.partTotals,
+        criterionPoints: scored.criterionPoints,
+        revision: (existing?.revision ?? 0) + 1,
+        submittedAt: existing?.submittedAt ?? at,
+        updatedAt: at,
+      });
+      await this.sheets.save(tx, sheet);
+      await auditSessionChange(tx, actor, existing ? 'score-sheet.correct' : 'score-sheet.submit', 'score_sheet', sheet.id, {
+        sessionId: c.sessionId,
+        evaluationId: c.evaluationId,
+        memberId: member.id,
+        total: formatPoints(sheet.total),
+        previousTotal: existing ? formatPoints(existing.total) : null,
+        revision: sheet.revision,
+      });
+      const eligible = new Set(state.eligible(e.producerId).map((m) => m.id));
+      const totals = (await this.sheets.ofSession(state, tx, c.evaluationId)).filter((s) => eligible.has(s.memberId)).map((s) => s.total);
+      const spread = state.spread(totals);
+      if (spread?.exceeded && !item.spreadFlagged) {
+        await this.sessions.flagSpread(tx, c.sessionId, c.evaluationId);
+        await auditSessionChange(tx, actor, 'session.spread-flagged', 'session', c.sessionId, { evaluationId: c.evaluationId, spread });
+      }
+      return sheetView(sheet, member.fullName, spread);
+    });
+  }
+}
