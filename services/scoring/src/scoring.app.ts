@@ -37,7 +37,11 @@ import { GetSessionQuery } from './sessions/get-session.query';
 import { ListSessionsQuery } from './sessions/list-sessions.query';
 import { ListSheetsQuery } from './sessions/list-sheets.query';
 import { GetMinutesQuery } from './sessions/get-minutes.query';
-import { ScoringHandler } from './scoring.handler';
+import { CatalogueHandler } from './catalogue/catalogue.handler';
+import { CheckCommuneAssessmentQuery } from './catalogue/check-commune-assessment.query';
+import { CouncilsHandler } from './councils/councils.handler';
+import { EvaluationsHandler } from './evaluations/evaluations.handler';
+import { SessionsHandler } from './sessions/sessions.handler';
 import { SCORING_CONFIG } from './scoring.tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
@@ -93,8 +97,9 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       ListSessionsQuery,
       ListSheetsQuery,
       GetMinutesQuery,
-      ScoringHandler,
+      CheckCommuneAssessmentQuery,
     ],
+    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
       const openEvaluation = ref.get(OpenEvaluationUseCase);
@@ -113,7 +118,6 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
         },
       ];
       return {
-        routes: ref.get(ScoringHandler).routes(),
         consumers,
       };
     },
