@@ -8,6 +8,7 @@ import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
 import type { CertificateRow } from './certificate-row';
 import { updateReturning } from '../database/update-returning';
+import { pickFields } from '../database/pick-fields';
 
 /** The stored columns of a certificate as a `CertificateRow`, for the set-based statements below (alias c). */
 export const CERTIFICATE_COLUMNS = `c.id, c.number, c.code, c.evaluation_id AS "evaluationId", c.dossier_id AS "dossierId", c.product_id AS "productId",
@@ -18,7 +19,7 @@ export const CERTIFICATE_COLUMNS = `c.id, c.number, c.code, c.evaluation_id AS "
   c.provisional_criteria AS "provisionalCriteria"`;
 
 /** The same fields, for the query builder (everything but created_at, which no reader is given). */
-const ROW_FIELDS: (keyof CertificateRow)[] = [
+const ROW_FIELDS: readonly (keyof CertificateRow)[] = [
   'id',
   'number',
   'code',
@@ -124,6 +125,14 @@ export class CertificatesRepository {
       .select(ROW_FIELDS.map((f) => `${alias}.${f}`));
   }
 
+  private static one(c: Certificate | null): CertificateRow | null {
+    return c && pickFields<CertificateRow, keyof CertificateRow>(c, ROW_FIELDS);
+  }
+
+  private static many(cs: Certificate[]): CertificateRow[] {
+    return cs.map((c) => pickFields<CertificateRow, keyof CertificateRow>(c, ROW_FIELDS));
+  }
+
   private scoped(scope: CertificateReadScope, tx?: Tx): SelectQueryBuilder<Certificate> {
     const s = certificateScopeCondition(scope);
     return this.rows(tx).andWhere(`(${s.sql})`, s.params);
@@ -139,42 +148,48 @@ export class CertificatesRepository {
     if (f.authorityUnitCode !== undefined) q.andWhere('c.authority_unit_code = :authority', { authority: f.authorityUnitCode });
     if (f.stars !== undefined) q.andWhere('c.stars = :stars', { stars: f.stars });
     if (f.year !== undefined) q.andWhere(`extract(year FROM c.issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int = :year`, { year: f.year });
-    return q
-      .orderBy('c.issued_at', 'DESC')
-      .addOrderBy('c.id')
-      .limit(f.limit ?? DEFAULT_PAGE.limit)
-      .offset(f.offset ?? DEFAULT_PAGE.offset)
-      .getMany();
+    return CertificatesRepository.many(
+      await q
+        .orderBy('c.issued_at', 'DESC')
+        .addOrderBy('c.id')
+        .limit(f.limit ?? DEFAULT_PAGE.limit)
+        .offset(f.offset ?? DEFAULT_PAGE.offset)
+        .getMany(),
+    );
   }
 
   /** The certificate, or null when unknown or outside the scope (callers answer 404 either way). */
   async get(scope: CertificateReadScope, id: string): Promise<CertificateRow | null> {
-    return this.scoped(scope).andWhere('c.id = :id', { id }).getOne();
+    return CertificatesRepository.one(await this.scoped(scope).andWhere('c.id = :id', { id }).getOne());
   }
 
   /** The certificates an ISSUE decision issued, in the scope, by number. */
-  listIssuedByDecision(scope: CertificateReadScope, decisionId: string): Promise<CertificateRow[]> {
-    return this.scoped(scope).andWhere('c.decision_id = :decisionId', { decisionId }).orderBy('c.number').getMany();
+  async listIssuedByDecision(scope: CertificateReadScope, decisionId: string): Promise<CertificateRow[]> {
+    return CertificatesRepository.many(
+      await this.scoped(scope).andWhere('c.decision_id = :decisionId', { decisionId }).orderBy('c.number').getMany(),
+    );
   }
 
   /** The certificates a REVOKE decision revoked, in the scope. */
-  listRevokedByDecision(scope: CertificateReadScope, decisionId: string): Promise<CertificateRow[]> {
-    return this.scoped(scope)
-      .innerJoin(Revocation, 'r', 'r.certificate_id = c.id')
-      .andWhere('r.decision_id = :decisionId', { decisionId })
-      .getMany();
+  async listRevokedByDecision(scope: CertificateReadScope, decisionId: string): Promise<CertificateRow[]> {
+    return CertificatesRepository.many(
+      await this.scoped(scope)
+        .innerJoin(Revocation, 'r', 'r.certificate_id = c.id')
+        .andWhere('r.decision_id = :decisionId', { decisionId })
+        .getMany(),
+    );
   }
 
   /** The certificate, read by the system itself (a job, a consumer, a use case checking its own rules). */
   async getForSystem(id: string, tx?: Tx): Promise<CertificateRow> {
-    const c = await this.rows(tx).where('c.id = :id', { id }).getOne();
+    const c = CertificatesRepository.one(await this.rows(tx).where('c.id = :id', { id }).getOne());
     if (!c) throw AppError.notFound('CERTIFICATE_NOT_FOUND', `no certificate ${id}`);
     return c;
   }
 
   /** Same, locked for update inside the caller's transaction. */
   async lockForSystem(tx: Tx, id: string): Promise<CertificateRow> {
-    const c = await this.rows(tx).where('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const c = CertificatesRepository.one(await this.rows(tx).where('c.id = :id', { id }).setLock('pessimistic_write').getOne());
     if (!c) throw AppError.notFound('CERTIFICATE_NOT_FOUND', `no certificate ${id}`);
     return c;
   }
@@ -189,14 +204,16 @@ export class CertificatesRepository {
   }
 
   /** The product's current certificate (not yet superseded, not revoked), locked: the one a new certificate supersedes. */
-  lockCurrentOfProduct(tx: Tx, productId: string): Promise<CertificateRow | null> {
-    return this.rows(tx)
-      .where('c.product_id = :productId AND c.superseded_by_id IS NULL', { productId })
-      .andWhere(`c.status IN ('ACTIVE','EXPIRING','EXPIRED')`)
-      .orderBy('c.valid_from', 'DESC')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .getOne();
+  async lockCurrentOfProduct(tx: Tx, productId: string): Promise<CertificateRow | null> {
+    return CertificatesRepository.one(
+      await this.rows(tx)
+        .where('c.product_id = :productId AND c.superseded_by_id IS NULL', { productId })
+        .andWhere(`c.status IN ('ACTIVE','EXPIRING','EXPIRED')`)
+        .orderBy('c.valid_from', 'DESC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .getOne(),
+    );
   }
 
   /** Records an issued certificate: ACTIVE from its issue instant (also its creation and status-change time). */

@@ -6,6 +6,7 @@ import { Decision } from './decision.entity';
 import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
 import { certificateScopeCondition } from './certificates.repository';
+import { pickFields } from '../database/pick-fields';
 
 /** A decision as its readers get it (no numbering internals, no created_at). */
 export type DecisionRow = Pick<
@@ -25,7 +26,7 @@ export type DecisionRow = Pick<
   | 'decidedBy'
 >;
 
-const ROW_FIELDS: (keyof DecisionRow)[] = [
+const ROW_FIELDS: readonly (keyof DecisionRow)[] = [
   'id',
   'kind',
   'reference',
@@ -59,8 +60,9 @@ export class DecisionsRepository {
    * The decision, read by the system (or before a reader's own check: a decision is readable through the
    * certificates it names, see `GetDecisionQuery`); null when unknown.
    */
-  getForSystem(id: string, tx?: Tx): Promise<DecisionRow | null> {
-    return this.rows(tx).where('d.id = :id', { id }).getOne();
+  async getForSystem(id: string, tx?: Tx): Promise<DecisionRow | null> {
+    const d = await this.rows(tx).where('d.id = :id', { id }).getOne();
+    return d && pickFields<DecisionRow, keyof DecisionRow>(d, ROW_FIELDS);
   }
 
   /** The reason and return deadline of the revocation a REVOKE decision decided, if any. */
@@ -69,7 +71,7 @@ export class DecisionsRepository {
   }
 
   /** Decisions naming at least one certificate in the scope (issued or revoked by them), newest first. */
-  list(scope: CertificateReadScope, f: { kind?: string; limit?: number; offset?: number }): Promise<DecisionRow[]> {
+  async list(scope: CertificateReadScope, f: { kind?: string; limit?: number; offset?: number }): Promise<DecisionRow[]> {
     const s = certificateScopeCondition(scope);
     const q = this.rows().where(
       `EXISTS (SELECT 1 FROM certification.certificate c LEFT JOIN certification.revocation r ON r.certificate_id = c.id
@@ -77,12 +79,13 @@ export class DecisionsRepository {
       s.params,
     );
     if (f.kind) q.andWhere('d.kind = :kind', { kind: f.kind });
-    return q
+    const rows = await q
       .orderBy('d.decided_at', 'DESC')
       .addOrderBy('d.id')
       .limit(f.limit ?? DEFAULT_PAGE.limit)
       .offset(f.offset ?? DEFAULT_PAGE.offset)
       .getMany();
+    return rows.map((d) => pickFields<DecisionRow, keyof DecisionRow>(d, ROW_FIELDS));
   }
 
   /** Serialises the creation of a session's ISSUE decision by one authority until the transaction ends. */
@@ -91,11 +94,12 @@ export class DecisionsRepository {
   }
 
   /** The authority's ISSUE decision for a council session, if it was made already. */
-  findSessionDecision(tx: Tx, sessionId: string, authorityUnitCode: string): Promise<Pick<Decision, 'id' | 'reference'> | null> {
-    return tx.getRepository(Decision).findOne({
+  async findSessionDecision(tx: Tx, sessionId: string, authorityUnitCode: string): Promise<Pick<Decision, 'id' | 'reference'> | null> {
+    const d = await tx.getRepository(Decision).findOne({
       select: { id: true, reference: true },
       where: { kind: 'ISSUE', sessionId, authorityUnitCode },
     });
+    return d && pickFields(d, ['id', 'reference'] as const);
   }
 
   async insert(tx: Tx, d: NewDecision): Promise<void> {

@@ -7,6 +7,9 @@ import { Notification } from './notification.entity';
 import type { CertificateReadScope } from '../certificates/certificate-access.policy';
 import { certificateScopeCondition } from '../certificates/certificates.repository';
 import type { OutgoingMessage, ProducerMessage } from './notification-channel';
+import { pickFields } from '../database/pick-fields';
+
+const VIEW_FIELDS = ['id', 'producerId', 'template', 'subject', 'body', 'status', 'certificateId', 'createdAt'] as const;
 
 export type NotificationView = Pick<
   Notification,
@@ -98,22 +101,23 @@ export class NotificationsRepository {
    * A page of the messages a reader may see, oldest first: a producer its own; anyone else those about a
    * certificate in its scope.
    */
-  list(scope: CertificateReadScope, f: { certificateId?: string; limit?: number; offset?: number }): Promise<NotificationView[]> {
+  async list(scope: CertificateReadScope, f: { certificateId?: string; limit?: number; offset?: number }): Promise<NotificationView[]> {
     const q = this.ds
       .getRepository(Notification)
       .createQueryBuilder('n')
-      .select(['n.id', 'n.producerId', 'n.template', 'n.subject', 'n.body', 'n.status', 'n.certificateId', 'n.createdAt']);
+      .select(VIEW_FIELDS.map((f) => `n.${f}`));
     if (scope.kind === 'producer') q.where('n.producer_id = :scopeProducer', { scopeProducer: scope.producerId });
     else {
       const s = certificateScopeCondition(scope);
       q.where(`EXISTS (SELECT 1 FROM certification.certificate c WHERE c.id = n.certificate_id AND (${s.sql}))`, s.params);
     }
     if (f.certificateId) q.andWhere('n.certificate_id = :certificateId', { certificateId: f.certificateId });
-    return q
+    const rows = await q
       .orderBy('n.created_at')
       .addOrderBy('n.id')
       .limit(f.limit ?? DEFAULT_PAGE.limit)
       .offset(f.offset ?? DEFAULT_PAGE.offset)
       .getMany();
+    return rows.map((n) => pickFields(n, VIEW_FIELDS));
   }
 }

@@ -8,6 +8,7 @@ import type { CertificateRow } from '../certificates/certificate-row';
 import { CERTIFICATE_COLUMNS, certificateScopeCondition } from '../certificates/certificates.repository';
 import { inCertificateScope, type CertificateReadScope } from '../certificates/certificate-access.policy';
 import { updateReturning } from '../database/update-returning';
+import { pickFields } from '../database/pick-fields';
 
 /** A revocation as its readers get it: its columns (but who confirmed the return) and its decision's reference. */
 export interface RevocationRow {
@@ -113,7 +114,7 @@ export class RevocationsRepository {
   }
 
   /** The request a source already made under this reference (one per violation), if any. */
-  findBySourceReference(
+  async findBySourceReference(
     tx: Tx,
     source: RevocationSource,
     sourceReference: string,
@@ -124,8 +125,9 @@ export class RevocationsRepository {
   }
 
   /** The certificate's open (REQUESTED) revocation, if any. */
-  findOpenOf(tx: Tx, certificateId: string): Promise<Pick<Revocation, 'id'> | null> {
-    return tx.getRepository(Revocation).findOne({ select: { id: true }, where: { certificateId, status: 'REQUESTED' } });
+  async findOpenOf(tx: Tx, certificateId: string): Promise<Pick<Revocation, 'id'> | null> {
+    const r = await tx.getRepository(Revocation).findOne({ select: { id: true }, where: { certificateId, status: 'REQUESTED' } });
+    return r && pickFields(r, ['id'] as const);
   }
 
   async insertRequest(tx: Tx, r: NewRevocationRequest): Promise<void> {
