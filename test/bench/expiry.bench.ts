@@ -20,7 +20,10 @@ import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig } from '../../services/certification/src/config/certification.config';
-import { ExpirySweep, type ExpirySweepReport } from '../../services/certification/src/expiry/expiry-sweep';
+import {
+  RunExpirySweepUseCase as ExpirySweep,
+  type ExpirySweepReport,
+} from '../../services/certification/src/expiry/run-expiry-sweep.use-case';
 import { CertificationJobs } from '../../services/certification/src/jobs/certification-jobs';
 import { dayMonthsFrom, insertBenchCertificates, mb, removeBenchInfra, withMemory } from './support/certificates';
 import { cpuText, systemCpu, systemTicks, type SystemTicks } from './support/cpu';

@@ -1,31 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   AppError,
-  DEFAULT_PAGE,
   CertificateIdQuery,
   CertificationSubjects as S,
   DecisionIdQuery,
-  ListCertificatesQuery,
-  ListDecisionsQuery,
-  ListNotificationsQuery,
-  ListRevocationsQuery,
+  ListCertificatesQuery as ListCertificatesRequest,
+  ListDecisionsQuery as ListDecisionsRequest,
+  ListNotificationsQuery as ListNotificationsRequest,
+  ListRevocationsQuery as ListRevocationsRequest,
   RejectRevocationCommand,
   RequestRevocationCommand,
   RevocationIdQuery,
   Role,
   RunJobCommand,
   VerifyQuery,
-  type Actor,
 } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
 import { requireActor, requireRole, type RpcRoute } from '@ocop/messaging';
 import { CERTIFICATION_CONFIG } from './certification.tokens';
 import type { CertificationConfig } from './config/certification.config';
-import { CertificateQueries } from './certificates/certificate-queries';
 import type { CertificateRow } from './certificates/certificate-row';
-import { readableCertificates } from './certificates/access';
-import { RevocationsUseCases } from './revocation/revocations.use-cases';
+import { verifyUrl } from './certificates/certificate-wording';
+import { ListCertificatesQuery } from './certificates/list-certificates.query';
+import { GetCertificateQuery } from './certificates/get-certificate.query';
+import { GetCertificatePdfQuery } from './certificates/get-certificate-pdf.query';
+import { ListDecisionsQuery } from './certificates/list-decisions.query';
+import { GetDecisionQuery } from './certificates/get-decision.query';
+import { GetDecisionPdfQuery } from './certificates/get-decision-pdf.query';
+import { VerifyCertificateQuery } from './certificates/verify-certificate.query';
+import { ListRevokedCertificatesQuery } from './certificates/list-revoked-certificates.query';
+import { RequestRevocationUseCase } from './revocation/request-revocation.use-case';
+import { ListRevocationsQuery } from './revocation/list-revocations.query';
+import { GetRevocationQuery } from './revocation/get-revocation.query';
+import { DecideRevocationUseCase } from './revocation/decide-revocation.use-case';
+import { RejectRevocationUseCase } from './revocation/reject-revocation.use-case';
+import { ConfirmCertificateReturnUseCase } from './revocation/confirm-certificate-return.use-case';
+import { ListNotificationsQuery } from './notifications/list-notifications.query';
 import { CertificationJobs, type JobName } from './jobs/certification-jobs';
 import { CertificateSigner } from './signing/certificate-signer';
 
@@ -36,9 +46,21 @@ const REQUESTERS = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.INSPECTOR,
 export class CertificationHandler {
   constructor(
     @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
-    private readonly ds: DataSource,
-    private readonly certificates: CertificateQueries,
-    private readonly revocations: RevocationsUseCases,
+    private readonly listCertificates: ListCertificatesQuery,
+    private readonly getCertificate: GetCertificateQuery,
+    private readonly getCertificatePdf: GetCertificatePdfQuery,
+    private readonly listDecisions: ListDecisionsQuery,
+    private readonly getDecision: GetDecisionQuery,
+    private readonly getDecisionPdf: GetDecisionPdfQuery,
+    private readonly verifyCertificate: VerifyCertificateQuery,
+    private readonly listRevokedCertificates: ListRevokedCertificatesQuery,
+    private readonly requestRevocation: RequestRevocationUseCase,
+    private readonly listRevocations: ListRevocationsQuery,
+    private readonly getRevocation: GetRevocationQuery,
+    private readonly decideRevocation: DecideRevocationUseCase,
+    private readonly rejectRevocation: RejectRevocationUseCase,
+    private readonly confirmCertificateReturn: ConfirmCertificateReturnUseCase,
+    private readonly listNotifications: ListNotificationsQuery,
     private readonly jobs: CertificationJobs,
     private readonly signer: CertificateSigner,
   ) {}
@@ -46,40 +68,42 @@ export class CertificationHandler {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own contract class
   routes(): RpcRoute<any, unknown>[] {
     return [
-      this.route(S.certificateList, ListCertificatesQuery, async (q, ctx) =>
-        (await this.certificates.list(requireActor(ctx), q)).map((c) => this.view(c)),
+      this.route(S.certificateList, ListCertificatesRequest, async (q, ctx) =>
+        (await this.listCertificates.execute(requireActor(ctx), q)).map((c) => this.view(c)),
       ),
       this.route(S.certificateGet, CertificateIdQuery, async (q, ctx) =>
-        this.view(await this.certificates.get(requireActor(ctx), q.certificateId)),
+        this.view(await this.getCertificate.execute(requireActor(ctx), q.certificateId)),
       ),
-      this.route(S.certificatePdf, CertificateIdQuery, async (q, ctx) => this.certificates.pdf(requireActor(ctx), q.certificateId)),
-      this.route(S.decisionList, ListDecisionsQuery, async (q, ctx) => this.certificates.listDecisions(requireActor(ctx), q)),
+      this.route(S.certificatePdf, CertificateIdQuery, async (q, ctx) =>
+        this.getCertificatePdf.execute(requireActor(ctx), q.certificateId),
+      ),
+      this.route(S.decisionList, ListDecisionsRequest, async (q, ctx) => this.listDecisions.execute(requireActor(ctx), q)),
       this.route(S.decisionGet, DecisionIdQuery, async (q, ctx) => {
-        const d = await this.certificates.decisionView(requireActor(ctx), q.decisionId);
+        const d = await this.getDecision.execute(requireActor(ctx), q.decisionId);
         return { ...d, certificates: undefined, revocation: undefined, certificateNumbers: d.certificates.map((c) => c.number) };
       }),
-      this.route(S.decisionPdf, DecisionIdQuery, async (q, ctx) => this.certificates.decisionPdf(requireActor(ctx), q.decisionId)),
+      this.route(S.decisionPdf, DecisionIdQuery, async (q, ctx) => this.getDecisionPdf.execute(requireActor(ctx), q.decisionId)),
       this.route(S.revocationRequest, RequestRevocationCommand, async (c, ctx) => {
         const actor = requireRole(ctx, REQUESTERS);
-        return this.revocations.request(
+        return this.requestRevocation.execute(
           actor,
           actor.role === Role.INSPECTOR ? 'INSPECTION' : 'OFFICE',
           { ...c, reasonCode: c.reasonCode as RevocationReasonCode },
           ctx.asOf,
         );
       }),
-      this.route(S.revocationList, ListRevocationsQuery, async (q, ctx) => this.revocations.list(requireActor(ctx), q)),
-      this.route(S.revocationGet, RevocationIdQuery, async (q, ctx) => this.revocations.get(requireActor(ctx), q.revocationId)),
+      this.route(S.revocationList, ListRevocationsRequest, async (q, ctx) => this.listRevocations.execute(requireActor(ctx), q)),
+      this.route(S.revocationGet, RevocationIdQuery, async (q, ctx) => this.getRevocation.execute(requireActor(ctx), q.revocationId)),
       this.route(S.revocationDecide, RevocationIdQuery, async (c, ctx) =>
-        this.revocations.decide(requireActor(ctx), c.revocationId, ctx.asOf),
+        this.decideRevocation.execute(requireActor(ctx), c.revocationId, ctx.asOf),
       ),
       this.route(S.revocationReject, RejectRevocationCommand, async (c, ctx) =>
-        this.revocations.reject(requireActor(ctx), c.revocationId, c.note, ctx.asOf),
+        this.rejectRevocation.execute(requireActor(ctx), c.revocationId, c.note, ctx.asOf),
       ),
       this.route(S.revocationConfirmReturn, RevocationIdQuery, async (c, ctx) =>
-        this.revocations.confirmReturn(requireActor(ctx), c.revocationId, ctx.asOf),
+        this.confirmCertificateReturn.execute(requireActor(ctx), c.revocationId, ctx.asOf),
       ),
-      this.route(S.notificationList, ListNotificationsQuery, async (q, ctx) => this.notifications(requireActor(ctx), q)),
+      this.route(S.notificationList, ListNotificationsRequest, async (q, ctx) => this.listNotifications.execute(requireActor(ctx), q)),
       this.route(S.jobRun, RunJobCommand, async (c, ctx) => {
         requireRole(ctx, [Role.ADMIN]);
         if (c.asOf && this.config.mode === 'production')
@@ -88,13 +112,13 @@ export class CertificationHandler {
         return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.runNow(c.name as JobName, asOf) };
       }),
       this.route(S.publicVerify, VerifyQuery, async (q) => {
-        const record = await this.certificates.publicRecord(q.code);
+        const record = await this.verifyCertificate.execute(q.code);
         if (!record) throw AppError.notFound('CERTIFICATE_NOT_FOUND', 'this is not a valid OCOP certificate: no certificate has this code');
         return record;
       }),
       this.route(S.publicKeys, undefined, async () => this.signer.trustList()),
       this.route(S.publicStatusList, undefined, async (_q, ctx) => {
-        const revoked = await this.certificates.revokedSince(null);
+        const revoked = await this.listRevokedCertificates.execute(null);
         const list = { iss: 'ocop/certification', iat: Math.floor(ctx.asOf.getTime() / 1000), revoked };
         return { ...list, jws: await this.signer.sign(list, 'ocop-status-list') };
       }),
@@ -102,25 +126,7 @@ export class CertificationHandler {
   }
 
   private view(c: CertificateRow): Record<string, unknown> {
-    return { ...c, signature: undefined, statusChangedAt: undefined, verifyUrl: this.certificates.verifyUrlOf(c) };
-  }
-
-  private async notifications(actor: Actor, q: ListNotificationsQuery): Promise<unknown[]> {
-    const scope = readableCertificates(actor, 0);
-    const params: unknown[] = [...scope.params];
-    let where = scope.sql.replace(/c\.producer_id/g, 'n.producer_id');
-    if (actor.role !== Role.PRODUCER)
-      where = `EXISTS (SELECT 1 FROM certification.certificate c WHERE c.id = n.certificate_id AND (${scope.sql}))`;
-    if (q.certificateId) {
-      params.push(q.certificateId);
-      where += ` AND n.certificate_id = $${params.length}`;
-    }
-    params.push(q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
-    return this.ds.query(
-      `SELECT n.id, n.producer_id AS "producerId", n.template, n.subject, n.body, n.status, n.certificate_id AS "certificateId", n.created_at AS "createdAt"
-      FROM certification.notification n WHERE ${where} ORDER BY n.created_at, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+    return { ...c, signature: undefined, statusChangedAt: undefined, verifyUrl: verifyUrl(this.config.publicBaseUrl, c.code, c.signature) };
   }
 
   private route<Req extends object>(

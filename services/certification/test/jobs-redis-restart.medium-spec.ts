@@ -7,7 +7,7 @@ import { createTestEnv, eventually, startOwnRedisServer, type OwnRedisServer, ty
 import { loadToolConfig } from '../../../tools/config';
 import { createCertificationApp } from '../src/certification.app';
 import { loadCertificationConfig } from '../src/config/certification.config';
-import { Notifications } from '../src/notifications/notifications';
+import { NotificationOutbox } from '../src/notifications/notification.outbox';
 
 /**
  * Certification's schedulers (daily expiry sweep, notification dispatch) survive a Redis restart without
@@ -94,7 +94,7 @@ describe('certification jobs after a Redis restart', () => {
     const ds = app.get(DataSource);
     const producerId = randomUUID();
     await ds.transaction((tx) =>
-      app.get(Notifications).queue(
+      app.get(NotificationOutbox).queue(
         tx,
         Array.from({ length: 200 }, (_, i) => ({
           producerId,

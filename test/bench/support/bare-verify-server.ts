@@ -1,14 +1,14 @@
 // bench:verify's baseline (a child process, like the services it is compared with): a bare Fastify server
 // answering GET /api/public/certificates/:code and GET /verify/:code from an in-memory Map of every
-// certificate's public record — the same records certification returns (its own CertificateQueries.publicRecord,
+// certificate's public record — the same records certification returns (its own VerifyCertificateQuery,
 // read once at start), turned into the same view and page by the gateway's own publicView and
 // renderVerificationPage. No Nest, no hooks, guards, helmet or metrics, no NATS. Prints `ready` when listening.
 // Env: DATABASE_URL (the bench database), PORT.
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CertificateQueries } from '../../../services/certification/src/certificates/certificate-queries';
-import type { CertificationConfig } from '../../../services/certification/src/config/certification.config';
+import { VerifyCertificateQuery } from '../../../services/certification/src/certificates/verify-certificate.query';
+import { CertificatesRepository } from '../../../services/certification/src/certificates/certificates.repository';
 import { publicView } from '../../../services/gateway/src/public/public.controller';
 import type { PublicCertificateRecord } from '@ocop/contracts';
 import { loadToolConfig } from '../../../tools/config';
@@ -17,9 +17,10 @@ import { renderNotValidPage, renderVerificationPage } from '../../../services/ga
 
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: loadToolConfig().env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });
-  const queries = new CertificateQueries(
-    { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource,
-    { publicBaseUrl: 'http://localhost' } as CertificationConfig,
+  const queries = new VerifyCertificateQuery(
+    new CertificatesRepository({
+      query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
+    } as unknown as DataSource),
   );
   const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);
   const records = new Map<string, PublicCertificateRecord>();
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     Array.from({ length: 8 }, async () => {
       while (next < codes.length) {
         const code = codes[next++]!;
-        const r = await queries.publicRecord(code);
+        const r = await queries.execute(code);
         if (r) records.set(code, r as PublicCertificateRecord);
       }
     }),

@@ -6,11 +6,12 @@ import { SERVICE_LOGGER } from '@ocop/messaging';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import { ExpirySweep, type ExpirySweepReport } from '../expiry/expiry-sweep';
-import { RevocationsUseCases } from '../revocation/revocations.use-cases';
+import { RunExpirySweepUseCase, type ExpirySweepReport } from '../expiry/run-expiry-sweep.use-case';
+import { RunRevocationFollowUpsUseCase } from '../revocation/run-revocation-follow-ups.use-case';
+import { ListPendingFollowUpsQuery } from '../revocation/list-pending-follow-ups.query';
 import { RevocationTimers, followUpJobId } from '../revocation/revocation-timers';
 import { CertificationQueue } from './certification-queue';
-import { Notifications } from '../notifications/notifications';
+import { DispatchNotificationsUseCase } from '../notifications/dispatch-notifications.use-case';
 
 export const JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -34,9 +35,10 @@ export class CertificationJobs {
   constructor(
     @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-    private readonly sweep: ExpirySweep,
-    private readonly revocations: RevocationsUseCases,
-    private readonly notifications: Notifications,
+    private readonly sweep: RunExpirySweepUseCase,
+    private readonly followUps: RunRevocationFollowUpsUseCase,
+    private readonly pendingFollowUps: ListPendingFollowUpsQuery,
+    private readonly notifications: DispatchNotificationsUseCase,
     private readonly readiness: ReadinessChecks,
     private readonly timers: RevocationTimers,
     jobs: CertificationQueue,
@@ -47,11 +49,9 @@ export class CertificationJobs {
   async start(): Promise<void> {
     this.queue
       .handle<AsOfData>('expiry-sweep', (d) => this.runExpirySweep(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<AsOfData>('revocation-follow-ups', (d) => this.revocations.followUps(d.asOf ? new Date(d.asOf) : new Date()))
-      .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) =>
-        this.revocations.followUps(new Date(d.at), d.revocationId),
-      )
-      .handle('notifications-dispatch', () => this.notifications.dispatch());
+      .handle<AsOfData>('revocation-follow-ups', (d) => this.followUps.execute(d.asOf ? new Date(d.asOf) : new Date()))
+      .handle<{ revocationId: string; at: string }>('revocation-follow-up', (d) => this.followUps.execute(new Date(d.at), d.revocationId))
+      .handle('notifications-dispatch', () => this.notifications.execute());
     if (this.config.schedulerOwner) {
       await this.queue.ownSchedulers(
         () => [
@@ -78,9 +78,9 @@ export class CertificationJobs {
         case 'expiry-sweep':
           return this.runExpirySweep(asOf);
         case 'revocation-follow-ups':
-          return this.revocations.followUps(asOf);
+          return this.followUps.execute(asOf);
         case 'notifications-dispatch':
-          return this.notifications.dispatch();
+          return this.notifications.execute();
         default:
           throw AppError.validation('UNKNOWN_JOB', `no job ${String(name)}`, 'name');
       }
@@ -93,7 +93,7 @@ export class CertificationJobs {
   }
 
   private async runExpirySweep(asOf: Date): Promise<ExpirySweepReport & { jobsRecreated: number }> {
-    const report = await this.sweep.run(asOf);
+    const report = await this.sweep.execute(asOf);
     return { ...report, jobsRecreated: await this.recreateMissingJobs() };
   }
 
@@ -101,7 +101,7 @@ export class CertificationJobs {
   async recreateMissingJobs(): Promise<number> {
     const pending = new Set(await this.timers.pendingIds());
     let recreated = 0;
-    for (const r of await this.revocations.pendingFollowUps()) {
+    for (const r of await this.pendingFollowUps.execute()) {
       for (const s of r.steps) {
         if (!pending.has(followUpJobId(r.id, s.step)) && (await this.timers.add(r.id, s.step, s.at))) recreated++;
       }

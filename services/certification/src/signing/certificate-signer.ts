@@ -1,11 +1,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CompactSign, importJWK, type JWK } from 'jose';
-import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import { DEV_KID, DEV_SIGNING_SEED_HEX, type CertificationConfig } from '../config/certification.config';
 import { SIGNATURE_ALG, type CertificateClaims } from './offline-verifier';
+import { SigningKeysRepository } from './signing-keys.repository';
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -28,7 +28,7 @@ export class CertificateSigner {
 
   constructor(
     @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
-    private readonly ds: DataSource,
+    private readonly keys: SigningKeysRepository,
   ) {}
 
   /** Records the configured keys in the trust list; refuses a kid whose public key changed. */
@@ -36,24 +36,14 @@ export class CertificateSigner {
     const keys = this.config.signingKeys.length ? this.config.signingKeys : [ed25519FromSeed(DEV_SIGNING_SEED_HEX, DEV_KID)];
     for (const k of keys) {
       const pub = publicPart(k);
-      const rows: { public_jwk: JWK }[] = await this.ds.query(
-        `INSERT INTO certification.signing_key (kid, alg, public_jwk) VALUES ($1, $2, $3)
-         ON CONFLICT (kid) DO UPDATE SET kid = EXCLUDED.kid RETURNING public_jwk`,
-        [k.kid, SIGNATURE_ALG, pub],
-      );
-      if (rows[0]?.public_jwk.x !== pub.x)
+      const recorded = await this.keys.record(k.kid as string, SIGNATURE_ALG, pub);
+      if (recorded?.x !== pub.x)
         throw new Error(`signing key ${k.kid} differs from the key recorded under that kid: a kid may never be reused`);
     }
     const activeJwk = keys.find((k) => k.kid === this.config.activeKid);
     if (!activeJwk) throw new Error(`no signing key ${this.config.activeKid}`);
-    await this.ds.query(
-      `UPDATE certification.signing_key SET active_since = $2, retired_at = NULL WHERE kid = $1 AND active_since IS NULL`,
-      [activeJwk.kid, now],
-    );
-    await this.ds.query(
-      `UPDATE certification.signing_key SET retired_at = $2 WHERE kid <> $1 AND retired_at IS NULL AND active_since IS NOT NULL`,
-      [activeJwk.kid, now],
-    );
+    await this.keys.activate(activeJwk.kid as string, now);
+    await this.keys.retireAllBut(activeJwk.kid as string, now);
     this.active = { kid: activeJwk.kid as string, key: await importJWK(activeJwk, SIGNATURE_ALG) };
   }
 
@@ -68,11 +58,7 @@ export class CertificateSigner {
    * dated in the past, a test driving time) moves them back to that instant, in the issuing transaction.
    */
   async signCertificate(tx: Tx, claims: CertificateClaims, issuedAt: Date): Promise<string> {
-    await tx.query(
-      `UPDATE certification.signing_key SET active_since = LEAST(active_since, $2), first_used_at = LEAST(first_used_at, $2)
-        WHERE kid = $1 AND (active_since > $2 OR first_used_at > $2)`,
-      [this.kid, issuedAt],
-    );
+    await this.keys.backdateFirstUse(tx, this.kid, issuedAt);
     return this.sign(claims, 'ocop-cert');
   }
 
@@ -85,18 +71,15 @@ export class CertificateSigner {
 
   /** The trust list as a JWKS: every key that signed or signs certificates, with its state. */
   async trustList(): Promise<{ keys: (JWK & { status: string; activeSince: string | null; retiredAt: string | null })[] }> {
-    const rows: { public_jwk: JWK; active_since: Date | null; retired_at: Date | null; compromised_at: Date | null }[] =
-      await this.ds.query(
-        `SELECT public_jwk, active_since, retired_at, compromised_at FROM certification.signing_key ORDER BY first_used_at, kid`,
-      );
+    const rows = await this.keys.listAll();
     return {
       keys: rows
-        .filter((r) => !r.compromised_at)
+        .filter((r) => !r.compromisedAt)
         .map((r) => ({
-          ...r.public_jwk,
-          status: r.retired_at ? 'RETIRED' : r.active_since ? 'ACTIVE' : 'STANDBY',
-          activeSince: r.active_since?.toISOString() ?? null,
-          retiredAt: r.retired_at?.toISOString() ?? null,
+          ...r.publicJwk,
+          status: r.retiredAt ? 'RETIRED' : r.activeSince ? 'ACTIVE' : 'STANDBY',
+          activeSince: r.activeSince?.toISOString() ?? null,
+          retiredAt: r.retiredAt?.toISOString() ?? null,
         })),
     };
   }

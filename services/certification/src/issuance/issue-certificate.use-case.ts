@@ -9,24 +9,22 @@ import {
   type EventEnvelope,
 } from '@ocop/contracts';
 import { certificateValidTo, vietnamCalendarDate, vietnamYear } from '@ocop/domain';
-import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
+import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import { Authorities, type AuthorityNames } from '../authorities/authorities';
+import type { AuthorityNames } from '../authorities/authorities';
 import { CertificateSigner } from '../signing/certificate-signer';
 import type { CertificateClaims } from '../signing/offline-verifier';
-import { Notifications } from '../notifications/notifications';
-import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
+import { NotificationOutbox } from '../notifications/notification.outbox';
+import { certificateEventData } from '../certificates/certificate-row';
+import { CertificatesRepository } from '../certificates/certificates.repository';
+import { DecisionsRepository } from '../certificates/decisions.repository';
+import { NumberCountersRepository } from '../certificates/number-counters.repository';
+import { RevocationsRepository } from '../revocation/revocations.repository';
+import { verifyUrl } from '../certificates/certificate-wording';
 import { vietnamNumericDate } from '@ocop/documents';
-import { isoDay, nextNumber, verificationCode } from '../certificates/numbering';
-
-const TIER_VI: Record<string, string> = { DISTRICT: 'cấp huyện', PROVINCE: 'cấp tỉnh', CENTRAL: 'cấp trung ương' };
-export const tierVi = (tier: string): string => TIER_VI[tier] ?? tier;
-
-/** The public verification URL printed as the QR code: the code plus the signature, so it can be checked offline. */
-export const verifyUrl = (base: string, code: string, signature: string | null): string =>
-  `${base}/verify/${code}${signature ? `?s=${signature}` : ''}`;
+import { isoDay, verificationCode } from '../certificates/numbering';
 
 /**
  * Issuance: a council's "certify here" outcome becomes the authority's decision (one per session and authority,
@@ -36,86 +34,61 @@ export const verifyUrl = (base: string, code: string, signature: string | null):
  * previous one, linked both ways.
  */
 @Injectable()
-export class IssueCertificatesUseCase {
+export class IssueCertificateUseCase {
   constructor(
     @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
-    private readonly authorities: Authorities,
     private readonly signer: CertificateSigner,
     private readonly outbox: EventOutbox,
-    private readonly notifications: Notifications,
+    private readonly notifications: NotificationOutbox,
+    private readonly certificates: CertificatesRepository,
+    private readonly decisions: DecisionsRepository,
+    private readonly counters: NumberCountersRepository,
+    private readonly revocations: RevocationsRepository,
   ) {}
 
-  /**
-   * Before the inbox transaction: the issuing authority's names on the decision's date, which come from
-   * registration's units over NATS (cached), so no lock is held while they are asked for. Null: no certificate.
-   */
-  async prepareIssuance(e: EventEnvelope): Promise<AuthorityNames | null> {
-    const d = e.data as EvaluationCompletedData;
-    if (d.outcome !== 'CERTIFY') return null;
-    if (!d.authorityUnitCode || !d.certifyingTier || ![3, 4, 5].includes(d.stars)) {
-      throw new UnrecoverableEventError(`${e.type} ${e.id}: CERTIFY without an authority, a tier or 3-5 stars`);
-    }
-    return this.authorities.describe(d.authorityUnitCode, d.provinceCode, new Date(d.completedAt));
-  }
-
-  /** In the inbox transaction: the decision and exactly one certificate for the evaluation. */
-  async onEvaluationCompleted(e: EventEnvelope, tx: Tx, names: AuthorityNames | null): Promise<void> {
+  /** In the inbox transaction: the decision and exactly one certificate for the evaluation (`names` from `NameIssuingAuthorityUseCase`). */
+  async execute(e: EventEnvelope, tx: Tx, names: AuthorityNames | null): Promise<void> {
     const d = e.data as EvaluationCompletedData;
     if (!names || !d.authorityUnitCode || !d.certifyingTier) return; // prepareIssuance refused a CERTIFY without them
     // Exactly one certificate per evaluation, whatever the redeliveries (the inbox already drops exact repeats).
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`certify:${d.evaluationId}`]);
-    const existing: { id: string }[] = await tx.query('SELECT id FROM certification.certificate WHERE evaluation_id = $1', [
-      d.evaluationId,
-    ]);
-    if (existing.length) return;
+    await this.certificates.lockIssuanceOf(tx, d.evaluationId);
+    if (await this.certificates.existsForEvaluation(tx, d.evaluationId)) return;
 
     const decidedAt = new Date(d.completedAt);
     const decision = await this.decisionFor(tx, d, decidedAt, names);
     const year = vietnamYear(decidedAt);
-    const seq = await nextNumber(tx, 'CERTIFICATE', d.authorityUnitCode, year);
+    const seq = await this.counters.next(tx, 'CERTIFICATE', d.authorityUnitCode, year);
     const number = `${d.authorityUnitCode}-${year}-${String(seq).padStart(4, '0')}/GCN-OCOP`;
     const validFrom = vietnamCalendarDate(decidedAt);
     const validTo = certificateValidTo(validFrom);
     const id = randomUUID();
     const code = verificationCode(randomBytes(10));
 
-    const previous: CertificateRow | undefined = (
-      await tx.query(
-        `SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c WHERE c.product_id = $1 AND c.superseded_by_id IS NULL
-         AND c.status IN ('ACTIVE','EXPIRING','EXPIRED') ORDER BY c.valid_from DESC LIMIT 1 FOR UPDATE`,
-        [d.productId],
-      )
-    )[0];
+    const previous = await this.certificates.lockCurrentOfProduct(tx, d.productId);
 
     // 1. Record the issuance. 2. Sign what was recorded. 3. Store the signature (same transaction).
-    await tx.query(
-      `INSERT INTO certification.certificate (id, number, code, evaluation_id, dossier_id, product_id, producer_id, product_name, producer_name,
-         product_set_code, stars, tier, authority_unit_code, province_code, decision_id, valid_from, valid_to, status, status_changed_at, supersedes_id, issued_at, created_at,
-         provisional_criteria)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'ACTIVE',$18,$19,$18,$18,$20)`,
-      [
-        id,
-        number,
-        code,
-        d.evaluationId,
-        d.dossierId,
-        d.productId,
-        d.producerId,
-        d.productName,
-        d.producerName,
-        d.productSetCode,
-        d.stars,
-        d.certifyingTier,
-        d.authorityUnitCode,
-        d.provinceCode,
-        decision.id,
-        validFrom,
-        validTo,
-        decidedAt,
-        previous?.id ?? null,
-        d.provisionalCriteria === true,
-      ],
-    );
+    await this.certificates.insertIssued(tx, {
+      id,
+      number,
+      code,
+      evaluationId: d.evaluationId,
+      dossierId: d.dossierId,
+      productId: d.productId,
+      producerId: d.producerId,
+      productName: d.productName,
+      producerName: d.producerName,
+      productSetCode: d.productSetCode,
+      stars: d.stars,
+      tier: d.certifyingTier,
+      authorityUnitCode: d.authorityUnitCode,
+      provinceCode: d.provinceCode,
+      decisionId: decision.id,
+      validFrom,
+      validTo,
+      supersedesId: previous?.id ?? null,
+      issuedAt: decidedAt,
+      provisionalCriteria: d.provisionalCriteria === true,
+    });
     const claims: CertificateClaims = {
       v: 1,
       n: number,
@@ -129,7 +102,7 @@ export class IssueCertificatesUseCase {
       d: decision.reference,
     };
     const signature = await this.signer.signCertificate(tx, claims, decidedAt);
-    await tx.query('UPDATE certification.certificate SET kid = $2, signature = $3 WHERE id = $1', [id, this.signer.kid, signature]);
+    await this.certificates.storeSignature(tx, id, this.signer.kid, signature);
 
     const certificate = {
       id,
@@ -174,17 +147,9 @@ export class IssueCertificatesUseCase {
     };
     events.push({ type: E.certificateIssued, subject: id, data: issued });
     if (previous) {
-      await tx.query(
-        `UPDATE certification.certificate SET superseded_by_id = $2,
-           status = CASE WHEN status = 'EXPIRED' THEN status ELSE 'SUPERSEDED' END, status_changed_at = $3 WHERE id = $1`,
-        [previous.id, id, decidedAt],
-      );
+      await this.certificates.markSuperseded(tx, previous.id, id, decidedAt);
       // A product re-evaluated in time is not revoked for want of re-evaluation.
-      await tx.query(
-        `UPDATE certification.revocation SET status = 'REJECTED', rejection_note = $2, decided_by = 'system', decided_at = $3
-        WHERE certificate_id = $1 AND source = 'EXPIRY' AND status = 'REQUESTED'`,
-        [previous.id, `re-evaluated: superseded by ${number}`, decidedAt],
-      );
+      await this.revocations.rejectOpenExpiryRequest(tx, previous.id, `re-evaluated: superseded by ${number}`, decidedAt);
       const superseded: CertificateSupersededData = {
         ...certificateEventData(previous),
         supersededBy: id,
@@ -246,35 +211,30 @@ export class IssueCertificatesUseCase {
     names: AuthorityNames,
   ): Promise<{ id: string; reference: string; created: boolean }> {
     const authority = d.authorityUnitCode as string;
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`decision:${d.sessionId}:${authority}`]);
-    const found: { id: string; reference: string }[] = await tx.query(
-      `SELECT id, reference FROM certification.decision WHERE kind = 'ISSUE' AND session_id = $1 AND authority_unit_code = $2`,
-      [d.sessionId, authority],
-    );
-    if (found[0]) return { ...found[0], created: false };
+    await this.decisions.lockSessionDecision(tx, d.sessionId, authority);
+    const found = await this.decisions.findSessionDecision(tx, d.sessionId, authority);
+    if (found) return { id: found.id, reference: found.reference, created: false };
     const year = vietnamYear(decidedAt);
-    const seq = await nextNumber(tx, 'DECISION', authority, year);
+    const seq = await this.counters.next(tx, 'DECISION', authority, year);
     const id = randomUUID();
     const reference = `${seq}/${names.decisionSymbol}`;
-    await tx.query(
-      `INSERT INTO certification.decision (id, kind, authority_unit_code, authority_tier, province_code, year, seq, reference, session_id,
-         authority_vi, issuer_vi, place_vi, decided_at, decided_by, created_at)
-       VALUES ($1,'ISSUE',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'system',$12)`,
-      [
-        id,
-        authority,
-        d.certifyingTier,
-        d.provinceCode,
-        year,
-        seq,
-        reference,
-        d.sessionId,
-        names.authorityVi,
-        names.issuerVi,
-        names.placeVi,
-        decidedAt,
-      ],
-    );
+    await this.decisions.insert(tx, {
+      id,
+      kind: 'ISSUE',
+      authorityUnitCode: authority,
+      authorityTier: d.certifyingTier as string,
+      provinceCode: d.provinceCode,
+      year,
+      seq,
+      reference,
+      sessionId: d.sessionId,
+      citesDecisionId: null,
+      authorityVi: names.authorityVi,
+      issuerVi: names.issuerVi,
+      placeVi: names.placeVi,
+      decidedAt,
+      decidedBy: 'system',
+    });
     await writeAudit(tx, {
       actorId: SYSTEM_ACTOR.id,
       actorRole: SYSTEM_ACTOR.role,

@@ -13,10 +13,13 @@ import { EventOutbox, SERVICE_LOGGER } from '@ocop/messaging';
 import { writeAuditMany } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import { CERTIFICATE_COLUMNS, certificateEventData, type CertificateRow } from '../certificates/certificate-row';
+import { certificateEventData, type CertificateRow } from '../certificates/certificate-row';
+import { CertificatesRepository, type SweepCursor } from '../certificates/certificates.repository';
+import { RevocationsRepository } from '../revocation/revocations.repository';
+import { CertificateNoticesRepository } from './certificate-notices.repository';
 import { vietnamNumericDate } from '@ocop/documents';
-import { updateReturning } from '../certificates/numbering';
-import { Notifications, type ProducerMessage } from '../notifications/notifications';
+import { NotificationOutbox } from '../notifications/notification.outbox';
+import type { ProducerMessage } from '../notifications/notification-channel';
 
 export interface ExpirySweepReport {
   asOf: string;
@@ -40,18 +43,21 @@ const MAX_NOTICE_DAYS = Math.max(...EXPIRY_NOTICE_DAYS);
  * walked in (valid_to, id) order, each its own transaction.
  */
 @Injectable()
-export class ExpirySweep {
+export class RunExpirySweepUseCase {
   private chunksCommitted = 0;
 
   constructor(
     private readonly ds: DataSource,
     private readonly outbox: EventOutbox,
-    private readonly notifications: Notifications,
+    private readonly notifications: NotificationOutbox,
+    private readonly certificates: CertificatesRepository,
+    private readonly noticeRows: CertificateNoticesRepository,
+    private readonly revocations: RevocationsRepository,
     @Inject(CERTIFICATION_CONFIG) private readonly config: CertificationConfig,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async run(asOf: Date): Promise<ExpirySweepReport> {
+  async execute(asOf: Date): Promise<ExpirySweepReport> {
     const report: ExpirySweepReport = {
       asOf: asOf.toISOString(),
       noticesSent: Object.fromEntries(EXPIRY_NOTICE_DAYS.map((d) => [String(d), 0])),
@@ -69,34 +75,17 @@ export class ExpirySweep {
   }
 
   private async notices(asOf: Date, report: ExpirySweepReport): Promise<void> {
-    let cursor: { validTo: Date; id: string } = { validTo: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
+    let cursor: SweepCursor = { validTo: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
       const done = await this.ds.transaction(async (tx) => {
-        const certs: CertificateRow[] = await tx.query(
-          `SELECT ${CERTIFICATE_COLUMNS} FROM certification.certificate c
-           WHERE c.status IN ('ACTIVE','EXPIRING') AND c.valid_to > $1 AND c.valid_to <= $1::timestamptz + make_interval(days => $2)
-             AND (c.valid_to, c.id) > ($3, $4) ORDER BY c.valid_to, c.id LIMIT $5`,
-          [asOf, MAX_NOTICE_DAYS, cursor.validTo, cursor.id, this.config.sweepChunkSize],
-        );
+        const certs = await this.certificates.noticeChunk(tx, asOf, MAX_NOTICE_DAYS, cursor, this.config.sweepChunkSize);
         if (!certs.length) return true;
         const last = certs[certs.length - 1] as CertificateRow;
         cursor = { validTo: last.validTo, id: last.id };
         const ids = certs.map((c) => c.id);
         // Every milestone reached is recorded once; only the nearest one reached is sent (no three letters at once).
-        const inserted: { certificate_id: string; milestone_days: number; notified: boolean }[] = await tx.query(
-          `WITH due AS (
-             SELECT c.id, m.days, min(m.days) OVER (PARTITION BY c.id) AS nearest
-             FROM certification.certificate c CROSS JOIN unnest($3::int[]) AS m(days)
-             WHERE c.id = ANY($1::uuid[]) AND c.valid_to - make_interval(days => m.days) <= $2)
-           INSERT INTO certification.certificate_notice (certificate_id, milestone_days, recorded_at, notified)
-           SELECT id, days, $2, days = nearest FROM due ON CONFLICT DO NOTHING RETURNING certificate_id, milestone_days, notified`,
-          [ids, asOf, EXPIRY_NOTICE_DAYS],
-        );
-        const marked = await updateReturning<{ id: string }>(
-          tx,
-          `UPDATE certification.certificate SET status = 'EXPIRING', status_changed_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE' RETURNING id`,
-          [ids, asOf],
-        );
+        const inserted = await this.noticeRows.recordReached(tx, ids, asOf, EXPIRY_NOTICE_DAYS);
+        const marked = await this.certificates.markExpiring(tx, ids, asOf);
         report.markedExpiring += marked.length;
         await writeAuditMany(
           tx,
@@ -155,13 +144,7 @@ export class ExpirySweep {
   private async expire(asOf: Date, report: ExpirySweepReport): Promise<void> {
     for (;;) {
       const n = await this.ds.transaction(async (tx) => {
-        const certs = await updateReturning<CertificateRow>(
-          tx,
-          `WITH due AS (SELECT id FROM certification.certificate WHERE status IN ('ACTIVE','EXPIRING') AND valid_to <= $1
-             ORDER BY valid_to, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-           UPDATE certification.certificate c SET status = 'EXPIRED', status_changed_at = $1 FROM due WHERE c.id = due.id RETURNING ${CERTIFICATE_COLUMNS}`,
-          [asOf, this.config.sweepChunkSize],
-        );
+        const certs = await this.certificates.expireDueChunk(tx, asOf, this.config.sweepChunkSize);
         if (!certs.length) return 0;
         await writeAuditMany(
           tx,
@@ -212,29 +195,24 @@ export class ExpirySweep {
    * the two partial unique indexes of revocation (one EXPIRY request ever, one open request at a time).
    */
   private async requestRevocations(asOf: Date, report: ExpirySweepReport): Promise<void> {
-    let cursor: { validTo: Date; id: string } = { validTo: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
+    let cursor: SweepCursor = { validTo: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
       const { done, n } = await this.ds.transaction(async (tx) => {
-        const candidates: { id: string; valid_to: Date }[] = await tx.query(
-          `SELECT c.id, c.valid_to FROM certification.certificate c
-           WHERE c.status = 'EXPIRED' AND c.superseded_by_id IS NULL AND c.valid_to <= $1::timestamptz - make_interval(days => $2)
-             AND (c.valid_to, c.id) > ($3, $4) ORDER BY c.valid_to, c.id LIMIT $5`,
-          [asOf, this.config.expiryRevocationGraceDays, cursor.validTo, cursor.id, this.config.sweepChunkSize],
+        const candidates = await this.certificates.lapsedChunk(
+          tx,
+          asOf,
+          this.config.expiryRevocationGraceDays,
+          cursor,
+          this.config.sweepChunkSize,
         );
         if (!candidates.length) return { done: true, n: 0 };
         const last = candidates[candidates.length - 1] as { id: string; valid_to: Date };
         cursor = { validTo: last.valid_to, id: last.id };
-        const rows: (CertificateRow & { revocationId: string })[] = await tx.query(
-          `WITH due AS (
-             SELECT c.id FROM unnest($2::uuid[]) AS c(id)
-             WHERE NOT EXISTS (SELECT 1 FROM certification.revocation r WHERE r.certificate_id = c.id AND r.source = 'EXPIRY')
-               AND NOT EXISTS (SELECT 1 FROM certification.revocation r WHERE r.certificate_id = c.id AND r.status = 'REQUESTED')),
-           ins AS (
-             INSERT INTO certification.revocation (id, certificate_id, source, reason_code, details, status, requested_by, requested_at)
-             SELECT gen_random_uuid(), due.id, 'EXPIRY', 'NOT_REEVALUATED', $3, 'REQUESTED', 'system', $1 FROM due
-             ON CONFLICT DO NOTHING RETURNING id, certificate_id)
-           SELECT ${CERTIFICATE_COLUMNS}, ins.id AS "revocationId" FROM ins JOIN certification.certificate c ON c.id = ins.certificate_id`,
-          [asOf, candidates.map((c) => c.id), REVOCATION_REASONS.NOT_REEVALUATED],
+        const rows = await this.revocations.requestForLapsed(
+          tx,
+          asOf,
+          candidates.map((c) => c.id),
+          REVOCATION_REASONS.NOT_REEVALUATED,
         );
         if (rows.length) {
           await this.outbox.enqueueMany(
