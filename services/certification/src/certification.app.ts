@@ -44,7 +44,11 @@ import { ListPendingFollowUpsQuery } from './revocation/list-pending-follow-ups.
 import { CertificationJobs } from './jobs/certification-jobs';
 import { CertificationQueue } from './jobs/certification-queue';
 import { RevocationTimers } from './revocation/revocation-timers';
-import { CertificationHandler } from './certification.handler';
+import { CertificatesHandler } from './certificates/certificates.handler';
+import { PublicVerificationHandler } from './certificates/public-verification.handler';
+import { RevocationsHandler } from './revocation/revocations.handler';
+import { NotificationsHandler } from './notifications/notifications.handler';
+import { JobsHandler } from './jobs/jobs.handler';
 
 export interface CertificationAppOptions {
   publisher?: EventPublisher;
@@ -107,8 +111,8 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       ListPendingFollowUpsQuery,
       ListNotificationsQuery,
       CertificationJobs,
-      CertificationHandler,
     ],
+    controllers: [CertificatesHandler, PublicVerificationHandler, RevocationsHandler, NotificationsHandler, JobsHandler],
     async bootstrap(ref) {
       await ref.get(CertificateSigner).init(new Date());
       await ref.get(CertificationJobs).start();
@@ -132,7 +136,7 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
           concurrency: 1,
         },
       ];
-      return { routes: ref.get(CertificationHandler).routes(), consumers };
+      return { consumers };
     },
   });
 }
