@@ -14,6 +14,7 @@ export { BusServer } from './bus/bus-server';
 export type { BusServerOptions } from './bus/bus-server';
 export { BusContext } from './bus/bus-context';
 export { RpcController, Handles, Caller } from './bus/rpc-edge';
+export { adminRunAsOf } from './bus/admin-run';
 export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
 export { createServiceApp, loadServiceConfig, intSetting, SERVICE_NATS, SERVICE_LOGGER } from './service-app';

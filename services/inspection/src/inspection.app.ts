@@ -10,7 +10,14 @@ import { LabResultsListener } from './labs/lab-results.listener';
 import { InspectionJobs } from './jobs/inspection-jobs';
 import { InspectionQueue } from './jobs/inspection-queue';
 import { InspectionTimers } from './jobs/inspection-timers';
-import { InspectionHandler } from './inspection.handler';
+import { LabsHandler } from './labs/labs.handler';
+import { SamplesHandler } from './samples/samples.handler';
+import { JobsHandler } from './jobs/jobs.handler';
+import { CampaignsHandler } from './campaigns/campaigns.handler';
+import { TasksHandler } from './tasks/tasks.handler';
+import { ViolationsHandler } from './violations/violations.handler';
+import { CoverageHandler } from './coverage/coverage.handler';
+import { RecurrencesHandler } from './recurrences/recurrences.handler';
 import { INSPECTION_PROVIDERS } from './inspection.providers';
 import { SeedDemoLabUseCase } from './labs/seed-demo-lab.use-case';
 import { CertificatePoolConsumer } from './certificate-pool/certificate-pool.consumer';
@@ -37,7 +44,16 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       ...INSPECTION_PROVIDERS,
       InspectionJobs,
       LabResultsListener,
-      InspectionHandler,
+    ],
+    controllers: [
+      LabsHandler,
+      SamplesHandler,
+      JobsHandler,
+      CampaignsHandler,
+      TasksHandler,
+      ViolationsHandler,
+      CoverageHandler,
+      RecurrencesHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData && (await ref.get(SeedDemoLabUseCase).execute())) logger.info('demo lab LAB01 registered');
@@ -53,7 +69,7 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
           concurrency: 1,
         },
       ];
-      return { routes: ref.get(InspectionHandler).routes(), consumers };
+      return { consumers };
     },
   });
 }

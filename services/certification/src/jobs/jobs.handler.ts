@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AppError, CertificationSubjects as S, RunJobCommand } from '@ocop/contracts';
-import { Caller, Handles, RpcController, type RpcContext } from '@ocop/messaging';
+import { CertificationSubjects as S, RunJobCommand } from '@ocop/contracts';
+import { Caller, Handles, RpcController, adminRunAsOf, type RpcContext } from '@ocop/messaging';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { CertificationJobs, type JobName } from './certification-jobs';
@@ -16,9 +16,7 @@ export class JobsHandler {
 
   @Handles(S.jobRun)
   async run(@Payload() c: RunJobCommand, @Caller() call: RpcContext) {
-    if (c.asOf && this.config.mode === 'production')
-      throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
-    const asOf = c.asOf ? new Date(c.asOf) : call.asOf;
+    const asOf = adminRunAsOf(c.asOf, call, this.config.mode);
     return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.runNow(c.name as JobName, asOf) };
   }
 }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
-  AppError,
   EvaluationIdQuery,
   ListEvaluationsQuery as ListEvaluationsRequest,
   RunScoringJobCommand,
@@ -9,7 +8,7 @@ import {
   SetLabResultCommand,
   type EvaluationView,
 } from '@ocop/contracts';
-import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
+import { Caller, Handles, RpcController, adminRunAsOf, requireActor, type RpcContext } from '@ocop/messaging';
 import { runAsOf } from '@ocop/observability';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
@@ -47,9 +46,7 @@ export class EvaluationsHandler {
   @Handles(S.jobRun)
   runJob(@Payload() c: RunScoringJobCommand, @Caller() call: RpcContext): Promise<DistrictTransferReport> {
     const actor = requireActor(call);
-    if (c.asOf && this.config.mode === 'production')
-      throw AppError.validation('AS_OF_NOT_ALLOWED', 'as-of runs are refused in production mode', 'asOf');
-    const asOf = c.asOf ? new Date(c.asOf) : call.asOf;
+    const asOf = adminRunAsOf(c.asOf, call, this.config.mode);
     return runAsOf(asOf, 'job', () => this.districtTransfer.execute(actor, asOf)); // what the job writes is stamped with its as-of
   }
 }
