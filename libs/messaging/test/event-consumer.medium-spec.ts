@@ -383,7 +383,7 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
       await eventually(async () => seen.length === 1, 20_000, 'the event');
       expect(seen[0]).toEqual(event);
       expect(Object.getPrototypeOf(seen[0]!.data)).toBe(Object.prototype); // the published JSON, not a class instance
-      expect(await inboxOf(h.ds, durable, event.id)).toBe(1);
+      await eventually(async () => (await inboxOf(h.ds, durable, event.id)) === 1, 20_000, 'the inbox row'); // committed after the handler ran
       expect(await deadLettersOf(h.ds, durable)).toBe(0);
     });
 
