@@ -11,7 +11,7 @@ import { eventsWildcard } from '@ocop/contracts';
 import { createLogger } from '@ocop/observability';
 import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
-import { SCHEMA, effectHandler, openMsgTestDatabase, countOf } from '../../libs/messaging/test/support/msgtest-db';
+import { SCHEMA, effectHandler, openMsgTestDatabase, countOf, thingPayloads } from '../../libs/messaging/test/support/msgtest-db';
 
 const { events: N, runs: RUNS } = loadToolConfig().bench;
 const WRITERS = 16; // concurrent "commands", one event per transaction
@@ -65,6 +65,7 @@ async function platformPath(serverUrl: string, natsUrl: string): Promise<number>
       stream,
       filterSubject: eventsWildcard(id),
       handlers: { 'bench.thing-happened.v1': effectHandler('bench') },
+      extraPayloads: thingPayloads('bench.thing-happened.v1'),
       concurrency: 32,
     },
     logger,

@@ -126,11 +126,14 @@ describe('certification end to end', () => {
       msgId: randomUUID(),
     });
     await bus.publish('ocop/scoring', ScoringEvents.evaluationCompleted, first.envelope.data);
-    // Not for certification: a forward.
+    // Not for certification: a forward (a 5★ rank at the province goes to the ministry, as scoring sends it).
     await bus.publish(
       'ocop/scoring',
       ScoringEvents.evaluationCompleted,
-      completed({ ...products[0]!, evaluationId: randomUUID() }, { outcome: 'FORWARD', stars: 0 }),
+      completed(
+        { ...products[0]!, evaluationId: randomUUID() },
+        { outcome: 'FORWARD', stars: 5, rank: 5, band: 5, certifyingTier: null, authorityUnitCode: null, nextTier: 'CENTRAL' },
+      ),
     );
     await eventually(async () => (await certificates()).length === 3, 15_000, 'three certificates');
     await bus.settled('certification-issuance');

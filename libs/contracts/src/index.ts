@@ -32,14 +32,21 @@ export {
   UnitView,
   ListUnitsQuery,
 } from './registration/dossier.dto';
-export type {
+export {
   DossierEventData,
+  DossierCreatedData,
   DossierSubmittedData,
+  ReturnReasonData,
   DossierReturnedData,
+  DossierWithdrawnData,
+  CommuneAssessmentEntryData,
+  CommuneAssessmentData,
   DossierProposedData,
+  DossierEvaluationStepData,
   DocumentAttachedData,
   ProducerRegisteredData,
   ProductRegisteredData,
+  RegistrationEventPayloads,
 } from './registration/registration.events';
 // Registration follows certification: the certified dossier and re-evaluation invitations.
 export {
@@ -48,18 +55,22 @@ export {
   ListReevaluationInvitationsQuery,
   ReevaluationInvitationView,
 } from './registration/reevaluation-invitation.dto';
-export type { DossierCertifiedData, ReevaluationInvitedData } from './registration/registration.events';
+export { DossierCertifiedData, ReevaluationInvitedData } from './registration/registration.events';
 export { DEMO } from './demo';
 export { ScoringSubjects, ScoringEvents } from './scoring/scoring.subjects';
-export type {
+export {
   EvaluationEventData,
   EvaluationOpenedData,
   DossierScheduledData,
+  LabResultRecordedData,
   CapReasonData,
   EvaluationCompletedData,
   EvaluationDeferredData,
   EvaluationTransferredData,
   SessionClosedData,
+  CataloguePublishedData,
+  CouncilCreatedData,
+  ScoringEventPayloads,
 } from './scoring/scoring.events';
 export {
   LEGAL_VERSION_CODES,
@@ -128,20 +139,21 @@ export {
   DistrictTransferReportView,
 } from './scoring/session.dto';
 export { CertificationSubjects, CertificationEvents, CERTIFICATE_STATUS_EVENTS } from './certification/certification.subjects';
-export type {
+export {
   CertificateEventData,
   CertificateIssuedData,
   CertificateSupersededData,
   CertificateExpiringData,
   CertificateExpiredData,
-  RevocationSource,
   RevocationEventData,
   RevocationRequestedData,
   RevocationRejectedData,
   CertificateRevokedData,
   RevocationFollowUpData,
-  PublicCertificateRecord,
+  DecisionIssuedData,
+  CertificationEventPayloads,
 } from './certification/certification.events';
+export type { RevocationSource, PublicCertificateRecord } from './certification/certification.events';
 export {
   CERTIFICATE_STATUSES,
   REVOCATION_STATUSES,
@@ -177,13 +189,22 @@ export {
   StatusListView,
 } from './certification/certification-reports.dto';
 export { InspectionSubjects, InspectionEvents, LAB_CREDENTIAL_HEADER, labResultsSubject } from './inspection/inspection.subjects';
-export type {
+export {
+  InspectionRevocationRequestedData,
   SampleEventData,
+  SampleRequestedData,
+  IndicatorVerdictData,
   SampleResultRecordedData,
   SampleStepTakenData,
   SampleFollowUpData,
-  InspectionRevocationRequestedData,
-} from './inspection/inspection.subjects';
+  LabRegisteredData,
+  CampaignOpenedData,
+  TaskCompletedData,
+  TaskCancelledData,
+  ViolationRecordedData,
+  ViolationCorrectedData,
+  InspectionEventPayloads,
+} from './inspection/inspection.events';
 export {
   SAMPLE_STATUS_LIST,
   INSPECTION_JOB_NAMES,
@@ -248,8 +269,9 @@ export {
   CredentialRevocationView,
 } from './inspection/inspection-reports.dto';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
-export { AgencyEvents } from './agency/agency.events';
-export type { MarketSurveillanceReportedData } from './agency/agency.events';
+export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
+export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';
+export type { EventType, EventPayload, EventPayloadClass, EventPayloadCheck } from './event-payloads';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
 export type { PolicyOptions } from './validation';
 export { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';

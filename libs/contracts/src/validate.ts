@@ -2,14 +2,15 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { AppError } from './errors';
 
-function firstError(errors: ValidationError[], path = ''): { field: string; message: string } | undefined {
+/** The first violation in a class-validator result: its field path (`reasons.0.reason`) and its message. */
+export function firstViolation(errors: ValidationError[], path = ''): { field: string; message: string } | undefined {
   for (const e of errors) {
     const field = path ? `${path}.${e.property}` : e.property;
     if (e.constraints) {
       const [key, message] = Object.entries(e.constraints)[0];
       return { field, message: key === 'whitelistValidation' ? `property ${field} is not allowed` : message };
     }
-    const nested = firstError(e.children ?? [], field);
+    const nested = firstViolation(e.children ?? [], field);
     if (nested) return nested;
   }
   return undefined;
@@ -17,7 +18,7 @@ function firstError(errors: ValidationError[], path = ''): { field: string; mess
 
 /** Turns a class-validator result into the platform's validation error (400, names the field). */
 export function validationErrorFrom(errors: ValidationError[]): AppError {
-  const first = firstError(errors) ?? { field: 'body', message: 'invalid input' };
+  const first = firstViolation(errors) ?? { field: 'body', message: 'invalid input' };
   return AppError.validation('VALIDATION_FAILED', first.message, first.field);
 }
 

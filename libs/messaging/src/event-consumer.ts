@@ -3,7 +3,14 @@ import { nanos } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { isEventEnvelope, type EventEnvelope, type Role } from '@ocop/contracts';
+import {
+  eventPayloadClass,
+  isEventEnvelope,
+  validatePayload,
+  type EventEnvelope,
+  type EventPayloadClass,
+  type Role,
+} from '@ocop/contracts';
 import { DeadLetterRow, type Tx } from '@ocop/persistence';
 import { runInContext, type Metrics } from '@ocop/observability';
 import { isPermanent } from './error-mapping';
@@ -33,8 +40,16 @@ export interface DurableConsumerOptions {
   stream: string;
   /** One subject filter (nats-server 2.9 allows one per consumer). */
   filterSubject: string;
-  /** Handlers by event type ('*' catches every other type); events without a handler are acknowledged and skipped. */
+  /**
+   * Handlers by event type ('*' catches every other type); events without a handler are acknowledged and skipped.
+   * Every type named here must have a payload class (the contracts' EVENT_PAYLOADS, or `extraPayloads`): start() fails otherwise.
+   */
   handlers: Record<string, EventHandler>;
+  /**
+   * Payload classes of event types outside the contracts' registry (a test's own types). A registered type may not
+   * be given here: its contract is the registry's.
+   */
+  extraPayloads?: Record<string, EventPayloadClass>;
   /** Deliveries before an event is given up and kept as a dead letter. */
   maxDeliver?: number;
   /** Redelivery delay after the n-th failed attempt (the last value repeats). */
@@ -48,8 +63,10 @@ export interface DurableConsumerOptions {
  * A durable JetStream pull consumer with explicit acks and an idempotent inbox. An event's effect
  * and its inbox row commit together; the ack follows the commit. A redelivery (crash before the ack,
  * ack lost, relay re-publish) finds the inbox row and changes nothing. Failures are retried with
- * backoff up to maxDeliver, then kept in dead_letter; undecodable messages go there at once. A
- * failing event never blocks the others: it is nak'ed with a delay while the rest flow.
+ * backoff up to maxDeliver, then kept in dead_letter; undecodable messages, and events whose data does
+ * not fit their type's payload class (the contracts' EVENT_PAYLOADS), go there at once. The handler gets
+ * the envelope as published (its data checked, not converted). A failing event never blocks the others:
+ * it is nak'ed with a delay while the rest flow.
  */
 export class DurableEventConsumer {
   private messages?: ConsumerMessages;
@@ -81,6 +98,7 @@ export class DurableEventConsumer {
   }
 
   async start(): Promise<void> {
+    this.checkPayloadClasses();
     const jsm = await jetstreamManager(this.nc);
     const settings = {
       ack_wait: nanos(this.o.ackWaitMs ?? 30_000),
@@ -114,6 +132,36 @@ export class DurableEventConsumer {
     })();
   }
 
+  /** Every handled type has its payload class, and no extra class shadows a registered one (start-up fails otherwise). */
+  private checkPayloadClasses(): void {
+    for (const type of Object.keys(this.o.extraPayloads ?? {})) {
+      if (eventPayloadClass(type))
+        throw new Error(
+          `consumer ${this.o.durable}: ${type} is a registered event type; its payload class is the registry's, not extraPayloads'`,
+        );
+    }
+    const unknown = Object.keys(this.o.handlers).filter((type) => type !== '*' && !this.payloadClassOf(type));
+    if (unknown.length)
+      throw new Error(
+        `consumer ${this.o.durable} handles event types with no payload class in the contracts' EVENT_PAYLOADS: ${unknown.join(', ')}`,
+      );
+  }
+
+  private payloadClassOf(type: string): EventPayloadClass | undefined {
+    return eventPayloadClass(type) ?? this.o.extraPayloads?.[type];
+  }
+
+  /**
+   * Why the event's data cannot be handled (`PAYLOAD_INVALID: data.dossierId must be a UUID`), or undefined when it
+   * fits its type's class. A type only the '*' handler takes and no class describes is not checked.
+   */
+  private payloadError(event: EventEnvelope): string | undefined {
+    const cls = this.payloadClassOf(event.type);
+    if (!cls) return undefined;
+    const check = validatePayload(cls, event.data);
+    return check.ok ? undefined : `PAYLOAD_INVALID: ${check.message}`;
+  }
+
   /** Stops pulling, lets in-flight events finish (their acks go out), then returns. */
   async stop(): Promise<void> {
     if (!this.messages) return;
@@ -141,6 +189,9 @@ export class DurableEventConsumer {
       this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'skipped' });
       return;
     }
+    // The data is checked before the handler runs: a payload that does not fit its type's class never will (no retries).
+    const invalid = this.payloadError(event);
+    if (invalid) return this.deadLetter(m, event.id, raw, invalid);
     const deliveries = m.info.deliveryCount;
     if (deliveries > this.maxDeliver) {
       return this.deadLetter(m, event.id, raw, `gave up after ${deliveries - 1} deliveries without an ack`);
@@ -210,6 +261,8 @@ export class DurableEventConsumer {
     const handler = isEventEnvelope(parsed) ? (this.o.handlers[parsed.type] ?? this.o.handlers['*']) : undefined;
     try {
       if (!isEventEnvelope(parsed) || !handler) throw new UnrecoverableEventError('the message is not an event this consumer handles');
+      const invalid = this.payloadError(parsed);
+      if (invalid) throw new UnrecoverableEventError(invalid);
       await this.apply(parsed, handler);
       await this.ds.getRepository(DeadLetterRow).update(row.id, { replayedAt: new Date(), replayError: null });
     } catch (err) {

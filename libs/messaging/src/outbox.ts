@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import { eventSubject, type EventEnvelope } from '@ocop/contracts';
+import { eventSubject, type EventEnvelope, type EventPayload, type EventType } from '@ocop/contracts';
 import { OutboxRow, type Tx } from '@ocop/persistence';
 import { currentContext, now, type Metrics } from '@ocop/observability';
 
@@ -21,6 +21,19 @@ export class EventOutbox {
   async enqueue<T>(tx: Tx, type: string, subject: string | undefined, data: T): Promise<EventEnvelope<T>> {
     const [envelope] = await this.enqueueMany(tx, [{ type, subject, data }]);
     return envelope as EventEnvelope<T>;
+  }
+
+  /**
+   * `enqueue` with the data typed by the contracts' event registry: it must have the shape of the type's payload
+   * class (checked by the compiler; consumers validate it at run time). For producers to move to; `enqueue` is unchanged.
+   */
+  enqueueEvent<T extends EventType>(
+    tx: Tx,
+    type: T,
+    subject: string | undefined,
+    data: EventPayload<T>,
+  ): Promise<EventEnvelope<EventPayload<T>>> {
+    return this.enqueue(tx, type, subject, data);
   }
 
   /** Several events of one transaction in one insert and one notification (e.g. a council session's results). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { EventEnvelope } from '@ocop/contracts';
+import { eventSubject, RegistrationEvents, ScoringEvents, type EventEnvelope, type SessionClosedData } from '@ocop/contracts';
 import {
   DurableEventConsumer,
   JetStreamPublisher,
@@ -22,7 +22,7 @@ import {
   Stoppables,
   type MsgHarness,
 } from './support/harness';
-import { deadLettersOf, effectHandler, effectsOf, inboxOf, type ThingHappened } from './support/msgtest-db';
+import { deadLettersOf, effectHandler, effectsOf, inboxOf, thingPayloads, ThingHappened } from './support/msgtest-db';
 
 // The per-project testTimeout in jest.config.cjs is not applied by jest-circus (it reads only the global one).
 jest.setTimeout(60_000);
@@ -40,7 +40,7 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     await h?.close();
   });
 
-  /** A started consumer that only sees its own test's events (types `<scope>.*`). */
+  /** A started consumer that only sees its own test's events (types `<scope>.*`, test-only types carrying a ThingHappened). */
   async function startConsumer(
     scope: string,
     handlers: DurableConsumerOptions['handlers'],
@@ -55,6 +55,7 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
           stream: h.env.stream,
           filterSubject: scopeFilter(h.env.prefix, scope),
           handlers,
+          extraPayloads: thingPayloads(...Object.keys(handlers).filter((type) => type.startsWith(`${scope}.`))),
           maxDeliver: 3,
           backoffMs: [100, 200],
           ackWaitMs: 2000,
@@ -305,5 +306,109 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     expect(seen[0]).toEqual(event);
     expect((seen[0].data as ThingHappened).value).toBe(9);
     expect(countByMsgId(await streamEntries(h)).get(event.id)).toBe(1);
+  });
+  describe("payloads checked against the contracts' event registry", () => {
+    const dossier = () => ({
+      dossierId: randomUUID(),
+      dossierCode: 'HS-38-2026-0001',
+      productId: randomUUID(),
+      producerId: randomUUID(),
+      status: 'SUBMITTED',
+      communeCode: '14801',
+      provinceCode: '38',
+      resubmission: false,
+      legalVersion: '148+1489',
+      filedAt: '2026-11-24T01:00:00.000Z',
+    });
+    const onlyType = (type: string): Partial<DurableConsumerOptions> => ({ filterSubject: eventSubject(h.env.prefix, type) });
+
+    it('a payload that does not fit its class goes to dead letters at once, naming the field, and the handler never runs', async () => {
+      const type = RegistrationEvents.dossierSubmitted;
+      const durable = 'bad-payload-reader';
+      let calls = 0;
+      const consumer = await startConsumer(
+        'bad-payload',
+        {
+          [type]: async () => {
+            calls++;
+          },
+        },
+        { ...onlyType(type), durable },
+      );
+      const bad = makeEnvelope(type, { ...dossier(), dossierId: 'HS-38-2026-0001' });
+      const good = makeEnvelope(type, dossier());
+      await publishRaw(h, type, JSON.stringify(bad), bad.id);
+      await publishRaw(h, type, JSON.stringify(good), good.id);
+
+      const row = await eventually(async () => (await deadLetter(durable, bad.id)) ?? undefined, 20_000, 'the dead letter');
+      expect(row).toMatchObject({ deliveries: 1, payload: JSON.stringify(bad), replayedAt: null });
+      expect(row.error).toBe('PAYLOAD_INVALID: data.dossierId must be a UUID');
+      await eventually(async () => (await inboxOf(h.ds, durable, good.id)) === 1, 20_000, 'the good event');
+      await consumerIdle(h, durable);
+      expect(calls).toBe(1); // the good one only
+      expect(await inboxOf(h.ds, durable, bad.id)).toBe(0);
+      expect(await deadLettersOf(h.ds, durable)).toBe(1);
+
+      // Replaying it changes nothing: the payload is checked there too.
+      await expect(consumer.replay(row)).rejects.toThrow('PAYLOAD_INVALID: data.dossierId must be a UUID');
+      expect(calls).toBe(1);
+      expect((await deadLetter(durable, bad.id))?.replayError).toBe('PAYLOAD_INVALID: data.dossierId must be a UUID');
+    });
+
+    it('a payload that fits is handled, and the handler gets the envelope as published (extra fields kept)', async () => {
+      const type = ScoringEvents.sessionClosed;
+      const durable = 'good-payload-reader';
+      const seen: EventEnvelope[] = [];
+      await startConsumer(
+        'good-payload',
+        {
+          [type]: async (e) => {
+            seen.push(e);
+          },
+        },
+        { ...onlyType(type), durable },
+      );
+      const data: SessionClosedData & { addedLater: string } = {
+        sessionId: randomUUID(),
+        councilId: randomUUID(),
+        reference: '05/BB-HĐ',
+        completed: 3,
+        deferred: 1,
+        closedAt: '2026-11-24T01:00:00.000Z',
+        addedLater: 'a field of a newer producer',
+      };
+      // Through the outbox's typed enqueue (the data must have the shape of the type's payload class) and the relay.
+      const event = await h.ds.transaction((tx) => h.outbox.enqueueEvent(tx, type, data.sessionId, data));
+      expect(await new OutboxRelay(h.ds, new JetStreamPublisher(h.nc), h.relayOptions, h.logger).relayBatch()).toBe(1);
+      await eventually(async () => seen.length === 1, 20_000, 'the event');
+      expect(seen[0]).toEqual(event);
+      expect(Object.getPrototypeOf(seen[0]!.data)).toBe(Object.prototype); // the published JSON, not a class instance
+      await eventually(async () => (await inboxOf(h.ds, durable, event.id)) === 1, 20_000, 'the inbox row'); // committed after the handler ran
+      expect(await deadLettersOf(h.ds, durable)).toBe(0);
+    });
+
+    it('start-up fails for a handler of a type with no payload class, or an extra class for a registered type; the catch-all is allowed', async () => {
+      const consumerOf = (durable: string, o: Partial<DurableConsumerOptions>): DurableEventConsumer =>
+        new DurableEventConsumer(
+          h.nc,
+          h.ds,
+          { durable, stream: h.env.stream, filterSubject: scopeFilter(h.env.prefix, 'startup'), handlers: {}, ...o },
+          h.logger,
+        );
+      const noop = async (): Promise<void> => undefined;
+      await expect(
+        consumerOf('startup-unknown', { handlers: { [ScoringEvents.sessionClosed]: noop, 'scoring.session-reopened.v1': noop } }).start(),
+      ).rejects.toThrow(/startup-unknown handles event types with no payload class .*: scoring\.session-reopened\.v1$/);
+      await expect(
+        consumerOf('startup-shadow', {
+          handlers: { [ScoringEvents.sessionClosed]: noop },
+          extraPayloads: { [ScoringEvents.sessionClosed]: ThingHappened },
+        }).start(),
+      ).rejects.toThrow(/scoring\.session-closed\.v1 is a registered event type/);
+      // Nothing was created on the server for them.
+      await expect(h.jsm.consumers.info(h.env.stream, 'startup-unknown')).rejects.toThrow(/not found/i);
+      const catchAll = running.add(consumerOf('startup-catch-all', { handlers: { '*': noop, [ScoringEvents.sessionClosed]: noop } }));
+      await expect(catchAll.start()).resolves.toBeUndefined();
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
   Stoppables,
   type MsgHarness,
 } from './support/harness';
-import { countOf, effectHandler, effectsOf, inboxOf, SCHEMA } from './support/msgtest-db';
+import { countOf, effectHandler, effectsOf, inboxOf, SCHEMA, thingPayloads } from './support/msgtest-db';
 
 /** Publishes for real, then throws on its first call: the stream has the event, the relay never marks it. */
 class CrashAfterPublish implements EventPublisher {
@@ -106,6 +106,7 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
           stream: h.env.stream,
           filterSubject: scopeFilter(h.env.prefix, 'relay-crash'),
           handlers: { [type]: effectHandler(durable) },
+          extraPayloads: thingPayloads(type),
           maxDeliver: 3,
           backoffMs: [100, 200],
           ackWaitMs: 2000,

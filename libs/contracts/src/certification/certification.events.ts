@@ -1,80 +1,118 @@
+import { IsOptional } from 'class-validator';
+import { Code, Id, Instant, Int, Nullable, OneOf, Text } from '../event-fields';
+import { CertificationEvents } from './certification.subjects';
+
 /** Payloads of certification's domain events (version 1). Certificate events carry the dossier they came from. */
-export interface CertificateEventData {
-  certificateId: string;
+export class CertificateEventData {
+  @Id() certificateId: string;
   /** Certificate number, e.g. "38-2026-0001/GCN-OCOP". */
-  number: string;
+  @Code() number: string;
   /** Public verification code (the path of /verify/{code}). */
-  code: string;
-  dossierId: string;
-  productId: string;
-  producerId: string;
-  provinceCode: string;
-  authorityUnitCode: string;
+  @Code() code: string;
+  @Id() dossierId: string;
+  @Id() productId: string;
+  @Id() producerId: string;
+  @Code() provinceCode: string;
+  @Code() authorityUnitCode: string;
 }
 
-export interface CertificateIssuedData extends CertificateEventData {
-  evaluationId: string;
-  productName: string;
-  producerName: string;
-  productSetCode: string;
-  stars: number;
-  tier: string;
-  decisionId: string;
-  decisionReference: string;
-  validFrom: string;
-  validTo: string;
+export class CertificateIssuedData extends CertificateEventData {
+  @Id() evaluationId: string;
+  @Text(1000) productName: string;
+  @Text(1000) producerName: string;
+  @Code() productSetCode: string;
+  @Int(1, 5) stars: number;
+  @Code() tier: string;
+  @Id() decisionId: string;
+  @Code() decisionReference: string;
+  @Instant() validFrom: string;
+  @Instant() validTo: string;
   /** The certificate this one replaces (re-evaluation or upgrade), if any. */
-  supersedes: string | null;
-  issuedAt: string;
+  @Nullable() @Id() supersedes: string | null;
+  @Instant() issuedAt: string;
 }
 
-export interface CertificateSupersededData extends CertificateEventData {
-  supersededBy: string;
-  supersededByNumber: string;
-  at: string;
+export class CertificateSupersededData extends CertificateEventData {
+  @Id() supersededBy: string;
+  @Code() supersededByNumber: string;
+  @Instant() at: string;
 }
 
 /** A notice before the end of validity: 90, 60 or 30 days (each sent once). The first one invites re-evaluation. */
-export interface CertificateExpiringData extends CertificateEventData {
-  milestoneDays: number;
-  validTo: string;
-  productName: string;
-  at: string;
+export class CertificateExpiringData extends CertificateEventData {
+  @Int(1, 3650) milestoneDays: number;
+  @Instant() validTo: string;
+  @Text(1000) productName: string;
+  @Instant() at: string;
 }
 
-export interface CertificateExpiredData extends CertificateEventData {
-  validTo: string;
-  at: string;
+export class CertificateExpiredData extends CertificateEventData {
+  @Instant() validTo: string;
+  @Instant() at: string;
 }
 
 export type RevocationSource = 'INSPECTION' | 'OFFICE' | 'EXPIRY';
+const REVOCATION_SOURCES: readonly RevocationSource[] = ['INSPECTION', 'OFFICE', 'EXPIRY'];
 
-export interface RevocationEventData extends CertificateEventData {
-  revocationId: string;
-  source: RevocationSource;
-  reasonCode: string;
+export class RevocationEventData extends CertificateEventData {
+  @Id() revocationId: string;
+  @OneOf(REVOCATION_SOURCES) source: RevocationSource;
+  @Code() reasonCode: string;
 }
-export interface RevocationRequestedData extends RevocationEventData {
-  sourceReference: string | null;
-  details: string;
-  requestedAt: string;
+export class RevocationRequestedData extends RevocationEventData {
+  @Nullable() @Code() sourceReference: string | null;
+  @Text() details: string;
+  @Instant() requestedAt: string;
 }
-export interface RevocationRejectedData extends RevocationEventData {
-  note: string;
-  at: string;
+export class RevocationRejectedData extends RevocationEventData {
+  @Text() note: string;
+  @Instant() at: string;
 }
-export interface CertificateRevokedData extends RevocationEventData {
-  decisionId: string;
-  decisionReference: string;
-  originalDecisionReference: string;
-  revokedAt: string;
-  returnDeadline: string;
+export class CertificateRevokedData extends RevocationEventData {
+  @Id() decisionId: string;
+  @Code() decisionReference: string;
+  /** The reference of the decision that issued the certificate (`''` if it cannot be found). */
+  @Code() originalDecisionReference: string;
+  @Instant() revokedAt: string;
+  @Instant() returnDeadline: string;
 }
-export interface RevocationFollowUpData extends RevocationEventData {
-  step: string;
-  returnDeadline: string;
-  at: string;
+/** `certification.revocation-reminder-sent.v1`, `…-return-confirmed.v1`, `…-escalated.v1`: a step after the revocation. */
+export class RevocationFollowUpData extends RevocationEventData {
+  @Code() step: string;
+  @Instant() returnDeadline: string;
+  @Instant() at: string;
 }
+/**
+ * `certification.decision-issued.v1`: an authority's decision, ISSUE (from a council session's results, with its
+ * `sessionId`) or REVOKE (citing the decision that issued the certificate, `citesDecisionId`).
+ */
+export class DecisionIssuedData {
+  @Id() decisionId: string;
+  @OneOf(['ISSUE', 'REVOKE']) kind: 'ISSUE' | 'REVOKE';
+  @Code() reference: string;
+  @Code() authorityUnitCode: string;
+  @Code() provinceCode: string;
+  /** ISSUE: the council session whose results it decides. */
+  @IsOptional() @Id() sessionId?: string;
+  /** REVOKE: the decision that issued the certificate (null if it cannot be found). */
+  @IsOptional() @Id() citesDecisionId?: string | null;
+  @Instant() decidedAt: string;
+}
+
+/** Certification's event types and their payload classes (part of `EVENT_PAYLOADS`). */
+export const CertificationEventPayloads = {
+  [CertificationEvents.decisionIssued]: DecisionIssuedData,
+  [CertificationEvents.certificateIssued]: CertificateIssuedData,
+  [CertificationEvents.certificateSuperseded]: CertificateSupersededData,
+  [CertificationEvents.certificateExpiring]: CertificateExpiringData,
+  [CertificationEvents.certificateExpired]: CertificateExpiredData,
+  [CertificationEvents.revocationRequested]: RevocationRequestedData,
+  [CertificationEvents.revocationRejected]: RevocationRejectedData,
+  [CertificationEvents.certificateRevoked]: CertificateRevokedData,
+  [CertificationEvents.revocationReminderSent]: RevocationFollowUpData,
+  [CertificationEvents.revocationReturnConfirmed]: RevocationFollowUpData,
+  [CertificationEvents.revocationEscalated]: RevocationFollowUpData,
+} as const satisfies Record<(typeof CertificationEvents)[keyof typeof CertificationEvents], new () => object>;
 
 /** Reply of `certification.public.verify`: the stored record behind a verification code (the live status is derived per request). */
 export interface PublicCertificateRecord {

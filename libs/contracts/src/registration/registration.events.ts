@@ -1,77 +1,133 @@
+import { IsOptional } from 'class-validator';
+import { Code, Flag, Id, Instant, Int, Nullable, Text } from '../event-fields';
+import { Nested, NestedList } from '../validation';
+import { RegistrationEvents } from './registration.subjects';
+
 /** Payloads of registration's domain events (version 1). Every dossier event carries dossierId. */
-export interface DossierEventData {
-  dossierId: string;
-  dossierCode: string;
-  productId: string;
-  producerId: string;
-  status: string;
-  communeCode: string;
-  provinceCode: string;
+export class DossierEventData {
+  @Id() dossierId: string;
+  @Code() dossierCode: string;
+  @Id() productId: string;
+  @Id() producerId: string;
+  @Code() status: string;
+  @Code() communeCode: string;
+  @Code() provinceCode: string;
 }
-export interface DossierSubmittedData extends DossierEventData {
-  resubmission: boolean;
-  legalVersion: string;
-  filedAt: string;
+/** `registration.dossier-created.v1`: a DRAFT dossier of its kind (NEW, RE_EVALUATION, UPGRADE). */
+export class DossierCreatedData extends DossierEventData {
+  @Code() kind: string;
 }
-export interface DossierReturnedData extends DossierEventData {
-  reasons: { documentType?: string; reason: string }[];
+export class DossierSubmittedData extends DossierEventData {
+  @Flag() resubmission: boolean;
+  @Code() legalVersion: string;
+  @Instant() filedAt: string;
 }
-export interface DossierProposedData extends DossierEventData {
-  tier: string;
-  toUnitCode: string;
-  roundId: string | null;
-  proposalReference: string | null;
-  legalVersion: string;
-  filedAt: string;
-  kind: string;
-  districtCode: string | null;
-  productName: string;
-  productSetCode: string;
-  producerName: string;
-  communeAssessment: { reportReference: string | null; entries: { criterionCode: string; optionCode: string }[] } | null;
+/** One reason a dossier was returned for completion, about a document type or the whole dossier. */
+export class ReturnReasonData {
+  @IsOptional() @Code() documentType?: string;
+  @Text() reason: string;
 }
-export interface DocumentAttachedData extends DossierEventData {
-  documentId: string;
-  documentType: string;
-  fileName: string;
-  sha256: string;
+export class DossierReturnedData extends DossierEventData {
+  @NestedList(() => ReturnReasonData, 0, 100) reasons: ReturnReasonData[];
 }
-export interface ProducerRegisteredData {
-  producerId: string;
-  name: string;
-  type: string;
-  communeCode: string;
-  provinceCode: string;
+/** `registration.dossier-withdrawn.v1`: the reason the producer or the commune gave. */
+export class DossierWithdrawnData extends DossierEventData {
+  @Text() reason: string;
 }
-export interface ProductRegisteredData {
-  productId: string;
-  producerId: string;
-  name: string;
-  productSetCode: string;
+/** One of the commune's answers for its criteria (148+1489). */
+export class CommuneAssessmentEntryData {
+  @Code() criterionCode: string;
+  @Code() optionCode: string;
+}
+/** The commune's assessment sent with a proposal under 148+1489. */
+export class CommuneAssessmentData {
+  @Nullable() @Code() reportReference: string | null;
+  @NestedList(() => CommuneAssessmentEntryData, 0, 1000) entries: CommuneAssessmentEntryData[];
+}
+export class DossierProposedData extends DossierEventData {
+  @Code() tier: string;
+  @Code() toUnitCode: string;
+  @Nullable() @Id() roundId: string | null;
+  @Nullable() @Code() proposalReference: string | null;
+  @Code() legalVersion: string;
+  @Instant() filedAt: string;
+  @Code() kind: string;
+  @Nullable() @Code() districtCode: string | null;
+  @Text(1000) productName: string;
+  @Code() productSetCode: string;
+  @Text(1000) producerName: string;
+  @Nullable() @Nested(() => CommuneAssessmentData) communeAssessment: CommuneAssessmentData | null;
+}
+/**
+ * `registration.dossier-evaluation-started.v1`, `…-forwarded.v1`, `…-not-certified.v1`: the dossier followed a scoring
+ * event (`causedBy`, its type), at its tier and session.
+ */
+export class DossierEvaluationStepData extends DossierEventData {
+  @Code() causedBy: string;
+  @Nullable() @Code() tier: string | null;
+  @Nullable() @Id() sessionId: string | null;
+  @Nullable() @Id() evaluationId: string | null;
+}
+export class DocumentAttachedData extends DossierEventData {
+  @Id() documentId: string;
+  @Code() documentType: string;
+  @Text(1000) fileName: string;
+  @Code() sha256: string;
+}
+export class ProducerRegisteredData {
+  @Id() producerId: string;
+  @Text(1000) name: string;
+  @Code() type: string;
+  @Code() communeCode: string;
+  @Code() provinceCode: string;
+}
+export class ProductRegisteredData {
+  @Id() productId: string;
+  @Id() producerId: string;
+  @Text(1000) name: string;
+  @Code() productSetCode: string;
 }
 /** `registration.dossier-certified.v1`: the dossier's certificate was issued. */
-export interface DossierCertifiedData extends DossierEventData {
-  causedBy: string;
-  certificateId: string;
-  certificateNumber: string;
-  certificateCode: string | null;
-  stars: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  evaluationId: string | null;
+export class DossierCertifiedData extends DossierEventData {
+  @Code() causedBy: string;
+  @Id() certificateId: string;
+  @Code() certificateNumber: string;
+  @Nullable() @Code() certificateCode: string | null;
+  @Nullable() @Int(1, 5) stars: number | null;
+  @Nullable() @Instant() validFrom: string | null;
+  @Nullable() @Instant() validTo: string | null;
+  @Nullable() @Id() evaluationId: string | null;
 }
 /** `registration.reevaluation-invited.v1`: the producer is invited to file a RE_EVALUATION dossier before the certificate ends. */
-export interface ReevaluationInvitedData {
-  invitationId: string;
-  dossierId: string;
-  certificateId: string;
-  certificateNumber: string;
-  productId: string;
-  producerId: string;
-  validTo: string;
-  noticeDays: number;
-  status: string;
-  reevaluationDossierId: string | null;
-  communeCode: string;
-  provinceCode: string;
+export class ReevaluationInvitedData {
+  @Id() invitationId: string;
+  @Id() dossierId: string;
+  @Id() certificateId: string;
+  @Code() certificateNumber: string;
+  @Id() productId: string;
+  @Id() producerId: string;
+  @Instant() validTo: string;
+  @Int(1, 3650) noticeDays: number;
+  @Code() status: string;
+  @Nullable() @Id() reevaluationDossierId: string | null;
+  @Code() communeCode: string;
+  @Code() provinceCode: string;
 }
+
+/** Registration's event types and their payload classes (part of `EVENT_PAYLOADS`). */
+export const RegistrationEventPayloads = {
+  [RegistrationEvents.producerRegistered]: ProducerRegisteredData,
+  [RegistrationEvents.productRegistered]: ProductRegisteredData,
+  [RegistrationEvents.dossierCreated]: DossierCreatedData,
+  [RegistrationEvents.documentAttached]: DocumentAttachedData,
+  [RegistrationEvents.dossierSubmitted]: DossierSubmittedData,
+  [RegistrationEvents.dossierReturned]: DossierReturnedData,
+  [RegistrationEvents.dossierAccepted]: DossierEventData,
+  [RegistrationEvents.dossierProposed]: DossierProposedData,
+  [RegistrationEvents.dossierWithdrawn]: DossierWithdrawnData,
+  [RegistrationEvents.dossierEvaluationStarted]: DossierEvaluationStepData,
+  [RegistrationEvents.dossierForwarded]: DossierEvaluationStepData,
+  [RegistrationEvents.dossierNotCertified]: DossierEvaluationStepData,
+  [RegistrationEvents.dossierCertified]: DossierCertifiedData,
+  [RegistrationEvents.reevaluationInvited]: ReevaluationInvitedData,
+} as const satisfies Record<(typeof RegistrationEvents)[keyof typeof RegistrationEvents], new () => object>;

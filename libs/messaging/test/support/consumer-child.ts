@@ -9,7 +9,7 @@
 import { eventsWildcard } from '@ocop/contracts';
 import { connectNats, DurableEventConsumer } from '@ocop/messaging';
 import { createLogger, type LogLevel } from '@ocop/observability';
-import { effectHandler, openMsgTestDatabase, recordAttempt, sleep } from './msgtest-db';
+import { effectHandler, openMsgTestDatabase, recordAttempt, sleep, thingPayloads } from './msgtest-db';
 
 function required(name: string): string {
   const v = process.env[name];
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
           await sleep(slowMs);
         },
       },
+      extraPayloads: thingPayloads(type),
       // Short ack wait: what the killed process had in flight comes back quickly. maxDeliver leaves
       // room for that redelivery (the test expects no dead letters).
       maxDeliver: 5,

@@ -87,7 +87,7 @@ export async function relayAll(relay: OutboxRelay): Promise<number> {
 }
 
 /** An envelope built by hand, for publishing straight to JetStream (bypassing the outbox). */
-export function makeEnvelope(type: string, data: ThingHappened): EventEnvelope<ThingHappened> {
+export function makeEnvelope<T = ThingHappened>(type: string, data: T): EventEnvelope<T> {
   return {
     specversion: '1.0',
     id: randomUUID(),

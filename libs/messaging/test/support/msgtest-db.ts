@@ -1,3 +1,4 @@
+import { IsInt, Max, Min } from 'class-validator';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createPlatformTablesV1, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
 import type { EventHandlerFn } from '@ocop/messaging';
@@ -36,9 +37,14 @@ export async function openMsgTestDatabase(url: string, applicationName: string):
   return initializeServiceDatabase(ds);
 }
 
-export interface ThingHappened {
-  value: number;
+/** The payload of the tests' own event types (`<scope>.thing-happened.v1`, ...), outside the contracts' registry. */
+export class ThingHappened {
+  @IsInt() @Min(-1_000_000) @Max(1_000_000) value: number;
 }
+
+/** A consumer's `extraPayloads` for test-only event types, all carrying a ThingHappened. */
+export const thingPayloads = (...types: string[]): Record<string, typeof ThingHappened> =>
+  Object.fromEntries(types.map((type) => [type, ThingHappened]));
 
 /** A handler that applies an event by inserting one effect row in the event's transaction. */
 export function effectHandler(consumer: string): EventHandlerFn {

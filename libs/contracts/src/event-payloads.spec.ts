@@ -1,0 +1,513 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as contracts from './index';
+import {
+  AgencyEvents,
+  CertificationEvents,
+  EVENT_PAYLOADS,
+  InspectionEvents,
+  RegistrationEvents,
+  ScoringEvents,
+  validateEventPayload,
+  validatePayload,
+  validationPolicyViolations,
+  type EventPayload,
+  type EventType,
+} from './index';
+
+/** Every versioned event type string written anywhere in the contracts' sources (`<context>.<event>.v<N>`). */
+function typesDeclaredInSources(): string[] {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : [],
+    );
+  const found = new Set<string>();
+  for (const f of files(__dirname)) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/['"`]([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v\d+)['"`]/g)) found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
+// Samples as the producers build them (services/*: outbox.enqueue / enqueueMany), one per event type.
+const id = (): string => randomUUID();
+const at = '2026-11-24T01:00:00.000Z';
+const dossier = {
+  dossierId: id(),
+  dossierCode: 'HS-38-2026-0001',
+  productId: id(),
+  producerId: id(),
+  status: 'SUBMITTED',
+  communeCode: '14801',
+  provinceCode: '38',
+};
+const evaluation = {
+  dossierId: dossier.dossierId,
+  dossierCode: dossier.dossierCode,
+  evaluationId: id(),
+  productId: dossier.productId,
+  producerId: dossier.producerId,
+  tier: 'PROVINCE',
+  unitCode: '38',
+  provinceCode: '38',
+};
+const certificate = {
+  certificateId: id(),
+  number: '38-2026-0001/GCN-OCOP',
+  code: 'QXJ4K7MN2P',
+  dossierId: dossier.dossierId,
+  productId: dossier.productId,
+  producerId: dossier.producerId,
+  provinceCode: '38',
+  authorityUnitCode: '38',
+};
+const revocation = { ...certificate, revocationId: id(), source: 'INSPECTION', reasonCode: 'QUALITY_VIOLATION' };
+const sample = {
+  sampleId: id(),
+  sampleCode: 'MAU-38-2026-0001',
+  dossierId: dossier.dossierId,
+  evaluationId: evaluation.evaluationId,
+  inspectionTaskId: null,
+  productId: dossier.productId,
+  producerId: dossier.producerId,
+  provinceCode: '38',
+  labId: id(),
+  labCode: 'LAB01',
+};
+
+const SAMPLES: { [T in EventType]: EventPayload<T> } = {
+  [RegistrationEvents.producerRegistered]: {
+    producerId: dossier.producerId,
+    name: 'Hợp tác xã Nông nghiệp Xuân Lập',
+    type: 'COOPERATIVE',
+    communeCode: '14801',
+    provinceCode: '38',
+  },
+  [RegistrationEvents.productRegistered]: {
+    productId: dossier.productId,
+    producerId: dossier.producerId,
+    name: 'Chè Xuân Lập',
+    productSetCode: '08',
+  },
+  [RegistrationEvents.dossierCreated]: { ...dossier, status: 'DRAFT', kind: 'NEW' },
+  [RegistrationEvents.documentAttached]: {
+    ...dossier,
+    status: 'DRAFT',
+    documentId: id(),
+    documentType: 'REGISTRATION_FORM',
+    fileName: 'phieu-dang-ky.pdf',
+    sha256: 'a'.repeat(64),
+  },
+  [RegistrationEvents.dossierSubmitted]: { ...dossier, resubmission: false, legalVersion: '148+1489', filedAt: at },
+  [RegistrationEvents.dossierReturned]: {
+    ...dossier,
+    status: 'RETURNED_FOR_COMPLETION',
+    reasons: [{ documentType: 'QUALITY_DECLARATION', reason: 'Thiếu bản công bố chất lượng' }, { reason: 'Ảnh sản phẩm mờ' }],
+  },
+  [RegistrationEvents.dossierAccepted]: { ...dossier, status: 'ACCEPTED_BY_COMMUNE' },
+  [RegistrationEvents.dossierProposed]: {
+    ...dossier,
+    status: 'PROPOSED',
+    tier: 'PROVINCE',
+    toUnitCode: '38',
+    roundId: null,
+    proposalReference: '12/TTr-UBND',
+    legalVersion: '148+1489',
+    filedAt: at,
+    kind: 'NEW',
+    districtCode: '380',
+    productName: 'Chè Xuân Lập',
+    productSetCode: '08',
+    producerName: 'Hợp tác xã Nông nghiệp Xuân Lập',
+    communeAssessment: { reportReference: null, entries: [{ criterionCode: 'A1', optionCode: 'A1.2' }] },
+  },
+  [RegistrationEvents.dossierWithdrawn]: { ...dossier, status: 'WITHDRAWN', reason: 'Chủ thể tạm dừng sản xuất' },
+  [RegistrationEvents.dossierEvaluationStarted]: {
+    ...dossier,
+    status: 'UNDER_EVALUATION',
+    causedBy: ScoringEvents.dossierScheduled,
+    tier: 'PROVINCE',
+    sessionId: id(),
+    evaluationId: evaluation.evaluationId,
+  },
+  [RegistrationEvents.dossierForwarded]: {
+    ...dossier,
+    status: 'FORWARDED',
+    causedBy: ScoringEvents.evaluationCompleted,
+    tier: 'PROVINCE',
+    sessionId: id(),
+    evaluationId: null,
+  },
+  [RegistrationEvents.dossierNotCertified]: {
+    ...dossier,
+    status: 'NOT_CERTIFIED',
+    causedBy: ScoringEvents.evaluationCompleted,
+    tier: null,
+    sessionId: null,
+    evaluationId: null,
+  },
+  [RegistrationEvents.dossierCertified]: {
+    ...dossier,
+    status: 'CERTIFIED',
+    causedBy: CertificationEvents.certificateIssued,
+    certificateId: certificate.certificateId,
+    certificateNumber: certificate.number,
+    certificateCode: certificate.code,
+    stars: 4,
+    validFrom: '2026-11-24T00:00:00.000Z',
+    validTo: '2029-11-24T00:00:00.000Z',
+    evaluationId: evaluation.evaluationId,
+  },
+  [RegistrationEvents.reevaluationInvited]: {
+    invitationId: id(),
+    dossierId: dossier.dossierId,
+    certificateId: certificate.certificateId,
+    certificateNumber: certificate.number,
+    productId: dossier.productId,
+    producerId: dossier.producerId,
+    validTo: '2029-11-24T00:00:00.000Z',
+    noticeDays: 90,
+    status: 'OPEN',
+    reevaluationDossierId: null,
+    communeCode: '14801',
+    provinceCode: '38',
+  },
+  [ScoringEvents.cataloguePublished]: {
+    code: '148',
+    revision: 2,
+    legalVersions: ['148', '148+1489'],
+    status: 'PROVISIONAL',
+    checksum: 'b'.repeat(64),
+    toComplete: 3,
+  },
+  [ScoringEvents.councilCreated]: {
+    councilId: id(),
+    name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thanh Hóa năm 2026',
+    tier: 'PROVINCE',
+    unitCode: '38',
+    provinceCode: '38',
+    memberCount: 7,
+  },
+  [ScoringEvents.evaluationOpened]: { ...evaluation, legalVersion: '148+1489', forwardedFrom: null },
+  [ScoringEvents.labResultRecorded]: { ...evaluation, labState: 'PASSED', reference: 'PKQ-2030-0153' },
+  [ScoringEvents.dossierScheduled]: { ...evaluation, sessionId: id(), councilId: id() },
+  [ScoringEvents.evaluationCompleted]: {
+    ...evaluation,
+    sessionId: id(),
+    councilId: id(),
+    legalVersion: '148+1489',
+    catalogueCode: '148',
+    catalogueRevision: 1,
+    sheetCount: 5,
+    sumHundredths: 37_500,
+    mean: '75.00',
+    band: 4,
+    rank: 4,
+    capReasons: [{ stars: 4, criterionCode: 'B2', labelVi: 'Chứng nhận chất lượng', required: '3.00', mean: '2.00' }],
+    outcome: 'CERTIFY',
+    stars: 4,
+    certifyingTier: 'PROVINCE',
+    authorityUnitCode: '38',
+    nextTier: null,
+    productName: 'Chè Xuân Lập',
+    producerName: 'Hợp tác xã Nông nghiệp Xuân Lập',
+    productSetCode: '08',
+    dossierKind: 'NEW',
+    completedAt: at,
+    provisionalCriteria: false,
+    withheldReason: null,
+  },
+  [ScoringEvents.evaluationDeferred]: { ...evaluation, sessionId: id(), reasons: ['QUORUM_NOT_MET', 'LAB_RESULTS_PENDING'] },
+  [ScoringEvents.evaluationTransferred]: {
+    ...evaluation,
+    fromTier: 'DISTRICT',
+    fromUnitCode: '380',
+    legalVersion: '148',
+    transferredAt: at,
+    ruleVi: '',
+    fromSessionId: null,
+  },
+  [ScoringEvents.sessionClosed]: { sessionId: id(), councilId: id(), reference: '05/BB-HĐ', completed: 3, deferred: 1, closedAt: at },
+  [CertificationEvents.decisionIssued]: {
+    decisionId: id(),
+    kind: 'ISSUE',
+    reference: '125/QĐ-UBND',
+    authorityUnitCode: '38',
+    provinceCode: '38',
+    sessionId: id(),
+    decidedAt: at,
+  },
+  [CertificationEvents.certificateIssued]: {
+    ...certificate,
+    evaluationId: evaluation.evaluationId,
+    productName: 'Chè Xuân Lập',
+    producerName: 'Hợp tác xã Nông nghiệp Xuân Lập',
+    productSetCode: '08',
+    stars: 4,
+    tier: 'PROVINCE',
+    decisionId: id(),
+    decisionReference: '125/QĐ-UBND',
+    validFrom: '2026-11-24T00:00:00.000Z',
+    validTo: '2029-11-24T00:00:00.000Z',
+    supersedes: null,
+    issuedAt: at,
+  },
+  [CertificationEvents.certificateSuperseded]: { ...certificate, supersededBy: id(), supersededByNumber: '38-2029-0007/GCN-OCOP', at },
+  [CertificationEvents.certificateExpiring]: {
+    ...certificate,
+    milestoneDays: 90,
+    validTo: '2029-11-24T00:00:00.000Z',
+    productName: 'Chè Xuân Lập',
+    at,
+  },
+  [CertificationEvents.certificateExpired]: { ...certificate, validTo: '2029-11-24T00:00:00.000Z', at },
+  [CertificationEvents.revocationRequested]: {
+    ...revocation,
+    source: 'EXPIRY',
+    reasonCode: 'NOT_REEVALUATED',
+    sourceReference: null,
+    details: 'Không đánh giá lại khi hết hiệu lực',
+    requestedAt: at,
+  },
+  [CertificationEvents.revocationRejected]: { ...revocation, source: 'OFFICE', note: 'Đã khắc phục', at },
+  [CertificationEvents.certificateRevoked]: {
+    ...revocation,
+    source: 'INSPECTION',
+    decisionId: id(),
+    decisionReference: '45/QĐ-UBND',
+    originalDecisionReference: '',
+    revokedAt: at,
+    returnDeadline: '2026-12-24T01:00:00.000Z',
+  },
+  [CertificationEvents.revocationReminderSent]: {
+    ...revocation,
+    source: 'INSPECTION',
+    step: 'reminder',
+    returnDeadline: '2026-12-24T01:00:00.000Z',
+    at,
+  },
+  [CertificationEvents.revocationReturnConfirmed]: {
+    ...revocation,
+    source: 'INSPECTION',
+    step: 'return-confirmed',
+    returnDeadline: '2026-12-24T01:00:00.000Z',
+    at,
+  },
+  [CertificationEvents.revocationEscalated]: {
+    ...revocation,
+    source: 'INSPECTION',
+    step: 'escalation',
+    returnDeadline: '2026-12-24T01:00:00.000Z',
+    at,
+  },
+  [InspectionEvents.labRegistered]: {
+    labId: id(),
+    code: 'LAB01',
+    name: 'Trung tâm Kiểm nghiệm Thanh Hóa',
+    provinceCode: '38',
+    indicators: ['E_COLI', 'LEAD'],
+    turnaroundDays: 7,
+  },
+  [InspectionEvents.sampleRequested]: { ...sample, indicators: ['E_COLI'], dueAt: at },
+  [InspectionEvents.sampleStepTaken]: { ...sample, step: 'COLLECT', stage: 'COLLECTED', at, by: 'office.38' },
+  [InspectionEvents.sampleResultRecorded]: {
+    ...sample,
+    overall: 'PASS',
+    reference: 'PKQ-2030-0153',
+    indicators: [{ code: 'E_COLI', value: '< 10', unit: 'CFU/g', limit: '10', verdict: 'PASS' }],
+    recordedVia: 'NATS',
+    recordedAt: at,
+  },
+  [InspectionEvents.sampleReminderSent]: { ...sample, stage: 'REQUESTED', dueAt: at, at },
+  [InspectionEvents.sampleEscalated]: {
+    ...sample,
+    dossierId: null,
+    evaluationId: null,
+    inspectionTaskId: id(),
+    stage: 'COLLECTED',
+    dueAt: at,
+    at,
+  },
+  [InspectionEvents.campaignOpened]: {
+    campaignId: id(),
+    name: 'Hậu kiểm sản phẩm OCOP quý III/2031',
+    provinceCode: '38',
+    tasks: 10,
+    pool: 120,
+    rule: 'RANDOM',
+  },
+  [InspectionEvents.taskCompleted]: {
+    taskId: id(),
+    campaignId: id(),
+    certificateId: certificate.certificateId,
+    findings: [
+      ['LABEL_STARS', 'COMPLIANT'],
+      ['QUALITY_RECORDS', 'MAJOR'],
+    ],
+  },
+  [InspectionEvents.taskCancelled]: {
+    taskId: id(),
+    campaignId: id(),
+    certificateId: certificate.certificateId,
+    reason: 'CERTIFICATE_REVOKED',
+    at,
+  },
+  [InspectionEvents.violationRecorded]: {
+    violationId: id(),
+    taskId: id(),
+    certificateId: certificate.certificateId,
+    severity: 'MAJOR',
+    itemCode: 'QUALITY_RECORDS',
+  },
+  [InspectionEvents.violationCorrected]: { violationId: id(), certificateId: certificate.certificateId, at },
+  [InspectionEvents.revocationRequested]: {
+    violationId: id(),
+    taskId: id(),
+    campaignId: id(),
+    certificateId: certificate.certificateId,
+    reasonCode: 'QUALITY_VIOLATION',
+    details: 'Hồ sơ chất lượng: không có',
+    severity: 'CRITICAL',
+    requestedAt: at,
+  },
+  [AgencyEvents.marketSurveillanceReported]: {
+    reportId: 'QLTT-2031-118',
+    agencyCode: 'SCT',
+    certificateCode: certificate.code,
+    details: 'Sản phẩm bày bán ghi 5 sao trong khi giấy chứng nhận 3 sao',
+    reportedAt: '2031-10-20T03:00:00.000Z',
+  },
+};
+
+/** The object without one field. */
+const without = <O extends object>(o: O, field: string): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => k !== field));
+
+/** A required field of each class, removed to check that the class refuses the sample without it. */
+const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
+  [RegistrationEvents.producerRegistered]: 'producerId',
+  [RegistrationEvents.productRegistered]: 'productId',
+  [ScoringEvents.cataloguePublished]: 'revision',
+  [ScoringEvents.councilCreated]: 'councilId',
+  [ScoringEvents.sessionClosed]: 'sessionId',
+  [CertificationEvents.decisionIssued]: 'decisionId',
+  [InspectionEvents.labRegistered]: 'labId',
+  [InspectionEvents.campaignOpened]: 'campaignId',
+  [InspectionEvents.taskCompleted]: 'taskId',
+  [InspectionEvents.taskCancelled]: 'taskId',
+  [InspectionEvents.violationRecorded]: 'violationId',
+  [InspectionEvents.violationCorrected]: 'violationId',
+  [InspectionEvents.revocationRequested]: 'certificateId',
+  [AgencyEvents.marketSurveillanceReported]: 'reportId',
+};
+const requiredOf = (type: EventType): string => {
+  const s = SAMPLES[type] as unknown as Record<string, unknown>;
+  return REQUIRED[type] ?? (['sampleId', 'certificateId', 'evaluationId', 'dossierId'].find((k) => typeof s[k] === 'string') as string);
+};
+
+const TYPES = Object.keys(EVENT_PAYLOADS).sort() as EventType[];
+
+describe('the event registry', () => {
+  it('has an entry for every event type the contracts declare, and none for a type they do not', () => {
+    const declared = typesDeclaredInSources();
+    const constants = [RegistrationEvents, ScoringEvents, CertificationEvents, InspectionEvents, AgencyEvents].flatMap((o) =>
+      Object.values(o),
+    );
+    // Every exported `*Events` object of the contracts is one of the five above.
+    const exportedEventObjects = Object.keys(contracts).filter((k) => /Events$/.test(k) && k !== 'CERTIFICATE_STATUS_EVENTS');
+    expect(exportedEventObjects.sort()).toEqual([
+      'AgencyEvents',
+      'CertificationEvents',
+      'InspectionEvents',
+      'RegistrationEvents',
+      'ScoringEvents',
+    ]);
+    expect(TYPES).toEqual(declared);
+    expect(TYPES).toEqual([...constants].sort());
+    expect(TYPES).toHaveLength(47);
+  });
+
+  it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {
+    expect(validationPolicyViolations([...new Set(Object.values(EVENT_PAYLOADS))])).toEqual([]);
+  });
+
+  it.each(TYPES)('%s: accepts what its producer sends, with extra fields, and refuses it without a required field', (type) => {
+    const good = SAMPLES[type] as unknown as Record<string, unknown>;
+    const ok = validateEventPayload(type, good);
+    expect(ok).toEqual({ ok: true, data: expect.any(EVENT_PAYLOADS[type]) });
+    // A newer producer's extra field is allowed (consumers ignore it).
+    expect(validateEventPayload(type, { ...good, addedInV1_1: { anything: [1, 2] } }).ok).toBe(true);
+
+    const field = requiredOf(type);
+    expect(field).toBeDefined();
+    const missing = without(good, field);
+    expect(validateEventPayload(type, missing)).toEqual({
+      ok: false,
+      field: `data.${field}`,
+      message: expect.stringContaining(`data.${field}`),
+    });
+  });
+
+  it('refuses wrong types and names the field by its path', () => {
+    const proposed = SAMPLES[RegistrationEvents.dossierProposed];
+    expect(validateEventPayload(RegistrationEvents.dossierProposed, { ...proposed, dossierId: 'HS-1' })).toEqual({
+      ok: false,
+      field: 'data.dossierId',
+      message: 'data.dossierId must be a UUID',
+    });
+    expect(
+      validateEventPayload(RegistrationEvents.dossierProposed, {
+        ...proposed,
+        communeAssessment: { reportReference: null, entries: [{ criterionCode: 'A1', optionCode: 2 }] },
+      }),
+    ).toMatchObject({
+      ok: false,
+      field: 'data.communeAssessment.entries.0.optionCode',
+      message: expect.stringMatching(/^data\.communeAssessment\.entries\.0\.optionCode must be a string/),
+    });
+    const completed = SAMPLES[ScoringEvents.evaluationCompleted];
+    expect(validateEventPayload(ScoringEvents.evaluationCompleted, { ...completed, stars: '4' })).toMatchObject({
+      ok: false,
+      field: 'data.stars',
+    });
+    expect(validateEventPayload(ScoringEvents.evaluationCompleted, { ...completed, outcome: 'MAYBE' })).toMatchObject({
+      ok: false,
+      field: 'data.outcome',
+    });
+    expect(validateEventPayload(ScoringEvents.evaluationCompleted, { ...completed, completedAt: '2026-11-24' })).toMatchObject({
+      ok: false,
+      field: 'data.completedAt',
+    });
+    // A nullable field is sent as null by its producer: null passes, a missing one does not.
+    const noRound = without(proposed, 'roundId');
+    expect(validateEventPayload(RegistrationEvents.dossierProposed, noRound)).toMatchObject({ ok: false, field: 'data.roundId' });
+    expect(
+      validateEventPayload(InspectionEvents.taskCompleted, { ...SAMPLES[InspectionEvents.taskCompleted], findings: [['ONLY_ONE']] }),
+    ).toMatchObject({
+      ok: false,
+      field: 'data.findings',
+    });
+    const report = SAMPLES[AgencyEvents.marketSurveillanceReported];
+    const neither = without(report, 'certificateCode');
+    expect(validateEventPayload(AgencyEvents.marketSurveillanceReported, neither)).toMatchObject({
+      ok: false,
+      field: 'data.certificateCode',
+    });
+    expect(validateEventPayload(AgencyEvents.marketSurveillanceReported, { ...neither, certificateId: id() }).ok).toBe(true);
+  });
+
+  it('refuses data that is not an object, and a type it does not know', () => {
+    for (const data of [null, [], 'x', 42]) {
+      expect(validateEventPayload(ScoringEvents.sessionClosed, data)).toEqual({
+        ok: false,
+        field: 'data',
+        message: 'data must be a JSON object',
+      });
+    }
+    expect(validateEventPayload('scoring.session-closed.v9', SAMPLES[ScoringEvents.sessionClosed])).toMatchObject({
+      ok: false,
+      field: 'type',
+    });
+    expect(validatePayload(contracts.SessionClosedData, SAMPLES[ScoringEvents.sessionClosed]).ok).toBe(true);
+  });
+});
