@@ -7,7 +7,16 @@
  * RSS growth during the close. Medians of RUNS runs, each on its own session.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO, IdentitySubjects, RegistrationSubjects, Role, type Actor, type ResolvedUser, type UnitView } from '@ocop/contracts';
+import {
+  DEMO,
+  IdentitySubjects,
+  commandSubject,
+  RegistrationSubjects,
+  Role,
+  type Actor,
+  type ResolvedUser,
+  type UnitView,
+} from '@ocop/contracts';
 import {
   criteriaOf,
   evaluateDossier,
@@ -19,9 +28,8 @@ import {
   type CriteriaTree,
   type SheetEntry,
 } from '@ocop/domain';
-import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
-import { RpcServer, connectNats } from '@ocop/messaging';
-import { createLogger } from '@ocop/observability';
+import { adminQuery, answerSubject, dropDatabase, withDatabase } from '@ocop/testing';
+import { connectNats } from '@ocop/messaging';
 import { loadToolConfig } from '../../tools/config';
 import { createScoringApp } from '../../services/scoring/src/scoring.app';
 import { loadScoringConfig } from '../../services/scoring/src/config/scoring.config';
@@ -69,34 +77,28 @@ async function main(): Promise<void> {
   // Scoring asks the gateway about council seats and registration about the council's unit: stand-ins answer
   // here (every id a council member of the demo province), so the bench runs scoring alone.
   const nc = await connectNats(cfg.infra.natsUrl, 'bench-stand-ins');
-  const standIns = new RpcServer(nc, id, 'bench-stand-ins', createLogger('bench', 'silent'));
-  standIns.listen([
-    {
-      subject: RegistrationSubjects.unitsList,
-      handle: async (): Promise<UnitView[]> => [
-        {
-          code: DEMO.provinceCode,
-          level: 'PROVINCE',
-          name: 'Thanh Hóa',
-          parentCode: null,
-          provinceCode: DEMO.provinceCode,
-          districtCode: null,
-        },
-      ],
-    },
-    {
-      subject: IdentitySubjects.usersResolve,
-      handle: async (q): Promise<ResolvedUser[]> =>
-        (q as { userIds: string[] }).userIds.map((uid) => ({
-          id: uid,
-          username: uid,
-          fullName: uid,
-          role: Role.COUNCIL_MEMBER,
-          scope: { provinceCode: DEMO.provinceCode },
-          active: true,
-        })),
-    },
-  ]);
+  const standIns = [
+    answerSubject(nc, commandSubject(id, RegistrationSubjects.unitsList), (): UnitView[] => [
+      {
+        code: DEMO.provinceCode,
+        level: 'PROVINCE',
+        name: 'Thanh Hóa',
+        parentCode: null,
+        provinceCode: DEMO.provinceCode,
+        districtCode: null,
+      },
+    ]),
+    answerSubject(nc, commandSubject(id, IdentitySubjects.usersResolve), ({ body }): ResolvedUser[] =>
+      (body as { userIds: string[] }).userIds.map((uid) => ({
+        id: uid,
+        username: uid,
+        fullName: uid,
+        role: Role.COUNCIL_MEMBER,
+        scope: { provinceCode: DEMO.provinceCode },
+        active: true,
+      })),
+    ),
+  ];
   try {
     const ds = app.get(DataSource);
     const { catalogue } = await app.get(CatalogueLoader).forLegalVersion('148+1489');
@@ -229,7 +231,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await standIns.close();
+    for (const s of standIns) s.unsubscribe();
     await nc.close();
     await app.close();
     await dropDatabase(cfg.infra.databaseUrl, dbName);

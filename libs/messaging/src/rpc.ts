@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { headers as natsHeaders, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import type { ClassConstructor } from 'class-transformer';
-import type { Logger } from 'pino';
-import { AppError, ErrorKind, HEADERS, commandSubject, validateInto, type Actor, type RpcReply } from '@ocop/contracts';
-import { currentContext, runInContext, type Metrics } from '@ocop/observability';
-import { toErrorPayload } from './error-mapping';
+import { headers as natsHeaders, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { AppError, ErrorKind, HEADERS, commandSubject, type Actor, type RpcReply } from '@ocop/contracts';
+import { currentContext } from '@ocop/observability';
 
 /** What a request handler knows besides its payload. */
 export interface RpcContext {
@@ -14,97 +11,7 @@ export interface RpcContext {
   correlationId: string;
 }
 
-export interface RpcRoute<Req = unknown, Res = unknown> {
-  /** Subject without the deployment prefix, e.g. `registration.dossier.submit`. */
-  subject: string;
-  /** Contract class the payload is validated into (unknown fields refused). */
-  request?: ClassConstructor<Req & object>;
-  handle(request: Req, ctx: RpcContext): Promise<Res>;
-}
-
 const encoder = new TextEncoder();
-
-/** Where a call's as-of came from: the caller's event or job when it says so, else a request. */
-const asOfSourceOf = (header: string | undefined): 'request' | 'event' | 'job' =>
-  header === 'event' || header === 'job' ? header : 'request';
-
-/** Answers commands and queries on core NATS, in a queue group so replicas share the load. */
-export class RpcServer {
-  private readonly subs: Subscription[] = [];
-  private readonly inflight = new Set<Promise<void>>();
-
-  constructor(
-    private readonly nc: NatsConnection,
-    private readonly prefix: string,
-    private readonly queue: string,
-    private readonly logger: Logger,
-    private readonly metrics?: Metrics,
-  ) {}
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own request type
-  listen(routes: RpcRoute<any, unknown>[]): void {
-    const seen = new Set<string>();
-    for (const route of routes) {
-      if (seen.has(route.subject)) throw new Error(`two handlers for ${route.subject}`);
-      seen.add(route.subject);
-      this.subs.push(
-        this.nc.subscribe(commandSubject(this.prefix, route.subject), {
-          queue: this.queue,
-          callback: (err, msg) => {
-            if (err) return this.logger.error({ err }, 'subscription error');
-            const p = this.dispatch(route, msg).finally(() => this.inflight.delete(p));
-            this.inflight.add(p);
-          },
-        }),
-      );
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.subs.map((s) => s.drain().catch(() => undefined)));
-    await Promise.allSettled([...this.inflight]);
-  }
-
-  private async dispatch(route: RpcRoute, msg: Msg): Promise<void> {
-    const started = process.hrtime.bigint();
-    const h = msg.headers;
-    const correlationId = h?.get(HEADERS.correlationId) || randomUUID();
-    let actor: Actor | undefined;
-    let asOf = new Date();
-    let reply: RpcReply<unknown>;
-    try {
-      const actorHeader = h?.get(HEADERS.actor);
-      actor = actorHeader ? (JSON.parse(actorHeader) as Actor) : undefined;
-      const asOfHeader = h?.get(HEADERS.asOf);
-      if (asOfHeader) {
-        asOf = new Date(asOfHeader);
-        if (Number.isNaN(asOf.getTime())) throw AppError.validation('AS_OF_INVALID', 'as-of must be an ISO 8601 instant', 'asOf');
-      }
-      const ctx = {
-        correlationId,
-        causationId: correlationId,
-        actor: actor && { id: actor.id, role: actor.role },
-        ...(asOfHeader ? { asOf: asOf.toISOString(), asOfSource: asOfSourceOf(h?.get(HEADERS.asOfSource)) } : {}),
-      };
-      const data = await runInContext(ctx, async () => {
-        const body: unknown = msg.data.length ? JSON.parse(new TextDecoder().decode(msg.data)) : {};
-        const request = route.request ? validateInto(route.request, body) : body;
-        return route.handle(request, { actor, asOf, correlationId });
-      });
-      reply = { ok: true, data: data ?? null };
-    } catch (err) {
-      const error =
-        err instanceof SyntaxError
-          ? AppError.validation('MALFORMED_JSON', 'body is not valid JSON', 'body').toPayload()
-          : toErrorPayload(err);
-      if (error.kind === ErrorKind.INTERNAL) this.logger.error({ err, subject: route.subject, correlationId }, 'request failed');
-      reply = { ok: false, error };
-    }
-    msg.respond(encoder.encode(JSON.stringify(reply)));
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    this.metrics?.rpcDuration.observe({ subject: route.subject, outcome: reply.ok ? 'ok' : reply.error.kind }, seconds);
-  }
-}
 
 export interface RpcCallOptions {
   actor?: Actor;

@@ -19,7 +19,6 @@ import { HealthModule, Metrics, PinoNestLogger, createLogger, resolveLogFormat, 
 import { connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
 import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
-import type { RpcRoute } from './rpc';
 import { BusServer } from './bus/bus-server';
 import { DeadLetters, deadLettersHandler } from './bus/dead-letters.handler';
 
@@ -78,7 +77,7 @@ export interface ServiceAppSpec {
   /** NATS edges (`@RpcController()` classes with `@Handles(subject)` methods). */
   controllers?: Type[];
   /** Runs once every provider exists (start-up work first), and says what the bus serves. */
-  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ routes?: RpcRoute<any, unknown>[]; consumers: ConsumerSpec[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- heterogeneous routes
+  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ consumers: ConsumerSpec[] }>;
   /** Replaces the JetStream publisher of the outbox relay (fault-injection tests). */
   publisher?: EventPublisher;
 }
@@ -100,7 +99,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const { config, name } = this.spec;
-    const { routes, consumers } = await this.spec.bootstrap(this.moduleRef, this.logger);
+    const { consumers } = await this.spec.bootstrap(this.moduleRef, this.logger);
     this.messaging = new ServiceMessaging(
       this.nc,
       this.ds,
@@ -117,7 +116,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.metrics,
       this.spec.publisher,
     );
-    await this.messaging.start(routes ?? [], consumers);
+    await this.messaging.start(consumers);
     this.deadLetters.attach(this.messaging.consumers);
     await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
     this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);

@@ -5,7 +5,6 @@ import type { Metrics } from '@ocop/observability';
 import { eventsWildcard } from '@ocop/contracts';
 import { DurableEventConsumer, type EventHandler } from './event-consumer';
 import { EventOutbox, JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
-import { RpcServer, type RpcRoute } from './rpc';
 import { ensureEventStream } from './nats';
 
 export interface MessagingSettings {
@@ -28,12 +27,11 @@ export interface ConsumerSpec {
 }
 
 /**
- * Everything one service process does on the bus: answers its requests, relays its outbox and runs
- * its durable consumers. Started after the database is migrated; stopped before it is closed.
+ * Everything one service process does with its events: relays its outbox and runs its durable consumers
+ * (its requests are answered by its BusServer). Started after the database is migrated; stopped before it is closed.
  */
 export class ServiceMessaging {
   readonly outbox: EventOutbox;
-  private rpc?: RpcServer;
   private relay?: OutboxRelay;
   consumers: DurableEventConsumer[] = [];
 
@@ -48,8 +46,7 @@ export class ServiceMessaging {
     this.outbox = new EventOutbox(`ocop/${s.service}`, s.prefix, s.schema);
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous routes
-  async start(routes: RpcRoute<any, unknown>[], consumers: ConsumerSpec[]): Promise<void> {
+  async start(consumers: ConsumerSpec[]): Promise<void> {
     await ensureEventStream(this.nc, { name: this.s.stream, prefix: this.s.prefix });
     this.consumers = consumers.map(
       (c) =>
@@ -82,12 +79,9 @@ export class ServiceMessaging {
     );
     await this.relay.start();
     for (const c of this.consumers) await c.start();
-    this.rpc = new RpcServer(this.nc, this.s.prefix, this.s.service, this.logger, this.metrics);
-    if (routes.length) this.rpc.listen(routes);
   }
 
   async stop(): Promise<void> {
-    await this.rpc?.close();
     for (const c of this.consumers) await c.stop();
     await this.relay?.stop();
   }

@@ -4,7 +4,7 @@ import { Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppError, HEADERS, ListUnitsQuery, RegistrationSubjects as S, Role, deadLetterSubjects, type Actor } from '@ocop/contracts';
 import { Caller, Handles, RpcController, createServiceApp, loadServiceConfig, type RpcContext } from '@ocop/messaging';
-import { currentContext } from '@ocop/observability';
+import { currentContext, now } from '@ocop/observability';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
 import { MsgTestTables1763900000000, SCHEMA } from './support/msgtest-db';
 
@@ -22,7 +22,14 @@ class TestHandler {
   @Handles(S.unitsList)
   units(@Payload() q: ListUnitsQuery, @Caller() call: RpcContext) {
     const ctx = currentContext();
-    return { q, isQuery: q instanceof ListUnitsQuery, actorId: call.actor?.id, asOf: call.asOf.toISOString(), ctx };
+    return {
+      q,
+      isQuery: q instanceof ListUnitsQuery,
+      actorId: call.actor?.id,
+      asOf: call.asOf.toISOString(),
+      ctx,
+      now: now().toISOString(),
+    };
   }
 
   @Handles(S.producerCreate)
@@ -55,10 +62,11 @@ describe('BusServer and RPC controllers', () => {
     bootstrap: async () => ({ consumers: [] }),
   });
 
-  const call = async (subject: string, body: string, o: { actor?: Actor; asOf?: string; correlationId?: string } = {}) => {
+  const call = async (subject: string, body: string, o: { actor?: Actor; asOf?: string; correlationId?: string; source?: string } = {}) => {
     const h = natsHeaders();
     if (o.actor) h.set(HEADERS.actor, JSON.stringify(o.actor));
     if (o.asOf) h.set(HEADERS.asOf, o.asOf);
+    if (o.source) h.set(HEADERS.asOfSource, o.source);
     if (o.correlationId) h.set(HEADERS.correlationId, o.correlationId);
     const msg = await nc.request(`${env.prefix}.${subject}`, new TextEncoder().encode(body), { headers: h, timeout: 5_000 });
     return JSON.parse(msg.string()) as { ok: boolean; data?: Record<string, unknown>; error?: Record<string, unknown> };
@@ -88,8 +96,21 @@ describe('BusServer and RPC controllers', () => {
         actorId: officer.id,
         asOf: '2025-06-30T17:00:00.000Z',
         ctx: expect.objectContaining({ correlationId, asOf: '2025-06-30T17:00:00.000Z', asOfSource: 'request' }),
+        now: '2025-06-30T17:00:00.000Z',
       },
     });
+  });
+
+  it("runs the handler as of an event's or a job's time when the caller says so, and on the wall clock without an as-of", async () => {
+    const asOf = '2024-03-05T02:00:00.000Z';
+    for (const source of ['event', 'job']) {
+      const reply = await call(S.unitsList, '{}', { actor: officer, asOf, source });
+      expect(reply.data).toMatchObject({ ctx: expect.objectContaining({ asOf, asOfSource: source }), now: asOf });
+    }
+    const wall = Date.now();
+    const plain = await call(S.unitsList, '{}', { actor: officer });
+    expect(plain.data?.ctx).not.toHaveProperty('asOf');
+    expect(new Date(plain.data?.now as string).getTime()).toBeGreaterThanOrEqual(wall);
   });
 
   it('refuses a caller the registry does not list, or none, before reading the payload', async () => {

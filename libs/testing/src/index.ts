@@ -7,3 +7,5 @@ export { createTemplateDatabase } from './template-database';
 export type { MigrationSet } from './template-database';
 export { startOwnRedisServer } from './redis-server';
 export type { OwnRedisServer } from './redis-server';
+export { answerSubject } from './stand-in';
+export type { StandInCall } from './stand-in';

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { Module, type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable } from '@nestjs/common';
+import {
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type DynamicModule,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -12,7 +19,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthGuard } from '@ocop/auth';
-import { RpcClient, connectNats } from '@ocop/messaging';
+import { BusServer, RpcClient, connectNats } from '@ocop/messaging';
 import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
 import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
 import type { GatewayConfig } from './config/gateway.config';
@@ -59,14 +66,21 @@ const NATS = Symbol('NATS');
 const REDIS = Symbol('REDIS');
 
 @Injectable()
-class GatewayLifecycle implements BeforeApplicationShutdown {
+class GatewayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
+    private readonly bus: BusServer,
     @Inject(NATS) private readonly nc: NatsConnection,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly ds: DataSource,
     @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
   ) {}
+  /** The gateway's own NATS edge (identity) answers once every provider exists. */
+  async onApplicationBootstrap(): Promise<void> {
+    await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.close();
     this.cache.stop();
     await this.nc.drain().catch(() => undefined);
     this.redis.disconnect();
@@ -76,7 +90,15 @@ class GatewayLifecycle implements BeforeApplicationShutdown {
 
 @Module({})
 class GatewayModule {
-  static create(config: GatewayConfig, ds: DataSource, nc: NatsConnection, redis: Redis, logger: Logger, metrics: Metrics): DynamicModule {
+  static create(
+    config: GatewayConfig,
+    ds: DataSource,
+    nc: NatsConnection,
+    redis: Redis,
+    logger: Logger,
+    metrics: Metrics,
+    bus: BusServer,
+  ): DynamicModule {
     const rpc = new RpcClient(nc, config.prefix, config.rpcTimeoutMs);
     const cache = new VerificationCache(nc, rpc, config.prefix, logger, {
       ttlMs: config.verifyCacheTtlMs,
@@ -101,10 +123,7 @@ class GatewayModule {
         }),
         IdentityModule.register({
           dataSource: ds,
-          nats: nc,
           rpc,
-          prefix: config.prefix,
-          logger,
           jwtSecret: config.jwtSecret,
           tokenTtlSeconds: config.tokenTtlSeconds,
         }),
@@ -136,6 +155,7 @@ class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: DataSource, useValue: ds },
         { provide: NATS, useValue: nc },
+        { provide: BusServer, useValue: bus },
         { provide: REDIS, useValue: redis },
         { provide: LOGGER, useValue: logger },
         { provide: RpcClient, useValue: rpc },
@@ -189,10 +209,13 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     frameworkErrors: frameworkErrorHandler(logger),
     clientErrorHandler: clientErrorHandler(logger),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics), adapter, {
+  // Services ask the gateway about users on the bus, in the queue group of its replicas.
+  const bus = new BusServer(nc, { prefix: config.prefix, queue: 'gateway-identity' }, logger, metrics);
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics, bus), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  app.connectMicroservice({ strategy: bus });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestContext(fastify, config.mode === 'production', metrics);
   installInputGuard(fastify);

@@ -42,6 +42,7 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
 @Injectable()
 export class ActorContextInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
     const actor = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>().actor;
     const c = currentContext();
     if (c && actor) c.actor = { id: actor.id, role: actor.role, scope: scopeLabel(actor.scope) };

@@ -1,44 +1,18 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { Logger } from 'pino';
+import { Payload } from '@nestjs/microservices';
 import { IdentitySubjects, ResolveUsersQuery, type ResolvedUser } from '@ocop/contracts';
-import { RpcServer, requireActor, type RpcRoute } from '@ocop/messaging';
-import type { UserQueries } from './users.queries';
+import { Handles, RpcController } from '@ocop/messaging';
+import { UserQueries } from './users.queries';
 
 /**
  * The gateway owns the users, so it answers the services' questions about them on the bus
- * (`identity.users.resolve`, in its own queue group `gateway-identity`, like any service route).
+ * (`identity.users.resolve`, in its own queue group `gateway-identity`, like any service's NATS edge).
  */
-export class IdentityHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly server: RpcServer;
+@RpcController()
+export class IdentityHandler {
+  constructor(private readonly users: UserQueries) {}
 
-  constructor(
-    nc: NatsConnection,
-    private readonly users: UserQueries,
-    prefix: string,
-    logger: Logger,
-  ) {
-    this.server = new RpcServer(nc, prefix, 'gateway-identity', logger);
-  }
-
-  routes(): RpcRoute<ResolveUsersQuery, ResolvedUser[]>[] {
-    return [
-      {
-        subject: IdentitySubjects.usersResolve,
-        request: ResolveUsersQuery,
-        handle: async (q, ctx) => {
-          requireActor(ctx);
-          return this.users.resolve(q.userIds);
-        },
-      },
-    ];
-  }
-
-  onApplicationBootstrap(): void {
-    this.server.listen(this.routes());
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.server.close();
+  @Handles(IdentitySubjects.usersResolve)
+  resolve(@Payload() q: ResolveUsersQuery): Promise<ResolvedUser[]> {
+    return this.users.resolve(q.userIds);
   }
 }

@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { NatsConnection } from '@nats-io/transport-node';
-import type { Logger } from 'pino';
 import { TokenService } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { AuthController } from './auth.controller';
@@ -17,11 +15,8 @@ import { IdentityHandler } from './identity.handler';
 export interface IdentityModuleOptions {
   /** The gateway's data source (its schema holds the users). */
   dataSource: DataSource;
-  nats: NatsConnection;
   /** For checking scope codes against registration's units and producers. */
   rpc: RpcClient;
-  prefix: string;
-  logger: Logger;
   jwtSecret: string;
   tokenTtlSeconds: number;
 }
@@ -36,7 +31,7 @@ export class IdentityModule {
   static register(o: IdentityModuleOptions): DynamicModule {
     return {
       module: IdentityModule,
-      controllers: [AuthController, UsersController],
+      controllers: [AuthController, UsersController, IdentityHandler],
       providers: [
         { provide: DataSource, useValue: o.dataSource },
         { provide: RpcClient, useValue: o.rpc },
@@ -47,11 +42,6 @@ export class IdentityModule {
         UserQueries,
         BootstrapAdminUseCase,
         SeedDemoUsersUseCase,
-        {
-          provide: IdentityHandler,
-          inject: [UserQueries],
-          useFactory: (users: UserQueries) => new IdentityHandler(o.nats, users, o.prefix, o.logger),
-        },
       ],
       exports: [TokenService, BootstrapAdminUseCase, SeedDemoUsersUseCase],
     };
