@@ -9,3 +9,5 @@ export { startOwnRedisServer } from './redis-server';
 export type { OwnRedisServer } from './redis-server';
 export { answerSubject } from './stand-in';
 export type { StandInCall } from './stand-in';
+export { openServiceTestDatabase, describeEntitiesMatchMigrations } from './service-database';
+export type { ServiceTestDatabase } from './service-database';
