@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
-import { createTestEnv, type TestEnv } from '@ocop/testing';
+import { openServiceTestDatabase, type ServiceTestDatabase } from '@ocop/testing';
 import { CERTIFICATION_DATABASE } from '../../src/database/certification.database';
 import { CertificatesRepository, type NewCertificate } from '../../src/certificates/certificates.repository';
 import { DecisionsRepository } from '../../src/certificates/decisions.repository';
 
 /** A fresh database (cloned from the migrated template) and a DataSource over the certification schema. */
-export async function certificationDatabase(): Promise<{ env: TestEnv; ds: DataSource; close(): Promise<void> }> {
-  const env = await createTestEnv();
-  const ds = await initializeServiceDatabase(
-    createServiceDataSource({ ...CERTIFICATION_DATABASE, url: env.databaseUrl, applicationName: 'certification-medium-test', poolSize: 4 }),
-  );
-  return {
-    env,
-    ds,
-    async close() {
-      await ds.destroy();
-      await env.cleanup();
-    },
-  };
-}
+export const certificationDatabase = (): Promise<ServiceTestDatabase> =>
+  openServiceTestDatabase(CERTIFICATION_DATABASE, 'certification-medium-test');
 
 let seq = 0;
 

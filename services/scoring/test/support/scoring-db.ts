@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Role, type Actor } from '@ocop/contracts';
-import { createServiceDataSource, type Tx } from '@ocop/persistence';
-import { createTestEnv, type TestEnv } from '@ocop/testing';
+import type { Tx } from '@ocop/persistence';
+import { openServiceTestDatabase, type ServiceTestDatabase } from '@ocop/testing';
 import { SCORING_DATABASE } from '../../src/database/scoring.database';
 import { CatalogueRevision } from '../../src/catalogue/catalogue-revision.entity';
 import { Council } from '../../src/councils/council.entity';
@@ -12,24 +12,9 @@ import { Session } from '../../src/sessions/session.entity';
 import { SessionItem } from '../../src/sessions/session-item.entity';
 
 /** One test file's scoring database: cloned from the migrated template, with a DataSource on the scoring schema. */
-export interface ScoringDb {
-  env: TestEnv;
-  ds: DataSource;
-  close(): Promise<void>;
-}
+export type ScoringDb = ServiceTestDatabase;
 
-export async function openScoringDb(name: string): Promise<ScoringDb> {
-  const env = await createTestEnv();
-  const ds = await createServiceDataSource({ ...SCORING_DATABASE, url: env.databaseUrl, applicationName: name, poolSize: 4 }).initialize();
-  return {
-    env,
-    ds,
-    async close() {
-      await ds.destroy();
-      await env.cleanup();
-    },
-  };
-}
+export const openScoringDb = (name: string): Promise<ScoringDb> => openServiceTestDatabase(SCORING_DATABASE, name);
 
 export const actor = (role: Role, scope: Actor['scope'], id: string = randomUUID()): Actor => ({
   id,
