@@ -15,6 +15,7 @@ import {
   type RpcExceptionFilter,
 } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { ClassConstructor } from 'class-transformer';
 import { throwError, type Observable } from 'rxjs';
 import { AppError, ErrorKind, PUBLIC_CALL, rpcSpec, validateInto, type ErrorPayload } from '@ocop/contracts';
@@ -72,9 +73,9 @@ class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   }
 }
 
-/** A NATS edge: a controller whose handlers answer request/reply subjects declared in the RPC registry. */
+/** A NATS edge: a controller whose handlers answer request/reply subjects declared in the RPC registry (not HTTP: left out of OpenAPI). */
 export const RpcController = (): ClassDecorator =>
-  applyDecorators(Controller(), UseGuards(new RegistryRolesGuard()), UseFilters(new RpcErrorFilter()));
+  applyDecorators(Controller(), ApiExcludeController(), UseGuards(new RegistryRolesGuard()), UseFilters(new RpcErrorFilter()));
 
 /** Answers one subject; the payload (`@Payload()`) is validated into the contract class the registry declares for it. */
 export const Handles = (subject: string): MethodDecorator =>
