@@ -5,12 +5,12 @@ import {
   ScoringEvents,
   SYSTEM_ACTOR,
   type CertificateIssuedData,
+  type DossierScheduledData,
   type EvaluationCompletedData,
   type EventEnvelope,
   type EvaluationTransferredData,
 } from '@ocop/contracts';
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
-import { UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
@@ -40,18 +40,16 @@ export class EvaluationProgressConsumer {
       },
       [ScoringEvents.evaluationTransferred]: (e, tx) => this.transferred(e, tx),
       [CertificationEvents.certificateIssued]: (e, tx) => {
-        const c = e.data as Partial<CertificateIssuedData>;
-        if (typeof c.certificateId !== 'string' || typeof c.number !== 'string')
-          throw new UnrecoverableEventError(`${e.type} ${e.id} has no certificate id or number`);
+        const c = e.data as CertificateIssuedData;
         return this.advance(e, tx, DossierAction.CERTIFY, RegistrationEvents.dossierCertified, {
           causedBy: e.type,
           certificateId: c.certificateId,
           certificateNumber: c.number,
-          certificateCode: c.code ?? null,
-          stars: c.stars ?? null,
-          validFrom: c.validFrom ?? null,
-          validTo: c.validTo ?? null,
-          evaluationId: c.evaluationId ?? null,
+          certificateCode: c.code,
+          stars: c.stars,
+          validFrom: c.validFrom,
+          validTo: c.validTo,
+          evaluationId: c.evaluationId,
         });
       },
     };
@@ -62,10 +60,7 @@ export class EvaluationProgressConsumer {
    * province (its status, legal version and history unchanged). Audited; the event itself is on the timeline.
    */
   private async transferred(e: EventEnvelope, tx: Tx): Promise<void> {
-    const data = e.data as Partial<EvaluationTransferredData>;
-    if (typeof data.dossierId !== 'string' || typeof data.unitCode !== 'string' || typeof data.tier !== 'string') {
-      throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId, tier or unitCode`);
-    }
+    const data = e.data as EvaluationTransferredData;
     const d = await this.dossiers.getForSystem(data.dossierId, tx);
     if (!d || (d.proposedTier === data.tier && d.proposedToUnitCode === data.unitCode)) return;
     const from = { tier: d.proposedTier, unitCode: d.proposedToUnitCode };
@@ -78,7 +73,7 @@ export class EvaluationProgressConsumer {
       action: 'dossier.transfer',
       entityType: 'dossier',
       entityId: d.id,
-      details: { from, to: { tier: data.tier, unitCode: data.unitCode }, causedBy: e.id, rule: data.ruleVi ?? null },
+      details: { from, to: { tier: data.tier, unitCode: data.unitCode }, causedBy: e.id, rule: data.ruleVi },
       correlationId: e.correlationid,
     });
   }
@@ -91,8 +86,7 @@ export class EvaluationProgressConsumer {
     eventType: string,
     extra?: Record<string, unknown>,
   ): Promise<void> {
-    const data = e.data as { dossierId?: unknown; tier?: string; sessionId?: string; evaluationId?: string };
-    if (typeof data.dossierId !== 'string') throw new UnrecoverableEventError(`${e.type} ${e.id} has no dossierId`);
+    const data = e.data as DossierScheduledData | EvaluationCompletedData | CertificateIssuedData;
     const d = await this.dossiers.getForSystem(data.dossierId, tx);
     if (!d || !allowedDossierActions(d.status as DossierStatus).includes(action)) return;
     await this.workflow.transition(
@@ -105,9 +99,9 @@ export class EvaluationProgressConsumer {
         apply: async () =>
           extra ?? {
             causedBy: e.type,
-            tier: data.tier ?? null,
-            sessionId: data.sessionId ?? null,
-            evaluationId: data.evaluationId ?? null,
+            tier: data.tier,
+            sessionId: 'sessionId' in data ? data.sessionId : null,
+            evaluationId: data.evaluationId,
           },
       },
       tx,

@@ -1,33 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@ocop/contracts';
+import { isEventType, type EventEnvelope } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { UnrecoverableEventError } from '@ocop/messaging';
 import { TimelineEntriesRepository } from './timeline-entries.repository';
 import { TimelineEntry } from './timeline-entry.entity';
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Keeps each dossier's timeline from the event stream: any event of any service whose data names a
  * dossierId is an entry, so scoring, certification and inspection events appear without changes here.
+ * The consumer validated a registered type's data against its class (a dossierId there is a UUID); an event
+ * whose data has no dossierId, or a null one (a sample taken for an inspection task), is not a dossier's.
+ * A type outside the registry reaches this '*' handler unchecked, so its dossierId is checked here.
  */
 @Injectable()
 export class TimelineProjection {
   constructor(private readonly timeline: TimelineEntriesRepository) {}
 
   async apply(event: EventEnvelope, tx: Tx): Promise<void> {
-    const data = event.data as Record<string, unknown> | null;
-    const dossierId = data && typeof data === 'object' ? data.dossierId : undefined;
-    if (dossierId === undefined) return;
-    if (typeof dossierId !== 'string' || !UUID.test(dossierId))
+    const data = event.data;
+    if (typeof data !== 'object' || data === null || !('dossierId' in data) || typeof data.dossierId !== 'string') return;
+    if (!isEventType(event.type) && !UUID.test(data.dossierId))
       throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
+    // The envelope's time is not part of the data the registry checks.
     const time = new Date(event.time);
     if (Number.isNaN(time.getTime())) throw new UnrecoverableEventError(`time of event ${event.id} is not a date`);
     await this.timeline.insertIfAbsent(
       tx,
       Object.assign(new TimelineEntry(), {
         eventId: event.id,
-        dossierId,
+        dossierId: data.dossierId,
         type: event.type,
         source: event.source,
         occurredAt: time,

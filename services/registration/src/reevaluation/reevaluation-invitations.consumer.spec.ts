@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CertificationEvents, RegistrationEvents, type CertificateExpiringData, type EventEnvelope } from '@ocop/contracts';
+import {
+  CertificationEvents,
+  RegistrationEvents,
+  validateEventPayload,
+  type CertificateExpiringData,
+  type EventEnvelope,
+} from '@ocop/contracts';
 import { DossierKind } from '@ocop/domain';
-import { UnrecoverableEventError, type EventOutbox } from '@ocop/messaging';
+import type { EventOutbox } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { ReevaluationInvitationsConsumer } from './reevaluation-invitations.consumer';
 import { ReevaluationInvitation } from './reevaluation-invitation.entity';
@@ -143,12 +149,24 @@ describe('ReevaluationInvitationsConsumer', () => {
     expect(t.invitations.insertIfAbsent).not.toHaveBeenCalled();
   });
 
+  it("leaves a malformed notice to the registry's check before the handler (the consumer dead-letters it, naming the field)", () => {
+    const check = (over: Partial<CertificateExpiringData>) =>
+      validateEventPayload(CertificationEvents.certificateExpiring, expiring(over).data);
+    expect(check({})).toMatchObject({ ok: true });
+    expect(check({ milestoneDays: 0 })).toMatchObject({ ok: false, field: 'data.milestoneDays' });
+    expect(check({ milestoneDays: 1.5 })).toMatchObject({ ok: false, field: 'data.milestoneDays' });
+    expect(check({ validTo: 'soon' })).toMatchObject({ ok: false, field: 'data.validTo' });
+    expect(check({ productId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      field: 'data.productId',
+      message: expect.stringMatching(/UUID/),
+    });
+    expect(check({ code: undefined })).toMatchObject({ ok: false, field: 'data.code' });
+  });
+
   it('dead-letters a notice it can never apply', async () => {
     const t = setUp();
     const notice = t.handlers[CertificationEvents.certificateExpiring];
-    await expect(notice(expiring({ milestoneDays: 0 }), TX)).rejects.toThrow(UnrecoverableEventError);
-    await expect(notice(expiring({ validTo: 'soon' }), TX)).rejects.toThrow(/validTo is not a date/);
-    await expect(notice(expiring({ productId: 'not-a-uuid' }), TX)).rejects.toThrow(/productId is not a UUID/);
     t.products.lock.mockResolvedValueOnce(false);
     await expect(notice(expiring(), TX)).rejects.toThrow(/unknown product/);
     t.dossiers.getForSystem.mockResolvedValueOnce(null);

@@ -18,28 +18,14 @@ import { auditInvitation } from './reevaluation-invitation.audit';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { ProductsRepository } from '../products/products.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The certificate fields every handler needs, checked: an event without them can never be applied. */
-function certificateOf(e: EventEnvelope): CertificateEventData {
-  const d = e.data as Partial<CertificateEventData> | null;
-  for (const k of ['certificateId', 'dossierId', 'productId', 'producerId'] as const) {
-    if (typeof d?.[k] !== 'string' || !UUID.test(d[k])) throw new UnrecoverableEventError(`${e.type} ${e.id}: ${k} is not a UUID`);
-  }
-  return d as CertificateEventData;
-}
-
-/** The instant the event happened (its CloudEvents time). */
+/**
+ * The instant the event happened (its CloudEvents time). The envelope's time is not part of the data the
+ * consumer validated against the payload class, so it is checked here.
+ */
 function timeOf(e: EventEnvelope): Date {
   const t = new Date(e.time);
   if (Number.isNaN(t.getTime())) throw new UnrecoverableEventError(`time of event ${e.id} is not a date`);
   return t;
-}
-
-/** When the notice was given: the sweep's as-of instant (a test may drive time), else the event's time. */
-function noticeTime(c: CertificateExpiringData, e: EventEnvelope): Date {
-  const at = new Date(c.at);
-  return Number.isNaN(at.getTime()) ? timeOf(e) : at;
 }
 
 /**
@@ -68,14 +54,10 @@ export class ReevaluationInvitationsConsumer {
   }
 
   private async noticeReceived(e: EventEnvelope, tx: Tx): Promise<void> {
-    const c = certificateOf(e) as CertificateExpiringData;
+    // Validated by the consumer against CertificateExpiringData: ids are UUIDs, milestoneDays 1-3650, validTo and at instants.
+    const c = e.data as CertificateExpiringData;
     const days = c.milestoneDays;
-    if (!Number.isInteger(days) || days <= 0)
-      throw new UnrecoverableEventError(`${e.type} ${e.id}: milestoneDays is not a positive integer`);
     const validTo = new Date(c.validTo);
-    if (Number.isNaN(validTo.getTime())) throw new UnrecoverableEventError(`${e.type} ${e.id}: validTo is not a date`);
-    if (typeof c.number !== 'string' || typeof c.code !== 'string')
-      throw new UnrecoverableEventError(`${e.type} ${e.id}: certificate number or code missing`);
     if (!(await this.products.lock(tx, c.productId)))
       throw new UnrecoverableEventError(`${e.type} ${e.id}: unknown product ${c.productId}`);
 
@@ -108,7 +90,7 @@ export class ReevaluationInvitationsConsumer {
       districtCode: certified.districtCode,
       communeCode: certified.communeCode,
       validTo,
-      openedAt: noticeTime(c, e),
+      openedAt: new Date(c.at), // the sweep's as-of instant (a test may drive time)
       lastNoticeDays: days,
       status: filed ? 'DOSSIER_FILED' : 'OPEN',
       reevaluationDossierId: filed?.id ?? null,
@@ -135,7 +117,7 @@ export class ReevaluationInvitationsConsumer {
   }
 
   private async close(e: EventEnvelope, tx: Tx, reason: ReevaluationClosedReason): Promise<void> {
-    const c = certificateOf(e);
+    const c = e.data as CertificateEventData;
     const inv = await this.invitations.getByCertificateForUpdate(tx, c.certificateId);
     if (!inv || inv.status === 'CLOSED') return; // no notice came before, or already closed
     const from = inv.status;
