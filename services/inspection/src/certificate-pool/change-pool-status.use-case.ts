@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InspectionEvents as E, SYSTEM_ACTOR, type CertificateEventData, type EventEnvelope } from '@ocop/contracts';
+import {
+  InspectionEvents as E,
+  SYSTEM_ACTOR,
+  type CertificateExpiredData,
+  type CertificateExpiringData,
+  type CertificateRevokedData,
+  type CertificateSupersededData,
+  type EventEnvelope,
+} from '@ocop/contracts';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAuditMany, type Tx } from '@ocop/persistence';
 import { TasksRepository } from '../tasks/tasks.repository';
@@ -18,8 +26,8 @@ export class ChangePoolStatusUseCase {
   ) {}
 
   async execute(e: EventEnvelope, tx: Tx, status: 'EXPIRING' | 'SUPERSEDED' | 'EXPIRED' | 'REVOKED'): Promise<void> {
-    const d = e.data as CertificateEventData & { at?: string; revokedAt?: string };
-    const at = new Date(d.revokedAt ?? d.at ?? e.time);
+    const d = e.data as CertificateExpiringData | CertificateSupersededData | CertificateExpiredData | CertificateRevokedData;
+    const at = new Date('revokedAt' in d ? d.revokedAt : d.at);
     // A final state is never undone by a late EXPIRING.
     await this.pool.setStatus(tx, d.certificateId, status, at);
     if (status === 'EXPIRING') return;

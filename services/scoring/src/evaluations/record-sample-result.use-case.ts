@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type EventEnvelope, type SampleResultRecordedData } from '@ocop/contracts';
-import { UnrecoverableEventError } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { EvaluationsRepository } from './evaluations.repository';
 import { EvaluationWorkflow } from './evaluation-workflow';
@@ -18,19 +17,11 @@ export class RecordSampleResultUseCase {
   ) {}
 
   async execute(event: EventEnvelope, tx: Tx): Promise<void> {
-    const d = event.data as Partial<SampleResultRecordedData>;
+    // Validated by the consumer against SampleResultRecordedData: overall is PASS or FAIL, reference and sampleCode set.
+    const d = event.data as SampleResultRecordedData;
     if (!d.evaluationId) return; // a sample for an inspection task, not an evaluation
-    if (d.overall !== 'PASS' && d.overall !== 'FAIL')
-      throw new UnrecoverableEventError(`${event.type} ${event.id}: overall must be PASS or FAIL`);
     const e = await this.evaluations.getForUpdate(tx, SYSTEM_SCOPE, d.evaluationId);
     if (!e || e.labState === 'NOT_REQUIRED' || e.status === 'COMPLETED') return;
-    await this.workflow.applyLabState(
-      tx,
-      SYSTEM_ACTOR,
-      e,
-      d.overall === 'PASS' ? 'PASSED' : 'FAILED',
-      d.reference ?? d.sampleCode ?? null,
-      event.id,
-    );
+    await this.workflow.applyLabState(tx, SYSTEM_ACTOR, e, d.overall === 'PASS' ? 'PASSED' : 'FAILED', d.reference, event.id);
   }
 }
