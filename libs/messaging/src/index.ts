@@ -1,7 +1,7 @@
 export { connectNats, ensureEventStream } from './nats';
 export type { EventStreamOptions } from './nats';
 export { EventOutbox, OutboxRelay, JetStreamPublisher } from './outbox';
-export type { EventPublisher, OutboxRelayOptions } from './outbox';
+export type { EventPublisher, OutboxEvent, OutboxRelayOptions } from './outbox';
 export { DurableEventConsumer, UnrecoverableEventError } from './event-consumer';
 export type { DurableConsumerOptions, EventHandler, EventHandlerFn, PreparedEventHandler } from './event-consumer';
 export { RpcClient } from './rpc';

@@ -8,6 +8,11 @@ import { eventSubject, type EventEnvelope, type EventPayload, type EventType } f
 import { OutboxRow, type Tx } from '@ocop/persistence';
 import { currentContext, now, type Metrics } from '@ocop/observability';
 
+/** One event for `enqueueEvents`: its type, its subject and data of that type's payload class (a union over the given types). */
+export type OutboxEvent<T extends EventType = EventType> = {
+  [K in T]: { type: K; subject: string | undefined; data: EventPayload<K> };
+}[T];
+
 const channelOf = (schema: string) => `ocop_outbox_${schema}`;
 
 /** Records domain events in the caller's transaction; the relay publishes them after commit. */
@@ -34,6 +39,11 @@ export class EventOutbox {
     data: EventPayload<T>,
   ): Promise<EventEnvelope<EventPayload<T>>> {
     return this.enqueue(tx, type, subject, data);
+  }
+
+  /** `enqueueMany` with each event's data typed by the registry, as in `enqueueEvent`. */
+  enqueueEvents(tx: Tx, events: OutboxEvent[]): Promise<EventEnvelope[]> {
+    return this.enqueueMany(tx, events);
   }
 
   /** Several events of one transaction in one insert and one notification (e.g. a council session's results). */
