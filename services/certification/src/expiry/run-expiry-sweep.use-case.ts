@@ -5,11 +5,10 @@ import {
   CertificationEvents as E,
   SYSTEM_ACTOR,
   type CertificateExpiredData,
-  type CertificateExpiringData,
   type RevocationRequestedData,
 } from '@ocop/contracts';
 import { EXPIRY_NOTICE_DAYS, REVOCATION_REASONS } from '@ocop/domain';
-import { EventOutbox, SERVICE_LOGGER } from '@ocop/messaging';
+import { EventOutbox, SERVICE_LOGGER, type OutboxEvent } from '@ocop/messaging';
 import { writeAuditMany } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
@@ -99,7 +98,7 @@ export class RunExpirySweepUseCase {
           })),
         );
         const byId = new Map(certs.map((c) => [c.id, c]));
-        const events: { type: string; subject: string; data: CertificateExpiringData }[] = [];
+        const events: OutboxEvent<typeof E.certificateExpiring>[] = [];
         const messages: ProducerMessage[] = [];
         for (const n of inserted) {
           if (!n.notified) {
@@ -131,7 +130,7 @@ export class RunExpirySweepUseCase {
               'Đề nghị chủ thể nộp hồ sơ đánh giá lại trước khi hết hiệu lực; sau thời hạn này không được sử dụng biểu trưng OCOP và số sao trên bao bì.',
           });
         }
-        if (events.length) await this.outbox.enqueueMany(tx, events);
+        if (events.length) await this.outbox.enqueueEvents(tx, events);
         await this.notifications.queue(tx, messages, asOf);
         report.chunks++;
         return certs.length < this.config.sweepChunkSize;
@@ -157,7 +156,7 @@ export class RunExpirySweepUseCase {
             details: { asOf: asOf.toISOString() },
           })),
         );
-        await this.outbox.enqueueMany(
+        await this.outbox.enqueueEvents(
           tx,
           certs.map((c) => ({
             type: E.certificateExpired,
@@ -215,7 +214,7 @@ export class RunExpirySweepUseCase {
           REVOCATION_REASONS.NOT_REEVALUATED,
         );
         if (rows.length) {
-          await this.outbox.enqueueMany(
+          await this.outbox.enqueueEvents(
             tx,
             rows.map((c) => ({
               type: E.revocationRequested,

@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
 } from '@ocop/contracts';
 import { certificateValidTo, vietnamCalendarDate, vietnamYear } from '@ocop/domain';
-import { EventOutbox } from '@ocop/messaging';
+import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
@@ -114,7 +114,7 @@ export class IssueCertificateUseCase {
       provinceCode: d.provinceCode,
       authorityUnitCode: d.authorityUnitCode,
     };
-    const events: { type: string; subject: string; data: unknown }[] = [];
+    const events: OutboxEvent[] = [];
     if (decision.created) {
       events.push({
         type: E.decisionIssued,
@@ -166,7 +166,7 @@ export class IssueCertificateUseCase {
         details: { supersededBy: id },
       });
     }
-    await this.outbox.enqueueMany(tx, events);
+    await this.outbox.enqueueEvents(tx, events);
     await writeAudit(tx, {
       actorId: SYSTEM_ACTOR.id,
       actorRole: SYSTEM_ACTOR.role,

@@ -29,7 +29,7 @@ export class ConfirmCertificateReturnUseCase {
       if (r.status !== 'REVOKED' && r.status !== 'ESCALATED')
         throw AppError.conflict('REVOCATION_NOT_AWAITING_RETURN', `revocation ${r.id} is ${r.status}`);
       await this.revocations.markReturnConfirmed(tx, r.id, asOf, actor.username);
-      await this.outbox.enqueue(tx, E.revocationReturnConfirmed, c.id, followUpData(c, r, 'return-confirmed', asOf));
+      await this.outbox.enqueueEvent(tx, E.revocationReturnConfirmed, c.id, followUpData(c, r, 'return-confirmed', asOf));
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,

@@ -43,7 +43,7 @@ function setup(o: { revocation?: object } = {}) {
   const m = {
     ds: { transaction: jest.fn(async (fn: (t: unknown) => unknown) => fn(tx)) },
     timers: { schedule: jest.fn(async () => void events.push('timers')) },
-    outbox: { enqueueMany: jest.fn().mockResolvedValue(undefined) },
+    outbox: { enqueueEvents: jest.fn().mockResolvedValue(undefined) },
     notifications: { queue: jest.fn().mockResolvedValue(undefined) },
     authorities: {
       describe: jest.fn().mockResolvedValue({ authorityVi: '', issuerVi: 'UBND', placeVi: 'Nơi', decisionSymbol: 'QĐ-UBND' }),
@@ -134,7 +134,7 @@ describe('DecideRevocationUseCase', () => {
       { step: 'deadline', at: deadline },
     ]);
     expect(events).toEqual(['revoked', 'timers']);
-    const [, published] = m.outbox.enqueueMany.mock.calls[0] as [unknown, { type: string; data: Record<string, unknown> }[]];
+    const [, published] = m.outbox.enqueueEvents.mock.calls[0] as [unknown, { type: string; data: Record<string, unknown> }[]];
     expect(published.map((e) => e.type)).toEqual([CertificationEvents.decisionIssued, CertificationEvents.certificateRevoked]);
     expect(published[1]!.data).toMatchObject({ originalDecisionReference: '7/QĐ-UBND', returnDeadline: deadline.toISOString() });
   });

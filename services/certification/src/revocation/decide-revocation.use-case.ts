@@ -98,7 +98,7 @@ export class DecideRevocationUseCase {
         revokedAt: asOf.toISOString(),
         returnDeadline: returnDeadline.toISOString(),
       };
-      await this.outbox.enqueueMany(tx, [
+      await this.outbox.enqueueEvents(tx, [
         {
           type: E.decisionIssued,
           subject: decisionId,

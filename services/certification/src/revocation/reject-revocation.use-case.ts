@@ -38,7 +38,7 @@ export class RejectRevocationUseCase {
         note,
         at: asOf.toISOString(),
       };
-      await this.outbox.enqueue(tx, E.revocationRejected, c.id, data);
+      await this.outbox.enqueueEvent(tx, E.revocationRejected, c.id, data);
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,

@@ -34,7 +34,7 @@ function setup(
     findOpenOf: jest.fn().mockResolvedValue(o.open ?? null),
     insertRequest: jest.fn().mockResolvedValue(undefined),
   };
-  const outbox = { enqueue: jest.fn().mockResolvedValue(undefined) };
+  const outbox = { enqueueEvent: jest.fn().mockResolvedValue(undefined) };
   const tx = { insert: jest.fn().mockResolvedValue(undefined) } as unknown as Tx; // the audit record
   const workflow = new RevocationRequestWorkflow(
     certificates as unknown as CertificatesRepository,
@@ -67,7 +67,7 @@ describe('RevocationRequestWorkflow.open', () => {
       requestedBy: 'office38',
       requestedAt: asOf,
     });
-    expect(s.outbox.enqueue).toHaveBeenCalledWith(
+    expect(s.outbox.enqueueEvent).toHaveBeenCalledWith(
       s.tx,
       CertificationEvents.revocationRequested,
       'c1',
@@ -101,6 +101,6 @@ describe('RevocationRequestWorkflow.open', () => {
     s = setup({ open: { id: 'r9' } });
     expect(await codeOf(s.workflow.open(s.tx, office, 'OFFICE', r, asOf))).toBe('REVOCATION_ALREADY_REQUESTED');
     expect(s.revocations.insertRequest).not.toHaveBeenCalled();
-    expect(s.outbox.enqueue).not.toHaveBeenCalled();
+    expect(s.outbox.enqueueEvent).not.toHaveBeenCalled();
   });
 });

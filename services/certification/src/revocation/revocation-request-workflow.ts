@@ -80,7 +80,7 @@ export class RevocationRequestWorkflow {
       details: r.details,
       requestedAt: asOf.toISOString(),
     };
-    await this.outbox.enqueue(tx, E.revocationRequested, c.id, data);
+    await this.outbox.enqueueEvent(tx, E.revocationRequested, c.id, data);
     await writeAudit(tx, {
       actorId: actor.id,
       actorRole: actor.role,

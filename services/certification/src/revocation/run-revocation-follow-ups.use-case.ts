@@ -34,7 +34,7 @@ export class RunRevocationFollowUpsUseCase {
         for (const { id } of rows) {
           const r = await this.revocations.lockForSystem(tx, id);
           const c = await this.certificates.lockForSystem(tx, r.certificateId);
-          await this.outbox.enqueue(
+          await this.outbox.enqueueEvent(
             tx,
             step === 'reminder' ? E.revocationReminderSent : E.revocationEscalated,
             c.id,

@@ -56,7 +56,7 @@ export class CampaignSelectionWorkflow {
       })),
     );
     await this.campaigns.markOpen(tx, c.id, asOf);
-    await this.outbox.enqueue(tx, E.campaignOpened, c.id, {
+    await this.outbox.enqueueEvent(tx, E.campaignOpened, c.id, {
       campaignId: c.id,
       name: c.name,
       provinceCode: c.provinceCode,

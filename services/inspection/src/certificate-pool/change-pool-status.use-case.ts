@@ -33,7 +33,7 @@ export class ChangePoolStatusUseCase {
     if (status === 'EXPIRING') return;
     const cancelled = await this.tasks.cancelOpenOfCertificate(tx, d.certificateId, `certificate ${status.toLowerCase()}`);
     if (!cancelled.length) return;
-    await this.outbox.enqueueMany(
+    await this.outbox.enqueueEvents(
       tx,
       cancelled.map((t) => ({
         type: E.taskCancelled,

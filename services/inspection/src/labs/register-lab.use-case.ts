@@ -38,7 +38,7 @@ export class RegisterLabUseCase {
         createdBy: actor.username,
         createdAt: now(),
       });
-      await this.outbox.enqueue(tx, E.labRegistered, id, {
+      await this.outbox.enqueueEvent(tx, E.labRegistered, id, {
         labId: id,
         code: c.code,
         name: c.name,

@@ -36,7 +36,7 @@ export class SeedDemoLabUseCase {
         contactPhone: null,
         createdBy: SYSTEM_ACTOR.username,
       });
-      await this.outbox.enqueue(tx, E.labRegistered, id, { labId: id, ...lab });
+      await this.outbox.enqueueEvent(tx, E.labRegistered, id, { labId: id, ...lab });
       await writeAudit(tx, {
         actorId: SYSTEM_ACTOR.id,
         actorRole: SYSTEM_ACTOR.role,

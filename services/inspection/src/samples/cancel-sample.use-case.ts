@@ -25,7 +25,7 @@ export class CancelSampleUseCase {
       if (!isOfficeOf(actor, s)) throw AppError.forbidden('SAMPLE_STEP_FORBIDDEN', `${actor.username} may not cancel sample ${s.code}`);
       if (!isOpenStage(s.stage)) throw AppError.conflict('SAMPLE_STAGE', `sample ${s.code} is ${s.stage}`);
       await this.samples.cancel(tx, s.id, asOf, reason);
-      await this.outbox.enqueue(tx, E.sampleStepTaken, s.id, {
+      await this.outbox.enqueueEvent(tx, E.sampleStepTaken, s.id, {
         ...sampleEventData(s),
         step: 'CANCEL',
         stage: 'CANCELLED',

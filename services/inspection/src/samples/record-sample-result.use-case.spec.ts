@@ -36,7 +36,7 @@ function setUp(sample: SampleRow, locked: SampleRow = sample) {
     recordResult: jest.fn(),
   };
   const violations = { recordLabFailure: jest.fn() };
-  const outbox = { enqueue: jest.fn() };
+  const outbox = { enqueueEvent: jest.fn() };
   const storage = { put: jest.fn().mockResolvedValue({ key: 'lab-results/k1' }), delete: jest.fn().mockResolvedValue(undefined) };
   const useCase = new RecordSampleResultUseCase(
     ds,
@@ -106,7 +106,7 @@ describe('RecordSampleResultUseCase', () => {
       ofTask,
       expect.objectContaining({ overall: 'FAIL', via: 'API', sheetKey: null, at: asOf }),
     );
-    expect(outbox.enqueue.mock.calls[0][1]).toBe('inspection.sample-result-recorded.v1');
+    expect(outbox.enqueueEvent.mock.calls[0][1]).toBe('inspection.sample-result-recorded.v1');
     expect(violations.recordLabFailure).toHaveBeenCalledWith(expect.anything(), 's-1', 'task-1', 'MAU-38-2031-0001', ['LEAD'], asOf);
   });
 });

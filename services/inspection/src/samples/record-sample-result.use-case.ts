@@ -92,7 +92,7 @@ export class RecordSampleResultUseCase {
           recordedVia: source.via,
           recordedAt: asOf.toISOString(),
         };
-        await this.outbox.enqueue(tx, E.sampleResultRecorded, s.id, data);
+        await this.outbox.enqueueEvent(tx, E.sampleResultRecorded, s.id, data);
         // A failed sample of an inspection task is a violation that asks for revocation at once.
         if (s.inspectionTaskId && overall === 'FAIL')
           await this.violations.recordLabFailure(

@@ -95,7 +95,7 @@ export class RequestSampleUseCase {
       });
       const s = await this.samples.getForUpdate(tx, SYSTEM_SCOPE, id);
       if (!s) throw sampleNotFound(id);
-      await this.outbox.enqueue(tx, E.sampleRequested, id, { ...sampleEventData(s), indicators, dueAt: dueAt.toISOString() });
+      await this.outbox.enqueueEvent(tx, E.sampleRequested, id, { ...sampleEventData(s), indicators, dueAt: dueAt.toISOString() });
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,

@@ -32,7 +32,7 @@ export class SendSampleFollowUpsUseCase {
         if (!s) throw sampleNotFound(r.sample_id);
         const data = { ...sampleEventData(s), stage: r.stage, dueAt: r.due_at.toISOString(), at: asOf.toISOString() };
         if (r.kind === 'ESCALATION') await this.samples.markOverdue(tx, s.id);
-        await this.outbox.enqueue(tx, r.kind === 'ESCALATION' ? E.sampleEscalated : E.sampleReminderSent, s.id, data);
+        await this.outbox.enqueueEvent(tx, r.kind === 'ESCALATION' ? E.sampleEscalated : E.sampleReminderSent, s.id, data);
         await writeAudit(tx, {
           actorId: 'system',
           actorRole: Role.ADMIN,

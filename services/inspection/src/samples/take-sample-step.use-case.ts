@@ -46,7 +46,7 @@ export class TakeSampleStepUseCase {
       const dueAt = stageDueAt(stage, at, this.config, s.labTurnaroundDays) as Date;
       await this.samples.moveToStage(tx, s.id, { stage, at, dueAt, stepColumn: COLUMN_OF[step], collectedBy: o.collectedBy });
       const data: SampleStepTakenData = { ...sampleEventData(s), step, stage, at: at.toISOString(), by: actor.username };
-      await this.outbox.enqueue(tx, E.sampleStepTaken, s.id, data);
+      await this.outbox.enqueueEvent(tx, E.sampleStepTaken, s.id, data);
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,

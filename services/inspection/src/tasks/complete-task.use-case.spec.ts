@@ -31,7 +31,7 @@ function setUp(task: WorkTask | null = open, evidence: string[] = []) {
   };
   const violations = { insert: jest.fn(), ofTask: jest.fn().mockResolvedValue([]) };
   const workflow = { requestRevocation: jest.fn().mockResolvedValue(true) };
-  const outbox = { enqueue: jest.fn() };
+  const outbox = { enqueueEvent: jest.fn() };
   const config = { correctiveDaysMajor: 30, correctiveDaysMinor: 60 } as InspectionConfig;
   const useCase = new CompleteTaskUseCase(
     ds,
@@ -101,7 +101,7 @@ describe('CompleteTaskUseCase', () => {
     expect(workflow.requestRevocation).toHaveBeenCalledTimes(1);
     expect(workflow.requestRevocation.mock.calls[0][1]).toBe(inserted[0].id);
     expect(tasks.markCompleted).toHaveBeenCalledWith(expect.anything(), 't-1', asOf, 'inspector');
-    expect(outbox.enqueue.mock.calls.map((c) => c[1])).toEqual([
+    expect(outbox.enqueueEvent.mock.calls.map((c) => c[1])).toEqual([
       'inspection.violation-recorded.v1',
       'inspection.violation-recorded.v1',
       'inspection.violation-recorded.v1',

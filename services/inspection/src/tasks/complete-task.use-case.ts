@@ -87,7 +87,7 @@ export class CompleteTaskUseCase {
           status: 'CORRECTIVE_ACTION', // a critical one moves on to REVOCATION_REQUESTED below
           createdAt: asOf,
         });
-        await this.outbox.enqueue(tx, E.violationRecorded, t.certificateId, {
+        await this.outbox.enqueueEvent(tx, E.violationRecorded, t.certificateId, {
           violationId,
           taskId: t.id,
           certificateId: t.certificateId,
@@ -97,7 +97,7 @@ export class CompleteTaskUseCase {
         if (critical) requests.push(violationId);
       }
       await this.tasks.markCompleted(tx, t.id, asOf, actor.username);
-      await this.outbox.enqueue(tx, E.taskCompleted, t.id, {
+      await this.outbox.enqueueEvent(tx, E.taskCompleted, t.id, {
         taskId: t.id,
         campaignId: t.campaignId,
         certificateId: t.certificateId,

@@ -35,7 +35,7 @@ export class CorrectViolationUseCase {
       }
       const certificateId = await this.violations.markCorrected(tx, violationId, asOf, actor.username);
       if (!certificateId) throw AppError.conflict('VIOLATION_NOT_OPEN', `violation ${violationId} is not awaiting correction`);
-      await this.outbox.enqueue(tx, E.violationCorrected, certificateId, {
+      await this.outbox.enqueueEvent(tx, E.violationCorrected, certificateId, {
         violationId,
         certificateId,
         at: asOf.toISOString(),

@@ -30,7 +30,7 @@ export class ViolationWorkflow {
       severity: v.severity,
       requestedAt: asOf.toISOString(),
     };
-    await this.outbox.enqueue(tx, E.revocationRequested, v.certificateId, data);
+    await this.outbox.enqueueEvent(tx, E.revocationRequested, v.certificateId, data);
     await writeAudit(tx, {
       actorId: SYSTEM_ACTOR.id,
       actorRole: SYSTEM_ACTOR.role,
@@ -51,7 +51,7 @@ export class ViolationWorkflow {
       at: asOf,
     });
     if (!v) return;
-    await this.outbox.enqueue(tx, E.violationRecorded, v.certificateId, {
+    await this.outbox.enqueueEvent(tx, E.violationRecorded, v.certificateId, {
       violationId: v.id,
       taskId,
       certificateId: v.certificateId,

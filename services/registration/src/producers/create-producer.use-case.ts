@@ -72,7 +72,7 @@ export class CreateProducerUseCase {
         communeCode: p.communeCode,
         provinceCode: p.provinceCode,
       };
-      await this.outbox.enqueue(tx, RegistrationEvents.producerRegistered, p.id, data);
+      await this.outbox.enqueueEvent(tx, RegistrationEvents.producerRegistered, p.id, data);
       return p;
     });
   }

@@ -52,7 +52,7 @@ export class CreateProductUseCase {
         correlationId: currentContext()?.correlationId,
       });
       const data: ProductRegisteredData = { productId: p.id, producerId: p.producerId, name: p.name, productSetCode: p.productSetCode };
-      await this.outbox.enqueue(tx, RegistrationEvents.productRegistered, p.id, data);
+      await this.outbox.enqueueEvent(tx, RegistrationEvents.productRegistered, p.id, data);
       return p;
     });
   }

@@ -68,7 +68,7 @@ function setUp() {
     newestActiveOfProductForSystem: jest.fn(async (): Promise<unknown> => null),
   };
   const products = { lock: jest.fn(async () => true), find: jest.fn(async () => ({ id: ids.productId, name: 'Mật ong rừng' })) };
-  const outbox = { enqueue: jest.fn(async () => undefined) };
+  const outbox = { enqueueEvent: jest.fn(async () => undefined) };
   const consumer = new ReevaluationInvitationsConsumer(
     invitations as unknown as ReevaluationInvitationsRepository,
     dossiers as unknown as DossiersRepository,
@@ -106,7 +106,7 @@ describe('ReevaluationInvitationsConsumer', () => {
       certified.createdAt,
     );
     expect(audit).toHaveBeenCalledWith(TX, expect.anything(), inv, 'open', expect.objectContaining({ noticeDays: 90, status: 'OPEN' }));
-    expect(t.outbox.enqueue).toHaveBeenCalledWith(
+    expect(t.outbox.enqueueEvent).toHaveBeenCalledWith(
       TX,
       RegistrationEvents.reevaluationInvited,
       ids.dossierId,
@@ -127,7 +127,7 @@ describe('ReevaluationInvitationsConsumer', () => {
     t.invitations.insertIfAbsent.mockResolvedValueOnce(false);
     await t.handlers[CertificationEvents.certificateExpiring](expiring(), TX);
     expect(audit).not.toHaveBeenCalled();
-    expect(t.outbox.enqueue).not.toHaveBeenCalled();
+    expect(t.outbox.enqueueEvent).not.toHaveBeenCalled();
   });
 
   it('only lowers the notice days of an existing invitation, and leaves a closed one alone', async () => {

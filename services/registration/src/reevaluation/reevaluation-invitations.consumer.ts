@@ -113,7 +113,7 @@ export class ReevaluationInvitationsConsumer {
       communeCode: inv.communeCode,
       provinceCode: inv.provinceCode,
     };
-    await this.outbox.enqueue(tx, RegistrationEvents.reevaluationInvited, certified.id, data);
+    await this.outbox.enqueueEvent(tx, RegistrationEvents.reevaluationInvited, certified.id, data);
   }
 
   private async close(e: EventEnvelope, tx: Tx, reason: ReevaluationClosedReason): Promise<void> {

@@ -62,7 +62,7 @@ export class CataloguePublisher {
         details: { code: saved.code, revision: saved.revision, checksum, source, replaces: latest?.revision ?? null },
         correlationId: currentContext()?.correlationId,
       });
-      await this.outbox.enqueue(tx, ScoringEvents.cataloguePublished, saved.id, {
+      await this.outbox.enqueueEvent(tx, ScoringEvents.cataloguePublished, saved.id, {
         code: saved.code,
         revision: saved.revision,
         legalVersions: saved.legalVersions,

@@ -111,7 +111,7 @@ export class CreateCouncilUseCase {
         },
         correlationId: currentContext()?.correlationId,
       });
-      await this.outbox.enqueue(tx, ScoringEvents.councilCreated, council.id, {
+      await this.outbox.enqueueEvent(tx, ScoringEvents.councilCreated, council.id, {
         councilId: council.id,
         name: council.name,
         tier: council.tier,

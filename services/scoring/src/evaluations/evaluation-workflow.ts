@@ -45,7 +45,7 @@ export class EvaluationWorkflow {
     }
     if (!(await this.evaluations.insertIfAbsent(tx, e))) return; // the dossier already has an evaluation at this tier
     const data: EvaluationOpenedData = { ...evaluationEventData(e), legalVersion: e.legalVersion, forwardedFrom: e.forwardedFrom };
-    await this.outbox.enqueue(tx, ScoringEvents.evaluationOpened, e.dossierId, data);
+    await this.outbox.enqueueEvent(tx, ScoringEvents.evaluationOpened, e.dossierId, data);
   }
 
   /** Records the lab state (the office's entry or inspection's result), audited and announced. */
@@ -63,7 +63,7 @@ export class EvaluationWorkflow {
       details: { from, to: state, reference, causedBy: causedBy ?? null },
       correlationId: currentContext()?.correlationId,
     });
-    await this.outbox.enqueue(tx, ScoringEvents.labResultRecorded, e.dossierId, {
+    await this.outbox.enqueueEvent(tx, ScoringEvents.labResultRecorded, e.dossierId, {
       ...evaluationEventData(e),
       labState: e.labState,
       reference: e.labReference,

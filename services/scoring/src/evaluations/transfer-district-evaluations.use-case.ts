@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ScoringEvents, type Actor, type EvaluationTransferredData } from '@ocop/contracts';
 import { Tier, districtTierActs, productSetNeedsSamples, tierModelInForce, type LegalVersionCode } from '@ocop/domain';
-import { EventOutbox } from '@ocop/messaging';
+import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { EvaluationsRepository } from './evaluations.repository';
@@ -41,7 +41,7 @@ export class TransferDistrictEvaluationsUseCase {
     if (!report.due) return report;
     return this.ds.transaction(async (tx) => {
       const waiting = await this.evaluations.waitingAtDistrictsForUpdate(tx);
-      const events: { type: string; subject: string; data: unknown }[] = [];
+      const events: OutboxEvent[] = [];
       for (const e of waiting) {
         const fromUnitCode = e.unitCode;
         const fromSessionId = e.status === 'SCHEDULED' ? e.sessionId : null;
@@ -87,7 +87,7 @@ export class TransferDistrictEvaluationsUseCase {
         events.push({ type: ScoringEvents.evaluationTransferred, subject: e.dossierId, data });
         report.transferred.push({ evaluationId: e.id, dossierCode: e.dossierCode, fromUnitCode, toUnitCode: e.unitCode, fromSessionId });
       }
-      await this.outbox.enqueueMany(tx, events);
+      await this.outbox.enqueueEvents(tx, events);
       return report;
     });
   }

@@ -69,7 +69,7 @@ export class AddToAgendaUseCase {
       await this.sessions.insertItems(tx, items);
       await this.evaluations.schedule(tx, unique, c.sessionId);
       await auditSessionChange(tx, actor, 'session.add-agenda', 'session', c.sessionId, { evaluationIds: unique });
-      await this.outbox.enqueueMany(
+      await this.outbox.enqueueEvents(
         tx,
         evaluations.map((e) => {
           const data: DossierScheduledData = { ...evaluationEventData(e), sessionId: c.sessionId, councilId: council.id };

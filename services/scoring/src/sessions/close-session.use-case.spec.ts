@@ -127,7 +127,7 @@ describe('CloseSessionUseCase (deferrals)', () => {
     const evaluations = { onAgenda: jest.fn().mockResolvedValue(o.evaluations), applyCloseUpdates: jest.fn() };
     const workflow = { open: jest.fn() };
     const catalogues = { byRevisionId: jest.fn() };
-    const outbox = { enqueue: jest.fn(), enqueueMany: jest.fn() };
+    const outbox = { enqueueEvent: jest.fn(), enqueueEvents: jest.fn() };
     const ds = { transaction: (fn: (tx: Tx) => unknown) => fn(tx) };
     const useCase = new CloseSessionUseCase(
       ds as unknown as DataSource,
@@ -219,11 +219,11 @@ describe('CloseSessionUseCase (deferrals)', () => {
       'DEFERRED',
     ]);
     expect(sessions.close).toHaveBeenCalledWith(expect.anything(), session.id, { closedAt: asOf, closedBy: secretary.userId, minutes });
-    const events = (outbox.enqueueMany.mock.calls[0] as [Tx, { type: string; subject: string }[]])[1];
+    const events = (outbox.enqueueEvents.mock.calls[0] as [Tx, { type: string; subject: string }[]])[1];
     expect(events.map((e) => [e.type, e.subject])).toEqual(
       [incomplete, allConflicted, disputed].map((e) => [ScoringEvents.evaluationDeferred, e.dossierId]),
     );
-    expect(outbox.enqueue).toHaveBeenCalledWith(
+    expect(outbox.enqueueEvent).toHaveBeenCalledWith(
       expect.anything(),
       ScoringEvents.sessionClosed,
       session.id,

@@ -24,7 +24,7 @@ import {
   type LegalVersionCode,
   type Tier,
 } from '@ocop/domain';
-import { EventOutbox } from '@ocop/messaging';
+import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { SessionsRepository } from './sessions.repository';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { assertTierActs } from './session.policy';
@@ -84,7 +84,7 @@ export class CloseSessionUseCase {
       const deferred: MinutesDeferredView[] = [];
       const updates: EvaluationCloseUpdate[] = [];
       const catalogueTitles = new Set<string>();
-      const events: { type: string; subject: string; data: unknown }[] = [];
+      const events: OutboxEvent[] = [];
       const revisions = new Map<string, LoadedCatalogue>();
       const transitionNotes = new Set<string>();
 
@@ -229,7 +229,7 @@ export class CloseSessionUseCase {
         }
       }
 
-      await this.outbox.enqueueMany(tx, events);
+      await this.outbox.enqueueEvents(tx, events);
       await this.evaluations.applyCloseUpdates(tx, updates);
       await this.sessions.setOutcomes(tx, sessionId, items);
 
@@ -278,7 +278,7 @@ export class CloseSessionUseCase {
         deferred: deferred.length,
         closedAt,
       };
-      await this.outbox.enqueue(tx, ScoringEvents.sessionClosed, sessionId, closed);
+      await this.outbox.enqueueEvent(tx, ScoringEvents.sessionClosed, sessionId, closed);
       return minutes;
     });
   }
