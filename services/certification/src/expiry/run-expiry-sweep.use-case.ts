@@ -1,12 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import {
-  CertificationEvents as E,
-  SYSTEM_ACTOR,
-  type CertificateExpiredData,
-  type RevocationRequestedData,
-} from '@ocop/contracts';
+import { CertificationEvents as E, SYSTEM_ACTOR, type CertificateExpiredData, type RevocationRequestedData } from '@ocop/contracts';
 import { EXPIRY_NOTICE_DAYS, REVOCATION_REASONS } from '@ocop/domain';
 import { EventOutbox, SERVICE_LOGGER, type OutboxEvent } from '@ocop/messaging';
 import { writeAuditMany } from '@ocop/persistence';
