@@ -20,6 +20,7 @@ import { connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
 import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
 import { BusServer } from './bus/bus-server';
+import { JetStreamServer } from './bus/jetstream-server';
 import { DeadLetters, deadLettersHandler } from './bus/dead-letters.handler';
 
 /** What every service process reads from its environment. */
@@ -77,7 +78,7 @@ export interface ServiceAppSpec {
   /** NATS edges (`@RpcController()` classes with `@Handles(subject)` methods). */
   controllers?: Type[];
   /** Runs once every provider exists (start-up work first), and says what the bus serves. */
-  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ consumers: ConsumerSpec[] }>;
+  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ consumers?: ConsumerSpec[] }>;
   /** Replaces the JetStream publisher of the outbox relay (fault-injection tests). */
   publisher?: EventPublisher;
 }
@@ -94,6 +95,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly metrics: Metrics,
     private readonly moduleRef: ModuleRef,
     private readonly bus: BusServer,
+    private readonly events: JetStreamServer,
     private readonly deadLetters: DeadLetters,
   ) {}
 
@@ -116,7 +118,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.metrics,
       this.spec.publisher,
     );
-    await this.messaging.start(consumers);
+    await this.messaging.start([...(consumers ?? []), ...this.events.consumers()]);
     this.deadLetters.attach(this.messaging.consumers);
     await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
     this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);
@@ -132,7 +134,15 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
 @Module({})
 class ServiceModule {
-  static create(spec: ServiceAppSpec, ds: DataSource, nc: NatsConnection, logger: Logger, metrics: Metrics, bus: BusServer): DynamicModule {
+  static create(
+    spec: ServiceAppSpec,
+    ds: DataSource,
+    nc: NatsConnection,
+    logger: Logger,
+    metrics: Metrics,
+    bus: BusServer,
+    events: JetStreamServer,
+  ): DynamicModule {
     return {
       module: ServiceModule,
       controllers: [...(spec.controllers ?? []), deadLettersHandler(spec.name)],
@@ -153,6 +163,7 @@ class ServiceModule {
         { provide: SERVICE_NATS, useValue: nc },
         { provide: SERVICE_LOGGER, useValue: logger },
         { provide: BusServer, useValue: bus },
+        { provide: JetStreamServer, useValue: events },
         DeadLetters,
         { provide: EventOutbox, useValue: new EventOutbox(`ocop/${spec.name}`, spec.config.prefix, spec.database.schema) },
         ...spec.providers,
@@ -170,16 +181,28 @@ export async function createServiceApp(spec: ServiceAppSpec): Promise<NestFastif
   await initializeServiceDatabase(ds);
   const nc = await connectNats(spec.config.natsUrl, spec.name);
   const bus = new BusServer(nc, { prefix: spec.config.prefix, queue: spec.name }, logger, metrics);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ServiceModule.create(spec, ds, nc, logger, metrics, bus),
-    new FastifyAdapter(),
-    {
-      logger: new PinoNestLogger(logger),
-      abortOnError: false,
-    },
-  );
-  // The service's NATS edges; BusServer listens once the outbox relay and the consumers run (ServiceLifecycle).
-  app.connectMicroservice({ strategy: bus });
+  const events = new JetStreamServer();
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      ServiceModule.create(spec, ds, nc, logger, metrics, bus, events),
+      new FastifyAdapter(),
+      {
+        logger: new PinoNestLogger(logger),
+        abortOnError: false,
+      },
+    );
+    // The service's NATS edges; BusServer listens once the outbox relay and the consumers run (ServiceLifecycle).
+    app.connectMicroservice({ strategy: bus });
+    // The `@OnEvent` handlers of the same controllers: their durable consumers start with the outbox relay.
+    app.connectMicroservice({ strategy: events });
+  } catch (err) {
+    // A start-up refusal (an undeclared subject or event type, two handlers) leaves no connection open behind it.
+    await app?.close().catch(() => undefined);
+    await nc.close().catch(() => undefined);
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    throw err;
+  }
   app.enableShutdownHooks();
   return app;
 }

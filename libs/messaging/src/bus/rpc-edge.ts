@@ -22,6 +22,7 @@ import { AppError, ErrorKind, PUBLIC_CALL, rpcSpec, validateInto, type ErrorPayl
 import { toErrorPayload } from '../error-mapping';
 import type { RpcContext } from '../rpc';
 import { BusContext } from './bus-context';
+import { EventContext } from './event-context';
 import { MALFORMED_BODY, malformedBody } from './bus-serialization';
 
 const busContextOf = (ctx: ExecutionContext | ArgumentsHost): BusContext | undefined => {
@@ -36,7 +37,11 @@ const busContextOf = (ctx: ExecutionContext | ArgumentsHost): BusContext | undef
 class RegistryRolesGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const bus = busContextOf(ctx);
-    if (!bus) throw new Error('an RPC controller runs on the BusServer transport only');
+    if (!bus) {
+      // A feature handler's @OnEvent methods: events are not a caller's request (the producer checked its caller).
+      if (ctx.switchToRpc().getContext<unknown>() instanceof EventContext) return true;
+      throw new Error('an RPC controller runs on the BusServer and JetStreamServer transports only');
+    }
     const { roles } = rpcSpec(bus.pattern);
     if (roles === PUBLIC_CALL) return true;
     const actor = bus.call.actor;
@@ -64,6 +69,8 @@ class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger('rpc');
 
   catch(err: unknown, host: ArgumentsHost): Observable<never> {
+    // An event handler's error goes back to its consumer as it is (retries, UnrecoverableEventError, dead letters).
+    if (host.switchToRpc().getContext<unknown>() instanceof EventContext) return throwError(() => err);
     const error: ErrorPayload = toErrorPayload(err);
     if (error.kind === ErrorKind.INTERNAL) {
       const bus = busContextOf(host);
@@ -73,7 +80,10 @@ class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   }
 }
 
-/** A NATS edge: a controller whose handlers answer request/reply subjects declared in the RPC registry (not HTTP: left out of OpenAPI). */
+/**
+ * A feature's bus edge: a controller whose `@Handles` methods answer request/reply subjects declared in the RPC registry
+ * and whose `@OnEvent` methods handle events in the service's durable consumers (not HTTP: left out of OpenAPI).
+ */
 export const RpcController = (): ClassDecorator =>
   applyDecorators(Controller(), ApiExcludeController(), UseGuards(new RegistryRolesGuard()), UseFilters(new RpcErrorFilter()));
 
