@@ -71,26 +71,24 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       WithdrawDossierUseCase,
       ProposeDossierUseCase,
       DossierQueries,
-      TimelineProjection,
-      EvaluationProgressConsumer,
       FileReevaluationInvitationsUseCase,
       ReevaluationInvitationQueries,
-      ReevaluationInvitationsConsumer,
       SeedDemoDataUseCase,
     ],
-    controllers: [UnitsHandler, ProducersHandler, ProductsHandler, RoundsHandler, DossiersHandler, ReevaluationInvitationsHandler],
+    controllers: [
+      TimelineProjection,
+      EvaluationProgressConsumer,
+      ReevaluationInvitationsConsumer,
+      UnitsHandler,
+      ProducersHandler,
+      ProductsHandler,
+      RoundsHandler,
+      DossiersHandler,
+      ReevaluationInvitationsHandler,
+    ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
-      const timeline = ref.get(TimelineProjection);
-      return {
-        consumers: [
-          { name: 'timeline', handlers: { '*': (e, tx) => timeline.apply(e, tx) }, concurrency: 8 },
-          // One at a time, in stream order: a dossier's scheduling precedes its completion, which precedes its certificate.
-          { name: 'evaluation-progress', handlers: ref.get(EvaluationProgressConsumer).handlers(), concurrency: 1 },
-          // Certificate lifecycle → re-evaluation invitations; in order too: a certificate's notices precede its end.
-          { name: 'reevaluation-invitations', handlers: ref.get(ReevaluationInvitationsConsumer).handlers(), concurrency: 1 },
-        ],
-      };
+      return {};
     },
   });
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   CertificationEvents,
   RegistrationEvents,
@@ -12,6 +12,7 @@ import {
 } from '@ocop/contracts';
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
 import { writeAudit, type Tx } from '@ocop/persistence';
+import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
 
@@ -22,37 +23,45 @@ import { DossiersRepository } from './dossiers.repository';
  * services, so the stream order holds: a dossier is scheduled before it completes, and completes before its
  * certificate is issued.
  */
-@Injectable()
+/** One at a time, in stream order: a dossier's scheduling precedes its completion, which precedes its certificate. */
+const EVALUATION_PROGRESS: EventConsumerSpec = { name: 'evaluation-progress', concurrency: 1 };
+
+@RpcController()
 export class EvaluationProgressConsumer {
   constructor(
     private readonly workflow: DossierWorkflow,
     private readonly dossiers: DossiersRepository,
   ) {}
 
-  handlers(): Record<string, (e: EventEnvelope, tx: Tx) => Promise<void>> {
-    return {
-      [ScoringEvents.dossierScheduled]: (e, tx) =>
-        this.advance(e, tx, DossierAction.START_EVALUATION, RegistrationEvents.dossierEvaluationStarted),
-      [ScoringEvents.evaluationCompleted]: async (e, tx) => {
-        const data = e.data as EvaluationCompletedData;
-        if (data.outcome === 'FORWARD') await this.advance(e, tx, DossierAction.FORWARD, RegistrationEvents.dossierForwarded);
-        if (data.outcome === 'NO_CERTIFICATE') await this.advance(e, tx, DossierAction.DECLINE, RegistrationEvents.dossierNotCertified);
-      },
-      [ScoringEvents.evaluationTransferred]: (e, tx) => this.transferred(e, tx),
-      [CertificationEvents.certificateIssued]: (e, tx) => {
-        const c = e.data as CertificateIssuedData;
-        return this.advance(e, tx, DossierAction.CERTIFY, RegistrationEvents.dossierCertified, {
-          causedBy: e.type,
-          certificateId: c.certificateId,
-          certificateNumber: c.number,
-          certificateCode: c.code,
-          stars: c.stars,
-          validFrom: c.validFrom,
-          validTo: c.validTo,
-          evaluationId: c.evaluationId,
-        });
-      },
-    };
+  @OnEvent(EVALUATION_PROGRESS, ScoringEvents.dossierScheduled)
+  scheduled(@Ctx() ctx: EventContext): Promise<void> {
+    return this.advance(ctx.event, ctx.tx, DossierAction.START_EVALUATION, RegistrationEvents.dossierEvaluationStarted);
+  }
+
+  @OnEvent(EVALUATION_PROGRESS, ScoringEvents.evaluationCompleted)
+  async completed(@Payload() data: EvaluationCompletedData, @Ctx() ctx: EventContext): Promise<void> {
+    if (data.outcome === 'FORWARD') await this.advance(ctx.event, ctx.tx, DossierAction.FORWARD, RegistrationEvents.dossierForwarded);
+    if (data.outcome === 'NO_CERTIFICATE')
+      await this.advance(ctx.event, ctx.tx, DossierAction.DECLINE, RegistrationEvents.dossierNotCertified);
+  }
+
+  @OnEvent(EVALUATION_PROGRESS, ScoringEvents.evaluationTransferred)
+  onTransferred(@Ctx() ctx: EventContext): Promise<void> {
+    return this.transferred(ctx.event, ctx.tx);
+  }
+
+  @OnEvent(EVALUATION_PROGRESS, CertificationEvents.certificateIssued)
+  certified(@Payload() c: CertificateIssuedData, @Ctx() ctx: EventContext): Promise<void> {
+    return this.advance(ctx.event, ctx.tx, DossierAction.CERTIFY, RegistrationEvents.dossierCertified, {
+      causedBy: ctx.event.type,
+      certificateId: c.certificateId,
+      certificateNumber: c.number,
+      certificateCode: c.code,
+      stars: c.stars,
+      validFrom: c.validFrom,
+      validTo: c.validTo,
+      evaluationId: c.evaluationId,
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx } from '@nestjs/microservices';
 import { isEventType, type EventEnvelope } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
-import { UnrecoverableEventError } from '@ocop/messaging';
+import { EventContext, OnEvent, RpcController, UnrecoverableEventError, type EventConsumerSpec } from '@ocop/messaging';
 import { TimelineEntriesRepository } from './timeline-entries.repository';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -14,9 +14,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * whose data has no dossierId, or a null one (a sample taken for an inspection task), is not a dossier's.
  * A type outside the registry reaches this '*' handler unchecked, so its dossierId is checked here.
  */
-@Injectable()
+/** Every event type; order does not matter (entries are keyed by event). */
+const TIMELINE: EventConsumerSpec = { name: 'timeline', concurrency: 8 };
+
+@RpcController()
 export class TimelineProjection {
   constructor(private readonly timeline: TimelineEntriesRepository) {}
+
+  @OnEvent(TIMELINE, '*')
+  project(@Ctx() ctx: EventContext): Promise<void> {
+    return this.apply(ctx.event, ctx.tx);
+  }
 
   async apply(event: EventEnvelope, tx: Tx): Promise<void> {
     const data = event.data;

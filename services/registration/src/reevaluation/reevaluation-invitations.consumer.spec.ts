@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
 } from '@ocop/contracts';
 import { DossierKind } from '@ocop/domain';
-import type { EventOutbox } from '@ocop/messaging';
+import { EventContext, type EventOutbox } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { ReevaluationInvitationsConsumer } from './reevaluation-invitations.consumer';
 import { ReevaluationInvitation } from './reevaluation-invitation.entity';
@@ -75,7 +75,18 @@ function setUp() {
     products as unknown as ProductsRepository,
     outbox as unknown as EventOutbox,
   );
-  return { handlers: consumer.handlers(), invitations, dossiers, products, outbox };
+  // The consumer's @OnEvent methods by type, called as its JetStream consumer calls them.
+  const on =
+    (method: (ctx: EventContext) => Promise<void>) =>
+    (e: EventEnvelope, tx: Tx): Promise<void> =>
+      method.call(consumer, new EventContext([e, tx, undefined]));
+  const handlers: Record<string, (e: EventEnvelope, tx: Tx) => Promise<void>> = {
+    [CertificationEvents.certificateExpiring]: on(consumer.expiring),
+    [CertificationEvents.certificateSuperseded]: on(consumer.superseded),
+    [CertificationEvents.certificateExpired]: on(consumer.expired),
+    [CertificationEvents.certificateRevoked]: on(consumer.revoked),
+  };
+  return { handlers, invitations, dossiers, products, outbox };
 }
 
 beforeEach(() => audit.mockClear());

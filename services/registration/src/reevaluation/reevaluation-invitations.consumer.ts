@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Ctx } from '@nestjs/microservices';
 import {
   CertificationEvents,
   RegistrationEvents,
@@ -10,7 +10,7 @@ import {
   type ReevaluationInvitedData,
 } from '@ocop/contracts';
 import { DossierKind } from '@ocop/domain';
-import { EventOutbox, UnrecoverableEventError } from '@ocop/messaging';
+import { EventContext, EventOutbox, OnEvent, RpcController, UnrecoverableEventError, type EventConsumerSpec } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { ReevaluationInvitation, type ReevaluationClosedReason } from './reevaluation-invitation.entity';
 import { ReevaluationInvitationsRepository } from './reevaluation-invitations.repository';
@@ -35,7 +35,10 @@ function timeOf(e: EventEnvelope): Date {
  * idempotent by itself (status checks, ON CONFLICT), on top of the consumer's inbox. Filing is
  * FileReevaluationInvitationsUseCase, called by the dossier's creation.
  */
-@Injectable()
+/** In stream order too: a certificate's notices precede its end. */
+const REEVALUATION_INVITATIONS: EventConsumerSpec = { name: 'reevaluation-invitations', concurrency: 1 };
+
+@RpcController()
 export class ReevaluationInvitationsConsumer {
   constructor(
     private readonly invitations: ReevaluationInvitationsRepository,
@@ -44,13 +47,24 @@ export class ReevaluationInvitationsConsumer {
     private readonly outbox: EventOutbox,
   ) {}
 
-  handlers(): Record<string, (e: EventEnvelope, tx: Tx) => Promise<void>> {
-    return {
-      [CertificationEvents.certificateExpiring]: (e, tx) => this.noticeReceived(e, tx),
-      [CertificationEvents.certificateSuperseded]: (e, tx) => this.close(e, tx, 'SUPERSEDED'),
-      [CertificationEvents.certificateExpired]: (e, tx) => this.close(e, tx, 'EXPIRED'),
-      [CertificationEvents.certificateRevoked]: (e, tx) => this.close(e, tx, 'REVOKED'),
-    };
+  @OnEvent(REEVALUATION_INVITATIONS, CertificationEvents.certificateExpiring)
+  expiring(@Ctx() ctx: EventContext): Promise<void> {
+    return this.noticeReceived(ctx.event, ctx.tx);
+  }
+
+  @OnEvent(REEVALUATION_INVITATIONS, CertificationEvents.certificateSuperseded)
+  superseded(@Ctx() ctx: EventContext): Promise<void> {
+    return this.close(ctx.event, ctx.tx, 'SUPERSEDED');
+  }
+
+  @OnEvent(REEVALUATION_INVITATIONS, CertificationEvents.certificateExpired)
+  expired(@Ctx() ctx: EventContext): Promise<void> {
+    return this.close(ctx.event, ctx.tx, 'EXPIRED');
+  }
+
+  @OnEvent(REEVALUATION_INVITATIONS, CertificationEvents.certificateRevoked)
+  revoked(@Ctx() ctx: EventContext): Promise<void> {
+    return this.close(ctx.event, ctx.tx, 'REVOKED');
   }
 
   private async noticeReceived(e: EventEnvelope, tx: Tx): Promise<void> {
