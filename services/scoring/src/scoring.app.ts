@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { InspectionEvents, RegistrationEvents } from '@ocop/contracts';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type EventPublisher } from '@ocop/messaging';
 import type { ScoringConfig } from './config/scoring.config';
 import { SCORING_DATABASE } from './database/scoring.database';
 import { CatalogueRevisionsRepository } from './catalogue/catalogue-revisions.repository';
@@ -102,24 +101,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
     controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
-      const openEvaluation = ref.get(OpenEvaluationUseCase);
-      const recordSampleResult = ref.get(RecordSampleResultUseCase);
-      const consumers: ConsumerSpec[] = [
-        {
-          name: 'intake',
-          handlers: { [RegistrationEvents.dossierProposed]: (e, tx) => openEvaluation.execute(e, tx) },
-          concurrency: 4,
-        },
-        // Lab results from inspection open or block the province-tier gate.
-        {
-          name: 'lab-results',
-          handlers: { [InspectionEvents.sampleResultRecorded]: (e, tx) => recordSampleResult.execute(e, tx) },
-          concurrency: 2,
-        },
-      ];
-      return {
-        consumers,
-      };
+      return {};
     },
   });
 }

@@ -1,23 +1,42 @@
 import { Inject } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   EvaluationIdQuery,
+  InspectionEvents,
+  RegistrationEvents,
   ListEvaluationsQuery as ListEvaluationsRequest,
   RunScoringJobCommand,
   ScoringSubjects as S,
   SetLabResultCommand,
   type EvaluationView,
 } from '@ocop/contracts';
-import { Caller, Handles, RpcController, adminRunAsOf, requireActor, type RpcContext } from '@ocop/messaging';
+import {
+  Caller,
+  EventContext,
+  Handles,
+  OnEvent,
+  RpcController,
+  adminRunAsOf,
+  requireActor,
+  type EventConsumerSpec,
+  type RpcContext,
+} from '@ocop/messaging';
 import { runAsOf } from '@ocop/observability';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
 import { GetEvaluationQuery } from './get-evaluation.query';
+import { OpenEvaluationUseCase } from './open-evaluation.use-case';
+import { RecordSampleResultUseCase } from './record-sample-result.use-case';
 import { ListEvaluationsQuery } from './list-evaluations.query';
 import { SetLabResultUseCase } from './set-lab-result.use-case';
 import { TransferDistrictEvaluationsUseCase, type DistrictTransferReport } from './transfer-district-evaluations.use-case';
 
-/** The NATS edge of evaluations, and of scoring's one admin-run job (the 2025 district transfer). */
+/** Proposed dossiers open evaluations. */
+const INTAKE: EventConsumerSpec = { name: 'intake', concurrency: 4 };
+/** Lab results from inspection open or block the province-tier gate. */
+const LAB_RESULTS: EventConsumerSpec = { name: 'lab-results', concurrency: 2 };
+
+/** The bus edge of evaluations (requests, the proposals and lab results that feed them), and of the 2025 district transfer. */
 @RpcController()
 export class EvaluationsHandler {
   constructor(
@@ -25,6 +44,8 @@ export class EvaluationsHandler {
     private readonly getEvaluation: GetEvaluationQuery,
     private readonly setLabResult: SetLabResultUseCase,
     private readonly districtTransfer: TransferDistrictEvaluationsUseCase,
+    private readonly openEvaluation: OpenEvaluationUseCase,
+    private readonly recordSampleResult: RecordSampleResultUseCase,
     @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
@@ -48,5 +69,15 @@ export class EvaluationsHandler {
     const actor = requireActor(call);
     const asOf = adminRunAsOf(c.asOf, call, this.config.mode);
     return runAsOf(asOf, 'job', () => this.districtTransfer.execute(actor, asOf)); // what the job writes is stamped with its as-of
+  }
+
+  @OnEvent(INTAKE, RegistrationEvents.dossierProposed)
+  proposed(@Ctx() ctx: EventContext): Promise<void> {
+    return this.openEvaluation.execute(ctx.event, ctx.tx);
+  }
+
+  @OnEvent(LAB_RESULTS, InspectionEvents.sampleResultRecorded)
+  labResult(@Ctx() ctx: EventContext): Promise<void> {
+    return this.recordSampleResult.execute(ctx.event, ctx.tx);
   }
 }
