@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { InspectionEvents, ScoringEvents } from '@ocop/contracts';
-import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
 import type { CertificationConfig } from './config/certification.config';
 import { CERTIFICATION_DATABASE } from './database/certification.database';
 import { CERTIFICATION_CONFIG } from './certification.tokens';
@@ -45,6 +44,7 @@ import { CertificationJobs } from './jobs/certification-jobs';
 import { CertificationQueue } from './jobs/certification-queue';
 import { RevocationTimers } from './revocation/revocation-timers';
 import { CertificatesHandler } from './certificates/certificates.handler';
+import { IssuanceHandler } from './issuance/issuance.handler';
 import { PublicVerificationHandler } from './certificates/public-verification.handler';
 import { RevocationsHandler } from './revocation/revocations.handler';
 import { NotificationsHandler } from './notifications/notifications.handler';
@@ -112,31 +112,11 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
       ListNotificationsQuery,
       CertificationJobs,
     ],
-    controllers: [CertificatesHandler, PublicVerificationHandler, RevocationsHandler, NotificationsHandler, JobsHandler],
+    controllers: [IssuanceHandler, CertificatesHandler, PublicVerificationHandler, RevocationsHandler, NotificationsHandler, JobsHandler],
     async bootstrap(ref) {
       await ref.get(CertificateSigner).init(new Date());
       await ref.get(CertificationJobs).start();
-      const nameAuthority = ref.get(NameIssuingAuthorityUseCase);
-      const issue = ref.get(IssueCertificateUseCase);
-      const requestForViolation = ref.get(RequestRevocationForViolationUseCase);
-      const consumers: ConsumerSpec[] = [
-        {
-          name: 'issuance',
-          handlers: {
-            [ScoringEvents.evaluationCompleted]: {
-              prepare: (e) => nameAuthority.execute(e),
-              apply: (e, tx, names) => issue.execute(e, tx, names),
-            },
-          },
-          concurrency: 4,
-        },
-        {
-          name: 'inspection-requests',
-          handlers: { [InspectionEvents.revocationRequested]: (e, tx) => requestForViolation.execute(e, tx) },
-          concurrency: 1,
-        },
-      ];
-      return { consumers };
+      return {};
     },
   });
 }

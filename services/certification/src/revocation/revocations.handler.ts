@@ -1,6 +1,7 @@
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   CertificationSubjects as S,
+  InspectionEvents,
   ListRevocationsQuery as ListRevocationsRequest,
   RejectRevocationCommand,
   RequestRevocationCommand,
@@ -8,15 +9,28 @@ import {
   Role,
 } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
-import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
+import {
+  Caller,
+  EventContext,
+  Handles,
+  OnEvent,
+  RpcController,
+  requireActor,
+  type EventConsumerSpec,
+  type RpcContext,
+} from '@ocop/messaging';
 import { ConfirmCertificateReturnUseCase } from './confirm-certificate-return.use-case';
 import { DecideRevocationUseCase } from './decide-revocation.use-case';
 import { GetRevocationQuery } from './get-revocation.query';
 import { ListRevocationsQuery } from './list-revocations.query';
 import { RejectRevocationUseCase } from './reject-revocation.use-case';
 import { RequestRevocationUseCase } from './request-revocation.use-case';
+import { RequestRevocationForViolationUseCase } from './request-revocation-for-violation.use-case';
 
-/** The NATS edge of revocations: the request (an inspector's is the inspection's), the decision, and the follow-up. */
+/** Inspection's requests to revoke, one at a time. */
+const INSPECTION_REQUESTS: EventConsumerSpec = { name: 'inspection-requests', concurrency: 1 };
+
+/** The bus edge of revocations: the request (an inspector's is the inspection's, and inspection's own events), the decision, and the follow-up. */
 @RpcController()
 export class RevocationsHandler {
   constructor(
@@ -26,6 +40,7 @@ export class RevocationsHandler {
     private readonly decideRevocation: DecideRevocationUseCase,
     private readonly rejectRevocation: RejectRevocationUseCase,
     private readonly confirmCertificateReturn: ConfirmCertificateReturnUseCase,
+    private readonly requestForViolation: RequestRevocationForViolationUseCase,
   ) {}
 
   @Handles(S.revocationRequest)
@@ -58,5 +73,10 @@ export class RevocationsHandler {
   @Handles(S.revocationConfirmReturn)
   confirmReturn(@Payload() c: RevocationIdQuery, @Caller() call: RpcContext) {
     return this.confirmCertificateReturn.execute(requireActor(call), c.revocationId, call.asOf);
+  }
+
+  @OnEvent(INSPECTION_REQUESTS, InspectionEvents.revocationRequested)
+  inspectionRequested(@Ctx() ctx: EventContext): Promise<void> {
+    return this.requestForViolation.execute(ctx.event, ctx.tx);
   }
 }
