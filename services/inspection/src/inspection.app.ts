@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { AgencyEvents } from '@ocop/contracts';
-import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type ConsumerSpec, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type EventPublisher } from '@ocop/messaging';
 import { LocalDiskObjectStorage } from '@ocop/persistence';
 import type { InspectionConfig } from './config/inspection.config';
 import { INSPECTION_DATABASE } from './database/inspection.database';
@@ -21,7 +20,6 @@ import { RecurrencesHandler } from './recurrences/recurrences.handler';
 import { INSPECTION_PROVIDERS } from './inspection.providers';
 import { SeedDemoLabUseCase } from './labs/seed-demo-lab.use-case';
 import { CertificatePoolConsumer } from './certificate-pool/certificate-pool.consumer';
-import { OpenAgencyCampaignUseCase } from './campaigns/open-agency-campaign.use-case';
 
 export interface InspectionAppOptions {
   publisher?: EventPublisher;
@@ -46,6 +44,7 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       LabResultsListener,
     ],
     controllers: [
+      CertificatePoolConsumer,
       LabsHandler,
       SamplesHandler,
       JobsHandler,
@@ -59,17 +58,7 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       if (config.demoData && (await ref.get(SeedDemoLabUseCase).execute())) logger.info('demo lab LAB01 registered');
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
-      const openAgencyCampaign = ref.get(OpenAgencyCampaignUseCase);
-      const consumers: ConsumerSpec[] = [
-        // One at a time, in stream order: a certificate's issue precedes its revocation.
-        { name: 'certificate-pool', handlers: ref.get(CertificatePoolConsumer).handlers(), concurrency: 1 },
-        {
-          name: 'agency-reports',
-          handlers: { [AgencyEvents.marketSurveillanceReported]: (e, tx) => openAgencyCampaign.execute(e, tx) },
-          concurrency: 1,
-        },
-      ];
-      return { consumers };
+      return {};
     },
   });
 }

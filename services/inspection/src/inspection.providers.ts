@@ -18,7 +18,6 @@ import { ListOpenSampleTimersQuery } from './samples/list-open-sample-timers.que
 import { CertificatePoolRepository } from './certificate-pool/certificate-pool.repository';
 import { AddToPoolUseCase } from './certificate-pool/add-to-pool.use-case';
 import { ChangePoolStatusUseCase } from './certificate-pool/change-pool-status.use-case';
-import { CertificatePoolConsumer } from './certificate-pool/certificate-pool.consumer';
 import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignSelectionWorkflow } from './campaigns/campaign-selection-workflow';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
@@ -65,7 +64,6 @@ export const INSPECTION_PROVIDERS = [
   CertificatePoolRepository,
   AddToPoolUseCase,
   ChangePoolStatusUseCase,
-  CertificatePoolConsumer,
   CampaignsRepository,
   CampaignSelectionWorkflow,
   CreateCampaignUseCase,

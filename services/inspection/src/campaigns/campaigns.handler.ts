@@ -1,12 +1,25 @@
-import { Payload } from '@nestjs/microservices';
-import { CampaignIdQuery, CreateCampaignCommand, InspectionSubjects as S } from '@ocop/contracts';
-import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { AgencyEvents, CampaignIdQuery, CreateCampaignCommand, InspectionSubjects as S } from '@ocop/contracts';
+import {
+  Caller,
+  EventContext,
+  Handles,
+  OnEvent,
+  RpcController,
+  requireActor,
+  type EventConsumerSpec,
+  type RpcContext,
+} from '@ocop/messaging';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { GetCampaignQuery } from './get-campaign.query';
+import { OpenAgencyCampaignUseCase } from './open-agency-campaign.use-case';
 import { ListCampaignsQuery } from './list-campaigns.query';
 import { SelectCampaignUseCase } from './select-campaign.use-case';
 
-/** The NATS edge of inspection campaigns: plan, list, read, select the certificates to inspect. */
+/** Agencies' market-surveillance reports, one at a time. */
+const AGENCY_REPORTS: EventConsumerSpec = { name: 'agency-reports', concurrency: 1 };
+
+/** The bus edge of inspection campaigns: plan, list, read, select the certificates to inspect; an agency's report opens one. */
 @RpcController()
 export class CampaignsHandler {
   constructor(
@@ -14,6 +27,7 @@ export class CampaignsHandler {
     private readonly listCampaigns: ListCampaignsQuery,
     private readonly getCampaign: GetCampaignQuery,
     private readonly selectCampaign: SelectCampaignUseCase,
+    private readonly openAgencyCampaign: OpenAgencyCampaignUseCase,
   ) {}
 
   @Handles(S.campaignCreate)
@@ -34,5 +48,10 @@ export class CampaignsHandler {
   @Handles(S.campaignSelect)
   select(@Payload() c: CampaignIdQuery, @Caller() call: RpcContext) {
     return this.selectCampaign.execute(requireActor(call), c.campaignId, call.asOf);
+  }
+
+  @OnEvent(AGENCY_REPORTS, AgencyEvents.marketSurveillanceReported)
+  agencyReported(@Ctx() ctx: EventContext): Promise<void> {
+    return this.openAgencyCampaign.execute(ctx.event, ctx.tx);
   }
 }
