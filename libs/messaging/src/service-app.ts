@@ -18,7 +18,7 @@ import { createServiceDataSource, initializeServiceDatabase, type ServiceDataSou
 import { HealthModule, Metrics, PinoNestLogger, createLogger, resolveLogFormat, type LogFormat, type LogLevel } from '@ocop/observability';
 import { connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
-import { ServiceMessaging, type ConsumerSpec } from './service-messaging';
+import { ServiceMessaging } from './service-messaging';
 import { BusServer } from './bus/bus-server';
 import { JetStreamServer } from './bus/jetstream-server';
 import { DeadLetters, deadLettersHandler } from './bus/dead-letters.handler';
@@ -77,8 +77,8 @@ export interface ServiceAppSpec {
   providers: Provider[];
   /** NATS edges (`@RpcController()` classes with `@Handles(subject)` methods). */
   controllers?: Type[];
-  /** Runs once every provider exists (start-up work first), and says what the bus serves. */
-  bootstrap(moduleRef: ModuleRef, logger: Logger): Promise<{ consumers?: ConsumerSpec[] }>;
+  /** Start-up work, once every provider exists and before the bus serves (demo data, catalogues, jobs). */
+  bootstrap?(moduleRef: ModuleRef, logger: Logger): Promise<void>;
   /** Replaces the JetStream publisher of the outbox relay (fault-injection tests). */
   publisher?: EventPublisher;
 }
@@ -101,7 +101,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const { config, name } = this.spec;
-    const { consumers } = await this.spec.bootstrap(this.moduleRef, this.logger);
+    await this.spec.bootstrap?.(this.moduleRef, this.logger);
     this.messaging = new ServiceMessaging(
       this.nc,
       this.ds,
@@ -118,7 +118,7 @@ class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.metrics,
       this.spec.publisher,
     );
-    await this.messaging.start([...(consumers ?? []), ...this.events.consumers()]);
+    await this.messaging.start(this.events.consumers());
     this.deadLetters.attach(this.messaging.consumers);
     await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
     this.logger.info({ prefix: config.prefix, stream: config.stream }, `${name} service listening on NATS`);

@@ -59,7 +59,6 @@ describe('BusServer and RPC controllers', () => {
     },
     providers: [],
     controllers,
-    bootstrap: async () => ({ consumers: [] }),
   });
 
   const call = async (subject: string, body: string, o: { actor?: Actor; asOf?: string; correlationId?: string; source?: string } = {}) => {

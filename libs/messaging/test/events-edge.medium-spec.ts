@@ -84,7 +84,6 @@ describe('JetStreamServer and @OnEvent handlers', () => {
     },
     providers: [],
     controllers,
-    bootstrap: async () => ({}),
   });
 
   const publish = async (type: string, data: object) => {

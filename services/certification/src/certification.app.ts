@@ -116,7 +116,6 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
     async bootstrap(ref) {
       await ref.get(CertificateSigner).init(new Date());
       await ref.get(CertificationJobs).start();
-      return {};
     },
   });
 }

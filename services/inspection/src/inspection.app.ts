@@ -58,7 +58,6 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
       if (config.demoData && (await ref.get(SeedDemoLabUseCase).execute())) logger.info('demo lab LAB01 registered');
       await ref.get(InspectionJobs).start();
       ref.get(LabResultsListener).start();
-      return {};
     },
   });
 }

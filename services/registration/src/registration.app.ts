@@ -88,7 +88,6 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
-      return {};
     },
   });
 }

@@ -101,7 +101,6 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
     controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
-      return {};
     },
   });
 }
