@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Role, type Actor, type CoverageView } from '@ocop/contracts';
-import { isOffice } from '../campaigns/campaign-planning.policy';
+import type { Actor, CoverageView } from '@ocop/contracts';
 import { CertificatePoolRepository } from '../certificate-pool/certificate-pool.repository';
 import { provinceScopeOf } from '../province-scope.policy';
 
@@ -13,8 +12,6 @@ export class ReportCoverageQuery {
   constructor(private readonly pool: CertificatePoolRepository) {}
 
   async execute(actor: Actor, asOf: Date, withinMonths?: number): Promise<CoverageView> {
-    if (!isOffice(actor) && actor.role !== Role.INSPECTOR && actor.role !== Role.AGENCY_OFFICER)
-      throw AppError.forbidden('ROLE_FORBIDDEN', 'the coverage report is for inspection staff');
     const rows = await this.pool.coverage(provinceScopeOf(actor), asOf, withinMonths ?? null);
     return {
       asOf: asOf.toISOString(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Role, type Actor, type LabView } from '@ocop/contracts';
+import { Role, type Actor, type LabView } from '@ocop/contracts';
 import { LabsRepository, WHOLE_REGISTER } from './labs.repository';
 
 /** The lab register: staff see all of it, a lab user its own lab, producers nothing. */
@@ -9,7 +9,6 @@ export class ListLabsQuery {
 
   async execute(actor: Actor): Promise<LabView[]> {
     if (actor.role === Role.LAB) return this.labs.list({ kind: 'lab', labCode: actor.scope.agencyCode ?? '' });
-    if (actor.role === Role.PRODUCER) throw AppError.forbidden('ROLE_FORBIDDEN', 'producers do not see the lab register');
     return this.labs.list(WHOLE_REGISTER);
   }
 }

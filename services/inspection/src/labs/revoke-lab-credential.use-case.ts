@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, Role, type Actor } from '@ocop/contracts';
+import { AppError, type Actor } from '@ocop/contracts';
 import { writeAudit } from '@ocop/persistence';
 import { LabsRepository } from './labs.repository';
 
@@ -13,7 +13,6 @@ export class RevokeLabCredentialUseCase {
   ) {}
 
   async execute(actor: Actor, labId: string, credentialId: string, now: Date): Promise<{ credentialId: string; revokedAt: string }> {
-    if (actor.role !== Role.ADMIN) throw AppError.forbidden('ROLE_FORBIDDEN', 'only an admin revokes lab credentials');
     await this.ds.transaction(async (tx) => {
       if (!(await this.labs.revokeCredential(tx, labId, credentialId, now)))
         throw AppError.notFound('CREDENTIAL_NOT_FOUND', `no active credential ${credentialId} of lab ${labId}`);

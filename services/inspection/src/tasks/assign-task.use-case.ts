@@ -4,7 +4,6 @@ import { AppError, Role, type Actor, type TaskView } from '@ocop/contracts';
 import { UserDirectory } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { SYSTEM_SCOPE, provinceScopeOf } from '../province-scope.policy';
-import { isOffice } from '../campaigns/campaign-planning.policy';
 import { TasksRepository } from './tasks.repository';
 
 const notFound = (taskId: string): AppError => AppError.notFound('TASK_NOT_FOUND', `no open task ${taskId} in your province`);
@@ -19,7 +18,6 @@ export class AssignTaskUseCase {
   ) {}
 
   async execute(actor: Actor, taskId: string, inspectorUserId: string): Promise<TaskView> {
-    if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'the standing office assigns tasks');
     const scope = provinceScopeOf(actor);
     const provinceCode = await this.tasks.campaignProvinceOf(scope, taskId);
     if (!provinceCode) throw notFound(taskId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, RegistrationEvents, Role, type Actor, type CreateProducerCommand, type ProducerRegisteredData } from '@ocop/contracts';
+import { AppError, RegistrationEvents, type Actor, type CreateProducerCommand, type ProducerRegisteredData } from '@ocop/contracts';
 import { assertBusinessRegistrationNumber, ProducerType } from '@ocop/domain';
 import { coversUnit } from '@ocop/auth';
 import { EventOutbox } from '@ocop/messaging';
@@ -11,7 +11,6 @@ import { Producer } from './producer.entity';
 import { ProducersRepository } from './producers.repository';
 import { UnitsRepository } from '../units/units.repository';
 
-const ROLES = [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
 
 @Injectable()
 export class CreateProducerUseCase {
@@ -23,7 +22,6 @@ export class CreateProducerUseCase {
   ) {}
 
   async execute(actor: Actor, cmd: CreateProducerCommand): Promise<Producer> {
-    if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register producers`);
     const brn = cmd.businessRegistrationNumber.trim().toUpperCase();
     assertBusinessRegistrationNumber(cmd.type as ProducerType, brn, 'businessRegistrationNumber');
     return this.ds.transaction(async (tx) => {

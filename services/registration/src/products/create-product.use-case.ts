@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, RegistrationEvents, Role, type Actor, type CreateProductCommand, type ProductRegisteredData } from '@ocop/contracts';
+import { AppError, RegistrationEvents, type Actor, type CreateProductCommand, type ProductRegisteredData } from '@ocop/contracts';
 import { PRODUCT_SETS, isProductSetCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
@@ -11,7 +11,6 @@ import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
 import { readScopeOf } from '@ocop/auth';
 
-const ROLES = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN];
 
 @Injectable()
 export class CreateProductUseCase {
@@ -32,7 +31,6 @@ export class CreateProductUseCase {
     return this.ds.transaction(async (tx) => {
       const producer = await this.producers.get(readScopeOf(actor), cmd.producerId, tx);
       if (!producer) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
-      if (!ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not register products`);
       const p = Object.assign(new Product(), {
         id: randomUUID(),
         producerId: producer.id,

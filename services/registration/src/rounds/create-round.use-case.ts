@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, Role, type Actor, type CreateRoundCommand } from '@ocop/contracts';
+import { AppError, type Actor, type CreateRoundCommand } from '@ocop/contracts';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { EvaluationRound } from './round.entity';
@@ -21,8 +21,6 @@ export class CreateRoundUseCase {
   ) {}
 
   async execute(actor: Actor, cmd: CreateRoundCommand): Promise<EvaluationRound> {
-    if (![Role.PROVINCE_OFFICE, Role.ADMIN].includes(actor.role))
-      throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not open rounds`);
     const provinceCode = await roundProvince(actor, cmd.provinceCode, this.units);
     if (!isDay(cmd.opensOn)) throw AppError.validation('VALIDATION_FAILED', 'opensOn is not a calendar date', 'opensOn');
     if (!isDay(cmd.closesOn)) throw AppError.validation('VALIDATION_FAILED', 'closesOn is not a calendar date', 'closesOn');
