@@ -11,7 +11,6 @@ import { Producer } from './producer.entity';
 import { ProducersRepository } from './producers.repository';
 import { UnitsRepository } from '../units/units.repository';
 
-
 @Injectable()
 export class CreateProducerUseCase {
   constructor(

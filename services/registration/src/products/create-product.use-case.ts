@@ -11,7 +11,6 @@ import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
 import { readScopeOf } from '@ocop/auth';
 
-
 @Injectable()
 export class CreateProductUseCase {
   constructor(
