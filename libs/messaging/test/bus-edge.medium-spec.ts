@@ -3,10 +3,10 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppError, HEADERS, ListUnitsQuery, RegistrationSubjects as S, Role, deadLetterSubjects, type Actor } from '@ocop/contracts';
-import { Caller, Handles, RpcController, createServiceApp, loadServiceConfig, type RpcContext } from '@ocop/messaging';
+import { Caller, Handles, RpcController, createServiceApp, type RpcContext } from '@ocop/messaging';
 import { currentContext, now } from '@ocop/observability';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
-import { MsgTestTables1763900000000, SCHEMA } from './support/msgtest-db';
+import { msgTestServiceSpec } from './support/msgtest-db';
 
 const officer: Actor = {
   id: randomUUID(),
@@ -49,17 +49,7 @@ describe('BusServer and RPC controllers', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
 
-  const spec = (controllers: (new () => object)[]) => ({
-    name: 'registration',
-    database: { schema: SCHEMA, entities: [], migrations: [MsgTestTables1763900000000] },
-    config: {
-      ...loadServiceConfig({ OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, LOG_LEVEL: 'silent' }, 0),
-      prefix: env.prefix,
-      stream: env.stream,
-    },
-    providers: [],
-    controllers,
-  });
+  const spec = (controllers: (new () => object)[]) => msgTestServiceSpec(env, controllers);
 
   const call = async (subject: string, body: string, o: { actor?: Actor; asOf?: string; correlationId?: string; source?: string } = {}) => {
     const h = natsHeaders();

@@ -17,11 +17,10 @@ import {
   RpcController,
   UnrecoverableEventError,
   createServiceApp,
-  loadServiceConfig,
   type EventConsumerSpec,
 } from '@ocop/messaging';
 import { createTestEnv, eventually, type TestEnv } from '@ocop/testing';
-import { MsgTestTables1763900000000, SCHEMA, countOf, deadLettersOf, effectsOf } from './support/msgtest-db';
+import { SCHEMA, msgTestServiceSpec, countOf, deadLettersOf, effectsOf } from './support/msgtest-db';
 
 const PRODUCERS: EventConsumerSpec = { name: 'producers', concurrency: 1 };
 const seen: { prepared: unknown; prepareHadTx: boolean; name: string }[] = [];
@@ -72,19 +71,7 @@ describe('JetStreamServer and @OnEvent handlers', () => {
   let app: NestFastifyApplication;
   let ds: DataSource;
 
-  const spec = (controllers: (new () => object)[]) => ({
-    name: 'registration',
-    database: { schema: SCHEMA, entities: [], migrations: [MsgTestTables1763900000000] },
-    config: {
-      ...loadServiceConfig({ OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, LOG_LEVEL: 'silent' }, 0),
-      prefix: env.prefix,
-      stream: env.stream,
-      relayPollIntervalMs: 100,
-      consumerBackoffMs: [100],
-    },
-    providers: [],
-    controllers,
-  });
+  const spec = (controllers: (new () => object)[]) => msgTestServiceSpec(env, controllers);
 
   const publish = async (type: string, data: object) => {
     const outbox = app.get(EventOutbox);

@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createPlatformTablesV1, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
-import type { EventHandlerFn } from '@ocop/messaging';
+import { loadServiceConfig, type EventHandlerFn } from '@ocop/messaging';
 
 /**
  * The schema the messaging medium tests own: the platform tables (outbox, inbox, dead_letter, ...)
@@ -84,3 +84,26 @@ export const deadLettersOf = (ds: DataSource, consumer: string): Promise<number>
   countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.dead_letter WHERE consumer = $1`, [consumer]);
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A service app on the msgtest schema with the given controllers, under the `registration` name (its admin subjects are
+ * declared in the RPC registry), for the edge tests; quick relay and retries.
+ */
+export function msgTestServiceSpec(
+  env: { databaseUrl: string; natsUrl: string; prefix: string; stream: string },
+  controllers: (new () => object)[],
+) {
+  return {
+    name: 'registration',
+    database: { schema: SCHEMA, entities: [], migrations: [MsgTestTables1763900000000] },
+    config: {
+      ...loadServiceConfig({ OCOP_MODE: 'test', DATABASE_URL: env.databaseUrl, NATS_URL: env.natsUrl, LOG_LEVEL: 'silent' }, 0),
+      prefix: env.prefix,
+      stream: env.stream,
+      relayPollIntervalMs: 100,
+      consumerBackoffMs: [100],
+    },
+    providers: [],
+    controllers,
+  };
+}
