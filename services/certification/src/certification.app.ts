@@ -5,8 +5,8 @@ import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type EventPu
 import type { CertificationConfig } from './config/certification.config';
 import { CERTIFICATION_DATABASE } from './database/certification.database';
 import { CERTIFICATION_CONFIG } from './certification.tokens';
-import { Authorities } from './authorities/authorities';
-import { CertificateSigner } from './signing/certificate-signer';
+import { Authorities } from './authorities/authorities.client';
+import { CertificateSigner } from './signing/certificate.signer';
 import { NOTIFICATION_CHANNELS } from './notifications/notification-channel';
 import { LogChannel } from './notifications/log.channel';
 import { NotificationOutbox } from './notifications/notification.outbox';

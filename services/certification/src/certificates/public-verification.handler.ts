@@ -1,7 +1,7 @@
 import { Payload } from '@nestjs/microservices';
 import { AppError, CertificationSubjects as S, VerifyQuery } from '@ocop/contracts';
 import { Caller, Handles, RpcController, type RpcContext } from '@ocop/messaging';
-import { CertificateSigner } from '../signing/certificate-signer';
+import { CertificateSigner } from '../signing/certificate.signer';
 import { ListRevokedCertificatesQuery } from './list-revoked-certificates.query';
 import { VerifyCertificateQuery } from './verify-certificate.query';
 

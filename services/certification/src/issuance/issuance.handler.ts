@@ -1,6 +1,6 @@
 import { Ctx } from '@nestjs/microservices';
 import { ScoringEvents } from '@ocop/contracts';
-import type { AuthorityNames } from '../authorities/authorities';
+import type { AuthorityNames } from '../authorities/authorities.client';
 import { EventContext, OnEvent, PrepareEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
 import { IssueCertificateUseCase } from './issue-certificate.use-case';
 import { NameIssuingAuthorityUseCase } from './name-issuing-authority.use-case';

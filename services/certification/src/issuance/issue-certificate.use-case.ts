@@ -13,9 +13,9 @@ import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import type { AuthorityNames } from '../authorities/authorities';
-import { CertificateSigner } from '../signing/certificate-signer';
-import type { CertificateClaims } from '../signing/offline-verifier';
+import type { AuthorityNames } from '../authorities/authorities.client';
+import { CertificateSigner } from '../signing/certificate.signer';
+import type { CertificateClaims } from '../signing/offline.verifier';
 import { NotificationOutbox } from '../notifications/notification.outbox';
 import { certificateEventData } from '../certificates/certificate-row';
 import { CertificatesRepository } from '../certificates/certificates.repository';
@@ -24,7 +24,7 @@ import { NumberCountersRepository } from '../certificates/number-counters.reposi
 import { RevocationsRepository } from '../revocation/revocations.repository';
 import { verifyUrl } from '../certificates/certificate-wording';
 import { vietnamNumericDate } from '@ocop/documents';
-import { isoDay, verificationCode } from '../certificates/numbering';
+import { isoDay, verificationCode } from '../certificates/certificate-numbering.policy';
 
 /**
  * Issuance: a council's "certify here" outcome becomes the authority's decision (one per session and authority,

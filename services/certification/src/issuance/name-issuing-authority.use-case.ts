@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EvaluationCompletedData, EventEnvelope } from '@ocop/contracts';
 import { UnrecoverableEventError } from '@ocop/messaging';
-import { Authorities, type AuthorityNames } from '../authorities/authorities';
+import { Authorities, type AuthorityNames } from '../authorities/authorities.client';
 
 /**
  * Before the inbox transaction of a council's outcome: the issuing authority's names on the decision's date,

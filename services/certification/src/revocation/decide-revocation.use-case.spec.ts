@@ -2,7 +2,7 @@ import { AppError, CertificationEvents, Role, type Actor } from '@ocop/contracts
 import type { DataSource } from 'typeorm';
 import type { EventOutbox } from '@ocop/messaging';
 import type { CertificationConfig } from '../config/certification.config';
-import type { Authorities } from '../authorities/authorities';
+import type { Authorities } from '../authorities/authorities.client';
 import type { CertificateRow } from '../certificates/certificate-row';
 import type { CertificatesRepository } from '../certificates/certificates.repository';
 import type { DecisionsRepository } from '../certificates/decisions.repository';

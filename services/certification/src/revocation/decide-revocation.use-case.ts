@@ -14,7 +14,7 @@ import { CertificatesRepository } from '../certificates/certificates.repository'
 import { DecisionsRepository } from '../certificates/decisions.repository';
 import { NumberCountersRepository } from '../certificates/number-counters.repository';
 import { NotificationOutbox } from '../notifications/notification.outbox';
-import { Authorities } from '../authorities/authorities';
+import { Authorities } from '../authorities/authorities.client';
 import { RevocationTimers } from './revocation-timers';
 import { RevocationsRepository, type RevocationRow } from './revocations.repository';
 import { actingAuthority } from './acting-authority.policy';

@@ -7,7 +7,7 @@ import { CloseSessionUseCase } from './close-session.use-case';
 import { Session } from './session.entity';
 import { SessionItem } from './session-item.entity';
 import { ScoreSheet } from './score-sheet.entity';
-import { SessionState } from './session-state';
+import { SessionState } from './session-state.policy';
 import type { SessionsRepository } from './sessions.repository';
 import type { ScoreSheetsRepository } from './score-sheets.repository';
 import { Council } from '../councils/council.entity';

@@ -31,7 +31,7 @@ import { assertTierActs } from './session.policy';
 import { auditSessionChange } from './session.audit';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
-import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes';
+import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes.document';
 import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
 import { EvaluationsRepository, type EvaluationCloseUpdate } from '../evaluations/evaluations.repository';
 import { EvaluationWorkflow, evaluationEventData, unitAtTier } from '../evaluations/evaluation-workflow';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type Actor, type CreateSessionCommand, type SessionView } from '@ocop/contracts';
 import { cycleYear } from '@ocop/domain';
 import { Session } from './session.entity';
-import { SessionState } from './session-state';
+import { SessionState } from './session-state.policy';
 import { SessionsRepository } from './sessions.repository';
 import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser, assertTierActs } from './session.policy';

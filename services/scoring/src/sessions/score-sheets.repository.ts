@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { ScoreSheet } from './score-sheet.entity';
-import type { SessionState } from './session-state';
+import type { SessionState } from './session-state.policy';
 
 /** Score sheets, always read through their session (read in the caller's scope first). */
 @Injectable()

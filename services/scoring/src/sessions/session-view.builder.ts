@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionView } from '@ocop/contracts';
 import { productSetNeedsSamples, tierModelFor, type LegalVersionCode, type Tier } from '@ocop/domain';
-import { SessionState } from './session-state';
+import { SessionState } from './session-state.policy';
 import { SessionsRepository } from './sessions.repository';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';

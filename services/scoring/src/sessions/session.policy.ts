@@ -1,6 +1,6 @@
 import { AppError, Role, type Actor } from '@ocop/contracts';
 import { Tier, districtTierActs } from '@ocop/domain';
-import type { SessionState } from './session-state';
+import type { SessionState } from './session-state.policy';
 import { canManageUnit } from '../access/access.policy';
 
 /** No district council meets on or after 01/07/2025 (the 2025 legal calendar): its dossiers are the province's. */

@@ -23,7 +23,7 @@ import { ListSessionsQuery } from './list-sessions.query';
 import { ListSheetsQuery } from './list-sheets.query';
 import { RecordAttendanceUseCase } from './record-attendance.use-case';
 import { SubmitSheetUseCase } from './submit-sheet.use-case';
-import { minutesDocument } from './minutes';
+import { minutesDocument } from './minutes.document';
 
 /** The NATS edge of council sessions: agenda, attendance, score sheets, closing and the minutes. */
 @RpcController()

@@ -4,7 +4,7 @@ import { DEFAULT_PAGE } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Session } from './session.entity';
 import { SessionItem } from './session-item.entity';
-import { SessionState } from './session-state';
+import { SessionState } from './session-state.policy';
 import { CouncilsRepository } from '../councils/councils.repository';
 import { POLICY_CHECKED, type ScoringScope } from '../access/scoring-scope';
 

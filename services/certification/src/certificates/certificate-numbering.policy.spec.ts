@@ -1,6 +1,6 @@
 import { REVOCATION_REASON_CODE_LIST } from '@ocop/contracts';
 import { REVOCATION_REASON_CODES } from '@ocop/domain';
-import { isoDay, verificationCode } from './numbering';
+import { isoDay, verificationCode } from './certificate-numbering.policy';
 
 describe('certificate numbering helpers', () => {
   it("prints a stored date-only value as YYYY-MM-DD (the Vietnam calendar itself is @ocop/domain's)", () => {
