@@ -54,8 +54,18 @@ function fromPostgres(pg: PgError): ErrorPayload | undefined {
   return undefined;
 }
 
+const KINDS = new Set<string>(Object.values(ErrorKind));
+
+/** An error already mapped (an exception filter's output, a typed reply's error). */
+function isErrorPayload(e: unknown): e is ErrorPayload {
+  if (typeof e !== 'object' || e === null || e instanceof Error) return false;
+  const p = e as ErrorPayload;
+  return typeof p.code === 'string' && typeof p.message === 'string' && KINDS.has(p.kind);
+}
+
 /** Maps anything a use case throws to the error payload that crosses processes. Unknown errors stay opaque. */
 export function toErrorPayload(err: unknown): ErrorPayload {
+  if (isErrorPayload(err)) return err;
   if (err instanceof AppError) return err.toPayload();
   if (err instanceof DomainRuleError) {
     const kind = CONFLICT_CODES.has(err.code) ? ErrorKind.CONFLICT : err.field ? ErrorKind.VALIDATION : ErrorKind.RULE;

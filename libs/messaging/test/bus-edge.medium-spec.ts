@@ -147,6 +147,14 @@ describe('BusServer and RPC controllers', () => {
     expect(JSON.stringify(other)).not.toContain('boom');
   });
 
+  it('counts each answer in the request metrics under its outcome, a typed error under its kind', async () => {
+    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.body).toMatch(/ocop_rpc_duration_seconds_count\{[^}]*subject="registration\.units\.list"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(res.body).toMatch(
+      /ocop_rpc_duration_seconds_count\{[^}]*subject="registration\.producer\.create"[^}]*outcome="CONFLICT"[^}]*\} [1-9]/,
+    );
+  });
+
   it("answers the service's dead-letter admin subjects for an admin only", async () => {
     const admin: Actor = { id: randomUUID(), username: 'admin', role: Role.ADMIN, scope: { provinceCode: '38' } };
     const subjects = deadLetterSubjects('registration');

@@ -1,6 +1,6 @@
 import type { Msg } from '@nats-io/transport-node';
 import type { ConsumerDeserializer, ConsumerSerializer, IncomingRequest, OutgoingResponse } from '@nestjs/microservices';
-import { AppError, type ErrorPayload, type RpcReply } from '@ocop/contracts';
+import { AppError, type RpcReply } from '@ocop/contracts';
 import { toErrorPayload } from '../error-mapping';
 
 /** A request body that is not JSON: the contract pipe answers it with MALFORMED_JSON. */
@@ -28,16 +28,11 @@ export class BusDeserializer implements ConsumerDeserializer {
   }
 }
 
-const isErrorPayload = (e: unknown): e is ErrorPayload =>
-  typeof e === 'object' && e !== null && typeof (e as ErrorPayload).code === 'string' && typeof (e as ErrorPayload).kind === 'string';
-
 /** The reply: `{ok: true, data}` or `{ok: false, error: {code, kind, message, field}}`. */
 export class BusSerializer implements ConsumerSerializer {
   serialize(packet: OutgoingResponse): { data: Uint8Array } {
     const reply: RpcReply<unknown> =
-      packet.err !== undefined
-        ? { ok: false, error: isErrorPayload(packet.err) ? packet.err : toErrorPayload(packet.err) }
-        : { ok: true, data: packet.response ?? null };
+      packet.err !== undefined ? { ok: false, error: toErrorPayload(packet.err) } : { ok: true, data: packet.response ?? null };
     return { data: encoder.encode(JSON.stringify(reply)) };
   }
 }
