@@ -1,4 +1,4 @@
-export { connectNats, ensureEventStream } from './nats';
+export { connectNats, ensureEventStream, busReadinessChecks } from './nats';
 export type { EventStreamOptions } from './nats';
 export { EventOutbox, OutboxRelay, JetStreamPublisher } from './outbox';
 export type { EventPublisher, OutboxEvent, OutboxRelayOptions } from './outbox';

@@ -1,6 +1,8 @@
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
+import type { DataSource } from 'typeorm';
 import { eventsWildcard } from '@ocop/contracts';
+import { pingDatabase } from '@ocop/persistence';
 
 /** Connects to NATS, reconnecting forever once connected; says clearly when the server is not there. */
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
@@ -44,4 +46,15 @@ export async function ensureEventStream(nc: NatsConnection, o: EventStreamOption
       discard: DiscardPolicy.Old,
     });
   }
+}
+
+/** The readiness checks every process on the bus has: its database answers, its NATS connection is open and flushes. */
+export function busReadinessChecks(ds: DataSource, nc: NatsConnection): { database: () => Promise<void>; nats: () => Promise<void> } {
+  return {
+    database: () => pingDatabase(ds),
+    nats: async () => {
+      if (nc.isClosed()) throw new Error('NATS connection closed');
+      await nc.flush();
+    },
+  };
 }

@@ -16,7 +16,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { createServiceDataSource, initializeServiceDatabase, type ServiceDataSourceOptions } from '@ocop/persistence';
 import { HealthModule, Metrics, PinoNestLogger, createLogger, resolveLogFormat, type LogFormat, type LogLevel } from '@ocop/observability';
-import { connectNats } from './nats';
+import { busReadinessChecks, connectNats } from './nats';
 import { EventOutbox, type EventPublisher } from './outbox';
 import { ServiceMessaging } from './service-messaging';
 import { BusServer } from './bus/bus-server';
@@ -146,17 +146,7 @@ class ServiceModule {
     return {
       module: ServiceModule,
       controllers: [...(spec.controllers ?? []), deadLettersHandler(spec.name)],
-      imports: [
-        HealthModule.forRoot(metrics, {
-          database: async () => {
-            await ds.query('SELECT 1');
-          },
-          nats: async () => {
-            if (nc.isClosed()) throw new Error('NATS connection closed');
-            await nc.flush();
-          },
-        }),
-      ],
+      imports: [HealthModule.forRoot(metrics, busReadinessChecks(ds, nc))],
       providers: [
         { provide: SPEC, useValue: spec },
         { provide: DataSource, useValue: ds },

@@ -60,3 +60,8 @@ export async function initializeServiceDatabase(ds: DataSource): Promise<DataSou
 
 /** The transaction handle that use cases pass to repositories, the outbox and the audit log. */
 export type Tx = EntityManager;
+
+/** A readiness probe: the database answers a trivial query. */
+export async function pingDatabase(ds: DataSource): Promise<void> {
+  await ds.query('SELECT 1');
+}

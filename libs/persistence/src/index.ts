@@ -1,8 +1,9 @@
 export { OutboxRow, InboxRow, DeadLetterRow, AuditRow, PLATFORM_ENTITIES } from './platform.entities';
 export { createPlatformTablesV1 } from './platform-tables.migration';
-export { createServiceDataSource, initializeServiceDatabase } from './data-source.factory';
+export { createServiceDataSource, initializeServiceDatabase, pingDatabase } from './data-source.factory';
 export type { ServiceDataSourceOptions, Tx } from './data-source.factory';
 export { writeAudit, writeAuditMany } from './audit';
 export type { AuditEntry } from './audit';
 export { LocalDiskObjectStorage } from './object-storage';
 export type { ObjectStorage, StoredObject } from './object-storage';
+export { updateReturning } from './update-returning';

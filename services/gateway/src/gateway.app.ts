@@ -19,7 +19,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AuthGuard } from '@ocop/auth';
-import { BusServer, RpcClient, connectNats } from '@ocop/messaging';
+import { BusServer, RpcClient, busReadinessChecks, connectNats } from '@ocop/messaging';
 import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
 import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
 import type { GatewayConfig } from './config/gateway.config';
@@ -110,13 +110,7 @@ class GatewayModule {
       module: GatewayModule,
       imports: [
         HealthModule.forRoot(metrics, {
-          database: async () => {
-            await ds.query('SELECT 1');
-          },
-          nats: async () => {
-            if (nc.isClosed()) throw new Error('NATS connection closed');
-            await nc.flush();
-          },
+          ...busReadinessChecks(ds, nc),
           redis: async () => {
             await redis.ping();
           },

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AppError, DEFAULT_PAGE, type PublicCertificateRecord } from '@ocop/contracts';
 import { CertificateStatus } from '@ocop/domain';
-import type { Tx } from '@ocop/persistence';
+import { updateReturning, type Tx } from '@ocop/persistence';
 import { Certificate } from './certificate.entity';
 import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
 import type { CertificateRow } from './certificate-row';
-import { updateReturning } from '../database/update-returning';
 import { pickFields } from '../database/pick-fields';
 
 /** The stored columns of a certificate as a `CertificateRow`, for the set-based statements below (alias c). */

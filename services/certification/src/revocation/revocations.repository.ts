@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, DEFAULT_PAGE, type RevocationSource } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
-import type { Tx } from '@ocop/persistence';
+import { updateReturning, type Tx } from '@ocop/persistence';
 import { Revocation, type RevocationStatus } from './revocation.entity';
 import type { CertificateRow } from '../certificates/certificate-row';
 import { CERTIFICATE_COLUMNS, certificateScopeCondition } from '../certificates/certificates.repository';
 import { inCertificateScope, type CertificateReadScope } from '../certificates/certificate-access.policy';
-import { updateReturning } from '../database/update-returning';
 import { pickFields } from '../database/pick-fields';
 
 /** A revocation as its readers get it: its columns (but who confirmed the return) and its decision's reference. */
