@@ -5,7 +5,7 @@
 #   docker build --build-arg SERVICE=registration --build-arg HTTP_PORT=3001 -t ocop/registration .
 # The build stage compiles every lib and service once (it does not depend on SERVICE,
 # so it is cached across service builds); the runtime stage keeps only production
-# dependencies, the compiled libs, the selected service and tools/paths.js.
+# dependencies, the compiled libs, the selected service and tools/paths.js (with the aliases of tsconfig.base.json).
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -36,7 +36,8 @@ WORKDIR /app
 
 # Application files stay owned by root and read-only for the runtime user.
 COPY package.json ./
-COPY tools/paths.js ./tools/paths.js
+COPY tsconfig.base.json ./
+COPY tools/paths.js tools/lib-aliases.js ./tools/
 # The criteria catalogues scoring imports at start (CRITERIA_DIR may point elsewhere).
 COPY data/criteria ./data/criteria
 COPY --from=deps /app/node_modules ./node_modules

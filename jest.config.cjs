@@ -26,7 +26,7 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing', 'documents', 'jobs'];
+const { libs } = require('./tools/lib-aliases');
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -2,5 +2,5 @@
 const path = require('node:path');
 const { register } = require('tsconfig-paths');
 const root = path.resolve(__dirname, '..');
-const libs = ['domain', 'contracts', 'messaging', 'persistence', 'auth', 'observability', 'testing', 'documents', 'jobs'];
+const { libs } = require('./lib-aliases');
 register({ baseUrl: root, paths: Object.fromEntries(libs.map((l) => [`@ocop/${l}`, [`libs/${l}/src/index.ts`]])) });

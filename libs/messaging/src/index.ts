@@ -20,7 +20,5 @@ export { RpcController, Handles, Caller } from './bus/rpc-edge';
 export { adminRunAsOf } from './bus/admin-run';
 export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
-export { createServiceApp, loadServiceConfig, intSetting, SERVICE_NATS, SERVICE_LOGGER } from './service-app';
-export type { ServiceAppSpec, ServiceConfig } from './service-app';
 export { UserDirectory } from './user-directory';
 export type { UserRequirement } from './user-directory';

@@ -3,7 +3,8 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppError, HEADERS, ListUnitsQuery, RegistrationSubjects as S, Role, deadLetterSubjects, type Actor } from '@ocop/contracts';
-import { Caller, Handles, RpcController, createServiceApp, type RpcContext } from '@ocop/messaging';
+import { Caller, Handles, RpcController, type RpcContext } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
 import { currentContext, now } from '@ocop/observability';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
 import { msgTestServiceSpec } from './support/msgtest-db';

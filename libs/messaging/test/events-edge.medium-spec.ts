@@ -16,9 +16,9 @@ import {
   PrepareEvent,
   RpcController,
   UnrecoverableEventError,
-  createServiceApp,
   type EventConsumerSpec,
 } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
 import { createTestEnv, eventually, type TestEnv } from '@ocop/testing';
 import { SCHEMA, msgTestServiceSpec, countOf, deadLettersOf, effectsOf } from './support/msgtest-db';
 

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { RpcClient, SERVICE_LOGGER, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import type { EventPublisher } from '@ocop/messaging';
+import { SERVICE_LOGGER, createServiceApp } from '@ocop/service-kit';
 import type { CertificationConfig } from './config/certification.config';
 import { CERTIFICATION_DATABASE } from './database/certification.database';
 import { CERTIFICATION_CONFIG } from './certification.tokens';
@@ -66,7 +66,6 @@ export function createCertificationApp(config: CertificationConfig, o: Certifica
     publisher: o.publisher,
     providers: [
       { provide: CERTIFICATION_CONFIG, useValue: config },
-      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       {
         provide: NOTIFICATION_CHANNELS,
         inject: [SERVICE_LOGGER],

@@ -1,30 +1,20 @@
 import 'reflect-metadata';
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-  type DynamicModule,
-  Inject,
-  Injectable,
-} from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
-import type { NatsConnection } from '@nats-io/transport-node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
 import { AuthGuard } from '@ocop/auth';
-import { BusServer, RpcClient, busReadinessChecks, connectNats } from '@ocop/messaging';
-import { LocalDiskObjectStorage, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
-import { HealthModule, Metrics, PinoNestLogger, createLogger } from '@ocop/observability';
+import { LocalDiskObjectStorage } from '@ocop/persistence';
+import { Metrics } from '@ocop/observability';
+import { HOST_HOOKS, createHostApp, hostLogger, type HostHooks, type HostParts } from '@ocop/service-kit';
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
-import { GATEWAY_CONFIG, LOGGER, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
+import { GATEWAY_CONFIG, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
 import { ProblemFilter } from './http/problem.filter';
 import { completeOpenApi } from './http/operation-docs';
 import { ProblemDoc } from './http/api-problems.decorator';
@@ -62,44 +52,26 @@ import { CampaignsController } from './inspection/campaigns.controllers';
 import { VerificationCache } from './public/verification-cache';
 import { ReferenceController } from './reference/reference.controller';
 
-const NATS = Symbol('NATS');
 const REDIS = Symbol('REDIS');
 
+/** What the gateway closes besides the host's connections: its verification cache's subscription and Redis. */
 @Injectable()
-class GatewayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class GatewayHooks implements HostHooks {
   constructor(
-    private readonly bus: BusServer,
-    @Inject(NATS) private readonly nc: NatsConnection,
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly ds: DataSource,
     @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
   ) {}
-  /** The gateway's own NATS edge (identity) answers once every provider exists. */
-  async onApplicationBootstrap(): Promise<void> {
-    await new Promise<void>((resolve, reject) => void this.bus.listen((err) => (err ? reject(err) : resolve())));
-  }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.bus.close();
+  async stop(): Promise<void> {
     this.cache.stop();
-    await this.nc.drain().catch(() => undefined);
     this.redis.disconnect();
-    if (this.ds.isInitialized) await this.ds.destroy();
   }
 }
 
 @Module({})
 class GatewayModule {
-  static create(
-    config: GatewayConfig,
-    ds: DataSource,
-    nc: NatsConnection,
-    redis: Redis,
-    logger: Logger,
-    metrics: Metrics,
-    bus: BusServer,
-  ): DynamicModule {
-    const rpc = new RpcClient(nc, config.prefix, config.rpcTimeoutMs);
+  static create(config: GatewayConfig, parts: HostParts, redis: Redis): DynamicModule {
+    const { logger, nc, rpc, ds } = parts;
     const cache = new VerificationCache(nc, rpc, config.prefix, logger, {
       ttlMs: config.verifyCacheTtlMs,
       missTtlMs: 10_000,
@@ -109,12 +81,7 @@ class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        HealthModule.forRoot(metrics, {
-          ...busReadinessChecks(ds, nc),
-          redis: async () => {
-            await redis.ping();
-          },
-        }),
+        parts.health,
         IdentityModule.register({
           dataSource: ds,
           rpc,
@@ -146,20 +113,17 @@ class GatewayModule {
         AdminController,
       ],
       providers: [
+        ...parts.providers,
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: DataSource, useValue: ds },
-        { provide: NATS, useValue: nc },
-        { provide: BusServer, useValue: bus },
         { provide: REDIS, useValue: redis },
-        { provide: LOGGER, useValue: logger },
-        { provide: RpcClient, useValue: rpc },
         { provide: VERIFICATION_CACHE, useValue: cache },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
-        GatewayLifecycle,
+        GatewayHooks,
+        { provide: HOST_HOOKS, useExisting: GatewayHooks },
       ],
     };
   }
@@ -179,39 +143,44 @@ export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return completeOpenApi(SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDoc] }));
 }
 
-/** Builds the gateway: migrated users schema, NATS, Redis, HTTP with security headers and OpenAPI. */
+/** Builds the gateway on the host (users schema, NATS, its identity edge): Redis, HTTP with security headers, OpenAPI. */
 export async function createGatewayApp(config: GatewayConfig): Promise<NestFastifyApplication> {
-  const logger = createLogger('gateway', config.logLevel, config.logFormat);
-  const metrics = new Metrics('gateway');
-  const ds = createServiceDataSource({ ...GATEWAY_DATABASE, url: config.databaseUrl, applicationName: 'gateway' });
-  await initializeServiceDatabase(ds);
-  const nc = await connectNats(config.natsUrl, 'gateway');
+  const logger = hostLogger('gateway', config);
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
   redis.on('error', (err) => logger.warn({ err }, 'redis connection error'));
   try {
     await redis.connect();
   } catch (err) {
+    redis.disconnect();
     throw new Error(
       `Redis is not reachable at ${config.redisUrl} (${(err as Error).message}). Start it ('redis-server --daemonize yes' or 'docker compose -f deploy/docker-compose.yml up -d redis') or set REDIS_URL.`,
     );
   }
-
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy.length ? config.trustProxy : false,
-    // Errors Fastify raises before a route runs (a URL it cannot decode, an HTTP request the parser refuses) are problem+json too.
-    frameworkErrors: frameworkErrorHandler(logger),
-    clientErrorHandler: clientErrorHandler(logger),
-  });
-  // Services ask the gateway about users on the bus, in the queue group of its replicas.
-  const bus = new BusServer(nc, { prefix: config.prefix, queue: 'gateway-identity' }, logger, metrics);
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.create(config, ds, nc, redis, logger, metrics, bus), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
-  app.connectMicroservice({ strategy: bus });
+  let app: NestFastifyApplication;
+  try {
+    app = await createHostApp({
+      name: 'gateway',
+      config,
+      logger,
+      database: GATEWAY_DATABASE,
+      // Services ask the gateway about users on the bus, in the queue group of its replicas.
+      busQueue: 'gateway-identity',
+      readiness: { redis: async () => void (await redis.ping()) },
+      http: {
+        bodyLimit: config.bodyLimitBytes,
+        trustProxy: config.trustProxy.length ? config.trustProxy : false,
+        // Errors Fastify raises before a route runs (a URL it cannot decode, an HTTP request the parser refuses) are problem+json too.
+        frameworkErrors: frameworkErrorHandler(logger),
+        clientErrorHandler: clientErrorHandler(logger),
+      },
+      module: (parts) => GatewayModule.create(config, parts, redis),
+    });
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  installRequestContext(fastify, config.mode === 'production', metrics);
+  installRequestContext(fastify, config.mode === 'production', app.get(Metrics));
   installInputGuard(fastify);
   // Errors inside Fastify's lifecycle (body parsing, hooks) reach Nest's error handler and so ProblemFilter: no second handler here.
   await app.register(helmet as never, {
@@ -237,7 +206,6 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   });
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code'] });
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.demoData && (await app.get(SeedDemoUsersUseCase).execute())) logger.info('demo users loaded (password in README)');

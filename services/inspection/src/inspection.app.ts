@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, UserDirectory, type EventPublisher } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
 import { LocalDiskObjectStorage } from '@ocop/persistence';
 import type { InspectionConfig } from './config/inspection.config';
 import { INSPECTION_DATABASE } from './database/inspection.database';
@@ -35,7 +35,6 @@ export function createInspectionApp(config: InspectionConfig, o: InspectionAppOp
     providers: [
       { provide: INSPECTION_CONFIG, useValue: config },
       { provide: RESULT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
-      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       InspectionQueue,
       InspectionTimers,

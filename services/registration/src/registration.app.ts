@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { RpcClient, SERVICE_NATS, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import type { EventPublisher } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
 import type { RegistrationConfig } from './config/registration.config';
 import { REGISTRATION_DATABASE } from './database/registration.database';
 import { UnitsRepository } from './units/units.repository';
@@ -51,7 +51,6 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
     config,
     publisher: o.publisher,
     providers: [
-      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       UnitsRepository,
       ProducersRepository,
       ProductsRepository,

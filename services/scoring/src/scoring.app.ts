@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { RpcClient, SERVICE_NATS, UserDirectory, createServiceApp, type EventPublisher } from '@ocop/messaging';
+import { RpcClient, UserDirectory, type EventPublisher } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
 import type { ScoringConfig } from './config/scoring.config';
 import { SCORING_DATABASE } from './database/scoring.database';
 import { CatalogueRevisionsRepository } from './catalogue/catalogue-revisions.repository';
@@ -61,7 +61,6 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
     config,
     publisher: o.publisher,
     providers: [
-      { provide: RpcClient, inject: [SERVICE_NATS], useFactory: (nc: NatsConnection) => new RpcClient(nc, config.prefix) },
       { provide: UserDirectory, inject: [RpcClient], useFactory: (rpc: RpcClient) => new UserDirectory(rpc) },
       { provide: SCORING_CONFIG, useValue: config },
       CatalogueRevisionsRepository,

@@ -1,7 +1,8 @@
 import { IsInt, Max, Min } from 'class-validator';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createPlatformTablesV1, createServiceDataSource, initializeServiceDatabase } from '@ocop/persistence';
-import { loadServiceConfig, type EventHandlerFn } from '@ocop/messaging';
+import { type EventHandlerFn } from '@ocop/messaging';
+import { loadServiceConfig } from '@ocop/service-kit';
 
 /**
  * The schema the messaging medium tests own: the platform tables (outbox, inbox, dead_letter, ...)

@@ -1,4 +1,4 @@
-import { intSetting, loadServiceConfig, type ServiceConfig } from '@ocop/messaging';
+import { intSetting, loadServiceConfig, type ServiceConfig } from '@ocop/service-kit';
 import type { JWK } from 'jose';
 
 /** The certification service's whole configuration, read once at start (no process.env elsewhere). */

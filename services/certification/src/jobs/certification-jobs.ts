@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppError } from '@ocop/contracts';
 import type { JobQueue } from '@ocop/jobs';
-import { SERVICE_LOGGER } from '@ocop/messaging';
+import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { serviceJobQueue, type JobQueue } from '@ocop/jobs';
-import { SERVICE_LOGGER } from '@ocop/messaging';
+import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 

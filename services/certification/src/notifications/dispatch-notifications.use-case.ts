@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { SERVICE_LOGGER } from '@ocop/messaging';
+import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { NotificationsRepository } from './notifications.repository';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
 

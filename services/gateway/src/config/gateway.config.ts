@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { resolveLogFormat, type LogFormat, type LogLevel } from '@ocop/observability';
+import { intSetting, loadHostConfig, type HostConfig } from '@ocop/service-kit';
 
-export interface GatewayConfig {
-  mode: 'production' | 'development' | 'test';
-  httpPort: number;
-  databaseUrl: string;
-  natsUrl: string;
+/** The gateway's settings: the host's (mode, port, database, NATS, logs, RPC timeout) and its own. */
+export interface GatewayConfig extends HostConfig {
   redisUrl: string;
   redisPrefix: string;
-  prefix: string;
-  logLevel: LogLevel;
-  /** LOG_FORMAT: json, or pretty for a person (development; by default when stdout is a terminal). */
-  logFormat: LogFormat;
   /** Secret: never logged. */
   jwtSecret: string;
   tokenTtlSeconds: number;
@@ -24,7 +17,6 @@ export interface GatewayConfig {
   /** First start with no users: create `admin` with this password (then change it). */
   bootstrapAdminPassword?: string;
   demoData: boolean;
-  rpcTimeoutMs: number;
   /** How long a public certificate record may be served from the gateway's cache (status events drop it at once). */
   verifyCacheTtlMs: number;
   /**
@@ -55,30 +47,18 @@ export function parseTrustProxy(value: string | undefined): string[] {
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const mode = (env.OCOP_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development')) as GatewayConfig['mode'];
-  if (!['production', 'development', 'test'].includes(mode))
-    throw new Error(`OCOP_MODE must be production, development or test, not ${mode}`);
+  const host = loadHostConfig(env, 3000);
   let jwtSecret = env.JWT_SECRET;
   if (!jwtSecret) {
-    if (mode === 'production') throw new Error('JWT_SECRET is required in production (at least 32 bytes)');
+    if (host.mode === 'production') throw new Error('JWT_SECRET is required in production (at least 32 bytes)');
     jwtSecret = randomBytes(32).toString('hex'); // development: tokens die with the process
   }
   if (Buffer.byteLength(jwtSecret) < 32) throw new Error('JWT_SECRET must be at least 32 bytes');
-  const int = (name: string, dflt: number) => {
-    const v = Number(env[name] ?? dflt);
-    if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a non-negative integer`);
-    return v;
-  };
+  const int = (name: string, fallback: number) => intSetting(env, name, fallback);
   return {
-    mode,
-    httpPort: int('HTTP_PORT', 3000),
-    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ocop',
-    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    ...host,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'ocop',
-    prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
-    logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
-    logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
     jwtSecret,
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
     storageDir: env.STORAGE_DIR ?? 'var/storage',
@@ -86,8 +66,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
-    demoData: mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
-    rpcTimeoutMs: int('RPC_TIMEOUT_MS', 10_000),
+    demoData: host.mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
     verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { JobQueue } from '@ocop/jobs';
-import { SERVICE_LOGGER } from '@ocop/messaging';
+import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';

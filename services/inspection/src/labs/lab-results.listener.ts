@@ -13,7 +13,8 @@ import {
   type RpcReply,
   type SampleView,
 } from '@ocop/contracts';
-import { SERVICE_LOGGER, SERVICE_NATS, toErrorPayload } from '@ocop/messaging';
+import { toErrorPayload } from '@ocop/messaging';
+import { SERVICE_LOGGER, SERVICE_NATS } from '@ocop/service-kit';
 import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';

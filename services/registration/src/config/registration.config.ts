@@ -1,4 +1,4 @@
-import { loadServiceConfig, type ServiceConfig } from '@ocop/messaging';
+import { loadServiceConfig, type ServiceConfig } from '@ocop/service-kit';
 
 /** The registration service's whole configuration, read once at start (no process.env elsewhere). */
 export interface RegistrationConfig extends ServiceConfig {
