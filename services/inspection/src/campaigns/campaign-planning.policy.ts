@@ -11,7 +11,6 @@ export const isOffice = (a: Actor): boolean => a.role === Role.PROVINCE_OFFICE |
 
 /** The province a campaign (or recurrence) is planned for: the office's own; a national account must use a province's. */
 export function planningProvince(actor: Actor): string {
-  if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'campaigns are planned by the standing office');
   if (spansAllProvinces(actor))
     throw AppError.validation('PROVINCE_REQUIRED', 'a campaign belongs to one province: use a province account', 'provinceCode');
   return actor.scope.provinceCode;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, type Actor, type CampaignView } from '@ocop/contracts';
+import { type Actor, type CampaignView } from '@ocop/contracts';
 import { provinceScopeOf } from '../province-scope.policy';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignSelectionWorkflow } from './campaign-selection-workflow';
-import { campaignNotFound, isOffice } from './campaign-planning.policy';
+import { campaignNotFound } from './campaign-planning.policy';
 import { campaignView } from './campaign.view';
 
 /** The standing office runs a planned campaign's selection: its tasks are created and it opens. */
@@ -17,7 +17,6 @@ export class SelectCampaignUseCase {
   ) {}
 
   async execute(actor: Actor, campaignId: string, asOf: Date): Promise<CampaignView> {
-    if (!isOffice(actor)) throw AppError.forbidden('ROLE_FORBIDDEN', 'campaigns are run by the standing office');
     await this.ds.transaction((tx) => this.selection.select(tx, actor, campaignId, asOf));
     const c = await this.campaigns.get(provinceScopeOf(actor), campaignId);
     if (!c) throw campaignNotFound(campaignId);

@@ -54,10 +54,6 @@ export function isLabOf(actor: Actor, s: SampleRow): boolean {
   return actor.role === Role.LAB && actor.scope.agencyCode === s.labCode;
 }
 
-export function assertRequestingOffice(actor: Actor): void {
-  if (!OFFICE_ROLES.includes(actor.role)) throw AppError.forbidden('ROLE_FORBIDDEN', 'samples are requested by the standing office');
-}
-
 export function sampleNotFound(id: string): AppError {
   return AppError.notFound('SAMPLE_NOT_FOUND', `no sample ${id}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, InspectionEvents as E, Role, type Actor, type ViolationView } from '@ocop/contracts';
+import { AppError, InspectionEvents as E, type Actor, type ViolationView } from '@ocop/contracts';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { SYSTEM_SCOPE, provinceScopeOf } from '../province-scope.policy';
@@ -23,7 +23,6 @@ export class CorrectViolationUseCase {
   ) {}
 
   async execute(actor: Actor, violationId: string, asOf: Date): Promise<ViolationView> {
-    if (!isOffice(actor) && actor.role !== Role.INSPECTOR) throw AppError.forbidden('ROLE_FORBIDDEN', 'inspectors confirm corrections');
     await this.ds.transaction(async (tx) => {
       const v = await this.violations.getForCorrection(tx, provinceScopeOf(actor), violationId);
       if (!v) throw notFound(violationId);

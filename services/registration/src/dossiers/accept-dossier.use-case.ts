@@ -3,7 +3,7 @@ import { RegistrationEvents, type Actor } from '@ocop/contracts';
 import { DossierAction } from '@ocop/domain';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
-import { INTAKE_ROLES, assertDossierComplete } from './dossier-intake.policy';
+import { assertDossierComplete } from './dossier-intake.policy';
 import type { Dossier } from './dossier.entity';
 
 /** The commune accepts a dossier after the format check: every required document is there. */
@@ -17,7 +17,6 @@ export class AcceptDossierUseCase {
   execute(actor: Actor, dossierId: string): Promise<Dossier> {
     return this.workflow.transition(actor, dossierId, {
       action: DossierAction.ACCEPT,
-      roles: INTAKE_ROLES,
       event: RegistrationEvents.dossierAccepted,
       apply: async (d, tx) => {
         await assertDossierComplete(this.dossiers, d, tx);

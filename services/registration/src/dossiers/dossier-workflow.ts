@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, Role, type Actor, type DossierEventData } from '@ocop/contracts';
+import { type Actor, type DossierEventData } from '@ocop/contracts';
 import { DossierAction, DossierStatus, nextDossierStatus } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
@@ -11,15 +11,13 @@ import { readScopeOf } from '@ocop/auth';
 
 export interface TransitionSpec {
   action: DossierAction;
-  /** Roles that may take this action (checked after the scope, so out-of-scope stays 404). */
-  roles: readonly Role[];
   event: string;
   /** Rule checks and field changes, inside the transaction, before the status changes. */
   apply?: (d: Dossier, tx: Tx) => Promise<Record<string, unknown> | void>;
 }
 
 /**
- * The one way a dossier changes status: lock it, check scope and role, ask the state machine, save,
+ * The one way a dossier changes status: lock it in the actor's scope (roles are the edge's, from the RPC registry), ask the state machine, save,
  * and write the audit record and the domain event in the same transaction.
  */
 @Injectable()
@@ -34,8 +32,6 @@ export class DossierWorkflow {
   async transition(actor: Actor, dossierId: string, spec: TransitionSpec, outer?: Tx): Promise<Dossier> {
     const run = async (tx: Tx): Promise<Dossier> => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), dossierId);
-      if (!spec.roles.includes(actor.role))
-        throw AppError.forbidden('ROLE_FORBIDDEN', `role ${actor.role} may not ${spec.action} this dossier`);
       const from = d.status as DossierStatus;
       const to = nextDossierStatus(from, spec.action);
       const extra = (await spec.apply?.(d, tx)) ?? {};

@@ -103,7 +103,6 @@ export class EvaluationProgressConsumer {
       d.id,
       {
         action,
-        roles: [SYSTEM_ACTOR.role],
         event: eventType,
         apply: async () =>
           extra ?? {

@@ -96,7 +96,7 @@ describe('ProposeDossierUseCase', () => {
   it("proposes a 148 dossier to its district before 01/07/2025, in the province's open round", async () => {
     const t = setUp(dossier());
     const d = await t.useCase.execute(officer, cmd({ proposalReference: '125/UBND-NN' }), BEFORE_REFORM);
-    expect(t.spec()).toMatchObject({ roles: [Role.COMMUNE_OFFICER, Role.ADMIN] });
+    expect(t.spec()).toMatchObject({ action: 'PROPOSE', event: 'registration.dossier-proposed.v1' });
     expect(d).toMatchObject({ proposedTier: Tier.DISTRICT, proposedToUnitCode: '380', roundId: 'r-1', proposalReference: '125/UBND-NN' });
     expect(t.rounds.openOn).toHaveBeenCalledWith('38', '2025-03-10', TX);
     expect(t.rpc.request).not.toHaveBeenCalled();

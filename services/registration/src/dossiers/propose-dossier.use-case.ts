@@ -5,7 +5,6 @@ import { RpcClient } from '@ocop/messaging';
 import { readScopeOf } from '@ocop/auth';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
-import { INTAKE_ROLES } from './dossier-intake.policy';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
@@ -60,7 +59,6 @@ export class ProposeDossierUseCase {
     }
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.PROPOSE,
-      roles: INTAKE_ROLES,
       event: RegistrationEvents.dossierProposed,
       apply: async (d, tx) => {
         // The version's first tier, but never a district from 01/07/2025 (the 2025 calendar: the province takes its place).

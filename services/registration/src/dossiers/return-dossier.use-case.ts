@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AppError, RegistrationEvents, type Actor, type ReturnDossierCommand } from '@ocop/contracts';
 import { DOSSIER_DOCUMENT_TYPES, DossierAction, isDossierDocumentType } from '@ocop/domain';
 import { DossierWorkflow } from './dossier-workflow';
-import { INTAKE_ROLES } from './dossier-intake.policy';
 import type { Dossier } from './dossier.entity';
 
 /** The commune returns a dossier to the producer for completion, with its reasons (each may name a document type). */
@@ -22,7 +21,6 @@ export class ReturnDossierUseCase {
     }
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.RETURN_FOR_COMPLETION,
-      roles: INTAKE_ROLES,
       event: RegistrationEvents.dossierReturned,
       apply: async (d) => {
         d.returnReasons = cmd.reasons.map((r) => ({ ...(r.documentType ? { documentType: r.documentType } : {}), reason: r.reason }));

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationEvents, type Actor } from '@ocop/contracts';
 import { DossierAction, cycleYear, legalVersionAt } from '@ocop/domain';
-import { DOSSIER_EDITORS } from './dossier-editing.policy';
 import { DossierWorkflow } from './dossier-workflow';
 import { DossiersRepository } from './dossiers.repository';
 import { assertDossierComplete } from './dossier-intake.policy';
@@ -18,7 +17,6 @@ export class SubmitDossierUseCase {
   execute(actor: Actor, dossierId: string, asOf: Date): Promise<Dossier> {
     return this.workflow.transition(actor, dossierId, {
       action: DossierAction.SUBMIT,
-      roles: DOSSIER_EDITORS,
       event: RegistrationEvents.dossierSubmitted,
       apply: async (d, tx) => {
         await assertDossierComplete(this.dossiers, d, tx);

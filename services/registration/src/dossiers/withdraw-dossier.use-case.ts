@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, RegistrationEvents, Role, type Actor, type WithdrawDossierCommand } from '@ocop/contracts';
+import { AppError, RegistrationEvents, type Actor, type WithdrawDossierCommand } from '@ocop/contracts';
 import { DossierAction } from '@ocop/domain';
 import { DossierWorkflow } from './dossier-workflow';
-import { INTAKE_ROLES } from './dossier-intake.policy';
 import type { Dossier } from './dossier.entity';
 
 /**
@@ -18,7 +17,6 @@ export class WithdrawDossierUseCase {
     if (reason.length < 3) throw AppError.validation('WITHDRAW_REASON_REQUIRED', 'a withdrawal needs a reason', 'reason');
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.WITHDRAW,
-      roles: [Role.PRODUCER, ...INTAKE_ROLES],
       event: RegistrationEvents.dossierWithdrawn,
       apply: async () => ({ reason }),
     });
