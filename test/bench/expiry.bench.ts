@@ -24,7 +24,7 @@ import {
   RunExpirySweepUseCase as ExpirySweep,
   type ExpirySweepReport,
 } from '../../services/certification/src/expiry/run-expiry-sweep.use-case';
-import { CertificationJobs } from '../../services/certification/src/jobs/certification-jobs';
+import { CertificationJobs } from '../../services/certification/src/jobs/certification.jobs';
 import { dayMonthsFrom, insertBenchCertificates, mb, removeBenchInfra, withMemory } from './support/certificates';
 import { cpuText, systemCpu, systemTicks, type SystemTicks } from './support/cpu';
 

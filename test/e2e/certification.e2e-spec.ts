@@ -9,7 +9,7 @@ import { TestBus } from '../support/bus';
 import { ChildNode } from '../../libs/messaging/test/support/child-process';
 import { pdfText } from '../../libs/documents/test/pdf-text';
 import { loadToolConfig } from '../../tools/config';
-import { CertificationJobs } from '../../services/certification/src/jobs/certification-jobs';
+import { CertificationJobs } from '../../services/certification/src/jobs/certification.jobs';
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig } from '../../services/certification/src/config/certification.config';
 import { verifyCertificateQr } from '../../services/certification/src/signing/offline.verifier';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO } from '@ocop/contracts';
 import { startPlatform, type Platform } from '../support/platform';
-import { OPERATION_DOCS } from '../../services/gateway/src/http/operation-docs';
+import { OPERATION_DOCS } from '../../services/gateway/src/http/operation-docs.openapi';
 
 /** The API is fully described: every route the gateway serves is in the OpenAPI document, with its errors. */
 describe('OpenAPI', () => {

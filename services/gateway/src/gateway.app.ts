@@ -16,12 +16,12 @@ import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
 import { GATEWAY_CONFIG, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
 import { ProblemFilter } from './http/problem.filter';
-import { completeOpenApi } from './http/operation-docs';
+import { completeOpenApi } from './http/operation-docs.openapi';
 import { ProblemDoc } from './http/api-problems.decorator';
-import { validationPipe } from './http/pipes';
-import { ActorContextInterceptor, installRequestContext } from './http/request-context';
-import { UndeclaredQueryInterceptor, installInputGuard } from './http/input-guard';
-import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors';
+import { validationPipe } from './http/validation.pipe';
+import { ActorContextInterceptor, installRequestContext } from './http/request-context.hook';
+import { UndeclaredQueryInterceptor, installInputGuard } from './http/input.guard';
+import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors.handler';
 import { IdentityModule } from './identity/identity.module';
 import { BootstrapAdminUseCase } from './identity/bootstrap-admin.use-case';
 import { SeedDemoUsersUseCase } from './identity/seed-demo-users.use-case';
@@ -49,7 +49,7 @@ import {
   SamplesController,
 } from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
-import { VerificationCache } from './public/verification-cache';
+import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
 
 const REDIS = Symbol('REDIS');

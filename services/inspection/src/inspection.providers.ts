@@ -19,7 +19,7 @@ import { CertificatePoolRepository } from './certificate-pool/certificate-pool.r
 import { AddToPoolUseCase } from './certificate-pool/add-to-pool.use-case';
 import { ChangePoolStatusUseCase } from './certificate-pool/change-pool-status.use-case';
 import { CampaignsRepository } from './campaigns/campaigns.repository';
-import { CampaignSelectionWorkflow } from './campaigns/campaign-selection-workflow';
+import { CampaignSelectionWorkflow } from './campaigns/campaign-selection.workflow';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
 import { SelectCampaignUseCase } from './campaigns/select-campaign.use-case';
 import { OpenAgencyCampaignUseCase } from './campaigns/open-agency-campaign.use-case';
@@ -36,7 +36,7 @@ import { AssignTaskUseCase } from './tasks/assign-task.use-case';
 import { CompleteTaskUseCase } from './tasks/complete-task.use-case';
 import { ListTasksQuery } from './tasks/list-tasks.query';
 import { ViolationsRepository } from './violations/violations.repository';
-import { ViolationWorkflow } from './violations/violation-workflow';
+import { ViolationWorkflow } from './violations/violation.workflow';
 import { CorrectViolationUseCase } from './violations/correct-violation.use-case';
 import { RequestOverdueRevocationsUseCase } from './violations/request-overdue-revocations.use-case';
 import { ListViolationsQuery } from './violations/list-violations.query';

@@ -15,7 +15,7 @@ import { CreateProductUseCase } from './products/create-product.use-case';
 import { CreateRoundUseCase } from './rounds/create-round.use-case';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { AttachDocumentUseCase } from './dossiers/attach-document.use-case';
-import { DossierWorkflow } from './dossiers/dossier-workflow';
+import { DossierWorkflow } from './dossiers/dossier.workflow';
 import { SubmitDossierUseCase } from './dossiers/submit-dossier.use-case';
 import { ReturnDossierUseCase } from './dossiers/return-dossier.use-case';
 import { AcceptDossierUseCase } from './dossiers/accept-dossier.use-case';

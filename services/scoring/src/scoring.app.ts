@@ -17,7 +17,7 @@ import { DeclareConflictUseCase } from './councils/declare-conflict.use-case';
 import { GetCouncilQuery } from './councils/get-council.query';
 import { ListCouncilsQuery } from './councils/list-councils.query';
 import { EvaluationsRepository } from './evaluations/evaluations.repository';
-import { EvaluationWorkflow } from './evaluations/evaluation-workflow';
+import { EvaluationWorkflow } from './evaluations/evaluation.workflow';
 import { OpenEvaluationUseCase } from './evaluations/open-evaluation.use-case';
 import { RecordSampleResultUseCase } from './evaluations/record-sample-result.use-case';
 import { SetLabResultUseCase } from './evaluations/set-lab-result.use-case';

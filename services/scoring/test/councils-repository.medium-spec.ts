@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@ocop/contracts';
 import { CouncilsRepository } from '../src/councils/councils.repository';
 import { MemberConflict } from '../src/councils/member-conflict.entity';
-import { readerScope } from '../src/access/scoring-scope';
+import { readerScope } from '../src/access/scoring-scope.policy';
 import { actor, insertCouncil, openScoringDb, type ScoringDb } from './support/scoring-db';
 
 /** Who reads which council (by office or by seat) and the conflict upsert of CouncilsRepository, on real PostgreSQL. */

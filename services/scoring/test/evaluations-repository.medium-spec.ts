@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@ocop/contracts';
 import { EvaluationsRepository } from '../src/evaluations/evaluations.repository';
 import { Evaluation } from '../src/evaluations/evaluation.entity';
-import { POLICY_CHECKED, SYSTEM_SCOPE, readerScope } from '../src/access/scoring-scope';
+import { POLICY_CHECKED, SYSTEM_SCOPE, readerScope } from '../src/access/scoring-scope.policy';
 import {
   actor,
   insertCatalogueRevision,

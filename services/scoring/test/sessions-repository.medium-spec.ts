@@ -5,7 +5,7 @@ import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { ScoreSheetsRepository } from '../src/sessions/score-sheets.repository';
 import { SessionItem } from '../src/sessions/session-item.entity';
 import { ScoreSheet } from '../src/sessions/score-sheet.entity';
-import { POLICY_CHECKED, readerScope } from '../src/access/scoring-scope';
+import { POLICY_CHECKED, readerScope } from '../src/access/scoring-scope.policy';
 import {
   actor,
   insertCatalogueRevision,

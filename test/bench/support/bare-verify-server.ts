@@ -12,8 +12,8 @@ import { CertificatesRepository } from '../../../services/certification/src/cert
 import { publicView } from '../../../services/gateway/src/public/public.controller';
 import type { PublicCertificateRecord } from '@ocop/contracts';
 import { loadToolConfig } from '../../../tools/config';
-import type { VerificationCache } from '../../../services/gateway/src/public/verification-cache';
-import { renderNotValidPage, renderVerificationPage } from '../../../services/gateway/src/public/verification-page';
+import type { VerificationCache } from '../../../services/gateway/src/public/verification.cache';
+import { renderNotValidPage, renderVerificationPage } from '../../../services/gateway/src/public/verification.page';
 
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: loadToolConfig().env.DATABASE_URL, max: 8, application_name: 'bench-bare-verify' });

@@ -10,8 +10,8 @@ import {
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import type { CertificateRow } from './certificate-row';
-import { verifyUrl } from './certificate-wording';
+import type { CertificateRow } from './certificate.mapper';
+import { verifyUrl } from './certificate-wording.document';
 import { GetCertificatePdfQuery } from './get-certificate-pdf.query';
 import { GetCertificateQuery } from './get-certificate.query';
 import { GetDecisionPdfQuery } from './get-decision-pdf.query';

@@ -6,8 +6,8 @@ import { updateReturning, type Tx } from '@ocop/persistence';
 import { Certificate } from './certificate.entity';
 import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
-import type { CertificateRow } from './certificate-row';
-import { pickFields } from '../database/pick-fields';
+import type { CertificateRow } from './certificate.mapper';
+import { pickFields } from '../database/pick-fields.mapper';
 
 /** The stored columns of a certificate as a `CertificateRow`, for the set-based statements below (alias c). */
 export const CERTIFICATE_COLUMNS = `c.id, c.number, c.code, c.evaluation_id AS "evaluationId", c.dossier_id AS "dossierId", c.product_id AS "productId",

@@ -6,7 +6,7 @@ import { Decision } from './decision.entity';
 import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
 import { certificateScopeCondition } from './certificates.repository';
-import { pickFields } from '../database/pick-fields';
+import { pickFields } from '../database/pick-fields.mapper';
 
 /** A decision as its readers get it (no numbering internals, no created_at). */
 export type DecisionRow = Pick<

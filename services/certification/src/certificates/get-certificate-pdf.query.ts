@@ -5,7 +5,7 @@ import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { DecisionsRepository } from './decisions.repository';
 import { GetCertificateQuery } from './get-certificate.query';
-import { PROVISIONAL_NOTE_VI, signerLines, tierVi, verifyUrl } from './certificate-wording';
+import { PROVISIONAL_NOTE_VI, signerLines, tierVi, verifyUrl } from './certificate-wording.document';
 
 /** The printable certificate (PDF, base64), for a reader who may read it. */
 @Injectable()

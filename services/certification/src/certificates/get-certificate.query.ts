@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Actor } from '@ocop/contracts';
 import { certificateReadScopeOf } from './certificate-access.policy';
 import { CertificatesRepository } from './certificates.repository';
-import type { CertificateRow } from './certificate-row';
+import type { CertificateRow } from './certificate.mapper';
 
 /** A certificate the reader may read (else 404: existence is not revealed). */
 @Injectable()

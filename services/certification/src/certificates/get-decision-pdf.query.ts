@@ -3,7 +3,7 @@ import type { Actor } from '@ocop/contracts';
 import { REVOCATION_REASONS, type RevocationReasonCode } from '@ocop/domain';
 import { renderDecisionPdf, type DecisionDocument } from '@ocop/documents';
 import { GetDecisionQuery } from './get-decision.query';
-import { PROVISIONAL_NOTE_VI, signerLines } from './certificate-wording';
+import { PROVISIONAL_NOTE_VI, signerLines } from './certificate-wording.document';
 
 /** The printable decision (PDF, base64), for a reader who may read it. */
 @Injectable()

@@ -3,7 +3,7 @@ import { AppError, type Actor } from '@ocop/contracts';
 import { certificateReadScopeOf, isIssuingOfficer } from './certificate-access.policy';
 import { CertificatesRepository } from './certificates.repository';
 import { DecisionsRepository, type DecisionRow } from './decisions.repository';
-import type { CertificateRow } from './certificate-row';
+import type { CertificateRow } from './certificate.mapper';
 
 export type DecisionView = DecisionRow & {
   certificates: CertificateRow[];

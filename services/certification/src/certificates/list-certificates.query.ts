@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, ListCertificatesQuery as ListCertificatesRequest } from '@ocop/contracts';
 import { certificateReadScopeOf } from './certificate-access.policy';
 import { CertificatesRepository } from './certificates.repository';
-import type { CertificateRow } from './certificate-row';
+import type { CertificateRow } from './certificate.mapper';
 
 /** A page of the certificates the reader may read, newest issue first. */
 @Injectable()

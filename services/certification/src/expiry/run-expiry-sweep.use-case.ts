@@ -8,13 +8,13 @@ import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { writeAuditMany } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import { certificateEventData, type CertificateRow } from '../certificates/certificate-row';
+import { certificateEventData, type CertificateRow } from '../certificates/certificate.mapper';
 import { CertificatesRepository, type SweepCursor } from '../certificates/certificates.repository';
 import { RevocationsRepository } from '../revocation/revocations.repository';
 import { CertificateNoticesRepository } from './certificate-notices.repository';
 import { vietnamNumericDate } from '@ocop/documents';
 import { NotificationOutbox } from '../notifications/notification.outbox';
-import type { ProducerMessage } from '../notifications/notification-channel';
+import type { ProducerMessage } from '../notifications/notification.channel';
 
 export interface ExpirySweepReport {
   asOf: string;

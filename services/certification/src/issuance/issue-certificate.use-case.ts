@@ -17,12 +17,12 @@ import type { AuthorityNames } from '../authorities/authorities.client';
 import { CertificateSigner } from '../signing/certificate.signer';
 import type { CertificateClaims } from '../signing/offline.verifier';
 import { NotificationOutbox } from '../notifications/notification.outbox';
-import { certificateEventData } from '../certificates/certificate-row';
+import { certificateEventData } from '../certificates/certificate.mapper';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { DecisionsRepository } from '../certificates/decisions.repository';
 import { NumberCountersRepository } from '../certificates/number-counters.repository';
 import { RevocationsRepository } from '../revocation/revocations.repository';
-import { verifyUrl } from '../certificates/certificate-wording';
+import { verifyUrl } from '../certificates/certificate-wording.document';
 import { vietnamNumericDate } from '@ocop/documents';
 import { isoDay, verificationCode } from '../certificates/certificate-numbering.policy';
 

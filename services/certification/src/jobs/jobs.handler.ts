@@ -4,7 +4,7 @@ import { CertificationSubjects as S, RunJobCommand } from '@ocop/contracts';
 import { Caller, Handles, RpcController, adminRunAsOf, type RpcContext } from '@ocop/messaging';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
-import { CertificationJobs, type JobName } from './certification-jobs';
+import { CertificationJobs, type JobName } from './certification.jobs';
 
 /** An admin runs one of certification's jobs now, as of an instant outside production. */
 @RpcController()

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { SERVICE_LOGGER } from '@ocop/service-kit';
 import { NotificationsRepository } from './notifications.repository';
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification.channel';
 
 const MAX_ATTEMPTS = 5;
 

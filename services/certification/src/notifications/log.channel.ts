@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { NotificationChannel, OutgoingMessage } from './notification-channel';
+import type { NotificationChannel, OutgoingMessage } from './notification.channel';
 
 export class LogChannel implements NotificationChannel {
   readonly name = 'log';

@@ -3,7 +3,7 @@ import type { Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import { NotificationsRepository } from './notifications.repository';
-import type { ProducerMessage } from './notification-channel';
+import type { ProducerMessage } from './notification.channel';
 
 /**
  * The message outbox: messages are written in the transaction of the change they report, then sent by the

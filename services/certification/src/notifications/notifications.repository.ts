@@ -6,8 +6,8 @@ import type { Tx } from '@ocop/persistence';
 import { Notification } from './notification.entity';
 import type { CertificateReadScope } from '../certificates/certificate-access.policy';
 import { certificateScopeCondition } from '../certificates/certificates.repository';
-import type { OutgoingMessage, ProducerMessage } from './notification-channel';
-import { pickFields } from '../database/pick-fields';
+import type { OutgoingMessage, ProducerMessage } from './notification.channel';
+import { pickFields } from '../database/pick-fields.mapper';
 
 const VIEW_FIELDS = ['id', 'producerId', 'template', 'subject', 'body', 'status', 'certificateId', 'createdAt'] as const;
 

@@ -1,5 +1,5 @@
 import { Tier, actingTier } from '@ocop/domain';
-import type { CertificateRow } from '../certificates/certificate-row';
+import type { CertificateRow } from '../certificates/certificate.mapper';
 
 /**
  * Who decides on a certificate as of a date: its issuing authority, or from 01/07/2025 the province for a

@@ -6,7 +6,7 @@ import { writeAudit } from '@ocop/persistence';
 import { isIssuingOfficer } from '../certificates/certificate-access.policy';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { RevocationsRepository, type RevocationRow } from './revocations.repository';
-import { followUpData } from './revocation-follow-up-data';
+import { followUpData } from './revocation-follow-up.mapper';
 import { GetRevocationQuery } from './get-revocation.query';
 
 /** The standing office (or the issuing authority) confirms the certificate came back and the mark is off the packaging. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FollowUpStep } from './revocation-timers';
+import type { FollowUpStep } from './revocation.timers';
 import { RevocationsRepository } from './revocations.repository';
 
 /** Revocations still waiting for a follow-up step, for the sweep that recreates missing jobs (a system read). */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppError, CertificationEvents as E, type Actor, type RevocationRejectedData } from '@ocop/contracts';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
-import { certificateEventData } from '../certificates/certificate-row';
+import { certificateEventData } from '../certificates/certificate.mapper';
 import { assertIssuingOfficer } from '../certificates/certificate-access.policy';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { RevocationsRepository, type RevocationRow } from './revocations.repository';

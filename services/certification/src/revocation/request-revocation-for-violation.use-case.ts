@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, SYSTEM_ACTOR, type Actor, type EventEnvelope, type InspectionRevocationRequestedData } from '@ocop/contracts';
 import { REVOCATION_REASON_CODES, type RevocationReasonCode } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
-import { RevocationRequestWorkflow } from './revocation-request-workflow';
+import { RevocationRequestWorkflow } from './revocation-request.workflow';
 
 /** Who asks when inspection's service asks (audit and requested_by). */
 const INSPECTION_ACTOR: Actor = { ...SYSTEM_ACTOR, username: 'inspection' };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor, RevocationSource } from '@ocop/contracts';
-import { RevocationRequestWorkflow, type RequestRevocation } from './revocation-request-workflow';
+import { RevocationRequestWorkflow, type RequestRevocation } from './revocation-request.workflow';
 import { RevocationsRepository, type RevocationRow } from './revocations.repository';
 
 /** An office, an inspector or an admin asks for a certificate's revocation. */

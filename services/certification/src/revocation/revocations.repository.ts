@@ -4,10 +4,10 @@ import { AppError, DEFAULT_PAGE, type RevocationSource } from '@ocop/contracts';
 import type { RevocationReasonCode } from '@ocop/domain';
 import { updateReturning, type Tx } from '@ocop/persistence';
 import { Revocation, type RevocationStatus } from './revocation.entity';
-import type { CertificateRow } from '../certificates/certificate-row';
+import type { CertificateRow } from '../certificates/certificate.mapper';
 import { CERTIFICATE_COLUMNS, certificateScopeCondition } from '../certificates/certificates.repository';
 import { inCertificateScope, type CertificateReadScope } from '../certificates/certificate-access.policy';
-import { pickFields } from '../database/pick-fields';
+import { pickFields } from '../database/pick-fields.mapper';
 
 /** A revocation as its readers get it: its columns (but who confirmed the return) and its decision's reference. */
 export interface RevocationRow {

@@ -7,7 +7,7 @@ import { writeAudit } from '@ocop/persistence';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { NotificationOutbox } from '../notifications/notification.outbox';
 import { RevocationsRepository } from './revocations.repository';
-import { followUpData } from './revocation-follow-up-data';
+import { followUpData } from './revocation-follow-up.mapper';
 
 /**
  * Follow-ups due at `asOf` (one revocation, or all): the reminder and the escalation, each at most once,

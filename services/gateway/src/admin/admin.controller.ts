@@ -4,7 +4,7 @@ import { AppError, BUS_SERVICES, deadLetterSubjects, type Actor } from '@ocop/co
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient, type DeadLetterView } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/pipes';
+import { UuidParam } from '../http/validation.pipe';
 import { DeadLetterDoc } from './dead-letter.dto';
 
 /** Services whose dead letters can be listed and replayed through the gateway. */

@@ -22,7 +22,7 @@ import {
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/pipes';
+import { UuidParam } from '../http/validation.pipe';
 
 async function sendPdf(reply: FastifyReply, pdf: PdfView): Promise<void> {
   await reply

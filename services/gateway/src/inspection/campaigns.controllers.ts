@@ -25,9 +25,9 @@ import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
-import { readUpload } from '../http/uploads';
+import { readUpload } from '../http/uploads.parser';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/pipes';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('inspection: campaigns')
 @ApiProblems()

@@ -20,7 +20,7 @@ import {
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/pipes';
+import { UuidParam } from '../http/validation.pipe';
 
 @ApiTags('inspection: labs')
 @ApiProblems()

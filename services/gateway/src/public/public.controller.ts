@@ -15,8 +15,8 @@ import { RpcClient } from '@ocop/messaging';
 import { currentContext } from '@ocop/observability';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { VERIFICATION_CACHE } from '../gateway.tokens';
-import type { VerificationCache } from './verification-cache';
-import { renderNotValidPage, renderVerificationPage } from './verification-page';
+import type { VerificationCache } from './verification.cache';
+import { renderNotValidPage, renderVerificationPage } from './verification.page';
 
 const CODE = /^[0-9A-Z]{10}$/;
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

@@ -30,8 +30,8 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { readUpload } from '../http/uploads';
-import { UuidParam } from '../http/pipes';
+import { readUpload } from '../http/uploads.parser';
+import { UuidParam } from '../http/validation.pipe';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
 

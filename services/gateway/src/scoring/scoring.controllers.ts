@@ -32,7 +32,7 @@ import {
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/pipes';
+import { UuidParam } from '../http/validation.pipe';
 
 /** Session paperwork: the office of the council's unit, or the council's secretary (a COUNCIL_MEMBER user); the service checks which. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;

@@ -5,7 +5,7 @@ import { UnrecoverableEventError } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { CertificatePoolRepository } from '../certificate-pool/certificate-pool.repository';
 import { CampaignsRepository } from './campaigns.repository';
-import { CampaignSelectionWorkflow } from './campaign-selection-workflow';
+import { CampaignSelectionWorkflow } from './campaign-selection.workflow';
 import { ITEM_CODES } from './campaign-planning.policy';
 import { newCampaign } from './campaign.factory';
 

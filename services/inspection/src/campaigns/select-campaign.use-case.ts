@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type Actor, type CampaignView } from '@ocop/contracts';
 import { provinceScopeOf } from '../province-scope.policy';
 import { CampaignsRepository } from './campaigns.repository';
-import { CampaignSelectionWorkflow } from './campaign-selection-workflow';
+import { CampaignSelectionWorkflow } from './campaign-selection.workflow';
 import { campaignNotFound } from './campaign-planning.policy';
 import { campaignView } from './campaign.view';
 

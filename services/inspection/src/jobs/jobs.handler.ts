@@ -4,7 +4,7 @@ import { InspectionSubjects as S, RunInspectionJobCommand } from '@ocop/contract
 import { Caller, Handles, RpcController, adminRunAsOf, type RpcContext } from '@ocop/messaging';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { InspectionJobs } from './inspection-jobs';
+import { InspectionJobs } from './inspection.jobs';
 
 /** An admin runs one of inspection's sweeps now, as of an instant outside production. */
 @RpcController()

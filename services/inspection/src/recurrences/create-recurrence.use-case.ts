@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type Actor, type CreateRecurrenceCommand, type RecurrenceView } from '@ocop/contracts';
 import { UserDirectory } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
-import { InspectionTimers } from '../jobs/inspection-timers';
+import { InspectionTimers } from '../jobs/inspection.timers';
 import { checkTemplate, planningProvince, requireInspectors } from '../campaigns/campaign-planning.policy';
 import { provinceScopeOf } from '../province-scope.policy';
 import { RecurrencesRepository } from './recurrences.repository';

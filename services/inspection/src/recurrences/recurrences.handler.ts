@@ -5,7 +5,7 @@ import { Caller, Handles, RpcController, adminRunAsOf, requireActor, type RpcCon
 import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { InspectionJobs } from '../jobs/inspection-jobs';
+import { InspectionJobs } from '../jobs/inspection.jobs';
 import { CreateRecurrenceUseCase } from './create-recurrence.use-case';
 import { ListRecurrencesQuery } from './list-recurrences.query';
 import { RunRecurrenceUseCase } from './run-recurrence.use-case';

@@ -6,7 +6,7 @@ import { vietnamDay, vietnamDayStart } from '@ocop/domain';
 import { writeAudit } from '@ocop/persistence';
 import { ITEM_CODES, campaignNotFound } from '../campaigns/campaign-planning.policy';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { CampaignSelectionWorkflow } from '../campaigns/campaign-selection-workflow';
+import { CampaignSelectionWorkflow } from '../campaigns/campaign-selection.workflow';
 import { campaignView } from '../campaigns/campaign.view';
 import { newCampaign } from '../campaigns/campaign.factory';
 import { SYSTEM_SCOPE } from '../province-scope.policy';

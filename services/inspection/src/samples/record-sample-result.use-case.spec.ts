@@ -3,7 +3,7 @@ import { SampleStage, canonicalResult } from '@ocop/domain';
 import type { DataSource } from 'typeorm';
 import type { EventOutbox } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
-import type { ViolationWorkflow } from '../violations/violation-workflow';
+import type { ViolationWorkflow } from '../violations/violation.workflow';
 import type { SamplesRepository } from './samples.repository';
 import type { SampleRow } from './sample.view';
 import { RecordSampleResultUseCase } from './record-sample-result.use-case';

@@ -15,7 +15,7 @@ import { writeAudit, type ObjectStorage } from '@ocop/persistence';
 import { RESULT_STORAGE } from '../inspection.tokens';
 import { SYSTEM_SCOPE } from '../province-scope.policy';
 import type { LabRow } from '../labs/lab.view';
-import { ViolationWorkflow } from '../violations/violation-workflow';
+import { ViolationWorkflow } from '../violations/violation.workflow';
 import { SamplesRepository } from './samples.repository';
 import { sampleNotFound } from './sample.policy';
 import { sampleEventData, sampleView, type SampleRow } from './sample.view';

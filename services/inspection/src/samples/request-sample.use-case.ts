@@ -7,7 +7,7 @@ import { EventOutbox, RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { InspectionTimers } from '../jobs/inspection-timers';
+import { InspectionTimers } from '../jobs/inspection.timers';
 import { LabsRepository, WHOLE_REGISTER } from '../labs/labs.repository';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { SYSTEM_SCOPE, provinceScopeOf } from '../province-scope.policy';

@@ -6,7 +6,7 @@ import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
-import { InspectionTimers } from '../jobs/inspection-timers';
+import { InspectionTimers } from '../jobs/inspection.timers';
 import { SYSTEM_SCOPE } from '../province-scope.policy';
 import { SamplesRepository } from './samples.repository';
 import { isLabOf, isOfficeOf, sampleNotFound, sampleReadScopeOf } from './sample.policy';

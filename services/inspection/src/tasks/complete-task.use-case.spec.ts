@@ -4,7 +4,7 @@ import type { EventOutbox } from '@ocop/messaging';
 import type { InspectionConfig } from '../config/inspection.config';
 import type { TasksRepository, WorkTask } from './tasks.repository';
 import type { ViolationsRepository } from '../violations/violations.repository';
-import type { ViolationWorkflow } from '../violations/violation-workflow';
+import type { ViolationWorkflow } from '../violations/violation.workflow';
 import { CompleteTaskUseCase } from './complete-task.use-case';
 
 const inspector: Actor = { id: 'u-1', username: 'inspector', role: Role.INSPECTOR, scope: { provinceCode: '38' } };

@@ -9,7 +9,7 @@ import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { SYSTEM_SCOPE } from '../province-scope.policy';
 import { ViolationsRepository } from '../violations/violations.repository';
-import { ViolationWorkflow } from '../violations/violation-workflow';
+import { ViolationWorkflow } from '../violations/violation.workflow';
 import { TasksRepository } from './tasks.repository';
 import { openTaskOrThrow, taskWorkScopeOf } from './task.policy';
 

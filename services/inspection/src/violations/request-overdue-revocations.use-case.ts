@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ViolationsRepository } from './violations.repository';
-import { ViolationWorkflow } from './violation-workflow';
+import { ViolationWorkflow } from './violation.workflow';
 
 /** Corrective deadlines passed at `asOf` without correction: one revocation request each. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrationEvents, type Actor } from '@ocop/contracts';
 import { DossierAction } from '@ocop/domain';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import { DossiersRepository } from './dossiers.repository';
 import { assertDossierComplete } from './dossier-intake.policy';
 import type { Dossier } from './dossier.entity';

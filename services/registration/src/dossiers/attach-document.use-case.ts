@@ -7,7 +7,7 @@ import { now } from '@ocop/observability';
 import { readScopeOf } from '@ocop/auth';
 import { DossierDocument } from './dossier-document.entity';
 import { DossiersRepository } from './dossiers.repository';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import { ALLOWED_CONTENT_TYPES, EDITABLE_STATUSES } from './dossier-editing.policy';
 
 /** Attaching an uploaded document's metadata (the gateway stored the bytes) to a dossier while it is editable. */

@@ -6,7 +6,7 @@ import { DossierStatus, cycleYear } from '@ocop/domain';
 import { readScopeOf } from '@ocop/auth';
 import { Dossier } from './dossier.entity';
 import { DossiersRepository } from './dossiers.repository';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import { ProducersRepository } from '../producers/producers.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { FileReevaluationInvitationsUseCase } from '../reevaluation/file-reevaluation-invitations.use-case';

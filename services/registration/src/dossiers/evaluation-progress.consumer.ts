@@ -13,7 +13,7 @@ import {
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import { DossiersRepository } from './dossiers.repository';
 
 /**

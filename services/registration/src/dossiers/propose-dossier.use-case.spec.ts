@@ -3,7 +3,7 @@ import { DossierKind, DossierStatus, Tier } from '@ocop/domain';
 import type { RpcClient } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { ProposeDossierUseCase } from './propose-dossier.use-case';
-import type { DossierWorkflow, TransitionSpec } from './dossier-workflow';
+import type { DossierWorkflow, TransitionSpec } from './dossier.workflow';
 import type { DossiersRepository } from './dossiers.repository';
 import type { RoundsRepository } from '../rounds/rounds.repository';
 import type { ProductsRepository } from '../products/products.repository';

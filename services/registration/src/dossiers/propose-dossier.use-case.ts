@@ -3,7 +3,7 @@ import { AppError, RegistrationEvents, ScoringSubjects, type Actor, type Propose
 import { DossierAction, proposalTargetTierAt, tierModelFor, vietnamDay, Tier, type LegalVersionCode } from '@ocop/domain';
 import { RpcClient } from '@ocop/messaging';
 import { readScopeOf } from '@ocop/auth';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import { DossiersRepository } from './dossiers.repository';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProductsRepository } from '../products/products.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, RegistrationEvents, type Actor, type ReturnDossierCommand } from '@ocop/contracts';
 import { DOSSIER_DOCUMENT_TYPES, DossierAction, isDossierDocumentType } from '@ocop/domain';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import type { Dossier } from './dossier.entity';
 
 /** The commune returns a dossier to the producer for completion, with its reasons (each may name a document type). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, RegistrationEvents, type Actor, type WithdrawDossierCommand } from '@ocop/contracts';
 import { DossierAction } from '@ocop/domain';
-import { DossierWorkflow } from './dossier-workflow';
+import { DossierWorkflow } from './dossier.workflow';
 import type { Dossier } from './dossier.entity';
 
 /**

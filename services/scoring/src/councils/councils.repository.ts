@@ -6,7 +6,7 @@ import { Council } from './council.entity';
 import { CouncilMember } from './council-member.entity';
 import { MemberConflict } from './member-conflict.entity';
 import { canReadUnit } from '../access/access.policy';
-import type { ScoringScope } from '../access/scoring-scope';
+import type { ScoringScope } from '../access/scoring-scope.policy';
 
 export interface CouncilWithMembers {
   council: Council;

@@ -20,7 +20,7 @@ import { CouncilMember, VOTING_ROLES } from './council-member.entity';
 import { CouncilsRepository } from './councils.repository';
 import { councilView } from './council.view';
 import { assertManages } from '../access/access.policy';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 const UNIT_PATTERN: Record<string, RegExp> = { DISTRICT: /^\d{3}$/, PROVINCE: /^\d{2}$/, CENTRAL: /^VN$/ };
 

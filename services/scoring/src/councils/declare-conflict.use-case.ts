@@ -6,7 +6,7 @@ import { currentContext } from '@ocop/observability';
 import { CouncilsRepository } from './councils.repository';
 import { councilView } from './council.view';
 import { assertManages } from '../access/access.policy';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /** The council's office records that a member is linked to a producer: the member neither scores nor counts for its dossiers. */
 @Injectable()

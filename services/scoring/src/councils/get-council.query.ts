@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type Actor, type CouncilView } from '@ocop/contracts';
 import { CouncilsRepository } from './councils.repository';
 import { councilView } from './council.view';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 @Injectable()
 export class GetCouncilQuery {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_PAGE, type Actor, type CouncilView, type ListCouncilsQuery as ListCouncilsRequest } from '@ocop/contracts';
 import { CouncilsRepository } from './councils.repository';
 import { councilView } from './council.view';
-import { POLICY_CHECKED, readerScope } from '../access/scoring-scope';
+import { POLICY_CHECKED, readerScope } from '../access/scoring-scope.policy';
 
 /** The councils the actor may read, newest first: filtered by scope, then paged, so a page never comes out short. */
 @Injectable()

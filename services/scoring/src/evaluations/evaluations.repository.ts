@@ -9,7 +9,7 @@ import { Session } from '../sessions/session.entity';
 import type { SessionItem } from '../sessions/session-item.entity';
 import { CouncilMember } from '../councils/council-member.entity';
 import { canReadEvaluation } from '../access/access.policy';
-import type { ScoringScope } from '../access/scoring-scope';
+import type { ScoringScope } from '../access/scoring-scope.policy';
 
 export interface EvaluationFilter {
   tier?: string;

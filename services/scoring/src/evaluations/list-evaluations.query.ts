@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, EvaluationView, ListEvaluationsQuery as ListEvaluationsRequest } from '@ocop/contracts';
 import { EvaluationsRepository } from './evaluations.repository';
 import { evaluationView } from './evaluation.view';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 @Injectable()
 export class ListEvaluationsQuery {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DossierProposedData, EventEnvelope } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Evaluation } from './evaluation.entity';
-import { EvaluationWorkflow } from './evaluation-workflow';
+import { EvaluationWorkflow } from './evaluation.workflow';
 
 /** A dossier proposed by its commune enters the proposal tier's list of dossiers awaiting a session. */
 @Injectable()

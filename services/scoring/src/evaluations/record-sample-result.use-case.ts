@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { SYSTEM_ACTOR, type EventEnvelope, type SampleResultRecordedData } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { EvaluationsRepository } from './evaluations.repository';
-import { EvaluationWorkflow } from './evaluation-workflow';
-import { SYSTEM_SCOPE } from '../access/scoring-scope';
+import { EvaluationWorkflow } from './evaluation.workflow';
+import { SYSTEM_SCOPE } from '../access/scoring-scope.policy';
 
 /**
  * The lab's result from inspection (`inspection.sample-result-recorded.v1`) opens or blocks the gate of the

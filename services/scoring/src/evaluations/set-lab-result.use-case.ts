@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, type Actor, type EvaluationView, type SetLabResultCommand } from '@ocop/contracts';
 import { EvaluationsRepository } from './evaluations.repository';
-import { EvaluationWorkflow } from './evaluation-workflow';
+import { EvaluationWorkflow } from './evaluation.workflow';
 import { evaluationView } from './evaluation.view';
 import { assertManages, canReadEvaluation } from '../access/access.policy';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /**
  * Records the state of the sample lab tests for a dossier at a tier that requires them. Until the lab-testing

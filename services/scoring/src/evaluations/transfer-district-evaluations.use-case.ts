@@ -6,7 +6,7 @@ import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { EvaluationsRepository } from './evaluations.repository';
-import { evaluationEventData } from './evaluation-workflow';
+import { evaluationEventData } from './evaluation.workflow';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';

@@ -9,9 +9,9 @@ import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser } from './session.policy';
 import { auditSessionChange } from './session.audit';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
-import { evaluationEventData } from '../evaluations/evaluation-workflow';
+import { evaluationEventData } from '../evaluations/evaluation.workflow';
 import { CatalogueLoader } from '../catalogue/catalogue.loader';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /** Puts dossiers awaiting a session at this council's tier and unit on the agenda, pinning the catalogue revision they are scored against. */
 @Injectable()

@@ -15,7 +15,7 @@ import { CouncilMember } from '../councils/council-member.entity';
 import { MemberConflict } from '../councils/member-conflict.entity';
 import { Evaluation } from '../evaluations/evaluation.entity';
 import type { EvaluationsRepository } from '../evaluations/evaluations.repository';
-import type { EvaluationWorkflow } from '../evaluations/evaluation-workflow';
+import type { EvaluationWorkflow } from '../evaluations/evaluation.workflow';
 import type { CatalogueLoader } from '../catalogue/catalogue.loader';
 import type { ScoringConfig } from '../config/scoring.config';
 

@@ -34,9 +34,9 @@ import type { ScoringConfig } from '../config/scoring.config';
 import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes.document';
 import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
 import { EvaluationsRepository, type EvaluationCloseUpdate } from '../evaluations/evaluations.repository';
-import { EvaluationWorkflow, evaluationEventData, unitAtTier } from '../evaluations/evaluation-workflow';
+import { EvaluationWorkflow, evaluationEventData, unitAtTier } from '../evaluations/evaluation.workflow';
 import { CatalogueLoader, type LoadedCatalogue } from '../catalogue/catalogue.loader';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 /**
  * Closing a session (the secretary, once the quorum is present): each dossier on the agenda is finalised —

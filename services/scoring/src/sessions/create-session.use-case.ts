@@ -10,7 +10,7 @@ import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser, assertTierActs } from './session.policy';
 import { auditSessionChange } from './session.audit';
 import { CouncilsRepository } from '../councils/councils.repository';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /** The council's organisers open a session; its reference (BB-<unit>-<year>-<n>) numbers the unit's sessions of the cycle year. */
 @Injectable()

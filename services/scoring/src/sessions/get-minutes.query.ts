@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type Actor, type MinutesView } from '@ocop/contracts';
 import { SessionsRepository } from './sessions.repository';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 /** The minutes of a closed session, as stored when the secretary closed it. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, ListSessionsQuery as ListSessionsRequest, SessionView } from '@ocop/contracts';
 import { SessionsRepository } from './sessions.repository';
 import { SessionViewBuilder } from './session-view.builder';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 @Injectable()
 export class ListSessionsQuery {

@@ -4,7 +4,7 @@ import { SessionsRepository } from './sessions.repository';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetView } from './score-sheet.view';
 import { isOrganiser } from './session.policy';
-import { readerScope } from '../access/scoring-scope';
+import { readerScope } from '../access/scoring-scope.policy';
 
 @Injectable()
 export class ListSheetsQuery {

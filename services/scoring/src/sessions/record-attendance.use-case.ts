@@ -5,7 +5,7 @@ import { SessionsRepository } from './sessions.repository';
 import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser } from './session.policy';
 import { auditSessionChange } from './session.audit';
-import { POLICY_CHECKED } from '../access/scoring-scope';
+import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /** Records who is present (replaces the list). Members marked absent keep their sheets, which no longer count. */
 @Injectable()

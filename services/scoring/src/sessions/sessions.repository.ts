@@ -6,7 +6,7 @@ import { Session } from './session.entity';
 import { SessionItem } from './session-item.entity';
 import { SessionState } from './session-state.policy';
 import { CouncilsRepository } from '../councils/councils.repository';
-import { POLICY_CHECKED, type ScoringScope } from '../access/scoring-scope';
+import { POLICY_CHECKED, type ScoringScope } from '../access/scoring-scope.policy';
 
 export interface SessionFilter {
   councilId?: string;

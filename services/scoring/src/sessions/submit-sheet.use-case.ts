@@ -11,7 +11,7 @@ import { sheetView } from './score-sheet.view';
 import { auditSessionChange } from './session.audit';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { CatalogueLoader } from '../catalogue/catalogue.loader';
-import { POLICY_CHECKED, readerScope } from '../access/scoring-scope';
+import { POLICY_CHECKED, readerScope } from '../access/scoring-scope.policy';
 
 /** A present scoring member submits, or corrects until the session closes, their one sheet for a dossier on the agenda. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SchedulerSpec } from '@ocop/jobs';
 import type { StageTimers } from '../samples/sample.view';
-import { InspectionQueue } from './inspection-queue';
+import { InspectionQueue } from './inspection.queue';
 
 /** A campaign recurrence as a BullMQ job scheduler (Vietnam time). */
 export const recurrenceScheduler = (r: { id: string; cron: string }): SchedulerSpec<{ recurrenceId: string }> => ({

@@ -2,9 +2,9 @@ import { AppError, CertificationEvents, Role, type Actor } from '@ocop/contracts
 import type { EventOutbox } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import type { CertificatesRepository } from '../certificates/certificates.repository';
-import type { CertificateRow } from '../certificates/certificate-row';
+import type { CertificateRow } from '../certificates/certificate.mapper';
 import type { RevocationsRepository } from './revocations.repository';
-import { RevocationRequestWorkflow } from './revocation-request-workflow';
+import { RevocationRequestWorkflow } from './revocation-request.workflow';
 
 const office: Actor = { id: 'u1', username: 'office38', role: Role.PROVINCE_OFFICE, scope: { provinceCode: '38' } } as Actor;
 const certificate = {

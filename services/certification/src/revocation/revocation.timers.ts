@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CertificationQueue } from '../jobs/certification-queue';
+import { CertificationQueue } from '../jobs/certification.queue';
 
 /** The steps that follow a revocation decision: a reminder before the return deadline, then the escalation. */
 export type FollowUpStep = 'reminder' | 'deadline';

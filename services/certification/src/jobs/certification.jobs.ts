@@ -9,8 +9,8 @@ import type { CertificationConfig } from '../config/certification.config';
 import { RunExpirySweepUseCase, type ExpirySweepReport } from '../expiry/run-expiry-sweep.use-case';
 import { RunRevocationFollowUpsUseCase } from '../revocation/run-revocation-follow-ups.use-case';
 import { ListPendingFollowUpsQuery } from '../revocation/list-pending-follow-ups.query';
-import { RevocationTimers, followUpJobId } from '../revocation/revocation-timers';
-import { CertificationQueue } from './certification-queue';
+import { RevocationTimers, followUpJobId } from '../revocation/revocation.timers';
+import { CertificationQueue } from './certification.queue';
 import { DispatchNotificationsUseCase } from '../notifications/dispatch-notifications.use-case';
 
 export const JOB_NAMES = ['expiry-sweep', 'revocation-follow-ups', 'notifications-dispatch'] as const;

@@ -4,7 +4,7 @@ import { AppError, CertificationEvents as E, type Actor, type RevocationRequeste
 import { isRevocable, type RevocationReasonCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
-import { certificateEventData } from '../certificates/certificate-row';
+import { certificateEventData } from '../certificates/certificate.mapper';
 import { mayRequestRevocation } from '../certificates/certificate-access.policy';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { RevocationsRepository } from './revocations.repository';

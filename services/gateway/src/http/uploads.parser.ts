@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '@ocop/contracts';
-import { assertStorableText } from './input-guard';
+import { assertStorableText } from './input.guard';
 
 /** First bytes of the accepted file kinds: the declared type must match the content. */
 const MAGIC: Record<string, number[]> = {

@@ -1,5 +1,5 @@
 import type { RevocationFollowUpData } from '@ocop/contracts';
-import { certificateEventData, type CertificateRow } from '../certificates/certificate-row';
+import { certificateEventData, type CertificateRow } from '../certificates/certificate.mapper';
 import type { RevocationRow } from './revocations.repository';
 
 /** The data of a follow-up event of a decided revocation (reminder, escalation, return confirmed). */

@@ -10,8 +10,8 @@ import { ListOpenSampleTimersQuery } from '../samples/list-open-sample-timers.qu
 import { RequestOverdueRevocationsUseCase } from '../violations/request-overdue-revocations.use-case';
 import { RunRecurrenceUseCase } from '../recurrences/run-recurrence.use-case';
 import { ListActiveRecurrencesQuery } from '../recurrences/list-active-recurrences.query';
-import { InspectionQueue } from './inspection-queue';
-import { InspectionTimers, recurrenceScheduler, stageTimerJobId } from './inspection-timers';
+import { InspectionQueue } from './inspection.queue';
+import { InspectionTimers, recurrenceScheduler, stageTimerJobId } from './inspection.timers';
 
 /**
  * Inspection's timers on BullMQ: per sample stage a reminder and an escalation job, keyed
