@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '@ocop/contracts';
+import type { ObjectStorage } from '@ocop/persistence';
 import { assertStorableText } from './input.guard';
 
 /** First bytes of the accepted file kinds: the declared type must match the content. */
@@ -49,4 +50,35 @@ export async function readUpload(req: FastifyRequest, limitBytes: number): Promi
     contentType: part.mimetype,
     type: typeof typeField?.value === 'string' ? typeField.value : undefined,
   };
+}
+
+/** What a service records of a stored upload. */
+export interface StoredFile {
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/** Stores an upload under `folder`, then sends its description to the service; a refusal deletes the file, leaving nothing behind. */
+export async function storeThenSend<T>(
+  storage: ObjectStorage,
+  folder: string,
+  upload: Upload,
+  send: (file: StoredFile) => Promise<T>,
+): Promise<T> {
+  const stored = await storage.put(folder, upload.data);
+  try {
+    return await send({
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+    });
+  } catch (err) {
+    await storage.delete(stored.key);
+    throw err;
+  }
 }

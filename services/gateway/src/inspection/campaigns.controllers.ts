@@ -25,7 +25,7 @@ import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
-import { readUpload } from '../http/uploads.parser';
+import { readUpload, storeThenSend } from '../http/uploads.parser';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
 
@@ -100,24 +100,9 @@ export class CampaignsController {
     @Req() req: FastifyRequest,
   ): Promise<EvidenceView> {
     const upload = await readUpload(req, this.config.uploadLimitBytes);
-    const stored = await this.storage.put(`inspection/tasks/${id}`, upload.data);
-    try {
-      return await this.rpc.request<EvidenceView>(
-        S.taskAttachEvidence,
-        {
-          taskId: id,
-          fileName: upload.fileName,
-          contentType: upload.contentType,
-          size: stored.size,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-        },
-        { actor },
-      );
-    } catch (err) {
-      await this.storage.delete(stored.key); // refused: leave nothing behind
-      throw err;
-    }
+    return storeThenSend(this.storage, `inspection/tasks/${id}`, upload, (file) =>
+      this.rpc.request<EvidenceView>(S.taskAttachEvidence, { taskId: id, ...file }, { actor }),
+    );
   }
 
   /** The assigned inspector records one finding per checklist item; minor and major ones get corrective deadlines, a critical one a revocation request. */

@@ -30,7 +30,7 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { readUpload } from '../http/uploads.parser';
+import { readUpload, storeThenSend } from '../http/uploads.parser';
 import { UuidParam } from '../http/validation.pipe';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -168,25 +168,9 @@ export class DossiersController {
   async upload(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Req() req: FastifyRequest): Promise<DocumentView> {
     const upload = await readUpload(req, this.config.uploadLimitBytes);
     if (!upload.type) throw AppError.validation('VALIDATION_FAILED', 'the type field is required (before the file part)', 'type');
-    const stored = await this.storage.put(`dossiers/${id}`, upload.data);
-    try {
-      return await this.rpc.request<DocumentView>(
-        S.dossierAttachDocument,
-        {
-          dossierId: id,
-          type: upload.type,
-          fileName: upload.fileName,
-          contentType: upload.contentType,
-          size: stored.size,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-        },
-        { actor },
-      );
-    } catch (err) {
-      await this.storage.delete(stored.key); // refused: leave nothing behind
-      throw err;
-    }
+    return storeThenSend(this.storage, `dossiers/${id}`, upload, (file) =>
+      this.rpc.request<DocumentView>(S.dossierAttachDocument, { dossierId: id, type: upload.type, ...file }, { actor }),
+    );
   }
 
   @Post(':id/submit')
