@@ -18,10 +18,14 @@ const DURATION = config.bench.seconds;
 const GW = 3900,
   REG = 3901;
 
+/** BENCH_PROFILE_DIR: each service writes a CPU profile of the maximum-throughput phase there (tools/cpu-profile.js). */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
+  const profiling = PROFILE_DIR ? ['-r', './tools/cpu-profile.js'] : [];
+  const child = spawn(process.execPath, [...profiling, '-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
     cwd: root,
-    env: { ...config.env, ...env, HTTP_PORT: String(port) },
+    env: { ...config.env, ...env, HTTP_PORT: String(port), OCOP_CPU_PROFILE_DIR: PROFILE_DIR ?? '', OCOP_CPU_PROFILE_NAME: name },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
@@ -97,7 +101,10 @@ async function main(): Promise<void> {
     const base = { url: `http://127.0.0.1:${GW}`, duration: DURATION };
     await run({ ...base, duration: 3, connections: 10, requests: [command()] }); // warm-up
     const steady = await run({ ...base, connections: 20, overallRate: 200, requests: [command()] });
+    const profile = () => PROFILE_DIR && children.forEach((c) => c.kill('SIGUSR2'));
+    profile(); // starts
     const max = await run({ ...base, connections: 50, requests: [command()] });
+    profile(); // writes
     const bare = await run({ ...base, connections: 50, requests: [{ method: 'GET', path: '/health/live' }] });
     const line = (name: string, r: autocannon.Result) =>
       `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`;

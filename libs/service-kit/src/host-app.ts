@@ -139,6 +139,7 @@ export async function createHostApp(spec: HostSpec): Promise<NestFastifyApplicat
     if (ds.isInitialized) await ds.destroy().catch(() => undefined);
     throw err;
   }
-  app.enableShutdownHooks();
+  // A process stops on SIGTERM (its orchestrator) and SIGINT (a person); other signals are not stop requests (SIGUSR2: profiler).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }
