@@ -73,12 +73,12 @@ async function platformPath(serverUrl: string, natsUrl: string): Promise<number>
   const relay = new OutboxRelay(
     ds,
     new JetStreamPublisher(nc),
-    { schema: SCHEMA, databaseUrl: url, batchSize: 200, pollIntervalMs: 50 },
+    { batchSize: 200, pollIntervalMs: 50 },
     logger,
   );
   await consumer.start();
   await relay.start();
-  const outbox = new EventOutbox('ocop/bench', id, SCHEMA);
+  const outbox = new EventOutbox('ocop/bench', id);
   const started = process.hrtime.bigint();
   let next = 0;
   await Promise.all(

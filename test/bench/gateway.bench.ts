@@ -1,9 +1,13 @@
 /**
- * npm run bench:gateway — an authenticated command end to end (HTTP → gateway → NATS → registration
- * → PostgreSQL transaction with audit + outbox → reply): p50/p99 at a steady 200 requests/s, then the
- * maximum throughput. Both services run as their own processes from the build, as in production; the
- * load generator (autocannon) runs in this process. A bare GET /health/live of the same gateway is
- * measured in the same run as the HTTP-only baseline.
+ * npm run bench:gateway — an authenticated command end to end (HTTP → gateway → NATS → registration → PostgreSQL
+ * transaction with audit + outbox → reply) and a list query through the bus (`GET /api/units`), each against its
+ * **raw path** measured in the same run (test/bench/support/raw-path.ts: a bare Fastify handler doing one NATS request
+ * to a bare responder that runs the same inserts in one transaction, or the same SELECT), and `GET /health/live`
+ * (every hook, guard and header of the gateway) against a bare Nest-on-Fastify hello world. Phases: the command at a
+ * steady 200 requests/s (p50/p99), the command at its maximum (50 connections), the list with 10 connections, the
+ * probe with 50. The platform's services and the raw path run as their own processes from the build, as in
+ * production; the load generator (autocannon) runs in this process. BENCH_PROFILE_DIR: CPU profiles of the services
+ * during the command maximum (tools/cpu-profile.js, tools/profile-summary.js).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -16,7 +20,8 @@ const root = resolve(__dirname, '..', '..');
 const config = loadToolConfig();
 const DURATION = config.bench.seconds;
 const GW = 3900,
-  REG = 3901;
+  REG = 3901,
+  RAW = 3902; // and RAW + 1: the bare Nest hello world
 
 /** BENCH_PROFILE_DIR: each service writes a CPU profile of the maximum-throughput phase there (tools/cpu-profile.js). */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
@@ -31,10 +36,18 @@ function startService(name: string, port: number, env: Record<string, string>): 
   return child;
 }
 
-async function waitReady(port: number): Promise<void> {
+function startRaw(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['tools/run-node.js', 'test/bench/support/raw-path.ts', ...args], {
+    cwd: root,
+    env: { ...config.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+}
+
+async function waitReady(port: number, path = '/health/ready'): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).ok) return;
     } catch {
       /* not yet */
     }
@@ -70,21 +83,26 @@ async function main(): Promise<void> {
   const children = [startService('registration', REG, env)];
   await waitReady(REG);
   children.push(startService('gateway', GW, env));
+  const rawPrefix = `raw${process.pid}`;
+  const raw = [startRaw(['responder', rawPrefix], env), startRaw(['http', String(RAW), rawPrefix], env)];
   try {
     await waitReady(GW);
+    await waitReady(RAW + 1, '/hello');
+    await new Promise((r) => raw[0]!.once('message', r)); // the responder subscribed
     const login = await fetch(`http://127.0.0.1:${GW}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'commune.officer', password: DEMO.password }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
     let n = 0;
-    const command = (): autocannon.Request => ({
+    const command = (path: string): autocannon.Request => ({
       method: 'POST',
-      path: '/api/producers',
+      path,
       setupRequest: (req) => ({
         ...req,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({
           type: 'ENTERPRISE',
           name: `Công ty ${n}`,
@@ -98,23 +116,40 @@ async function main(): Promise<void> {
         }),
       }),
     });
-    const base = { url: `http://127.0.0.1:${GW}`, duration: DURATION };
-    await run({ ...base, duration: 3, connections: 10, requests: [command()] }); // warm-up
-    const steady = await run({ ...base, connections: 20, overallRate: 200, requests: [command()] });
+    const gw = { url: `http://127.0.0.1:${GW}`, duration: DURATION };
+    const bare = { url: `http://127.0.0.1:${RAW}`, duration: DURATION };
+    const nest = { url: `http://127.0.0.1:${RAW + 1}`, duration: DURATION };
+    await run({ ...gw, duration: 3, connections: 10, requests: [command('/api/producers')] }); // warm-up
+    await run({ ...bare, duration: 3, connections: 10, requests: [command('/raw/producers')] });
+    const steady = await run({ ...gw, connections: 20, overallRate: 200, requests: [command('/api/producers')] });
+    const steadyRaw = await run({ ...bare, connections: 20, overallRate: 200, requests: [command('/raw/producers')] });
     const profile = () => PROFILE_DIR && children.forEach((c) => c.kill('SIGUSR2'));
     profile(); // starts
-    const max = await run({ ...base, connections: 50, requests: [command()] });
+    const max = await run({ ...gw, connections: 50, requests: [command('/api/producers')] });
     profile(); // writes
-    const bare = await run({ ...base, connections: 50, requests: [{ method: 'GET', path: '/health/live' }] });
+    const maxRaw = await run({ ...bare, connections: 50, requests: [command('/raw/producers')] });
+    const units = await run({ ...gw, connections: 10, requests: [{ method: 'GET', path: '/api/units', headers: auth }] });
+    const unitsRaw = await run({ ...bare, connections: 10, requests: [{ method: 'GET', path: '/raw/units' }] });
+    const live = await run({ ...gw, connections: 50, requests: [{ method: 'GET', path: '/health/live' }] });
+    const hello = await run({ ...nest, connections: 50, requests: [{ method: 'GET', path: '/hello' }] });
     const line = (name: string, r: autocannon.Result) =>
-      `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`;
-    console.log(`\nbench:gateway  ${DURATION}s per phase, autocannon in-process, services as separate processes`);
+      `${name.padEnd(48)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`;
+    const ratio = (a: autocannon.Result, b: autocannon.Result) => (a.requests.average / b.requests.average).toFixed(3);
+    console.log(`\nbench:gateway  ${DURATION}s per phase, autocannon in-process, services and raw path as separate processes`);
     console.log(line('POST /api/producers at a steady 200 req/s', steady));
+    console.log(line('  raw path at a steady 200 req/s', steadyRaw));
     console.log(line('POST /api/producers, max (50 connections)', max));
-    console.log(line('GET /health/live (HTTP-only baseline)', bare));
-    console.log(`ratio command max / bare HTTP: ${(max.requests.average / bare.requests.average).toFixed(3)}`);
+    console.log(line('  raw path, max (50 connections)', maxRaw));
+    console.log(line('GET /api/units (10 connections)', units));
+    console.log(line('  raw path, same SELECT (10 connections)', unitsRaw));
+    console.log(line('GET /health/live (50 connections)', live));
+    console.log(line('  bare Nest-on-Fastify hello world', hello));
+    console.log(`steady p50 command / raw: ${(steady.latency.p50 / Math.max(steadyRaw.latency.p50, 0.001)).toFixed(2)}`);
+    console.log(`ratio command max / raw path: ${ratio(max, maxRaw)}`);
+    console.log(`ratio units / raw path: ${ratio(units, unitsRaw)}`);
+    console.log(`ratio /health/live / Nest hello world: ${ratio(live, hello)}`);
   } finally {
-    for (const c of children) c.kill('SIGTERM');
+    for (const c of [...children, ...raw]) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 2000));
     await dropDatabase(urls.databaseUrl, db);
   }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
@@ -13,14 +12,38 @@ export type OutboxEvent<T extends EventType = EventType> = {
   [K in T]: { type: K; subject: string | undefined; data: EventPayload<K> };
 }[T];
 
-const channelOf = (schema: string) => `ocop_outbox_${schema}`;
+/** Set on a transaction's query runner when it wrote outbox rows: its commit wakes this process's relay. */
+const WROTE_OUTBOX = 'ocop:wroteOutbox';
+
+const markOutboxWritten = (tx: Tx): void => {
+  if (tx.queryRunner) tx.queryRunner.data[WROTE_OUTBOX] = true;
+};
+
+/**
+ * Wakes the relay when a transaction that wrote outbox rows commits (the outermost commit; a savepoint's release is
+ * not one). The rows are relayed by the process that wrote them, at once; rows another process left behind (it
+ * crashed before relaying them) are found by the relay's poll. This costs no round trip, where a `pg_notify` per
+ * command cost one and serialised every notifying commit on PostgreSQL's notification queue lock.
+ */
+class OutboxCommitSubscriber implements EntitySubscriberInterface {
+  constructor(private readonly wake: () => void) {}
+
+  afterTransactionCommit(e: TransactionCommitEvent): void {
+    if (e.queryRunner.isTransactionActive || !e.queryRunner.data[WROTE_OUTBOX]) return;
+    delete e.queryRunner.data[WROTE_OUTBOX];
+    this.wake();
+  }
+
+  afterTransactionRollback(e: TransactionRollbackEvent): void {
+    if (!e.queryRunner.isTransactionActive) delete (e.queryRunner as QueryRunner).data[WROTE_OUTBOX];
+  }
+}
 
 /** Records domain events in the caller's transaction; the relay publishes them after commit. */
 export class EventOutbox {
   constructor(
     private readonly source: string,
     private readonly prefix: string,
-    private readonly schema: string,
   ) {}
 
   async enqueue<T>(tx: Tx, type: string, subject: string | undefined, data: T): Promise<EventEnvelope<T>> {
@@ -73,8 +96,7 @@ export class EventOutbox {
         envelope: envelope as never, // jsonb column
       })),
     );
-    // Delivered to the relay's LISTEN only when the transaction commits; one kick drains the batch.
-    await tx.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), envelopes[0]!.id]);
+    markOutboxWritten(tx); // the commit wakes the relay (OutboxCommitSubscriber); one wake drains the batch
     return envelopes;
   }
 }
@@ -96,10 +118,8 @@ export class JetStreamPublisher implements EventPublisher {
 }
 
 export interface OutboxRelayOptions {
-  schema: string;
-  databaseUrl: string;
   batchSize?: number;
-  /** Fallback poll when no NOTIFY arrives (another process committed while we were disconnected, ...). */
+  /** Poll for rows no commit of this process announced (another process wrote them and stopped before relaying them). */
   pollIntervalMs?: number;
   /** Failed publishes of a row, while other rows of its batches went through, before it is set aside (default 10). */
   maxAttempts?: number;
@@ -113,7 +133,7 @@ export interface OutboxRelayOptions {
  * drops as a duplicate (and consumers' inboxes absorb it past the duplicate window).
  */
 export class OutboxRelay {
-  private listener?: Client;
+  private subscriber?: OutboxCommitSubscriber;
   private running = false;
   private wake?: () => void;
   /** Set by kick(); a kick during a batch makes the loop go round again instead of sleeping. */
@@ -136,11 +156,8 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.listener = new Client({ connectionString: this.o.databaseUrl, application_name: `outbox-relay-${this.o.schema}` });
-    await this.listener.connect();
-    this.listener.on('notification', () => this.kick());
-    this.listener.on('error', (err) => this.logger.warn({ err }, 'outbox listener connection error; polling continues'));
-    await this.listener.query(`LISTEN ${channelOf(this.o.schema)}`);
+    this.subscriber = new OutboxCommitSubscriber(() => this.kick());
+    this.ds.subscribers.push(this.subscriber);
     this.running = true;
     this.loop = this.run();
   }
@@ -154,7 +171,8 @@ export class OutboxRelay {
     this.running = false;
     this.kick();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    const i = this.subscriber ? this.ds.subscribers.indexOf(this.subscriber) : -1;
+    if (i >= 0) this.ds.subscribers.splice(i, 1);
   }
 
   private async run(): Promise<void> {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from '@ocop/observability';
 import { eventsWildcard } from '@ocop/contracts';
 import { DurableEventConsumer, type EventHandler } from './event-consumer';
-import { EventOutbox, JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
+import { JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
 import { ensureEventStream } from './nats';
 
 export interface MessagingSettings {
@@ -12,8 +12,6 @@ export interface MessagingSettings {
   service: string;
   prefix: string;
   stream: string;
-  databaseUrl: string;
-  schema: string;
   relayPollIntervalMs?: number;
   consumerBackoffMs?: number[];
   consumerMaxDeliver?: number;
@@ -31,7 +29,6 @@ export interface ConsumerSpec {
  * (its requests are answered by its BusServer). Started after the database is migrated; stopped before it is closed.
  */
 export class ServiceMessaging {
-  readonly outbox: EventOutbox;
   private relay?: OutboxRelay;
   consumers: DurableEventConsumer[] = [];
 
@@ -42,9 +39,7 @@ export class ServiceMessaging {
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
     private readonly publisher: EventPublisher = new JetStreamPublisher(nc),
-  ) {
-    this.outbox = new EventOutbox(`ocop/${s.service}`, s.prefix, s.schema);
-  }
+  ) {}
 
   async start(consumers: ConsumerSpec[]): Promise<void> {
     await ensureEventStream(this.nc, { name: this.s.stream, prefix: this.s.prefix });
@@ -69,11 +64,7 @@ export class ServiceMessaging {
     this.relay = new OutboxRelay(
       this.ds,
       this.publisher,
-      {
-        schema: this.s.schema,
-        databaseUrl: this.s.databaseUrl,
-        pollIntervalMs: this.s.relayPollIntervalMs,
-      },
+      { pollIntervalMs: this.s.relayPollIntervalMs },
       this.logger,
       this.metrics,
     );

@@ -228,4 +228,29 @@ describe('OutboxRelay (PostgreSQL outbox → JetStream)', () => {
       200,
     );
   });
+
+  it("a commit that wrote outbox rows wakes the writing process's relay at once (no poll, no NOTIFY), the outermost commit only", async () => {
+    const log: PublishRecord[] = [];
+    const relay = running.add(
+      new OutboxRelay(h.ds, new RecordingPublisher(new JetStreamPublisher(h.nc), 'awake', log), { pollIntervalMs: 600_000 }, h.logger),
+    );
+    await relay.start(); // its first batch runs now; then it sleeps for ten minutes unless a commit wakes it
+    await eventually(async () => (await countOf(h.ds, `SELECT count(*) AS n FROM ${SCHEMA}.outbox WHERE published_at IS NULL`)) === 0);
+    const type = 'relay-wake.thing-happened.v1';
+
+    const [direct] = await enqueue(h, type, [{ value: 1 }]);
+    await eventually(async () => log.some((r) => r.id === direct!.id), 5_000, 'the commit to wake the relay');
+
+    // Written in a savepoint: its release is not the commit; the rows are relayed when the transaction commits.
+    let nested: string | undefined;
+    await h.ds.transaction(async (tx) => {
+      await tx.transaction(async (inner) => {
+        nested = (await h.outbox.enqueue(inner, type, undefined, { value: 2 })).id;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(log.some((r) => r.id === nested)).toBe(false);
+    });
+    await eventually(async () => log.some((r) => r.id === nested), 5_000, 'the outer commit to wake the relay');
+    expect(await publishedAt(h, nested!)).toBeInstanceOf(Date);
+  });
 });

@@ -14,7 +14,7 @@ import { eventSubject, type EventEnvelope } from '@ocop/contracts';
 import { connectNats, ensureEventStream, EventOutbox, type OutboxRelay } from '@ocop/messaging';
 import { createLogger, type LogLevel } from '@ocop/observability';
 import { createTestEnv, eventually, type TestEnv } from '@ocop/testing';
-import { openMsgTestDatabase, SCHEMA, type ThingHappened } from './msgtest-db';
+import { openMsgTestDatabase, type ThingHappened } from './msgtest-db';
 
 /** One test file's world: its cloned database (msgtest schema migrated), NATS connection and stream. */
 export interface MsgHarness {
@@ -26,7 +26,7 @@ export interface MsgHarness {
   logger: Logger;
   outbox: EventOutbox;
   /** Relay options for this file's schema and database. */
-  relayOptions: { schema: string; databaseUrl: string; pollIntervalMs: number };
+  relayOptions: { pollIntervalMs: number };
   close(): Promise<void>;
 }
 
@@ -48,8 +48,8 @@ export async function startHarness(name: string): Promise<MsgHarness> {
       js: jetstream(ncOk),
       jsm: await jetstreamManager(ncOk),
       logger: testLogger(name),
-      outbox: new EventOutbox('ocop/test', env.prefix, SCHEMA),
-      relayOptions: { schema: SCHEMA, databaseUrl: env.databaseUrl, pollIntervalMs: 100 },
+      outbox: new EventOutbox('ocop/test', env.prefix),
+      relayOptions: { pollIntervalMs: 100 },
       async close() {
         await ncOk.drain().catch(() => undefined);
         await dsOk.destroy().catch(() => undefined);
