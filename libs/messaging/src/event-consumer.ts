@@ -23,7 +23,12 @@ export type EventHandlerFn = (event: EventEnvelope, tx: Tx) => Promise<void>;
  * transaction, so no lock is held while it waits; then applies the event in the inbox transaction with it.
  */
 export interface PreparedEventHandler<P> {
-  prepare(event: EventEnvelope): Promise<P>;
+  /**
+   * Whether the event concerns this handler at all, read off its envelope (after its data was checked): when not, it
+   * is acknowledged as skipped, with no transaction and no inbox row (a projection of some events among all types).
+   */
+  accepts?(event: EventEnvelope): boolean;
+  prepare?(event: EventEnvelope): Promise<P>;
   apply(event: EventEnvelope, tx: Tx, prepared: P): Promise<void>;
 }
 
@@ -196,6 +201,11 @@ export class DurableEventConsumer {
     if (deliveries > this.maxDeliver) {
       return this.deadLetter(m, event.id, raw, `gave up after ${deliveries - 1} deliveries without an ack`);
     }
+    if (typeof handler !== 'function' && handler.accepts && !handler.accepts(event)) {
+      m.ack();
+      this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'skipped' });
+      return;
+    }
     try {
       const applied = await this.apply(event, handler);
       m.ack();
@@ -218,7 +228,7 @@ export class DurableEventConsumer {
     const time = new Date(event.time);
     const asOf = Number.isNaN(time.getTime()) ? {} : { asOf: time.toISOString(), asOfSource: 'event' as const };
     return runInContext({ correlationId: event.correlationid, causationId: event.id, actor, ...asOf }, async () => {
-      const prepared = typeof handler === 'function' ? undefined : await handler.prepare(event);
+      const prepared = typeof handler === 'function' ? undefined : await handler.prepare?.(event);
       return this.ds.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.inboxTable} (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,

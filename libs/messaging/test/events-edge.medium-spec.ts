@@ -23,6 +23,7 @@ import { createTestEnv, eventually, type TestEnv } from '@ocop/testing';
 import { SCHEMA, msgTestServiceSpec, countOf, deadLettersOf, effectsOf } from './support/msgtest-db';
 
 const PRODUCERS: EventConsumerSpec = { name: 'producers', concurrency: 1 };
+const PICKY: EventConsumerSpec = { name: 'picky', concurrency: 1 };
 const seen: { prepared: unknown; prepareHadTx: boolean; name: string }[] = [];
 
 /** One feature handler declares its requests and its consumers: `@Handles` and `@OnEvent` side by side. */
@@ -39,6 +40,17 @@ class FeatureHandler {
       'registration-producers',
       ctx.event.id,
       d.name.length,
+      process.pid,
+    ]);
+  }
+
+  /** Of all types, only producers whose name starts with "keep": the others are acknowledged with no transaction. */
+  @OnEvent(PICKY, '*', { when: (e) => String((e.data as { name?: unknown }).name).startsWith('keep') })
+  async picky(@Ctx() ctx: EventContext) {
+    await ctx.tx.query(`INSERT INTO ${SCHEMA}.effect (consumer, event_id, value, pid) VALUES ($1, $2, $3, $4)`, [
+      'registration-picky',
+      ctx.event.id,
+      1,
       process.pid,
     ]);
   }
@@ -105,6 +117,18 @@ describe('JetStreamServer and @OnEvent handlers', () => {
         e.id,
       ]),
     ).toBe(1);
+  });
+
+  it('skips what a handler does not accept with no inbox row, in stream order with what it applies', async () => {
+    const producer = (name: string) => ({ producerId: randomUUID(), name, type: 'COOPERATIVE', communeCode: '16279', provinceCode: '38' });
+    const dropped = await publish(E.producerRegistered, producer('drop me'));
+    const kept = await publish(E.producerRegistered, producer('keep me'));
+    await eventually(async () => (await effectsOf(ds, 'registration-picky', kept.id)) === 1, 15_000, 'the accepted event');
+    const inbox = (id: string) =>
+      countOf(ds, `SELECT count(*) AS n FROM ${SCHEMA}.inbox WHERE consumer = $1 AND event_id = $2`, ['registration-picky', id]);
+    expect(await inbox(kept.id)).toBe(1);
+    expect(await inbox(dropped.id)).toBe(0); // handled before the kept one (concurrency 1), and skipped
+    expect(await effectsOf(ds, 'registration-picky', dropped.id)).toBe(0);
   });
 
   it('runs the prepare step outside the transaction and hands its result to the handler', async () => {

@@ -15,17 +15,23 @@ export interface EventConsumerSpec {
   concurrency?: number;
 }
 
+export interface OnEventOptions {
+  /** Only events this accepts are applied; the others are acknowledged with no transaction (`PreparedEventHandler.accepts`). */
+  when?: (event: EventEnvelope) => boolean;
+}
+
 interface Extras {
   consumer: EventConsumerSpec;
   type: string;
   phase: 'apply' | 'prepare';
+  when?: OnEventOptions['when'];
 }
 
 const patternOf = (e: Extras): string => `${e.consumer.name}|${e.type}|${e.phase}`;
 
 /** Handles one event type (or `'*'`: every type the consumer has no other handler for) in a durable consumer. */
-export const OnEvent = (consumer: EventConsumerSpec, type: string): MethodDecorator => {
-  const extras: Extras = { consumer, type, phase: 'apply' };
+export const OnEvent = (consumer: EventConsumerSpec, type: string, options: OnEventOptions = {}): MethodDecorator => {
+  const extras: Extras = { consumer, type, phase: 'apply', when: options.when };
   return EventPattern<string>(patternOf(extras), JETSTREAM, extras);
 };
 
@@ -39,6 +45,7 @@ export const PrepareEvent = (consumer: EventConsumerSpec, type: string): MethodD
 };
 
 type NestHandler = (data: unknown, ctx: EventContext) => Promise<unknown>;
+type HandlerEntry = { apply?: NestHandler; prepare?: NestHandler; when?: OnEventOptions['when'] };
 
 /**
  * The project's JetStream consumers as a Nest transport: `@OnEvent(consumer, type)` methods of a service's controllers
@@ -51,11 +58,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   // The consumer retries, dead-letters and counts failures: a handler's error must reach it, not be logged and dropped.
   override propagatesEventHandlerErrors = true;
   private readonly specs = new Map<string, EventConsumerSpec>();
-  private readonly handlersOf = new Map<string, Map<string, { apply?: NestHandler; prepare?: NestHandler }>>();
+  private readonly handlersOf = new Map<string, Map<string, HandlerEntry>>();
 
   override addHandler(pattern: unknown, callback: Parameters<Server['addHandler']>[1], isEventHandler = false, extras: object = {}): void {
     if (!isEventHandler) return; // request/reply handlers are the BusServer's
-    const { consumer, type, phase } = extras as Extras;
+    const { consumer, type, phase, when } = extras as Extras;
     if (!consumer || !type) throw new Error(`event handler ${String(pattern)} is not declared with @OnEvent`);
     if (type !== '*' && !EVENT_PAYLOADS[type as keyof typeof EVENT_PAYLOADS])
       throw new Error(`consumer ${consumer.name} handles ${type}, which no contract declares (EVENT_PAYLOADS)`);
@@ -63,11 +70,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     if (known && known !== consumer && known.concurrency !== consumer.concurrency)
       throw new Error(`consumer ${consumer.name} is declared twice with different settings`);
     this.specs.set(consumer.name, known ?? consumer);
-    const byType = this.handlersOf.get(consumer.name) ?? new Map<string, { apply?: NestHandler; prepare?: NestHandler }>();
+    const byType = this.handlersOf.get(consumer.name) ?? new Map<string, HandlerEntry>();
     this.handlersOf.set(consumer.name, byType);
     const entry = byType.get(type) ?? {};
     if (entry[phase]) throw new Error(`two ${phase} handlers for ${type} in consumer ${consumer.name}`);
     entry[phase] = callback as unknown as NestHandler;
+    if (when) entry.when = when;
     byType.set(type, entry);
   }
 
@@ -75,14 +83,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   consumers(): ConsumerSpec[] {
     return [...this.handlersOf].map(([name, byType]) => {
       const handlers: Record<string, EventHandler> = {};
-      for (const [type, { apply, prepare }] of byType) {
+      for (const [type, { apply, prepare, when }] of byType) {
         if (!apply) throw new Error(`consumer ${name} prepares ${type} but has no @OnEvent handler for it`);
-        handlers[type] = prepare
-          ? {
-              prepare: (event: EventEnvelope) => run(prepare, event, undefined, undefined),
-              apply: (event: EventEnvelope, tx: Tx, prepared: unknown) => run(apply, event, tx, prepared).then(() => undefined),
-            }
-          : (event: EventEnvelope, tx: Tx) => run(apply, event, tx, undefined).then(() => undefined);
+        handlers[type] = {
+          accepts: when,
+          prepare: prepare && ((event: EventEnvelope) => run(prepare, event, undefined, undefined)),
+          apply: (event: EventEnvelope, tx: Tx, prepared: unknown) => run(apply, event, tx, prepared).then(() => undefined),
+        };
       }
       return { name, handlers, concurrency: this.specs.get(name)?.concurrency };
     });

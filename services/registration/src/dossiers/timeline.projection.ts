@@ -7,6 +7,12 @@ import { TimelineEntry } from './timeline-entry.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** An event is a dossier's when its data names one; the others (a producer registered, a lab's credential) cost nothing. */
+const namesDossier = (event: EventEnvelope): boolean => {
+  const data = event.data as { dossierId?: unknown } | null;
+  return typeof data === 'object' && data !== null && typeof data.dossierId === 'string';
+};
+
 /**
  * Keeps each dossier's timeline from the event stream: any event of any service whose data names a
  * dossierId is an entry, so scoring, certification and inspection events appear without changes here.
@@ -21,14 +27,14 @@ const TIMELINE: EventConsumerSpec = { name: 'timeline', concurrency: 8 };
 export class TimelineProjection {
   constructor(private readonly timeline: TimelineEntriesRepository) {}
 
-  @OnEvent(TIMELINE, '*')
+  @OnEvent(TIMELINE, '*', { when: namesDossier })
   project(@Ctx() ctx: EventContext): Promise<void> {
     return this.apply(ctx.event, ctx.tx);
   }
 
   async apply(event: EventEnvelope, tx: Tx): Promise<void> {
-    const data = event.data;
-    if (typeof data !== 'object' || data === null || !('dossierId' in data) || typeof data.dossierId !== 'string') return;
+    if (!namesDossier(event)) return;
+    const data = event.data as { dossierId: string };
     if (!isEventType(event.type) && !UUID.test(data.dossierId))
       throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
     // The envelope's time is not part of the data the registry checks.
