@@ -16,3 +16,15 @@ export function eventSubject(prefix: string, type: string): string {
 export function eventsWildcard(prefix: string): string {
   return `${prefix}.events.>`;
 }
+
+/**
+ * The narrowest subject filter of a durable consumer that handles these event types (`'*'`: every type): one type's own
+ * subject, one producing service's `<prefix>.events.<service>.>`, or every event. The server then delivers only what the
+ * consumer may handle, instead of every event to every consumer (nats-server 2.9 takes one filter per consumer).
+ */
+export function consumerFilterSubject(prefix: string, types: readonly string[]): string {
+  if (types.length === 0 || types.includes('*')) return eventsWildcard(prefix);
+  if (types.length === 1) return eventSubject(prefix, types[0]!);
+  const services = new Set(types.map((t) => t.split('.')[0]));
+  return services.size === 1 ? `${prefix}.events.${[...services][0]}.>` : eventsWildcard(prefix);
+}

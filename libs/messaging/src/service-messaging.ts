@@ -2,7 +2,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Metrics } from '@ocop/observability';
-import { eventsWildcard } from '@ocop/contracts';
+import { consumerFilterSubject } from '@ocop/contracts';
 import { DurableEventConsumer, type EventHandler } from './event-consumer';
 import { JetStreamPublisher, OutboxRelay, type EventPublisher } from './outbox';
 import { ensureEventStream } from './nats';
@@ -51,7 +51,7 @@ export class ServiceMessaging {
           {
             durable: `${this.s.service}-${c.name}`,
             stream: this.s.stream,
-            filterSubject: eventsWildcard(this.s.prefix),
+            filterSubject: consumerFilterSubject(this.s.prefix, Object.keys(c.handlers)),
             handlers: c.handlers,
             concurrency: c.concurrency,
             backoffMs: this.s.consumerBackoffMs,

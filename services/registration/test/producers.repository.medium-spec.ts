@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ReadScope } from '@ocop/auth';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
 import { ProducersRepository } from '../src/producers/producers.repository';
-import type { Producer } from '../src/producers/producer.entity';
+import { Producer } from '../src/producers/producer.entity';
 import { insertPlace, insertProducer, openRegistrationDb, type Place } from './support/registration-db';
 
 /** Producers against PostgreSQL: what each scope lists and reads. */
@@ -52,5 +53,14 @@ describe('ProducersRepository', () => {
     expect(await repo.get({ kind: 'producer', producerId: theirs.id }, mine.id)).toBeNull();
     expect(await repo.get({ kind: 'district', provinceCode: here.provinceCode, districtCode: there.districtCode }, mine.id)).toBeNull();
     expect((await repo.get({ kind: 'province', provinceCode: there.provinceCode }, theirs.id))?.id).toBe(theirs.id);
+  });
+
+  it('refuses a second producer with a taken business registration number as PRODUCER_DUPLICATE, and keeps one row', async () => {
+    const twin = { ...mine, id: randomUUID() };
+    await expect(ds.transaction((tx) => repo.insert(tx, twin))).rejects.toMatchObject({
+      code: 'PRODUCER_DUPLICATE',
+      field: 'businessRegistrationNumber',
+    });
+    expect(await ds.getRepository(Producer).countBy({ businessRegistrationNumber: mine.businessRegistrationNumber })).toBe(1);
   });
 });

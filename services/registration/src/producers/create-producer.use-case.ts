@@ -29,13 +29,6 @@ export class CreateProducerUseCase {
         throw AppError.validation('UNIT_UNKNOWN', `no commune with code ${cmd.communeCode}`, 'communeCode');
       if (!coversUnit(actor, { ...commune, communeCode: commune.code }))
         throw AppError.forbidden('OUT_OF_SCOPE', 'the commune is outside your administrative scope');
-      if (await this.producers.existsWithRegistrationNumber(tx, brn)) {
-        throw AppError.conflict(
-          'PRODUCER_DUPLICATE',
-          'a producer with this business registration number exists',
-          'businessRegistrationNumber',
-        );
-      }
       const p = Object.assign(new Producer(), {
         id: randomUUID(),
         type: cmd.type,

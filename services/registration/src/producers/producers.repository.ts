@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_PAGE } from '@ocop/contracts';
+import { AppError, DEFAULT_PAGE } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Producer } from './producer.entity';
 import { inScope, type ReadScope } from '@ocop/auth';
@@ -43,11 +43,20 @@ export class ProducersRepository {
     return q.getMany();
   }
 
-  existsWithRegistrationNumber(tx: Tx, number: string): Promise<boolean> {
-    return tx.existsBy(Producer, { businessRegistrationNumber: number });
-  }
-
+  /** Inserts the producer; its business registration number being taken already is PRODUCER_DUPLICATE (the unique key decides, also between two requests at once). */
   async insert(tx: Tx, p: Producer): Promise<void> {
-    await tx.insert(Producer, p);
+    try {
+      await tx.insert(Producer, p);
+    } catch (err) {
+      const pg = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (pg?.code === '23505' && pg.constraint === 'producer_business_registration_number_key') {
+        throw AppError.conflict(
+          'PRODUCER_DUPLICATE',
+          'a producer with this business registration number exists',
+          'businessRegistrationNumber',
+        );
+      }
+      throw err;
+    }
   }
 }
