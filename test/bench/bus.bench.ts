@@ -70,12 +70,7 @@ async function platformPath(serverUrl: string, natsUrl: string): Promise<number>
     },
     logger,
   );
-  const relay = new OutboxRelay(
-    ds,
-    new JetStreamPublisher(nc),
-    { batchSize: 200, pollIntervalMs: 50 },
-    logger,
-  );
+  const relay = new OutboxRelay(ds, new JetStreamPublisher(nc), { batchSize: 200, pollIntervalMs: 50 }, logger);
   await consumer.start();
   await relay.start();
   const outbox = new EventOutbox('ocop/bench', id);
