@@ -123,6 +123,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Failed publishes of a row, while other rows of its batches went through, before it is set aside (default 10). */
   maxAttempts?: number;
+  /** Pause before the next batch while commits keep arriving, so batches grow under load (default 2 ms; 0: none). */
+  lingerMs?: number;
 }
 
 /**
@@ -142,6 +144,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
+  private readonly lingerMs: number;
 
   constructor(
     private readonly ds: DataSource,
@@ -153,6 +156,7 @@ export class OutboxRelay {
     this.batchSize = o.batchSize ?? 100;
     this.pollIntervalMs = o.pollIntervalMs ?? 1000;
     this.maxAttempts = o.maxAttempts ?? 10;
+    this.lingerMs = o.lingerMs ?? 2;
   }
 
   async start(): Promise<void> {
@@ -190,6 +194,9 @@ export class OutboxRelay {
       if (published >= this.batchSize) continue; // more are waiting
       if (this.kicked && !failures) {
         this.kicked = false; // a commit arrived while we were publishing
+        // Under load, commits keep arriving: wait a moment so the next claim takes several rows at once (a batch costs
+        // four statements whatever its size), instead of one small batch per commit.
+        if (this.lingerMs) await new Promise((r) => setTimeout(r, this.lingerMs));
         continue;
       }
       const waitMs = failures ? Math.min(30_000, 250 * 2 ** failures) : this.pollIntervalMs;
