@@ -117,6 +117,26 @@ describe('access: every out-of-scope attempt refused', () => {
           payload: JSON.stringify({ username, password: 'wrong-password-here' }),
         });
 
+    it('sets the security headers on every answer: a reply, a refusal and a public page', async () => {
+      for (const [path, status, token] of [
+        ['/api/units', 200, admin],
+        ['/api/dossiers', 401, undefined],
+        ['/verify/NOT-A-CODE', 404, undefined],
+      ] as const) {
+        const res = await p.http('GET', path, { token });
+        expect({ path, status: res.status }).toEqual({ path, status });
+        expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(res.headers['content-security-policy']).toContain("img-src 'self' data:");
+        expect(res.headers).toMatchObject({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'SAMEORIGIN',
+          'strict-transport-security': expect.stringContaining('max-age='),
+          'cross-origin-opener-policy': 'same-origin',
+        });
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
     it('counts X-Forwarded-For only from a configured proxy: a forged one does not reset the limit, clients behind the proxy each have theirs', async () => {
       const forged = [];
       for (let i = 1; i <= 4; i++) forged.push((await login('forger', '127.0.0.1', `203.0.113.${i}`)).statusCode);

@@ -3,7 +3,6 @@ import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Redis from 'ioredis';
@@ -20,6 +19,7 @@ import { completeOpenApi } from './http/operation-docs.openapi';
 import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/validation.pipe';
 import { ActorContextInterceptor, installRequestContext } from './http/request-context.hook';
+import { installSecurityHeaders } from './http/security-headers.hook';
 import { UndeclaredQueryInterceptor, installInputGuard } from './http/input.guard';
 import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors.handler';
 import { IdentityModule } from './identity/identity.module';
@@ -183,16 +183,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   installRequestContext(fastify, config.mode === 'production', app.get(Metrics));
   installInputGuard(fastify);
   // Errors inside Fastify's lifecycle (body parsing, hooks) reach Nest's error handler and so ProblemFilter: no second handler here.
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  installSecurityHeaders(fastify);
   await app.register(multipart as never, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
   await app.register(rateLimit as never, { global: false, redis, nameSpace: `${config.redisPrefix}-ratelimit-` });
   const loginLimiter = (fastify as unknown as { rateLimit(o: object): (req: FastifyRequest, reply: unknown) => Promise<void> }).rateLimit({
