@@ -40,7 +40,7 @@ for (const [id, t] of dt) {
     const cf = nodes.get(cur).callFrame;
     if (!/\/(libs|services)\//.test(cf.url) || /node_modules/.test(cf.url)) continue;
     const k = label(cf);
-    if (!seen.has(k)) add(inclusive, k, t), seen.add(k);
+    if (!seen.has(k)) (add(inclusive, k, t), seen.add(k));
   }
 }
 const pct = (t) => `${((100 * t) / total).toFixed(1).padStart(5)} %`;
