@@ -61,13 +61,7 @@ export class ServiceMessaging {
           this.metrics,
         ),
     );
-    this.relay = new OutboxRelay(
-      this.ds,
-      this.publisher,
-      { pollIntervalMs: this.s.relayPollIntervalMs },
-      this.logger,
-      this.metrics,
-    );
+    this.relay = new OutboxRelay(this.ds, this.publisher, { pollIntervalMs: this.s.relayPollIntervalMs }, this.logger, this.metrics);
     await this.relay.start();
     for (const c of this.consumers) await c.start();
   }
