@@ -7,6 +7,7 @@ import { Revocation } from '../revocation/revocation.entity';
 import { Notification } from '../notifications/notification.entity';
 import { InitialCertification1764200000000 } from './migrations/1764200000000-InitialCertification';
 import { ProvisionalCriteria1764900000000 } from './migrations/1764900000000-ProvisionalCriteria';
+import { RevocationCertificateIndex1796140000000 } from './migrations/1796140000000-RevocationCertificateIndex';
 
 /**
  * The certification schema: its entities and migration history. The set-based sweeps over many certificates
@@ -15,5 +16,5 @@ import { ProvisionalCriteria1764900000000 } from './migrations/1764900000000-Pro
 export const CERTIFICATION_DATABASE = {
   schema: 'certification',
   entities: [SigningKey, NumberCounter, Decision, Certificate, CertificateNotice, Revocation, Notification],
-  migrations: [InitialCertification1764200000000, ProvisionalCriteria1764900000000],
+  migrations: [InitialCertification1764200000000, ProvisionalCriteria1764900000000, RevocationCertificateIndex1796140000000],
 };

@@ -15,6 +15,7 @@ export type RevocationStatus = 'REQUESTED' | 'REJECTED' | 'REVOKED' | 'RETURN_CO
 @Index('revocation_expiry_uq', ['certificateId'], { unique: true, where: `source = 'EXPIRY'` })
 @Index('revocation_open_uq', ['certificateId'], { unique: true, where: `status = 'REQUESTED'` })
 @Index('revocation_follow_up_idx', ['status', 'returnDeadline'])
+@Index('revocation_certificate_idx', ['certificateId'])
 export class Revocation {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'certificate_id', type: 'uuid' }) certificateId: string;
