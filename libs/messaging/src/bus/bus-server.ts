@@ -57,6 +57,9 @@ export class BusServer extends ServerNats {
   override async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       this.bindEvents(this.nc);
+      // The server has the subscriptions before the process says it listens: a request sent the moment start-up ends
+      // (a test, a replica's first caller) finds its responder instead of "no responders".
+      await this.nc.flush();
       this.listening = true;
       callback();
     } catch (err) {
