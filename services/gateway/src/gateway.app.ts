@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
@@ -18,9 +18,9 @@ import { ProblemFilter } from './http/problem.filter';
 import { completeOpenApi } from './http/operation-docs.openapi';
 import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/validation.pipe';
-import { ActorContextInterceptor, installRequestContext } from './http/request-context.hook';
+import { ActorContextGuard, installRequestContext } from './http/request-context.hook';
 import { installSecurityHeaders } from './http/security-headers.hook';
-import { UndeclaredQueryInterceptor, installInputGuard } from './http/input.guard';
+import { UndeclaredQueryGuard, installInputGuard } from './http/input.guard';
 import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors.handler';
 import { IdentityModule } from './identity/identity.module';
 import { BootstrapAdminUseCase } from './identity/bootstrap-admin.use-case';
@@ -119,8 +119,9 @@ class GatewayModule {
         { provide: VERIFICATION_CACHE, useValue: cache },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: ActorContextInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
+        // Guards run in this order: authentication and roles, then the actor into the request context, then the query's names.
+        { provide: APP_GUARD, useClass: ActorContextGuard },
+        { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
         GatewayHooks,
         { provide: HOST_HOOKS, useExisting: GatewayHooks },

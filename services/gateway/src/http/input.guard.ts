@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { ExecutionContext, Injectable, type CanActivate } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import { AppError } from '@ocop/contracts';
 
 /** How deep a JSON body or query may nest (the deepest contract is a few levels: a campaign's rule weights). */
@@ -61,11 +60,11 @@ interface RouteArg {
  * or none refuses every other name here.
  */
 @Injectable()
-export class UndeclaredQueryInterceptor implements NestInterceptor {
+export class UndeclaredQueryGuard implements CanActivate {
   private readonly declared = new WeakMap<object, Set<string> | 'class'>();
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType() !== 'http') return next.handle();
+  canActivate(ctx: ExecutionContext): boolean {
+    if (ctx.getType() !== 'http') return true;
     const handler = ctx.getHandler();
     let allowed = this.declared.get(handler);
     if (!allowed) {
@@ -89,6 +88,6 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
         );
       }
     }
-    return next.handle();
+    return true;
   }
 }

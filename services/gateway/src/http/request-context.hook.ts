@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { ExecutionContext, Injectable, type CanActivate } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import { AppError, isInstant, scopeLabel, type Actor } from '@ocop/contracts';
 import { currentContext, runInContext, type Metrics } from '@ocop/observability';
 
@@ -38,14 +37,17 @@ export function installRequestContext(fastify: FastifyInstance, production: bool
   });
 }
 
-/** After the guard authenticated the caller, the actor joins the request's context (logs, events). */
+/**
+ * After the auth guard authenticated the caller, the actor joins the request's context (logs, events). A guard that
+ * always lets the request through, registered after the auth guard: an interceptor would wrap every answer in RxJS.
+ */
 @Injectable()
-export class ActorContextInterceptor implements NestInterceptor {
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType() !== 'http') return next.handle();
+export class ActorContextGuard implements CanActivate {
+  canActivate(ctx: ExecutionContext): boolean {
+    if (ctx.getType() !== 'http') return true;
     const actor = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>().actor;
     const c = currentContext();
     if (c && actor) c.actor = { id: actor.id, role: actor.role, scope: scopeLabel(actor.scope) };
-    return next.handle();
+    return true;
   }
 }
