@@ -20,6 +20,7 @@ export class AcceptDossierUseCase {
       event: RegistrationEvents.dossierAccepted,
       apply: async (d, tx) => {
         await assertDossierComplete(this.dossiers, d, tx);
+        return {};
       },
     });
   }

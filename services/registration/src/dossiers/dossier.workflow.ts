@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Actor, type DossierEventData } from '@ocop/contracts';
+import { type Actor, type DossierEventData, type EventPayload, type EventType } from '@ocop/contracts';
 import { DossierAction, DossierStatus, nextDossierStatus } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit, type Tx } from '@ocop/persistence';
@@ -9,11 +9,17 @@ import { Dossier } from './dossier.entity';
 import { DossiersRepository } from './dossiers.repository';
 import { readScopeOf } from '@ocop/auth';
 
-export interface TransitionSpec {
+/** The event types whose payload is a dossier's (the registry's `DossierEventData` and what extends it). */
+export type DossierEventType = { [K in EventType]: EventPayload<K> extends DossierEventData ? K : never }[EventType];
+
+/** What an event of this type carries besides the dossier's own fields (the workflow fills those in). */
+export type DossierEventExtra<T extends DossierEventType> = Omit<EventPayload<T>, keyof DossierEventData>;
+
+export interface TransitionSpec<T extends DossierEventType> {
   action: DossierAction;
-  event: string;
-  /** Rule checks and field changes, inside the transaction, before the status changes. */
-  apply?: (d: Dossier, tx: Tx) => Promise<Record<string, unknown> | void>;
+  event: T;
+  /** Rule checks and field changes, inside the transaction, before the status changes; returns the event's own fields. */
+  apply?: (d: Dossier, tx: Tx) => Promise<DossierEventExtra<T>>;
 }
 
 /**
@@ -29,12 +35,12 @@ export class DossierWorkflow {
   ) {}
 
   /** Runs in its own transaction, or in `outer` (event consumers: the inbox row commits with the change). */
-  async transition(actor: Actor, dossierId: string, spec: TransitionSpec, outer?: Tx): Promise<Dossier> {
+  async transition<T extends DossierEventType>(actor: Actor, dossierId: string, spec: TransitionSpec<T>, outer?: Tx): Promise<Dossier> {
     const run = async (tx: Tx): Promise<Dossier> => {
       const d = await this.dossiers.getForUpdate(tx, readScopeOf(actor), dossierId);
       const from = d.status as DossierStatus;
       const to = nextDossierStatus(from, spec.action);
-      const extra = (await spec.apply?.(d, tx)) ?? {};
+      const extra = (await spec.apply?.(d, tx)) ?? ({} as DossierEventExtra<T>);
       d.status = to;
       const saved = await this.dossiers.save(tx, d);
       await this.record(tx, actor, saved, spec.action, { from, to, ...extra }, spec.event, extra);
@@ -44,14 +50,14 @@ export class DossierWorkflow {
   }
 
   /** Audit + event for any change of a dossier (also used on creation). */
-  async record(
+  async record<T extends DossierEventType>(
     tx: Tx,
     actor: Actor,
     d: Dossier,
     action: string,
     audit: Record<string, unknown>,
-    eventType: string,
-    eventExtra: Record<string, unknown>,
+    eventType: T,
+    eventExtra: DossierEventExtra<T>,
   ): Promise<void> {
     await writeAudit(tx, {
       actorId: actor.id,
@@ -62,7 +68,7 @@ export class DossierWorkflow {
       details: audit,
       correlationId: currentContext()?.correlationId,
     });
-    const data: DossierEventData & Record<string, unknown> = {
+    const base: DossierEventData = {
       dossierId: d.id,
       dossierCode: d.code,
       productId: d.productId,
@@ -70,8 +76,8 @@ export class DossierWorkflow {
       status: d.status,
       communeCode: d.communeCode,
       provinceCode: d.provinceCode,
-      ...eventExtra,
     };
-    await this.outbox.enqueue(tx, eventType, d.id, data);
+    // The dossier's fields and the event's own make its payload (TypeScript cannot see through the spread of a generic Omit).
+    await this.outbox.enqueueEvent(tx, eventType, d.id, { ...base, ...eventExtra } as unknown as EventPayload<T>);
   }
 }

@@ -13,7 +13,7 @@ import {
 import { DossierAction, DossierStatus, allowedDossierActions } from '@ocop/domain';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
-import { DossierWorkflow } from './dossier.workflow';
+import { DossierWorkflow, type DossierEventType } from './dossier.workflow';
 import { DossiersRepository } from './dossiers.repository';
 
 /**
@@ -92,7 +92,7 @@ export class EvaluationProgressConsumer {
     e: EventEnvelope,
     tx: Tx,
     action: DossierAction,
-    eventType: string,
+    eventType: DossierEventType,
     extra?: Record<string, unknown>,
   ): Promise<void> {
     const data = e.data as DossierScheduledData | EvaluationCompletedData | CertificateIssuedData;

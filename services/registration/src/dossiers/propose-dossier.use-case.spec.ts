@@ -3,7 +3,7 @@ import { DossierKind, DossierStatus, Tier } from '@ocop/domain';
 import type { RpcClient } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
 import { ProposeDossierUseCase } from './propose-dossier.use-case';
-import type { DossierWorkflow, TransitionSpec } from './dossier.workflow';
+import type { DossierEventType, DossierWorkflow, TransitionSpec } from './dossier.workflow';
 import type { DossiersRepository } from './dossiers.repository';
 import type { RoundsRepository } from '../rounds/rounds.repository';
 import type { ProductsRepository } from '../products/products.repository';
@@ -59,9 +59,9 @@ const round = (over: Partial<EvaluationRound> = {}) =>
 
 /** The use case with its collaborators mocked; the workflow runs the transition's apply on the stored dossier. */
 function setUp(stored: Dossier) {
-  let spec: TransitionSpec | undefined;
+  let spec: TransitionSpec<DossierEventType> | undefined;
   const workflow = {
-    transition: jest.fn(async (_actor: Actor, _id: string, s: TransitionSpec) => {
+    transition: jest.fn(async (_actor: Actor, _id: string, s: TransitionSpec<DossierEventType>) => {
       spec = s;
       const extra = await s.apply?.(stored, TX);
       return Object.assign(stored, { status: DossierStatus.PROPOSED, extra });

@@ -97,8 +97,9 @@ export class ProposeDossierUseCase {
           toUnitCode,
           roundId,
           proposalReference: d.proposalReference,
-          legalVersion: d.legalVersion,
-          filedAt: d.filedAt?.toISOString(),
+          // An accepted dossier was filed: its legal version and filing time are set.
+          legalVersion: d.legalVersion!,
+          filedAt: d.filedAt!.toISOString(),
           kind: d.kind,
           districtCode: d.districtCode,
           productName: product?.name ?? '',

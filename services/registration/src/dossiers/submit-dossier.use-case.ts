@@ -27,7 +27,8 @@ export class SubmitDossierUseCase {
           d.cycleYear = cycleYear(asOf);
         }
         d.returnReasons = [];
-        return { resubmission, legalVersion: d.legalVersion, filedAt: d.filedAt!.toISOString() };
+        // Set at the first submission, kept at the next ones.
+        return { resubmission, legalVersion: d.legalVersion!, filedAt: d.filedAt!.toISOString() };
       },
     });
   }
