@@ -39,6 +39,38 @@ export class UnrecoverableEventError extends Error {
   override name = 'UnrecoverableEventError';
 }
 
+/** The handler of one event of a batch threw: the batch is rolled back, and that event's delivery counts as tried. */
+class BatchItemError extends Error {
+  constructor(
+    readonly item: Pending,
+    override readonly cause: unknown,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
+const sqlState = (err: unknown): string | undefined =>
+  (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code;
+
+/** An event this consumer will apply, with what settling it needs. */
+interface Pending {
+  m: JsMsg;
+  raw: string;
+  event: EventEnvelope;
+  handler: EventHandler;
+  deliveries: number;
+  done?: () => void;
+}
+
+/** The context a handler runs in: the event's correlation, its actor, and its own time as "now". */
+function contextOf(event: EventEnvelope) {
+  const actor = event.actorid ? { id: event.actorid, role: (event.actorrole ?? 'ADMIN') as Role } : undefined;
+  // The handler runs at the event's own time: what it stamps (its events, audit, rows) and the rules it runs are as of then.
+  const time = new Date(event.time);
+  const asOf = Number.isNaN(time.getTime()) ? {} : { asOf: time.toISOString(), asOfSource: 'event' as const };
+  return { correlationId: event.correlationid, causationId: event.id, actor, ...asOf };
+}
+
 export interface DurableConsumerOptions {
   /** Durable consumer name; also the inbox and dead-letter key. */
   durable: string;
@@ -62,6 +94,11 @@ export interface DurableConsumerOptions {
   ackWaitMs?: number;
   /** Events handled at the same time by this process. */
   concurrency?: number;
+  /**
+   * Events applied together in one transaction, up to `concurrency` such transactions at once (default 8; a consumer
+   * with concurrency 1 keeps stream order, one event at a time, and does not batch).
+   */
+  batchSize?: number;
 }
 
 /**
@@ -82,6 +119,8 @@ export class DurableEventConsumer {
   private readonly concurrency: number;
   private readonly inboxTable: string;
   private readonly deadLetterTable: string;
+  private readonly batchSize: number;
+  private readonly pending: (Pending & { done: () => void })[] = [];
 
   constructor(
     private readonly nc: NatsConnection,
@@ -93,6 +132,7 @@ export class DurableEventConsumer {
     this.maxDeliver = o.maxDeliver ?? 5;
     this.backoffMs = o.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
     this.concurrency = o.concurrency ?? 4;
+    this.batchSize = this.concurrency > 1 ? Math.max(1, o.batchSize ?? 8) : 1;
     const schema = (ds.options as { schema: string }).schema;
     this.inboxTable = `"${schema}".inbox`;
     this.deadLetterTable = `"${schema}".dead_letter`;
@@ -107,7 +147,7 @@ export class DurableEventConsumer {
     const jsm = await jetstreamManager(this.nc);
     const settings = {
       ack_wait: nanos(this.o.ackWaitMs ?? 30_000),
-      max_ack_pending: Math.max(100, this.concurrency * 4),
+      max_ack_pending: Math.max(100, this.concurrency * this.batchSize * 2),
       filter_subject: this.o.filterSubject,
     };
     try {
@@ -126,11 +166,12 @@ export class DurableEventConsumer {
       });
     }
     const consumer = await jetstream(this.nc).consumers.get(this.o.stream, this.o.durable);
-    this.messages = await consumer.consume({ max_messages: this.concurrency * 2 });
+    this.messages = await consumer.consume({ max_messages: this.concurrency * this.batchSize * 2 });
     const messages = this.messages;
     this.loop = (async () => {
       for await (const m of messages) {
-        while (this.inflight.size >= this.concurrency) await Promise.race(this.inflight);
+        // Up to `concurrency` transactions at once, each of up to `batchSize` events.
+        while (this.inflight.size >= this.concurrency * this.batchSize) await Promise.race(this.inflight);
         const p = this.handle(m).finally(() => this.inflight.delete(p));
         this.inflight.add(p);
       }
@@ -206,28 +247,103 @@ export class DurableEventConsumer {
       this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'skipped' });
       return;
     }
+    const item: Pending = { m, raw, event, handler, deliveries };
+    return this.batchSize > 1 ? this.inBatch(item) : this.settle(item);
+  }
+
+  /** Applies one event in its own transaction, then acks it; a failure is retried later or dead-lettered. */
+  private async settle(item: Pending): Promise<void> {
     try {
-      const applied = await this.apply(event, handler);
-      m.ack();
+      const applied = await this.apply(item.event, item.handler);
+      item.m.ack();
       this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: applied ? 'ack' : 'duplicate' });
     } catch (err) {
-      if (isPermanent(err) || err instanceof UnrecoverableEventError || deliveries >= this.maxDeliver) {
-        return this.deadLetter(m, event.id, raw, `${(err as Error).name}: ${(err as Error).message}`, deliveries);
-      }
-      const delay = this.backoffMs[Math.min(deliveries - 1, this.backoffMs.length - 1)];
-      this.logger.warn({ err, eventId: event.id, type: event.type, deliveries, retryInMs: delay }, 'event handler failed; will retry');
-      m.nak(delay);
-      this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'nak' });
+      await this.failed(item, err);
     }
+  }
+
+  /** A handler failed on this delivery: dead letters when it never will succeed or was the last try, else a delayed retry. */
+  private async failed({ m, raw, event, deliveries }: Pending, err: unknown): Promise<void> {
+    if (isPermanent(err) || err instanceof UnrecoverableEventError || deliveries >= this.maxDeliver) {
+      return this.deadLetter(m, event.id, raw, `${(err as Error).name}: ${(err as Error).message}`, deliveries);
+    }
+    const delay = this.backoffMs[Math.min(deliveries - 1, this.backoffMs.length - 1)];
+    this.logger.warn({ err, eventId: event.id, type: event.type, deliveries, retryInMs: delay }, 'event handler failed; will retry');
+    m.nak(delay);
+    this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: 'nak' });
+  }
+
+  /**
+   * Joins the batch the next turn of the event loop applies: the events this consumer has in hand at once (up to its
+   * concurrency) share one transaction and one multi-row inbox insert, then are acked together. A batch that fails is
+   * rolled back whole and each of its events is applied on its own, as without batching, so one bad event costs the
+   * others nothing but a second try.
+   */
+  private inBatch(item: Pending): Promise<void> {
+    return new Promise<void>((done) => {
+      this.pending.push({ ...item, done });
+      // One flush for every batchSize events waiting (the first, the (batchSize+1)-th, ...): each takes up to batchSize.
+      if (this.pending.length % this.batchSize === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const items = this.pending.splice(0, this.batchSize);
+    if (!items.length) return;
+    if (items.length === 1) return this.settle(items[0]!).finally(items[0]!.done);
+    try {
+      const applied = await this.applyBatch(items);
+      for (const i of items) {
+        i.m.ack();
+        this.metrics?.messagesHandled.inc({ consumer: this.o.durable, outcome: applied.has(i) ? 'ack' : 'duplicate' });
+      }
+      this.metrics?.consumerBatch.observe({ consumer: this.o.durable }, items.length);
+    } catch (err) {
+      // The handler that threw has had this delivery's try; the others are applied one by one, as without batching.
+      // (A handler that met a transaction an earlier one had already broken is not the culprit: SQLSTATE 25P02.)
+      const culprit = err instanceof BatchItemError && sqlState(err.cause) !== '25P02' ? err.item : undefined;
+      this.logger.debug({ err, events: items.length }, 'event batch rolled back; applying its other events one by one');
+      await Promise.all(items.map((i) => (i === culprit ? this.failed(i, (err as BatchItemError).cause) : this.settle(i))));
+    } finally {
+      for (const i of items) i.done();
+    }
+  }
+
+  /** The batch's events in one transaction: their inbox rows in one insert, then each new one's handler, in order. */
+  private async applyBatch(items: Pending[]): Promise<Set<Pending>> {
+    const prepared = await Promise.all(
+      items.map((i) =>
+        typeof i.handler === 'function'
+          ? undefined
+          : runInContext(contextOf(i.event), () => (i.handler as PreparedEventHandler<unknown>).prepare?.(i.event)),
+      ),
+    );
+    return this.ds.transaction(async (tx) => {
+      const rows: { event_id: string }[] = await tx.query(
+        `INSERT INTO ${this.inboxTable} (event_id, consumer, type)
+         SELECT e, $2, t FROM unnest($1::uuid[], $3::text[]) AS x(e, t) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [items.map((i) => i.event.id), this.o.durable, items.map((i) => i.event.type)],
+      );
+      const fresh = new Set(rows.map((r) => r.event_id));
+      const applied = new Set<Pending>();
+      for (const [k, i] of items.entries()) {
+        // An event delivered twice into one batch is applied once.
+        if (!fresh.delete(i.event.id)) continue;
+        const { handler, event } = i;
+        await runInContext(contextOf(event), () =>
+          (typeof handler === 'function' ? handler(event, tx) : handler.apply(event, tx, prepared[k])).catch((e: unknown) => {
+            throw new BatchItemError(i, e);
+          }),
+        );
+        applied.add(i);
+      }
+      return applied;
+    });
   }
 
   /** Applies the event once: inbox row and effect in one transaction. Returns false for a duplicate. */
   async apply(event: EventEnvelope, handler: EventHandler): Promise<boolean> {
-    const actor = event.actorid ? { id: event.actorid, role: (event.actorrole ?? 'ADMIN') as Role } : undefined;
-    // The handler runs at the event's own time: what it stamps (its events, audit, rows) and the rules it runs are as of then.
-    const time = new Date(event.time);
-    const asOf = Number.isNaN(time.getTime()) ? {} : { asOf: time.toISOString(), asOfSource: 'event' as const };
-    return runInContext({ correlationId: event.correlationid, causationId: event.id, actor, ...asOf }, async () => {
+    return runInContext(contextOf(event), async () => {
       const prepared = typeof handler === 'function' ? undefined : await handler.prepare?.(event);
       return this.ds.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(

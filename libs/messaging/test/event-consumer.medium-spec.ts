@@ -10,6 +10,7 @@ import {
 } from '@ocop/messaging';
 import { DeadLetterRow } from '@ocop/persistence';
 import { eventually } from '@ocop/testing';
+import { Metrics } from '@ocop/observability';
 import {
   consumerIdle,
   countByMsgId,
@@ -171,6 +172,63 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
     // for the delay; an immediate redelivery would come back within a few milliseconds).
     expect(attemptsAt[1] - attemptsAt[0]).toBeGreaterThanOrEqual(90);
     expect(attemptsAt[2] - attemptsAt[1]).toBeGreaterThanOrEqual(180);
+  });
+
+  it('applies the events it has in hand in shared transactions; a failing one costs its batchmates only a second try', async () => {
+    const scope = 'batch';
+    const goodType = `${scope}.thing-happened.v1`;
+    const badType = `${scope}.always-fails.v1`;
+    const durable = `${scope}-reader`;
+    let badAttempts = 0;
+    // The backlog is in the stream before the consumer starts: it has many events in hand at once.
+    const good = Array.from({ length: 60 }, (_, i) => makeEnvelope(goodType, { value: i }));
+    const bad = makeEnvelope(badType, { value: -1 });
+    for (const e of [...good.slice(0, 30), bad, ...good.slice(30)]) await publishRaw(h, e.type, JSON.stringify(e), e.id);
+    const metrics = new Metrics('msgtest-batch');
+    const handlers = {
+      [goodType]: effectHandler(durable),
+      [badType]: async () => {
+        badAttempts++;
+        throw new Error('this handler always fails');
+      },
+    };
+    const consumer = running.add(
+      new DurableEventConsumer(
+        h.nc,
+        h.ds,
+        {
+          durable,
+          stream: h.env.stream,
+          filterSubject: scopeFilter(h.env.prefix, scope),
+          handlers,
+          extraPayloads: thingPayloads(goodType, badType),
+          maxDeliver: 3,
+          backoffMs: [100, 200],
+          ackWaitMs: 2000,
+          concurrency: 4,
+          batchSize: 8,
+        },
+        h.logger,
+        metrics,
+      ),
+    );
+    await consumer.start();
+    await eventually(
+      async () => (await effectsOf(h.ds, durable)) === 60 && (await deadLettersOf(h.ds, durable)) === 1,
+      25_000,
+      '60 effects and 1 dead letter',
+    );
+    await consumerIdle(h, durable);
+    for (const e of good) expect(await effectsOf(h.ds, durable, e.id)).toBe(1);
+    expect(await inboxOf(h.ds, durable)).toBe(60);
+    expect(await deadLetter(durable, bad.id)).toMatchObject({ deliveries: 3 });
+    expect(badAttempts).toBe(3); // one try per delivery, in a batch or not
+    const batches = (await metrics.consumerBatch.get()).values;
+    const count = batches.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+    const sum = batches.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+    expect(count).toBeGreaterThan(0);
+    expect(sum / count).toBeGreaterThan(1); // transactions of several events
+    expect(sum).toBeGreaterThanOrEqual(40); // most events went in batches
   });
 
   it('a poison message goes to dead letters after its attempts and does not block the consumer', async () => {

@@ -8,6 +8,7 @@ export class Metrics {
   readonly outboxSetAside: Counter<'service'>;
   readonly rpcDuration: Histogram<'subject' | 'outcome'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly consumerBatch: Histogram<'consumer'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -35,6 +36,13 @@ export class Metrics {
       help: 'NATS request handling time',
       labelNames: ['subject', 'outcome'],
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.consumerBatch = new Histogram({
+      name: 'ocop_event_batch_size',
+      help: 'Events applied in one consumer transaction',
+      labelNames: ['consumer'],
+      buckets: [2, 4, 8, 16, 32, 64],
       registers: [this.registry],
     });
     this.httpDuration = new Histogram({
