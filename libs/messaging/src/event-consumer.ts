@@ -291,6 +291,10 @@ export class DurableEventConsumer {
     const items = this.pending.splice(0, this.batchSize);
     if (!items.length) return;
     if (items.length === 1) return this.settle(items[0]!).finally(items[0]!.done);
+    // A batch takes as long as its handlers together: its events say they are still being worked on, so the server does
+    // not redeliver them while the transaction runs (the inbox would absorb that, at the price of the work done twice).
+    const ackWaitMs = this.o.ackWaitMs ?? 30_000;
+    const keepAlive = setInterval(() => items.forEach((i) => i.m.working()), Math.max(250, ackWaitMs / 2));
     try {
       const applied = await this.applyBatch(items);
       for (const i of items) {
@@ -305,6 +309,7 @@ export class DurableEventConsumer {
       this.logger.debug({ err, events: items.length }, 'event batch rolled back; applying its other events one by one');
       await Promise.all(items.map((i) => (i === culprit ? this.failed(i, (err as BatchItemError).cause) : this.settle(i))));
     } finally {
+      clearInterval(keepAlive);
       for (const i of items) i.done();
     }
   }
