@@ -6,7 +6,8 @@
  * autocannon with 100 connections, runs in this process). The gateway answers from its VerificationCache,
  * filled by one pass over every code first; a second gateway with verifyCacheTtlMs = 0 shows the cold path
  * (NATS request to certification, a PostgreSQL query per request). Baseline in the same run: a bare Fastify
- * process answering the same URLs from an in-memory Map of the same records (support/bare-verify-server.ts).
+ * process answering the same URLs from an in-memory Map of the same records (support/bare-verify-server.ts), and, for
+ * the cold path, the same process doing one PostgreSQL lookup by code per request.
  * BENCH_SECONDS per measured phase (default 15).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
     const bareHtml = await measure('bare Fastify + Map, HTML /verify (baseline)', BARE, '/verify/', { warmup: 3 });
     const coldJson = await measure('gateway, cache TTL 0 (cold), JSON', GW_COLD, api, { warmup: 3 });
     const coldHtml = await measure('gateway, cache TTL 0 (cold), HTML /verify', GW_COLD, '/verify/', { warmup: 3 });
+    const barePg = await measure('bare Fastify + PostgreSQL lookup (baseline)', BARE, '/pk/', { warmup: 3 });
 
     const line = (p: Phase) =>
       `${p.name.padEnd(46)} ${p.result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${p.result.latency.p50} ms  p99 ${p.result.latency.p99} ms  ` +
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     console.log(`fill pass: ${fill.requests.total} requests in ${fill.duration.toFixed(1)} s`);
     const ratio = (a: autocannon.Result, b: autocannon.Result) => (a.requests.average / b.requests.average).toFixed(3);
     console.log(`ratio gateway warm / bare, JSON: ${ratio(warmJson, bareJson)}   HTML: ${ratio(warmHtml, bareHtml)}`);
+    console.log(`ratio gateway cold / bare Fastify + PostgreSQL lookup, JSON: ${ratio(coldJson, barePg)}`);
     console.log(
       `ratio gateway warm / cold (what the cache buys), JSON: ${(warmJson.requests.average / coldJson.requests.average).toFixed(1)}×   HTML: ${(warmHtml.requests.average / coldHtml.requests.average).toFixed(1)}×`,
     );

@@ -3,6 +3,8 @@
 // certificate's public record — the same records certification returns (its own VerifyCertificateQuery,
 // read once at start), turned into the same view and page by the gateway's own publicView and
 // renderVerificationPage. No Nest, no hooks, guards, helmet or metrics, no NATS. Prints `ready` when listening.
+// It also answers GET /pk/:code with one PostgreSQL lookup of the certificate by its unique code per request: the
+// baseline of the gateway's cold path (cache TTL 0).
 // Env: DATABASE_URL (the bench database), PORT.
 import Fastify from 'fastify';
 import { Pool } from 'pg';
@@ -34,7 +36,6 @@ async function main(): Promise<void> {
       }
     }),
   );
-  await pool.end();
   const cache = { get: async (code: string) => records.get(code) ?? null } as unknown as VerificationCache;
 
   const app = Fastify({ logger: false });
@@ -53,9 +54,14 @@ async function main(): Promise<void> {
       .type('text/html; charset=utf-8')
       .send(view ? renderVerificationPage(view) : renderNotValidPage(req.params.code));
   });
+  app.get<{ Params: { code: string } }>('/pk/:code', async (req, reply) => {
+    const { rows } = await pool.query('SELECT * FROM certification.certificate WHERE code = $1', [req.params.code]);
+    reply.header('cache-control', 'no-store');
+    return rows[0] ? rows[0] : reply.code(404).send({ code: 'CERTIFICATE_NOT_VALID' });
+  });
   await app.listen({ port: Number(loadToolConfig().env.PORT), host: '127.0.0.1' });
   process.stdout.write(`ready ${records.size}\n`);
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  process.on('SIGTERM', () => void app.close().then(() => pool.end().finally(() => process.exit(0))));
 }
 
 main().catch((err: Error) => {
