@@ -7,3 +7,4 @@ export type { AuditEntry } from './audit';
 export { LocalDiskObjectStorage } from './object-storage';
 export type { ObjectStorage, StoredObject } from './object-storage';
 export { updateReturning } from './update-returning';
+export { preparedQuery } from './prepared-query';

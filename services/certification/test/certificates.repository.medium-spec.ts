@@ -67,6 +67,12 @@ describe('CertificatesRepository and DecisionsRepository', () => {
       expect(got).not.toHaveProperty('decision');
     });
 
+    it('reads the public record of a code, prepared on each pooled connection, again and again at once, and null for an unknown code', async () => {
+      const reads = await Promise.all(Array.from({ length: 12 }, () => certificates.findPublicRecord(c38.code)));
+      for (const r of reads) expect(r).toMatchObject({ code: c38.code, number: c38.number, status: 'ACTIVE', revokedAt: null });
+      expect(await certificates.findPublicRecord('NO-SUCH-CODE')).toBeNull();
+    });
+
     it("filters by year of issue in Vietnam's calendar (UTC+7)", async () => {
       const p = await givenDecision(ds, { provinceCode: 'S41' });
       // 31/12/2026 20:00 UTC is already 01/01/2027 in Vietnam.

@@ -7,7 +7,7 @@
 // baseline of the gateway's cold path (cache TTL 0).
 // Env: DATABASE_URL (the bench database), PORT.
 import Fastify from 'fastify';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { VerifyCertificateQuery } from '../../../services/certification/src/certificates/verify-certificate.query';
 import { CertificatesRepository } from '../../../services/certification/src/certificates/certificates.repository';
@@ -22,6 +22,11 @@ async function main(): Promise<void> {
   const queries = new VerifyCertificateQuery(
     new CertificatesRepository({
       query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
+      // What preparedQuery asks of a DataSource: a runner that lends one pooled connection.
+      createQueryRunner: () => {
+        let client: PoolClient | undefined;
+        return { connect: async () => (client = await pool.connect()), release: async () => client?.release() };
+      },
     } as unknown as DataSource),
   );
   const codes = (await pool.query<{ code: string }>('SELECT code FROM certification.certificate')).rows.map((r) => r.code);

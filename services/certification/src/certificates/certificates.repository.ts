@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { AppError, DEFAULT_PAGE, type PublicCertificateRecord } from '@ocop/contracts';
 import { CertificateStatus } from '@ocop/domain';
-import { updateReturning, type Tx } from '@ocop/persistence';
+import { preparedQuery, updateReturning, type Tx } from '@ocop/persistence';
 import { Certificate } from './certificate.entity';
 import { Revocation } from '../revocation/revocation.entity';
 import type { CertificateReadScope } from './certificate-access.policy';
@@ -244,7 +244,10 @@ export class CertificatesRepository {
 
   /** The public record behind a verification code, or null (unknown code). A public read: no scope. */
   async findPublicRecord(code: string): Promise<Omit<PublicCertificateRecord, 'revocationReasonVi'> | null> {
-    const rows: Omit<PublicCertificateRecord, 'revocationReasonVi'>[] = await this.ds.query(
+    // Every public verification that misses the gateway's cache runs this: prepared once per connection.
+    const rows = await preparedQuery<Omit<PublicCertificateRecord, 'revocationReasonVi'>>(
+      this.ds,
+      'certification-public-record',
       `SELECT c.code, c.number, c.status, c.product_name AS "productName", c.product_set_code AS "productSetCode", c.producer_name AS "producerName", c.stars,
          c.tier, d.issuer_vi AS "issuerVi", d.reference AS "decisionReference", to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decisionDate",
          to_char(c.valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "validFrom", to_char(c.valid_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "validTo",
