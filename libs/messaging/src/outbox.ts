@@ -87,14 +87,17 @@ export class EventOutbox {
       ...(ctx?.causationId ? { causationid: ctx.causationId } : {}),
       ...(ctx?.actor ? { actorid: ctx.actor.id, actorrole: ctx.actor.role } : {}),
     }));
-    await tx.insert(
-      OutboxRow,
-      envelopes.map((envelope) => ({
-        id: envelope.id,
-        subject: eventSubject(this.prefix, envelope.type),
-        type: envelope.type,
-        envelope: envelope as never, // jsonb column
-      })),
+    // One statement whatever the count, one array per column (a sweep chunk enqueues thousands); created_at is the
+    // database's clock: it orders the relay's claims, it is not a fact of the domain.
+    const schema = (tx.connection.options as { schema?: string }).schema ?? 'public';
+    await tx.query(
+      `INSERT INTO "${schema}".outbox (id, subject, type, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+      [
+        envelopes.map((e) => e.id),
+        envelopes.map((e) => eventSubject(this.prefix, e.type)),
+        envelopes.map((e) => e.type),
+        envelopes.map((e) => JSON.stringify(e)),
+      ],
     );
     markOutboxWritten(tx); // the commit wakes the relay (OutboxCommitSubscriber); one wake drains the batch
     return envelopes;

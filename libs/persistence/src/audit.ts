@@ -57,8 +57,22 @@ export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<voi
   // Every record carries the correlation id of the request, event or job it came from, so an operator can follow
   // one action across services' audit logs, whether or not the use case passed it.
   const correlationId = currentContext()?.correlationId ?? null;
-  await tx.insert(
-    AuditRow,
-    entries.map((e) => ({ ...e, occurredAt: at, details: (e.details ?? null) as never, correlationId: e.correlationId ?? correlationId })),
-  ); // jsonb column
+  // One statement whatever the count, its parameters one array per column (a sweep writes 2,000 records at once; a
+  // VALUES list would be 16,000 parameters for TypeORM to build and PostgreSQL to parse).
+  const schema = (tx.connection.options as { schema?: string }).schema ?? 'public';
+  await tx.query(
+    `INSERT INTO "${schema}".audit_log (occurred_at, actor_id, actor_role, action, entity_type, entity_id, details, correlation_id)
+     SELECT $1::timestamptz, a, r, act, et, ei, d, c
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) AS x(a, r, act, et, ei, d, c)`,
+    [
+      at,
+      entries.map((e) => e.actorId),
+      entries.map((e) => e.actorRole),
+      entries.map((e) => e.action),
+      entries.map((e) => e.entityType),
+      entries.map((e) => e.entityId),
+      entries.map((e) => (e.details === undefined || e.details === null ? null : JSON.stringify(e.details))),
+      entries.map((e) => e.correlationId ?? correlationId),
+    ],
+  );
 }

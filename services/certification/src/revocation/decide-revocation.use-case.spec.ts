@@ -37,7 +37,8 @@ const districtOfficer = {
 const provinceOffice = { id: 'u2', username: 'tinh', role: Role.PROVINCE_OFFICE, scope: { provinceCode: '38' } } as Actor;
 
 function setup(o: { revocation?: object } = {}) {
-  const tx = { insert: jest.fn().mockResolvedValue(undefined) }; // audit records
+  // The audit writer's one statement (writeAudit runs tx.query in the data source's schema).
+  const tx = { query: jest.fn().mockResolvedValue([]), connection: { options: { schema: 'test' } } };
   const events: string[] = [];
   const r = { ...requested, ...o.revocation };
   const m = {

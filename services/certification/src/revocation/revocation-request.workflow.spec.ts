@@ -35,7 +35,8 @@ function setup(
     insertRequest: jest.fn().mockResolvedValue(undefined),
   };
   const outbox = { enqueueEvent: jest.fn().mockResolvedValue(undefined) };
-  const tx = { insert: jest.fn().mockResolvedValue(undefined) } as unknown as Tx; // the audit record
+  // The audit writer's one statement (writeAudit runs tx.query in the data source's schema).
+  const tx = { query: jest.fn().mockResolvedValue([]), connection: { options: { schema: 'test' } } } as unknown as Tx;
   const workflow = new RevocationRequestWorkflow(
     certificates as unknown as CertificatesRepository,
     revocations as unknown as RevocationsRepository,
@@ -73,7 +74,8 @@ describe('RevocationRequestWorkflow.open', () => {
       'c1',
       expect.objectContaining({ revocationId: id, certificateId: 'c1', source: 'OFFICE', requestedAt: asOf.toISOString() }),
     );
-    expect(s.tx.insert).toHaveBeenCalledTimes(1);
+    expect(s.tx.query).toHaveBeenCalledTimes(1);
+    expect((s.tx.query as jest.Mock).mock.calls[0][0]).toMatch(/INSERT INTO "test"\.audit_log/);
     expect(s.revocations.findBySourceReference).not.toHaveBeenCalled(); // no reference, no lookup
   });
 

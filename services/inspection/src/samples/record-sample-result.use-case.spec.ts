@@ -28,7 +28,8 @@ const result = (verdicts: Record<string, 'PASS' | 'FAIL'>, o: Partial<RecordResu
 const pdf = { fileName: 'kq.pdf', contentBase64: Buffer.from('%PDF-1.7 result').toString('base64') };
 
 function setUp(sample: SampleRow, locked: SampleRow = sample) {
-  const tx = { insert: jest.fn() };
+  // The audit writer's one statement (writeAudit runs tx.query in the data source's schema).
+  const tx = { query: jest.fn().mockResolvedValue([]), connection: { options: { schema: 'test' } } };
   const ds = { transaction: jest.fn((fn: (t: unknown) => unknown) => fn(tx)) } as unknown as DataSource;
   const samples = {
     get: jest.fn().mockResolvedValue(sample),

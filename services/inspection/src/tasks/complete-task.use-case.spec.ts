@@ -20,7 +20,8 @@ const open: WorkTask = {
 };
 
 function setUp(task: WorkTask | null = open, evidence: string[] = []) {
-  const tx = { insert: jest.fn() }; // the audit writer's insert
+  // The audit writer's one statement (writeAudit runs tx.query in the data source's schema).
+  const tx = { query: jest.fn().mockResolvedValue([]), connection: { options: { schema: 'test' } } };
   const ds = { transaction: jest.fn((fn: (t: unknown) => unknown) => fn(tx)) } as unknown as DataSource;
   const tasks = {
     getForWork: jest.fn().mockResolvedValue(task),

@@ -116,7 +116,8 @@ describe('CloseSessionUseCase (deferrals)', () => {
         outcome: null,
       }),
     );
-    const tx = { insert: jest.fn() } as unknown as Tx; // the audit writer's insert
+    // The audit writer's one statement (writeAudit runs tx.query in the data source's schema).
+    const tx = { query: jest.fn().mockResolvedValue([]), connection: { options: { schema: 'test' } } } as unknown as Tx;
     const sessions = {
       lockState: jest.fn().mockResolvedValue(state),
       agenda: jest.fn().mockResolvedValue(items),
