@@ -25,9 +25,18 @@ export interface ToolConfig {
    * Benchmarks: events (BENCH_EVENTS), runs (BENCH_RUNS), seconds per phase (BENCH_SECONDS); certificates
    * (BENCH_CERTIFICATES, unset: each bench's own default) and, for bench:expiry, how many months of the
    * 36-month spread of end dates lie before the as-of instant (BENCH_EXPIRED_MONTHS, default 3) and whether
-   * it refreshes planner statistics before the sweep's revocation pass (BENCH_ANALYZE, default true).
+   * it refreshes planner statistics before the sweep's revocation pass (BENCH_ANALYZE, default true); where bench:gateway
+   * writes the services' CPU profiles of its command maximum (BENCH_PROFILE_DIR, unset: no profiling).
    */
-  bench: { events: number; runs: number; seconds: number; certificates?: number; expiredMonths: number; analyze: boolean };
+  bench: {
+    events: number;
+    runs: number;
+    seconds: number;
+    certificates?: number;
+    expiredMonths: number;
+    analyze: boolean;
+    profileDir?: string;
+  };
   /** The whole environment, passed on to child processes as their base. */
   env: NodeJS.ProcessEnv;
 }
@@ -59,6 +68,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
       certificates: env.BENCH_CERTIFICATES ? Number(env.BENCH_CERTIFICATES) : undefined,
       expiredMonths: Number(env.BENCH_EXPIRED_MONTHS ?? 3),
       analyze: env.BENCH_ANALYZE !== 'false',
+      profileDir: env.BENCH_PROFILE_DIR || undefined,
     },
     env,
   };

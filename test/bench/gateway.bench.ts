@@ -26,7 +26,7 @@ const GW = 3900,
   RAW = 3902; // and RAW + 1: the bare Nest hello world
 
 /** BENCH_PROFILE_DIR: each service writes a CPU profile of the maximum-throughput phase there (tools/cpu-profile.js). */
-const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const PROFILE_DIR = config.bench.profileDir;
 
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
   const profiling = PROFILE_DIR ? ['-r', './tools/cpu-profile.js'] : [];

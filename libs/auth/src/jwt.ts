@@ -72,7 +72,11 @@ export class TokenService {
     }
   }
 
-  /** The time checks of `verify`, as jose makes them (whole seconds, with the same tolerance). */
+  /**
+   * The time checks of `verify`, as jose makes them (whole seconds, with the same tolerance). A token lives in the wall
+   * clock's time, as jose checks it, not in a request's as-of instant: driving the platform through time from outside
+   * must not expire, or revive, the tokens of the people doing it.
+   */
   private timely(v: Verified): boolean {
     const now = Math.floor(Date.now() / 1000);
     const age = now - v.iat;

@@ -11,7 +11,7 @@ import {
   type EventPayloadClass,
   type Role,
 } from '@ocop/contracts';
-import { DeadLetterRow, type Tx } from '@ocop/persistence';
+import { DeadLetterRow, schemaOf, type Tx } from '@ocop/persistence';
 import { runInContext, type Metrics } from '@ocop/observability';
 import { isPermanent } from './error-mapping';
 
@@ -51,6 +51,14 @@ class BatchItemError extends Error {
 
 const sqlState = (err: unknown): string | undefined =>
   (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code;
+
+/** A handler's effect in the inbox transaction, with what its prepare step read (a plain function prepares nothing). */
+const applyHandler = (handler: EventHandler, event: EventEnvelope, tx: Tx, prepared: unknown): Promise<void> =>
+  typeof handler === 'function' ? handler(event, tx) : handler.apply(event, tx, prepared);
+
+/** What a handler's prepare step reads before its transaction (nothing for a plain function). */
+const prepareHandler = (handler: EventHandler, event: EventEnvelope): Promise<unknown> | undefined =>
+  typeof handler === 'function' ? undefined : handler.prepare?.(event);
 
 /** An event this consumer will apply, with what settling it needs. */
 interface Pending {
@@ -133,7 +141,7 @@ export class DurableEventConsumer {
     this.backoffMs = o.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
     this.concurrency = o.concurrency ?? 4;
     this.batchSize = this.concurrency > 1 ? Math.max(1, o.batchSize ?? 8) : 1;
-    const schema = (ds.options as { schema: string }).schema;
+    const schema = schemaOf(ds);
     this.inboxTable = `"${schema}".inbox`;
     this.deadLetterTable = `"${schema}".dead_letter`;
   }
@@ -316,13 +324,7 @@ export class DurableEventConsumer {
 
   /** The batch's events in one transaction: their inbox rows in one insert, then each new one's handler, in order. */
   private async applyBatch(items: Pending[]): Promise<Set<Pending>> {
-    const prepared = await Promise.all(
-      items.map((i) =>
-        typeof i.handler === 'function'
-          ? undefined
-          : runInContext(contextOf(i.event), () => (i.handler as PreparedEventHandler<unknown>).prepare?.(i.event)),
-      ),
-    );
+    const prepared = await Promise.all(items.map((i) => runInContext(contextOf(i.event), () => prepareHandler(i.handler, i.event))));
     return this.ds.transaction(async (tx) => {
       const rows: { event_id: string }[] = await tx.query(
         `INSERT INTO ${this.inboxTable} (event_id, consumer, type)
@@ -336,7 +338,7 @@ export class DurableEventConsumer {
         if (!fresh.delete(i.event.id)) continue;
         const { handler, event } = i;
         await runInContext(contextOf(event), () =>
-          (typeof handler === 'function' ? handler(event, tx) : handler.apply(event, tx, prepared[k])).catch((e: unknown) => {
+          applyHandler(handler, event, tx, prepared[k]).catch((e: unknown) => {
             throw new BatchItemError(i, e);
           }),
         );
@@ -349,15 +351,14 @@ export class DurableEventConsumer {
   /** Applies the event once: inbox row and effect in one transaction. Returns false for a duplicate. */
   async apply(event: EventEnvelope, handler: EventHandler): Promise<boolean> {
     return runInContext(contextOf(event), async () => {
-      const prepared = typeof handler === 'function' ? undefined : await handler.prepare?.(event);
+      const prepared = await prepareHandler(handler, event);
       return this.ds.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO ${this.inboxTable} (event_id, consumer, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
           [event.id, this.o.durable, event.type],
         );
         if (inserted.length === 0) return false;
-        if (typeof handler === 'function') await handler(event, tx);
-        else await handler.apply(event, tx, prepared);
+        await applyHandler(handler, event, tx, prepared);
         return true;
       });
     });

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { eventSubject, type EventEnvelope, type EventPayload, type EventType } from '@ocop/contracts';
-import { OutboxRow, type Tx } from '@ocop/persistence';
+import { OutboxRow, schemaOf, type Tx } from '@ocop/persistence';
 import { currentContext, now, type Metrics } from '@ocop/observability';
 
 /** One event for `enqueueEvents`: its type, its subject and data of that type's payload class (a union over the given types). */
@@ -89,9 +89,8 @@ export class EventOutbox {
     }));
     // One statement whatever the count, one array per column (a sweep chunk enqueues thousands); created_at is the
     // database's clock: it orders the relay's claims, it is not a fact of the domain.
-    const schema = (tx.connection.options as { schema?: string }).schema ?? 'public';
     await tx.query(
-      `INSERT INTO "${schema}".outbox (id, subject, type, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+      `INSERT INTO "${schemaOf(tx)}".outbox (id, subject, type, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
       [
         envelopes.map((e) => e.id),
         envelopes.map((e) => eventSubject(this.prefix, e.type)),

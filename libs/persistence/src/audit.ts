@@ -1,7 +1,7 @@
 import { AppError } from '@ocop/contracts';
 import { currentContext, now } from '@ocop/observability';
 import { AuditRow } from './platform.entities';
-import type { Tx } from './data-source.factory';
+import { schemaOf, type Tx } from './data-source.factory';
 
 export interface AuditEntry {
   actorId: string;
@@ -59,9 +59,8 @@ export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<voi
   const correlationId = currentContext()?.correlationId ?? null;
   // One statement whatever the count, its parameters one array per column (a sweep writes 2,000 records at once; a
   // VALUES list would be 16,000 parameters for TypeORM to build and PostgreSQL to parse).
-  const schema = (tx.connection.options as { schema?: string }).schema ?? 'public';
   await tx.query(
-    `INSERT INTO "${schema}".audit_log (occurred_at, actor_id, actor_role, action, entity_type, entity_id, details, correlation_id)
+    `INSERT INTO "${schemaOf(tx)}".audit_log (occurred_at, actor_id, actor_role, action, entity_type, entity_id, details, correlation_id)
      SELECT $1::timestamptz, a, r, act, et, ei, d, c
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) AS x(a, r, act, et, ei, d, c)`,
     [

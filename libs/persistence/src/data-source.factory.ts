@@ -61,6 +61,12 @@ export async function initializeServiceDatabase(ds: DataSource): Promise<DataSou
 /** The transaction handle that use cases pass to repositories, the outbox and the audit log. */
 export type Tx = EntityManager;
 
+/** The service's own schema, for the platform tables' statements written in SQL (outbox, inbox, audit log). */
+export function schemaOf(source: DataSource | Tx): string {
+  const ds = source instanceof DataSource ? source : source.connection;
+  return (ds.options as { schema?: string }).schema ?? 'public';
+}
+
 /** A readiness probe: the database answers a trivial query. */
 export async function pingDatabase(ds: DataSource): Promise<void> {
   await ds.query('SELECT 1');

@@ -1,6 +1,6 @@
 export { OutboxRow, InboxRow, DeadLetterRow, AuditRow, PLATFORM_ENTITIES } from './platform.entities';
 export { createPlatformTablesV1 } from './platform-tables.migration';
-export { createServiceDataSource, initializeServiceDatabase, pingDatabase } from './data-source.factory';
+export { createServiceDataSource, initializeServiceDatabase, pingDatabase, schemaOf } from './data-source.factory';
 export type { ServiceDataSourceOptions, Tx } from './data-source.factory';
 export { writeAudit, writeAuditMany } from './audit';
 export type { AuditEntry } from './audit';

@@ -18,9 +18,11 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import Fastify from 'fastify';
 import { connect, type Msg } from '@nats-io/transport-node';
 import { Pool } from 'pg';
+import { loadToolConfig } from '../../../tools/config';
 
 const [, , role, ...args] = process.argv;
-const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const { infra, env } = loadToolConfig();
+const natsUrl = infra.natsUrl;
 
 @Controller()
 class HelloController {
@@ -47,7 +49,8 @@ async function http(port: number, prefix: string): Promise<void> {
 }
 
 async function responder(prefix: string): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  // The bench's own database (the bench passes DATABASE_URL to the services and to this process alike).
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 10 });
   await pool.query(`CREATE SCHEMA IF NOT EXISTS raw;
     CREATE TABLE IF NOT EXISTS raw.producer (id uuid PRIMARY KEY, type text NOT NULL, name text NOT NULL,
       business_registration_number text NOT NULL UNIQUE, representative_name text NOT NULL, phone text NOT NULL,

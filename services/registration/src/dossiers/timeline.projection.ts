@@ -33,7 +33,7 @@ export class TimelineProjection {
   }
 
   async apply(event: EventEnvelope, tx: Tx): Promise<void> {
-    if (!namesDossier(event)) return;
+    if (!namesDossier(event)) return; // again: a dead letter's replay reaches apply without the consumer's `when`
     const data = event.data as { dossierId: string };
     if (!isEventType(event.type) && !UUID.test(data.dossierId))
       throw new UnrecoverableEventError(`dossierId of ${event.type} is not a UUID`);
