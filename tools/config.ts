@@ -26,7 +26,9 @@ export interface ToolConfig {
    * (BENCH_CERTIFICATES, unset: each bench's own default) and, for bench:expiry, how many months of the
    * 36-month spread of end dates lie before the as-of instant (BENCH_EXPIRED_MONTHS, default 3) and whether
    * it refreshes planner statistics before the sweep's revocation pass (BENCH_ANALYZE, default true); where bench:gateway
-   * writes the services' CPU profiles of its command maximum (BENCH_PROFILE_DIR, unset: no profiling).
+   * writes the services' CPU profiles of its command maximum (BENCH_PROFILE_DIR, unset: no profiling); bench:cycle's
+   * sizes in dossiers (BENCH_CYCLE_SIZES, default 1000,5000,20000) and requests it keeps in flight (BENCH_CONCURRENCY,
+   * default 16).
    */
   bench: {
     events: number;
@@ -36,6 +38,8 @@ export interface ToolConfig {
     expiredMonths: number;
     analyze: boolean;
     profileDir?: string;
+    cycleSizes: number[];
+    concurrency: number;
   };
   /** The whole environment, passed on to child processes as their base. */
   env: NodeJS.ProcessEnv;
@@ -69,6 +73,8 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
       expiredMonths: Number(env.BENCH_EXPIRED_MONTHS ?? 3),
       analyze: env.BENCH_ANALYZE !== 'false',
       profileDir: env.BENCH_PROFILE_DIR || undefined,
+      cycleSizes: (env.BENCH_CYCLE_SIZES ?? '1000,5000,20000').split(',').map(Number),
+      concurrency: Number(env.BENCH_CONCURRENCY ?? 16),
     },
     env,
   };

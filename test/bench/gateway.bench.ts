@@ -9,16 +9,14 @@
  * production; the load generator (autocannon) runs in this process. BENCH_PROFILE_DIR: CPU profiles of the services
  * during the command maximum (tools/cpu-profile.js, tools/profile-summary.js).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO } from '@ocop/contracts';
-import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
+import { benchPlatformEnv, buildDist, root, startService, stopAll, waitReady } from './support/services';
 
-const root = resolve(__dirname, '..', '..');
 const config = loadToolConfig();
 const DURATION = config.bench.seconds;
 const GW = 3900,
@@ -28,34 +26,12 @@ const GW = 3900,
 /** BENCH_PROFILE_DIR: each service writes a CPU profile of the maximum-throughput phase there (tools/cpu-profile.js). */
 const PROFILE_DIR = config.bench.profileDir;
 
-function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
-  const profiling = PROFILE_DIR ? ['-r', './tools/cpu-profile.js'] : [];
-  const child = spawn(process.execPath, [...profiling, '-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
-    cwd: root,
-    env: { ...config.env, ...env, HTTP_PORT: String(port), OCOP_CPU_PROFILE_DIR: PROFILE_DIR ?? '', OCOP_CPU_PROFILE_NAME: name },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
 function startRaw(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['tools/run-node.js', 'test/bench/support/raw-path.ts', ...args], {
     cwd: root,
     env: { ...config.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-}
-
-async function waitReady(port: number, path = '/health/ready'): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${path}`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`service on ${port} not ready`);
 }
 
 interface SteadyResult {
@@ -124,33 +100,17 @@ function run(o: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function main(): Promise<void> {
-  const urls = config.infra;
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build failed');
-  const db = `ocop_bench_gw_${process.pid}`;
-  await adminQuery(urls.databaseUrl, `CREATE DATABASE "${db}"`);
-  const env = {
-    OCOP_MODE: 'development',
-    OCOP_DEMO_DATA: 'true',
-    DATABASE_URL: withDatabase(urls.databaseUrl, db),
-    NATS_URL: urls.natsUrl,
-    REDIS_URL: urls.redisUrl,
-    OCOP_SUBJECT_PREFIX: `bench${process.pid}`,
-    OCOP_STREAM: `BENCH${process.pid}_EVENTS`,
-    LOG_LEVEL: 'warn',
-    REDIS_PREFIX: `bench${process.pid}`,
-  };
-  const children = [startService('registration', REG, env)];
-  await waitReady(REG);
-  children.push(startService('gateway', GW, env));
+  buildDist();
+  const bench = await benchPlatformEnv(config.infra, `bgw${process.pid}`);
+  const { env } = bench;
+  const children = [startService('registration', REG, env, { profile: true })];
+  await waitReady(REG, children[0]);
+  children.push(startService('gateway', GW, env, { profile: true }));
   const rawPrefix = `raw${process.pid}`;
   const raw = [startRaw(['responder', rawPrefix], env), startRaw(['http', String(RAW), rawPrefix], env)];
   try {
-    await waitReady(GW);
-    await waitReady(RAW + 1, '/hello');
+    await waitReady(GW, children[1]);
+    await waitReady(RAW + 1, raw[1], '/hello');
     await new Promise((r) => raw[0]!.once('message', r)); // the responder subscribed
     const login = await fetch(`http://127.0.0.1:${GW}/api/auth/login`, {
       method: 'POST',
@@ -214,9 +174,8 @@ async function main(): Promise<void> {
     console.log(`ratio units / raw path: ${ratio(units, unitsRaw)}`);
     console.log(`ratio /health/live / Nest hello world: ${ratio(live, hello)}`);
   } finally {
-    for (const c of [...children, ...raw]) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 2000));
-    await dropDatabase(urls.databaseUrl, db);
+    await stopAll([...children, ...raw]);
+    await bench.remove();
   }
 }
 

@@ -10,17 +10,15 @@
  * the cold path, the same process doing one PostgreSQL lookup by code per request.
  * BENCH_SECONDS per measured phase (default 15).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { adminQuery, dropDatabase, withDatabase } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
-import { dayMonthsFrom, insertBenchCertificates, removeBenchInfra } from './support/certificates';
+import { dayMonthsFrom, insertBenchCertificates } from './support/certificates';
 import { cpuSeconds, cpuText, systemCpu, systemTicks } from './support/cpu';
+import { benchPlatformEnv, buildDist, root, startService, stopAll, waitReady } from './support/services';
 
-const root = resolve(__dirname, '..', '..');
 const config = loadToolConfig();
 const DURATION = config.bench.seconds;
 const N = config.bench.certificates ?? 100_000;
@@ -29,27 +27,6 @@ const GW = 3920,
   GW_COLD = 3921,
   CERT = 3922,
   BARE = 3923;
-
-function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', './tools/paths.js', `dist/services/${name}/src/main.js`], {
-    cwd: root,
-    env: { ...config.env, ...env, HTTP_PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitReady(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`process for port ${port} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`service on ${port} not ready`);
-}
 
 function run(o: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((res, rej) => autocannon(o, (err, result) => (err ? rej(err) : res(result))));
@@ -62,29 +39,10 @@ interface Phase {
 }
 
 async function main(): Promise<void> {
-  const urls = config.infra;
-  const build = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build failed');
+  buildDist();
   const id = `bv${process.pid}`;
-  const db = `ocop_bench_${id}`;
-  const databaseUrl = withDatabase(urls.databaseUrl, db);
-  const stream = `${id.toUpperCase()}_EVENTS`;
-  await adminQuery(urls.databaseUrl, `CREATE DATABASE "${db}"`);
-  const env = {
-    OCOP_MODE: 'development',
-    OCOP_DEMO_DATA: 'false',
-    DATABASE_URL: databaseUrl,
-    NATS_URL: urls.natsUrl,
-    REDIS_URL: urls.redisUrl,
-    OCOP_SUBJECT_PREFIX: id,
-    OCOP_STREAM: stream,
-    LOG_LEVEL: 'warn',
-    REDIS_PREFIX: id,
-    JOBS_SCHEDULER_OWNER: 'false',
-  };
+  const bench = await benchPlatformEnv(config.infra, id, { OCOP_DEMO_DATA: 'false', JOBS_SCHEDULER_OWNER: 'false' });
+  const { env, databaseUrl } = bench;
   const children: Record<string, ChildProcess> = {};
   const pg = new Client({ connectionString: databaseUrl });
   try {
@@ -195,10 +153,8 @@ async function main(): Promise<void> {
     if (bad.length) throw new Error(`non-2xx, errors or timeouts in: ${bad.map((p) => p.name).join('; ')}`);
   } finally {
     await pg.end().catch(() => undefined);
-    for (const c of Object.values(children)) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 2000));
-    await dropDatabase(urls.databaseUrl, db);
-    await removeBenchInfra({ natsUrl: urls.natsUrl, stream, redisUrl: urls.redisUrl, redisPrefix: id });
+    await stopAll(Object.values(children));
+    await bench.remove();
   }
 }
 

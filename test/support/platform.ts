@@ -2,7 +2,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO } from '@ocop/contracts';
 import type { EventPublisher } from '@ocop/messaging';
 import { createTestEnv, type TestEnv } from '@ocop/testing';
 import { loadToolConfig } from '../../tools/config';
@@ -18,10 +17,14 @@ import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
 import { openApiResponseChecker, type OpenApiDoc, type RecordedResponse } from './openapi-responses';
+import { bodyOf, clientOf, requestOf, type PlatformClient } from './http';
+
+export { PDF, multipartBody } from './http';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password-2026';
 
-export interface Platform {
+/** The platform in this process; `http` goes through Fastify's injector (the full HTTP stack, no socket). */
+export interface Platform extends PlatformClient {
   env: TestEnv;
   gateway: NestFastifyApplication;
   registration: NestFastifyApplication;
@@ -33,13 +36,6 @@ export interface Platform {
   storageDir: string;
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
   common: Record<string, string>;
-  /** HTTP call through Fastify's injector (the full HTTP stack, no socket). */
-  http(
-    method: string,
-    url: string,
-    o?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string | Buffer },
-  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>; // response bodies are asserted field by field
-  login(username: string, password?: string): Promise<string>;
   /** Every response `http` returned, in order. */
   responses: RecordedResponse[];
   /** Mismatches between the recorded responses and the response schemas of the gateway's OpenAPI document. */
@@ -113,23 +109,12 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   await gateway.getHttpAdapter().getInstance().ready();
 
   const http: Platform['http'] = async (method, url, x = {}) => {
-    const headers: Record<string, string> = { ...(x.headers ?? {}) };
-    if (x.token) headers.authorization = `Bearer ${x.token}`;
-    let payload: string | Buffer | undefined = x.payload;
-    if (x.body !== undefined) {
-      payload = JSON.stringify(x.body);
-      headers['content-type'] ??= 'application/json';
-    }
+    const { headers, payload } = requestOf(x);
     const res = await gateway
       .getHttpAdapter()
       .getInstance()
       .inject({ method: method as 'GET', url, headers, payload });
-    let body: unknown = res.body;
-    try {
-      body = res.body ? JSON.parse(res.body) : undefined;
-    } catch {
-      /* not JSON: keep the text */
-    }
+    const body = bodyOf(res.body);
     responses.push({ method, url, status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body });
     return { status: res.statusCode, body, headers: res.headers };
   };
@@ -148,15 +133,10 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     certification,
     inspection,
     storageDir,
-    http,
     common: { ...common, REDIS_PREFIX: env.redisPrefix },
     responses,
     checkResponses,
-    async login(username, password = DEMO.password) {
-      const res = await http('POST', '/api/auth/login', { body: { username, password } });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.accessToken as string;
-    },
+    ...clientOf(http),
     async stop() {
       const drift = loadToolConfig().checkResponses ? checkResponses() : [];
       await gateway.close();
@@ -171,26 +151,4 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     },
   };
   return platform;
-}
-
-/** A minimal valid PDF for uploads. */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** A multipart/form-data body with a `type` field then a `file` part. */
-export function multipartBody(
-  type: string,
-  file: Buffer,
-  fileName = 'doc.pdf',
-  contentType = 'application/pdf',
-): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----ocop${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\n${type}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,6 +1,6 @@
 import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
-import { PDF, multipartBody, type Platform } from './platform';
+import { PDF, multipartBody, type PlatformClient } from './http';
 
 /** The catalogue document's tree as the API returns it (points in points, as JSON numbers). */
 export interface DocCriterion {
@@ -20,7 +20,7 @@ export type Entry = { criterionCode: string; optionCode: string; points?: string
 export const criteriaOf = (tree: DocTree): DocCriterion[] => tree.parts.flatMap((p) => p.groups.flatMap((g) => g.criteria));
 
 /** The tree a product set is scored with, from GET /api/scoring/catalogues/{code}. */
-export async function treeFor(p: Platform, token: string, catalogue: string, productSetCode: string): Promise<DocTree> {
+export async function treeFor(p: PlatformClient, token: string, catalogue: string, productSetCode: string): Promise<DocTree> {
   const res = await p.http('GET', `/api/scoring/catalogues/${catalogue}`, { token });
   if (res.status !== 200) throw new Error(`catalogue ${catalogue}: ${res.status}`);
   const doc = res.body.document as { trees: DocTree[]; productSets: Record<string, string> };
@@ -78,10 +78,11 @@ export function communeAssessmentOf(tree: DocTree): Record<string, string> {
 
 let brn = 3800000000;
 
-/** A producer in the demo commune, registered by the commune officer. */
-export async function newProducer(p: Platform, officer: string, name: string): Promise<string> {
+/** A producer in the demo commune, registered by the commune officer (as of `asOf` when given). */
+export async function newProducer(p: PlatformClient, officer: string, name: string, o: { asOf?: string } = {}): Promise<string> {
   const res = await p.http('POST', '/api/producers', {
     token: officer,
+    headers: o.asOf ? { 'x-as-of': o.asOf } : undefined,
     body: {
       type: 'COOPERATIVE',
       name,
@@ -103,7 +104,7 @@ export async function newProducer(p: Platform, officer: string, name: string): P
  * assessment when the legal version asks for one. Returns the dossier id.
  */
 export async function proposedDossier(
-  p: Platform,
+  p: PlatformClient,
   officer: string,
   producerId: string,
   productName: string,
@@ -112,6 +113,7 @@ export async function proposedDossier(
   const headers = o.asOf ? { 'x-as-of': o.asOf } : undefined;
   const product = await p.http('POST', '/api/products', {
     token: officer,
+    headers,
     body: { producerId, name: productName, productSetCode: o.productSetCode ?? '04' },
   });
   if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
@@ -140,7 +142,7 @@ export async function proposedDossier(
 
 /** Waits until scoring lists the dossier at `tier` (it arrives by event) and returns its evaluation. */
 export async function evaluationOf(
-  p: Platform,
+  p: PlatformClient,
   token: string,
   dossierId: string,
   tier: string,
@@ -157,7 +159,7 @@ export async function evaluationOf(
 
 /** Council member users with their tokens. */
 export async function councilUsers(
-  p: Platform,
+  p: PlatformClient,
   admin: string,
   prefix: string,
   names: string[],
@@ -182,7 +184,7 @@ export type CouncilUser = { userId: string; token: string; fullName: string };
  * (optionally as of an instant): its id, the three voting members, the secretary and the voting members' council ids.
  */
 export async function councilOfFour(
-  p: Platform,
+  p: PlatformClient,
   admin: string,
   token: string,
   o: {

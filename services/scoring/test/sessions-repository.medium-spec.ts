@@ -128,11 +128,14 @@ describe('SessionsRepository', () => {
         submittedAt: new Date(),
         updatedAt: new Date(),
       });
+    const corrected = sheet(members[1]!.id, 6500);
     await db.ds.transaction(async (tx) => {
-      await sheets.save(tx, sheet(members[0]!.id, 8000));
-      await sheets.save(tx, sheet(members[1]!.id, 7000));
+      await sheets.save(tx, sheet(members[0]!.id, 8000), true);
+      await sheets.save(tx, corrected, true);
     });
-    expect((await sheets.list(state, { memberId: members[1]!.id })).map((s) => s.total)).toEqual([7000]);
+    // A correction rewrites the member's one sheet in place.
+    await db.ds.transaction((tx) => sheets.save(tx, Object.assign(corrected, { total: 7000, revision: 2 }), false));
+    expect((await sheets.list(state, { memberId: members[1]!.id })).map((s) => [s.total, s.revision])).toEqual([[7000, 2]]);
     expect((await sheets.totals(state)).map((t) => t.total).sort()).toEqual([7000, 8000]);
   });
 });

@@ -15,6 +15,12 @@ export interface LoadedCatalogue {
 export class CatalogueLoader {
   /** Parsed revisions by id; revisions are immutable, so entries never go stale. */
   private readonly parsed = new Map<string, CriteriaCatalogue>();
+  /**
+   * Revisions read by id, row and parsed form: every sheet submitted reads its agenda item's revision, and a row is the
+   * whole catalogue document (tens of kilobytes of JSON to fetch and decode). Immutable, so never stale; a province
+   * has a few dozen revisions at most.
+   */
+  private readonly byId = new Map<string, LoadedCatalogue>();
 
   constructor(private readonly revisions: CatalogueRevisionsRepository) {}
 
@@ -27,8 +33,13 @@ export class CatalogueLoader {
   }
 
   async byRevisionId(id: string, tx?: Tx): Promise<LoadedCatalogue> {
-    const row = await this.revisions.byId(id, tx);
-    return { revision: row, catalogue: this.parse(row) };
+    let loaded = this.byId.get(id);
+    if (!loaded) {
+      const row = await this.revisions.byId(id, tx);
+      loaded = { revision: row, catalogue: this.parse(row) };
+      this.byId.set(id, loaded);
+    }
+    return loaded;
   }
 
   parse(row: CatalogueRevision): CriteriaCatalogue {

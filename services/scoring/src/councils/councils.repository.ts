@@ -21,6 +21,14 @@ export interface CouncilFilter {
 
 @Injectable()
 export class CouncilsRepository {
+  /**
+   * Councils and their members as stored: both are only ever inserted (a changed council is a new council), so a row
+   * read once never goes stale, in this process or another. Every sheet, agenda and close reads its session's council;
+   * the cache spares two of its three queries (conflicts are declared at any time and are always read). A province has
+   * a few dozen councils a year.
+   */
+  private readonly stored = new Map<string, { council: Council; members: CouncilMember[] }>();
+
   constructor(private readonly ds: DataSource) {}
 
   /**
@@ -29,9 +37,14 @@ export class CouncilsRepository {
    */
   async get(scope: ScoringScope, id: string, tx?: Tx): Promise<CouncilWithMembers | null> {
     const m = tx ?? this.ds.manager;
-    const council = await m.findOneBy(Council, { id });
-    if (!council) return null;
-    const members = await m.find(CouncilMember, { where: { councilId: id }, order: { position: 'ASC' } });
+    let stored = this.stored.get(id);
+    if (!stored) {
+      const council = await m.findOneBy(Council, { id });
+      if (!council) return null;
+      stored = { council, members: await m.find(CouncilMember, { where: { councilId: id }, order: { position: 'ASC' } }) };
+      this.stored.set(id, stored);
+    }
+    const { council, members } = stored;
     if (scope.kind === 'reader' && !canReadUnit(scope.actor, council) && !members.some((x) => x.userId === scope.actor.id)) return null;
     const conflicts = members.length ? await m.findBy(MemberConflict, { memberId: In(members.map((x) => x.id)) }) : [];
     return { council, members, conflicts };

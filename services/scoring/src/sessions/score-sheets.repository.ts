@@ -19,8 +19,10 @@ export class ScoreSheetsRepository {
       .getOne();
   }
 
-  async save(tx: Tx, sheet: ScoreSheet): Promise<void> {
-    await tx.save(ScoreSheet, sheet);
+  /** Writes a new sheet, or a correction of the one `lockOwn` returned (no read first: the caller knows which). */
+  async save(tx: Tx, sheet: ScoreSheet, isNew: boolean): Promise<void> {
+    if (isNew) await tx.insert(ScoreSheet, sheet);
+    else await tx.update(ScoreSheet, { id: sheet.id }, sheet);
   }
 
   /** Every sheet of the session, or of one dossier on its agenda. */

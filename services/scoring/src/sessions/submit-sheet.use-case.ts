@@ -73,7 +73,7 @@ export class SubmitSheetUseCase {
         submittedAt: existing?.submittedAt ?? at,
         updatedAt: at,
       });
-      await this.sheets.save(tx, sheet);
+      await this.sheets.save(tx, sheet, !existing);
       await auditSessionChange(tx, actor, existing ? 'score-sheet.correct' : 'score-sheet.submit', 'score_sheet', sheet.id, {
         sessionId: c.sessionId,
         evaluationId: c.evaluationId,
