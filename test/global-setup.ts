@@ -4,6 +4,7 @@ import { GATEWAY_DATABASE } from '../services/gateway/src/database/gateway.datab
 import { SCORING_DATABASE } from '../services/scoring/src/database/scoring.database';
 import { CERTIFICATION_DATABASE } from '../services/certification/src/database/certification.database';
 import { INSPECTION_DATABASE } from '../services/inspection/src/database/inspection.database';
+import { TRADE_PROMOTION_DATABASE } from '../services/trade-promotion/src/database/trade-promotion.database';
 
 /** Once per jest run: check the three services, then build the migrated template every test file clones. */
 export default async function globalSetup(): Promise<void> {
@@ -16,6 +17,7 @@ export default async function globalSetup(): Promise<void> {
     SCORING_DATABASE,
     CERTIFICATION_DATABASE,
     INSPECTION_DATABASE,
+    TRADE_PROMOTION_DATABASE,
     GATEWAY_DATABASE,
   ]);
   process.env[TEMPLATE_DB_ENV] = name;

@@ -16,6 +16,7 @@ const SERVICES = [
   { name: 'scoring', port: 3002 },
   { name: 'certification', port: 3003 },
   { name: 'inspection', port: 3004 },
+  { name: 'trade-promotion', port: 3005 },
   { name: 'gateway', port: 3000 },
 ];
 

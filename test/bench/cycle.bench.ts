@@ -1,6 +1,6 @@
 /**
  * npm run bench:cycle — a province year end to end, over HTTP and the bus, at several sizes (BENCH_CYCLE_SIZES,
- * default 1000,5000,20000 dossiers), each on a fresh platform: the five services started from the build as separate
+ * default 1000,5000,20000 dossiers), each on a fresh platform: every service started from the build as separate
  * processes (as in production), with their own database, stream and prefixes.
  *
  * The year, driven through time with X-As-Of (filed February–May 2024, scored June–November 2024):
@@ -34,7 +34,7 @@ const config = loadToolConfig();
 const SIZES = config.bench.cycleSizes;
 const CONCURRENCY = config.bench.concurrency;
 const SESSION_SIZE = 50;
-const SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'gateway'] as const;
+const SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'gateway'] as const;
 const PORT = 3930; // + the service's index
 const DAY = 86_400_000;
 const FILING_FROM = Date.parse('2024-02-01T01:00:00Z');

@@ -38,6 +38,14 @@ export class TestBus {
     return { envelope, ack };
   }
 
+  /**
+   * Publishes an envelope already on the bus again under another Nats-Msg-Id (JetStream's duplicate window would drop
+   * the same one): the redelivery a relay makes when it published but lost its mark.
+   */
+  async republish(envelope: EventEnvelope): Promise<PubAck> {
+    return this.js.publish(eventSubject(this.env.prefix, envelope.type), JSON.stringify(envelope), { msgID: randomUUID() });
+  }
+
   /** Waits until a durable consumer has handled and acknowledged everything in the stream. */
   async settled(durable: string, timeoutMs = 15_000): Promise<void> {
     const jsm = await jetstreamManager(this.nc);

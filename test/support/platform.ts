@@ -13,6 +13,8 @@ import { createCertificationApp } from '../../services/certification/src/certifi
 import { loadCertificationConfig, type CertificationConfig } from '../../services/certification/src/config/certification.config';
 import { createInspectionApp } from '../../services/inspection/src/inspection.app';
 import { loadInspectionConfig } from '../../services/inspection/src/config/inspection.config';
+import { createTradePromotionApp } from '../../services/trade-promotion/src/trade-promotion.app';
+import { loadTradePromotionConfig } from '../../services/trade-promotion/src/config/trade-promotion.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
@@ -32,6 +34,7 @@ export interface Platform extends PlatformClient {
   /** Absent when started with `certification: false`. */
   certification?: NestFastifyApplication;
   inspection: NestFastifyApplication;
+  tradePromotion: NestFastifyApplication;
   /** Where uploads and lab result sheets are stored. */
   storageDir: string;
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
@@ -96,6 +99,12 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     consumerBackoffMs: [100, 200, 400],
   });
   await inspection.init();
+  const tradePromotion = await createTradePromotionApp({
+    ...loadTradePromotionConfig(common),
+    relayPollIntervalMs: 200,
+    consumerBackoffMs: [100, 200, 400],
+  });
+  await tradePromotion.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({
       ...common,
@@ -132,6 +141,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     scoring,
     certification,
     inspection,
+    tradePromotion,
     storageDir,
     common: { ...common, REDIS_PREFIX: env.redisPrefix },
     responses,
@@ -142,6 +152,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       await gateway.close();
       // The property, not the local: a test may swap in another certification process (key rotation).
       await platform.certification?.close();
+      await tradePromotion.close();
       await inspection.close();
       await scoring.close();
       await registration.close();

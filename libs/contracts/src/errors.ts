@@ -46,11 +46,11 @@ export class AppError extends Error {
   static validation(code: string, message: string, field?: string): AppError {
     return new AppError(ErrorKind.VALIDATION, code, message, field);
   }
-  static notFound(code: string, message: string): AppError {
-    return new AppError(ErrorKind.NOT_FOUND, code, message);
+  static notFound(code: string, message: string, field?: string): AppError {
+    return new AppError(ErrorKind.NOT_FOUND, code, message, field);
   }
-  static forbidden(code: string, message: string): AppError {
-    return new AppError(ErrorKind.FORBIDDEN, code, message);
+  static forbidden(code: string, message: string, field?: string): AppError {
+    return new AppError(ErrorKind.FORBIDDEN, code, message, field);
   }
   static conflict(code: string, message: string, field?: string): AppError {
     return new AppError(ErrorKind.CONFLICT, code, message, field);

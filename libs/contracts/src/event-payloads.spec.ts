@@ -9,6 +9,7 @@ import {
   InspectionEvents,
   RegistrationEvents,
   ScoringEvents,
+  TradePromotionEvents,
   validateEventPayload,
   validatePayload,
   validationPolicyViolations,
@@ -370,6 +371,43 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     severity: 'CRITICAL',
     requestedAt: at,
   },
+  [TradePromotionEvents.eventScheduled]: {
+    eventId: id(),
+    provinceCode: '38',
+    seriesId: null,
+    kind: 'LIVESTREAM',
+    title: 'Chợ Phiên OCOP trực tuyến (phiên 1/6)',
+    startsAt: at,
+    endsAt: at,
+    capacity: 4,
+  },
+  [TradePromotionEvents.participantsSelected]: {
+    eventId: id(),
+    provinceCode: '38',
+    seed: 'cho-phien-2031',
+    selectedProducerIds: [dossier.producerId],
+    waitlistedProducerIds: [],
+    at,
+  },
+  [TradePromotionEvents.applicationWithdrawn]: {
+    eventId: id(),
+    provinceCode: '38',
+    applicationId: id(),
+    producerId: dossier.producerId,
+    cause: 'CERTIFICATE_REVOKED',
+    movedUpApplicationId: null,
+    at,
+  },
+  [TradePromotionEvents.productWithdrawn]: {
+    eventId: id(),
+    provinceCode: '38',
+    applicationId: id(),
+    producerId: dossier.producerId,
+    productId: dossier.productId,
+    certificateId: certificate.certificateId,
+    reason: 'CERTIFICATE_REVOKED',
+    at,
+  },
   [AgencyEvents.marketSurveillanceReported]: {
     reportId: 'QLTT-2031-118',
     agencyCode: 'SCT',
@@ -399,6 +437,9 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [InspectionEvents.violationCorrected]: 'violationId',
   [InspectionEvents.revocationRequested]: 'certificateId',
   [AgencyEvents.marketSurveillanceReported]: 'reportId',
+  [TradePromotionEvents.eventScheduled]: 'eventId',
+  [TradePromotionEvents.participantsSelected]: 'eventId',
+  [TradePromotionEvents.applicationWithdrawn]: 'applicationId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -410,10 +451,15 @@ const TYPES = Object.keys(EVENT_PAYLOADS).sort() as EventType[];
 describe('the event registry', () => {
   it('has an entry for every event type the contracts declare, and none for a type they do not', () => {
     const declared = typesDeclaredInSources();
-    const constants = [RegistrationEvents, ScoringEvents, CertificationEvents, InspectionEvents, AgencyEvents].flatMap((o) =>
-      Object.values(o),
-    );
-    // Every exported `*Events` object of the contracts is one of the five above.
+    const constants = [
+      RegistrationEvents,
+      ScoringEvents,
+      CertificationEvents,
+      InspectionEvents,
+      TradePromotionEvents,
+      AgencyEvents,
+    ].flatMap((o) => Object.values(o));
+    // Every exported `*Events` object of the contracts is one of the six above.
     const exportedEventObjects = Object.keys(contracts).filter((k) => /Events$/.test(k) && k !== 'CERTIFICATE_STATUS_EVENTS');
     expect(exportedEventObjects.sort()).toEqual([
       'AgencyEvents',
@@ -421,10 +467,11 @@ describe('the event registry', () => {
       'InspectionEvents',
       'RegistrationEvents',
       'ScoringEvents',
+      'TradePromotionEvents',
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(47);
+    expect(TYPES).toHaveLength(51);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

@@ -5,6 +5,7 @@ import { CertificationEventPayloads } from './certification/certification.events
 import { InspectionEventPayloads } from './inspection/inspection.events';
 import { RegistrationEventPayloads } from './registration/registration.events';
 import { ScoringEventPayloads } from './scoring/scoring.events';
+import { TradePromotionEventPayloads } from './trade-promotion/trade-promotion.events';
 import { firstViolation } from './validate';
 
 /**
@@ -18,6 +19,7 @@ export const EVENT_PAYLOADS = {
   ...ScoringEventPayloads,
   ...CertificationEventPayloads,
   ...InspectionEventPayloads,
+  ...TradePromotionEventPayloads,
   ...AgencyEventPayloads,
 } as const;
 

@@ -268,6 +268,55 @@ export {
   TaskCompletionView,
   CredentialRevocationView,
 } from './inspection/inspection-reports.dto';
+export { TradePromotionSubjects, TradePromotionEvents } from './trade-promotion/trade-promotion.subjects';
+export {
+  PROMOTION_EVENT_KINDS,
+  SHOWCASE_CATEGORIES,
+  FAIRNESS_RULE_NAMES,
+  PROMOTION_EVENT_STATUSES,
+  APPLICATION_STATUSES,
+  OrganiserDto,
+  ChannelDto,
+  SupportDto,
+  EventTemplateDto,
+  CreatePromotionEventCommand,
+  SeriesScheduleDto,
+  CreateEventSeriesCommand,
+  ListPromotionEventsQuery,
+  PromotionEventIdQuery,
+  SelectParticipantsBody,
+  SelectParticipantsCommand,
+  ApplicationProductDto,
+  ApplyBody,
+  ApplyCommand,
+  ApplicationIdQuery,
+  WithdrawApplicationBody,
+  WithdrawApplicationCommand,
+  ListApplicationsQuery,
+  ListMessagesQuery,
+  PublicEventsQuery,
+  OrganiserView,
+  ChannelView,
+  SupportView,
+  PromotionEventView,
+  SelectionReasonView,
+  ApplicationProductView,
+  ApplicationView,
+  SelectionView,
+  MessageView,
+  PublicProductView,
+  PublicParticipantView,
+  PublicEventView,
+} from './trade-promotion/promotion-event.dto';
+export {
+  PromotionEventData,
+  EventScheduledData,
+  ParticipantsSelectedData,
+  ApplicationWithdrawnData,
+  ProductWithdrawnData,
+  TradePromotionEventPayloads,
+} from './trade-promotion/trade-promotion.events';
+export { PROMOTION_ORGANISERS } from './trade-promotion/trade-promotion.rpc';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';

@@ -18,7 +18,7 @@ export {
   proposalTargetTier,
   proposalTargetTierAt,
 } from './legal-version';
-export { vietnamClock, vietnamDay, vietnamYear, vietnamDayStart, vietnamCalendarDate } from './vietnam-calendar';
+export { vietnamClock, vietnamDay, vietnamYear, vietnamDayStart, vietnamCalendarDate, addVietnamMonths } from './vietnam-calendar';
 export type { VietnamClock } from './vietnam-calendar';
 export {
   MINISTRY_MERGED_ON,
@@ -104,5 +104,9 @@ export {
   LAB_INDICATORS,
 } from './sample';
 export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult, LabIndicator } from './sample';
+export { seededKey } from './seeded-order';
+export { PROMOTION_EVENT_KIND_VI, SHOWCASE_CATEGORY_VI } from './promotion-labels';
+export { FAIRNESS_RULES, selectParticipants } from './promotion-selection';
+export type { FairnessRule, SelectionCandidate, SelectionOutcome, SelectionReason } from './promotion-selection';
 export { DEFAULT_RISK_WEIGHTS, INSPECTION_CHECKLIST, inScope, riskScore, shareOf, selectCertificates } from './inspection-selection';
 export type { PoolCertificate, CampaignScope, RiskWeights, SelectionRule, Selected } from './inspection-selection';

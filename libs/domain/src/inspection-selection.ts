@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { seededKey } from './seeded-order';
 
 /** What a campaign can select from: an active certificate with the facts its risk is judged on. */
 export interface PoolCertificate {
@@ -93,9 +93,6 @@ export function shareOf(n: number, share: number): number {
   if (n === 0) return 0;
   return Math.max(1, Math.ceil((n * Math.round(share * 100)) / 100));
 }
-
-/** A seeded, reproducible order: by SHA-256 of seed and certificate id (the same seed and pool, the same set). */
-const seededKey = (seed: string, id: string): string => createHash('sha256').update(`${seed}:${id}`).digest('hex');
 
 export interface Selected {
   certificateId: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { vietnamCalendarDate, vietnamClock, vietnamDay, vietnamDayStart, vietnamYear } from './vietnam-calendar';
+import { addVietnamMonths, vietnamCalendarDate, vietnamClock, vietnamDay, vietnamDayStart, vietnamYear } from './vietnam-calendar';
 
 const at = (iso: string): Date => new Date(iso);
 
@@ -44,5 +44,15 @@ describe('the rest of the Vietnam calendar', () => {
         expect(vietnamDay(new Date(vietnamDayStart(day).getTime() - 1))).not.toBe(day);
       }),
     );
+  });
+});
+
+describe('addVietnamMonths', () => {
+  it('keeps the Vietnam wall-clock time and clamps the day', () => {
+    // 19:00 on 31/01/2026 in Vietnam is 12:00Z: two months on is 19:00 on 31/03, one month on 19:00 on 28/02.
+    expect(addVietnamMonths(new Date('2026-01-31T12:00:00Z'), 2).toISOString()).toBe('2026-03-31T12:00:00.000Z');
+    expect(addVietnamMonths(new Date('2026-01-31T12:00:00Z'), 1).toISOString()).toBe('2026-02-28T12:00:00.000Z');
+    // 06:00 on 01/03 in Vietnam is 23:00Z on 28/02: the Vietnam day counts, not the UTC one.
+    expect(addVietnamMonths(new Date('2026-02-28T23:00:00Z'), 2).toISOString()).toBe('2026-04-30T23:00:00.000Z');
   });
 });

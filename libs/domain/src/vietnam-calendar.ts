@@ -1,4 +1,5 @@
 import { DomainRuleError } from './domain-rule.error';
+import { addMonthsClamped } from './validity';
 
 /**
  * Vietnam's calendar, in one place. Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed
@@ -56,4 +57,12 @@ export function vietnamDayStart(day: string): Date {
 /** The Vietnam calendar day of an instant as a date-only value (00:00Z of that day), the way validity dates are stored. */
 export function vietnamCalendarDate(at: Date | string): Date {
   return new Date(`${vietnamDay(at)}T00:00:00Z`);
+}
+
+/**
+ * The same Vietnam wall-clock time `months` calendar months later (the day clamped to a shorter month's end): the
+ * sessions of a recurring series, "one every two months" from the first.
+ */
+export function addVietnamMonths(at: Date, months: number): Date {
+  return new Date(addMonthsClamped(new Date(at.getTime() + VIETNAM_OFFSET_MS), months).getTime() - VIETNAM_OFFSET_MS);
 }

@@ -49,6 +49,11 @@ import {
   SamplesController,
 } from './inspection/lab-testing.controllers';
 import { CampaignsController } from './inspection/campaigns.controllers';
+import {
+  PromotionApplicationsController,
+  PromotionEventsController,
+  PublicPromotionEventsController,
+} from './trade-promotion/trade-promotion.controllers';
 import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
 
@@ -108,6 +113,9 @@ class GatewayModule {
         SamplesController,
         InspectionJobsController,
         CampaignsController,
+        PromotionEventsController,
+        PromotionApplicationsController,
+        PublicPromotionEventsController,
         ReferenceController,
         PublicVerificationController,
         AdminController,

@@ -257,6 +257,45 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Active certificates not inspected during their validity so far, or within `withinMonths`.',
   ],
 
+  PromotionEventsController_create: [
+    'Plan a trade-promotion event',
+    'An organiser (the standing office, or an agency the province names) plans a fair, exhibition, OCOP week, livestream session, ...: organiser, place or channel, dates, capacity, application window, support and the categories it accepts.',
+  ],
+  PromotionEventsController_series: [
+    'Plan a recurring series',
+    'One rule makes every event of a series (six livestreams, one every two months): the same Vietnam time each time, each with its own application window.',
+  ],
+  PromotionEventsController_list: [
+    'List trade-promotion events',
+    "The events of the caller's province, soonest first; by kind, series or status, paged with limit/offset.",
+  ],
+  PromotionEventsController_get: ['Get a trade-promotion event', 'One event with how many hold a slot and how many wait.'],
+  PromotionEventsController_select: [
+    'Select participants',
+    "Once applications close: fills the slots by the event's fairness rule (fewest slots this year first, then stars, then a seeded draw), with the reasons; the rest wait in order. The same seed again answers the same selection.",
+  ],
+  PromotionEventsController_apply: [
+    'Apply to an event',
+    'A producer (or its commune or district office) applies with the products it would show. OCOP products need a valid 3★–5★ certificate; other categories only where the event accepts them.',
+  ],
+  PromotionApplicationsController_list: [
+    'List applications',
+    "An organiser's province, an office's producers, a producer's own; by event, producer or status, paged with limit/offset.",
+  ],
+  PromotionApplicationsController_withdraw: [
+    'Withdraw an application',
+    'Before the event begins; a slot it held goes to the first on the waiting list.',
+  ],
+  PromotionApplicationsController_confirm: ['Confirm participation', 'A selected producer (or its office) confirms it will take part.'],
+  PromotionApplicationsController_messages: [
+    "List an organiser's messages",
+    'Messages to the caller: a product that left one of its events because its certificate was revoked or expired.',
+  ],
+  PublicPromotionEventsController_upcoming: [
+    'Upcoming trade-promotion events (no login)',
+    'Events not yet begun, soonest first, with the producers taking part and their OCOP products (stars and the verification page of each certificate).',
+  ],
+
   ReferenceController_documentTypes: [
     'List dossier document types',
     "The documents of a producer's dossier (148/QĐ-TTg Phụ lục II), with the dossier kinds that cannot be submitted without each one.",

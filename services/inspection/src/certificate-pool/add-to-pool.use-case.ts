@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CertificateIssuedData, EventEnvelope } from '@ocop/contracts';
 import { findProductSet } from '@ocop/domain';
 import { UnrecoverableEventError } from '@ocop/messaging';
-import type { Tx } from '@ocop/persistence';
+import { replicaOf, type Tx } from '@ocop/persistence';
 import { CertificatePoolRepository } from './certificate-pool.repository';
 
 /** A new certificate enters the pool (once, whatever the redeliveries), with its product group. */
@@ -14,21 +14,6 @@ export class AddToPoolUseCase {
     const d = e.data as CertificateIssuedData;
     const group = findProductSet(d.productSetCode)?.group;
     if (!group) throw new UnrecoverableEventError(`${e.type} ${e.id}: unknown product set ${d.productSetCode}`);
-    await this.pool.addIfAbsent(tx, {
-      certificateId: d.certificateId,
-      number: d.number,
-      code: d.code,
-      productId: d.productId,
-      productName: d.productName,
-      productSetCode: d.productSetCode,
-      productGroup: group,
-      producerId: d.producerId,
-      provinceCode: d.provinceCode,
-      authorityUnitCode: d.authorityUnitCode,
-      stars: d.stars,
-      validFrom: new Date(d.validFrom),
-      validTo: new Date(d.validTo),
-      issuedAt: new Date(d.issuedAt),
-    });
+    await this.pool.addIfAbsent(tx, { ...replicaOf(d), productGroup: group, issuedAt: new Date(d.issuedAt) });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PoolCertificate } from '@ocop/domain';
-import type { Tx } from '@ocop/persistence';
+import { addReplicaIfAbsent, setReplicaStatus, type Tx } from '@ocop/persistence';
 import type { ProvinceScope } from '../province-scope.policy';
 import { PooledCertificate } from './pooled-certificate.entity';
 
@@ -15,32 +15,18 @@ export interface CoverageRow {
   inspected: boolean;
 }
 
-/** Statuses after which a certificate never changes again (a late EXPIRING does not undo them). */
-const FINAL = ['SUPERSEDED', 'EXPIRED', 'REVOKED'];
-
 @Injectable()
 export class CertificatePoolRepository {
   constructor(private readonly ds: DataSource) {}
 
   /** A certificate enters the pool ACTIVE, once (a redelivered event changes nothing). */
-  async addIfAbsent(tx: Tx, c: Omit<PooledCertificate, 'status' | 'updatedAt'>): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(PooledCertificate)
-      .values({ ...c, status: 'ACTIVE', updatedAt: c.issuedAt })
-      .orIgnore()
-      .execute();
+  addIfAbsent(tx: Tx, c: Omit<PooledCertificate, 'status' | 'updatedAt'>): Promise<void> {
+    return addReplicaIfAbsent(tx, PooledCertificate, c, c.issuedAt);
   }
 
   /** A new status, unless the certificate already reached a final one. */
   async setStatus(tx: Tx, certificateId: string, status: string, at: Date): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .update(PooledCertificate)
-      .set({ status, updatedAt: at })
-      .where('certificate_id = :certificateId AND status NOT IN (:...final)', { certificateId, final: FINAL })
-      .execute();
+    await setReplicaStatus(tx, PooledCertificate, certificateId, status, at);
   }
 
   /** The certificate an agency's report names, by id or by code (a system read: the report is the authority). */

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { addReplicaIfAbsent, setReplicaStatus, type Tx } from '@ocop/persistence';
+import { CertificateRecord } from './certificate.entity';
+
+/** The certificates trade promotion knows, kept from certification's events (system reads and writes only). */
+@Injectable()
+export class CertificatesRepository {
+  /** A certificate arrives ACTIVE, once (a redelivered event changes nothing). */
+  addIfAbsent(tx: Tx, c: Omit<CertificateRecord, 'status' | 'updatedAt'>, at: Date): Promise<void> {
+    return addReplicaIfAbsent(tx, CertificateRecord, c, at);
+  }
+
+  /** A new status, unless the certificate already reached a final one; whether it changed. */
+  setStatus(tx: Tx, certificateId: string, status: string, at: Date): Promise<boolean> {
+    return setReplicaStatus(tx, CertificateRecord, certificateId, status, at);
+  }
+
+  get(tx: Tx, certificateId: string): Promise<CertificateRecord | null> {
+    return tx.findOneBy(CertificateRecord, { certificateId });
+  }
+
+  /**
+   * The producer's products that are OCOP at `at`: each with its best valid certificate (3★–5★, not ended, within
+   * its validity), by product id.
+   */
+  async validByProduct(tx: Tx, producerId: string, productIds: string[], at: Date): Promise<Map<string, CertificateRecord>> {
+    if (!productIds.length) return new Map();
+    const rows = await tx
+      .createQueryBuilder(CertificateRecord, 'c')
+      .where('c.producer_id = :producerId AND c.product_id IN (:...productIds)', { producerId, productIds })
+      .andWhere(`c.status IN ('ACTIVE','EXPIRING') AND c.stars >= 3 AND c.valid_from <= :at AND c.valid_to > :at`, { at })
+      .orderBy('c.stars', 'DESC')
+      .addOrderBy('c.valid_to', 'DESC')
+      .getMany();
+    const out = new Map<string, CertificateRecord>();
+    for (const r of rows) if (!out.has(r.productId)) out.set(r.productId, r);
+    return out;
+  }
+}

@@ -1,0 +1,434 @@
+import { DataSource } from 'typeorm';
+import { DEMO, type EventEnvelope } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+import { TestBus } from '../support/bus';
+import { councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+
+type App = { id: string; producerId: string; status: string; position: number | null; reasons: { code: string }[]; products: any[] };
+type PromotionEvent = { id: string; title: string; startsAt: string; applicationOpensAt: string; applicationClosesAt: string };
+
+const DAY = 86_400_000;
+const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/**
+ * Trade promotion over HTTP and the bus, on certificates the platform really issued: a district council certifies
+ * eleven producers' products; the standing office plans Thanh Hóa's "Chợ Phiên OCOP" (six livestreams, one every two
+ * months, four producers each); the eleven apply to each and are selected fairly; a twelfth, uncertified, is refused
+ * with the reason; a certificate revoked after selection takes its product off the coming livestream, the waiting list
+ * moves up and the organiser is told once, even when the revocation is delivered again; the public list follows.
+ */
+describe('trade promotion end to end', () => {
+  let p: Platform;
+  let bus: TestBus;
+  let db: DataSource;
+  let admin: string;
+  let office: string;
+  let officer: string;
+  let district: string;
+  const producers: { producerId: string; productId: string; name: string }[] = [];
+  let uncertified: { producerId: string; productId: string };
+  let series: PromotionEvent[] = [];
+  const selections: App[][] = [];
+
+  const as = (asOf: string) => ({ 'x-as-of': asOf });
+
+  beforeAll(async () => {
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } }); // the shipped 148 catalogue is PROVISIONAL
+    bus = await TestBus.connect(p.env);
+    db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
+    await db.initialize();
+    admin = await p.login('admin');
+    office = await p.login('province.office');
+    officer = await p.login('commune.officer');
+    district = await p.login('district.officer');
+
+    // Eleven producers' products through the district council to 3★ certificates (as of 2024).
+    const filed = '2024-05-10T03:00:00Z';
+    const dossiers: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const name = `Hợp tác xã Nông sản Đông Sơn ${i + 1}`;
+      const producerId = await newProducer(p, officer, name, { asOf: filed });
+      const dossierId = await proposedDossier(p, officer, producerId, `Nem chua Đông Sơn ${i + 1}`, { asOf: filed, productSetCode: '08' });
+      const productId = (await p.http('GET', `/api/dossiers/${dossierId}`, { token: office })).body.productId as string;
+      producers.push({ producerId, productId, name });
+      dossiers.push(dossierId);
+    }
+    const uncertifiedId = await newProducer(p, officer, 'Hộ kinh doanh Chè lam Thọ Xuân', { asOf: filed });
+    const product = await p.http('POST', '/api/products', {
+      token: officer,
+      headers: as(filed),
+      body: { producerId: uncertifiedId, name: 'Chè lam Thọ Xuân', productSetCode: '08' },
+    });
+    uncertified = { producerId: uncertifiedId, productId: product.body.id };
+
+    const evaluations = [];
+    for (const d of dossiers) evaluations.push((await evaluationOf(p, district, d, 'DISTRICT')).id);
+    const council = await councilOfFour(p, admin, district, {
+      prefix: 'hdxtm',
+      tier: 'DISTRICT',
+      unitCode: DEMO.districtCode,
+      name: 'Hội đồng OCOP thành phố Thanh Hóa',
+      authorityName: 'UBND thành phố Thanh Hóa',
+    });
+    const day = as('2024-06-20T02:00:00Z');
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: council.secretary.token,
+      headers: day,
+      body: { councilId: council.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: '2024-06-20T02:00:00Z' },
+    });
+    const session = `/api/scoring/sessions/${s.body.id}`;
+    await p.http('POST', `${session}/agenda`, { token: council.secretary.token, headers: day, body: { evaluationIds: evaluations } });
+    await p.http('PUT', `${session}/attendance`, {
+      token: council.secretary.token,
+      headers: day,
+      body: { presentMemberIds: council.present },
+    });
+    const sheet = sheetWithTotal(await treeFor(p, admin, '148', '08'), 62);
+    for (const e of evaluations)
+      for (const m of council.voting)
+        expect(
+          (await p.http('PUT', `${session}/evaluations/${e}/sheet`, { token: m.token, headers: day, body: { entries: sheet } })).status,
+        ).toBe(200);
+    const closed = await p.http('POST', `${session}/close`, { token: council.secretary.token, headers: as('2024-06-20T09:00:00Z') });
+    expect(closed.status).toBe(200);
+    await eventually(
+      async () => (await p.http('GET', '/api/certification/certificates?limit=100', { token: admin })).body.length === 11,
+      20_000,
+      'eleven certificates',
+    );
+    await bus.settled('trade-promotion-certificates', 20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await bus?.close();
+    await db?.destroy();
+    await p?.stop();
+  });
+
+  const applyAll = async (e: PromotionEvent) => {
+    const at = plus(e.applicationOpensAt, DAY);
+    for (const x of producers) {
+      const res = await p.http('POST', `/api/trade-promotion/events/${e.id}/applications`, {
+        token: officer,
+        headers: as(at),
+        body: { producerId: x.producerId, products: [{ productId: x.productId }] },
+      });
+      expect([res.status, res.body.status, res.body.products[0].category, res.body.products[0].stars]).toEqual([201, 'APPLIED', 'OCOP', 3]);
+    }
+  };
+  const select = (e: PromotionEvent, seed: string) =>
+    p.http('POST', `/api/trade-promotion/events/${e.id}/selection`, {
+      token: office,
+      headers: as(plus(e.applicationClosesAt, 3_600_000)),
+      body: { seed },
+    });
+
+  it('plans a series of six livestreams from one rule and fills them fairly, the same way for the same seed', async () => {
+    const res = await p.http('POST', '/api/trade-promotion/events/series', {
+      token: office,
+      headers: as('2024-07-01T02:00:00Z'),
+      body: {
+        template: {
+          kind: 'LIVESTREAM',
+          title: 'Chợ Phiên OCOP trực tuyến',
+          organiser: { kind: 'PROVINCE', name: 'Sở Công Thương tỉnh Thanh Hóa' },
+          channel: { platform: 'Facebook Live', url: 'https://www.facebook.com/ocopthanhhoa/live' },
+          capacity: 4,
+          capacityUnit: 'SLOT',
+          support: { coversVi: 'Hỗ trợ chi phí kỹ thuật phiên livestream' },
+        },
+        schedule: {
+          firstStartsAt: '2024-08-10T19:00:00+07:00',
+          durationHours: 3,
+          everyMonths: 2,
+          count: 6,
+          applicationOpensDaysBefore: 30,
+          applicationClosesDaysBefore: 7,
+        },
+      },
+    });
+    expect(res.status).toBe(201);
+    series = res.body;
+    expect(series.map((e) => [e.title, e.startsAt])).toEqual([
+      ['Chợ Phiên OCOP trực tuyến (phiên 1/6)', '2024-08-10T12:00:00.000Z'],
+      ['Chợ Phiên OCOP trực tuyến (phiên 2/6)', '2024-10-10T12:00:00.000Z'],
+      ['Chợ Phiên OCOP trực tuyến (phiên 3/6)', '2024-12-10T12:00:00.000Z'],
+      ['Chợ Phiên OCOP trực tuyến (phiên 4/6)', '2025-02-10T12:00:00.000Z'],
+      ['Chợ Phiên OCOP trực tuyến (phiên 5/6)', '2025-04-10T12:00:00.000Z'],
+      ['Chợ Phiên OCOP trực tuyến (phiên 6/6)', '2025-06-10T12:00:00.000Z'],
+    ]);
+    expect(res.body[0]).toMatchObject({ kindVi: 'Phiên livestream', capacity: 4, status: 'SCHEDULED', support: { amountVnd: null } });
+
+    for (const [k, e] of series.entries()) {
+      // Too early: applications are not open yet.
+      if (k === 0) {
+        const early = await p.http('POST', `/api/trade-promotion/events/${e.id}/applications`, {
+          token: officer,
+          headers: as(plus(e.applicationOpensAt, -DAY)),
+          body: { producerId: producers[0]!.producerId, products: [{ productId: producers[0]!.productId }] },
+        });
+        expect([early.status, early.body.code]).toEqual([409, 'APPLICATION_WINDOW_CLOSED']);
+      }
+      await applyAll(e);
+      const chosen = await select(e, `cho-phien-2024-${k + 1}`);
+      expect(chosen.status).toBe(200);
+      selections.push(chosen.body.applications);
+      expect(chosen.body.event).toMatchObject({ status: 'SELECTED', participants: 4, waitlisted: 7 });
+      expect(chosen.body.applications.map((a: App) => a.status)).toEqual([...Array(4).fill('SELECTED'), ...Array(7).fill('WAITLISTED')]);
+      expect(chosen.body.applications[0].reasons.map((r: { code: string }) => r.code)).toEqual([
+        'SLOTS_THIS_YEAR',
+        'STARS',
+        'DRAW',
+        'WITHIN_CAPACITY',
+      ]);
+    }
+    // 24 slots over 11 producers: two or three each, never a third before everyone has two.
+    const slots = new Map<string, number>();
+    for (const sel of selections)
+      for (const a of sel.filter((x) => x.status === 'SELECTED')) slots.set(a.producerId, (slots.get(a.producerId) ?? 0) + 1);
+    expect([...slots.values()].sort()).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3]);
+
+    // The same seed again: the same answer; another seed: refused, a selection is made once.
+    const again = await select(series[0]!, 'cho-phien-2024-1');
+    expect(again.body.applications.map((a: App) => [a.producerId, a.status, a.position])).toEqual(
+      selections[0]!.map((a) => [a.producerId, a.status, a.position]),
+    );
+    const other = await select(series[0]!, 'another-seed');
+    expect([other.status, other.body.code, other.body.field]).toEqual([409, 'SELECTION_DONE', 'seed']);
+  }, 120_000);
+
+  it('refuses a product without a valid certificate, with the reason, and shows another category only where the event accepts it', async () => {
+    const fair = await p.http('POST', '/api/trade-promotion/events', {
+      token: office,
+      headers: as('2025-05-20T02:00:00Z'),
+      body: {
+        kind: 'FAIR',
+        title: 'Hội chợ sản phẩm OCOP và đặc sản tỉnh Thanh Hóa 2025',
+        organiser: { kind: 'PROVINCE', name: 'Sở Công Thương tỉnh Thanh Hóa' },
+        place: 'Quảng trường Lam Sơn, thành phố Thanh Hóa',
+        capacity: 60,
+        capacityUnit: 'BOOTH',
+        support: { amountVnd: 5_000_000, coversVi: 'Hỗ trợ chi phí thuê gian hàng tiêu chuẩn' },
+        categories: ['OCOP', 'SPECIALTY'],
+        startsAt: '2025-09-01T08:00:00+07:00',
+        endsAt: '2025-09-05T21:00:00+07:00',
+        applicationOpensAt: '2025-05-25T00:00:00+07:00',
+        applicationClosesAt: '2025-08-15T00:00:00+07:00',
+      },
+    });
+    expect([fair.status, fair.body.support]).toEqual([201, { amountVnd: 5_000_000, coversVi: 'Hỗ trợ chi phí thuê gian hàng tiêu chuẩn' }]);
+    const url = `/api/trade-promotion/events/${fair.body.id}/applications`;
+    const at = as('2025-05-26T02:00:00Z');
+    const count = async () => Number((await db.query('SELECT count(*)::int AS n FROM trade_promotion.application'))[0].n);
+    const before = await count();
+    const res = await p.http('POST', url, {
+      token: officer,
+      headers: at,
+      body: { producerId: uncertified.producerId, products: [{ productId: uncertified.productId }] },
+    });
+    expect([res.status, res.body.code, res.body.field]).toEqual([422, 'PRODUCT_NOT_CERTIFIED', 'products.0.productId']);
+    expect(res.body.detail).toMatch(/no OCOP certificate of 3 to 5 stars/);
+    const craft = await p.http('POST', url, {
+      token: officer,
+      headers: at,
+      body: { producerId: uncertified.producerId, products: [{ productId: uncertified.productId, category: 'CRAFT_VILLAGE' }] },
+    });
+    expect([craft.status, craft.body.code, craft.body.field]).toEqual([400, 'CATEGORY_NOT_ALLOWED', 'products.0.category']);
+    expect(await count()).toBe(before);
+    const specialty = await p.http('POST', url, {
+      token: officer,
+      headers: at,
+      body: { producerId: uncertified.producerId, products: [{ productId: uncertified.productId, category: 'SPECIALTY' }] },
+    });
+    expect(specialty.status).toBe(201);
+    expect(specialty.body.products).toEqual([
+      expect.objectContaining({
+        productName: 'Chè lam Thọ Xuân',
+        category: 'SPECIALTY',
+        categoryVi: 'Đặc sản địa phương',
+        certificateId: null,
+        stars: null,
+      }),
+    ]);
+    const twice = await p.http('POST', url, {
+      token: officer,
+      headers: at,
+      body: { producerId: uncertified.producerId, products: [{ productId: uncertified.productId, category: 'SPECIALTY' }] },
+    });
+    expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_EXISTS']);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('takes a revoked product off the coming livestream: the waiting list moves up, the organiser is told once, replays change nothing', async () => {
+    const last = series[5]!;
+    const selected = selections[5]!.filter((a) => a.status === 'SELECTED');
+    const firstWaiting = selections[5]!.find((a) => a.status === 'WAITLISTED')!;
+    const revokedProducer = producers.find((x) => x.producerId === selected[0]!.producerId)!;
+    const certificate = (await p.http('GET', `/api/certification/certificates?productId=${revokedProducer.productId}`, { token: admin }))
+      .body[0];
+    const revokeAt = plus(last.applicationClosesAt, 2 * DAY); // after the selection, before the livestream
+    const request = await p.http('POST', '/api/certification/revocations', {
+      token: office,
+      headers: as(revokeAt),
+      body: { certificateId: certificate.id, reasonCode: 'FOOD_SAFETY_VIOLATION', details: 'Kiểm nghiệm mẫu không đạt chỉ tiêu vi sinh' },
+    });
+    expect(request.status).toBe(201);
+    const decided = await p.http('POST', `/api/certification/revocations/${request.body.id}/decide`, {
+      token: district,
+      headers: as(plus(revokeAt, 3_600_000)),
+    });
+    expect([decided.status, decided.body.status]).toEqual([200, 'REVOKED']);
+    await bus.settled('trade-promotion-certificates', 20_000);
+
+    const apps = (await p.http('GET', `/api/trade-promotion/applications?eventId=${last.id}`, { token: office })).body as App[];
+    const revoked = apps.find((a) => a.producerId === revokedProducer.producerId)!;
+    expect(revoked).toMatchObject({ status: 'WITHDRAWN', products: [{ status: 'WITHDRAWN', withdrawnReason: 'CERTIFICATE_REVOKED' }] });
+    expect(apps.find((a) => a.id === firstWaiting.id)).toMatchObject({ status: 'SELECTED' });
+    expect(apps.find((a) => a.id === firstWaiting.id)!.reasons.at(-1)!.code).toBe('MOVED_UP');
+    // The past livestreams keep what they were.
+    const first = (await p.http('GET', `/api/trade-promotion/applications?eventId=${series[0]!.id}`, { token: office })).body as App[];
+    expect(first.filter((a) => a.status === 'WITHDRAWN')).toEqual([]);
+
+    const messages = async () => (await p.http('GET', '/api/trade-promotion/messages', { token: office })).body as any[];
+    const told = await messages();
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      template: 'product-withdrawn',
+      eventId: last.id,
+      subjectVi: `Sản phẩm rút khỏi sự kiện “${last.title}”`,
+    });
+    expect(told[0].bodyVi).toContain(`Giấy chứng nhận số ${certificate.number} bị thu hồi`);
+
+    // The revocation delivered again (a relay that lost its mark): nothing changes, no second message.
+    const [{ envelope }] = await db.query(`SELECT envelope FROM certification.outbox WHERE type = 'certification.certificate-revoked.v1'`);
+    await bus.republish(envelope as EventEnvelope);
+    await bus.settled('trade-promotion-certificates', 20_000);
+    expect(await messages()).toHaveLength(1);
+    const after = (await p.http('GET', `/api/trade-promotion/applications?eventId=${last.id}`, { token: office })).body as App[];
+    expect(after.map((a) => [a.id, a.status])).toEqual(apps.map((a) => [a.id, a.status]));
+
+    // The public list (no login) shows the coming livestream without the revoked product, with the one who moved up.
+    const pub = await p.http('GET', `/api/public/promotion-events?provinceCode=${DEMO.provinceCode}`, { headers: as(plus(revokeAt, DAY)) });
+    expect(pub.status).toBe(200);
+    // The coming livestream, then the fair (nobody selected yet; its specialty application is not public).
+    expect(pub.body.map((e: { title: string; participants: unknown[] }) => [e.title, e.participants.length])).toEqual([
+      [last.title, 4],
+      ['Hội chợ sản phẩm OCOP và đặc sản tỉnh Thanh Hóa 2025', 0],
+    ]);
+    const names = pub.body[0].participants.map((x: { producerName: string }) => x.producerName);
+    expect(names).toHaveLength(4);
+    expect(names).not.toContain(revokedProducer.name);
+    expect(names).toContain(producers.find((x) => x.producerId === firstWaiting.producerId)!.name);
+    expect(pub.body[0].participants[0].products[0]).toMatchObject({
+      stars: 3,
+      verifyUrl: expect.stringMatching(/^\/verify\/[0-9A-Z]{10}$/),
+    });
+  }, 60_000);
+
+  it('guards every route by role and scope', async () => {
+    const e = series[5]!;
+    const x = producers[1]!;
+    // A producer account sees its own applications only and applies for itself only.
+    const user = await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'producer.xtm',
+        password: 'a-long-password-1',
+        fullName: x.name,
+        role: 'PRODUCER',
+        provinceCode: DEMO.provinceCode,
+        producerId: x.producerId,
+      },
+    });
+    expect(user.status).toBe(201);
+    const producer = await p.login('producer.xtm', 'a-long-password-1');
+    const own = (await p.http('GET', '/api/trade-promotion/applications?limit=500', { token: producer })).body as App[];
+    expect(own.length).toBe(6);
+    expect(new Set(own.map((a) => a.producerId))).toEqual(new Set([x.producerId]));
+    const forOther = await p.http('POST', `/api/trade-promotion/events/${e.id}/applications`, {
+      token: producer,
+      body: { producerId: producers[2]!.producerId, products: [{ productId: producers[2]!.productId }] },
+    });
+    expect([forOther.status, forOther.body.code, forOther.body.field]).toEqual([403, 'NOT_YOUR_PRODUCER', 'producerId']);
+    // Only organisers plan and select; an agency the province did not name is refused.
+    const plan = {
+      kind: 'FAIR',
+      title: 'Hội chợ OCOP tỉnh Thanh Hóa 2025',
+      organiser: { kind: 'PROVINCE', name: 'Sở Công Thương tỉnh Thanh Hóa' },
+      place: 'Quảng trường Lam Sơn',
+      capacity: 60,
+      capacityUnit: 'BOOTH',
+      startsAt: '2025-09-01T08:00:00+07:00',
+      endsAt: '2025-09-05T21:00:00+07:00',
+      applicationOpensAt: '2025-07-01T00:00:00+07:00',
+      applicationClosesAt: '2025-08-15T00:00:00+07:00',
+    };
+    const early = as('2025-06-20T00:00:00Z');
+    expect((await p.http('POST', '/api/trade-promotion/events', { token: producer, headers: early, body: plan })).status).toBe(403);
+    expect((await p.http('POST', '/api/trade-promotion/events', { token: officer, headers: early, body: plan })).status).toBe(403);
+    const sct = await p.login('agency.officer');
+    const fair = await p.http('POST', '/api/trade-promotion/events', { token: sct, headers: early, body: plan });
+    expect([fair.status, fair.body.kindVi, fair.body.categories]).toEqual([201, 'Hội chợ', ['OCOP']]);
+    await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'syt.officer',
+        password: 'a-long-password-1',
+        fullName: 'Sở Y tế',
+        role: 'AGENCY_OFFICER',
+        provinceCode: DEMO.provinceCode,
+        agencyCode: 'SYT',
+      },
+    });
+    const syt = await p.login('syt.officer', 'a-long-password-1');
+    const refused = await p.http('POST', '/api/trade-promotion/events', { token: syt, headers: early, body: plan });
+    expect([refused.status, refused.body.code]).toEqual([403, 'NOT_AN_ORGANISER']);
+    expect((await p.http('POST', `/api/trade-promotion/events/${e.id}/selection`, { token: producer, body: { seed: 'x' } })).status).toBe(
+      403,
+    );
+    expect((await p.http('GET', '/api/trade-promotion/messages', { token: producer })).status).toBe(403);
+    expect((await p.http('GET', '/api/trade-promotion/events', { token: await p.login('lab') })).status).toBe(403);
+    expect((await p.http('GET', '/api/trade-promotion/events')).status).toBe(401);
+    // Incoherent plans name their field; nothing is stored.
+    const before = Number((await db.query('SELECT count(*)::int AS n FROM trade_promotion.promotion_event'))[0].n);
+    const bad: [Record<string, unknown>, number, string, string][] = [
+      [{ ...plan, kind: 'LIVESTREAM' }, 400, 'CHANNEL_REQUIRED', 'channel'],
+      [{ ...plan, endsAt: '2025-08-31T08:00:00+07:00' }, 400, 'EVENT_ENDS_BEFORE_START', 'endsAt'],
+      [{ ...plan, applicationClosesAt: '2025-09-02T00:00:00+07:00' }, 400, 'APPLICATION_WINDOW_AFTER_START', 'applicationClosesAt'],
+      [{ ...plan, startsAt: '2025-06-01T08:00:00+07:00' }, 400, 'EVENT_IN_PAST', 'startsAt'],
+      [{ ...plan, capacity: 0 }, 400, 'VALIDATION_FAILED', 'capacity'],
+      [{ ...plan, channel: { platform: 'TikTok', url: 'http://tiktok.com/x' } }, 400, 'VALIDATION_FAILED', 'channel.url'],
+    ];
+    for (const [body, status, code, field] of bad) {
+      const res = await p.http('POST', '/api/trade-promotion/events', { token: office, headers: early, body });
+      expect([res.status, res.body.code, res.body.field]).toEqual([status, code, field]);
+    }
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM trade_promotion.promotion_event'))[0].n)).toBe(before);
+    // Another commune's officer does not see these producers' applications.
+    const communes = (await p.http('GET', `/api/units?level=COMMUNE&parentCode=${DEMO.districtCode}`, { token: admin })).body as {
+      code: string;
+    }[];
+    const otherCode = communes.find((u) => u.code !== DEMO.communeCode)!.code;
+    const created = await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'commune.other',
+        password: 'a-long-password-1',
+        fullName: 'Cán bộ xã khác',
+        role: 'COMMUNE_OFFICER',
+        provinceCode: DEMO.provinceCode,
+        districtCode: DEMO.districtCode,
+        communeCode: otherCode,
+      },
+    });
+    expect(created.status).toBe(201);
+    const otherCommune = await p.login('commune.other', 'a-long-password-1');
+    expect((await p.http('GET', '/api/trade-promotion/applications', { token: otherCommune })).body).toEqual([]);
+    const withdraw = await p.http('POST', `/api/trade-promotion/applications/${own[0]!.id}/withdraw`, {
+      token: otherCommune,
+      body: { reason: 'Không tham gia' },
+    });
+    expect([withdraw.status, withdraw.body.code]).toEqual([404, 'APPLICATION_NOT_FOUND']);
+  });
+});
