@@ -100,7 +100,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   });
   await inspection.init();
   const tradePromotion = await createTradePromotionApp({
-    ...loadTradePromotionConfig(common),
+    ...loadTradePromotionConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
     relayPollIntervalMs: 200,
     consumerBackoffMs: [100, 200, 400],
   });

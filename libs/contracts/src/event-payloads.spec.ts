@@ -408,6 +408,31 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     reason: 'CERTIFICATE_REVOKED',
     at,
   },
+  [TradePromotionEvents.salesPointRegistered]: {
+    salesPointId: id(),
+    provinceCode: '38',
+    level: 'DISTRICT',
+    locationType: 'RETAIL_CENTRE',
+    districtCode: '380',
+    openedOn: '2031-06-01',
+    upgraded: false,
+  },
+  [TradePromotionEvents.shelfProductWithdrawn]: {
+    salesPointId: id(),
+    provinceCode: '38',
+    producerId: dossier.producerId,
+    productId: dossier.productId,
+    certificateId: certificate.certificateId,
+    reason: 'CERTIFICATE_EXPIRED',
+    at,
+  },
+  [TradePromotionEvents.catalogueChanged]: {
+    certificateId: certificate.certificateId,
+    productId: dossier.productId,
+    provinceCode: '38',
+    change: 'LISTED',
+    at,
+  },
   [AgencyEvents.marketSurveillanceReported]: {
     reportId: 'QLTT-2031-118',
     agencyCode: 'SCT',
@@ -440,6 +465,7 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [TradePromotionEvents.eventScheduled]: 'eventId',
   [TradePromotionEvents.participantsSelected]: 'eventId',
   [TradePromotionEvents.applicationWithdrawn]: 'applicationId',
+  [TradePromotionEvents.salesPointRegistered]: 'salesPointId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -471,7 +497,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(51);
+    expect(TYPES).toHaveLength(54);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

@@ -314,9 +314,61 @@ export {
   ParticipantsSelectedData,
   ApplicationWithdrawnData,
   ProductWithdrawnData,
+  SalesPointRegisteredData,
+  ShelfProductWithdrawnData,
+  CatalogueChangedData,
   TradePromotionEventPayloads,
 } from './trade-promotion/trade-promotion.events';
 export { PROMOTION_ORGANISERS } from './trade-promotion/trade-promotion.rpc';
+export {
+  SALES_POINT_LOCATIONS,
+  SALES_POINT_LEVELS,
+  TRADE_PROMOTION_JOB_NAMES,
+  SelectionCriterionDto,
+  UpgradeDto,
+  RegisterSalesPointCommand,
+  SalesPointIdQuery,
+  ListSalesPointsQuery,
+  ShelveProductBody,
+  ShelveProductCommand,
+  UnshelveProductCommand,
+  RunTradePromotionJobBody,
+  RunTradePromotionJobCommand,
+  SelectionCriterionView,
+  ShelfItemView,
+  SalesPointView,
+  TradePromotionJobRunView,
+  PublicShelfProductView,
+  PublicSalesPointView,
+  PublicSalesPointsQuery,
+} from './trade-promotion/sales-point.dto';
+export {
+  PublicProductsQuery,
+  ShowcaseSalesPointView,
+  ShowcaseShopView,
+  ShowcaseEventView,
+  CatalogueProductView,
+} from './trade-promotion/showcase.dto';
+export {
+  SALES_CHANNEL_KINDS,
+  SALES_CHANNEL_STATUSES,
+  DeclareSalesChannelCommand,
+  SalesChannelIdQuery,
+  CheckSalesChannelBody,
+  CheckSalesChannelCommand,
+  EndSalesChannelBody,
+  EndSalesChannelCommand,
+  ListSalesChannelsQuery,
+  SalesChannelView,
+  SalesChannelSummaryView,
+} from './trade-promotion/sales-channel.dto';
+export {
+  ContractDto,
+  ReportResultsBody,
+  ReportResultsCommand,
+  ParticipantResultView,
+  EventResultsView,
+} from './trade-promotion/results.dto';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';

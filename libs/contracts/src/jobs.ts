@@ -45,6 +45,9 @@ export const JOB_REGISTRY = {
     'violation-follow-ups': AsOfJob,
     'campaign-recurrence': CampaignRecurrenceJob,
   },
+  'trade-promotion': {
+    'sales-point-reminders': AsOfJob,
+  },
 } as const satisfies Record<string, Record<string, ClassConstructor<object>>>;
 
 export type JobQueueName = keyof typeof JOB_REGISTRY;

@@ -73,6 +73,7 @@ describe('@ocop/domain public face', () => {
       'addVietnamMonths',
       'PROMOTION_EVENT_KIND_VI',
       'SHOWCASE_CATEGORY_VI',
+      'SALES_POINT_LOCATION_VI',
       'UnitLevel',
       'assertUnitCode',
       'isValidUnitCode',

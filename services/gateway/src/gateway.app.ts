@@ -13,7 +13,8 @@ import { Metrics } from '@ocop/observability';
 import { HOST_HOOKS, createHostApp, hostLogger, type HostHooks, type HostParts } from '@ocop/service-kit';
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_DATABASE } from './database/gateway.database';
-import { GATEWAY_CONFIG, OBJECT_STORAGE, VERIFICATION_CACHE } from './gateway.tokens';
+import { GATEWAY_CONFIG, OBJECT_STORAGE, SHOWCASE_CACHE, VERIFICATION_CACHE } from './gateway.tokens';
+import { ShowcaseCache } from './public/showcase.cache';
 import { ProblemFilter } from './http/problem.filter';
 import { completeOpenApi } from './http/operation-docs.openapi';
 import { ProblemDoc } from './http/api-problems.decorator';
@@ -52,23 +53,29 @@ import { CampaignsController } from './inspection/campaigns.controllers';
 import {
   PromotionApplicationsController,
   PromotionEventsController,
-  PublicPromotionEventsController,
+  PublicTradePromotionController,
+  SalesChannelsController,
+  SalesPointsController,
+  TradePromotionJobsController,
 } from './trade-promotion/trade-promotion.controllers';
+import { ShowcaseController } from './public/showcase.controller';
 import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
 
 const REDIS = Symbol('REDIS');
 
-/** What the gateway closes besides the host's connections: its verification cache's subscription and Redis. */
+/** What the gateway closes besides the host's connections: its caches' subscriptions and Redis. */
 @Injectable()
 class GatewayHooks implements HostHooks {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
+    @Inject(SHOWCASE_CACHE) private readonly showcase: ShowcaseCache,
   ) {}
 
   async stop(): Promise<void> {
     this.cache.stop();
+    this.showcase.stop();
     this.redis.disconnect();
   }
 }
@@ -83,6 +90,8 @@ class GatewayModule {
       maxEntries: 100_000,
     });
     cache.start();
+    const showcase = new ShowcaseCache(nc, config.prefix, logger, { ttlMs: config.showcaseCacheTtlMs, maxEntries: 1_000 });
+    showcase.start();
     return {
       module: GatewayModule,
       imports: [
@@ -115,7 +124,11 @@ class GatewayModule {
         CampaignsController,
         PromotionEventsController,
         PromotionApplicationsController,
-        PublicPromotionEventsController,
+        SalesPointsController,
+        SalesChannelsController,
+        TradePromotionJobsController,
+        PublicTradePromotionController,
+        ShowcaseController,
         ReferenceController,
         PublicVerificationController,
         AdminController,
@@ -125,6 +138,7 @@ class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: REDIS, useValue: redis },
         { provide: VERIFICATION_CACHE, useValue: cache },
+        { provide: SHOWCASE_CACHE, useValue: showcase },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: APP_GUARD, useClass: AuthGuard },
         // Guards run in this order: authentication and roles, then the actor into the request context, then the query's names.
@@ -204,7 +218,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   fastify.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
   });
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code'] });
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code', 'showcase'] });
   app.useGlobalPipes(validationPipe);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -18,7 +18,7 @@ describe('trade promotion repositories', () => {
   let ds: DataSource;
   let repo: ApplicationsRepository;
   let events: PromotionEventsRepository;
-  const certificates = new CertificatesRepository();
+  let certificates: CertificatesRepository;
 
   const event = (o: Partial<PromotionEvent>): PromotionEvent =>
     Object.assign(new PromotionEvent(), {
@@ -104,6 +104,7 @@ describe('trade promotion repositories', () => {
     }).initialize();
     repo = new ApplicationsRepository(ds);
     events = new PromotionEventsRepository(ds);
+    certificates = new CertificatesRepository(ds);
   });
 
   afterAll(async () => {
@@ -193,6 +194,8 @@ describe('trade promotion repositories', () => {
       productSetCode: '08',
       producerId,
       producerName: 'HTX Đông Sơn',
+      producerDistrictCode: '380',
+      productGroup: 'FOOD',
       provinceCode: '38',
       authorityUnitCode: '380',
       stars: o.stars ?? 3,

@@ -17,10 +17,12 @@ export const PROMOTION_EVENT_KINDS = [
   'TRADE_CONFERENCE',
 ] as const;
 /**
- * What a producer may show at an event: OCOP (a product with a valid 3★–5★ certificate, known from certification's
- * events) and, where the event allows them, the other categories 950/QĐ-BCT lets a sales point carry, labelled as such.
+ * What a producer may show at an event or on a sales point's shelf: OCOP (a product with a valid 3★–5★ certificate,
+ * known from certification's events) and, where the event allows them, the other products 950/QĐ-BCT lets a sales point
+ * carry, labelled as such: the province's key products, typical rural industrial or agricultural products, local
+ * specialties, craft-village products and products with local potential.
  */
-export const SHOWCASE_CATEGORIES = ['OCOP', 'SPECIALTY', 'CRAFT_VILLAGE', 'POTENTIAL'] as const;
+export const SHOWCASE_CATEGORIES = ['OCOP', 'KEY_PRODUCT', 'TYPICAL_RURAL', 'SPECIALTY', 'CRAFT_VILLAGE', 'POTENTIAL'] as const;
 export const FAIRNESS_RULE_NAMES = ['FEWEST_SLOTS_FIRST', 'NO_SLOT_FIRST'] as const;
 export const PROMOTION_EVENT_STATUSES = ['SCHEDULED', 'SELECTED', 'CANCELLED'] as const;
 export const APPLICATION_STATUSES = ['APPLIED', 'SELECTED', 'WAITLISTED', 'CONFIRMED', 'WITHDRAWN'] as const;
@@ -70,7 +72,7 @@ export class EventTemplateDto {
   @ApiPropertyOptional({ type: SupportDto }) @IsOptional() @Nested(() => SupportDto) support?: SupportDto;
   @ApiPropertyOptional({ enum: SHOWCASE_CATEGORIES, isArray: true, default: ['OCOP'], description: 'Categories of product it accepts' })
   @IsOptional()
-  @List(1, 4)
+  @List(1, 6)
   @IsIn(SHOWCASE_CATEGORIES, { each: true })
   categories?: (typeof SHOWCASE_CATEGORIES)[number][];
   @ApiPropertyOptional({ enum: FAIRNESS_RULE_NAMES, default: 'FEWEST_SLOTS_FIRST', description: 'How slots are shared when more apply' })

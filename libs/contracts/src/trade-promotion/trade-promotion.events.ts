@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { Code, Id, Instant, Int, Nullable, OneOf, Text } from '../event-fields';
+import { Code, Flag, Id, Instant, Int, Nullable, OneOf, Text } from '../event-fields';
 import { List } from '../validation';
 import { TradePromotionEvents } from './trade-promotion.subjects';
 
@@ -43,10 +43,42 @@ export class ProductWithdrawnData extends PromotionEventData {
   @Instant() at: string;
 }
 
+export class SalesPointRegisteredData {
+  @Id() salesPointId: string;
+  @Code() provinceCode: string;
+  @Code() level: string;
+  @Code() locationType: string;
+  @Nullable() @Code() districtCode: string | null;
+  /** A day `YYYY-MM-DD`. */
+  @Code() openedOn: string;
+  @Flag() upgraded: boolean;
+}
+
+export class ShelfProductWithdrawnData {
+  @Id() salesPointId: string;
+  @Code() provinceCode: string;
+  @Id() producerId: string;
+  @Id() productId: string;
+  @Id() certificateId: string;
+  @OneOf(['CERTIFICATE_REVOKED', 'CERTIFICATE_EXPIRED']) reason: string;
+  @Instant() at: string;
+}
+
+export class CatalogueChangedData {
+  @Id() certificateId: string;
+  @Id() productId: string;
+  @Code() provinceCode: string;
+  @OneOf(['LISTED', 'DELISTED']) change: string;
+  @Instant() at: string;
+}
+
 /** Trade promotion's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const TradePromotionEventPayloads = {
   [TradePromotionEvents.eventScheduled]: EventScheduledData,
   [TradePromotionEvents.participantsSelected]: ParticipantsSelectedData,
   [TradePromotionEvents.applicationWithdrawn]: ApplicationWithdrawnData,
   [TradePromotionEvents.productWithdrawn]: ProductWithdrawnData,
+  [TradePromotionEvents.salesPointRegistered]: SalesPointRegisteredData,
+  [TradePromotionEvents.shelfProductWithdrawn]: ShelfProductWithdrawnData,
+  [TradePromotionEvents.catalogueChanged]: CatalogueChangedData,
 } as const satisfies Record<(typeof TradePromotionEvents)[keyof typeof TradePromotionEvents], new () => object>;

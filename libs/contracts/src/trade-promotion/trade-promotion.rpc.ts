@@ -14,6 +14,18 @@ import {
   SelectParticipantsCommand,
   WithdrawApplicationCommand,
 } from './promotion-event.dto';
+import {
+  ListSalesPointsQuery,
+  PublicSalesPointsQuery,
+  RegisterSalesPointCommand,
+  RunTradePromotionJobCommand,
+  SalesPointIdQuery,
+  ShelveProductCommand,
+  UnshelveProductCommand,
+} from './sales-point.dto';
+import { PublicProductsQuery } from './showcase.dto';
+import { CheckSalesChannelCommand, DeclareSalesChannelCommand, EndSalesChannelCommand, ListSalesChannelsQuery } from './sales-channel.dto';
+import { ReportResultsCommand } from './results.dto';
 
 /**
  * Who organises the province's trade promotion: the standing office, and the agencies the province's configuration
@@ -23,6 +35,8 @@ export const PROMOTION_ORGANISERS: readonly Role[] = [Role.PROVINCE_OFFICE, Role
 /** Who applies: a producer for itself, its commune or district office for it. */
 const APPLICANTS = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER];
 const READERS = [...PROMOTION_ORGANISERS, ...APPLICANTS];
+/** Who keeps a sales point's shelf: its organisers, and the platform user named its operator (the service checks which). */
+const SHELF_KEEPERS = [...PROMOTION_ORGANISERS, ...APPLICANTS];
 
 export const TradePromotionRpc = {
   [S.eventCreate]: { request: CreatePromotionEventCommand, roles: PROMOTION_ORGANISERS },
@@ -36,4 +50,19 @@ export const TradePromotionRpc = {
   [S.applicationConfirm]: { request: ApplicationIdQuery, roles: APPLICANTS },
   [S.messageList]: { request: ListMessagesQuery, roles: PROMOTION_ORGANISERS },
   [S.publicEvents]: { request: PublicEventsQuery, roles: PUBLIC_CALL },
+  [S.salesPointRegister]: { request: RegisterSalesPointCommand, roles: PROMOTION_ORGANISERS },
+  [S.salesPointList]: { request: ListSalesPointsQuery, roles: READERS },
+  [S.salesPointGet]: { request: SalesPointIdQuery, roles: READERS },
+  [S.salesPointShelve]: { request: ShelveProductCommand, roles: SHELF_KEEPERS },
+  [S.salesPointUnshelve]: { request: UnshelveProductCommand, roles: SHELF_KEEPERS },
+  [S.jobRun]: { request: RunTradePromotionJobCommand, roles: [Role.ADMIN] },
+  [S.salesChannelDeclare]: { request: DeclareSalesChannelCommand, roles: APPLICANTS },
+  [S.salesChannelList]: { request: ListSalesChannelsQuery, roles: READERS },
+  [S.salesChannelCheck]: { request: CheckSalesChannelCommand, roles: PROMOTION_ORGANISERS },
+  [S.salesChannelEnd]: { request: EndSalesChannelCommand, roles: APPLICANTS },
+  [S.salesChannelSummary]: { roles: PROMOTION_ORGANISERS },
+  [S.resultsReport]: { request: ReportResultsCommand, roles: [...APPLICANTS, ...PROMOTION_ORGANISERS] },
+  [S.resultsOfEvent]: { request: PromotionEventIdQuery, roles: READERS },
+  [S.publicSalesPoints]: { request: PublicSalesPointsQuery, roles: PUBLIC_CALL },
+  [S.publicProducts]: { request: PublicProductsQuery, roles: PUBLIC_CALL },
 } satisfies RpcRegistry;

@@ -19,6 +19,8 @@ export interface GatewayConfig extends HostConfig {
   demoData: boolean;
   /** How long a public certificate record may be served from the gateway's cache (status events drop it at once). */
   verifyCacheTtlMs: number;
+  /** How long a page of the public catalogue may be served from the gateway's cache (SHOWCASE_CACHE_TTL_MS); trade-promotion events drop it at once. */
+  showcaseCacheTtlMs: number;
   /**
    * Proxies whose `X-Forwarded-For` is believed (addresses or CIDRs, or proxy-addr's `loopback`, `linklocal`,
    * `uniquelocal`); empty: none, the client address is the socket's.
@@ -68,6 +70,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,
     demoData: host.mode !== 'production' && env.OCOP_DEMO_DATA === 'true',
     verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
+    showcaseCacheTtlMs: int('SHOWCASE_CACHE_TTL_MS', 60_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

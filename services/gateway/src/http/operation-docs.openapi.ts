@@ -291,9 +291,58 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "List an organiser's messages",
     'Messages to the caller: a product that left one of its events because its certificate was revoked or expired.',
   ],
-  PublicPromotionEventsController_upcoming: [
+  PublicTradePromotionController_upcoming: [
     'Upcoming trade-promotion events (no login)',
     'Events not yet begun, soonest first, with the producers taking part and their OCOP products (stars and the verification page of each certificate).',
+  ],
+  PublicTradePromotionController_salesPoints: [
+    'OCOP sales points (no login)',
+    "The province's sales points, where they are, and the OCOP products on their shelves with each certificate's verification page.",
+  ],
+  SalesPointsController_register: [
+    'Register a sales point',
+    'An OCOP introduction and sales point under 950/QĐ-BCT: location type, level, operator, address and map position, opening, funding and support (which starts the operating obligation), an upgrade of an existing point, and the selection criteria applied.',
+  ],
+  SalesPointsController_list: [
+    'List sales points',
+    "The sales points of the caller's province with their shelves; by level or location type, paged with limit/offset.",
+  ],
+  SalesPointsController_get: ['Get a sales point', 'One sales point with its shelf, its obligation and its criteria.'],
+  SalesPointsController_shelve: [
+    'Put a product on the shelf',
+    "The point's operator (or an organiser) adds a product of the province: OCOP only with a valid 3★–5★ certificate, or another category 950/QĐ-BCT allows, labelled.",
+  ],
+  SalesPointsController_unshelve: ['Take a product off the shelf', "The point's operator (or an organiser) removes a product."],
+  SalesChannelsController_declare: [
+    'Declare a sales channel',
+    'A producer (or its commune or district office) says where it sells: modern retail, an e-commerce platform (with its shop address) or export, since when.',
+  ],
+  SalesChannelsController_list: [
+    'List sales channels',
+    "Channels in the caller's scope, newest first; by producer, kind or status, paged with limit/offset.",
+  ],
+  SalesChannelsController_summary: [
+    'Sales channel figures',
+    "The province's producers with a valid OCOP certificate, and how many sell through each kind of checked, current channel (the plans' modern-retail and e-commerce targets).",
+  ],
+  SalesChannelsController_check: [
+    'Check a sales channel',
+    'The office records whether a declared channel is real and current; only checked channels count and are shown.',
+  ],
+  SalesChannelsController_end: ['End a sales channel', 'The producer (or its office) says it no longer sells there.'],
+  PromotionApplicationsController_report: [
+    "Report a participant's results",
+    'After the event has begun: sales, contracts with their values (a stated total must equal their sum), and for a livestream viewers and orders. A later report replaces the earlier one.',
+  ],
+  PromotionApplicationsController_results: ["Get an event's results", "Each participant's report and the event's totals."],
+  ShowcaseController_json: [
+    "The province's OCOP products (no login)",
+    'The products certified now, by district, product group and stars: each with its verification page, the sales points that carry it, its checked shops and the coming events where it is shown. Cached and dropped on every trade-promotion event.',
+  ],
+  ShowcaseController_page: ['The catalogue page (no login)', 'The same catalogue as a page in Vietnamese, paged.'],
+  TradePromotionJobsController_run: [
+    'Run a trade-promotion job',
+    "Admin: the sales points' obligation reminders now (each milestone once), outside production with an explicit as-of instant.",
   ],
 
   ReferenceController_documentTypes: [

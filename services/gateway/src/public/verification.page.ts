@@ -1,7 +1,7 @@
 import type { PublicCertificateView } from '@ocop/contracts';
 import { vietnamNumericDate } from '@ocop/documents';
 
-const esc = (s: string): string =>
+export const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const COLOURS: Record<string, string> = {
@@ -20,10 +20,11 @@ dl{display:grid;grid-template-columns:11em 1fr;gap:8px 12px;margin:0}dt{color:#5
 .stars{color:#d4a000;font-size:22px;letter-spacing:2px}.warn{border-left:4px solid #b00020;padding-left:12px}
 footer{margin-top:24px;font-size:13px;color:#666}`;
 
-function page(title: string, body: string): string {
+/** A public page of the platform in Vietnamese: the verification page and the catalogue of the province's products. */
+export function page(title: string, body: string, section = 'Tra cứu giấy chứng nhận', extraStyle = ''): string {
   return (
     `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>${esc(title)}</title><style>${STYLE}</style></head><body><main><header>Chương trình mỗi xã một sản phẩm (OCOP) — Tra cứu giấy chứng nhận</header>` +
+    `<title>${esc(title)}</title><style>${STYLE}${extraStyle}</style></head><body><main><header>Chương trình mỗi xã một sản phẩm (OCOP) — ${esc(section)}</header>` +
     `${body}<footer>Thông tin được tra cứu trực tiếp từ cơ sở dữ liệu OCOP của tỉnh. Trạng thái hiển thị là trạng thái tại thời điểm tra cứu.</footer></main></body></html>`
   );
 }

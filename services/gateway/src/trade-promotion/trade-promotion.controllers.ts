@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   ApplicationView,
   ApplyBody,
@@ -16,6 +16,24 @@ import {
   SelectionView,
   TradePromotionSubjects as S,
   WithdrawApplicationBody,
+  ListSalesPointsQuery,
+  PublicSalesPointView,
+  PublicSalesPointsQuery,
+  RegisterSalesPointCommand,
+  RunTradePromotionJobBody,
+  SalesPointView,
+  ShelveProductBody,
+  TRADE_PROMOTION_JOB_NAMES,
+  TradePromotionJobRunView,
+  CheckSalesChannelBody,
+  DeclareSalesChannelCommand,
+  EndSalesChannelBody,
+  EventResultsView,
+  ListSalesChannelsQuery,
+  ParticipantResultView,
+  ReportResultsBody,
+  SalesChannelSummaryView,
+  SalesChannelView,
   type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Public, RolesOf } from '@ocop/auth';
@@ -110,6 +128,25 @@ export class PromotionApplicationsController {
     return this.rpc.request(S.applicationConfirm, { applicationId: id }, { actor });
   }
 
+  @Post('applications/:id/results')
+  @HttpCode(200)
+  @RolesOf(S.resultsReport)
+  @ApiOkResponse({ type: ParticipantResultView })
+  report(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: ReportResultsBody,
+  ): Promise<ParticipantResultView> {
+    return this.rpc.request(S.resultsReport, { ...body, applicationId: id }, { actor });
+  }
+
+  @Get('events/:id/results')
+  @RolesOf(S.resultsOfEvent)
+  @ApiOkResponse({ type: EventResultsView })
+  results(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<EventResultsView> {
+    return this.rpc.request(S.resultsOfEvent, { eventId: id }, { actor });
+  }
+
   @Get('messages')
   @RolesOf(S.messageList)
   @ApiOkResponse({ type: [MessageView] })
@@ -118,17 +155,142 @@ export class PromotionApplicationsController {
   }
 }
 
-/** No login: the province's upcoming events and the OCOP products shown at them. */
-@ApiTags('public trade promotion (no login)')
+@ApiTags('trade promotion: sales points')
 @ApiProblems()
-@Controller('public/promotion-events')
-export class PublicPromotionEventsController {
+@Controller('trade-promotion/sales-points')
+export class SalesPointsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
+  @Post()
+  @RolesOf(S.salesPointRegister)
+  @ApiCreatedResponse({ type: SalesPointView })
+  register(@CurrentActor() actor: Actor, @Body() body: RegisterSalesPointCommand): Promise<SalesPointView> {
+    return this.rpc.request(S.salesPointRegister, body, { actor });
+  }
+
   @Get()
+  @RolesOf(S.salesPointList)
+  @ApiOkResponse({ type: [SalesPointView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListSalesPointsQuery): Promise<SalesPointView[]> {
+    return this.rpc.request(S.salesPointList, q, { actor });
+  }
+
+  @Get(':id')
+  @RolesOf(S.salesPointGet)
+  @ApiOkResponse({ type: SalesPointView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SalesPointView> {
+    return this.rpc.request(S.salesPointGet, { salesPointId: id }, { actor });
+  }
+
+  @Post(':id/shelf')
+  @RolesOf(S.salesPointShelve)
+  @ApiCreatedResponse({ type: SalesPointView })
+  shelve(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: ShelveProductBody): Promise<SalesPointView> {
+    return this.rpc.request(S.salesPointShelve, { ...body, salesPointId: id }, { actor });
+  }
+
+  @Delete(':id/shelf/:productId')
+  @RolesOf(S.salesPointUnshelve)
+  @ApiOkResponse({ type: SalesPointView })
+  unshelve(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('productId', new UuidParam()) productId: string,
+  ): Promise<SalesPointView> {
+    return this.rpc.request(S.salesPointUnshelve, { salesPointId: id, productId }, { actor });
+  }
+}
+
+@ApiTags('trade promotion: sales channels')
+@ApiProblems()
+@Controller('trade-promotion/sales-channels')
+export class SalesChannelsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RolesOf(S.salesChannelDeclare)
+  @ApiCreatedResponse({ type: SalesChannelView })
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclareSalesChannelCommand): Promise<SalesChannelView> {
+    return this.rpc.request(S.salesChannelDeclare, body, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.salesChannelList)
+  @ApiOkResponse({ type: [SalesChannelView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListSalesChannelsQuery): Promise<SalesChannelView[]> {
+    return this.rpc.request(S.salesChannelList, q, { actor });
+  }
+
+  @Get('summary')
+  @RolesOf(S.salesChannelSummary)
+  @ApiOkResponse({ type: SalesChannelSummaryView })
+  summary(@CurrentActor() actor: Actor): Promise<SalesChannelSummaryView> {
+    return this.rpc.request(S.salesChannelSummary, {}, { actor });
+  }
+
+  @Post(':id/check')
+  @HttpCode(200)
+  @RolesOf(S.salesChannelCheck)
+  @ApiOkResponse({ type: SalesChannelView })
+  check(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: CheckSalesChannelBody,
+  ): Promise<SalesChannelView> {
+    return this.rpc.request(S.salesChannelCheck, { ...body, channelId: id }, { actor });
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @RolesOf(S.salesChannelEnd)
+  @ApiOkResponse({ type: SalesChannelView })
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: EndSalesChannelBody,
+  ): Promise<SalesChannelView> {
+    return this.rpc.request(S.salesChannelEnd, { ...body, channelId: id }, { actor });
+  }
+}
+
+@ApiTags('trade promotion: jobs')
+@ApiProblems()
+@Controller('trade-promotion/jobs')
+export class TradePromotionJobsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post(':name/run')
+  @HttpCode(200)
+  @RolesOf(S.jobRun)
+  @ApiParam({ name: 'name', enum: TRADE_PROMOTION_JOB_NAMES })
+  @ApiOkResponse({ type: TradePromotionJobRunView })
+  run(
+    @CurrentActor() actor: Actor,
+    @Param('name') name: string,
+    @Body() body: RunTradePromotionJobBody,
+  ): Promise<TradePromotionJobRunView> {
+    return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
+  }
+}
+
+/** No login: the province's upcoming events, its sales points, and the OCOP products shown at each. */
+@ApiTags('public trade promotion (no login)')
+@ApiProblems()
+@Controller('public')
+export class PublicTradePromotionController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get('promotion-events')
   @Public()
   @ApiOkResponse({ type: [PublicEventView] })
   upcoming(@Query() q: PublicEventsQuery): Promise<PublicEventView[]> {
     return this.rpc.request(S.publicEvents, q);
+  }
+
+  @Get('sales-points')
+  @Public()
+  @ApiOkResponse({ type: [PublicSalesPointView] })
+  salesPoints(@Query() q: PublicSalesPointsQuery): Promise<PublicSalesPointView[]> {
+    return this.rpc.request(S.publicSalesPoints, q);
   }
 }

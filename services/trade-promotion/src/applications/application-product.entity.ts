@@ -3,7 +3,7 @@ import { Application } from './application.entity';
 
 /** A product an application brings, with the certificate that makes it OCOP (null for another category). */
 @Entity({ name: 'application_product' })
-@Check('application_product_category_check', `category IN ('OCOP','SPECIALTY','CRAFT_VILLAGE','POTENTIAL')`)
+@Check('application_product_category_check', `category IN ('OCOP','KEY_PRODUCT','TYPICAL_RURAL','SPECIALTY','CRAFT_VILLAGE','POTENTIAL')`)
 @Check('application_product_status_check', `status IN ('ACTIVE','WITHDRAWN')`)
 @Index('application_product_certificate_idx', ['certificateId'], { where: `status = 'ACTIVE'` })
 export class ApplicationProduct {

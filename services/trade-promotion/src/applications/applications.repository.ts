@@ -6,6 +6,7 @@ import type { SelectionOutcome } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { PromotionEvent } from '../events/promotion-event.entity';
 import { HOLDS_SLOT } from '../events/promotion-events.repository';
+import { andInScope } from '../access/scoped-query';
 import { Application } from './application.entity';
 import { ApplicationProduct } from './application-product.entity';
 
@@ -50,7 +51,7 @@ export class ApplicationsRepository {
   async get(scope: ReadScope, id: string, tx?: Tx): Promise<ApplicationWithProducts | null> {
     const m = tx ?? this.ds.manager;
     const q = m.createQueryBuilder(Application, 'a').where('a.id = :id', { id });
-    this.scoped(q, scope);
+    andInScope(q, 'a', scope);
     const a = await q.getOne();
     return a ? (await this.withProducts(m, [a]))[0]! : null;
   }
@@ -65,29 +66,35 @@ export class ApplicationsRepository {
       .addOrderBy('a.id', 'ASC')
       .limit(f.limit ?? DEFAULT_PAGE.limit)
       .offset(f.offset ?? DEFAULT_PAGE.offset);
-    this.scoped(q, scope);
+    andInScope(q, 'a', scope);
     if (f.eventId) q.andWhere('a.event_id = :eventId', { eventId: f.eventId });
     if (f.producerId) q.andWhere('a.producer_id = :producerId', { producerId: f.producerId });
     if (f.status) q.andWhere('a.status = :status', { status: f.status });
     return this.withProducts(this.ds.manager, await q.getMany());
   }
 
-  private scoped(q: ReturnType<Tx['createQueryBuilder']>, scope: ReadScope): void {
-    switch (scope.kind) {
-      case 'all':
-        return;
-      case 'province':
-        q.andWhere('a.province_code = :scopeProvince', { scopeProvince: scope.provinceCode });
-        return;
-      case 'district':
-        q.andWhere('a.district_code = :scopeDistrict', { scopeDistrict: scope.districtCode });
-        return;
-      case 'commune':
-        q.andWhere('a.commune_code = :scopeCommune', { scopeCommune: scope.communeCode });
-        return;
-      case 'producer':
-        q.andWhere('a.producer_id = :scopeProducer', { scopeProducer: scope.producerId });
-    }
+  /** The producers of these applications, by application id (system read). */
+  async producersOf(ids: string[]): Promise<Map<string, Pick<Application, 'producerId' | 'producerName'>>> {
+    if (!ids.length) return new Map();
+    const rows = await this.ds.manager.find(Application, {
+      select: { id: true, producerId: true, producerName: true },
+      where: { id: In(ids) },
+    });
+    return new Map(rows.map((a) => [a.id, a]));
+  }
+
+  /** The coming events (not begun at `at`, not cancelled) where these products are shown by a participant holding a slot. */
+  async upcomingEventsOf(productIds: string[], at: Date): Promise<{ productId: string; eventId: string; title: string; startsAt: Date }[]> {
+    if (!productIds.length) return [];
+    return this.ds.manager
+      .createQueryBuilder(ApplicationProduct, 'p')
+      .innerJoin(Application, 'a', 'a.id = p.application_id')
+      .innerJoin(PromotionEvent, 'e', 'e.id = a.event_id')
+      .select(['p.product_id AS "productId"', 'e.id AS "eventId"', 'e.title AS "title"', 'e.starts_at AS "startsAt"'])
+      .where(`p.product_id IN (:...productIds) AND p.status = 'ACTIVE' AND a.status IN (:...holds)`, { productIds, holds: HOLDS_SLOT })
+      .andWhere(`e.status <> 'CANCELLED' AND e.starts_at > :at`, { at })
+      .orderBy('e.starts_at', 'ASC')
+      .getRawMany();
   }
 
   /** Every application of an event with its products (a system read, the event locked by the caller). */

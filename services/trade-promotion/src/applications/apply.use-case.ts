@@ -9,11 +9,10 @@ import {
   type ApplicationView,
   type ApplyCommand,
   type ProducerView,
-  type ProductView,
 } from '@ocop/contracts';
 import { RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
-import { CertificatesRepository } from '../certificates/certificates.repository';
+import { ProductEligibility } from '../products/product-eligibility.policy';
 import { PromotionEventsRepository } from '../events/promotion-events.repository';
 import type { PromotionEvent } from '../events/promotion-event.entity';
 import { Application } from './application.entity';
@@ -32,8 +31,7 @@ function assertOpen(event: PromotionEvent, at: Date): void {
 
 /**
  * A producer applies to an event with the products it wants to show; its commune or district office may apply for it.
- * A product shown as OCOP must hold a valid 3★–5★ certificate (from certification's events, never the producer's word);
- * another category must be one the event allows, and a product of the producer's (registration's register).
+ * What each product may be shown as is ProductEligibility's rule, with the categories the event accepts.
  */
 @Injectable()
 export class ApplyUseCase {
@@ -41,7 +39,7 @@ export class ApplyUseCase {
     private readonly ds: DataSource,
     private readonly events: PromotionEventsRepository,
     private readonly applications: ApplicationsRepository,
-    private readonly certificates: CertificatesRepository,
+    private readonly eligibility: ProductEligibility,
     private readonly rpc: RpcClient,
   ) {}
 
@@ -53,58 +51,18 @@ export class ApplyUseCase {
     const event = await this.events.get(c.eventId);
     if (!event || event.provinceCode !== producer.provinceCode) throw AppError.notFound('EVENT_NOT_FOUND', 'no such event');
     assertOpen(event, asOf);
-    const seen = new Set<string>();
-    c.products.forEach((p, i) => {
-      if (seen.has(p.productId)) throw AppError.validation('PRODUCT_DUPLICATE', 'each product is listed once', `products.${i}.productId`);
-      seen.add(p.productId);
-      if (!event.categories.includes(p.category ?? 'OCOP'))
-        throw AppError.validation(
-          'CATEGORY_NOT_ALLOWED',
-          `the event accepts ${event.categories.join(', ')} products, not ${p.category ?? 'OCOP'}`,
-          `products.${i}.category`,
-        );
-    });
-    const certified = await this.certificates.validByProduct(
-      this.ds.manager,
+    const shown = await this.eligibility.resolve(
+      actor,
       c.producerId,
-      c.products.filter((p) => (p.category ?? 'OCOP') === 'OCOP').map((p) => p.productId),
+      c.products,
+      event.categories,
       asOf,
+      (i, key) => `products.${i}.${key}`,
     );
-    const registered = c.products.some((p) => (p.category ?? 'OCOP') !== 'OCOP')
-      ? await this.rpc.request<ProductView[]>(RegistrationSubjects.productList, { producerId: c.producerId }, { actor })
-      : [];
     const appId = randomUUID();
-    const products = c.products.map((p, i) => {
-      const category = p.category ?? 'OCOP';
-      const row = Object.assign(new ApplicationProduct(), { applicationId: appId, productId: p.productId, category, status: 'ACTIVE' });
-      if (category === 'OCOP') {
-        const cert = certified.get(p.productId);
-        if (!cert)
-          throw AppError.rule(
-            'PRODUCT_NOT_CERTIFIED',
-            `product ${p.productId} of this producer has no OCOP certificate of 3 to 5 stars valid on ${asOf.toISOString()} (revoked, expired or never issued); it may be shown only in another category the event allows`,
-            `products.${i}.productId`,
-          );
-        return Object.assign(row, {
-          productName: cert.productName,
-          certificateId: cert.certificateId,
-          certificateCode: cert.code,
-          stars: cert.stars,
-          withdrawnReason: null,
-          withdrawnAt: null,
-        });
-      }
-      const product = registered.find((x) => x.id === p.productId);
-      if (!product) throw AppError.notFound('PRODUCT_NOT_FOUND', 'no such product of this producer', `products.${i}.productId`);
-      return Object.assign(row, {
-        productName: product.name,
-        certificateId: null,
-        certificateCode: null,
-        stars: null,
-        withdrawnReason: null,
-        withdrawnAt: null,
-      });
-    });
+    const products = shown.map((x) =>
+      Object.assign(new ApplicationProduct(), { ...x, applicationId: appId, status: 'ACTIVE', withdrawnReason: null, withdrawnAt: null }),
+    );
     const app: Application = Object.assign(new Application(), {
       id: appId,
       eventId: event.id,

@@ -7,4 +7,7 @@ import { CertificateReplica } from '@ocop/persistence';
 @Index('certificate_product_idx', ['productId'])
 export class CertificateRecord extends CertificateReplica {
   @Column({ name: 'producer_name', type: 'text' }) producerName: string;
+  /** The producer's district, from registration when the certificate arrived (null: not known then). */
+  @Column({ name: 'producer_district_code', type: 'text', nullable: true }) producerDistrictCode: string | null;
+  @Column({ name: 'product_group', type: 'text', nullable: true }) productGroup: string | null;
 }

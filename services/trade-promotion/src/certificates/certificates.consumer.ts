@@ -1,9 +1,10 @@
 import { Ctx } from '@nestjs/microservices';
-import { CertificationEvents as C } from '@ocop/contracts';
-import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
+import { CertificationEvents as C, type CertificateSupersededData } from '@ocop/contracts';
+import { EventContext, OnEvent, PrepareEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
 import { CertificatesRepository } from './certificates.repository';
+import { CataloguePublisher } from './catalogue.publisher';
 import { EndCertificateUseCase } from './end-certificate.use-case';
-import { RecordCertificateUseCase } from './record-certificate.use-case';
+import { RecordCertificateUseCase, type ProducerPlace } from './record-certificate.use-case';
 
 /** One at a time, in stream order: a certificate's issue precedes its end. */
 const CERTIFICATES: EventConsumerSpec = { name: 'certificates', concurrency: 1 };
@@ -15,11 +16,17 @@ export class CertificatesConsumer {
     private readonly record: RecordCertificateUseCase,
     private readonly end: EndCertificateUseCase,
     private readonly certificates: CertificatesRepository,
+    private readonly catalogue: CataloguePublisher,
   ) {}
 
+  @PrepareEvent(CERTIFICATES, C.certificateIssued)
+  producerPlace(@Ctx() ctx: EventContext): Promise<ProducerPlace> {
+    return this.record.producerPlace(ctx.event);
+  }
+
   @OnEvent(CERTIFICATES, C.certificateIssued)
-  issued(@Ctx() ctx: EventContext): Promise<void> {
-    return this.record.execute(ctx.event, ctx.tx);
+  issued(@Ctx() ctx: EventContext<ProducerPlace>): Promise<void> {
+    return this.record.execute(ctx.event, ctx.tx, ctx.prepared);
   }
 
   @OnEvent(CERTIFICATES, C.certificateExpiring)
@@ -28,11 +35,12 @@ export class CertificatesConsumer {
     await this.certificates.setStatus(ctx.tx, d.certificateId, 'EXPIRING', new Date(d.at));
   }
 
-  /** The product goes on with its new certificate (carried over when that one arrived). */
+  /** The product goes on with its new certificate (carried over when that one arrived); the old one leaves the catalogue. */
   @OnEvent(CERTIFICATES, C.certificateSuperseded)
   async superseded(@Ctx() ctx: EventContext): Promise<void> {
-    const d = ctx.event.data as { certificateId: string; at: string };
-    await this.certificates.setStatus(ctx.tx, d.certificateId, 'SUPERSEDED', new Date(d.at));
+    const d = ctx.event.data as CertificateSupersededData;
+    if (await this.certificates.setStatus(ctx.tx, d.certificateId, 'SUPERSEDED', new Date(d.at)))
+      await this.catalogue.changed(ctx.tx, d, 'DELISTED', new Date(d.at));
   }
 
   @OnEvent(CERTIFICATES, C.certificateExpired)

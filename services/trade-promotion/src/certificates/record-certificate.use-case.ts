@@ -1,24 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import type { CertificateIssuedData, EventEnvelope } from '@ocop/contracts';
+import { RegistrationSubjects, SYSTEM_ACTOR, type CertificateIssuedData, type EventEnvelope, type ProducerView } from '@ocop/contracts';
+import { findProductSet } from '@ocop/domain';
+import { RpcClient } from '@ocop/messaging';
 import { replicaOf, type Tx } from '@ocop/persistence';
 import { ApplicationsRepository } from '../applications/applications.repository';
+import { ShelvesRepository } from '../sales-points/shelves.repository';
 import { CertificatesRepository } from './certificates.repository';
+import { CataloguePublisher } from './catalogue.publisher';
+
+/** What registration says of a certificate's producer, read before the inbox transaction opens. */
+export interface ProducerPlace {
+  districtCode: string | null;
+}
 
 /**
- * A new certificate arrives (once, whatever the redeliveries). When it replaces another (re-evaluation, upgrade), the
- * product's places at upcoming events carry the new certificate and its stars.
+ * A new certificate arrives (once, whatever the redeliveries), with its product group and its producer's district (the
+ * public catalogue lists by both). When it replaces another (re-evaluation, upgrade), the product's places at upcoming
+ * events and on shelves carry the new certificate and its stars.
  */
 @Injectable()
 export class RecordCertificateUseCase {
   constructor(
     private readonly certificates: CertificatesRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly shelves: ShelvesRepository,
+    private readonly catalogue: CataloguePublisher,
+    private readonly rpc: RpcClient,
   ) {}
 
-  async execute(e: EventEnvelope, tx: Tx): Promise<void> {
+  /** The producer's district (a system read: registration's register, outside any transaction). */
+  async producerPlace(e: EventEnvelope): Promise<ProducerPlace> {
     const d = e.data as CertificateIssuedData;
-    await this.certificates.addIfAbsent(tx, { ...replicaOf(d), producerName: d.producerName }, new Date(d.issuedAt));
-    if (d.supersedes)
-      await this.applications.carryOverCertificate(tx, d.supersedes, { certificateId: d.certificateId, code: d.code, stars: d.stars });
+    const producer = await this.rpc.request<ProducerView>(RegistrationSubjects.producerGet, { id: d.producerId }, { actor: SYSTEM_ACTOR });
+    return { districtCode: producer.districtCode };
+  }
+
+  async execute(e: EventEnvelope, tx: Tx, place: ProducerPlace): Promise<void> {
+    const d = e.data as CertificateIssuedData;
+    await this.certificates.addIfAbsent(
+      tx,
+      {
+        ...replicaOf(d),
+        producerName: d.producerName,
+        producerDistrictCode: place.districtCode,
+        productGroup: findProductSet(d.productSetCode)?.group ?? null,
+      },
+      new Date(d.issuedAt),
+    );
+    await this.catalogue.changed(tx, d, 'LISTED', new Date(d.issuedAt));
+    if (d.supersedes) {
+      const next = { certificateId: d.certificateId, code: d.code, stars: d.stars };
+      await this.applications.carryOverCertificate(tx, d.supersedes, next);
+      await this.shelves.carryOverCertificate(tx, d.supersedes, next);
+    }
   }
 }

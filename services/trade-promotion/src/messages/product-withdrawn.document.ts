@@ -22,3 +22,21 @@ export function productWithdrawnMessage(m: {
     ].join('\n'),
   };
 }
+
+/** The operator's message when a product leaves its shelf because the product's certificate ended. */
+export function shelfProductWithdrawnMessage(m: {
+  pointName: string;
+  productName: string;
+  producerName: string;
+  certificateNumber: string;
+  reason: 'CERTIFICATE_REVOKED' | 'CERTIFICATE_EXPIRED';
+  at: Date;
+}): { subjectVi: string; bodyVi: string } {
+  const ended = m.reason === 'CERTIFICATE_REVOKED' ? 'bị thu hồi' : 'hết hiệu lực';
+  return {
+    subjectVi: `Sản phẩm rút khỏi quầy: ${m.pointName}`,
+    bodyVi:
+      `Giấy chứng nhận OCOP số ${m.certificateNumber} của sản phẩm “${m.productName}” (${m.producerName}) ${ended} ngày ${vietnamNumericDate(m.at)}. ` +
+      `Sản phẩm không còn được trưng bày, giới thiệu là sản phẩm OCOP tại “${m.pointName}”; đề nghị đơn vị vận hành đưa sản phẩm ra khỏi quầy.`,
+  };
+}

@@ -45,7 +45,7 @@ export class InitialTradePromotion1797000000000 implements MigrationInterface {
     await q.query(`CREATE TABLE trade_promotion.application_product (
       application_id uuid NOT NULL CONSTRAINT application_product_application_fk REFERENCES trade_promotion.application(id),
       product_id uuid NOT NULL, product_name text NOT NULL,
-      category text NOT NULL CONSTRAINT application_product_category_check CHECK (category IN ('OCOP','SPECIALTY','CRAFT_VILLAGE','POTENTIAL')),
+      category text NOT NULL CONSTRAINT application_product_category_check CHECK (category IN ('OCOP','KEY_PRODUCT','TYPICAL_RURAL','SPECIALTY','CRAFT_VILLAGE','POTENTIAL')),
       certificate_id uuid, certificate_code text, stars int,
       status text NOT NULL CONSTRAINT application_product_status_check CHECK (status IN ('ACTIVE','WITHDRAWN')),
       withdrawn_reason text, withdrawn_at timestamptz,
