@@ -48,7 +48,7 @@ export const TradePromotionRpc = {
   [S.applicationList]: { request: ListApplicationsQuery, roles: READERS },
   [S.applicationWithdraw]: { request: WithdrawApplicationCommand, roles: [...APPLICANTS, ...PROMOTION_ORGANISERS] },
   [S.applicationConfirm]: { request: ApplicationIdQuery, roles: APPLICANTS },
-  [S.messageList]: { request: ListMessagesQuery, roles: PROMOTION_ORGANISERS },
+  [S.messageList]: { request: ListMessagesQuery, roles: READERS },
   [S.publicEvents]: { request: PublicEventsQuery, roles: PUBLIC_CALL },
   [S.salesPointRegister]: { request: RegisterSalesPointCommand, roles: PROMOTION_ORGANISERS },
   [S.salesPointList]: { request: ListSalesPointsQuery, roles: READERS },

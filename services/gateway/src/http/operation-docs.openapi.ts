@@ -288,8 +288,8 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   ],
   PromotionApplicationsController_confirm: ['Confirm participation', 'A selected producer (or its office) confirms it will take part.'],
   PromotionApplicationsController_messages: [
-    "List an organiser's messages",
-    'Messages to the caller: a product that left one of its events because its certificate was revoked or expired.',
+    'List my trade-promotion messages',
+    "Messages to the caller: to an organiser, a product that left one of its events because its certificate ended; to a sales point's operator, a product that left its shelf, or its operating obligation coming to an end.",
   ],
   PublicTradePromotionController_upcoming: [
     'Upcoming trade-promotion events (no login)',

@@ -18,6 +18,10 @@ export function organiserProvince(actor: Actor, config: Pick<TradePromotionConfi
   return actor.scope.provinceCode;
 }
 
+/** Whether the actor organises (the office, an admin, or an officer of an agency the province names). */
+export const isOrganiser = (actor: Actor, config: Pick<TradePromotionConfig, 'organiserAgencies'>): boolean =>
+  isOrganiserRole(actor) && (actor.role !== Role.AGENCY_OFFICER || config.organiserAgencies.includes(actor.scope.agencyCode ?? ''));
+
 /** Whether the actor reads the whole province's applications (an organiser), rather than its own producer's or units'. */
 export const isOrganiserRole = (actor: Actor): boolean =>
   actor.role === Role.PROVINCE_OFFICE || actor.role === Role.ADMIN || actor.role === Role.AGENCY_OFFICER;

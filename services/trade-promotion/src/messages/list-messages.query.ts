@@ -1,20 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Actor, ListMessagesQuery as Query, MessageView } from '@ocop/contracts';
-import type { TradePromotionConfig } from '../config/trade-promotion.config';
-import { TRADE_PROMOTION_CONFIG } from '../trade-promotion.tokens';
-import { organiserProvince } from '../access/promotion-access.policy';
 import { MessagesRepository } from './messages.repository';
 
-/** An organiser's own messages, newest first. */
+/** The caller's own messages (an organiser's, a sales point operator's), newest first: nobody reads another's. */
 @Injectable()
 export class ListMessagesQuery {
-  constructor(
-    private readonly messages: MessagesRepository,
-    @Inject(TRADE_PROMOTION_CONFIG) private readonly config: TradePromotionConfig,
-  ) {}
+  constructor(private readonly messages: MessagesRepository) {}
 
   async execute(actor: Actor, q: Query): Promise<MessageView[]> {
-    organiserProvince(actor, this.config);
     return (await this.messages.listFor(actor.id, q)).map((m) => ({
       id: m.id,
       recipientUserId: m.recipientUserId,

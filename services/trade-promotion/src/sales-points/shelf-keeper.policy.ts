@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type Actor } from '@ocop/contracts';
-import { eventReadable, isOrganiserRole, organiserProvince } from '../access/promotion-access.policy';
+import { eventReadable, isOrganiser, organiserProvince } from '../access/promotion-access.policy';
 import type { TradePromotionConfig } from '../config/trade-promotion.config';
 import { TRADE_PROMOTION_CONFIG } from '../trade-promotion.tokens';
 import type { Tx } from '@ocop/persistence';
@@ -21,13 +21,11 @@ export class ShelfKeeper {
   async require(actor: Actor, salesPointId: string, tx?: Tx): Promise<SalesPoint> {
     const point = await this.points.get(salesPointId, tx);
     if (!point || !eventReadable(actor, point)) throw AppError.notFound('SALES_POINT_NOT_FOUND', 'no such sales point');
-    if (isOrganiserRole(actor) && actor.id !== point.operatorUserId) {
-      if (organiserProvince(actor, this.config) !== point.provinceCode)
-        throw AppError.notFound('SALES_POINT_NOT_FOUND', 'no such sales point');
-      return point;
-    }
-    if (actor.id !== point.operatorUserId)
+    if (actor.id === point.operatorUserId) return point;
+    if (!isOrganiser(actor, this.config))
       throw AppError.forbidden('NOT_THE_OPERATOR', "only the point's operator or an organiser keeps its shelf");
+    if (organiserProvince(actor, this.config) !== point.provinceCode)
+      throw AppError.notFound('SALES_POINT_NOT_FOUND', 'no such sales point');
     return point;
   }
 }
