@@ -5,6 +5,7 @@ import { SCORING_DATABASE } from '../services/scoring/src/database/scoring.datab
 import { CERTIFICATION_DATABASE } from '../services/certification/src/database/certification.database';
 import { INSPECTION_DATABASE } from '../services/inspection/src/database/inspection.database';
 import { TRADE_PROMOTION_DATABASE } from '../services/trade-promotion/src/database/trade-promotion.database';
+import { TRAINING_DATABASE } from '../services/training/src/database/training.database';
 
 /** Once per jest run: check the three services, then build the migrated template every test file clones. */
 export default async function globalSetup(): Promise<void> {
@@ -18,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     CERTIFICATION_DATABASE,
     INSPECTION_DATABASE,
     TRADE_PROMOTION_DATABASE,
+    TRAINING_DATABASE,
     GATEWAY_DATABASE,
   ]);
   process.env[TEMPLATE_DB_ENV] = name;

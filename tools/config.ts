@@ -12,7 +12,7 @@ export interface ToolConfig {
   platformDatabaseUrl: string;
   mode: string;
   demoData: string;
-  /** `npm start`: each service's HTTP port from <SERVICE>_PORT (GATEWAY_PORT, REGISTRATION_PORT, SCORING_PORT, CERTIFICATION_PORT, INSPECTION_PORT, TRADE_PROMOTION_PORT). */
+  /** `npm start`: each service's HTTP port from <SERVICE>_PORT (GATEWAY_PORT, REGISTRATION_PORT, SCORING_PORT, CERTIFICATION_PORT, INSPECTION_PORT, TRADE_PROMOTION_PORT, TRAINING_PORT). */
   ports: Record<string, number | undefined>;
   /** `npm start`: the services' log format (LOG_FORMAT; unset: pretty when this terminal shows them, outside production). */
   logFormat: LogFormat;
@@ -61,7 +61,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     mode,
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: Object.fromEntries(
-      ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion'].map((s) => [
+      ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'].map((s) => [
         s,
         port(s.toUpperCase().replace('-', '_')),
       ]),

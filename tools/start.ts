@@ -17,6 +17,7 @@ const SERVICES = [
   { name: 'certification', port: 3003 },
   { name: 'inspection', port: 3004 },
   { name: 'trade-promotion', port: 3005 },
+  { name: 'training', port: 3006 },
   { name: 'gateway', port: 3000 },
 ];
 

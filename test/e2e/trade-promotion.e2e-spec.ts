@@ -3,7 +3,7 @@ import { DEMO, type EventEnvelope } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
-import { councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
+import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
 
 type App = { id: string; producerId: string; status: string; position: number | null; reasons: { code: string }[]; products: any[] };
 type PromotionEvent = { id: string; title: string; startsAt: string; applicationOpensAt: string; applicationClosesAt: string };
@@ -68,41 +68,7 @@ describe('trade promotion end to end', () => {
     });
     uncertified = { producerId: uncertifiedId, productId: product.body.id };
 
-    const evaluations = [];
-    for (const d of dossiers) evaluations.push((await evaluationOf(p, district, d, 'DISTRICT')).id);
-    const council = await councilOfFour(p, admin, district, {
-      prefix: 'hdxtm',
-      tier: 'DISTRICT',
-      unitCode: DEMO.districtCode,
-      name: 'Hội đồng OCOP thành phố Thanh Hóa',
-      authorityName: 'UBND thành phố Thanh Hóa',
-    });
-    const day = as('2024-06-20T02:00:00Z');
-    const s = await p.http('POST', '/api/scoring/sessions', {
-      token: council.secretary.token,
-      headers: day,
-      body: { councilId: council.id, title: 'Phiên họp đánh giá', location: 'Hội trường UBND', scheduledFor: '2024-06-20T02:00:00Z' },
-    });
-    const session = `/api/scoring/sessions/${s.body.id}`;
-    await p.http('POST', `${session}/agenda`, { token: council.secretary.token, headers: day, body: { evaluationIds: evaluations } });
-    await p.http('PUT', `${session}/attendance`, {
-      token: council.secretary.token,
-      headers: day,
-      body: { presentMemberIds: council.present },
-    });
-    const sheet = sheetWithTotal(await treeFor(p, admin, '148', '08'), 62);
-    for (const e of evaluations)
-      for (const m of council.voting)
-        expect(
-          (await p.http('PUT', `${session}/evaluations/${e}/sheet`, { token: m.token, headers: day, body: { entries: sheet } })).status,
-        ).toBe(200);
-    const closed = await p.http('POST', `${session}/close`, { token: council.secretary.token, headers: as('2024-06-20T09:00:00Z') });
-    expect(closed.status).toBe(200);
-    await eventually(
-      async () => (await p.http('GET', '/api/certification/certificates?limit=100', { token: admin })).body.length === 11,
-      20_000,
-      'eleven certificates',
-    );
+    await certifyAtDistrict(p, { admin, district }, dossiers, { prefix: 'hdxtm', expectCertificates: 11 });
     await bus.settled('trade-promotion-certificates', 20_000);
   }, 180_000);
 

@@ -15,6 +15,8 @@ import { createInspectionApp } from '../../services/inspection/src/inspection.ap
 import { loadInspectionConfig } from '../../services/inspection/src/config/inspection.config';
 import { createTradePromotionApp } from '../../services/trade-promotion/src/trade-promotion.app';
 import { loadTradePromotionConfig } from '../../services/trade-promotion/src/config/trade-promotion.config';
+import { createTrainingApp } from '../../services/training/src/training.app';
+import { loadTrainingConfig } from '../../services/training/src/config/training.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
@@ -35,6 +37,7 @@ export interface Platform extends PlatformClient {
   certification?: NestFastifyApplication;
   inspection: NestFastifyApplication;
   tradePromotion: NestFastifyApplication;
+  training: NestFastifyApplication;
   /** Where uploads and lab result sheets are stored. */
   storageDir: string;
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
@@ -105,6 +108,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     consumerBackoffMs: [100, 200, 400],
   });
   await tradePromotion.init();
+  const training = await createTrainingApp({ ...loadTrainingConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] });
+  await training.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({
       ...common,
@@ -142,6 +147,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     certification,
     inspection,
     tradePromotion,
+    training,
     storageDir,
     common: { ...common, REDIS_PREFIX: env.redisPrefix },
     responses,
@@ -152,6 +158,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       await gateway.close();
       // The property, not the local: a test may swap in another certification process (key rotation).
       await platform.certification?.close();
+      await training.close();
       await tradePromotion.close();
       await inspection.close();
       await scoring.close();

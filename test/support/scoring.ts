@@ -224,3 +224,51 @@ export async function councilOfFour(
   const memberId = (m: CouncilUser) => (res.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
   return { id: res.body.id as string, view: res.body, voting: [chair, m2, m3], secretary, present: [chair, m2, m3].map(memberId) };
 }
+
+/**
+ * The demo district's council (a new council of four) scores proposed dossiers 3★ (62 points, product set 08, catalogue
+ * 148) in one session on 20/06/2024 and closes it; certification then issues a certificate each. Waits until it has
+ * `expectCertificates` certificates in all.
+ */
+export async function certifyAtDistrict(
+  p: PlatformClient,
+  tokens: { admin: string; district: string },
+  dossierIds: string[],
+  o: { prefix: string; expectCertificates: number },
+): Promise<void> {
+  const evaluations: string[] = [];
+  for (const d of dossierIds) evaluations.push((await evaluationOf(p, tokens.district, d, 'DISTRICT')).id);
+  const council = await councilOfFour(p, tokens.admin, tokens.district, {
+    prefix: o.prefix,
+    tier: 'DISTRICT',
+    unitCode: DEMO.districtCode,
+    name: 'Hội đồng OCOP thành phố Thanh Hóa',
+    authorityName: 'UBND thành phố Thanh Hóa',
+  });
+  const day = { 'x-as-of': '2024-06-20T02:00:00Z' };
+  const secretary = council.secretary.token;
+  const call = async (method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = day) => {
+    const res = await p.http(method, url, { token, headers, body });
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const s = await call('POST', '/api/scoring/sessions', secretary, {
+    councilId: council.id,
+    title: 'Phiên họp đánh giá',
+    location: 'Hội trường UBND',
+    scheduledFor: '2024-06-20T02:00:00Z',
+  });
+  const session = `/api/scoring/sessions/${s.id}`;
+  await call('POST', `${session}/agenda`, secretary, { evaluationIds: evaluations });
+  await call('PUT', `${session}/attendance`, secretary, { presentMemberIds: council.present });
+  const sheet = sheetWithTotal(await treeFor(p, tokens.admin, '148', '08'), 62);
+  for (const e of evaluations)
+    for (const m of council.voting) await call('PUT', `${session}/evaluations/${e}/sheet`, m.token, { entries: sheet });
+  await call('POST', `${session}/close`, secretary, undefined, { 'x-as-of': '2024-06-20T09:00:00Z' });
+  await eventually(
+    async () =>
+      (await p.http('GET', '/api/certification/certificates?limit=500', { token: tokens.admin })).body.length === o.expectCertificates,
+    20_000,
+    `${o.expectCertificates} certificates`,
+  );
+}

@@ -10,6 +10,7 @@ import {
   RegistrationEvents,
   ScoringEvents,
   TradePromotionEvents,
+  TrainingEvents,
   validateEventPayload,
   validatePayload,
   validationPolicyViolations,
@@ -433,6 +434,36 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     change: 'LISTED',
     at,
   },
+  [TrainingEvents.classScheduled]: {
+    classId: id(),
+    courseId: id(),
+    provinceCode: '38',
+    districtCode: null,
+    targetGroup: 'PRODUCERS_3STAR',
+    startsOn: '2031-06-10',
+    endsOn: '2031-06-12',
+    capacity: 135,
+  },
+  [TrainingEvents.classStatusChanged]: { classId: id(), provinceCode: '38', status: 'OPEN', at },
+  [TrainingEvents.enrolmentCompleted]: {
+    enrolmentId: id(),
+    classId: id(),
+    provinceCode: '38',
+    targetGroup: 'WORKERS',
+    userId: null,
+    producerId: dossier.producerId,
+    outcome: 'COMPLETED',
+    daysAttended: 2,
+    at,
+  },
+  [TrainingEvents.producerInvited]: {
+    invitationId: id(),
+    producerId: dossier.producerId,
+    classId: id(),
+    provinceCode: '38',
+    reason: 'CERTIFIED',
+    at,
+  },
   [AgencyEvents.marketSurveillanceReported]: {
     reportId: 'QLTT-2031-118',
     agencyCode: 'SCT',
@@ -466,6 +497,10 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [TradePromotionEvents.participantsSelected]: 'eventId',
   [TradePromotionEvents.applicationWithdrawn]: 'applicationId',
   [TradePromotionEvents.salesPointRegistered]: 'salesPointId',
+  [TrainingEvents.classScheduled]: 'classId',
+  [TrainingEvents.classStatusChanged]: 'classId',
+  [TrainingEvents.enrolmentCompleted]: 'enrolmentId',
+  [TrainingEvents.producerInvited]: 'invitationId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -483,9 +518,10 @@ describe('the event registry', () => {
       CertificationEvents,
       InspectionEvents,
       TradePromotionEvents,
+      TrainingEvents,
       AgencyEvents,
     ].flatMap((o) => Object.values(o));
-    // Every exported `*Events` object of the contracts is one of the six above.
+    // Every exported `*Events` object of the contracts is one of the seven above.
     const exportedEventObjects = Object.keys(contracts).filter((k) => /Events$/.test(k) && k !== 'CERTIFICATE_STATUS_EVENTS');
     expect(exportedEventObjects.sort()).toEqual([
       'AgencyEvents',
@@ -494,10 +530,11 @@ describe('the event registry', () => {
       'RegistrationEvents',
       'ScoringEvents',
       'TradePromotionEvents',
+      'TrainingEvents',
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(54);
+    expect(TYPES).toHaveLength(58);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

@@ -6,6 +6,7 @@ import { InspectionEventPayloads } from './inspection/inspection.events';
 import { RegistrationEventPayloads } from './registration/registration.events';
 import { ScoringEventPayloads } from './scoring/scoring.events';
 import { TradePromotionEventPayloads } from './trade-promotion/trade-promotion.events';
+import { TrainingEventPayloads } from './training/training.events';
 import { firstViolation } from './validate';
 
 /**
@@ -20,6 +21,7 @@ export const EVENT_PAYLOADS = {
   ...CertificationEventPayloads,
   ...InspectionEventPayloads,
   ...TradePromotionEventPayloads,
+  ...TrainingEventPayloads,
   ...AgencyEventPayloads,
 } as const;
 

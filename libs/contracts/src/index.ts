@@ -369,6 +369,41 @@ export {
   ParticipantResultView,
   EventResultsView,
 } from './trade-promotion/results.dto';
+export { TrainingSubjects, TrainingEvents } from './training/training.subjects';
+export {
+  TARGET_GROUPS,
+  CLASS_STATUSES,
+  CLASS_TRANSITIONS,
+  CO_PROGRAMMES,
+  ENROLMENT_STATUSES,
+  CreateCourseCommand,
+  ListCoursesQuery,
+  CreateClassCommand,
+  ListClassesQuery,
+  ClassIdQuery,
+  TransitionClassBody,
+  TransitionClassCommand,
+  EnrolBody,
+  EnrolCommand,
+  EnrolmentIdQuery,
+  ListEnrolmentsQuery,
+  AttendanceEntryDto,
+  RecordAttendanceBody,
+  RecordAttendanceCommand,
+  ListInvitationsQuery,
+  CourseView,
+  ClassView,
+  EnrolmentView,
+  InvitationView,
+} from './training/training.dto';
+export {
+  ClassScheduledData,
+  ClassStatusChangedData,
+  EnrolmentCompletedData,
+  ProducerInvitedData,
+  TrainingEventPayloads,
+} from './training/training.events';
+export { TRAINING_ORGANISERS } from './training/training.rpc';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';

@@ -7,6 +7,7 @@ import { CertificationSubjects } from './certification/certification.subjects';
 import { InspectionSubjects } from './inspection/inspection.subjects';
 import { IdentitySubjects } from './identity/identity.dto';
 import { TradePromotionSubjects } from './trade-promotion/trade-promotion.subjects';
+import { TrainingSubjects } from './training/training.subjects';
 
 const declared = [
   RegistrationSubjects,
@@ -14,6 +15,7 @@ const declared = [
   CertificationSubjects,
   InspectionSubjects,
   TradePromotionSubjects,
+  TrainingSubjects,
   IdentitySubjects,
 ].flatMap((s) => Object.values(s));
 

@@ -6,10 +6,11 @@ import { ScoringRpc } from './scoring/scoring.rpc';
 import { CertificationRpc } from './certification/certification.rpc';
 import { InspectionRpc } from './inspection/inspection.rpc';
 import { TradePromotionRpc } from './trade-promotion/trade-promotion.rpc';
+import { TrainingRpc } from './training/training.rpc';
 import { DeadLetterReplayCommand } from './dead-letter.dto';
 
 /** The services whose dead letters an admin reads and replays. */
-export const BUS_SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'trade-promotion'] as const;
+export const BUS_SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'] as const;
 
 const deadLetterRpc = (service: string): RpcRegistry => {
   const s = deadLetterSubjects(service);
@@ -23,6 +24,7 @@ export const RPC_REGISTRY: RpcRegistry = {
   ...CertificationRpc,
   ...InspectionRpc,
   ...TradePromotionRpc,
+  ...TrainingRpc,
   /** Services resolve the user ids they are given (council seats, task assignments) on behalf of their caller. */
   [IdentitySubjects.usersResolve]: { request: ResolveUsersQuery, roles: ALL_ROLES },
   ...Object.assign({}, ...BUS_SERVICES.map(deadLetterRpc)),

@@ -59,6 +59,7 @@ import {
   TradePromotionJobsController,
 } from './trade-promotion/trade-promotion.controllers';
 import { ShowcaseController } from './public/showcase.controller';
+import { TrainingController } from './training/training.controllers';
 import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
 
@@ -129,6 +130,7 @@ class GatewayModule {
         TradePromotionJobsController,
         PublicTradePromotionController,
         ShowcaseController,
+        TrainingController,
         ReferenceController,
         PublicVerificationController,
         AdminController,

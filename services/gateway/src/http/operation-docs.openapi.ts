@@ -345,6 +345,45 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Admin: the sales points' obligation reminders now (each milestone once), outside production with an explicit as-of instant.",
   ],
 
+  TrainingController_createCourse: [
+    'Create a training course',
+    'The standing office defines a course for a target group (council members, officials, consultants, 3★+ or potential producers, trainers, workers): topics and duration.',
+  ],
+  TrainingController_courses: ['List training courses', "The courses of the caller's province; by target group, paged with limit/offset."],
+  TrainingController_createClass: [
+    'Plan a class',
+    "A class of a course: dates, place or online, a study tour's destination, capacity, organiser, co-organising programme, funding, plan and the share of days that completes it. A district office plans its district's.",
+  ],
+  TrainingController_classes: [
+    'List classes',
+    "The classes of the caller's province, soonest first; by course or status, paged with limit/offset.",
+  ],
+  TrainingController_getClass: ['Get a class', 'One class with how many hold a place and how many wait.'],
+  TrainingController_transition: [
+    'Move a class on',
+    'open (enrolment), start, complete (each person completed or not by the days attended), or cancel before it runs.',
+  ],
+  TrainingController_enrol: [
+    'Enrol a person',
+    "A producer's manager or worker by name, an official by their office, a user as themselves. Beyond capacity the person waits in order; a class for 3★+ producers needs the producer's valid certificate.",
+  ],
+  TrainingController_attendance: [
+    "Record a day's attendance",
+    'The organiser records each enrolled person present, or absent with a reason, for one day of a running class.',
+  ],
+  TrainingController_enrolments: [
+    'List enrolments',
+    "A class's organisers see its enrolments (with the waiting list's order); others their own, their producer's, or those they made.",
+  ],
+  TrainingController_withdraw: [
+    'Withdraw an enrolment',
+    'Before the class completes; a place it held goes to the first on the waiting list.',
+  ],
+  TrainingController_invitations: [
+    'List training invitations',
+    'Classes a producer was invited to by an event (a new 3★+ certificate): a producer its own, offices their province.',
+  ],
+
   ReferenceController_documentTypes: [
     'List dossier document types',
     "The documents of a producer's dossier (148/QĐ-TTg Phụ lục II), with the dossier kinds that cannot be submitted without each one.",

@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, List, NestedList } from '../validation';
+import { PageQuery } from '../query';
+
+/** Who a course is for, as the plans group them. */
+export const TARGET_GROUPS = [
+  'COUNCIL',
+  'OFFICIALS',
+  'DEPARTMENT_OFFICIALS',
+  'CONSULTANTS',
+  'PRODUCERS_3STAR',
+  'POTENTIAL_PRODUCERS',
+  'TRAINERS',
+  'WORKERS',
+] as const;
+export const CLASS_STATUSES = ['PLANNED', 'OPEN', 'RUNNING', 'COMPLETED', 'CANCELLED'] as const;
+export const CLASS_TRANSITIONS = ['open', 'start', 'complete', 'cancel'] as const;
+export const CO_PROGRAMMES = ['AGRICULTURAL_EXTENSION', 'INDUSTRIAL_EXTENSION', 'VOCATIONAL'] as const;
+export const ENROLMENT_STATUSES = ['ENROLLED', 'WAITLISTED', 'WITHDRAWN', 'COMPLETED', 'NOT_COMPLETED'] as const;
+
+export class CreateCourseCommand {
+  @ApiProperty({ example: 'Kỹ năng bán hàng trên sàn thương mại điện tử' }) @IsString() @Length(3, 300) title: string;
+  @ApiProperty({ enum: TARGET_GROUPS }) @IsIn(TARGET_GROUPS) targetGroup: (typeof TARGET_GROUPS)[number];
+  @ApiProperty({ type: [String], example: ['Mở gian hàng', 'Livestream bán hàng'] })
+  @List(1, 30)
+  @IsString({ each: true })
+  @Length(2, 200, { each: true })
+  topics: string[];
+  @ApiProperty({ example: 3, description: 'Days a class of the course lasts' }) @IsInt() @Min(1) @Max(60) durationDays: number;
+}
+
+export class ListCoursesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TARGET_GROUPS }) @IsOptional() @IsIn(TARGET_GROUPS) targetGroup?: string;
+}
+
+export class CreateClassCommand {
+  @ApiProperty() @IsUUID() courseId: string;
+  @ApiProperty({ example: 'Lớp tập huấn thương mại điện tử cho chủ thể OCOP năm 2024' }) @IsString() @Length(3, 300) title: string;
+  @ApiProperty({ example: '2024-06-10' }) @IsCalendarDate() startsOn: string;
+  @ApiProperty({ example: '2024-06-12' }) @IsCalendarDate() endsOn: string;
+  @ApiPropertyOptional({ example: 'Hội trường Sở Công Thương' }) @IsOptional() @IsString() @Length(2, 300) place?: string;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() online?: boolean;
+  @ApiPropertyOptional({ example: 'Tỉnh Quảng Ninh', description: 'A study tour: where it goes' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 300)
+  destination?: string;
+  @ApiProperty({ example: 135 }) @IsInt() @Min(1) @Max(10_000) capacity: number;
+  @ApiProperty({ example: 'Sở Công Thương tỉnh Thanh Hóa' }) @IsString() @Length(2, 300) organiser: string;
+  @ApiPropertyOptional({ enum: CO_PROGRAMMES }) @IsOptional() @IsIn(CO_PROGRAMMES) coProgramme?: (typeof CO_PROGRAMMES)[number];
+  @ApiPropertyOptional({ example: 'Kinh phí khuyến công' }) @IsOptional() @IsString() @Length(2, 300) fundingSource?: string;
+  @ApiPropertyOptional({ example: '1366/KH-UBND ngày 28/4/2023' }) @IsOptional() @IsString() @Length(2, 300) planReference?: string;
+  @ApiPropertyOptional({
+    example: 60,
+    description: 'Share of days (percent) a person attends to complete; default TRAINING_COMPLETION_PERCENT',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  completionPercent?: number;
+  @ApiPropertyOptional({ example: '380', description: "A district office's class: its district (set from the office's own scope)" })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'districtCode must be three digits' })
+  districtCode?: string;
+}
+
+export class ListClassesQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() courseId?: string;
+  @ApiPropertyOptional({ enum: CLASS_STATUSES }) @IsOptional() @IsIn(CLASS_STATUSES) status?: string;
+}
+
+export class ClassIdQuery {
+  @ApiProperty() @IsUUID() classId: string;
+}
+
+export class TransitionClassBody {
+  @ApiProperty({ enum: CLASS_TRANSITIONS, description: 'open (enrolment), start, complete, or cancel' })
+  @IsIn(CLASS_TRANSITIONS)
+  transition: (typeof CLASS_TRANSITIONS)[number];
+}
+export class TransitionClassCommand extends TransitionClassBody {
+  @ApiProperty() @IsUUID() classId: string;
+}
+
+/** Who is enrolled: a platform user (themselves, or by their office), or a person named by a producer or an office. */
+export class EnrolBody {
+  @ApiPropertyOptional({ description: 'A platform user (council member, inspector, official); absent: a person named below' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+  @ApiPropertyOptional({ description: 'The producer whose manager or worker this is (a producer account: its own)' })
+  @IsOptional()
+  @IsUUID()
+  producerId?: string;
+  @ApiPropertyOptional({ example: 'Lê Thị Hoa' }) @IsOptional() @IsString() @Length(2, 120) fullName?: string;
+  @ApiPropertyOptional({ example: 1990, description: 'With the name, tells two people of one name apart' })
+  @IsOptional()
+  @IsInt()
+  @Min(1920)
+  @Max(2015)
+  birthYear?: number;
+  @ApiPropertyOptional({ example: 'Công nhân sản xuất' }) @IsOptional() @IsString() @Length(2, 120) position?: string;
+}
+export class EnrolCommand extends EnrolBody {
+  @ApiProperty() @IsUUID() classId: string;
+}
+
+export class EnrolmentIdQuery {
+  @ApiProperty() @IsUUID() enrolmentId: string;
+}
+
+export class ListEnrolmentsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() classId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() producerId?: string;
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES }) @IsOptional() @IsIn(ENROLMENT_STATUSES) status?: string;
+}
+
+export class AttendanceEntryDto {
+  @ApiProperty() @IsUUID() enrolmentId: string;
+  @ApiProperty() @IsBoolean() present: boolean;
+  @ApiPropertyOptional({ example: 'Ốm' }) @IsOptional() @IsString() @Length(2, 300) reason?: string;
+}
+
+export class RecordAttendanceBody {
+  @ApiProperty({ example: '2024-06-10' }) @IsCalendarDate() day: string;
+  @ApiProperty({ type: [AttendanceEntryDto] }) @NestedList(() => AttendanceEntryDto, 1, 10_000) entries: AttendanceEntryDto[];
+}
+export class RecordAttendanceCommand extends RecordAttendanceBody {
+  @ApiProperty() @IsUUID() classId: string;
+}
+
+export class ListInvitationsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() producerId?: string;
+}
+
+export class CourseView {
+  @ApiProperty() id: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: TARGET_GROUPS }) targetGroup: string;
+  @ApiProperty({ example: 'Chủ thể có sản phẩm OCOP từ 3 sao' }) targetGroupVi: string;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty() durationDays: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class ClassView {
+  @ApiProperty() id: string;
+  @ApiProperty() courseId: string;
+  @ApiProperty({ enum: TARGET_GROUPS }) targetGroup: string;
+  @ApiProperty() provinceCode: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) districtCode: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+  @ApiProperty({ description: 'Days of the class (startsOn to endsOn)' }) days: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) place: string | null;
+  @ApiProperty() online: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) destination: string | null;
+  @ApiProperty() capacity: number;
+  @ApiProperty() organiser: string;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: CO_PROGRAMMES }) coProgramme: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fundingSource: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) planReference: string | null;
+  @ApiProperty() completionPercent: number;
+  @ApiProperty({ enum: CLASS_STATUSES }) status: string;
+  @ApiProperty({ description: 'Persons holding a place' }) enrolled: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class EnrolmentView {
+  @ApiProperty() id: string;
+  @ApiProperty() classId: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) userId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) birthYear: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) position: string | null;
+  @ApiProperty({ enum: ENROLMENT_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Place on the waiting list' }) waitlistPosition: number | null;
+  @ApiProperty() daysAttended: number;
+  @ApiProperty() enrolledBy: string;
+  @ApiProperty() enrolledAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) withdrawnAt: string | null;
+}
+
+export class InvitationView {
+  @ApiProperty() id: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty() classId: string;
+  @ApiProperty() classTitle: string;
+  @ApiProperty({ example: 'CERTIFIED' }) reason: string;
+  @ApiProperty() createdAt: string;
+}

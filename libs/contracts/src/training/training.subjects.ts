@@ -1,0 +1,23 @@
+/** Request/reply subjects answered by the training service (queue group `training`). */
+export const TrainingSubjects = {
+  courseCreate: 'training.course.create',
+  courseList: 'training.course.list',
+  classCreate: 'training.class.create',
+  classList: 'training.class.list',
+  classGet: 'training.class.get',
+  classTransition: 'training.class.transition',
+  enrol: 'training.enrolment.create',
+  enrolmentList: 'training.enrolment.list',
+  enrolmentWithdraw: 'training.enrolment.withdraw',
+  attendanceRecord: 'training.attendance.record',
+  invitationList: 'training.invitation.list',
+} as const;
+
+/** Domain events published by training (JetStream, through its outbox). */
+export const TrainingEvents = {
+  classScheduled: 'training.class-scheduled.v1',
+  classStatusChanged: 'training.class-status-changed.v1',
+  /** One per person when a class completes: completed or not, with the days attended. */
+  enrolmentCompleted: 'training.enrolment-completed.v1',
+  producerInvited: 'training.producer-invited.v1',
+} as const;

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AppError,
+  type Actor,
+  type ClassView,
+  type CourseView,
+  type EnrolmentView,
+  type InvitationView,
+  type ListClassesQuery,
+  type ListCoursesQuery,
+  type ListEnrolmentsQuery,
+  type ListInvitationsQuery,
+  Role,
+} from '@ocop/contracts';
+import { spansAllProvinces } from '@ocop/auth';
+import { classReadable, manages } from '../access/training-access.policy';
+import { CoursesRepository } from '../courses/courses.repository';
+import { courseView } from '../courses/course.view';
+import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { enrolmentView } from '../enrolments/enrolment.view';
+import { InvitationsRepository } from '../invitations/invitations.repository';
+import { ClassesRepository } from './classes.repository';
+import { classView } from './class.view';
+
+/** Training's reads: courses and classes of the reader's province; enrolments and invitations in its scope. */
+@Injectable()
+export class TrainingQueries {
+  constructor(
+    private readonly courses: CoursesRepository,
+    private readonly classes: ClassesRepository,
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly invitations: InvitationsRepository,
+  ) {}
+
+  private province(actor: Actor): string | null {
+    return spansAllProvinces(actor) ? null : actor.scope.provinceCode;
+  }
+
+  async courseList(actor: Actor, q: ListCoursesQuery): Promise<CourseView[]> {
+    return (await this.courses.list(this.province(actor), q)).map(courseView);
+  }
+
+  async classList(actor: Actor, q: ListClassesQuery): Promise<ClassView[]> {
+    return (await this.classes.list(this.province(actor), q)).map(classView);
+  }
+
+  async classGet(actor: Actor, id: string): Promise<ClassView> {
+    const c = await this.classes.get(id);
+    if (!c || !classReadable(actor, c)) throw AppError.notFound('CLASS_NOT_FOUND', 'no such class');
+    return classView(c);
+  }
+
+  /** A class's organisers read all its enrolments (with the waiting list's places); anyone else its own, its producer's or those it made. */
+  async enrolmentList(actor: Actor, q: ListEnrolmentsQuery): Promise<EnrolmentView[]> {
+    const cls = q.classId ? await this.classes.get(q.classId) : null;
+    const scope = cls && manages(actor, cls) ? ({ kind: 'class-organiser' } as const) : ({ kind: 'own', actor } as const);
+    if (scope.kind === 'class-organiser' || q.classId) {
+      const rows = await this.enrolments.list(scope, q);
+      let place = 0;
+      return rows.map((e) => enrolmentView(e, e.status === 'WAITLISTED' && scope.kind === 'class-organiser' ? ++place : null));
+    }
+    return (await this.enrolments.list(scope, q)).map((e) => enrolmentView(e));
+  }
+
+  async invitationList(actor: Actor, q: ListInvitationsQuery): Promise<InvitationView[]> {
+    const producerId = actor.role === Role.PRODUCER ? (actor.scope.producerId ?? '') : q.producerId;
+    return this.invitations.list(this.province(actor), { ...q, producerId });
+  }
+}

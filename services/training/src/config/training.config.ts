@@ -1,0 +1,13 @@
+import { intSetting, loadServiceConfig, type ServiceConfig } from '@ocop/service-kit';
+
+/** The training service's whole configuration, read once at start (no process.env elsewhere). */
+export interface TrainingConfig extends ServiceConfig {
+  /** Share of a class's days (percent) a person attends to complete it, unless the class says otherwise (TRAINING_COMPLETION_PERCENT, 80). */
+  completionPercent: number;
+}
+
+export function loadTrainingConfig(env: NodeJS.ProcessEnv = process.env): TrainingConfig {
+  const completionPercent = intSetting(env, 'TRAINING_COMPLETION_PERCENT', 80, 1);
+  if (completionPercent > 100) throw new Error('TRAINING_COMPLETION_PERCENT must be from 1 to 100');
+  return { ...loadServiceConfig(env, 3006), completionPercent };
+}

@@ -1,0 +1,27 @@
+import type { CourseView } from '@ocop/contracts';
+import type { Course } from './course.entity';
+
+/** The target groups in the plans' words. */
+export const TARGET_GROUP_VI: Readonly<Record<string, string>> = {
+  COUNCIL: 'Thành viên Hội đồng và Tổ giúp việc',
+  OFFICIALS: 'Cán bộ cấp tỉnh, huyện, xã',
+  DEPARTMENT_OFFICIALS: 'Cán bộ các sở, ngành, đoàn thể',
+  CONSULTANTS: 'Đội ngũ tư vấn',
+  PRODUCERS_3STAR: 'Chủ thể có sản phẩm OCOP từ 3 sao',
+  POTENTIAL_PRODUCERS: 'Chủ thể tiềm năng',
+  TRAINERS: 'Giảng viên nguồn (ToT)',
+  WORKERS: 'Người lao động của chủ thể (đào tạo nghề)',
+};
+
+export function courseView(c: Course): CourseView {
+  return {
+    id: c.id,
+    provinceCode: c.provinceCode,
+    title: c.title,
+    targetGroup: c.targetGroup,
+    targetGroupVi: TARGET_GROUP_VI[c.targetGroup] ?? c.targetGroup,
+    topics: c.topics,
+    durationDays: c.durationDays,
+    createdAt: c.createdAt.toISOString(),
+  };
+}

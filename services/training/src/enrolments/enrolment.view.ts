@@ -1,0 +1,20 @@
+import type { EnrolmentView } from '@ocop/contracts';
+import type { Enrolment } from './enrolment.entity';
+
+export function enrolmentView(e: Enrolment, waitlistPosition: number | null = null): EnrolmentView {
+  return {
+    id: e.id,
+    classId: e.classId,
+    userId: e.userId,
+    producerId: e.producerId,
+    fullName: e.fullName,
+    birthYear: e.birthYear,
+    position: e.position,
+    status: e.status,
+    waitlistPosition,
+    daysAttended: e.daysAttended,
+    enrolledBy: e.enrolledBy,
+    enrolledAt: e.enrolledAt.toISOString(),
+    withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
+  };
+}

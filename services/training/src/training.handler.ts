@@ -1,0 +1,92 @@
+import { Payload } from '@nestjs/microservices';
+import {
+  ClassIdQuery,
+  CreateClassCommand,
+  CreateCourseCommand,
+  EnrolCommand,
+  EnrolmentIdQuery,
+  ListClassesQuery,
+  ListCoursesQuery,
+  ListEnrolmentsQuery,
+  ListInvitationsQuery,
+  RecordAttendanceCommand,
+  TrainingSubjects as S,
+  TransitionClassCommand,
+} from '@ocop/contracts';
+import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
+import { CreateCourseUseCase } from './courses/create-course.use-case';
+import { CreateClassUseCase } from './classes/create-class.use-case';
+import { TransitionClassUseCase } from './classes/transition-class.use-case';
+import { TrainingQueries } from './classes/training.queries';
+import { EnrolUseCase } from './enrolments/enrol.use-case';
+import { WithdrawEnrolmentUseCase } from './enrolments/withdraw-enrolment.use-case';
+import { RecordAttendanceUseCase } from './enrolments/record-attendance.use-case';
+
+/** The bus edge of training: courses, classes and their life, enrolment, attendance, invitations. */
+@RpcController()
+export class TrainingHandler {
+  constructor(
+    private readonly createCourse: CreateCourseUseCase,
+    private readonly createClass: CreateClassUseCase,
+    private readonly transition: TransitionClassUseCase,
+    private readonly enrol: EnrolUseCase,
+    private readonly withdraw: WithdrawEnrolmentUseCase,
+    private readonly attendance: RecordAttendanceUseCase,
+    private readonly queries: TrainingQueries,
+  ) {}
+
+  @Handles(S.courseCreate)
+  courseCreate(@Payload() c: CreateCourseCommand, @Caller() call: RpcContext) {
+    return this.createCourse.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.courseList)
+  courseList(@Payload() q: ListCoursesQuery, @Caller() call: RpcContext) {
+    return this.queries.courseList(requireActor(call), q);
+  }
+
+  @Handles(S.classCreate)
+  classCreate(@Payload() c: CreateClassCommand, @Caller() call: RpcContext) {
+    return this.createClass.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.classList)
+  classList(@Payload() q: ListClassesQuery, @Caller() call: RpcContext) {
+    return this.queries.classList(requireActor(call), q);
+  }
+
+  @Handles(S.classGet)
+  classGet(@Payload() q: ClassIdQuery, @Caller() call: RpcContext) {
+    return this.queries.classGet(requireActor(call), q.classId);
+  }
+
+  @Handles(S.classTransition)
+  classTransition(@Payload() c: TransitionClassCommand, @Caller() call: RpcContext) {
+    return this.transition.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.enrol)
+  enrolment(@Payload() c: EnrolCommand, @Caller() call: RpcContext) {
+    return this.enrol.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.enrolmentList)
+  enrolmentList(@Payload() q: ListEnrolmentsQuery, @Caller() call: RpcContext) {
+    return this.queries.enrolmentList(requireActor(call), q);
+  }
+
+  @Handles(S.enrolmentWithdraw)
+  enrolmentWithdraw(@Payload() q: EnrolmentIdQuery, @Caller() call: RpcContext) {
+    return this.withdraw.execute(requireActor(call), q.enrolmentId, call.asOf);
+  }
+
+  @Handles(S.attendanceRecord)
+  attendanceRecord(@Payload() c: RecordAttendanceCommand, @Caller() call: RpcContext) {
+    return this.attendance.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.invitationList)
+  invitationList(@Payload() q: ListInvitationsQuery, @Caller() call: RpcContext) {
+    return this.queries.invitationList(requireActor(call), q);
+  }
+}

@@ -1,0 +1,4 @@
+import { describeEntitiesMatchMigrations } from '@ocop/testing';
+import { TRAINING_DATABASE } from '../src/database/training.database';
+
+describeEntitiesMatchMigrations('training', TRAINING_DATABASE);
