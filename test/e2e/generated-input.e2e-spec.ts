@@ -339,12 +339,12 @@ describe('generated bad input across every route of the OpenAPI document', () =>
         // The verification page is HTML for people: its refusals are HTML pages too.
         const problem =
           /^application\/problem\+json/.test(String(res.headers['content-type'] ?? '')) ||
-          (path.startsWith('/verify/') && /^text\/html/.test(String(res.headers['content-type'] ?? '')) && res.status === 404);
+          (/^\/verify(-training)?\//.test(path) && /^text\/html/.test(String(res.headers['content-type'] ?? '')) && res.status === 404);
         const ok =
           res.status >= 400 &&
           res.status < 500 &&
           problem &&
-          (typeof res.body?.code === 'string' || path.startsWith('/verify/')) &&
+          (typeof res.body?.code === 'string' || /^\/verify(-training)?\//.test(path)) &&
           (res.status !== 400 || (typeof res.body.field === 'string' && res.body.field.length > 0));
         if (!ok)
           failures.push(

@@ -45,7 +45,13 @@ describe('OpenAPI', () => {
         expect({ route: `${method} ${path}`, ok: codes.some((c) => c.startsWith('2')) }).toEqual({ route: `${method} ${path}`, ok: true });
         expect(codes).toContain('400');
         // Login, the public verification routes and the catalogue page need no token; every other route is guarded.
-        if (path !== '/api/auth/login' && !path.startsWith('/api/public/') && !path.startsWith('/verify/') && path !== '/showcase')
+        if (
+          path !== '/api/auth/login' &&
+          !path.startsWith('/api/public/') &&
+          !path.startsWith('/verify/') &&
+          !path.startsWith('/verify-training/') &&
+          path !== '/showcase'
+        )
           expect({ route: `${method} ${path}`, security: op.security }).toEqual({ route: `${method} ${path}`, security: [{ bearer: [] }] });
       }
     }

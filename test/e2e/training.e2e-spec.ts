@@ -246,6 +246,31 @@ describe('training end to end', () => {
       ['Phạm Thị Bé', 1, 'NOT_COMPLETED'],
       ['Trần Văn An', 2, 'COMPLETED'],
     ]);
+    // The one who completed has a numbered certificate whose QR page anyone can check; the other has none.
+    const an = mine.find((e) => e.fullName === 'Trần Văn An');
+    const be = mine.find((e) => e.fullName === 'Phạm Thị Bé');
+    expect(an.certificateNumber).toMatch(/^38-2024-\d{6}\/CN-ĐT$/);
+    expect(be.certificateCode).toBeNull();
+    const pub = await p.http('GET', `/api/public/training-certificates/${an.certificateCode}`);
+    expect(pub.body).toMatchObject({
+      valid: true,
+      fullName: 'Trần Văn An',
+      daysAttended: 2,
+      days: 3,
+      courseTitle: 'Đào tạo nghề chế biến nem chua',
+    });
+    const page = await p.http('GET', `/verify-training/${an.certificateCode}`);
+    expect([page.status, page.body.includes('Trần Văn An'), page.body.includes('Giấy chứng nhận hoàn thành khóa đào tạo')]).toEqual([
+      200,
+      true,
+      true,
+    ]);
+    expect((await p.http('GET', '/verify-training/ZZZZZZZZZZ')).status).toBe(404);
+    const pdf = await p.http('GET', `/api/training/enrolments/${an.id}/certificate.pdf`, { token: producer });
+    expect([pdf.status, String(pdf.headers['content-type'])]).toEqual([200, 'application/pdf']);
+    expect((await p.http('GET', `/api/training/enrolments/${be.id}/certificate.pdf`, { token: producer })).body.code).toBe(
+      'TRAINING_CERTIFICATE_NOT_FOUND',
+    );
     const again = await p.http('POST', `/api/training/classes/${cls.id}/transition`, {
       token: office,
       headers: as('2024-07-17T11:00:00Z'),

@@ -395,6 +395,8 @@ export {
   ClassView,
   EnrolmentView,
   InvitationView,
+  TrainingCodeQuery,
+  PublicTrainingCertificateView,
 } from './training/training.dto';
 export {
   ClassScheduledData,

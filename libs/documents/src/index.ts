@@ -10,6 +10,10 @@ export { renderDecisionPdf, DECISION_SUMMARY } from './decision/render-decision'
 export type { DecisionDocument, DecisionItem, DecisionRevocation } from './decision/decision.document';
 export { qrPng, qrSvg, QR_WIDTH_PX } from './qr';
 
+// A training completion certificate (one page, QR code of its public verification link).
+export { renderTrainingCertificatePdf, TRAINING_CERTIFICATE_TITLE } from './training/render-training-certificate';
+export type { TrainingCertificateDocument } from './training/training-certificate.document';
+
 // The base for the documents above and further ones: A4 page, embedded Vietnamese font, national
 // heading, tables, signature blocks, dates in Vietnam time.
 export { PdfComposer } from './pdf-composer';

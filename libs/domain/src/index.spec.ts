@@ -68,6 +68,7 @@ describe('@ocop/domain public face', () => {
       'shareOf',
       'selectCertificates',
       'seededKey',
+      'verificationCode',
       'FAIRNESS_RULES',
       'selectParticipants',
       'addVietnamMonths',

@@ -105,6 +105,7 @@ export {
 } from './sample';
 export type { SampleStatus, SampleStep, StageDeadlines, Verdict, IndicatorResult, LabIndicator } from './sample';
 export { seededKey } from './seeded-order';
+export { verificationCode } from './verification-code';
 export { PROMOTION_EVENT_KIND_VI, SHOWCASE_CATEGORY_VI, SALES_POINT_LOCATION_VI } from './promotion-labels';
 export { FAIRNESS_RULES, selectParticipants } from './promotion-selection';
 export type { FairnessRule, SelectionCandidate, SelectionOutcome, SelectionReason } from './promotion-selection';

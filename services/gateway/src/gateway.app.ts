@@ -59,7 +59,7 @@ import {
   TradePromotionJobsController,
 } from './trade-promotion/trade-promotion.controllers';
 import { ShowcaseController } from './public/showcase.controller';
-import { TrainingController } from './training/training.controllers';
+import { PublicTrainingController, TrainingController } from './training/training.controllers';
 import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
 
@@ -131,6 +131,7 @@ class GatewayModule {
         PublicTradePromotionController,
         ShowcaseController,
         TrainingController,
+        PublicTrainingController,
         ReferenceController,
         PublicVerificationController,
         AdminController,
@@ -220,7 +221,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   fastify.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
   });
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code', 'showcase'] });
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code', 'verify-training/:code', 'showcase'] });
   app.useGlobalPipes(validationPipe);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -19,6 +19,8 @@ import { WithdrawEnrolmentUseCase } from './enrolments/withdraw-enrolment.use-ca
 import { RecordAttendanceUseCase } from './enrolments/record-attendance.use-case';
 import { InvitationsRepository } from './invitations/invitations.repository';
 import { TrainingHandler } from './training.handler';
+import { CompletionCertificatesRepository } from './completion/completion-certificates.repository';
+import { CompletionCertificateQueries } from './completion/completion-certificate.queries';
 
 export interface TrainingAppOptions {
   publisher?: EventPublisher;
@@ -47,6 +49,8 @@ export function createTrainingApp(config: TrainingConfig, o: TrainingAppOptions 
       WithdrawEnrolmentUseCase,
       RecordAttendanceUseCase,
       InvitationsRepository,
+      CompletionCertificatesRepository,
+      CompletionCertificateQueries,
     ],
     controllers: [CertificatesConsumer, TrainingHandler],
   });

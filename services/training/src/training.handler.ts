@@ -11,6 +11,7 @@ import {
   ListInvitationsQuery,
   RecordAttendanceCommand,
   TrainingSubjects as S,
+  TrainingCodeQuery,
   TransitionClassCommand,
 } from '@ocop/contracts';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
@@ -21,6 +22,7 @@ import { TrainingQueries } from './classes/training.queries';
 import { EnrolUseCase } from './enrolments/enrol.use-case';
 import { WithdrawEnrolmentUseCase } from './enrolments/withdraw-enrolment.use-case';
 import { RecordAttendanceUseCase } from './enrolments/record-attendance.use-case';
+import { CompletionCertificateQueries } from './completion/completion-certificate.queries';
 
 /** The bus edge of training: courses, classes and their life, enrolment, attendance, invitations. */
 @RpcController()
@@ -33,6 +35,7 @@ export class TrainingHandler {
     private readonly withdraw: WithdrawEnrolmentUseCase,
     private readonly attendance: RecordAttendanceUseCase,
     private readonly queries: TrainingQueries,
+    private readonly completion: CompletionCertificateQueries,
   ) {}
 
   @Handles(S.courseCreate)
@@ -88,5 +91,15 @@ export class TrainingHandler {
   @Handles(S.invitationList)
   invitationList(@Payload() q: ListInvitationsQuery, @Caller() call: RpcContext) {
     return this.queries.invitationList(requireActor(call), q);
+  }
+
+  @Handles(S.certificatePdf)
+  certificatePdf(@Payload() q: EnrolmentIdQuery, @Caller() call: RpcContext) {
+    return this.completion.pdf(requireActor(call), q.enrolmentId);
+  }
+
+  @Handles(S.publicVerify)
+  verify(@Payload() q: TrainingCodeQuery) {
+    return this.completion.verify(q.code);
   }
 }

@@ -186,6 +186,31 @@ export class EnrolmentView {
   @ApiProperty() enrolledBy: string;
   @ApiProperty() enrolledAt: string;
   @ApiPropertyOptional({ type: String, nullable: true }) withdrawnAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Its completion certificate, once completed' }) certificateNumber:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The code of the certificate's public page" }) certificateCode:
+    string | null;
+}
+
+export class TrainingCodeQuery {
+  @ApiProperty({ example: 'K7QF2M9XAB' }) @Matches(/^[0-9A-Z]{10}$/, { message: 'code must be 10 characters 0-9 A-Z' }) code: string;
+}
+
+/** A training completion certificate as anyone may check it: the person, the course and class, the days attended. */
+export class PublicTrainingCertificateView {
+  @ApiProperty() valid: boolean;
+  @ApiProperty() code: string;
+  @ApiProperty() number: string;
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) birthYear: number | null;
+  @ApiProperty() courseTitle: string;
+  @ApiProperty() classTitle: string;
+  @ApiProperty() organiser: string;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+  @ApiProperty() daysAttended: number;
+  @ApiProperty() days: number;
+  @ApiProperty() issuedAt: string;
 }
 
 export class InvitationView {

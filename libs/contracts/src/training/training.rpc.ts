@@ -1,5 +1,5 @@
 import { Role } from '../actor';
-import type { RpcRegistry } from '../rpc';
+import { PUBLIC_CALL, type RpcRegistry } from '../rpc';
 import { TrainingSubjects as S } from './training.subjects';
 import {
   ClassIdQuery,
@@ -12,6 +12,7 @@ import {
   ListEnrolmentsQuery,
   ListInvitationsQuery,
   RecordAttendanceCommand,
+  TrainingCodeQuery,
   TransitionClassCommand,
 } from './training.dto';
 
@@ -44,4 +45,6 @@ export const TrainingRpc = {
     request: ListInvitationsQuery,
     roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
   },
+  [S.certificatePdf]: { request: EnrolmentIdQuery, roles: ENROLLERS },
+  [S.publicVerify]: { request: TrainingCodeQuery, roles: PUBLIC_CALL },
 } satisfies RpcRegistry;

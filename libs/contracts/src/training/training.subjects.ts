@@ -11,6 +11,10 @@ export const TrainingSubjects = {
   enrolmentWithdraw: 'training.enrolment.withdraw',
   attendanceRecord: 'training.attendance.record',
   invitationList: 'training.invitation.list',
+  /** A completion certificate as a PDF (its person's readers and the class's organisers). */
+  certificatePdf: 'training.enrolment.certificate-pdf',
+  /** No login: a completion certificate by the code of its QR. */
+  publicVerify: 'training.public.verify',
 } as const;
 
 /** Domain events published by training (JetStream, through its outbox). */

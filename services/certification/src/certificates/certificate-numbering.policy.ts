@@ -1,9 +1,3 @@
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
-/** A verification code: 10 characters of Crockford base32 (no I, L, O, U), about 50 bits. */
-export function verificationCode(random: Buffer): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  let out = '';
-  for (let i = 0; i < 10; i++) out += alphabet[(random[i] as number) % 32];
-  return out;
-}
+export { verificationCode } from '@ocop/domain';

@@ -23,13 +23,7 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
-
-async function sendPdf(reply: FastifyReply, pdf: PdfView): Promise<void> {
-  await reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${pdf.fileName}"`)
-    .send(Buffer.from(pdf.contentBase64, 'base64'));
-}
+import { sendPdf } from '../http/pdf.reply';
 
 @ApiTags('certification: certificates and decisions')
 @ApiProblems()

@@ -379,6 +379,18 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Withdraw an enrolment',
     'Before the class completes; a place it held goes to the first on the waiting list.',
   ],
+  TrainingController_certificatePdf: [
+    'Get a completion certificate (PDF)',
+    "The certificate of a person who completed a class, in Vietnamese, with the QR code of its public page (the person's readers and the class's organisers).",
+  ],
+  PublicTrainingController_json: [
+    'Check a training completion certificate (no login)',
+    'The person, course, class, organiser, dates and days attended of the certificate with this code; 404 when no certificate has it.',
+  ],
+  PublicTrainingController_page: [
+    "A training certificate's page (no login)",
+    'The same check as a page in Vietnamese: the target of the certificate’s QR code.',
+  ],
   TrainingController_invitations: [
     'List training invitations',
     'Classes a producer was invited to by an event (a new 3★+ certificate): a producer its own, offices their province.',

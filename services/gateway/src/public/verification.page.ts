@@ -1,4 +1,4 @@
-import type { PublicCertificateView } from '@ocop/contracts';
+import type { PublicCertificateView, PublicTrainingCertificateView } from '@ocop/contracts';
 import { vietnamNumericDate } from '@ocop/documents';
 
 export const esc = (s: string): string =>
@@ -81,5 +81,36 @@ export function renderNotValidPage(code: string): string {
       `<div class="card warn" id="notice"><p><strong>Đây không phải là giấy chứng nhận OCOP hợp lệ.</strong></p>` +
       `<p>Mã <code>${esc(code.slice(0, 40))}</code> không có trong cơ sở dữ liệu OCOP, hoặc mã QR đã bị sửa đổi. ` +
       'Vui lòng báo cho cơ quan thường trực Chương trình OCOP của tỉnh.</p></div>',
+  );
+}
+
+/** The public page of a training completion certificate, in Vietnamese. */
+export function renderTrainingCertificatePage(v: PublicTrainingCertificateView): string {
+  const rows: [string, string][] = [
+    ['Số giấy chứng nhận', v.number],
+    ['Họ và tên', v.birthYear ? `${v.fullName} (sinh năm ${v.birthYear})` : v.fullName],
+    ['Khóa đào tạo', v.courseTitle],
+    ['Lớp', v.classTitle],
+    ['Đơn vị tổ chức', v.organiser],
+    [
+      'Thời gian',
+      `Từ ngày ${vietnamNumericDate(`${v.startsOn}T00:00:00+07:00`)} đến ngày ${vietnamNumericDate(`${v.endsOn}T00:00:00+07:00`)}`,
+    ],
+    ['Số ngày tham dự', `${v.daysAttended}/${v.days}`],
+  ];
+  return page(
+    `Giấy chứng nhận hoàn thành khóa đào tạo ${v.number}`,
+    `<h1>Giấy chứng nhận hoàn thành khóa đào tạo</h1><span class="status" id="status" style="background:${COLOURS.ACTIVE}">Hợp lệ</span>` +
+      `<div class="card"><dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl></div>`,
+    'Tra cứu giấy chứng nhận đào tạo',
+  );
+}
+
+/** The answer for a code that is no training certificate. */
+export function renderTrainingNotValidPage(code: string): string {
+  return page(
+    'Không tìm thấy giấy chứng nhận',
+    `<h1>Không tìm thấy giấy chứng nhận</h1><div class="card warn"><p>Mã <strong>${esc(code)}</strong> không phải là giấy chứng nhận hoàn thành khóa đào tạo do chương trình OCOP cấp.</p></div>`,
+    'Tra cứu giấy chứng nhận đào tạo',
   );
 }

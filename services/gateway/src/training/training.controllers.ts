@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   ClassView,
   CourseView,
@@ -13,14 +14,18 @@ import {
   ListEnrolmentsQuery,
   ListInvitationsQuery,
   RecordAttendanceBody,
+  PublicTrainingCertificateView,
   TrainingSubjects as S,
+  type PdfView,
   TransitionClassBody,
   type Actor,
 } from '@ocop/contracts';
-import { CurrentActor, RolesOf } from '@ocop/auth';
+import { CurrentActor, Public, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
+import { sendPdf } from '../http/pdf.reply';
+import { renderTrainingCertificatePage, renderTrainingNotValidPage } from '../public/verification.page';
 
 @ApiTags('training')
 @ApiProblems()
@@ -109,10 +114,53 @@ export class TrainingController {
     return this.rpc.request(S.enrolmentWithdraw, { enrolmentId: id }, { actor });
   }
 
+  @Get('enrolments/:id/certificate.pdf')
+  @RolesOf(S.certificatePdf)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The completion certificate as a PDF', schema: { type: 'string', format: 'binary' } })
+  async certificatePdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await sendPdf(reply, await this.rpc.request<PdfView>(S.certificatePdf, { enrolmentId: id }, { actor }));
+  }
+
   @Get('invitations')
   @RolesOf(S.invitationList)
   @ApiOkResponse({ type: [InvitationView] })
   invitations(@CurrentActor() actor: Actor, @Query() q: ListInvitationsQuery): Promise<InvitationView[]> {
     return this.rpc.request(S.invitationList, q, { actor });
+  }
+}
+
+const TRAINING_CODE = /^[0-9A-Z]{10}$/;
+
+/** No login: a training completion certificate checked by the code of its QR, as JSON and as a page. */
+@ApiTags('public verification (no login)')
+@ApiProblems()
+@Controller()
+export class PublicTrainingController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get('public/training-certificates/:code')
+  @Public()
+  @ApiOkResponse({ type: PublicTrainingCertificateView })
+  @Header('cache-control', 'no-store')
+  json(@Param('code') code: string): Promise<PublicTrainingCertificateView> {
+    return this.rpc.request(S.publicVerify, { code });
+  }
+
+  @Get('verify-training/:code')
+  @Public()
+  @ApiProduces('text/html')
+  @Header('cache-control', 'no-store')
+  async page(@Param('code') code: string, @Res() reply: FastifyReply): Promise<void> {
+    const view = TRAINING_CODE.test(code)
+      ? await this.rpc.request<PublicTrainingCertificateView>(S.publicVerify, { code }).catch((err: { code?: string }) => {
+          if (err.code === 'TRAINING_CERTIFICATE_NOT_VALID') return null;
+          throw err;
+        })
+      : null;
+    await reply
+      .status(view ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .send(view ? renderTrainingCertificatePage(view) : renderTrainingNotValidPage(code));
   }
 }

@@ -19,6 +19,7 @@ import { courseView } from '../courses/course.view';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
 import { enrolmentView } from '../enrolments/enrolment.view';
 import { InvitationsRepository } from '../invitations/invitations.repository';
+import { CompletionCertificatesRepository } from '../completion/completion-certificates.repository';
 import { ClassesRepository } from './classes.repository';
 import { classView } from './class.view';
 
@@ -30,6 +31,7 @@ export class TrainingQueries {
     private readonly classes: ClassesRepository,
     private readonly enrolments: EnrolmentsRepository,
     private readonly invitations: InvitationsRepository,
+    private readonly certificates: CompletionCertificatesRepository,
   ) {}
 
   private province(actor: Actor): string | null {
@@ -54,12 +56,12 @@ export class TrainingQueries {
   async enrolmentList(actor: Actor, q: ListEnrolmentsQuery): Promise<EnrolmentView[]> {
     const cls = q.classId ? await this.classes.get(q.classId) : null;
     const scope = cls && manages(actor, cls) ? ({ kind: 'class-organiser' } as const) : ({ kind: 'own', actor } as const);
-    if (scope.kind === 'class-organiser' || q.classId) {
-      const rows = await this.enrolments.list(scope, q);
-      let place = 0;
-      return rows.map((e) => enrolmentView(e, e.status === 'WAITLISTED' && scope.kind === 'class-organiser' ? ++place : null));
-    }
-    return (await this.enrolments.list(scope, q)).map((e) => enrolmentView(e));
+    const rows = await this.enrolments.list(scope, q);
+    const certificates = await this.certificates.ofEnrolments(rows.filter((e) => e.status === 'COMPLETED').map((e) => e.id));
+    let place = 0;
+    return rows.map((e) =>
+      enrolmentView(e, e.status === 'WAITLISTED' && scope.kind === 'class-organiser' ? ++place : null, certificates.get(e.id)),
+    );
   }
 
   async invitationList(actor: Actor, q: ListInvitationsQuery): Promise<InvitationView[]> {

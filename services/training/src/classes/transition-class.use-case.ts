@@ -5,6 +5,7 @@ import { EventOutbox, type OutboxEvent } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { manages } from '../access/training-access.policy';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { CompletionCertificatesRepository } from '../completion/completion-certificates.repository';
 import { ClassesRepository } from './classes.repository';
 import { classDays, classView } from './class.view';
 
@@ -27,6 +28,7 @@ export class TransitionClassUseCase {
     private readonly classes: ClassesRepository,
     private readonly enrolments: EnrolmentsRepository,
     private readonly outbox: EventOutbox,
+    private readonly certificates: CompletionCertificatesRepository,
   ) {}
 
   async execute(actor: Actor, c: TransitionClassCommand, asOf: Date): Promise<ClassView> {
@@ -47,8 +49,10 @@ export class TransitionClassUseCase {
       ];
       if (t.to === 'COMPLETED') {
         const days = classDays(locked).length;
+        const completed: string[] = [];
         for (const e of (await this.enrolments.ofClass(tx, cls.id)).filter((x) => x.status === 'ENROLLED')) {
           const outcome = e.daysAttended * 100 >= locked.completionPercent * days ? 'COMPLETED' : 'NOT_COMPLETED';
+          if (outcome === 'COMPLETED') completed.push(e.id);
           await this.enrolments.update(tx, e.id, { status: outcome });
           events.push({
             type: E.enrolmentCompleted,
@@ -66,6 +70,7 @@ export class TransitionClassUseCase {
             },
           });
         }
+        await this.certificates.issue(tx, cls.provinceCode, cls.id, completed, asOf);
       }
       await this.outbox.enqueueEvents(tx, events);
       await writeAudit(tx, {

@@ -1,13 +1,29 @@
 import { InitialTraining1797300000000 } from './migrations/1797300000000-InitialTraining';
+import { CompletionCertificates1797400000000 } from './migrations/1797400000000-CompletionCertificates';
 import { CertificateRecord } from '../certificates/certificate.entity';
 import { Course } from '../courses/course.entity';
 import { TrainingClass } from '../classes/training-class.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
 import { Attendance } from '../enrolments/attendance.entity';
 import { Invitation } from '../invitations/invitation.entity';
+import { CompletionCertificate } from '../completion/completion-certificate.entity';
+import { CertificateCounter } from '../completion/certificate-counter.entity';
 
 /** The training schema's tables, one entity each (they match the migrations: test/entities-match-migrations.medium-spec.ts). */
-export const TRAINING_ENTITIES = [CertificateRecord, Course, TrainingClass, Enrolment, Attendance, Invitation];
+export const TRAINING_ENTITIES = [
+  CertificateRecord,
+  Course,
+  TrainingClass,
+  Enrolment,
+  Attendance,
+  Invitation,
+  CompletionCertificate,
+  CertificateCounter,
+];
 
 /** The training schema: courses, classes, enrolments, attendance, invitations, the certificate copy. */
-export const TRAINING_DATABASE = { schema: 'training', entities: TRAINING_ENTITIES, migrations: [InitialTraining1797300000000] };
+export const TRAINING_DATABASE = {
+  schema: 'training',
+  entities: TRAINING_ENTITIES,
+  migrations: [InitialTraining1797300000000, CompletionCertificates1797400000000],
+};

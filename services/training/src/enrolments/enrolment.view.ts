@@ -1,7 +1,8 @@
 import type { EnrolmentView } from '@ocop/contracts';
+import type { CompletionCertificate } from '../completion/completion-certificate.entity';
 import type { Enrolment } from './enrolment.entity';
 
-export function enrolmentView(e: Enrolment, waitlistPosition: number | null = null): EnrolmentView {
+export function enrolmentView(e: Enrolment, waitlistPosition: number | null = null, certificate?: CompletionCertificate): EnrolmentView {
   return {
     id: e.id,
     classId: e.classId,
@@ -16,5 +17,7 @@ export function enrolmentView(e: Enrolment, waitlistPosition: number | null = nu
     enrolledBy: e.enrolledBy,
     enrolledAt: e.enrolledAt.toISOString(),
     withdrawnAt: e.withdrawnAt?.toISOString() ?? null,
+    certificateNumber: certificate?.number ?? null,
+    certificateCode: certificate?.code ?? null,
   };
 }
