@@ -279,6 +279,140 @@ describe('training end to end', () => {
     expect([again.status, again.body.code]).toEqual([409, 'CLASS_TRANSITION_INVALID']);
   });
 
+  it("counts coverage of a district's officials against the platform's users, as a count by hand", async () => {
+    const units = (await p.http('GET', `/api/units?level=DISTRICT&parentCode=${DEMO.provinceCode}`, { token: admin })).body as {
+      code: string;
+    }[];
+    const otherDistrict = units.find((u) => u.code !== DEMO.districtCode)!.code;
+    const made: string[] = [];
+    for (const [name, districtCode] of [
+      ['district.a', DEMO.districtCode],
+      ['district.b', DEMO.districtCode],
+      ['district.c', DEMO.districtCode],
+      ['district.elsewhere', otherDistrict],
+    ] as const) {
+      const res = await p.http('POST', '/api/users', {
+        token: admin,
+        body: {
+          username: name,
+          password: 'a-long-password-1',
+          fullName: `Cán bộ ${name}`,
+          role: 'DISTRICT_OFFICER',
+          provinceCode: DEMO.provinceCode,
+          districtCode,
+        },
+      });
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    const plan = await p.http('POST', '/api/training/plans', {
+      token: office,
+      headers: as('2024-03-05T02:00:00Z'),
+      body: {
+        year: 2024,
+        targetGroup: 'OFFICIALS',
+        classesPlanned: 3,
+        placesPlanned: 180,
+        coverageTargetPercent: 100,
+        reference: '1366/KH-UBND',
+      },
+    });
+    expect(plan.status).toBe(201);
+    const twice = await p.http('POST', '/api/training/plans', {
+      token: office,
+      body: { year: 2024, targetGroup: 'OFFICIALS', classesPlanned: 1 },
+    });
+    expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_EXISTS']);
+    const res = await p.http('POST', '/api/training/classes', {
+      token: office,
+      headers: as('2024-03-06T02:00:00Z'),
+      body: {
+        courseId: await course('OFFICIALS', 'Nghiệp vụ triển khai Chương trình OCOP'),
+        title: 'Lớp cán bộ cấp huyện, xã',
+        startsOn: '2024-08-12',
+        endsOn: '2024-08-13',
+        capacity: 60,
+        organiser: 'Văn phòng Điều phối nông thôn mới tỉnh',
+      },
+    });
+    const cls = res.body.id as string;
+    await p.http('POST', `/api/training/classes/${cls}/transition`, {
+      token: office,
+      headers: as('2024-03-07T02:00:00Z'),
+      body: { transition: 'open' },
+    });
+    const enrolled: Record<string, string> = {};
+    for (const name of ['district.a', 'district.b']) {
+      const token = await p.login(name, 'a-long-password-1');
+      const me = (await p.http('GET', '/api/auth/me', { token })).body.id;
+      const e = await p.http('POST', `/api/training/classes/${cls}/enrolments`, {
+        token,
+        headers: as('2024-07-01T02:00:00Z'),
+        body: { userId: me },
+      });
+      expect([e.status, e.body.fullName]).toEqual([201, `Cán bộ ${name}`]);
+      enrolled[name] = e.body.id;
+    }
+    await p.http('POST', `/api/training/classes/${cls}/transition`, {
+      token: office,
+      headers: as('2024-08-12T00:30:00Z'),
+      body: { transition: 'start' },
+    });
+    for (const [day, bPresent] of [
+      ['2024-08-12', true],
+      ['2024-08-13', false],
+    ] as const)
+      await p.http('POST', `/api/training/classes/${cls}/attendance`, {
+        token: office,
+        headers: as(`${day}T09:00:00Z`),
+        body: {
+          day,
+          entries: [
+            { enrolmentId: enrolled['district.a'], present: true },
+            { enrolmentId: enrolled['district.b'], present: bPresent, ...(bPresent ? {} : { reason: 'Đi công tác' }) },
+          ],
+        },
+      });
+    await p.http('POST', `/api/training/classes/${cls}/transition`, {
+      token: office,
+      headers: as('2024-08-13T10:00:00Z'),
+      body: { transition: 'complete' },
+    });
+
+    // By hand: the active officials of the district among the platform's users, and who of them completed (only district.a: 2 of 2 days).
+    const users = (await p.http('GET', '/api/users?limit=500', { token: admin })).body as {
+      id: string;
+      role: string;
+      districtCode: string | null;
+      active: boolean;
+    }[];
+    const officials = users.filter(
+      (u) =>
+        u.active && u.districtCode === DEMO.districtCode && ['PROVINCE_OFFICE', 'DISTRICT_OFFICER', 'COMMUNE_OFFICER'].includes(u.role),
+    );
+    expect(officials.map((u) => u.id)).toEqual(expect.arrayContaining(made.slice(0, 3)));
+    const progress = (await p.http('GET', `/api/training/progress?year=2024&unitCode=${DEMO.districtCode}`, { token: district })).body;
+    const group = progress.groups.find((g: { targetGroup: string }) => g.targetGroup === 'OFFICIALS');
+    expect(group).toMatchObject({
+      peopleKnown: officials.length,
+      peopleKnownTrained: 1,
+      coveragePercent: (Math.round(10_000 / officials.length) / 100).toFixed(2),
+    });
+    // The province's view: the plan, the class held, the places filled.
+    const province = (await p.http('GET', '/api/training/progress?year=2024', { token: office })).body;
+    expect(province.groups.find((g: { targetGroup: string }) => g.targetGroup === 'OFFICIALS')).toMatchObject({
+      classesPlanned: 3,
+      classesHeld: 1,
+      placesFilled: 2,
+      peopleTrained: 1,
+      coverageTargetPercent: 100,
+      underFilled: [expect.objectContaining({ classId: cls, enrolled: 2, capacity: 60 })],
+    });
+    expect(province.groups.find((g: { targetGroup: string }) => g.targetGroup === 'POTENTIAL_PRODUCERS').overCapacity).toHaveLength(0); // the waiting one moved up
+    // A district office reads its own district only.
+    expect((await p.http('GET', `/api/training/progress?year=2024&unitCode=${otherDistrict}`, { token: district })).status).toBe(403);
+  });
+
   it('guards classes by role and scope', async () => {
     // A district office plans and manages its own district's classes only; the province's are not its to manage.
     const courseId = (await p.http('GET', '/api/training/courses?targetGroup=WORKERS', { token: district })).body[0].id;

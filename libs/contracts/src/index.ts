@@ -397,6 +397,12 @@ export {
   InvitationView,
   TrainingCodeQuery,
   PublicTrainingCertificateView,
+  CreateTrainingPlanCommand,
+  TrainingProgressQuery,
+  ClassFillView,
+  GroupProgressView,
+  TrainingProgressView,
+  TrainingPlanView,
 } from './training/training.dto';
 export {
   ClassScheduledData,
@@ -412,8 +418,8 @@ export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, valida
 export type { EventType, EventPayload, EventPayloadClass, EventPayloadCheck } from './event-payloads';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
 export type { PolicyOptions } from './validation';
-export { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
-export type { ResolvedUser } from './identity/identity.dto';
+export { IdentitySubjects, ResolveUsersQuery, UsersInUnitQuery } from './identity/identity.dto';
+export type { ResolvedUser, UserInUnit } from './identity/identity.dto';
 export { PUBLIC_CALL, ALL_ROLES, deadLetterSubjects } from './rpc';
 export type { RpcSpec, RpcRegistry } from './rpc';
 export { RPC_REGISTRY, BUS_SERVICES, rpcSpec } from './rpc-registry';

@@ -1,6 +1,6 @@
 import { Role } from './actor';
 import { ALL_ROLES, deadLetterSubjects, type RpcRegistry, type RpcSpec } from './rpc';
-import { IdentitySubjects, ResolveUsersQuery } from './identity/identity.dto';
+import { IdentitySubjects, ResolveUsersQuery, UsersInUnitQuery } from './identity/identity.dto';
 import { RegistrationRpc } from './registration/registration.rpc';
 import { ScoringRpc } from './scoring/scoring.rpc';
 import { CertificationRpc } from './certification/certification.rpc';
@@ -27,6 +27,8 @@ export const RPC_REGISTRY: RpcRegistry = {
   ...TrainingRpc,
   /** Services resolve the user ids they are given (council seats, task assignments) on behalf of their caller. */
   [IdentitySubjects.usersResolve]: { request: ResolveUsersQuery, roles: ALL_ROLES },
+  /** Training's coverage of officials asks, on behalf of an office, how many users a unit has. */
+  [IdentitySubjects.usersInUnit]: { request: UsersInUnitQuery, roles: [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN] },
   ...Object.assign({}, ...BUS_SERVICES.map(deadLetterRpc)),
 };
 

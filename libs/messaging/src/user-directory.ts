@@ -1,4 +1,4 @@
-import { AppError, IdentitySubjects, type Actor, type ResolvedUser, type Role } from '@ocop/contracts';
+import { AppError, IdentitySubjects, type Actor, type ResolvedUser, type Role, type UserInUnit } from '@ocop/contracts';
 import { NATIONAL_SCOPE } from '@ocop/auth';
 import type { RpcClient } from './rpc';
 
@@ -26,6 +26,11 @@ export class UserDirectory {
     if (!unique.length) return new Map();
     const users = await this.rpc.request<ResolvedUser[]>(IdentitySubjects.usersResolve, { userIds: unique }, { actor });
     return new Map(users.map((u) => [u.id, u]));
+  }
+
+  /** The active users of these roles in a province or one of its districts (ids and places), asked for `actor`. */
+  inUnit(actor: Actor, q: { roles: Role[]; provinceCode: string; districtCode?: string }): Promise<UserInUnit[]> {
+    return this.rpc.request<UserInUnit[]>(IdentitySubjects.usersInUnit, q, { actor });
   }
 
   async require(actor: Actor, requirements: UserRequirement[]): Promise<Map<string, ResolvedUser>> {

@@ -21,6 +21,9 @@ import { InvitationsRepository } from './invitations/invitations.repository';
 import { TrainingHandler } from './training.handler';
 import { CompletionCertificatesRepository } from './completion/completion-certificates.repository';
 import { CompletionCertificateQueries } from './completion/completion-certificate.queries';
+import { TrainingPlansRepository } from './plans/training-plans.repository';
+import { CreateTrainingPlanUseCase } from './plans/create-training-plan.use-case';
+import { TrainingProgressQueryHandler } from './plans/training-progress.query';
 
 export interface TrainingAppOptions {
   publisher?: EventPublisher;
@@ -51,6 +54,9 @@ export function createTrainingApp(config: TrainingConfig, o: TrainingAppOptions 
       InvitationsRepository,
       CompletionCertificatesRepository,
       CompletionCertificateQueries,
+      TrainingPlansRepository,
+      CreateTrainingPlanUseCase,
+      TrainingProgressQueryHandler,
     ],
     controllers: [CertificatesConsumer, TrainingHandler],
   });

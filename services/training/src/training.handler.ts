@@ -13,6 +13,8 @@ import {
   TrainingSubjects as S,
   TrainingCodeQuery,
   TransitionClassCommand,
+  CreateTrainingPlanCommand,
+  TrainingProgressQuery,
 } from '@ocop/contracts';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
@@ -23,6 +25,8 @@ import { EnrolUseCase } from './enrolments/enrol.use-case';
 import { WithdrawEnrolmentUseCase } from './enrolments/withdraw-enrolment.use-case';
 import { RecordAttendanceUseCase } from './enrolments/record-attendance.use-case';
 import { CompletionCertificateQueries } from './completion/completion-certificate.queries';
+import { CreateTrainingPlanUseCase } from './plans/create-training-plan.use-case';
+import { TrainingProgressQueryHandler } from './plans/training-progress.query';
 
 /** The bus edge of training: courses, classes and their life, enrolment, attendance, invitations. */
 @RpcController()
@@ -36,6 +40,8 @@ export class TrainingHandler {
     private readonly attendance: RecordAttendanceUseCase,
     private readonly queries: TrainingQueries,
     private readonly completion: CompletionCertificateQueries,
+    private readonly createPlan: CreateTrainingPlanUseCase,
+    private readonly progress: TrainingProgressQueryHandler,
   ) {}
 
   @Handles(S.courseCreate)
@@ -101,5 +107,15 @@ export class TrainingHandler {
   @Handles(S.publicVerify)
   verify(@Payload() q: TrainingCodeQuery) {
     return this.completion.verify(q.code);
+  }
+
+  @Handles(S.planCreate)
+  planCreate(@Payload() c: CreateTrainingPlanCommand, @Caller() call: RpcContext) {
+    return this.createPlan.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.planProgress)
+  planProgress(@Payload() q: TrainingProgressQuery, @Caller() call: RpcContext) {
+    return this.progress.execute(requireActor(call), q, call.asOf);
   }
 }

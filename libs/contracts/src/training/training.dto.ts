@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, List, NestedList } from '../validation';
+import { IsCalendarDate, List, NestedList, QueryInt } from '../validation';
 import { PageQuery } from '../query';
 
 /** Who a course is for, as the plans group them. */
@@ -219,5 +219,80 @@ export class InvitationView {
   @ApiProperty() classId: string;
   @ApiProperty() classTitle: string;
   @ApiProperty({ example: 'CERTIFIED' }) reason: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class CreateTrainingPlanCommand {
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2019) @Max(2100) year: number;
+  @ApiProperty({ enum: TARGET_GROUPS }) @IsIn(TARGET_GROUPS) targetGroup: (typeof TARGET_GROUPS)[number];
+  @ApiProperty({ example: 2, description: 'Classes planned for the group this year' }) @IsInt() @Min(0) @Max(1000) classesPlanned: number;
+  @ApiPropertyOptional({ example: 120, description: 'Places planned' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  placesPlanned?: number;
+  @ApiPropertyOptional({ example: 100, description: 'Share of the unit’s people of the group to train (officials, council members)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  coverageTargetPercent?: number;
+  @ApiPropertyOptional({ example: '1366/KH-UBND ngày 28/4/2023' }) @IsOptional() @IsString() @Length(2, 300) reference?: string;
+}
+
+export class TrainingProgressQuery {
+  @ApiProperty({ example: 2024 }) @QueryInt(2019, 2100) year: number;
+  @ApiPropertyOptional({ example: '380', description: "A district (a district office: its own); absent: the caller's province" })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'unitCode must be a district code' })
+  unitCode?: string;
+}
+
+export class ClassFillView {
+  @ApiProperty() classId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty() enrolled: number;
+  @ApiProperty() waitlisted: number;
+}
+
+/** One target group's progress in a unit and year: classes, places, people, and coverage where the plan sets one. */
+export class GroupProgressView {
+  @ApiProperty({ enum: TARGET_GROUPS }) targetGroup: string;
+  @ApiProperty() targetGroupVi: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) classesPlanned: number | null;
+  @ApiProperty({ description: 'Classes completed' }) classesHeld: number;
+  @ApiProperty({ description: 'Classes not cancelled' }) classesScheduled: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) placesPlanned: number | null;
+  @ApiProperty() placesOffered: number;
+  @ApiProperty() placesFilled: number;
+  @ApiProperty({ description: 'Distinct persons who completed' }) peopleTrained: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) coverageTargetPercent: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Persons of the group the platform knows in the unit (its users)' })
+  peopleKnown: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Of those, how many completed a class of the group this year' })
+  peopleKnownTrained: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '66.67' }) coveragePercent: string | null;
+  @ApiProperty({ type: [ClassFillView], description: 'Classes with a waiting list' }) overCapacity: ClassFillView[];
+  @ApiProperty({ type: [ClassFillView], description: 'Classes held or running with under half their places filled' })
+  underFilled: ClassFillView[];
+}
+
+export class TrainingProgressView {
+  @ApiProperty() year: number;
+  @ApiProperty() unitCode: string;
+  @ApiProperty({ type: [GroupProgressView] }) groups: GroupProgressView[];
+}
+
+export class TrainingPlanView {
+  @ApiProperty() id: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: TARGET_GROUPS }) targetGroup: string;
+  @ApiProperty() classesPlanned: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) placesPlanned: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) coverageTargetPercent: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reference: string | null;
   @ApiProperty() createdAt: string;
 }

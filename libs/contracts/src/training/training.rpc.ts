@@ -14,6 +14,8 @@ import {
   RecordAttendanceCommand,
   TrainingCodeQuery,
   TransitionClassCommand,
+  CreateTrainingPlanCommand,
+  TrainingProgressQuery,
 } from './training.dto';
 
 /** Who organises training: the standing office (the province's classes) and district offices (their district's). */
@@ -45,6 +47,8 @@ export const TrainingRpc = {
     request: ListInvitationsQuery,
     roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
   },
+  [S.planCreate]: { request: CreateTrainingPlanCommand, roles: TRAINING_ORGANISERS },
+  [S.planProgress]: { request: TrainingProgressQuery, roles: TRAINING_ORGANISERS },
   [S.certificatePdf]: { request: EnrolmentIdQuery, roles: ENROLLERS },
   [S.publicVerify]: { request: TrainingCodeQuery, roles: PUBLIC_CALL },
 } satisfies RpcRegistry;

@@ -11,6 +11,8 @@ export const TrainingSubjects = {
   enrolmentWithdraw: 'training.enrolment.withdraw',
   attendanceRecord: 'training.attendance.record',
   invitationList: 'training.invitation.list',
+  planCreate: 'training.plan.create',
+  planProgress: 'training.plan.progress',
   /** A completion certificate as a PDF (its person's readers and the class's organisers). */
   certificatePdf: 'training.enrolment.certificate-pdf',
   /** No login: a completion certificate by the code of its QR. */

@@ -391,6 +391,14 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "A training certificate's page (no login)",
     'The same check as a page in Vietnamese: the target of the certificate’s QR code.',
   ],
+  TrainingController_createPlan: [
+    "Plan a unit's training year",
+    "Per target group: classes and places planned, and the share of the unit's people to reach (100 % of officials). The standing office plans the province's, a district office its district's.",
+  ],
+  TrainingController_progress: [
+    'Training progress and coverage',
+    "A unit's year per target group: classes held against planned, places offered and filled, people trained, coverage of officials and council members against the platform's users, over-capacity and under-filled classes.",
+  ],
   TrainingController_invitations: [
     'List training invitations',
     'Classes a producer was invited to by an event (a new 3★+ certificate): a producer its own, offices their province.',

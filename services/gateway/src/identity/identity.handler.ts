@@ -1,6 +1,6 @@
 import { Payload } from '@nestjs/microservices';
-import { IdentitySubjects, ResolveUsersQuery, type ResolvedUser } from '@ocop/contracts';
-import { Handles, RpcController } from '@ocop/messaging';
+import { IdentitySubjects, ResolveUsersQuery, UsersInUnitQuery, type ResolvedUser, type UserInUnit } from '@ocop/contracts';
+import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { UserQueries } from './users.queries';
 
 /**
@@ -14,5 +14,10 @@ export class IdentityHandler {
   @Handles(IdentitySubjects.usersResolve)
   resolve(@Payload() q: ResolveUsersQuery): Promise<ResolvedUser[]> {
     return this.users.resolve(q.userIds);
+  }
+
+  @Handles(IdentitySubjects.usersInUnit)
+  inUnit(@Payload() q: UsersInUnitQuery, @Caller() call: RpcContext): Promise<UserInUnit[]> {
+    return this.users.inUnit(requireActor(call), q);
   }
 }

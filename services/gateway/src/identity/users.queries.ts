@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, ResolvedUser } from '@ocop/contracts';
-import { spansAllProvinces } from '@ocop/auth';
+import { AppError, Role, type Actor, type ResolvedUser, type UserInUnit, type UsersInUnitQuery } from '@ocop/contracts';
+import { coversProvince, spansAllProvinces } from '@ocop/auth';
 import { UsersRepository, type UserScope } from './users.repository';
 import { actorOf, userView } from './user.mapper';
 import type { ListUsersQuery, UserView } from './user.dto';
@@ -25,5 +25,17 @@ export class UserQueries {
   async resolve(userIds: string[]): Promise<ResolvedUser[]> {
     const users = await this.users.findManyForSystem([...new Set(userIds)]);
     return users.map((u) => ({ ...actorOf(u), fullName: u.fullName, active: u.active }));
+  }
+
+  /**
+   * The active users of these roles in a province or district, for a service acting for an office: the office's own
+   * province (a district office: its own district).
+   */
+  async inUnit(actor: Actor, q: UsersInUnitQuery): Promise<UserInUnit[]> {
+    if (!coversProvince(actor, q.provinceCode)) throw AppError.forbidden('OUT_OF_SCOPE', "the caller's province only", 'provinceCode');
+    if (actor.role === Role.DISTRICT_OFFICER && q.districtCode !== actor.scope.districtCode)
+      throw AppError.forbidden('OUT_OF_SCOPE', "a district office asks about its own district's users", 'districtCode');
+    const users = await this.users.inUnit(q.roles, q.provinceCode, q.districtCode);
+    return users.map((u) => ({ id: u.id, role: u.role as Role, districtCode: u.districtCode, communeCode: u.communeCode }));
   }
 }

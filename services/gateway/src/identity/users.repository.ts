@@ -28,6 +28,15 @@ export class UsersRepository {
     return this.ds.getRepository(User).findBy({ id: In(ids) });
   }
 
+  /** The active users of these roles in a province, or one of its districts (coverage counts; a system read). */
+  inUnit(roles: string[], provinceCode: string, districtCode?: string): Promise<User[]> {
+    return this.ds.getRepository(User).find({
+      select: { id: true, role: true, districtCode: true, communeCode: true },
+      where: { role: In(roles), provinceCode, active: true, ...(districtCode ? { districtCode } : {}) },
+      order: { id: 'ASC' },
+    });
+  }
+
   /** Inside the scope, by username. */
   list(scope: UserScope, f: UserListFilter): Promise<User[]> {
     return this.ds.getRepository(User).find({

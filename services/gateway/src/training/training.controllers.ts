@@ -15,6 +15,10 @@ import {
   ListInvitationsQuery,
   RecordAttendanceBody,
   PublicTrainingCertificateView,
+  CreateTrainingPlanCommand,
+  TrainingPlanView,
+  TrainingProgressQuery,
+  TrainingProgressView,
   TrainingSubjects as S,
   type PdfView,
   TransitionClassBody,
@@ -120,6 +124,20 @@ export class TrainingController {
   @ApiOkResponse({ description: 'The completion certificate as a PDF', schema: { type: 'string', format: 'binary' } })
   async certificatePdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
     await sendPdf(reply, await this.rpc.request<PdfView>(S.certificatePdf, { enrolmentId: id }, { actor }));
+  }
+
+  @Post('plans')
+  @RolesOf(S.planCreate)
+  @ApiCreatedResponse({ type: TrainingPlanView })
+  createPlan(@CurrentActor() actor: Actor, @Body() body: CreateTrainingPlanCommand): Promise<TrainingPlanView> {
+    return this.rpc.request(S.planCreate, body, { actor });
+  }
+
+  @Get('progress')
+  @RolesOf(S.planProgress)
+  @ApiOkResponse({ type: TrainingProgressView })
+  progress(@CurrentActor() actor: Actor, @Query() q: TrainingProgressQuery): Promise<TrainingProgressView> {
+    return this.rpc.request(S.planProgress, q, { actor });
   }
 
   @Get('invitations')
