@@ -20,6 +20,7 @@ describe('training end to end', () => {
   let certified: string;
   let uncertified: string;
   let starClass: { id: string };
+  let potentialClass: { id: string };
 
   const as = (asOf: string) => ({ 'x-as-of': asOf });
   const course = async (targetGroup: string, title: string) => {
@@ -76,9 +77,16 @@ describe('training end to end', () => {
       capacity: 60,
       title: 'Lớp nâng hạng sản phẩm OCOP 2024',
     });
+    // And one for potential producers: a producer whose dossier falls short is invited to it.
+    potentialClass = await openClass(await course('POTENTIAL_PRODUCERS', 'Xây dựng hồ sơ sản phẩm OCOP'), {
+      capacity: 60,
+      title: 'Lớp chủ thể tiềm năng 2024',
+    });
     const dossierId = await proposedDossier(p, officer, certified, 'Nem chua Đông Sơn', { asOf: filed, productSetCode: '08' });
-    await certifyAtDistrict(p, { admin, district }, [dossierId], { prefix: 'hddt', expectCertificates: 1 });
+    const shortId = await proposedDossier(p, officer, uncertified, 'Chè lam Thọ Xuân', { asOf: filed, productSetCode: '08' });
+    await certifyAtDistrict(p, { admin, district }, [dossierId, shortId], { prefix: 'hddt', expectCertificates: 1, totals: [62, 40] });
     await bus.settled('training-certificates', 20_000);
+    await bus.settled('training-evaluation-outcomes', 20_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -87,7 +95,7 @@ describe('training end to end', () => {
     await p?.stop();
   });
 
-  it('invites a newly certified producer to the open 3★+ class exactly once, even when the certificate is delivered twice', async () => {
+  it('invites a newly certified producer to the open 3★+ class exactly once, even when the certificate is delivered twice, and one that fell short to a class for potential producers', async () => {
     const invitations = async () =>
       (await p.http('GET', `/api/training/invitations?producerId=${certified}`, { token: office })).body as any[];
     expect((await invitations()).map((i) => [i.classId, i.reason])).toEqual([[starClass.id, 'CERTIFIED']]);
@@ -95,7 +103,9 @@ describe('training end to end', () => {
     await bus.republish(envelope as EventEnvelope);
     await bus.settled('training-certificates', 20_000);
     expect(await invitations()).toHaveLength(1);
-    expect((await p.http('GET', `/api/training/invitations?producerId=${uncertified}`, { token: office })).body).toEqual([]);
+    // The producer whose dossier fell short (40 points) was invited to the class for potential producers instead.
+    const short = (await p.http('GET', `/api/training/invitations?producerId=${uncertified}`, { token: office })).body as any[];
+    expect(short.map((i) => [i.classId, i.reason])).toEqual([[potentialClass.id, 'FELL_SHORT']]);
   });
 
   it("admits to the 3★+ class a certified producer's people only, with the reason", async () => {

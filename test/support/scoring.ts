@@ -226,15 +226,15 @@ export async function councilOfFour(
 }
 
 /**
- * The demo district's council (a new council of four) scores proposed dossiers 3★ (62 points, product set 08, catalogue
- * 148) in one session on 20/06/2024 and closes it; certification then issues a certificate each. Waits until it has
- * `expectCertificates` certificates in all.
+ * The demo district's council (a new council of four) scores proposed dossiers (product set 08, catalogue 148) in one
+ * session on 20/06/2024 and closes it: 62 points each (3★ at the district, a certificate each), or the `totals` given
+ * per dossier (under 50: no certificate). Waits until certification has `expectCertificates` certificates in all.
  */
 export async function certifyAtDistrict(
   p: PlatformClient,
   tokens: { admin: string; district: string },
   dossierIds: string[],
-  o: { prefix: string; expectCertificates: number },
+  o: { prefix: string; expectCertificates: number; totals?: number[] },
 ): Promise<void> {
   const evaluations: string[] = [];
   for (const d of dossierIds) evaluations.push((await evaluationOf(p, tokens.district, d, 'DISTRICT')).id);
@@ -261,9 +261,11 @@ export async function certifyAtDistrict(
   const session = `/api/scoring/sessions/${s.id}`;
   await call('POST', `${session}/agenda`, secretary, { evaluationIds: evaluations });
   await call('PUT', `${session}/attendance`, secretary, { presentMemberIds: council.present });
-  const sheet = sheetWithTotal(await treeFor(p, tokens.admin, '148', '08'), 62);
-  for (const e of evaluations)
+  const tree = await treeFor(p, tokens.admin, '148', '08');
+  for (const [i, e] of evaluations.entries()) {
+    const sheet = sheetWithTotal(tree, o.totals?.[i] ?? 62);
     for (const m of council.voting) await call('PUT', `${session}/evaluations/${e}/sheet`, m.token, { entries: sheet });
+  }
   await call('POST', `${session}/close`, secretary, undefined, { 'x-as-of': '2024-06-20T09:00:00Z' });
   await eventually(
     async () =>

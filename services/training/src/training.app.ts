@@ -6,6 +6,8 @@ import { TRAINING_DATABASE } from './database/training.database';
 import { TRAINING_CONFIG } from './training.tokens';
 import { CertificatesRepository } from './certificates/certificates.repository';
 import { CertificatesConsumer } from './certificates/certificates.consumer';
+import { EvaluationOutcomesConsumer } from './invitations/evaluation-outcomes.consumer';
+import { InvitationWorkflow } from './invitations/invitation.workflow';
 import { CoursesRepository } from './courses/courses.repository';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
 import { ClassesRepository } from './classes/classes.repository';
@@ -52,12 +54,13 @@ export function createTrainingApp(config: TrainingConfig, o: TrainingAppOptions 
       WithdrawEnrolmentUseCase,
       RecordAttendanceUseCase,
       InvitationsRepository,
+      InvitationWorkflow,
       CompletionCertificatesRepository,
       CompletionCertificateQueries,
       TrainingPlansRepository,
       CreateTrainingPlanUseCase,
       TrainingProgressQueryHandler,
     ],
-    controllers: [CertificatesConsumer, TrainingHandler],
+    controllers: [CertificatesConsumer, EvaluationOutcomesConsumer, TrainingHandler],
   });
 }

@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Ctx } from '@nestjs/microservices';
-import { CertificationEvents as C, SYSTEM_ACTOR, TrainingEvents as E, type CertificateIssuedData } from '@ocop/contracts';
-import { vietnamDay } from '@ocop/domain';
-import { EventContext, EventOutbox, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
-import { replicaOf, writeAudit } from '@ocop/persistence';
-import { ClassesRepository } from '../classes/classes.repository';
-import { Invitation } from '../invitations/invitation.entity';
-import { InvitationsRepository } from '../invitations/invitations.repository';
+import { CertificationEvents as C, type CertificateIssuedData } from '@ocop/contracts';
+import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
+import { replicaOf } from '@ocop/persistence';
+import { InvitationWorkflow } from '../invitations/invitation.workflow';
 import { CertificatesRepository } from './certificates.repository';
 
 /** One at a time, in stream order: a certificate's issue precedes its end. */
@@ -21,9 +17,7 @@ const CERTIFICATES: EventConsumerSpec = { name: 'certificates', concurrency: 1 }
 export class CertificatesConsumer {
   constructor(
     private readonly certificates: CertificatesRepository,
-    private readonly classes: ClassesRepository,
-    private readonly invitations: InvitationsRepository,
-    private readonly outbox: EventOutbox,
+    private readonly invitations: InvitationWorkflow,
   ) {}
 
   @OnEvent(CERTIFICATES, C.certificateIssued)
@@ -32,33 +26,13 @@ export class CertificatesConsumer {
     const at = new Date(d.issuedAt);
     await this.certificates.addIfAbsent(ctx.tx, replicaOf(d), at);
     if (d.supersedes || d.stars < 3) return;
-    const cls = await this.classes.nextOpen(ctx.tx, d.provinceCode, 'PRODUCERS_3STAR', vietnamDay(at));
-    if (!cls) return;
-    const invitation = Object.assign(new Invitation(), {
-      id: randomUUID(),
+    await this.invitations.invite(ctx.tx, {
       producerId: d.producerId,
-      classId: cls.id,
       provinceCode: d.provinceCode,
+      targetGroup: 'PRODUCERS_3STAR',
       reason: 'CERTIFIED',
-      causeKey: `certified:${cls.id}`,
-      createdAt: at,
-    });
-    if (!(await this.invitations.insertIfNew(ctx.tx, invitation))) return;
-    await this.outbox.enqueueEvent(ctx.tx, E.producerInvited, invitation.id, {
-      invitationId: invitation.id,
-      producerId: d.producerId,
-      classId: cls.id,
-      provinceCode: d.provinceCode,
-      reason: 'CERTIFIED',
-      at: at.toISOString(),
-    });
-    await writeAudit(ctx.tx, {
-      actorId: SYSTEM_ACTOR.id,
-      actorRole: SYSTEM_ACTOR.role,
-      action: 'invitation.create',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      details: { producerId: d.producerId, classId: cls.id, causedBy: ctx.event.id },
+      at,
+      causedBy: ctx.event.id,
     });
   }
 
