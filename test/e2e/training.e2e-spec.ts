@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEMO, type EventEnvelope } from '@ocop/contracts';
 import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
+import { PDF, multipartBody } from '../support/http';
 import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
 
 /**
@@ -421,6 +422,38 @@ describe('training end to end', () => {
     expect(province.groups.find((g: { targetGroup: string }) => g.targetGroup === 'POTENTIAL_PRODUCERS').overCapacity).toHaveLength(0); // the waiting one moved up
     // A district office reads its own district only.
     expect((await p.http('GET', `/api/training/progress?year=2024&unitCode=${otherDistrict}`, { token: district })).status).toBe(403);
+  });
+
+  it('keeps versioned course materials in object storage', async () => {
+    const courseId = (await p.http('GET', '/api/training/courses?targetGroup=WORKERS', { token: office })).body[0].id as string;
+    const upload = async (bytes: Buffer) => {
+      const { payload, headers } = multipartBody('Giáo trình chế biến nem chua', bytes, 'giao-trinh.pdf');
+      return p.http('POST', `/api/training/courses/${courseId}/materials`, {
+        token: office,
+        payload,
+        headers: { ...headers, ...as('2024-03-10T02:00:00Z') },
+      });
+    };
+    const first = await upload(PDF);
+    const second = await upload(Buffer.concat([PDF, Buffer.from('% phiên bản 2\n')]));
+    expect([first.status, first.body.version, second.body.version]).toEqual([201, 1, 2]);
+    const course = (await p.http('GET', '/api/training/courses?targetGroup=WORKERS', { token: officer })).body[0];
+    expect(course.materials.map((m: { title: string; version: number }) => [m.title, m.version])).toEqual([
+      ['Giáo trình chế biến nem chua', 2],
+      ['Giáo trình chế biến nem chua', 1],
+    ]);
+    const file = await p.http('GET', `/api/training/courses/${courseId}/materials/${first.body.id}`, { token: officer });
+    expect([file.status, String(file.headers['content-type'])]).toEqual([200, 'application/pdf']);
+    // Only the standing office adds materials; a PNG declared as PDF is refused and nothing is kept.
+    const { payload, headers } = multipartBody('Tài liệu', PDF, 'a.pdf');
+    expect((await p.http('POST', `/api/training/courses/${courseId}/materials`, { token: officer, payload, headers })).status).toBe(403);
+    const fake = multipartBody('Tài liệu', Buffer.from('not a pdf'), 'a.pdf');
+    const refused = await p.http('POST', `/api/training/courses/${courseId}/materials`, {
+      token: office,
+      payload: fake.payload,
+      headers: fake.headers,
+    });
+    expect([refused.status, refused.body.code]).toEqual([400, 'DOCUMENT_CONTENT_MISMATCH']);
   });
 
   it('guards classes by role and scope', async () => {

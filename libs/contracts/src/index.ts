@@ -403,6 +403,10 @@ export {
   GroupProgressView,
   TrainingProgressView,
   TrainingPlanView,
+  AttachMaterialCommand,
+  MaterialIdQuery,
+  MaterialView,
+  MaterialFileView,
 } from './training/training.dto';
 export {
   ClassScheduledData,

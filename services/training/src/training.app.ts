@@ -10,6 +10,7 @@ import { EvaluationOutcomesConsumer } from './invitations/evaluation-outcomes.co
 import { InvitationWorkflow } from './invitations/invitation.workflow';
 import { CoursesRepository } from './courses/courses.repository';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
+import { AttachMaterialUseCase } from './courses/attach-material.use-case';
 import { ClassesRepository } from './classes/classes.repository';
 import { CreateClassUseCase } from './classes/create-class.use-case';
 import { TransitionClassUseCase } from './classes/transition-class.use-case';
@@ -44,6 +45,7 @@ export function createTrainingApp(config: TrainingConfig, o: TrainingAppOptions 
       CertificatesRepository,
       CoursesRepository,
       CreateCourseUseCase,
+      AttachMaterialUseCase,
       ClassesRepository,
       CreateClassUseCase,
       TransitionClassUseCase,

@@ -15,9 +15,12 @@ import {
   TransitionClassCommand,
   CreateTrainingPlanCommand,
   TrainingProgressQuery,
+  AttachMaterialCommand,
+  MaterialIdQuery,
 } from '@ocop/contracts';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
+import { AttachMaterialUseCase } from './courses/attach-material.use-case';
 import { CreateClassUseCase } from './classes/create-class.use-case';
 import { TransitionClassUseCase } from './classes/transition-class.use-case';
 import { TrainingQueries } from './classes/training.queries';
@@ -42,6 +45,7 @@ export class TrainingHandler {
     private readonly completion: CompletionCertificateQueries,
     private readonly createPlan: CreateTrainingPlanUseCase,
     private readonly progress: TrainingProgressQueryHandler,
+    private readonly attachMaterial: AttachMaterialUseCase,
   ) {}
 
   @Handles(S.courseCreate)
@@ -117,5 +121,15 @@ export class TrainingHandler {
   @Handles(S.planProgress)
   planProgress(@Payload() q: TrainingProgressQuery, @Caller() call: RpcContext) {
     return this.progress.execute(requireActor(call), q, call.asOf);
+  }
+
+  @Handles(S.materialAttach)
+  materialAttach(@Payload() c: AttachMaterialCommand, @Caller() call: RpcContext) {
+    return this.attachMaterial.execute(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.materialGet)
+  material(@Payload() q: MaterialIdQuery, @Caller() call: RpcContext) {
+    return this.queries.materialFile(requireActor(call), q.courseId, q.materialId);
   }
 }

@@ -30,6 +30,41 @@ export class CreateCourseCommand {
   @ApiProperty({ example: 3, description: 'Days a class of the course lasts' }) @IsInt() @Min(1) @Max(60) durationDays: number;
 }
 
+/** A material of a course (slides, a handbook): stored once uploaded, each title keeping its versions. */
+export class AttachMaterialCommand {
+  @ApiProperty() @IsUUID() courseId: string;
+  @ApiProperty({ example: 'Bài giảng thương mại điện tử' }) @IsString() @Length(2, 200) title: string;
+  @ApiProperty() @IsString() @Length(1, 255) fileName: string;
+  @ApiProperty() @IsString() @Length(3, 100) contentType: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(50 * 1024 * 1024) size: number;
+  @ApiProperty() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be a hex SHA-256' }) sha256: string;
+  @ApiProperty() @IsString() @Length(3, 300) storageKey: string;
+}
+
+export class MaterialIdQuery {
+  @ApiProperty() @IsUUID() courseId: string;
+  @ApiProperty() @IsUUID() materialId: string;
+}
+
+export class MaterialView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: '1 for the first upload of the title, then 2, 3, ...' }) version: number;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+/** Where the gateway finds a material's file (it owns the object storage). */
+export class MaterialFileView {
+  @ApiProperty() storageKey: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+}
+
 export class ListCoursesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TARGET_GROUPS }) @IsOptional() @IsIn(TARGET_GROUPS) targetGroup?: string;
 }
@@ -143,6 +178,7 @@ export class CourseView {
   @ApiProperty({ example: 'Chủ thể có sản phẩm OCOP từ 3 sao' }) targetGroupVi: string;
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty() durationDays: number;
+  @ApiProperty({ type: [MaterialView], description: 'Every version of every material, newest first' }) materials: MaterialView[];
   @ApiProperty() createdAt: string;
 }
 

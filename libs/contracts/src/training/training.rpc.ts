@@ -16,6 +16,8 @@ import {
   TransitionClassCommand,
   CreateTrainingPlanCommand,
   TrainingProgressQuery,
+  AttachMaterialCommand,
+  MaterialIdQuery,
 } from './training.dto';
 
 /** Who organises training: the standing office (the province's classes) and district offices (their district's). */
@@ -47,6 +49,8 @@ export const TrainingRpc = {
     request: ListInvitationsQuery,
     roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
   },
+  [S.materialAttach]: { request: AttachMaterialCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
+  [S.materialGet]: { request: MaterialIdQuery, roles: ENROLLERS },
   [S.planCreate]: { request: CreateTrainingPlanCommand, roles: TRAINING_ORGANISERS },
   [S.planProgress]: { request: TrainingProgressQuery, roles: TRAINING_ORGANISERS },
   [S.certificatePdf]: { request: EnrolmentIdQuery, roles: ENROLLERS },

@@ -11,6 +11,8 @@ export const TrainingSubjects = {
   enrolmentWithdraw: 'training.enrolment.withdraw',
   attendanceRecord: 'training.attendance.record',
   invitationList: 'training.invitation.list',
+  materialAttach: 'training.course.attach-material',
+  materialGet: 'training.course.material',
   planCreate: 'training.plan.create',
   planProgress: 'training.plan.progress',
   /** A completion certificate as a PDF (its person's readers and the class's organisers). */

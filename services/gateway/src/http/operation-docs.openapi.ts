@@ -350,6 +350,11 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'The standing office defines a course for a target group (council members, officials, consultants, 3★+ or potential producers, trainers, workers): topics and duration.',
   ],
   TrainingController_courses: ['List training courses', "The courses of the caller's province; by target group, paged with limit/offset."],
+  TrainingController_attachMaterial: [
+    'Add a course material',
+    'The standing office uploads a material (PDF, JPEG or PNG) as multipart/form-data, field `type` (its title) then `file`; the same title makes a new version.',
+  ],
+  TrainingController_material: ['Download a course material', 'One version of a material of a course of the caller’s province.'],
   TrainingController_createClass: [
     'Plan a class',
     "A class of a course: dates, place or online, a study tour's destination, capacity, organiser, co-organising programme, funding, plan and the share of days that completes it. A district office plans its district's.",

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ClassView,
   CourseView,
@@ -20,12 +20,19 @@ import {
   TrainingProgressQuery,
   TrainingProgressView,
   TrainingSubjects as S,
+  AppError,
+  MaterialView,
+  type MaterialFileView,
   type PdfView,
   TransitionClassBody,
   type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, Public, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
+import type { ObjectStorage } from '@ocop/persistence';
+import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
+import type { GatewayConfig } from '../config/gateway.config';
+import { readUpload, storeThenSend } from '../http/uploads.parser';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
 import { sendPdf } from '../http/pdf.reply';
@@ -35,7 +42,11 @@ import { renderTrainingCertificatePage, renderTrainingNotValidPage } from '../pu
 @ApiProblems()
 @Controller('training')
 export class TrainingController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Post('courses')
   @RolesOf(S.courseCreate)
@@ -49,6 +60,52 @@ export class TrainingController {
   @ApiOkResponse({ type: [CourseView] })
   courses(@CurrentActor() actor: Actor, @Query() q: ListCoursesQuery): Promise<CourseView[]> {
     return this.rpc.request(S.courseList, q, { actor });
+  }
+
+  /** A course material (PDF, JPEG or PNG) as multipart/form-data: field `type` first (the material's title), then `file`. */
+  @Post('courses/:id/materials')
+  @RolesOf(S.materialAttach)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type', 'file'],
+      properties: {
+        type: { type: 'string', example: 'Bài giảng thương mại điện tử', description: "The material's title" },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: MaterialView })
+  @ApiPayloadTooLargeResponse({ description: 'File larger than the upload limit (problem+json FILE_TOO_LARGE)' })
+  async attachMaterial(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<MaterialView> {
+    const upload = await readUpload(req, this.config.uploadLimitBytes);
+    if (!upload.type)
+      throw AppError.validation('VALIDATION_FAILED', "the type field (the material's title) is required before the file part", 'type');
+    return storeThenSend(this.storage, `courses/${id}`, upload, (file) =>
+      this.rpc.request<MaterialView>(S.materialAttach, { courseId: id, title: upload.type, ...file }, { actor }),
+    );
+  }
+
+  @Get('courses/:id/materials/:materialId')
+  @RolesOf(S.materialGet)
+  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The material file', schema: { type: 'string', format: 'binary' } })
+  async material(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('materialId', new UuidParam()) materialId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.rpc.request<MaterialFileView>(S.materialGet, { courseId: id, materialId }, { actor });
+    await reply
+      .type(file.contentType)
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
+      .send(await this.storage.get(file.storageKey));
   }
 
   @Post('classes')

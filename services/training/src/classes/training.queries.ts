@@ -10,6 +10,7 @@ import {
   type ListCoursesQuery,
   type ListEnrolmentsQuery,
   type ListInvitationsQuery,
+  type MaterialFileView,
   Role,
 } from '@ocop/contracts';
 import { spansAllProvinces } from '@ocop/auth';
@@ -39,7 +40,17 @@ export class TrainingQueries {
   }
 
   async courseList(actor: Actor, q: ListCoursesQuery): Promise<CourseView[]> {
-    return (await this.courses.list(this.province(actor), q)).map(courseView);
+    const courses = await this.courses.list(this.province(actor), q);
+    const materials = await this.courses.materialsOf(courses.map((c) => c.id));
+    return courses.map((c) => courseView(c, materials.get(c.id)));
+  }
+
+  /** Where a material's file is, for the gateway to send it: any reader of the course's province. */
+  async materialFile(actor: Actor, courseId: string, materialId: string): Promise<MaterialFileView> {
+    const course = await this.courses.get(courseId);
+    const m = course && classReadable(actor, course) ? await this.courses.material(courseId, materialId) : null;
+    if (!m) throw AppError.notFound('MATERIAL_NOT_FOUND', 'no such material');
+    return { storageKey: m.storageKey, fileName: m.fileName, contentType: m.contentType };
   }
 
   async classList(actor: Actor, q: ListClassesQuery): Promise<ClassView[]> {

@@ -1,5 +1,6 @@
 import type { CourseView } from '@ocop/contracts';
 import type { Course } from './course.entity';
+import type { CourseMaterial } from './course-material.entity';
 
 /** The target groups in the plans' words. */
 export const TARGET_GROUP_VI: Readonly<Record<string, string>> = {
@@ -13,7 +14,7 @@ export const TARGET_GROUP_VI: Readonly<Record<string, string>> = {
   WORKERS: 'Người lao động của chủ thể (đào tạo nghề)',
 };
 
-export function courseView(c: Course): CourseView {
+export function courseView(c: Course, materials: CourseMaterial[] = []): CourseView {
   return {
     id: c.id,
     provinceCode: c.provinceCode,
@@ -22,6 +23,17 @@ export function courseView(c: Course): CourseView {
     targetGroupVi: TARGET_GROUP_VI[c.targetGroup] ?? c.targetGroup,
     topics: c.topics,
     durationDays: c.durationDays,
+    materials: materials.map((m) => ({
+      id: m.id,
+      title: m.title,
+      version: m.version,
+      fileName: m.fileName,
+      contentType: m.contentType,
+      size: m.size,
+      sha256: m.sha256,
+      uploadedBy: m.uploadedBy,
+      uploadedAt: m.uploadedAt.toISOString(),
+    })),
     createdAt: c.createdAt.toISOString(),
   };
 }
