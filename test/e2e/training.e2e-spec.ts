@@ -62,7 +62,11 @@ describe('training end to end', () => {
   };
 
   beforeAll(async () => {
-    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } }); // the shipped 148 catalogue is PROVISIONAL
+    p = await startPlatform({
+      gateway: { loginRateLimit: 1000 },
+      scoring: { allowProvisionalCertification: true },
+      training: { councilWarnings: true },
+    }); // the shipped 148 catalogue is PROVISIONAL
     bus = await TestBus.connect(p.env);
     db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
     await db.initialize();
@@ -88,6 +92,7 @@ describe('training end to end', () => {
     await certifyAtDistrict(p, { admin, district }, [dossierId, shortId], { prefix: 'hddt', expectCertificates: 1, totals: [62, 40] });
     await bus.settled('training-certificates', 20_000);
     await bus.settled('training-evaluation-outcomes', 20_000);
+    await bus.settled('training-councils', 20_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -454,6 +459,13 @@ describe('training end to end', () => {
       headers: fake.headers,
     });
     expect([refused.status, refused.body.code]).toEqual([400, 'DOCUMENT_CONTENT_MISMATCH']);
+  });
+
+  it('shows the office the council members seated without council training, once each', async () => {
+    const warnings = (await p.http('GET', '/api/training/council-warnings', { token: office })).body as any[];
+    expect(warnings.map((w) => w.role).sort()).toEqual(['CHAIR', 'MEMBER', 'MEMBER', 'SECRETARY']);
+    expect(new Set(warnings.map((w) => w.councilName))).toEqual(new Set(['Hội đồng OCOP thành phố Thanh Hóa']));
+    expect((await p.http('GET', '/api/training/council-warnings', { token: officer })).status).toBe(403);
   });
 
   it('guards classes by role and scope', async () => {

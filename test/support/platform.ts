@@ -16,7 +16,7 @@ import { loadInspectionConfig } from '../../services/inspection/src/config/inspe
 import { createTradePromotionApp } from '../../services/trade-promotion/src/trade-promotion.app';
 import { loadTradePromotionConfig } from '../../services/trade-promotion/src/config/trade-promotion.config';
 import { createTrainingApp } from '../../services/training/src/training.app';
-import { loadTrainingConfig } from '../../services/training/src/config/training.config';
+import { loadTrainingConfig, type TrainingConfig } from '../../services/training/src/config/training.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
@@ -56,6 +56,8 @@ export interface PlatformOptions {
   /** Settings of the scoring process (e.g. allowProvisionalCertification: the shipped 148 catalogue is PROVISIONAL). */
   scoring?: Partial<ScoringConfig>;
   publisher?: EventPublisher;
+  /** Settings of the training process (e.g. councilWarnings). */
+  training?: Partial<TrainingConfig>;
   /** Settings of the certification process; false runs the platform without it (a test that plays certification's events itself). */
   certification?: Partial<CertificationConfig> | false;
 }
@@ -108,7 +110,12 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     consumerBackoffMs: [100, 200, 400],
   });
   await tradePromotion.init();
-  const training = await createTrainingApp({ ...loadTrainingConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] });
+  const training = await createTrainingApp({
+    ...loadTrainingConfig(common),
+    relayPollIntervalMs: 200,
+    consumerBackoffMs: [100, 200, 400],
+    ...o.training,
+  });
   await training.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({

@@ -407,6 +407,8 @@ export {
   MaterialIdQuery,
   MaterialView,
   MaterialFileView,
+  ListCouncilWarningsQuery,
+  CouncilWarningView,
 } from './training/training.dto';
 export {
   ClassScheduledData,

@@ -7,6 +7,8 @@ import { TRAINING_CONFIG } from './training.tokens';
 import { CertificatesRepository } from './certificates/certificates.repository';
 import { CertificatesConsumer } from './certificates/certificates.consumer';
 import { EvaluationOutcomesConsumer } from './invitations/evaluation-outcomes.consumer';
+import { CouncilsConsumer } from './councils/councils.consumer';
+import { CouncilWarningsRepository } from './councils/council-warnings.repository';
 import { InvitationWorkflow } from './invitations/invitation.workflow';
 import { CoursesRepository } from './courses/courses.repository';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
@@ -57,12 +59,13 @@ export function createTrainingApp(config: TrainingConfig, o: TrainingAppOptions 
       RecordAttendanceUseCase,
       InvitationsRepository,
       InvitationWorkflow,
+      CouncilWarningsRepository,
       CompletionCertificatesRepository,
       CompletionCertificateQueries,
       TrainingPlansRepository,
       CreateTrainingPlanUseCase,
       TrainingProgressQueryHandler,
     ],
-    controllers: [CertificatesConsumer, EvaluationOutcomesConsumer, TrainingHandler],
+    controllers: [CertificatesConsumer, EvaluationOutcomesConsumer, CouncilsConsumer, TrainingHandler],
   });
 }

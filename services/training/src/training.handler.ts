@@ -17,6 +17,7 @@ import {
   TrainingProgressQuery,
   AttachMaterialCommand,
   MaterialIdQuery,
+  ListCouncilWarningsQuery,
 } from '@ocop/contracts';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { CreateCourseUseCase } from './courses/create-course.use-case';
@@ -131,5 +132,10 @@ export class TrainingHandler {
   @Handles(S.materialGet)
   material(@Payload() q: MaterialIdQuery, @Caller() call: RpcContext) {
     return this.queries.materialFile(requireActor(call), q.courseId, q.materialId);
+  }
+
+  @Handles(S.councilWarnings)
+  councilWarnings(@Payload() q: ListCouncilWarningsQuery, @Caller() call: RpcContext) {
+    return this.queries.councilWarnings(requireActor(call), q);
   }
 }

@@ -332,3 +332,17 @@ export class TrainingPlanView {
   @ApiPropertyOptional({ type: String, nullable: true }) reference: string | null;
   @ApiProperty() createdAt: string;
 }
+
+export class ListCouncilWarningsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() councilId?: string;
+}
+
+/** A council member who has not completed council training when seated (a warning for the office, never a block). */
+export class CouncilWarningView {
+  @ApiProperty() councilId: string;
+  @ApiProperty() councilName: string;
+  @ApiProperty() userId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() role: string;
+  @ApiProperty() createdAt: string;
+}

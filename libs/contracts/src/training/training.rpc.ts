@@ -18,6 +18,7 @@ import {
   TrainingProgressQuery,
   AttachMaterialCommand,
   MaterialIdQuery,
+  ListCouncilWarningsQuery,
 } from './training.dto';
 
 /** Who organises training: the standing office (the province's classes) and district offices (their district's). */
@@ -51,6 +52,7 @@ export const TrainingRpc = {
   },
   [S.materialAttach]: { request: AttachMaterialCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.materialGet]: { request: MaterialIdQuery, roles: ENROLLERS },
+  [S.councilWarnings]: { request: ListCouncilWarningsQuery, roles: TRAINING_ORGANISERS },
   [S.planCreate]: { request: CreateTrainingPlanCommand, roles: TRAINING_ORGANISERS },
   [S.planProgress]: { request: TrainingProgressQuery, roles: TRAINING_ORGANISERS },
   [S.certificatePdf]: { request: EnrolmentIdQuery, roles: ENROLLERS },

@@ -13,6 +13,7 @@ export const TrainingSubjects = {
   invitationList: 'training.invitation.list',
   materialAttach: 'training.course.attach-material',
   materialGet: 'training.course.material',
+  councilWarnings: 'training.council-warning.list',
   planCreate: 'training.plan.create',
   planProgress: 'training.plan.progress',
   /** A completion certificate as a PDF (its person's readers and the class's organisers). */

@@ -404,6 +404,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Training progress and coverage',
     "A unit's year per target group: classes held against planned, places offered and filled, people trained, coverage of officials and council members against the platform's users, over-capacity and under-filled classes.",
   ],
+  TrainingController_councilWarnings: [
+    'Council members without council training',
+    'Members seated on a council of the province before completing a council training class (TRAINING_COUNCIL_WARNINGS; a warning, never a block).',
+  ],
   TrainingController_invitations: [
     'List training invitations',
     'Classes a producer was invited to by an event (a new 3★+ certificate): a producer its own, offices their province.',

@@ -21,6 +21,8 @@ import {
   TrainingProgressView,
   TrainingSubjects as S,
   AppError,
+  CouncilWarningView,
+  ListCouncilWarningsQuery,
   MaterialView,
   type MaterialFileView,
   type PdfView,
@@ -195,6 +197,13 @@ export class TrainingController {
   @ApiOkResponse({ type: TrainingProgressView })
   progress(@CurrentActor() actor: Actor, @Query() q: TrainingProgressQuery): Promise<TrainingProgressView> {
     return this.rpc.request(S.planProgress, q, { actor });
+  }
+
+  @Get('council-warnings')
+  @RolesOf(S.councilWarnings)
+  @ApiOkResponse({ type: [CouncilWarningView] })
+  councilWarnings(@CurrentActor() actor: Actor, @Query() q: ListCouncilWarningsQuery): Promise<CouncilWarningView[]> {
+    return this.rpc.request(S.councilWarnings, q, { actor });
   }
 
   @Get('invitations')

@@ -11,10 +11,13 @@ import {
   type ListEnrolmentsQuery,
   type ListInvitationsQuery,
   type MaterialFileView,
+  type ListCouncilWarningsQuery,
+  type CouncilWarningView,
   Role,
 } from '@ocop/contracts';
 import { spansAllProvinces } from '@ocop/auth';
-import { classReadable, manages } from '../access/training-access.policy';
+import { classReadable, manages, organiserScope } from '../access/training-access.policy';
+import { CouncilWarningsRepository } from '../councils/council-warnings.repository';
 import { CoursesRepository } from '../courses/courses.repository';
 import { courseView } from '../courses/course.view';
 import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
@@ -33,6 +36,7 @@ export class TrainingQueries {
     private readonly enrolments: EnrolmentsRepository,
     private readonly invitations: InvitationsRepository,
     private readonly certificates: CompletionCertificatesRepository,
+    private readonly councilWarningsRepo: CouncilWarningsRepository,
   ) {}
 
   private province(actor: Actor): string | null {
@@ -43,6 +47,19 @@ export class TrainingQueries {
     const courses = await this.courses.list(this.province(actor), q);
     const materials = await this.courses.materialsOf(courses.map((c) => c.id));
     return courses.map((c) => courseView(c, materials.get(c.id)));
+  }
+
+  /** Council members seated without council training, in the organiser's province. */
+  async councilWarnings(actor: Actor, q: ListCouncilWarningsQuery): Promise<CouncilWarningView[]> {
+    const { provinceCode } = organiserScope(actor);
+    return (await this.councilWarningsRepo.list(provinceCode, q)).map((w) => ({
+      councilId: w.councilId,
+      councilName: w.councilName,
+      userId: w.userId,
+      fullName: w.fullName,
+      role: w.role,
+      createdAt: w.createdAt.toISOString(),
+    }));
   }
 
   /** Where a material's file is, for the gateway to send it: any reader of the course's province. */

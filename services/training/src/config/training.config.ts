@@ -6,6 +6,8 @@ export interface TrainingConfig extends ServiceConfig {
   completionPercent: number;
   /** Public address of the gateway, printed in each completion certificate's QR code as {PUBLIC_BASE_URL}/verify-training/{code}. */
   publicBaseUrl: string;
+  /** Show the office council members seated without council training (TRAINING_COUNCIL_WARNINGS, default false). */
+  councilWarnings: boolean;
 }
 
 export function loadTrainingConfig(env: NodeJS.ProcessEnv = process.env): TrainingConfig {
@@ -15,5 +17,6 @@ export function loadTrainingConfig(env: NodeJS.ProcessEnv = process.env): Traini
     ...loadServiceConfig(env, 3006),
     completionPercent,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    councilWarnings: env.TRAINING_COUNCIL_WARNINGS === 'true',
   };
 }
