@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Parser } from '@asyncapi/parser';
+import { EVENT_PAYLOADS } from '@ocop/contracts';
+import { asyncApiYaml, buildAsyncApi } from '../../tools/asyncapi';
+
+const committed = readFileSync(resolve(__dirname, '..', '..', 'docs', 'asyncapi.yaml'), 'utf8');
+
+/** The public event contract: committed as generated, valid AsyncAPI 3.0, complete against the registries. */
+describe('AsyncAPI', () => {
+  it('matches the committed docs/asyncapi.yaml (regenerate with npm run docs:asyncapi)', () => {
+    expect(committed).toBe(asyncApiYaml());
+  });
+
+  it('is a valid AsyncAPI 3.0 document', async () => {
+    const { document, diagnostics } = await new Parser().parse(committed);
+    const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`);
+    expect(errors).toEqual([]);
+    expect(document?.version()).toBe('3.0.0');
+  }, 60_000);
+
+  it('has a channel, a message and a payload schema for every registered event type', () => {
+    const doc = buildAsyncApi() as {
+      channels: Record<string, { address: string | null }>;
+      components: {
+        messages: Record<string, { name: string; payload: { properties?: { data?: { $ref: string } } } }>;
+        schemas: Record<string, unknown>;
+      };
+    };
+    const addresses = new Set(Object.values(doc.channels).map((c) => c.address));
+    for (const [type, cls] of Object.entries(EVENT_PAYLOADS)) {
+      expect(addresses.has(`{prefix}.events.${type}`)).toBe(true);
+      const message = Object.values(doc.components.messages).find((m) => m.name === type);
+      expect(message?.payload.properties?.data?.$ref).toBe(`#/components/schemas/${cls.name}`);
+      expect(doc.components.schemas[cls.name]).toEqual(expect.objectContaining({ type: 'object' }));
+    }
+  });
+});
