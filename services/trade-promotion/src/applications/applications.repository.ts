@@ -4,6 +4,7 @@ import { DEFAULT_PAGE } from '@ocop/contracts';
 import type { ReadScope } from '@ocop/auth';
 import type { SelectionOutcome } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
+import { carryOverCertificate } from '../products/shown-product.columns';
 import { PromotionEvent } from '../events/promotion-event.entity';
 import { HOLDS_SLOT } from '../events/promotion-events.repository';
 import { andInScope } from '../access/scoped-query';
@@ -181,17 +182,9 @@ export class ApplicationsRepository {
     await tx.update(ApplicationProduct, { applicationId, productId }, { status: 'WITHDRAWN', withdrawnReason: reason, withdrawnAt: at });
   }
 
-  /** A re-evaluated or upgraded product: its products on applications now carry the new certificate and stars. */
-  async carryOverCertificate(
-    tx: Tx,
-    oldCertificateId: string,
-    next: { certificateId: string; code: string; stars: number },
-  ): Promise<void> {
-    await tx.update(
-      ApplicationProduct,
-      { certificateId: oldCertificateId, status: 'ACTIVE' },
-      { certificateId: next.certificateId, certificateCode: next.code, stars: next.stars },
-    );
+  /** A re-evaluated or upgraded product stays where it is shown, with the new certificate and stars. */
+  carryOverCertificate(tx: Tx, oldCertificateId: string, next: { certificateId: string; code: string; stars: number }): Promise<void> {
+    return carryOverCertificate(tx, ApplicationProduct, oldCertificateId, next);
   }
 
   /** The participants (holding a slot) of these events with their ACTIVE OCOP products, for the public list. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
+import { carryOverCertificate } from '../products/shown-product.columns';
 import { ShelfItem } from './shelf-item.entity';
 import { SalesPoint } from './sales-point.entity';
 
@@ -69,16 +70,8 @@ export class ShelvesRepository {
     return tx.find(ShelfItem, { where: { certificateId, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** A re-evaluated or upgraded product stays on its shelves with the new certificate and stars. */
-  async carryOverCertificate(
-    tx: Tx,
-    oldCertificateId: string,
-    next: { certificateId: string; code: string; stars: number },
-  ): Promise<void> {
-    await tx.update(
-      ShelfItem,
-      { certificateId: oldCertificateId, status: 'ACTIVE' },
-      { certificateId: next.certificateId, certificateCode: next.code, stars: next.stars },
-    );
+  /** A re-evaluated or upgraded product stays where it is shown, with the new certificate and stars. */
+  carryOverCertificate(tx: Tx, oldCertificateId: string, next: { certificateId: string; code: string; stars: number }): Promise<void> {
+    return carryOverCertificate(tx, ShelfItem, oldCertificateId, next);
   }
 }
