@@ -457,6 +457,8 @@ describe('trade promotion end to end', () => {
     );
     expect(listed.map((c: { certificateCode: string }) => c.certificateCode).sort()).toEqual(registry.map((c) => c.code).sort());
     expect(listed).toHaveLength(10);
+    // The producers' district came with the certificates (scoring → certification → trade promotion).
+    expect(new Set(listed.map((c: { districtCode: string }) => c.districtCode))).toEqual(new Set([DEMO.districtCode]));
     const page = await p.http('GET', `/showcase?provinceCode=${DEMO.provinceCode}`, { headers: as(plus(revokeAt, DAY)) });
     expect([page.status, String(page.headers['content-type'])]).toEqual([200, 'text/html; charset=utf-8']);
     expect(page.body).toContain('<h1>Sản phẩm OCOP đang được chứng nhận</h1>');

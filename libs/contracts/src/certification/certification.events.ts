@@ -30,6 +30,8 @@ export class CertificateIssuedData extends CertificateEventData {
   /** The certificate this one replaces (re-evaluation or upgrade), if any. */
   @Nullable() @Id() supersedes: string | null;
   @Instant() issuedAt: string;
+  /** The producer's district, as the dossier gave it (null: none); absent from events published before it was added. */
+  @IsOptional() @Code() producerDistrictCode?: string | null;
 }
 
 export class CertificateSupersededData extends CertificateEventData {

@@ -68,6 +68,8 @@ export class EvaluationCompletedData extends EvaluationEventData {
   @IsOptional() @Flag() provisionalCriteria?: boolean;
   /** Set when a certificate was withheld: PROVISIONAL_CRITERIA (outcome NO_CERTIFICATE, `stars` is what the scores gave). */
   @IsOptional() @OneOf(['PROVISIONAL_CRITERIA']) withheldReason?: 'PROVISIONAL_CRITERIA' | null;
+  /** The dossier's district (null for a province's own dossier); absent from events published before it was added. */
+  @IsOptional() @Code() producerDistrictCode?: string | null;
 }
 
 export class EvaluationDeferredData extends EvaluationEventData {

@@ -144,6 +144,8 @@ export class IssueCertificateUseCase {
       validTo: validTo.toISOString(),
       supersedes: previous?.id ?? null,
       issuedAt: decidedAt.toISOString(),
+      // Passed on as scoring gave it; an older event without it leaves it out, and readers ask registration.
+      ...(d.producerDistrictCode !== undefined ? { producerDistrictCode: d.producerDistrictCode } : {}),
     };
     events.push({ type: E.certificateIssued, subject: id, data: issued });
     if (previous) {

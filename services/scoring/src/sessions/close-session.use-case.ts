@@ -205,6 +205,7 @@ export class CloseSessionUseCase {
           producerName: e.producerName,
           productSetCode: e.productSetCode,
           dossierKind: e.dossierKind,
+          producerDistrictCode: e.districtCode,
           completedAt: closedAt,
           provisionalCriteria,
           withheldReason,

@@ -28,9 +28,10 @@ export class RecordCertificateUseCase {
     private readonly rpc: RpcClient,
   ) {}
 
-  /** The producer's district (a system read: registration's register, outside any transaction). */
+  /** The producer's district: in the event, or (an event from before it carried it) from registration's register. */
   async producerPlace(e: EventEnvelope): Promise<ProducerPlace> {
     const d = e.data as CertificateIssuedData;
+    if (d.producerDistrictCode !== undefined) return { districtCode: d.producerDistrictCode };
     const producer = await this.rpc.request<ProducerView>(RegistrationSubjects.producerGet, { id: d.producerId }, { actor: SYSTEM_ACTOR });
     return { districtCode: producer.districtCode };
   }
