@@ -22,3 +22,21 @@ export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
 export { UserDirectory } from './user-directory';
 export type { UserRequirement } from './user-directory';
+export {
+  AgencyCredentialIssuer,
+  accountUserCreds,
+  agenciesAccountWithRevocations,
+  agencyIssuerOf,
+  createOperatorSetup,
+  operatorModeServerConfig,
+  publicKeyOf,
+  agencyCodeOfSubject,
+  agencyInboxPrefix,
+  agencyPermissions,
+  agencySubjectSpace,
+  agenciesAccountClaims,
+  platformExportsForAgencies,
+  signAgenciesAccount,
+  UNLIMITED_ACCOUNT,
+} from './agency-credentials';
+export type { AgencyGrant, IssuedAgencyCredential, OperatorSetup } from './agency-credentials';

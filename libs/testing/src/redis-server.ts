@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from './ports';
 
 /** A redis-server of a test's own, without persistence, that the test may kill and start again on the same port. */
 export interface OwnRedisServer {
@@ -11,17 +12,6 @@ export interface OwnRedisServer {
   start(): Promise<void>;
   /** Kills the server if it runs (afterAll). */
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether a Redis answers PING on the port (plain RESP over a socket, closed at once). */

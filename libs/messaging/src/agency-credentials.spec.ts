@@ -1,0 +1,23 @@
+import { agencyCodeOfSubject, agencyPermissions } from './agency-credentials';
+
+describe('agency permissions', () => {
+  it('allow publishing in the agency space, and subscribing to its inbox and its granted events only', () => {
+    expect(agencyPermissions('ocop', { agencyCode: 'SYT', eventTypes: ['certification.certificate-issued.v1'] })).toEqual({
+      pub: { allow: ['ocop.agency.SYT.>'] },
+      sub: { allow: ['_INBOX_SYT.>', 'ocop.events.certification.certificate-issued.v1'] },
+    });
+  });
+
+  it('refuse a code that could widen a subject (wildcards, dots, lower case)', () => {
+    for (const agencyCode of ['*', '>', 'SYT.>', 'syt', '', 'S']) {
+      expect(() => agencyPermissions('ocop', { agencyCode, eventTypes: [] })).toThrow(/not an upper-case code/);
+    }
+  });
+
+  it('read the agency from a subject of the agencies space only', () => {
+    expect(agencyCodeOfSubject('ocop', 'ocop.agency.SCT.events.market-surveillance-reported.v1')).toBe('SCT');
+    expect(agencyCodeOfSubject('ocop', 'ocop.events.agency.market-surveillance-reported.v1')).toBeUndefined();
+    expect(agencyCodeOfSubject('ocop', 'other.agency.SCT.x')).toBeUndefined();
+    expect(agencyCodeOfSubject('ocop', 'ocop.agency.sct.x')).toBeUndefined();
+  });
+});

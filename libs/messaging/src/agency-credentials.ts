@@ -1,0 +1,250 @@
+import {
+  createAccount,
+  createOperator,
+  createUser,
+  encodeAccount,
+  encodeOperator,
+  encodeUser,
+  fmtCreds,
+  fromSeed,
+  type Account,
+  type Key,
+  type KeyPair,
+  type Permissions,
+} from '@nats-io/jwt';
+import { eventSubject } from '@ocop/contracts';
+
+/**
+ * NATS credentials that confine an outside agency's service (issue 16), in operator mode (JWTs, nats-server ≥ 2.9):
+ *
+ * - every agency is a user of one account, AGENCIES, whose user JWTs the platform signs with the account's signing key;
+ * - an agency may publish only into its own space `<prefix>.agency.<CODE>.>`: its events and its requests to the
+ *   platform. The platform's account exports that space as a service, AGENCIES imports it, so what an agency publishes
+ *   arrives in the platform's account on the same subject, and the subject names the agency: the platform never reads
+ *   the agency code from a payload;
+ * - it may subscribe only to the public event types it was granted (a stream the platform's account exports) and to its
+ *   own inbox prefix `_INBOX_<CODE>` (its replies; another agency's replies are out of reach in the shared account);
+ * - a credential is revoked by re-signing the AGENCIES account JWT with the user's key in its revocation list and
+ *   pushing it to the server's resolver: the server closes that user's connections and refuses it from then on.
+ */
+export interface AgencyGrant {
+  /** Upper-case agency code, e.g. `SYT` (Health), `SKHCN` (Science and Technology), `SCT` (Industry and Trade). */
+  agencyCode: string;
+  /** The public event types (e.g. `certification.certificate-issued.v1`) it may receive. */
+  eventTypes: readonly string[];
+}
+
+const AGENCY_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
+
+/** Account limits with nothing limited (an account JWT without limits allows no connections). */
+export const UNLIMITED_ACCOUNT = { subs: -1, conn: -1, leaf: -1, imports: -1, exports: -1, data: -1, payload: -1, wildcards: true };
+
+export function agencySubjectSpace(prefix: string, agencyCode: string): string {
+  return `${prefix}.agency.${agencyCode}.>`;
+}
+
+export function agencyInboxPrefix(agencyCode: string): string {
+  return `_INBOX_${agencyCode}`;
+}
+
+/** The agency code a subject of the agencies' space names (`<prefix>.agency.<CODE>.…`), or undefined. */
+export function agencyCodeOfSubject(prefix: string, subject: string): string | undefined {
+  const head = `${prefix}.agency.`;
+  if (!subject.startsWith(head)) return undefined;
+  const code = subject.slice(head.length).split('.')[0];
+  return code && AGENCY_CODE.test(code) ? code : undefined;
+}
+
+/** What an agency's user may publish and subscribe to: nothing else. */
+export function agencyPermissions(prefix: string, grant: AgencyGrant): Permissions {
+  if (!AGENCY_CODE.test(grant.agencyCode)) throw new Error(`agency code ${grant.agencyCode} is not an upper-case code`);
+  return {
+    pub: { allow: [agencySubjectSpace(prefix, grant.agencyCode)] },
+    sub: { allow: [`${agencyInboxPrefix(grant.agencyCode)}.>`, ...grant.eventTypes.map((t) => eventSubject(prefix, t))] },
+  };
+}
+
+/**
+ * The AGENCIES account's claims: it imports the platform's public events (a stream) and the agencies' space (a
+ * service, so requests get their replies), and carries the revocation list.
+ */
+export function agenciesAccountClaims(
+  prefix: string,
+  platformAccount: string,
+  signingKey: string,
+  revocations: Record<string, number> = {},
+): Partial<Account> {
+  return {
+    signing_keys: [signingKey],
+    imports: [
+      { name: 'public events', type: 'stream', account: platformAccount, subject: `${prefix}.events.>` },
+      { name: 'agency services', type: 'service', account: platformAccount, subject: `${prefix}.agency.>` },
+    ],
+    revocations,
+    limits: UNLIMITED_ACCOUNT,
+  };
+}
+
+/** The exports the platform's account declares for the AGENCIES account's imports. */
+export function platformExportsForAgencies(prefix: string): NonNullable<Account['exports']> {
+  return [
+    { name: 'public events', type: 'stream', subject: `${prefix}.events.>` },
+    { name: 'agency services', type: 'service', subject: `${prefix}.agency.>` },
+  ];
+}
+
+export interface IssuedAgencyCredential {
+  /** The user's public NKey: what a revocation names. */
+  userKey: string;
+  jwt: string;
+  /** The `.creds` file an agency's service connects with (JWT and seed); shown once, never stored by the platform. */
+  creds: string;
+}
+
+/** Issues and revokes agency credentials with the AGENCIES account's signing key (and, to revoke, the account's claims signer). */
+export class AgencyCredentialIssuer {
+  constructor(
+    private readonly prefix: string,
+    /** The AGENCIES account's public key (the issuer account of every agency user). */
+    private readonly accountKey: string,
+    /** The account signing key's seed: a secret from config. */
+    private readonly signingSeed: Uint8Array,
+  ) {}
+
+  /**
+   * A new user key and its JWT. The server checks a JWT's dates against its own clock, so `validUntil` is wall-clock
+   * time (the platform's as-of does not move the broker's clock).
+   */
+  async issue(grant: AgencyGrant, validUntil?: Date): Promise<IssuedAgencyCredential> {
+    const user = createUser();
+    const signer: Key = fromSeed(this.signingSeed);
+    const jwt = await encodeUser(
+      grant.agencyCode,
+      user,
+      signer,
+      { ...agencyPermissions(this.prefix, grant), issuer_account: this.accountKey, tags: [`agency:${grant.agencyCode}`] },
+      validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {},
+    );
+    return { userKey: user.getPublicKey(), jwt, creds: new TextDecoder().decode(fmtCreds(jwt, user)) };
+  }
+}
+
+/**
+ * The AGENCIES account JWT with this revocation list (user key → revoked-at, seconds), signed by the operator's
+ * (signing) key: what the platform pushes to the resolver (`$SYS.REQ.CLAIMS.UPDATE`) when a credential is revoked.
+ */
+export async function signAgenciesAccount(
+  prefix: string,
+  account: Key,
+  operatorSigner: Key,
+  platformAccount: string,
+  signingKey: string,
+  revocations: Record<string, number>,
+): Promise<string> {
+  return encodeAccount('AGENCIES', account, agenciesAccountClaims(prefix, platformAccount, signingKey, revocations), {
+    signer: operatorSigner,
+  });
+}
+
+/** The platform's account may use JetStream without limits (its stream OCOP_EVENTS, the agencies' events). */
+const PLATFORM_ACCOUNT_LIMITS = { ...UNLIMITED_ACCOUNT, mem_storage: -1, disk_storage: -1, streams: -1, consumer: -1 };
+
+/**
+ * Every key and JWT of an operator-mode deployment: the operator (its identity key kept offline; its signing key signs
+ * the accounts, and the platform needs it to push revocations), the system account, the platform's account OCOP and
+ * the agencies' account AGENCIES (its signing key signs the agency users). Seeds are secrets: config, never the repo.
+ */
+export interface OperatorSetup {
+  prefix: string;
+  seeds: {
+    operator: string;
+    operatorSigning: string;
+    system: string;
+    platform: string;
+    agencies: string;
+    agenciesSigning: string;
+  };
+  jwts: { operator: string; system: string; platform: string; agencies: string };
+}
+
+const seedOf = (k: KeyPair): string => new TextDecoder().decode(k.getSeed());
+const keyOf = (seed: string): KeyPair => fromSeed(new TextEncoder().encode(seed));
+
+export async function createOperatorSetup(prefix: string): Promise<OperatorSetup> {
+  const [operator, operatorSigning] = [createOperator(), createOperator()];
+  const [system, platform, agencies, agenciesSigning] = [createAccount(), createAccount(), createAccount(), createAccount()];
+  const operatorJwt = await encodeOperator('OCOP', operator, {
+    signing_keys: [operatorSigning.getPublicKey()],
+    system_account: system.getPublicKey(),
+  });
+  const opts = { signer: operatorSigning };
+  return {
+    prefix,
+    seeds: {
+      operator: seedOf(operator),
+      operatorSigning: seedOf(operatorSigning),
+      system: seedOf(system),
+      platform: seedOf(platform),
+      agencies: seedOf(agencies),
+      agenciesSigning: seedOf(agenciesSigning),
+    },
+    jwts: {
+      operator: operatorJwt,
+      system: await encodeAccount('SYS', system, { limits: UNLIMITED_ACCOUNT }, opts),
+      platform: await encodeAccount(
+        'OCOP',
+        platform,
+        { exports: platformExportsForAgencies(prefix), limits: PLATFORM_ACCOUNT_LIMITS },
+        opts,
+      ),
+      agencies: await signAgenciesAccount(prefix, agencies, operatorSigning, platform.getPublicKey(), agenciesSigning.getPublicKey(), {}),
+    },
+  };
+}
+
+/** The public key of an account (or operator) of the setup, from its seed. */
+export function publicKeyOf(seed: string): string {
+  return keyOf(seed).getPublicKey();
+}
+
+/** The resolver and accounts block of nats-server.conf for the setup (with a JetStream store if given). */
+export function operatorModeServerConfig(setup: OperatorSetup, dirs: { resolver: string; jetstream?: string }): string {
+  const accounts: [string, string][] = [
+    [publicKeyOf(setup.seeds.system), setup.jwts.system],
+    [publicKeyOf(setup.seeds.platform), setup.jwts.platform],
+    [publicKeyOf(setup.seeds.agencies), setup.jwts.agencies],
+  ];
+  return [
+    `operator: ${setup.jwts.operator}`,
+    `system_account: ${publicKeyOf(setup.seeds.system)}`,
+    `resolver: { type: full, dir: ${JSON.stringify(dirs.resolver)}, allow_delete: false, interval: "2m" }`,
+    'resolver_preload: {',
+    ...accounts.map(([key, jwt]) => `  ${key}: ${jwt}`),
+    '}',
+    ...(dirs.jetstream ? [`jetstream: { store_dir: ${JSON.stringify(dirs.jetstream)} }`] : []),
+    '',
+  ].join('\n');
+}
+
+/** A `.creds` file for a user of an account of the setup with every right of that account (the platform's services, the system user). */
+export async function accountUserCreds(accountSeed: string, name: string): Promise<string> {
+  const user = createUser();
+  return new TextDecoder().decode(fmtCreds(await encodeUser(name, user, keyOf(accountSeed)), user));
+}
+
+/** The issuer of agency credentials and the revocation pusher of a setup's keys. */
+export function agencyIssuerOf(setup: OperatorSetup): AgencyCredentialIssuer {
+  return new AgencyCredentialIssuer(setup.prefix, publicKeyOf(setup.seeds.agencies), new TextEncoder().encode(setup.seeds.agenciesSigning));
+}
+
+/** The AGENCIES account JWT of a setup with these revocations, ready for `$SYS.REQ.CLAIMS.UPDATE`. */
+export function agenciesAccountWithRevocations(setup: OperatorSetup, revocations: Record<string, number>): Promise<string> {
+  return signAgenciesAccount(
+    setup.prefix,
+    keyOf(setup.seeds.agencies),
+    keyOf(setup.seeds.operatorSigning),
+    publicKeyOf(setup.seeds.platform),
+    publicKeyOf(setup.seeds.agenciesSigning),
+    revocations,
+  );
+}
