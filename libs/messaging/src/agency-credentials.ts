@@ -101,15 +101,22 @@ export interface IssuedAgencyCredential {
   creds: string;
 }
 
-/** Issues and revokes agency credentials with the AGENCIES account's signing key (and, to revoke, the account's claims signer). */
+/**
+ * What the platform needs to issue and revoke agency credentials (secrets from config, `npm run nats:operator` makes
+ * them): the AGENCIES account's seed and signing seed, the operator's signing seed (it signs account JWTs) and the
+ * platform account's public key (the exporter of what AGENCIES imports).
+ */
+export interface AgencyKeys {
+  prefix: string;
+  agenciesAccountSeed: string;
+  agenciesSigningSeed: string;
+  operatorSigningSeed: string;
+  platformAccount: string;
+}
+
+/** Issues agency credentials, and signs the AGENCIES account with the revocations to push to the resolver. */
 export class AgencyCredentialIssuer {
-  constructor(
-    private readonly prefix: string,
-    /** The AGENCIES account's public key (the issuer account of every agency user). */
-    private readonly accountKey: string,
-    /** The account signing key's seed: a secret from config. */
-    private readonly signingSeed: Uint8Array,
-  ) {}
+  constructor(private readonly keys: AgencyKeys) {}
 
   /**
    * A new user key and its JWT. The server checks a JWT's dates against its own clock, so `validUntil` is wall-clock
@@ -117,15 +124,31 @@ export class AgencyCredentialIssuer {
    */
   async issue(grant: AgencyGrant, validUntil?: Date): Promise<IssuedAgencyCredential> {
     const user = createUser();
-    const signer: Key = fromSeed(this.signingSeed);
     const jwt = await encodeUser(
       grant.agencyCode,
       user,
-      signer,
-      { ...agencyPermissions(this.prefix, grant), issuer_account: this.accountKey, tags: [`agency:${grant.agencyCode}`] },
+      keyOf(this.keys.agenciesSigningSeed),
+      {
+        ...agencyPermissions(this.keys.prefix, grant),
+        issuer_account: publicKeyOf(this.keys.agenciesAccountSeed),
+        tags: [`agency:${grant.agencyCode}`],
+      },
       validUntil ? { exp: Math.floor(validUntil.getTime() / 1000) } : {},
     );
     return { userKey: user.getPublicKey(), jwt, creds: new TextDecoder().decode(fmtCreds(jwt, user)) };
+  }
+
+  /** The AGENCIES account JWT with this revocation list (user key → revoked at, Unix seconds), for `$SYS.REQ.CLAIMS.UPDATE`. */
+  accountWithRevocations(revocations: Record<string, number>): Promise<string> {
+    const k = this.keys;
+    return signAgenciesAccount(
+      k.prefix,
+      keyOf(k.agenciesAccountSeed),
+      keyOf(k.operatorSigningSeed),
+      k.platformAccount,
+      publicKeyOf(k.agenciesSigningSeed),
+      revocations,
+    );
   }
 }
 
@@ -232,19 +255,13 @@ export async function accountUserCreds(accountSeed: string, name: string): Promi
   return new TextDecoder().decode(fmtCreds(await encodeUser(name, user, keyOf(accountSeed)), user));
 }
 
-/** The issuer of agency credentials and the revocation pusher of a setup's keys. */
-export function agencyIssuerOf(setup: OperatorSetup): AgencyCredentialIssuer {
-  return new AgencyCredentialIssuer(setup.prefix, publicKeyOf(setup.seeds.agencies), new TextEncoder().encode(setup.seeds.agenciesSigning));
-}
-
-/** The AGENCIES account JWT of a setup with these revocations, ready for `$SYS.REQ.CLAIMS.UPDATE`. */
-export function agenciesAccountWithRevocations(setup: OperatorSetup, revocations: Record<string, number>): Promise<string> {
-  return signAgenciesAccount(
-    setup.prefix,
-    keyOf(setup.seeds.agencies),
-    keyOf(setup.seeds.operatorSigning),
-    publicKeyOf(setup.seeds.platform),
-    publicKeyOf(setup.seeds.agenciesSigning),
-    revocations,
-  );
+/** The agency keys of a setup. */
+export function agencyKeysOf(setup: OperatorSetup): AgencyKeys {
+  return {
+    prefix: setup.prefix,
+    agenciesAccountSeed: setup.seeds.agencies,
+    agenciesSigningSeed: setup.seeds.agenciesSigning,
+    operatorSigningSeed: setup.seeds.operatorSigning,
+    platformAccount: publicKeyOf(setup.seeds.platform),
+  };
 }

@@ -25,8 +25,7 @@ export type { UserRequirement } from './user-directory';
 export {
   AgencyCredentialIssuer,
   accountUserCreds,
-  agenciesAccountWithRevocations,
-  agencyIssuerOf,
+  agencyKeysOf,
   createOperatorSetup,
   operatorModeServerConfig,
   publicKeyOf,
@@ -39,4 +38,4 @@ export {
   signAgenciesAccount,
   UNLIMITED_ACCOUNT,
 } from './agency-credentials';
-export type { AgencyGrant, IssuedAgencyCredential, OperatorSetup } from './agency-credentials';
+export type { AgencyGrant, AgencyKeys, IssuedAgencyCredential, OperatorSetup } from './agency-credentials';

@@ -4,13 +4,12 @@ import { eventSubject } from '@ocop/contracts';
 import { eventually, startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
 import {
   accountUserCreds,
-  agenciesAccountWithRevocations,
   agencyCodeOfSubject,
   agencyInboxPrefix,
-  agencyIssuerOf,
+  agencyKeysOf,
+  AgencyCredentialIssuer,
   createOperatorSetup,
   operatorModeServerConfig,
-  type AgencyCredentialIssuer,
   type IssuedAgencyCredential,
   type OperatorSetup,
 } from '../src';
@@ -56,7 +55,7 @@ beforeAll(async () => {
     authenticator: authenticator(await accountUserCreds(setup.seeds.platform, 'platform')),
   });
   sysNc = await connect({ servers: server.url, authenticator: authenticator(await accountUserCreds(setup.seeds.system, 'sys')) });
-  issuer = agencyIssuerOf(setup);
+  issuer = new AgencyCredentialIssuer(agencyKeysOf(setup));
 });
 
 afterAll(async () => {
@@ -136,18 +135,25 @@ describe('an agency credential', () => {
   });
 
   it('is refused at once after its revocation is pushed to the resolver, while other agencies stay connected', async () => {
-    const revokedCredential = await issuer.issue({ agencyCode: 'SYT', eventTypes: [] });
+    const push = async (revocations: Record<string, number>) => {
+      const answer = await sysNc.request('$SYS.REQ.CLAIMS.UPDATE', await issuer.accountWithRevocations(revocations), { timeout: 5_000 });
+      return answer.json<{ data?: { code?: number } }>().data?.code;
+    };
+    const first = await issuer.issue({ agencyCode: 'SYT', eventTypes: [] });
+    const second = await issuer.issue({ agencyCode: 'SCT', eventTypes: [] });
     const kept = await connectAgency(await issuer.issue({ agencyCode: 'SCT', eventTypes: [] }), 'SCT');
-    const revoked = await connectAgency(revokedCredential, 'SYT');
-    const closed = revoked.nc.closed();
+    const [firstNc, secondNc] = [(await connectAgency(first, 'SYT')).nc, (await connectAgency(second, 'SCT')).nc];
+    const revokedAt = Math.floor(Date.now() / 1000);
 
-    const account = await agenciesAccountWithRevocations(setup, { [revokedCredential.userKey]: Math.floor(Date.now() / 1000) + 1 });
-    const answer = await sysNc.request('$SYS.REQ.CLAIMS.UPDATE', account, { timeout: 5_000 });
-    expect(answer.json<{ data?: { code?: number } }>().data?.code).toBe(200);
+    expect(await push({ [first.userKey]: revokedAt })).toBe(200);
+    await firstNc.closed();
+    await expect(connectAgency(first, 'SYT')).rejects.toThrow(/Authorization Violation/i);
+    expect(secondNc.isClosed()).toBe(false);
 
-    await closed;
-    expect(revoked.nc.isClosed()).toBe(true);
-    await expect(connectAgency(revokedCredential, 'SYT')).rejects.toThrow(/Authorization Violation/i);
+    // A second revocation right after (the account JWT re-signed within the same second) takes effect too.
+    expect(await push({ [first.userKey]: revokedAt, [second.userKey]: revokedAt })).toBe(200);
+    await secondNc.closed();
+    await expect(connectAgency(second, 'SCT')).rejects.toThrow(/Authorization Violation/i);
     expect(kept.nc.isClosed()).toBe(false);
     await kept.nc.flush();
   });
