@@ -25,12 +25,12 @@ async function main(): Promise<void> {
   write(
     'secrets.env',
     [
-      '# Needed by the platform (issue and revoke agency credentials):',
-      `NATS_AGENCIES_ACCOUNT=${publicKeyOf(setup.seeds.agencies)}`,
+      '# The gateway (issue and revoke agency credentials); NATS_SYSTEM_CREDS_FILE is where you put sys.creds:',
+      `NATS_AGENCIES_ACCOUNT_SEED=${setup.seeds.agencies}`,
       `NATS_AGENCIES_SIGNING_SEED=${setup.seeds.agenciesSigning}`,
       `NATS_OPERATOR_SIGNING_SEED=${setup.seeds.operatorSigning}`,
-      `NATS_AGENCIES_ACCOUNT_SEED=${setup.seeds.agencies}`,
       `NATS_PLATFORM_ACCOUNT=${publicKeyOf(setup.seeds.platform)}`,
+      'NATS_SYSTEM_CREDS_FILE=/run/secrets/ocop-nats/sys.creds',
       '# Keep offline (re-create the operator and accounts):',
       `NATS_OPERATOR_SEED=${setup.seeds.operator}`,
       `NATS_SYSTEM_ACCOUNT_SEED=${setup.seeds.system}`,

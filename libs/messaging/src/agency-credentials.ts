@@ -12,6 +12,7 @@ import {
   type KeyPair,
   type Permissions,
 } from '@nats-io/jwt';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { eventSubject } from '@ocop/contracts';
 
 /**
@@ -34,7 +35,8 @@ export interface AgencyGrant {
   eventTypes: readonly string[];
 }
 
-const AGENCY_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
+/** The users' agency code rule (2–20 upper-case letters, digits, `_`, `-`): never a dot, space or wildcard in a subject. */
+export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9_-]{1,19}$/;
 
 /** Account limits with nothing limited (an account JWT without limits allows no connections). */
 export const UNLIMITED_ACCOUNT = { subs: -1, conn: -1, leaf: -1, imports: -1, exports: -1, data: -1, payload: -1, wildcards: true };
@@ -264,4 +266,16 @@ export function agencyKeysOf(setup: OperatorSetup): AgencyKeys {
     operatorSigningSeed: setup.seeds.operatorSigning,
     platformAccount: publicKeyOf(setup.seeds.platform),
   };
+}
+
+/**
+ * Pushes an account JWT to the servers' resolver with the system user's connection; fails unless the resolver stored
+ * it (a full resolver answers code 200 and updates every server of the cluster).
+ */
+export async function pushAccountJwt(sys: NatsConnection, accountJwt: string, timeoutMs = 5_000): Promise<void> {
+  const reply = await sys.request('$SYS.REQ.CLAIMS.UPDATE', accountJwt, { timeout: timeoutMs });
+  const body = reply.json<{ data?: { code?: number; message?: string }; error?: { code?: number; description?: string } }>();
+  if (body.data?.code !== 200) {
+    throw new Error(`the resolver did not store the account: ${body.error?.description ?? body.data?.message ?? JSON.stringify(body)}`);
+  }
 }

@@ -29,6 +29,8 @@ export {
   createOperatorSetup,
   operatorModeServerConfig,
   publicKeyOf,
+  pushAccountJwt,
+  AGENCY_CODE,
   agencyCodeOfSubject,
   agencyInboxPrefix,
   agencyPermissions,

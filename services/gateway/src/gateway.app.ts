@@ -62,21 +62,26 @@ import { ShowcaseController } from './public/showcase.controller';
 import { PublicTrainingController, TrainingController } from './training/training.controllers';
 import { VerificationCache } from './public/verification.cache';
 import { ReferenceController } from './reference/reference.controller';
+import { AgenciesController } from './agencies/agencies.controller';
+import { AGENCY_NATS, AgencyCredentialsUseCase } from './agencies/agency-credentials.use-case';
+import { AgencyNatsAuthority } from './agencies/agency-nats.authority';
 
 const REDIS = Symbol('REDIS');
 
-/** What the gateway closes besides the host's connections: its caches' subscriptions and Redis. */
+/** What the gateway closes besides the host's connections: its caches' subscriptions, the agencies' resolver connection and Redis. */
 @Injectable()
 class GatewayHooks implements HostHooks {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(VERIFICATION_CACHE) private readonly cache: VerificationCache,
     @Inject(SHOWCASE_CACHE) private readonly showcase: ShowcaseCache,
+    @Inject(AGENCY_NATS) private readonly agencyNats: AgencyNatsAuthority,
   ) {}
 
   async stop(): Promise<void> {
     this.cache.stop();
     this.showcase.stop();
+    await this.agencyNats.stop();
     this.redis.disconnect();
   }
 }
@@ -135,6 +140,7 @@ class GatewayModule {
         ReferenceController,
         PublicVerificationController,
         AdminController,
+        AgenciesController,
       ],
       providers: [
         ...parts.providers,
@@ -143,6 +149,8 @@ class GatewayModule {
         { provide: VERIFICATION_CACHE, useValue: cache },
         { provide: SHOWCASE_CACHE, useValue: showcase },
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
+        { provide: AGENCY_NATS, useValue: new AgencyNatsAuthority(config.agencyNats) },
+        AgencyCredentialsUseCase,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Guards run in this order: authentication and roles, then the actor into the request context, then the query's names.
         { provide: APP_GUARD, useClass: ActorContextGuard },

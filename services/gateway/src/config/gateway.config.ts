@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { intSetting, loadHostConfig, type HostConfig } from '@ocop/service-kit';
+import type { AgencyNatsSettings } from '../agencies/agency-nats.authority';
 
 /** The gateway's settings: the host's (mode, port, database, NATS, logs, RPC timeout) and its own. */
 export interface GatewayConfig extends HostConfig {
@@ -26,6 +28,49 @@ export interface GatewayConfig extends HostConfig {
    * `uniquelocal`); empty: none, the client address is the socket's.
    */
   trustProxy: string[];
+  /** Agency NATS credentials (deploy/nats/operator-mode.md); absent: the credential routes answer 409 AGENCY_CREDENTIALS_NOT_CONFIGURED. */
+  agencyNats?: AgencyNatsSettings;
+}
+
+const AGENCY_NATS_SETTINGS = [
+  'NATS_AGENCIES_ACCOUNT_SEED',
+  'NATS_AGENCIES_SIGNING_SEED',
+  'NATS_OPERATOR_SIGNING_SEED',
+  'NATS_PLATFORM_ACCOUNT',
+  'NATS_SYSTEM_CREDS_FILE',
+] as const;
+
+/** The agencies' keys (secrets, `npm run nats:operator` makes them): all of them, or none. */
+export function parseAgencyNats(env: NodeJS.ProcessEnv, prefix: string, natsUrl: string): AgencyNatsSettings | undefined {
+  const given = AGENCY_NATS_SETTINGS.filter((name) => env[name]);
+  if (!given.length) return undefined;
+  const missing = AGENCY_NATS_SETTINGS.filter((name) => !env[name]);
+  if (missing.length)
+    throw new Error(`agency NATS credentials need all of ${AGENCY_NATS_SETTINGS.join(', ')}; missing ${missing.join(', ')}`);
+  const seed = (name: string, kind: string) => {
+    const v = env[name]!.trim();
+    if (!v.startsWith(`S${kind}`)) throw new Error(`${name} must be an NKey seed starting with S${kind}`);
+    return v;
+  };
+  let systemCreds: string;
+  try {
+    systemCreds = readFileSync(env.NATS_SYSTEM_CREDS_FILE!, 'utf8');
+  } catch (err) {
+    throw new Error(`NATS_SYSTEM_CREDS_FILE ${env.NATS_SYSTEM_CREDS_FILE} cannot be read: ${(err as Error).message}`);
+  }
+  const platformAccount = env.NATS_PLATFORM_ACCOUNT!.trim();
+  if (!/^A[A-Z2-7]{55}$/.test(platformAccount)) throw new Error('NATS_PLATFORM_ACCOUNT must be an account public key (A...)');
+  return {
+    keys: {
+      prefix,
+      agenciesAccountSeed: seed('NATS_AGENCIES_ACCOUNT_SEED', 'A'),
+      agenciesSigningSeed: seed('NATS_AGENCIES_SIGNING_SEED', 'A'),
+      operatorSigningSeed: seed('NATS_OPERATOR_SIGNING_SEED', 'O'),
+      platformAccount,
+    },
+    resolverUrl: env.NATS_RESOLVER_URL || natsUrl,
+    systemCreds,
+  };
 }
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -72,5 +117,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
     showcaseCacheTtlMs: int('SHOWCASE_CACHE_TTL_MS', 60_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    agencyNats: parseAgencyNats(env, host.prefix, host.natsUrl),
   };
 }

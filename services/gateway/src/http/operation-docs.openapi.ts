@@ -18,6 +18,27 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Users of the admin's province, by username; filter by role and active flag, paged with limit/offset.",
   ],
 
+  AgenciesController_put: [
+    'Register or update an agency',
+    'An admin names an outside agency (Sở Y tế, Sở Khoa học và Công nghệ, Sở Công Thương, ...) by its code and the public event types its service may hear. A change applies to credentials issued after it.',
+  ],
+  AgenciesController_list: [
+    'List agencies',
+    'The agencies registered to plug their services into the bus, with their granted event types.',
+  ],
+  AgenciesController_issue: [
+    "Issue an agency's NATS credential",
+    "A NATS credential (.creds: JWT and seed, shown once, never stored) for the agency's service: it may publish only on ocop.agency.<code>.>, hear only its granted events and its inbox prefix. 409 AGENCY_CREDENTIALS_NOT_CONFIGURED where the platform holds no agency keys.",
+  ],
+  AgenciesController_credentials: [
+    "List an agency's credentials",
+    'Issued and revoked credentials of one agency, oldest first (never the seed).',
+  ],
+  AgenciesController_revoke: [
+    "Revoke an agency's NATS credential",
+    "The broker closes the credential's connections and refuses it from then on; recorded only once the NATS resolver stored the revocation (503 NATS_RESOLVER_UNAVAILABLE otherwise). Revoking twice answers the first revocation.",
+  ],
+
   UnitsController_list: ['List administrative units', 'Province, districts and communes, filtered by level and parent unit.'],
   ProducersController_create: [
     'Register a producer',

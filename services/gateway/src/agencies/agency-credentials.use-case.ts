@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, type Actor } from '@ocop/contracts';
+import { agencyInboxPrefix, agencySubjectSpace } from '@ocop/messaging';
+import { writeAudit, type Tx } from '@ocop/persistence';
+import { now } from '@ocop/observability';
+import { Agency, AgencyCredential } from './agency.entity';
+import { AgencyNatsAuthority } from './agency-nats.authority';
+import type { AgencyCredentialView, AgencyView, IssuedAgencyCredentialView, PutAgencyBody } from './agency.dto';
+
+export const AGENCY_NATS = Symbol('AGENCY_NATS');
+
+/** One revocation at a time: each push carries every revoked key, so a push must see the one before it. */
+const REVOCATION_LOCK = 'gateway.agency-revocations';
+
+/** Every change here is an admin's, on an agency or one of its credentials. */
+const audit = (tx: Tx, admin: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
+  writeAudit(tx, { actorId: admin.id, actorRole: admin.role, action, entityType, entityId, details });
+
+const agencyView = (a: Agency): AgencyView => ({
+  code: a.code,
+  name: a.name,
+  eventTypes: a.eventTypes,
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+const credentialView = (c: AgencyCredential): AgencyCredentialView => ({
+  id: c.id,
+  agencyCode: c.agencyCode,
+  userKey: c.userKey,
+  eventTypes: c.eventTypes,
+  issuedAt: c.issuedAt.toISOString(),
+  issuedBy: c.issuedBy,
+  revokedAt: c.revokedAt?.toISOString() ?? null,
+  revokedBy: c.revokedBy,
+});
+
+/**
+ * The agencies whose services plug into the bus, their grants and their NATS credentials (issue 16): an admin
+ * registers an agency with the public events it may hear, issues its service a credential (shown once) and revokes it
+ * (the broker refuses it at once).
+ */
+@Injectable()
+export class AgencyCredentialsUseCase {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(AGENCY_NATS) private readonly nats: AgencyNatsAuthority,
+  ) {}
+
+  async put(admin: Actor, code: string, body: PutAgencyBody): Promise<AgencyView> {
+    const agency = Object.assign(new Agency(), { code, name: body.name.trim(), eventTypes: [...body.eventTypes].sort(), updatedAt: now() });
+    await this.ds.transaction(async (tx) => {
+      await tx.getRepository(Agency).save(agency);
+      await audit(tx, admin, 'agency.put', 'agency', code, { name: agency.name, eventTypes: agency.eventTypes });
+    });
+    return agencyView(agency);
+  }
+
+  async list(): Promise<AgencyView[]> {
+    return (await this.ds.getRepository(Agency).find({ order: { code: 'ASC' } })).map(agencyView);
+  }
+
+  async credentials(code: string): Promise<AgencyCredentialView[]> {
+    await this.agency(code);
+    const rows = await this.ds.getRepository(AgencyCredential).find({ where: { agencyCode: code }, order: { issuedAt: 'ASC', id: 'ASC' } });
+    return rows.map(credentialView);
+  }
+
+  async issue(admin: Actor, code: string): Promise<IssuedAgencyCredentialView> {
+    const issuer = this.nats.requireIssuer();
+    const agency = await this.agency(code);
+    const issued = await issuer.issue({ agencyCode: code, eventTypes: agency.eventTypes });
+    const credential = Object.assign(new AgencyCredential(), {
+      id: randomUUID(),
+      agencyCode: code,
+      userKey: issued.userKey,
+      eventTypes: agency.eventTypes,
+      issuedAt: now(),
+      issuedBy: admin.id,
+      revokedAt: null,
+      revokedBy: null,
+      revokedEpoch: null,
+    });
+    await this.ds.transaction(async (tx) => {
+      await tx.getRepository(AgencyCredential).insert(credential);
+      await audit(tx, admin, 'agency.credential.issue', 'agency_credential', credential.id, {
+        agencyCode: code,
+        userKey: issued.userKey,
+        eventTypes: agency.eventTypes,
+      });
+    });
+    const prefix = this.nats.prefix!;
+    return {
+      ...credentialView(credential),
+      creds: issued.creds,
+      subjectSpace: agencySubjectSpace(prefix, code),
+      inboxPrefix: agencyInboxPrefix(code),
+    };
+  }
+
+  /** Revokes a credential: recorded and pushed to the resolver in one step (if the push fails, nothing is revoked). */
+  async revoke(admin: Actor, code: string, credentialId: string): Promise<AgencyCredentialView> {
+    this.nats.requireIssuer();
+    return this.ds.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [REVOCATION_LOCK]);
+      const repo = tx.getRepository(AgencyCredential);
+      const credential = await repo.findOneBy({ id: credentialId, agencyCode: code });
+      if (!credential)
+        throw AppError.notFound('AGENCY_CREDENTIAL_NOT_FOUND', `no credential ${credentialId} of agency ${code}`, 'credentialId');
+      if (credential.revokedAt) return credentialView(credential);
+      Object.assign(credential, { revokedAt: now(), revokedBy: admin.id, revokedEpoch: String(Math.floor(Date.now() / 1000)) });
+      await repo.save(credential);
+      await audit(tx, admin, 'agency.credential.revoke', 'agency_credential', credential.id, {
+        agencyCode: code,
+        userKey: credential.userKey,
+      });
+      const revoked = await tx.query<{ user_key: string; revoked_epoch: string }[]>(
+        `SELECT user_key, revoked_epoch FROM gateway.agency_credential WHERE revoked_epoch IS NOT NULL`,
+      );
+      await this.nats.pushRevocations(Object.fromEntries(revoked.map((r) => [r.user_key, Number(r.revoked_epoch)])));
+      return credentialView(credential);
+    });
+  }
+
+  private async agency(code: string): Promise<Agency> {
+    const agency = await this.ds.getRepository(Agency).findOneBy({ code });
+    if (!agency) throw AppError.notFound('AGENCY_NOT_FOUND', `no agency ${code}; register it with PUT /api/agencies/${code}`, 'code');
+    return agency;
+  }
+}

@@ -1,0 +1,163 @@
+import { DataSource } from 'typeorm';
+import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { accountUserCreds, agencyKeysOf, createOperatorSetup, operatorModeServerConfig, type OperatorSetup } from '@ocop/messaging';
+import { startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+
+/**
+ * Issue 16, credentials that confine: an admin registers an agency with its grants, issues its service a NATS
+ * credential through the API and revokes it; the agency connects to a real nats-server in operator mode (its own,
+ * started with the generated configuration), and is refused at once after the revocation.
+ */
+describe('agency NATS credentials through the API', () => {
+  let setup: OperatorSetup;
+  let server: OwnNatsServer;
+  let p: Platform;
+  let db: DataSource;
+  let admin: string;
+  const open: NatsConnection[] = [];
+  const ISSUED = 'ocop.events.certification.certificate-issued.v1';
+
+  const connectWith = async (creds: string, inboxPrefix: string): Promise<NatsConnection> => {
+    const nc = await connect({
+      servers: server.url,
+      authenticator: credsAuthenticator(new TextEncoder().encode(creds)),
+      inboxPrefix,
+      reconnect: false,
+    });
+    open.push(nc);
+    return nc;
+  };
+  const count = async (sql: string): Promise<number> => Number((await db.query(sql))[0].n);
+
+  beforeAll(async () => {
+    setup = await createOperatorSetup('ocop');
+    server = await startOwnNatsServer((dir) => operatorModeServerConfig(setup, { resolver: `${dir}/jwt` }));
+    p = await startPlatform({
+      gateway: {
+        loginRateLimit: 1000,
+        agencyNats: { keys: agencyKeysOf(setup), resolverUrl: server.url, systemCreds: await accountUserCreds(setup.seeds.system, 'sys') },
+      },
+    });
+    db = new DataSource({ type: 'postgres', url: p.env.databaseUrl });
+    await db.initialize();
+    admin = await p.login('admin');
+  });
+
+  afterAll(async () => {
+    for (const nc of open) await nc.close().catch(() => undefined);
+    await db?.destroy();
+    await p?.stop();
+    await server?.stop();
+  });
+
+  it('registers an agency, issues a credential that confines it, and revokes it at once', async () => {
+    const put = await p.http('PUT', '/api/agencies/SYT', {
+      token: admin,
+      body: { name: 'Sở Y tế tỉnh Thanh Hóa', eventTypes: ['certification.certificate-issued.v1'] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ code: 'SYT', name: 'Sở Y tế tỉnh Thanh Hóa', eventTypes: ['certification.certificate-issued.v1'] });
+
+    const issued = await p.http('POST', '/api/agencies/SYT/credentials', { token: admin });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({
+      agencyCode: 'SYT',
+      subjectSpace: 'ocop.agency.SYT.>',
+      inboxPrefix: '_INBOX_SYT',
+      eventTypes: ['certification.certificate-issued.v1'],
+      revokedAt: null,
+    });
+    expect(issued.body.creds).toContain('BEGIN NATS USER JWT');
+
+    const agency = await connectWith(issued.body.creds, issued.body.inboxPrefix);
+    const granted = agency.subscribe(ISSUED);
+    const refused = agency.subscribe('ocop.events.certification.certificate-revoked.v1');
+    await agency.flush();
+    expect(String(await refused.closed)).toMatch(/Permissions Violation for Subscription/);
+    expect(granted.isClosed()).toBe(false);
+
+    // The seed is shown once: the listing has the user key, not the creds.
+    const listed = await p.http('GET', '/api/agencies/SYT/credentials', { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([expect.objectContaining({ id: issued.body.id, userKey: issued.body.userKey })]);
+    expect(JSON.stringify(listed.body)).not.toContain('NATS USER JWT');
+
+    const closed = agency.closed();
+    const revoked = await p.http('DELETE', `/api/agencies/SYT/credentials/${issued.body.id}`, { token: admin });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).toEqual(expect.any(String));
+    await closed;
+    await expect(connectWith(issued.body.creds, '_INBOX_SYT')).rejects.toThrow(/Authorization Violation/i);
+
+    // Revoking again answers the first revocation and records nothing new.
+    const again = await p.http('DELETE', `/api/agencies/SYT/credentials/${issued.body.id}`, { token: admin });
+    expect(again.status).toBe(200);
+    expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
+    const audit: { action: string }[] = await db.query(
+      `SELECT action FROM gateway.audit_log WHERE action LIKE 'agency.%' ORDER BY occurred_at, action`,
+    );
+    expect(audit.map((a) => a.action).sort()).toEqual(['agency.credential.issue', 'agency.credential.revoke', 'agency.put']);
+  });
+
+  it('refuses bad input and other roles with problem+json, leaving no rows', async () => {
+    const before = await count('SELECT count(*) AS n FROM gateway.agency_credential');
+    const cases: [string, string, unknown, number, string, string | undefined][] = [
+      ['PUT', '/api/agencies/S.T', { name: 'Sở Công Thương', eventTypes: [] }, 400, 'VALIDATION_FAILED', 'code'],
+      ['PUT', '/api/agencies/sct', { name: 'Sở Công Thương', eventTypes: [] }, 400, 'VALIDATION_FAILED', 'code'],
+      [
+        'PUT',
+        '/api/agencies/SCT',
+        { name: 'Sở Công Thương', eventTypes: ['certification.nothing.v1'] },
+        400,
+        'VALIDATION_FAILED',
+        'eventTypes',
+      ],
+      [
+        'PUT',
+        '/api/agencies/SCT',
+        { name: 'Sở Công Thương', eventTypes: ['agency.market-surveillance-reported.v1'] },
+        400,
+        'VALIDATION_FAILED',
+        'eventTypes',
+      ],
+      ['PUT', '/api/agencies/SCT', { eventTypes: [] }, 400, 'VALIDATION_FAILED', 'name'],
+      ['POST', '/api/agencies/NOPE/credentials', undefined, 404, 'AGENCY_NOT_FOUND', 'code'],
+      ['DELETE', '/api/agencies/SYT/credentials/not-a-uuid', undefined, 400, 'VALIDATION_FAILED', 'credentialId'],
+      [
+        'DELETE',
+        '/api/agencies/SYT/credentials/00000000-0000-4000-8000-000000000000',
+        undefined,
+        404,
+        'AGENCY_CREDENTIAL_NOT_FOUND',
+        'credentialId',
+      ],
+    ];
+    for (const [method, url, body, status, code, field] of cases) {
+      const res = await p.http(method, url, { token: admin, body });
+      expect({ url, body, status: res.status, code: res.body.code, field: res.body.field }).toEqual({ url, body, status, code, field });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    for (const user of ['province.office', 'agency.officer']) {
+      const token = await p.login(user);
+      expect((await p.http('POST', '/api/agencies/SYT/credentials', { token })).status).toBe(403);
+      expect((await p.http('GET', '/api/agencies', { token })).status).toBe(403);
+    }
+    expect((await p.http('GET', '/api/agencies')).status).toBe(401);
+    expect(await count('SELECT count(*) AS n FROM gateway.agency_credential')).toBe(before);
+    expect(await count(`SELECT count(*) AS n FROM gateway.agency WHERE code = 'SCT'`)).toBe(0);
+  });
+
+  it('records no revocation when the resolver does not take it (503), so the admin can try again', async () => {
+    const issued = await p.http('POST', '/api/agencies/SYT/credentials', { token: admin });
+    expect(issued.status).toBe(201);
+    await server.stop();
+
+    const res = await p.http('DELETE', `/api/agencies/SYT/credentials/${issued.body.id}`, { token: admin });
+
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('NATS_RESOLVER_UNAVAILABLE');
+    const [row] = await db.query(`SELECT revoked_at FROM gateway.agency_credential WHERE id = $1`, [issued.body.id]);
+    expect(row.revoked_at).toBeNull();
+  });
+});
