@@ -1,13 +1,16 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { accountUserCreds, agencyKeysOf, createOperatorSetup, operatorModeServerConfig, type OperatorSetup } from '@ocop/messaging';
-import { startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
+import { eventually, startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 
 /**
- * Issue 16, credentials that confine: an admin registers an agency with its grants, issues its service a NATS
- * credential through the API and revokes it; the agency connects to a real nats-server in operator mode (its own,
- * started with the generated configuration), and is refused at once after the revocation.
+ * Issue 16, credentials that confine: the platform runs on a real nats-server in operator mode (its own, started with
+ * the generated configuration, the services connecting with the platform account's .creds); an admin registers an
+ * agency with its grants, issues its service a NATS credential through the API and revokes it; the agency is confined
+ * to its grants and refused at once after the revocation.
  */
 describe('agency NATS credentials through the API', () => {
   let setup: OperatorSetup;
@@ -32,8 +35,12 @@ describe('agency NATS credentials through the API', () => {
 
   beforeAll(async () => {
     setup = await createOperatorSetup('ocop');
-    server = await startOwnNatsServer((dir) => operatorModeServerConfig(setup, { resolver: `${dir}/jwt` }));
+    server = await startOwnNatsServer((dir) => operatorModeServerConfig(setup, { resolver: `${dir}/jwt`, jetstream: `${dir}/js` }));
+    // The whole platform runs on that server too, as the platform account's user (NATS_CREDS_FILE).
+    const credsFile = join(server.dir, 'platform.creds');
+    await writeFile(credsFile, await accountUserCreds(setup.seeds.platform, 'platform'));
     p = await startPlatform({
+      nats: { url: server.url, credsFile },
       gateway: {
         loginRateLimit: 1000,
         agencyNats: { keys: agencyKeysOf(setup), resolverUrl: server.url, systemCreds: await accountUserCreds(setup.seeds.system, 'sys') },
@@ -52,6 +59,8 @@ describe('agency NATS credentials through the API', () => {
   });
 
   it('registers an agency, issues a credential that confines it, and revokes it at once', async () => {
+    // The services answer each other over the operator-mode server (the gateway asks registration).
+    expect((await p.http('GET', '/api/units?level=PROVINCE', { token: admin })).status).toBe(200);
     const put = await p.http('PUT', '/api/agencies/SYT', {
       token: admin,
       body: { name: 'Sở Y tế tỉnh Thanh Hóa', eventTypes: ['certification.certificate-issued.v1'] },
@@ -151,7 +160,7 @@ describe('agency NATS credentials through the API', () => {
   it('records no revocation when the resolver does not take it (503), so the admin can try again', async () => {
     const issued = await p.http('POST', '/api/agencies/SYT/credentials', { token: admin });
     expect(issued.status).toBe(201);
-    await server.stop();
+    await server.kill();
 
     const res = await p.http('DELETE', `/api/agencies/SYT/credentials/${issued.body.id}`, { token: admin });
 
@@ -159,5 +168,11 @@ describe('agency NATS credentials through the API', () => {
     expect(res.body.code).toBe('NATS_RESOLVER_UNAVAILABLE');
     const [row] = await db.query(`SELECT revoked_at FROM gateway.agency_credential WHERE id = $1`, [issued.body.id]);
     expect(row.revoked_at).toBeNull();
+
+    // Once the server is back, the same revocation goes through.
+    await server.start();
+    await eventually(
+      async () => (await p.http('DELETE', `/api/agencies/SYT/credentials/${issued.body.id}`, { token: admin })).status === 200,
+    );
   });
 });

@@ -52,6 +52,8 @@ export interface Platform extends PlatformClient {
 
 export interface PlatformOptions {
   demoData?: boolean;
+  /** Another NATS than the test environment's for every process (e.g. a server of the test's own in operator mode, with the platform's `.creds`). */
+  nats?: { url: string; credsFile?: string };
   gateway?: Partial<GatewayConfig>;
   /** Settings of the scoring process (e.g. allowProvisionalCertification: the shipped 148 catalogue is PROVISIONAL). */
   scoring?: Partial<ScoringConfig>;
@@ -69,7 +71,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   const common = {
     OCOP_MODE: 'test',
     DATABASE_URL: env.databaseUrl,
-    NATS_URL: env.natsUrl,
+    NATS_URL: o.nats?.url ?? env.natsUrl,
+    ...(o.nats?.credsFile ? { NATS_CREDS_FILE: o.nats.credsFile } : {}),
     REDIS_URL: env.redisUrl,
     OCOP_SUBJECT_PREFIX: env.prefix,
     OCOP_STREAM: env.stream,

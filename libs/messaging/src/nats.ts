@@ -1,15 +1,31 @@
-import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import { connect, credsAuthenticator, nanos, type Authenticator, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
 import { eventsWildcard } from '@ocop/contracts';
 import { pingDatabase } from '@ocop/persistence';
 
-/** Connects to NATS, reconnecting forever once connected; says clearly when the server is not there. */
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+/** Connects to NATS (with the user of a `.creds` file in operator mode), reconnecting forever once connected; says clearly when the server is not there. */
+export async function connectNats(url: string, name: string, credsFile?: string): Promise<NatsConnection> {
+  let authenticator: Authenticator | undefined;
+  if (credsFile) {
+    try {
+      authenticator = credsAuthenticator(readFileSync(credsFile));
+    } catch (err) {
+      throw new Error(`NATS_CREDS_FILE ${credsFile} cannot be read: ${(err as Error).message}`);
+    }
+  }
   try {
     // noAsyncTraces: a request no longer builds an Error (a stack capture) up front in case it times out; the platform's
     // own errors say which subject and service did not answer (RpcClient), so the extra trace bought nothing.
-    return await connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 1000, noAsyncTraces: true });
+    return await connect({
+      servers: url.split(','),
+      name,
+      authenticator,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 1000,
+      noAsyncTraces: true,
+    });
   } catch (err) {
     throw new Error(
       `NATS is not reachable at ${url} (${(err as Error).message}). Start it with JetStream enabled: ` +

@@ -107,7 +107,7 @@ export async function createHostApp(spec: HostSpec): Promise<NestFastifyApplicat
   let nc: NatsConnection | undefined;
   let app: NestFastifyApplication | undefined;
   try {
-    nc = await connectNats(config.natsUrl, spec.name);
+    nc = await connectNats(config.natsUrl, spec.name, config.natsCredsFile);
     const bus = new BusServer(nc, { prefix: config.prefix, queue: spec.busQueue ?? spec.name }, logger, metrics);
     const rpc = new RpcClient(nc, config.prefix, config.rpcTimeoutMs);
     const parts: HostParts = {

@@ -6,6 +6,8 @@ export interface HostConfig {
   httpPort: number;
   databaseUrl: string;
   natsUrl: string;
+  /** NATS_CREDS_FILE: the `.creds` file (user JWT and seed) of the platform's NATS user, in operator mode (deploy/nats/operator-mode.md). */
+  natsCredsFile?: string;
   /** OCOP_SUBJECT_PREFIX: the first token of every subject, so several installations (or test files) share one NATS. */
   prefix: string;
   logLevel: LogLevel;
@@ -41,6 +43,7 @@ export function loadHostConfig(env: NodeJS.ProcessEnv, defaultPort: number): Hos
     httpPort,
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ocop',
     natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    natsCredsFile: env.NATS_CREDS_FILE || undefined,
     prefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
     logLevel: (env.LOG_LEVEL ?? 'info') as LogLevel,
     logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),

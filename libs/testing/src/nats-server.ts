@@ -11,7 +11,11 @@ export interface OwnNatsServer {
   url: string;
   /** The server's own folder (its configuration, and a resolver's or JetStream's store if the configuration puts them there). */
   dir: string;
-  /** Stops the server and removes its folder (afterAll). */
+  /** SIGKILLs the server and waits until the process is gone; its folder (resolver, JetStream store) stays. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port with the same configuration and folder, and waits until it answers. */
+  start(): Promise<void>;
+  /** Kills the server and removes its folder (afterAll). */
   stop(): Promise<void>;
 }
 
@@ -38,38 +42,47 @@ export async function startOwnNatsServer(config: (dir: string) => string, bin = 
   const dir = await mkdtemp(join(tmpdir(), 'ocop-nats-'));
   const file = join(dir, 'nats-server.conf');
   await writeFile(file, config(dir));
-  const child: ChildProcess = spawn(bin, ['-c', file, '-a', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (b: Buffer) => {
-    stderr = (stderr + b.toString()).slice(-4_000);
-  });
-  let failure: Error | undefined;
-  child.once('error', (err) => {
-    failure = err;
-  });
-  child.once('exit', (code) => {
-    failure ??= new Error(`nats-server on port ${port} exited (${code}): ${stderr}`);
-  });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGKILL');
-      await gone;
+  let child: ChildProcess | undefined;
+
+  const kill = async (): Promise<void> => {
+    const p = child;
+    child = undefined;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise<void>((r) => p.once('exit', () => r()));
+    p.kill('SIGKILL');
+    await gone;
+  };
+  const start = async (): Promise<void> => {
+    const p = spawn(bin, ['-c', file, '-a', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = p;
+    let stderr = '';
+    p.stderr?.on('data', (b: Buffer) => {
+      stderr = (stderr + b.toString()).slice(-4_000);
+    });
+    let failure: Error | undefined;
+    p.once('error', (err) => {
+      failure = err;
+    });
+    p.once('exit', (code) => {
+      failure ??= new Error(`nats-server on port ${port} exited (${code}): ${stderr}`);
+    });
+    const until = Date.now() + 10_000;
+    for (;;) {
+      if (failure) throw failure;
+      if (await greets(port)) return;
+      if (Date.now() > until) throw new Error(`nats-server on port ${port} did not answer within 10 s: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
     }
+  };
+  const stop = async (): Promise<void> => {
+    await kill();
     await rm(dir, { recursive: true, force: true });
   };
-  const until = Date.now() + 10_000;
-  for (;;) {
-    if (failure) {
-      await stop();
-      throw failure;
-    }
-    if (await greets(port)) break;
-    if (Date.now() > until) {
-      await stop();
-      throw new Error(`nats-server on port ${port} did not answer within 10 s: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await start();
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  return { port, url: `nats://127.0.0.1:${port}`, dir, stop };
+  return { port, url: `nats://127.0.0.1:${port}`, dir, kill, start, stop };
 }
