@@ -10,7 +10,7 @@ describe('agency permissions', () => {
 
   it('refuse a code that could widen a subject (wildcards, dots, lower case)', () => {
     for (const agencyCode of ['*', '>', 'SYT.>', 'S T', 'syt', '', 'S', '_SYT']) {
-      expect(() => agencyPermissions('ocop', { agencyCode, eventTypes: [] })).toThrow(/not an upper-case code/);
+      expect(() => agencyPermissions('ocop', { agencyCode, eventTypes: [] })).toThrow(/is not 2-20 upper-case letters/);
     }
   });
 

@@ -59,7 +59,8 @@ export function agencyCodeOfSubject(prefix: string, subject: string): string | u
 
 /** What an agency's user may publish and subscribe to: nothing else. */
 export function agencyPermissions(prefix: string, grant: AgencyGrant): Permissions {
-  if (!AGENCY_CODE.test(grant.agencyCode)) throw new Error(`agency code ${grant.agencyCode} is not an upper-case code`);
+  if (!AGENCY_CODE.test(grant.agencyCode))
+    throw new Error(`agency code ${grant.agencyCode} is not 2-20 upper-case letters, digits, _ or -`);
   return {
     pub: { allow: [agencySubjectSpace(prefix, grant.agencyCode)] },
     sub: { allow: [`${agencyInboxPrefix(grant.agencyCode)}.>`, ...grant.eventTypes.map((t) => eventSubject(prefix, t))] },
