@@ -2,7 +2,7 @@ import { getMetadataStorage } from 'class-validator';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { stringify } from 'yaml';
-import { AgencyEvents, EVENT_PAYLOADS, LAB_CREDENTIAL_HEADER, RecordResultCommand } from '@ocop/contracts';
+import { AGENCY_EVENT_PREFIX, AgencyEvents, EVENT_PAYLOADS, LAB_CREDENTIAL_HEADER, RecordResultCommand } from '@ocop/contracts';
 
 /**
  * The platform's public message contract as an AsyncAPI 3.0 document, built from the registries in libs/contracts:
@@ -106,18 +106,26 @@ export function buildAsyncApi(): Record<string, unknown> {
         properties: envelopeProperties(type, `#/components/schemas/${cls.name}`),
       },
     };
-    channels[id] = {
-      address: `{prefix}.events.${type}`,
-      title: type,
-      parameters: prefix,
-      messages: { [id]: { $ref: `#/components/messages/${id}` } },
-    };
     const agency = agencyTypes.has(type);
+    channels[id] = agency
+      ? {
+          // An agency publishes in its own space; the platform takes the agency from the subject, never from the payload.
+          address: `{prefix}.agency.{agencyCode}.events.${type.slice(AGENCY_EVENT_PREFIX.length)}`,
+          title: type,
+          parameters: { ...prefix, agencyCode: { description: 'The agency whose credential publishes it (SCT, SYT, ...)' } },
+          messages: { [id]: { $ref: `#/components/messages/${id}` } },
+        }
+      : {
+          address: `{prefix}.events.${type}`,
+          title: type,
+          parameters: prefix,
+          messages: { [id]: { $ref: `#/components/messages/${id}` } },
+        };
     operations[`${agency ? 'receive' : 'send'}_${id}`] = {
       action: agency ? 'receive' : 'send',
       channel: { $ref: `#/channels/${id}` },
       summary: agency
-        ? `An agency's service publishes ${type} on the JetStream stream; the platform consumes it.`
+        ? `An agency's service publishes ${type} in its own space (a JetStream publish: wait for the ack); the platform consumes it.`
         : `The platform publishes ${type} on the JetStream stream (at least once; deduplicate on the envelope id).`,
     };
   }

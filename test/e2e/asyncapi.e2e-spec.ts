@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { EVENT_PAYLOADS } from '@ocop/contracts';
+import { AGENCY_EVENT_PREFIX, agencyEventSubject, EVENT_PAYLOADS, eventSubject } from '@ocop/contracts';
 import { asyncApiYaml, buildAsyncApi } from '../../tools/asyncapi';
 
 const committed = readFileSync(resolve(__dirname, '..', '..', 'docs', 'asyncapi.yaml'), 'utf8');
@@ -29,7 +29,11 @@ describe('AsyncAPI', () => {
     };
     const addresses = new Set(Object.values(doc.channels).map((c) => c.address));
     for (const [type, cls] of Object.entries(EVENT_PAYLOADS)) {
-      expect(addresses.has(`{prefix}.events.${type}`)).toBe(true);
+      // The address is the subject the platform's own subject functions give (an agency's events in its own space).
+      const address = type.startsWith(AGENCY_EVENT_PREFIX)
+        ? agencyEventSubject('{prefix}', '{agencyCode}', type)
+        : eventSubject('{prefix}', type);
+      expect({ type, channel: addresses.has(address) }).toEqual({ type, channel: true });
       const message = Object.values(doc.components.messages).find((m) => m.name === type);
       expect(message?.payload.properties?.data?.$ref).toBe(`#/components/schemas/${cls.name}`);
       expect(doc.components.schemas[cls.name]).toEqual(expect.objectContaining({ type: 'object' }));

@@ -371,15 +371,19 @@ describe('inspection campaigns end to end', () => {
     const [cert] = await db.query(
       `SELECT certificate_id, code FROM inspection.certificate_pool WHERE status = 'ACTIVE' ORDER BY number LIMIT 1`,
     );
+    // Industry and Trade's service publishes in its own space; the payload's agency code and an actor it claims are forged.
     const report: MarketSurveillanceReportedData = {
       reportId: 'QLTT-2031-118',
-      agencyCode: 'SCT',
+      agencyCode: 'SYT',
       certificateCode: cert.code,
       details: 'Sản phẩm bày bán ghi 5 sao trong khi giấy chứng nhận 3 sao',
       reportedAt: '2031-10-20T03:00:00.000Z',
     };
-    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report);
-    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report); // the agency sends it again
+    const asSct = { agencyCode: 'SCT', extra: { actorid: randomUUID(), actorrole: 'ADMIN', agencycode: 'SYT' } };
+    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report, asSct);
+    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, report, asSct); // the agency sends it again
+    // Published on the platform's own subjects, no agency vouches for a report: inspection does not even receive it.
+    await bus.publish('ocop/agency-sct', AgencyEvents.marketSurveillanceReported, { ...report, reportId: 'QLTT-2031-119' });
     await bus.settled('inspection-agency-reports');
     const adHoc = (await p.http('GET', '/api/inspection/campaigns', { token: office })).body.filter(
       (c: { origin: string }) => c.origin === 'AGENCY',
@@ -392,6 +396,11 @@ describe('inspection campaigns end to end', () => {
         scope: { certificateIds: [cert.certificate_id] },
       }),
     ]);
+    expect(adHoc[0].name).toContain('SCT');
+    const refused: { error: string }[] = await db.query(
+      `SELECT error FROM inspection.dead_letter WHERE consumer = 'inspection-agency-reports'`,
+    );
+    expect(refused).toEqual([]);
     const [task] = (await p.http('GET', `/api/inspection/tasks?campaignId=${adHoc[0].id}`, { token: office })).body;
     expect(task).toMatchObject({ certificateId: cert.certificate_id, assigneeUserId: null, dueAt: '2031-11-19T03:00:00.000Z' });
     const assigned = await p.http('POST', `/api/inspection/tasks/${task.id}/assign`, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
-import { eventSubject, type EventEnvelope } from '@ocop/contracts';
+import { agencyEventSubject, eventSubject, type EventEnvelope } from '@ocop/contracts';
 import { eventually, type TestEnv } from '@ocop/testing';
 
 /** Publishes events onto a test file's stream the way a service's outbox relay does (CloudEvents envelope, event id as Nats-Msg-Id). */
@@ -21,7 +21,16 @@ export class TestBus {
     source: string,
     type: string,
     data: T,
-    o: { id?: string; msgId?: string; subject?: string; time?: string } = {},
+    o: {
+      id?: string;
+      msgId?: string;
+      subject?: string;
+      time?: string;
+      /** Publish as this agency's service does: on its own space (agencyEventSubject), not the platform's. */
+      agencyCode?: string;
+      /** Envelope attributes a publisher adds (e.g. a forged actor or agency, which the platform must drop). */
+      extra?: Record<string, unknown>;
+    } = {},
   ): Promise<{ envelope: EventEnvelope<T>; ack: PubAck }> {
     const envelope: EventEnvelope<T> = {
       specversion: '1.0',
@@ -34,7 +43,8 @@ export class TestBus {
       data,
       correlationid: randomUUID(),
     };
-    const ack = await this.js.publish(eventSubject(this.env.prefix, type), JSON.stringify(envelope), { msgID: o.msgId ?? envelope.id });
+    const subject = o.agencyCode ? agencyEventSubject(this.env.prefix, o.agencyCode, type) : eventSubject(this.env.prefix, type);
+    const ack = await this.js.publish(subject, JSON.stringify({ ...envelope, ...o.extra }), { msgID: o.msgId ?? envelope.id });
     return { envelope, ack };
   }
 

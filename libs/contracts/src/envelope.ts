@@ -18,6 +18,11 @@ export interface EventEnvelope<T = unknown> {
   causationid?: string;
   actorid?: string;
   actorrole?: string;
+  /**
+   * The agency whose space (`<prefix>.agency.<CODE>.events.…`) the event was published in: set by the consuming side
+   * from the subject, which the broker lets only that agency publish on; whatever a publisher writes here is dropped.
+   */
+  agencycode?: string;
 }
 
 export function isEventEnvelope(v: unknown): v is EventEnvelope {

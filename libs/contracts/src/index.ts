@@ -4,7 +4,16 @@ export { Role, SYSTEM_ACTOR, scopeLabel } from './actor';
 export type { Actor, Scope } from './actor';
 export { isEventEnvelope, HEADERS } from './envelope';
 export type { EventEnvelope } from './envelope';
-export { commandSubject, consumerFilterSubject, eventSubject, eventsWildcard } from './subjects';
+export {
+  AGENCY_EVENT_PREFIX,
+  agencyEventOfSubject,
+  agencyEventSubject,
+  agencyEventsWildcard,
+  commandSubject,
+  consumerFilterSubject,
+  eventSubject,
+  eventsWildcard,
+} from './subjects';
 export { validateInto, validationErrorFrom } from './validate';
 export { PageQuery, DEFAULT_PAGE } from './query';
 export { RegistrationSubjects, RegistrationEvents } from './registration/registration.subjects';

@@ -3,7 +3,9 @@
  * file so parallel files never hear each other):
  *   commands and queries  <prefix>.<service>.<entity>.<verb>        core NATS request/reply, queue group = service
  *   domain events         <prefix>.events.<service>.<event>.v<N>   JetStream stream <OCOP_STREAM>
- *   agency services       <prefix>.agency.<agencyCode>.>            (reserved, see deploy/nats)
+ *   agency services       <prefix>.agency.<agencyCode>.>            an agency's own space (deploy/nats/operator-mode.md):
+ *     its events          <prefix>.agency.<agencyCode>.events.<event>.v<N>   same stream; the type is agency.<event>.v<N>
+ *     its requests        <prefix>.agency.<agencyCode>.api.<name>, a lab's results <prefix>.agency.<labCode>.sample-results
  */
 export function commandSubject(prefix: string, name: string): string {
   return `${prefix}.${name}`;
@@ -17,12 +19,45 @@ export function eventsWildcard(prefix: string): string {
   return `${prefix}.events.>`;
 }
 
+/** The types outside agencies publish (AgencyEvents) start so; they travel in the agency's own space, not under `events`. */
+export const AGENCY_EVENT_PREFIX = 'agency.';
+
+/** The subject an agency publishes one of its events on. */
+export function agencyEventSubject(prefix: string, agencyCode: string, type: string): string {
+  if (!type.startsWith(AGENCY_EVENT_PREFIX)) throw new Error(`${type} is not an agency event type`);
+  return `${prefix}.agency.${agencyCode}.events.${type.slice(AGENCY_EVENT_PREFIX.length)}`;
+}
+
+/** Every agency's events, in the stream beside the platform's. */
+export function agencyEventsWildcard(prefix: string): string {
+  return `${prefix}.agency.*.events.>`;
+}
+
+/**
+ * The agency and event type a subject of the agencies' events names (`<prefix>.agency.<CODE>.events.<event>`), or
+ * undefined for any other subject. The broker lets an agency publish only in its own space, so this is who published.
+ */
+export function agencyEventOfSubject(subject: string): { agencyCode: string; type: string } | undefined {
+  const t = subject.split('.');
+  if (t.length < 5 || t[1] !== 'agency' || t[3] !== 'events') return undefined;
+  return { agencyCode: t[2]!, type: AGENCY_EVENT_PREFIX + t.slice(4).join('.') };
+}
+
 /**
  * The narrowest subject filter of a durable consumer that handles these event types (`'*'`: every type): one type's own
  * subject, one producing service's `<prefix>.events.<service>.>`, or every event. The server then delivers only what the
  * consumer may handle, instead of every event to every consumer (nats-server 2.9 takes one filter per consumer).
  */
 export function consumerFilterSubject(prefix: string, types: readonly string[]): string {
+  const agencyTypes = types.filter((t) => t.startsWith(AGENCY_EVENT_PREFIX));
+  if (agencyTypes.length) {
+    if (agencyTypes.length !== types.length) {
+      throw new Error(
+        `one consumer takes agencies' events or the platform's, not both (${types.join(', ')}): nats-server 2.9 takes one filter`,
+      );
+    }
+    return agencyTypes.length === 1 ? agencyEventSubject(prefix, '*', agencyTypes[0]!) : agencyEventsWildcard(prefix);
+  }
   if (types.length === 0 || types.includes('*')) return eventsWildcard(prefix);
   if (types.length === 1) return eventSubject(prefix, types[0]!);
   const services = new Set(types.map((t) => t.split('.')[0]));

@@ -4,6 +4,7 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMes
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import {
+  agencyEventOfSubject,
   eventPayloadClass,
   isEventEnvelope,
   validatePayload,
@@ -68,6 +69,22 @@ interface Pending {
   handler: EventHandler;
   deliveries: number;
   done?: () => void;
+}
+
+/**
+ * What the subject tells about the publisher, written into the envelope, and nothing the publisher claimed. On an
+ * agency's subject: the agency (`agencycode`), no actor (an agency acts as no platform user), and only the agency event
+ * type the subject names. Elsewhere (the platform's own account): no agency. Returns why an event is refused.
+ */
+function vouchForPublisher(event: EventEnvelope, subject: string): string | undefined {
+  delete event.agencycode;
+  const agency = agencyEventOfSubject(subject);
+  if (!agency) return undefined;
+  if (event.type !== agency.type) return `${subject} carries only ${agency.type}, not ${event.type}`;
+  event.agencycode = agency.agencyCode;
+  delete event.actorid;
+  delete event.actorrole;
+  return undefined;
 }
 
 /** The context a handler runs in: the event's correlation, its actor, and its own time as "now". */
@@ -237,6 +254,8 @@ export class DurableEventConsumer {
       return this.deadLetter(m, msgId, raw, 'not a valid event envelope (CloudEvents 1.0 JSON with a uuid id)');
     }
     const event = parsed;
+    const refused = vouchForPublisher(event, m.subject);
+    if (refused) return this.deadLetter(m, event.id, raw, refused);
     const handler = this.o.handlers[event.type] ?? this.o.handlers['*'];
     if (!handler) {
       m.ack();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, nanos, type Authenticator, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
 import type { DataSource } from 'typeorm';
-import { eventsWildcard } from '@ocop/contracts';
+import { agencyEventsWildcard, eventsWildcard } from '@ocop/contracts';
 import { pingDatabase } from '@ocop/persistence';
 
 /** Connects to NATS (with the user of a `.creds` file in operator mode), reconnecting forever once connected; says clearly when the server is not there. */
@@ -47,7 +47,8 @@ export interface EventStreamOptions {
 export async function ensureEventStream(nc: NatsConnection, o: EventStreamOptions): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const config = {
-    subjects: [eventsWildcard(o.prefix)],
+    // The platform's events, and the agencies' own (each published in its agency's space: deploy/nats/operator-mode.md).
+    subjects: [eventsWildcard(o.prefix), agencyEventsWildcard(o.prefix)],
     duplicate_window: nanos(o.duplicateWindowMs ?? 2 * 60 * 60 * 1000),
     num_replicas: o.replicas ?? 1,
   };

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { eventSubject, RegistrationEvents, ScoringEvents, type EventEnvelope, type SessionClosedData } from '@ocop/contracts';
+import {
+  agencyEventSubject,
+  consumerFilterSubject,
+  eventSubject,
+  RegistrationEvents,
+  ScoringEvents,
+  type EventEnvelope,
+  type SessionClosedData,
+} from '@ocop/contracts';
 import {
   DurableEventConsumer,
   JetStreamPublisher,
@@ -347,6 +355,54 @@ describe('DurableEventConsumer (JetStream → inbox + effect in PostgreSQL)', ()
       expect(after?.replayedAt).toBeNull();
       expect(after?.replayError).toMatch(/not an event this consumer handles/);
     });
+  });
+
+  it("takes an agency's event's publisher from its subject: the agency written in, a claimed actor and agency dropped, another type refused", async () => {
+    const type = 'agency.vouch-checked.v1';
+    const durable = 'vouch-reader';
+    const seen: EventEnvelope[] = [];
+    const apply = effectHandler(durable);
+    await startConsumer(
+      'vouch',
+      { [type]: async (e, tx) => void (seen.push(e), await apply(e, tx)) },
+      {
+        filterSubject: consumerFilterSubject(h.env.prefix, [type]),
+        extraPayloads: thingPayloads(type),
+      },
+    );
+    const forged = { ...makeEnvelope(type, { value: 7 }), actorid: randomUUID(), actorrole: 'ADMIN', agencycode: 'SYT' };
+    const otherType = makeEnvelope('vouch.thing-happened.v1', { value: 8 });
+    const subject = agencyEventSubject(h.env.prefix, 'SCT', type);
+    await h.js.publish(subject, JSON.stringify(forged), { msgID: forged.id });
+    await h.js.publish(subject, JSON.stringify(otherType), { msgID: otherType.id });
+
+    await eventually(async () => seen.length === 1 && (await deadLetter(durable, otherType.id)));
+    expect(seen[0]).toMatchObject({ id: forged.id, agencycode: 'SCT' });
+    expect(seen[0]).not.toHaveProperty('actorid');
+    expect(seen[0]).not.toHaveProperty('actorrole');
+    expect((await deadLetter(durable, otherType.id))?.error).toBe(`${subject} carries only ${type}, not vouch.thing-happened.v1`);
+
+    // On the platform's own subjects nobody vouches for an agency: whatever the envelope claims is dropped.
+    const platformSide = running.add(
+      new DurableEventConsumer(
+        h.nc,
+        h.ds,
+        {
+          durable: 'vouch-platform-reader',
+          stream: h.env.stream,
+          filterSubject: scopeFilter(h.env.prefix, 'vouchp'),
+          handlers: { 'vouchp.thing-happened.v1': async (e) => void seen.push(e) },
+          extraPayloads: thingPayloads('vouchp.thing-happened.v1'),
+        },
+        h.logger,
+      ),
+    );
+    await platformSide.start();
+    const claimed = { ...makeEnvelope('vouchp.thing-happened.v1', { value: 9 }), agencycode: 'SCT' };
+    await publishRaw(h, claimed.type, JSON.stringify(claimed), claimed.id);
+    await eventually(async () => seen.length === 2);
+    expect(seen[1]!.id).toBe(claimed.id);
+    expect(seen[1]).not.toHaveProperty('agencycode');
   });
 
   it('hands the handler the envelope exactly as the producer enqueued it (outbox jsonb → stream → handler)', async () => {

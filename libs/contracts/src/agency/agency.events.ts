@@ -3,7 +3,9 @@ import { Code, Id, Instant, Text } from '../event-fields';
 
 /**
  * Events outside agencies' own services publish on the bus (Industry and Trade's market surveillance, Health's
- * food-safety inspectors, ...). The platform consumes them; the agency's NATS account may publish only these.
+ * food-safety inspectors, ...), each in its own space: `<prefix>.agency.<CODE>.events.<event>.v<N>`
+ * (agencyEventSubject). The platform takes the agency from that subject, which only the agency's credential may
+ * publish on (deploy/nats/operator-mode.md), never from the payload.
  */
 export const AgencyEvents = {
   /** A market-surveillance finding about an OCOP product: inspection opens an ad-hoc campaign for its certificate. */
@@ -11,9 +13,10 @@ export const AgencyEvents = {
 } as const;
 
 export class MarketSurveillanceReportedData {
-  /** The agency's own reference of the report (with the agency code, the same report never opens two campaigns). */
+  /** The agency's own reference of the report (with the agency's code, the same report never opens two campaigns). */
   @Code() reportId: string;
-  @Code() agencyCode: string;
+  /** Ignored: the agency is the one whose subject the report arrived on. Kept so that reports written before still fit. */
+  @IsOptional() @Code() agencyCode?: string;
   /** The certificate's public verification code (printed on the package) or its id. */
   @ValidateIf((o: MarketSurveillanceReportedData) => o.certificateCode !== undefined || o.certificateId === undefined)
   @Code()

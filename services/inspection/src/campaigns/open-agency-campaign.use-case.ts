@@ -26,20 +26,24 @@ export class OpenAgencyCampaignUseCase {
 
   async execute(e: EventEnvelope, tx: Tx): Promise<void> {
     const d = e.data as MarketSurveillanceReportedData;
+    // Who reported is the agency whose subject it came on (the consumer writes it from the subject), never the payload's claim.
+    const agencyCode = e.agencycode;
+    if (!agencyCode)
+      throw new UnrecoverableEventError(`${e.type} ${e.id}: not published in an agency's space, so no agency vouches for it`);
     const cert = await this.pool.findNamedForSystem(tx, d.certificateId, d.certificateCode);
     if (!cert) throw new UnrecoverableEventError(`${e.type} ${e.id}: no certificate ${d.certificateId ?? d.certificateCode} in the pool`);
     const at = new Date(d.reportedAt);
     const id = randomUUID();
     const c = {
-      name: `Kiểm tra đột xuất theo phản ánh của ${d.agencyCode} — ${cert.number}`,
-      legalBasis: `Báo cáo ${d.reportId} của ${d.agencyCode}: ${d.details}`.slice(0, 500),
+      name: `Kiểm tra đột xuất theo phản ánh của ${agencyCode} — ${cert.number}`,
+      legalBasis: `Báo cáo ${d.reportId} của ${agencyCode}: ${d.details}`.slice(0, 500),
       periodFrom: at.toISOString(),
       periodTo: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
       scope: { certificateIds: [cert.certificateId] },
       rule: { kind: 'ALL' as const },
       team: { inspectorUserIds: [] },
       origin: 'AGENCY',
-      originReference: `${d.agencyCode}:${d.reportId}`,
+      originReference: `${agencyCode}:${d.reportId}`,
     } as CreateCampaignCommand;
     const inserted = await this.campaigns.insertIfNew(
       tx,
@@ -51,7 +55,7 @@ export class OpenAgencyCampaignUseCase {
         to: new Date(c.periodTo),
         checklist: ITEM_CODES,
         recurrenceId: null,
-        by: `agency:${d.agencyCode}`,
+        by: `agency:${agencyCode}`,
         asOf: at,
       }),
     );
