@@ -5,7 +5,11 @@ export type { Actor, Scope } from './actor';
 export { isEventEnvelope, HEADERS } from './envelope';
 export type { EventEnvelope } from './envelope';
 export {
+  AGENCY_CODE,
   AGENCY_EVENT_PREFIX,
+  agencyCodeOfSubject,
+  agencyInboxPrefix,
+  agencySubjectSpace,
   agencyEventOfSubject,
   agencyEventSubject,
   agencyEventsWildcard,

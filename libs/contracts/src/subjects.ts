@@ -19,6 +19,25 @@ export function eventsWildcard(prefix: string): string {
   return `${prefix}.events.>`;
 }
 
+/** The users' agency code rule (2–20 upper-case letters, digits, `_`, `-`): never a dot, space or wildcard in a subject. */
+export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9_-]{1,19}$/;
+
+export function agencySubjectSpace(prefix: string, agencyCode: string): string {
+  return `${prefix}.agency.${agencyCode}.>`;
+}
+
+export function agencyInboxPrefix(agencyCode: string): string {
+  return `_INBOX_${agencyCode}`;
+}
+
+/** The agency code a subject of the agencies' space names (`<prefix>.agency.<CODE>.…`), or undefined. */
+export function agencyCodeOfSubject(prefix: string, subject: string): string | undefined {
+  const head = `${prefix}.agency.`;
+  if (!subject.startsWith(head)) return undefined;
+  const code = subject.slice(head.length).split('.')[0];
+  return code && AGENCY_CODE.test(code) ? code : undefined;
+}
+
 /** The types outside agencies publish (AgencyEvents) start so; they travel in the agency's own space, not under `events`. */
 export const AGENCY_EVENT_PREFIX = 'agency.';
 
@@ -39,7 +58,7 @@ export function agencyEventsWildcard(prefix: string): string {
  */
 export function agencyEventOfSubject(subject: string): { agencyCode: string; type: string } | undefined {
   const t = subject.split('.');
-  if (t.length < 5 || t[1] !== 'agency' || t[3] !== 'events') return undefined;
+  if (t.length < 5 || t[1] !== 'agency' || t[3] !== 'events' || !AGENCY_CODE.test(t[2]!)) return undefined;
   return { agencyCode: t[2]!, type: AGENCY_EVENT_PREFIX + t.slice(4).join('.') };
 }
 

@@ -1,4 +1,5 @@
-import { agencyCodeOfSubject, agencyPermissions } from './agency-credentials';
+import { agencyCodeOfSubject } from '@ocop/contracts';
+import { agencyPermissions } from './agency-credentials';
 
 describe('agency permissions', () => {
   it('allow publishing in the agency space, and subscribing to its inbox and its granted events only', () => {

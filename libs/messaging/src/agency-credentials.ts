@@ -13,7 +13,7 @@ import {
   type Permissions,
 } from '@nats-io/jwt';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { eventSubject } from '@ocop/contracts';
+import { AGENCY_CODE, agencyInboxPrefix, agencySubjectSpace, eventSubject } from '@ocop/contracts';
 
 /**
  * NATS credentials that confine an outside agency's service (issue 16), in operator mode (JWTs, nats-server ≥ 2.9):
@@ -35,27 +35,8 @@ export interface AgencyGrant {
   eventTypes: readonly string[];
 }
 
-/** The users' agency code rule (2–20 upper-case letters, digits, `_`, `-`): never a dot, space or wildcard in a subject. */
-export const AGENCY_CODE = /^[A-Z0-9][A-Z0-9_-]{1,19}$/;
-
 /** Account limits with nothing limited (an account JWT without limits allows no connections). */
 export const UNLIMITED_ACCOUNT = { subs: -1, conn: -1, leaf: -1, imports: -1, exports: -1, data: -1, payload: -1, wildcards: true };
-
-export function agencySubjectSpace(prefix: string, agencyCode: string): string {
-  return `${prefix}.agency.${agencyCode}.>`;
-}
-
-export function agencyInboxPrefix(agencyCode: string): string {
-  return `_INBOX_${agencyCode}`;
-}
-
-/** The agency code a subject of the agencies' space names (`<prefix>.agency.<CODE>.…`), or undefined. */
-export function agencyCodeOfSubject(prefix: string, subject: string): string | undefined {
-  const head = `${prefix}.agency.`;
-  if (!subject.startsWith(head)) return undefined;
-  const code = subject.slice(head.length).split('.')[0];
-  return code && AGENCY_CODE.test(code) ? code : undefined;
-}
 
 /** What an agency's user may publish and subscribe to: nothing else. */
 export function agencyPermissions(prefix: string, grant: AgencyGrant): Permissions {

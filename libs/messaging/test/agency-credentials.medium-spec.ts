@@ -1,11 +1,9 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, credsAuthenticator, type NatsConnection, type Status } from '@nats-io/transport-node';
-import { eventSubject } from '@ocop/contracts';
+import { agencyCodeOfSubject, agencyInboxPrefix, eventSubject } from '@ocop/contracts';
 import { eventually, startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
 import {
   accountUserCreds,
-  agencyCodeOfSubject,
-  agencyInboxPrefix,
   agencyKeysOf,
   AgencyCredentialIssuer,
   createOperatorSetup,

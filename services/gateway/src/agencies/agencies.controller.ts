@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, type PipeTransform } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AppError, Role, type Actor } from '@ocop/contracts';
+import { AGENCY_CODE, AppError, Role, type Actor } from '@ocop/contracts';
 import { CurrentActor, Roles } from '@ocop/auth';
-import { AGENCY_CODE } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
 import { AgencyCredentialsUseCase } from './agency-credentials.use-case';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, type Actor } from '@ocop/contracts';
-import { agencyInboxPrefix, agencySubjectSpace } from '@ocop/messaging';
+import { AppError, agencyInboxPrefix, agencySubjectSpace, type Actor } from '@ocop/contracts';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
 import { Agency, AgencyCredential } from './agency.entity';
