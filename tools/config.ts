@@ -11,6 +11,8 @@ export interface ToolConfig {
   /** The platform's own database for `npm start` (DATABASE_URL, or `ocop` on the same server). */
   platformDatabaseUrl: string;
   mode: string;
+  /** The platform's subject prefix (OCOP_SUBJECT_PREFIX, default ocop), e.g. for `npm run nats:operator`. */
+  subjectPrefix: string;
   demoData: string;
   /** `npm start`: each service's HTTP port from <SERVICE>_PORT (GATEWAY_PORT, REGISTRATION_PORT, SCORING_PORT, CERTIFICATION_PORT, INSPECTION_PORT, TRADE_PROMOTION_PORT, TRAINING_PORT). */
   ports: Record<string, number | undefined>;
@@ -59,6 +61,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     infra,
     platformDatabaseUrl: env.DATABASE_URL ?? withDatabase(infra.databaseUrl, 'ocop'),
     mode,
+    subjectPrefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: Object.fromEntries(
       ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'].map((s) => [

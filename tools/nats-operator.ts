@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { accountUserCreds, createOperatorSetup, operatorModeServerConfig, publicKeyOf } from '@ocop/messaging';
+import { loadToolConfig } from './config';
 
 /**
- * `npm run nats:operator -- <dir> [prefix]`: creates the keys and JWTs of an operator-mode NATS deployment
+ * `npm run nats:operator -- <dir> [prefix, default OCOP_SUBJECT_PREFIX or ocop]`: creates the keys and JWTs of an operator-mode NATS deployment
  * (deploy/nats/operator-mode.md) into a new folder, for the province's IT team to move into its secret store:
  *   nats-operator.conf   the resolver and accounts part of nats-server.conf (include it from the server's file)
  *   platform.creds       the user of the platform's services (account OCOP)
@@ -12,7 +13,7 @@ import { accountUserCreds, createOperatorSetup, operatorModeServerConfig, public
  * It refuses a folder that exists, so keys are never overwritten.
  */
 async function main(): Promise<void> {
-  const [dirArg, prefix = process.env.NATS_SUBJECT_PREFIX ?? 'ocop'] = process.argv.slice(2);
+  const [dirArg, prefix = loadToolConfig().subjectPrefix] = process.argv.slice(2);
   if (!dirArg) throw new Error('usage: npm run nats:operator -- <new folder> [subject prefix]');
   const dir = resolve(dirArg);
   if (existsSync(dir)) throw new Error(`${dir} exists: choose a new folder (keys are never overwritten)`);

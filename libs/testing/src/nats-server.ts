@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports';
+import { serverProcess } from './server-process';
 
 /** A nats-server of a test's own, started with the configuration the test gives (operator mode, accounts, ...). */
 export interface OwnNatsServer {
@@ -42,38 +42,12 @@ export async function startOwnNatsServer(config: (dir: string) => string, bin = 
   const dir = await mkdtemp(join(tmpdir(), 'ocop-nats-'));
   const file = join(dir, 'nats-server.conf');
   await writeFile(file, config(dir));
-  let child: ChildProcess | undefined;
-
-  const kill = async (): Promise<void> => {
-    const p = child;
-    child = undefined;
-    if (!p || p.exitCode !== null || p.signalCode !== null) return;
-    const gone = new Promise<void>((r) => p.once('exit', () => r()));
-    p.kill('SIGKILL');
-    await gone;
-  };
-  const start = async (): Promise<void> => {
-    const p = spawn(bin, ['-c', file, '-a', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-    child = p;
-    let stderr = '';
-    p.stderr?.on('data', (b: Buffer) => {
-      stderr = (stderr + b.toString()).slice(-4_000);
-    });
-    let failure: Error | undefined;
-    p.once('error', (err) => {
-      failure = err;
-    });
-    p.once('exit', (code) => {
-      failure ??= new Error(`nats-server on port ${port} exited (${code}): ${stderr}`);
-    });
-    const until = Date.now() + 10_000;
-    for (;;) {
-      if (failure) throw failure;
-      if (await greets(port)) return;
-      if (Date.now() > until) throw new Error(`nats-server on port ${port} did not answer within 10 s: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const { start, kill } = serverProcess(
+    bin,
+    ['-c', file, '-a', '127.0.0.1', '-p', String(port)],
+    () => greets(port),
+    `nats-server on port ${port}`,
+  );
   const stop = async (): Promise<void> => {
     await kill();
     await rm(dir, { recursive: true, force: true });

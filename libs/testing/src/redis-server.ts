@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { freePort } from './ports';
+import { serverProcess } from './server-process';
 
 /** A redis-server of a test's own, without persistence, that the test may kill and start again on the same port. */
 export interface OwnRedisServer {
@@ -37,35 +37,12 @@ function pong(port: number): Promise<boolean> {
 export async function startOwnRedisServer(bin = 'redis-server'): Promise<OwnRedisServer> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-
-  const start = async (): Promise<void> => {
-    const p = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    child = p;
-    let failure: Error | undefined;
-    p.once('error', (err) => {
-      failure = err;
-    });
-    p.once('exit', (code) => {
-      failure ??= new Error(`redis-server on port ${port} exited (${code})`);
-    });
-    const until = Date.now() + 10_000;
-    for (;;) {
-      if (failure) throw failure;
-      if (await pong(port)) return;
-      if (Date.now() > until) throw new Error(`redis-server on port ${port} did not answer within 10 s`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-
-  const kill = async (): Promise<void> => {
-    const p = child;
-    child = undefined;
-    if (!p || p.exitCode !== null || p.signalCode !== null) return;
-    const gone = new Promise<void>((r) => p.once('exit', () => r()));
-    p.kill('SIGKILL');
-    await gone;
-  };
+  const { start, kill } = serverProcess(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    () => pong(port),
+    `redis-server on port ${port}`,
+  );
 
   await start();
   return { port, url, kill, start, stop: kill };

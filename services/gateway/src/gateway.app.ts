@@ -65,6 +65,7 @@ import { ReferenceController } from './reference/reference.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AGENCY_NATS, AgencyCredentialsUseCase } from './agencies/agency-credentials.use-case';
 import { AgencyNatsAuthority } from './agencies/agency-nats.authority';
+import { AgenciesRepository } from './agencies/agencies.repository';
 
 const REDIS = Symbol('REDIS');
 
@@ -151,6 +152,7 @@ class GatewayModule {
         { provide: OBJECT_STORAGE, useValue: new LocalDiskObjectStorage(config.storageDir) },
         { provide: AGENCY_NATS, useValue: new AgencyNatsAuthority(config.agencyNats) },
         AgencyCredentialsUseCase,
+        AgenciesRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Guards run in this order: authentication and roles, then the actor into the request context, then the query's names.
         { provide: APP_GUARD, useClass: ActorContextGuard },

@@ -5,13 +5,11 @@ import { AppError, agencyInboxPrefix, agencySubjectSpace, type Actor } from '@oc
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
 import { Agency, AgencyCredential } from './agency.entity';
+import { AgenciesRepository } from './agencies.repository';
 import { AgencyNatsAuthority } from './agency-nats.authority';
 import type { AgencyCredentialView, AgencyView, IssuedAgencyCredentialView, PutAgencyBody } from './agency.dto';
 
 export const AGENCY_NATS = Symbol('AGENCY_NATS');
-
-/** One revocation at a time: each push carries every revoked key, so a push must see the one before it. */
-const REVOCATION_LOCK = 'gateway.agency-revocations';
 
 /** Every change here is an admin's, on an agency or one of its credentials. */
 const audit = (tx: Tx, admin: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
@@ -44,26 +42,26 @@ const credentialView = (c: AgencyCredential): AgencyCredentialView => ({
 export class AgencyCredentialsUseCase {
   constructor(
     private readonly ds: DataSource,
+    private readonly agencies: AgenciesRepository,
     @Inject(AGENCY_NATS) private readonly nats: AgencyNatsAuthority,
   ) {}
 
   async put(admin: Actor, code: string, body: PutAgencyBody): Promise<AgencyView> {
     const agency = Object.assign(new Agency(), { code, name: body.name.trim(), eventTypes: [...body.eventTypes].sort(), updatedAt: now() });
     await this.ds.transaction(async (tx) => {
-      await tx.getRepository(Agency).save(agency);
+      await this.agencies.saveAgency(tx, agency);
       await audit(tx, admin, 'agency.put', 'agency', code, { name: agency.name, eventTypes: agency.eventTypes });
     });
     return agencyView(agency);
   }
 
   async list(): Promise<AgencyView[]> {
-    return (await this.ds.getRepository(Agency).find({ order: { code: 'ASC' } })).map(agencyView);
+    return (await this.agencies.list()).map(agencyView);
   }
 
   async credentials(code: string): Promise<AgencyCredentialView[]> {
     await this.agency(code);
-    const rows = await this.ds.getRepository(AgencyCredential).find({ where: { agencyCode: code }, order: { issuedAt: 'ASC', id: 'ASC' } });
-    return rows.map(credentialView);
+    return (await this.agencies.credentialsOf(code)).map(credentialView);
   }
 
   async issue(admin: Actor, code: string): Promise<IssuedAgencyCredentialView> {
@@ -82,7 +80,7 @@ export class AgencyCredentialsUseCase {
       revokedEpoch: null,
     });
     await this.ds.transaction(async (tx) => {
-      await tx.getRepository(AgencyCredential).insert(credential);
+      await this.agencies.insertCredential(tx, credential);
       await audit(tx, admin, 'agency.credential.issue', 'agency_credential', credential.id, {
         agencyCode: code,
         userKey: issued.userKey,
@@ -102,28 +100,25 @@ export class AgencyCredentialsUseCase {
   async revoke(admin: Actor, code: string, credentialId: string): Promise<AgencyCredentialView> {
     this.nats.requireIssuer();
     return this.ds.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [REVOCATION_LOCK]);
-      const repo = tx.getRepository(AgencyCredential);
-      const credential = await repo.findOneBy({ id: credentialId, agencyCode: code });
+      await this.agencies.lockRevocations(tx);
+      const credential = await this.agencies.findCredential(tx, code, credentialId);
       if (!credential)
         throw AppError.notFound('AGENCY_CREDENTIAL_NOT_FOUND', `no credential ${credentialId} of agency ${code}`, 'credentialId');
       if (credential.revokedAt) return credentialView(credential);
+      // revokedAt is the platform's as-of; revokedEpoch is the broker's wall clock, which it compares with the JWT's issue time.
       Object.assign(credential, { revokedAt: now(), revokedBy: admin.id, revokedEpoch: String(Math.floor(Date.now() / 1000)) });
-      await repo.save(credential);
+      await this.agencies.saveCredential(tx, credential);
       await audit(tx, admin, 'agency.credential.revoke', 'agency_credential', credential.id, {
         agencyCode: code,
         userKey: credential.userKey,
       });
-      const revoked = await tx.query<{ user_key: string; revoked_epoch: string }[]>(
-        `SELECT user_key, revoked_epoch FROM gateway.agency_credential WHERE revoked_epoch IS NOT NULL`,
-      );
-      await this.nats.pushRevocations(Object.fromEntries(revoked.map((r) => [r.user_key, Number(r.revoked_epoch)])));
+      await this.nats.pushRevocations(await this.agencies.revocations(tx));
       return credentialView(credential);
     });
   }
 
   private async agency(code: string): Promise<Agency> {
-    const agency = await this.ds.getRepository(Agency).findOneBy({ code });
+    const agency = await this.agencies.findAgency(code);
     if (!agency) throw AppError.notFound('AGENCY_NOT_FOUND', `no agency ${code}; register it with PUT /api/agencies/${code}`, 'code');
     return agency;
   }
