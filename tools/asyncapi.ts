@@ -2,7 +2,15 @@ import { getMetadataStorage } from 'class-validator';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { stringify } from 'yaml';
-import { AGENCY_EVENT_PREFIX, AgencyEvents, EVENT_PAYLOADS, LAB_CREDENTIAL_HEADER, RecordResultCommand } from '@ocop/contracts';
+import {
+  AGENCY_API,
+  AGENCY_EVENT_PREFIX,
+  AgencyEvents,
+  EVENT_PAYLOADS,
+  HEADERS,
+  LAB_CREDENTIAL_HEADER,
+  RecordResultCommand,
+} from '@ocop/contracts';
 
 /**
  * The platform's public message contract as an AsyncAPI 3.0 document, built from the registries in libs/contracts:
@@ -177,6 +185,36 @@ export function buildAsyncApi(): Record<string, unknown> {
     summary: "A lab's service records a sample's results (request/reply).",
     reply: { channel: { $ref: '#/channels/rpc_reply' }, messages: [{ $ref: '#/channels/rpc_reply/messages/rpc_reply' }] },
   };
+
+  // An agency's service makes its requests on its own subjects; the agency is the subject's, never the body's.
+  for (const [name, spec] of Object.entries(AGENCY_API)) {
+    const id = `agency_api_${name.replace(/[.-]/g, '_')}`;
+    used.add(spec.request.name);
+    messages[id] = {
+      name: `agency.api.${name}`,
+      title: `An agency's request ${name}`,
+      contentType: 'application/json',
+      headers: {
+        type: 'object',
+        properties: {
+          [HEADERS.asOf]: { type: 'string', format: 'date-time', description: 'Outside production: the instant the request acts as of' },
+        },
+      },
+      payload: { $ref: `#/components/schemas/${spec.request.name}` },
+    };
+    channels[id] = {
+      address: `{prefix}.agency.{agencyCode}.api.${name}`,
+      title: `An agency's request ${name}`,
+      parameters: { ...prefix, agencyCode: { description: 'The agency whose credential sends it (SCT, SYT, ...)' } },
+      messages: { [id]: { $ref: `#/components/messages/${id}` } },
+    };
+    operations[`receive_${id}`] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${id}` },
+      summary: `An agency's service sends ${name} (request/reply, answered by ${spec.service}); the reply's data is a ${spec.reply} (docs/openapi.json).`,
+      reply: { channel: { $ref: '#/channels/rpc_reply' }, messages: [{ $ref: '#/channels/rpc_reply/messages/rpc_reply' }] },
+    };
+  }
 
   // The schemas the messages reach, and those they refer to.
   const schemas = new Map<string, Record<string, unknown>>();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { AGENCY_EVENT_PREFIX, agencyEventSubject, EVENT_PAYLOADS, eventSubject } from '@ocop/contracts';
+import { AGENCY_API, AGENCY_EVENT_PREFIX, agencyApiSubject, agencyEventSubject, EVENT_PAYLOADS, eventSubject } from '@ocop/contracts';
 import { asyncApiYaml, buildAsyncApi } from '../../tools/asyncapi';
 
 const committed = readFileSync(resolve(__dirname, '..', '..', 'docs', 'asyncapi.yaml'), 'utf8');
@@ -37,6 +37,20 @@ describe('AsyncAPI', () => {
       const message = Object.values(doc.components.messages).find((m) => m.name === type);
       expect(message?.payload.properties?.data?.$ref).toBe(`#/components/schemas/${cls.name}`);
       expect(doc.components.schemas[cls.name]).toEqual(expect.objectContaining({ type: 'object' }));
+    }
+  });
+
+  it("has a channel and a body schema for every request an agency's service may make", () => {
+    const doc = buildAsyncApi() as {
+      channels: Record<string, { address: string | null; messages: Record<string, { $ref: string }> }>;
+      components: { messages: Record<string, { payload: { $ref: string } }>; schemas: Record<string, unknown> };
+    };
+    for (const [name, spec] of Object.entries(AGENCY_API)) {
+      const channel = Object.values(doc.channels).find((c) => c.address === agencyApiSubject('{prefix}', '{agencyCode}', name));
+      expect({ name, channel: !!channel }).toEqual({ name, channel: true });
+      const id = Object.values(channel!.messages)[0]!.$ref.split('/').at(-1)!;
+      expect(doc.components.messages[id]?.payload.$ref).toBe(`#/components/schemas/${spec.request.name}`);
+      expect(doc.components.schemas[spec.request.name]).toEqual(expect.objectContaining({ type: 'object' }));
     }
   });
 });

@@ -80,7 +80,11 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
   };
   const registration = await createRegistrationApp(
-    { ...loadRegistrationConfig(common), relayPollIntervalMs: 200, consumerBackoffMs: [100, 200, 400] },
+    {
+      ...loadRegistrationConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
+      relayPollIntervalMs: 200,
+      consumerBackoffMs: [100, 200, 400],
+    },
     { publisher: o.publisher },
   );
   await registration.init();

@@ -174,6 +174,31 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     communeCode: '14801',
     provinceCode: '38',
   },
+  [RegistrationEvents.opinionRequested]: {
+    ...dossier,
+    status: 'PROPOSED',
+    opinionId: id(),
+    agencyCode: 'SYT',
+    required: true,
+    productGroup: 'FOOD',
+    productSetCode: '01',
+    productName: 'Giò lụa Thọ Xuân',
+    dueAt: at,
+  },
+  [RegistrationEvents.opinionGiven]: {
+    ...dossier,
+    status: 'PROPOSED',
+    opinionId: id(),
+    agencyCode: 'SYT',
+    required: true,
+    conclusion: 'FAVOURABLE',
+    text: 'Cơ sở đủ điều kiện an toàn thực phẩm.',
+    reference: '125/SYT-ATTP',
+    givenAt: at,
+    via: 'NATS',
+  },
+  [RegistrationEvents.opinionReminded]: { ...dossier, status: 'PROPOSED', opinionId: id(), agencyCode: 'SYT', dueAt: at, at },
+  [RegistrationEvents.opinionEscalated]: { ...dossier, status: 'PROPOSED', opinionId: id(), agencyCode: 'SYT', dueAt: at, at },
   [ScoringEvents.cataloguePublished]: {
     code: '148',
     revision: 2,
@@ -534,7 +559,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(58);
+    expect(TYPES).toHaveLength(62);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

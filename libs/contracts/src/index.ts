@@ -7,6 +7,7 @@ export type { EventEnvelope } from './envelope';
 export {
   AGENCY_CODE,
   AGENCY_EVENT_PREFIX,
+  agencyApiSubject,
   agencyCodeOfSubject,
   agencyInboxPrefix,
   agencySubjectSpace,
@@ -433,6 +434,26 @@ export {
 export { TRAINING_ORGANISERS } from './training/training.rpc';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
+export { AgencyApi, AGENCY_API } from './agency/agency.api';
+export {
+  OPINION_CONCLUSIONS,
+  OPINION_STATUSES,
+  PRODUCT_GROUP_CODES,
+  REGISTRATION_JOB_NAMES,
+  GiveOpinionBody,
+  GiveOpinionCommand,
+  DossierOpinionsQuery,
+  OpinionView,
+  OpinionRuleAgency,
+  SetOpinionRuleBody,
+  SetOpinionRuleCommand,
+  ListOpinionRulesQuery,
+  OpinionRuleView,
+  RunRegistrationJobBody,
+  RunRegistrationJobCommand,
+  RegistrationJobRunView,
+} from './registration/opinion.dto';
+export { OpinionRequestedData, OpinionGivenData, OpinionFollowUpData } from './registration/registration.events';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';
 export type { EventType, EventPayload, EventPayloadClass, EventPayloadCheck } from './event-payloads';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';

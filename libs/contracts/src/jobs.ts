@@ -48,6 +48,9 @@ export const JOB_REGISTRY = {
   'trade-promotion': {
     'sales-point-reminders': AsOfJob,
   },
+  registration: {
+    'opinion-follow-ups': AsOfJob,
+  },
 } as const satisfies Record<string, Record<string, ClassConstructor<object>>>;
 
 export type JobQueueName = keyof typeof JOB_REGISTRY;

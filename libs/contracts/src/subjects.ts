@@ -38,6 +38,11 @@ export function agencyCodeOfSubject(prefix: string, subject: string): string | u
   return code && AGENCY_CODE.test(code) ? code : undefined;
 }
 
+/** The subject an agency's service sends one of its requests on (`AgencyApi`, answered by the platform's service). */
+export function agencyApiSubject(prefix: string, agencyCode: string, name: string): string {
+  return `${prefix}.agency.${agencyCode}.api.${name}`;
+}
+
 /** The types outside agencies publish (AgencyEvents) start so; they travel in the agency's own space, not under `events`. */
 export const AGENCY_EVENT_PREFIX = 'agency.';
 

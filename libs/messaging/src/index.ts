@@ -18,6 +18,8 @@ export type { EventConsumerSpec } from './bus/jetstream-server';
 export { EventContext } from './bus/event-context';
 export { RpcController, Handles, Caller } from './bus/rpc-edge';
 export { adminRunAsOf } from './bus/admin-run';
+export { serveAgencyRequests } from './bus/agency-requests';
+export type { AgencyRequestOptions } from './bus/agency-requests';
 export { ServiceMessaging } from './service-messaging';
 export type { MessagingSettings, ConsumerSpec } from './service-messaging';
 export { UserDirectory } from './user-directory';

@@ -28,6 +28,7 @@ import { BootstrapAdminUseCase } from './identity/bootstrap-admin.use-case';
 import { SeedDemoUsersUseCase } from './identity/seed-demo-users.use-case';
 import {
   DossiersController,
+  OpinionsController,
   ProducersController,
   ReevaluationInvitationsController,
   RoundsController,
@@ -116,6 +117,7 @@ class GatewayModule {
         RoundsController,
         DossiersController,
         ReevaluationInvitationsController,
+        OpinionsController,
         CataloguesController,
         CouncilsController,
         EvaluationsController,

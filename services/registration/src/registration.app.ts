@@ -35,6 +35,16 @@ import { ProductsHandler } from './products/products.handler';
 import { RoundsHandler } from './rounds/rounds.handler';
 import { DossiersHandler } from './dossiers/dossiers.handler';
 import { ReevaluationInvitationsHandler } from './reevaluation/reevaluation-invitations.handler';
+import { REGISTRATION_CONFIG } from './registration.tokens';
+import { OpinionsRepository } from './opinions/opinions.repository';
+import { RequestOpinions } from './opinions/request-opinions';
+import { GiveOpinionUseCase } from './opinions/give-opinion.use-case';
+import { SetOpinionRuleUseCase } from './opinions/set-opinion-rule.use-case';
+import { SendOpinionFollowUpsUseCase } from './opinions/send-opinion-follow-ups.use-case';
+import { OpinionQueries } from './opinions/opinion.queries';
+import { OpinionsHandler } from './opinions/opinions.handler';
+import { RegistrationQueue } from './jobs/registration.queue';
+import { RegistrationJobs } from './jobs/registration.jobs';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
 
@@ -43,7 +53,7 @@ export interface RegistrationAppOptions {
   publisher?: EventPublisher;
 }
 
-/** Builds the registration process: demo data when asked, then its requests and its consumers (timeline, dossier progress, re-evaluation invitations). Call listen() or init(). */
+/** Builds the registration process: demo data when asked, then its requests and its consumers (timeline, dossier progress, re-evaluation invitations), agencies' opinions and their follow-up sweep. Call listen() or init(). */
 export function createRegistrationApp(config: RegistrationConfig, o: RegistrationAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'registration',
@@ -51,6 +61,8 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
     config,
     publisher: o.publisher,
     providers: [
+      { provide: REGISTRATION_CONFIG, useValue: config },
+      RegistrationQueue,
       UnitsRepository,
       ProducersRepository,
       ProductsRepository,
@@ -73,6 +85,13 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       FileReevaluationInvitationsUseCase,
       ReevaluationInvitationQueries,
       SeedDemoDataUseCase,
+      OpinionsRepository,
+      RequestOpinions,
+      GiveOpinionUseCase,
+      SetOpinionRuleUseCase,
+      SendOpinionFollowUpsUseCase,
+      OpinionQueries,
+      RegistrationJobs,
     ],
     controllers: [
       TimelineProjection,
@@ -84,9 +103,12 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       RoundsHandler,
       DossiersHandler,
       ReevaluationInvitationsHandler,
+      OpinionsHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
+      await ref.get(RegistrationJobs).start();
+      ref.get(OpinionsHandler).listen();
     },
   });
 }

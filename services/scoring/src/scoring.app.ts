@@ -20,6 +20,7 @@ import { EvaluationsRepository } from './evaluations/evaluations.repository';
 import { EvaluationWorkflow } from './evaluations/evaluation.workflow';
 import { OpenEvaluationUseCase } from './evaluations/open-evaluation.use-case';
 import { RecordSampleResultUseCase } from './evaluations/record-sample-result.use-case';
+import { RecordOpinionUseCase } from './evaluations/record-opinion.use-case';
 import { SetLabResultUseCase } from './evaluations/set-lab-result.use-case';
 import { ListEvaluationsQuery } from './evaluations/list-evaluations.query';
 import { GetEvaluationQuery } from './evaluations/get-evaluation.query';
@@ -79,6 +80,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       EvaluationWorkflow,
       OpenEvaluationUseCase,
       RecordSampleResultUseCase,
+      RecordOpinionUseCase,
       SetLabResultUseCase,
       ListEvaluationsQuery,
       GetEvaluationQuery,

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { Code, Flag, Id, Instant, Int, Nullable, Text } from '../event-fields';
+import { Code, Codes, Flag, Id, Instant, Int, Nullable, Text } from '../event-fields';
 import { Nested, NestedList } from '../validation';
 import { RegistrationEvents } from './registration.subjects';
 
@@ -57,6 +57,8 @@ export class DossierProposedData extends DossierEventData {
   @Code() productSetCode: string;
   @Text(1000) producerName: string;
   @Nullable() @Nested(() => CommuneAssessmentData) communeAssessment: CommuneAssessmentData | null;
+  /** The agencies whose written opinion the province's rule requires before the dossier is scored (absent: none). */
+  @IsOptional() @Codes(0, 10) requiredOpinions?: string[];
 }
 /**
  * `registration.dossier-evaluation-started.v1`, `…-forwarded.v1`, `…-not-certified.v1`: the dossier followed a scoring
@@ -114,6 +116,35 @@ export class ReevaluationInvitedData {
   @Code() provinceCode: string;
 }
 
+/** `registration.opinion-requested.v1`: the agency is asked for its opinion on the dossier by `dueAt`. */
+export class OpinionRequestedData extends DossierEventData {
+  @Id() opinionId: string;
+  @Code() agencyCode: string;
+  @Flag() required: boolean;
+  @Code() productGroup: string;
+  @Code() productSetCode: string;
+  @Text(1000) productName: string;
+  @Instant() dueAt: string;
+}
+/** `registration.opinion-given.v1`: the agency's written opinion (`via` HTTP: its officer; NATS: its own service). */
+export class OpinionGivenData extends DossierEventData {
+  @Id() opinionId: string;
+  @Code() agencyCode: string;
+  @Flag() required: boolean;
+  @Code() conclusion: string;
+  @Text() text: string;
+  @Nullable() @Code() reference: string | null;
+  @Instant() givenAt: string;
+  @Code() via: string;
+}
+/** `registration.opinion-reminded.v1` and `…-escalated.v1`: a required opinion not given by `dueAt`, as of `at`. */
+export class OpinionFollowUpData extends DossierEventData {
+  @Id() opinionId: string;
+  @Code() agencyCode: string;
+  @Instant() dueAt: string;
+  @Instant() at: string;
+}
+
 /** Registration's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const RegistrationEventPayloads = {
   [RegistrationEvents.producerRegistered]: ProducerRegisteredData,
@@ -130,4 +161,8 @@ export const RegistrationEventPayloads = {
   [RegistrationEvents.dossierNotCertified]: DossierEvaluationStepData,
   [RegistrationEvents.dossierCertified]: DossierCertifiedData,
   [RegistrationEvents.reevaluationInvited]: ReevaluationInvitedData,
+  [RegistrationEvents.opinionRequested]: OpinionRequestedData,
+  [RegistrationEvents.opinionGiven]: OpinionGivenData,
+  [RegistrationEvents.opinionReminded]: OpinionFollowUpData,
+  [RegistrationEvents.opinionEscalated]: OpinionFollowUpData,
 } as const satisfies Record<(typeof RegistrationEvents)[keyof typeof RegistrationEvents], new () => object>;

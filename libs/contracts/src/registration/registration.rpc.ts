@@ -14,6 +14,13 @@ import {
   ReturnDossierCommand,
   WithdrawDossierCommand,
 } from './dossier.dto';
+import {
+  DossierOpinionsQuery,
+  GiveOpinionCommand,
+  ListOpinionRulesQuery,
+  RunRegistrationJobCommand,
+  SetOpinionRuleCommand,
+} from './opinion.dto';
 import { ListReevaluationInvitationsQuery } from './reevaluation-invitation.dto';
 
 /** Who reads producers, products and dossiers (each in their own scope). */
@@ -56,4 +63,9 @@ export const RegistrationRpc = {
     request: ListReevaluationInvitationsQuery,
     roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
   },
+  [S.opinionRuleList]: { request: ListOpinionRulesQuery, roles: [...OFFICIALS, Role.AGENCY_OFFICER] },
+  [S.opinionRuleSet]: { request: SetOpinionRuleCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
+  [S.dossierGiveOpinion]: { request: GiveOpinionCommand, roles: [Role.AGENCY_OFFICER] },
+  [S.dossierOpinions]: { request: DossierOpinionsQuery, roles: DOSSIER_READERS },
+  [S.jobRun]: { request: RunRegistrationJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

@@ -19,6 +19,11 @@ export const RegistrationSubjects = {
   dossierWithdraw: 'registration.dossier.withdraw',
   dossierTimeline: 'registration.dossier.timeline',
   reevaluationInvitationList: 'registration.reevaluation-invitation.list',
+  opinionRuleList: 'registration.opinion-rule.list',
+  opinionRuleSet: 'registration.opinion-rule.set',
+  dossierGiveOpinion: 'registration.dossier.give-opinion',
+  dossierOpinions: 'registration.dossier.opinions',
+  jobRun: 'registration.job.run',
 } as const;
 
 /** Domain events published by registration (JetStream, through its outbox). */
@@ -40,4 +45,12 @@ export const RegistrationEvents = {
   dossierCertified: 'registration.dossier-certified.v1',
   /** The first expiry notice of a certificate opened a re-evaluation invitation (dossierId = the certified dossier). */
   reevaluationInvited: 'registration.reevaluation-invited.v1',
+  /** The province's opinion rule asks an agency for its written opinion on a proposed dossier, by a due time. */
+  opinionRequested: 'registration.opinion-requested.v1',
+  /** An agency gave its written opinion on a dossier (its officer, or its own service): on the timeline, and scoring's gate. */
+  opinionGiven: 'registration.opinion-given.v1',
+  /** A required opinion is due soon: the agency is reminded, once. */
+  opinionReminded: 'registration.opinion-reminded.v1',
+  /** A required opinion is overdue: the standing office is told, once. */
+  opinionEscalated: 'registration.opinion-escalated.v1',
 } as const;

@@ -106,6 +106,8 @@ export class EvaluationView {
   @ApiProperty() legalVersion: string;
   @ApiProperty({ enum: EVALUATION_STATUSES }) status: string;
   @ApiProperty({ enum: LAB_STATES }) labState: string;
+  @ApiProperty({ type: [String], description: "Agencies whose written opinion the province's rule requires before scoring" })
+  requiredOpinions: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) labReference: string | null;
   @ApiPropertyOptional({ type: [CommuneAssessmentEntryDto], nullable: true }) communeAssessment: CommuneAssessmentEntryDto[] | null;
   @ApiPropertyOptional({ type: String, nullable: true }) sessionId: string | null;

@@ -68,6 +68,26 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Dossiers in the caller's scope, newest first; `proposedTo` gives the next tier's list of proposed dossiers. Paged with limit/offset.",
   ],
   DossiersController_get: ['Get a dossier', "One dossier with its documents, status and proposal (404 outside the caller's scope)."],
+  OpinionsController_give: [
+    "Give an agency's written opinion on a dossier",
+    "An agency officer gives its agency's opinion (conclusion, text, its own reference) on a dossier from its proposal until its evaluation ends; one per agency, the same reference again returns the stored one; audited, on the timeline (registration.opinion-given.v1), and it opens scoring's gate when the province's rule required it.",
+  ],
+  OpinionsController_ofDossier: [
+    "List a dossier's agency opinions",
+    'The opinions requested by the province’s rule (with due time, reminder, escalation) and those given, for whoever may read the dossier.',
+  ],
+  OpinionsController_rules: [
+    "List the province's opinion rules",
+    'Which agencies’ opinions the province requires on each product group before a council scores its dossiers (none by default).',
+  ],
+  OpinionsController_setRule: [
+    "Set a product group's opinion rule",
+    'The standing office sets the agencies whose written opinion is required on the group’s dossiers, with the days each has from the proposal; an empty list switches the rule off. Dossiers proposed from then on are asked. Audited.',
+  ],
+  OpinionsController_run: [
+    "Run registration's opinion follow-ups now",
+    'Admin: the sweep of required opinions’ reminders and escalations, as of an instant outside production; each is sent once.',
+  ],
   DossiersController_timeline: ["Get a dossier's timeline", 'Every event that touched the dossier, from any service, with actor and time.'],
   DossiersController_upload: [
     'Upload a dossier document',

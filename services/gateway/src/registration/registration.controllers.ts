@@ -1,8 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   AppError,
+  GiveOpinionBody,
+  ListOpinionRulesQuery,
+  OpinionRuleView,
+  OpinionView,
+  PRODUCT_GROUP_CODES,
+  REGISTRATION_JOB_NAMES,
+  RegistrationJobRunView,
+  RunRegistrationJobBody,
+  SetOpinionRuleBody,
   CreateDossierCommand,
   CreateProducerCommand,
   CreateProductCommand,
@@ -241,5 +250,54 @@ export class ReevaluationInvitationsController {
   @ApiOkResponse({ type: [ReevaluationInvitationView] })
   list(@CurrentActor() actor: Actor, @Query() q: ListReevaluationInvitationsQuery): Promise<ReevaluationInvitationView[]> {
     return this.rpc.request(S.reevaluationInvitationList, q, { actor });
+  }
+}
+
+@ApiTags("registration: agencies' opinions")
+@ApiProblems()
+@Controller()
+export class OpinionsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post('dossiers/:id/opinions')
+  @RolesOf(S.dossierGiveOpinion)
+  @ApiCreatedResponse({ type: OpinionView })
+  give(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: GiveOpinionBody): Promise<OpinionView> {
+    return this.rpc.request(S.dossierGiveOpinion, { ...body, dossierId: id }, { actor });
+  }
+
+  @Get('dossiers/:id/opinions')
+  @RolesOf(S.dossierOpinions)
+  @ApiOkResponse({ type: [OpinionView] })
+  ofDossier(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<OpinionView[]> {
+    return this.rpc.request(S.dossierOpinions, { dossierId: id }, { actor });
+  }
+
+  @Get('opinion-rules')
+  @RolesOf(S.opinionRuleList)
+  @ApiOkResponse({ type: [OpinionRuleView] })
+  rules(@CurrentActor() actor: Actor, @Query() q: ListOpinionRulesQuery): Promise<OpinionRuleView[]> {
+    return this.rpc.request(S.opinionRuleList, q, { actor });
+  }
+
+  @Put('opinion-rules/:productGroup')
+  @RolesOf(S.opinionRuleSet)
+  @ApiParam({ name: 'productGroup', enum: PRODUCT_GROUP_CODES })
+  @ApiOkResponse({ type: OpinionRuleView })
+  setRule(
+    @CurrentActor() actor: Actor,
+    @Param('productGroup') productGroup: string,
+    @Body() body: SetOpinionRuleBody,
+  ): Promise<OpinionRuleView> {
+    return this.rpc.request(S.opinionRuleSet, { ...body, productGroup }, { actor });
+  }
+
+  @Post('registration/jobs/:name/run')
+  @HttpCode(200)
+  @RolesOf(S.jobRun)
+  @ApiParam({ name: 'name', enum: REGISTRATION_JOB_NAMES })
+  @ApiOkResponse({ type: RegistrationJobRunView })
+  run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunRegistrationJobBody): Promise<RegistrationJobRunView> {
+    return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }
 }

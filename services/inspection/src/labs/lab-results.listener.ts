@@ -1,27 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import {
-  AppError,
-  ErrorKind,
-  HEADERS,
-  LAB_CREDENTIAL_HEADER,
-  RecordResultCommand,
-  isInstant,
-  labResultsSubject,
-  validateInto,
-  type RpcReply,
-  type SampleView,
-} from '@ocop/contracts';
-import { toErrorPayload } from '@ocop/messaging';
+import { LAB_CREDENTIAL_HEADER, RecordResultCommand, labResultsSubject, validateInto, type SampleView } from '@ocop/contracts';
+import { serveAgencyRequests } from '@ocop/messaging';
 import { SERVICE_LOGGER, SERVICE_NATS } from '@ocop/service-kit';
-import { runAsOf } from '@ocop/observability';
 import { INSPECTION_CONFIG } from '../inspection.tokens';
 import type { InspectionConfig } from '../config/inspection.config';
 import { AuthenticateLabUseCase } from './authenticate-lab.use-case';
 import { RecordSampleResultUseCase } from '../samples/record-sample-result.use-case';
-
-const encoder = new TextEncoder();
 
 /**
  * Labs' own services send results on `<prefix>.agency.<labCode>.sample-results` (request/reply), with the
@@ -42,52 +28,18 @@ export class LabResultsListener implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    this.subscription = this.nc.subscribe(labResultsSubject(this.config.prefix, '*'), {
+    this.subscription = serveAgencyRequests<SampleView>(this.nc, {
+      subject: labResultsSubject(this.config.prefix, '*'),
+      prefix: this.config.prefix,
       queue: 'inspection',
-      callback: (err, msg) => {
-        if (!err) void this.handle(msg);
+      mode: this.config.mode,
+      logger: this.logger,
+      handle: async (labCode, body, asOf, msg) => {
+        const lab = await this.authenticateLab.execute(msg.headers?.get(LAB_CREDENTIAL_HEADER) || undefined, labCode);
+        const c = validateInto(RecordResultCommand, body);
+        return this.recordSampleResult.execute({ via: 'NATS', lab }, c.sampleId, c, asOf);
       },
     });
-  }
-
-  private async handle(msg: Msg): Promise<void> {
-    const labCode = msg.subject.split('.').at(-2) as string;
-    let reply: RpcReply<SampleView>;
-    try {
-      const lab = await this.authenticateLab.execute(msg.headers?.get(LAB_CREDENTIAL_HEADER) || undefined, labCode);
-      let body: unknown;
-      try {
-        body = JSON.parse(msg.string());
-      } catch {
-        throw AppError.validation('VALIDATION_FAILED', 'the message must be JSON', 'body');
-      }
-      const c = validateInto(RecordResultCommand, body);
-      const asOf = this.asOfOf(msg);
-      reply = {
-        ok: true,
-        data: await runAsOf(asOf, 'request', () => this.recordSampleResult.execute({ via: 'NATS', lab }, c.sampleId, c, asOf)),
-      };
-    } catch (err) {
-      const e = toErrorPayload(err);
-      if (e.kind === ErrorKind.INTERNAL) this.logger.error({ err, subject: msg.subject }, 'lab result failed');
-      else this.logger.warn({ code: e.code, subject: msg.subject }, `lab result refused: ${e.message}`);
-      reply = { ok: false, error: e };
-    }
-    if (msg.reply) msg.respond(encoder.encode(JSON.stringify(reply)));
-  }
-
-  /**
-   * When the result is recorded: now, or — outside production, so a whole year can be driven through time — the
-   * instant in the message's `ocop-as-of` header, like X-As-Of on HTTP.
-   */
-  private asOfOf(msg: Msg): Date {
-    const given = msg.headers?.get(HEADERS.asOf);
-    if (!given) return new Date();
-    if (this.config.mode === 'production')
-      throw AppError.validation('AS_OF_NOT_ALLOWED', 'the ocop-as-of header is refused in production mode', HEADERS.asOf);
-    if (!isInstant(given))
-      throw AppError.validation('AS_OF_INVALID', 'ocop-as-of must be an ISO 8601 instant with its offset', HEADERS.asOf);
-    return new Date(given);
   }
 
   async onApplicationShutdown(): Promise<void> {

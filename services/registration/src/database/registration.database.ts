@@ -6,6 +6,8 @@ import { Dossier } from '../dossiers/dossier.entity';
 import { DossierDocument } from '../dossiers/dossier-document.entity';
 import { TimelineEntry } from '../dossiers/timeline-entry.entity';
 import { ReevaluationInvitation } from '../reevaluation/reevaluation-invitation.entity';
+import { DossierOpinion, OpinionRule } from '../opinions/opinion.entity';
+import { AgencyOpinions1765000000000 } from './migrations/1765000000000-AgencyOpinions';
 import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
 import { CommuneAssessment1764000000000 } from './migrations/1764000000000-CommuneAssessment';
 import { ReevaluationInvitation1764100000000 } from './migrations/1764100000000-ReevaluationInvitation';
@@ -13,6 +15,22 @@ import { ReevaluationInvitation1764100000000 } from './migrations/1764100000000-
 /** The registration schema: its entities and migration history (also used to build the test template). */
 export const REGISTRATION_DATABASE = {
   schema: 'registration',
-  entities: [AdministrativeUnit, Producer, Product, EvaluationRound, Dossier, DossierDocument, TimelineEntry, ReevaluationInvitation],
-  migrations: [InitialRegistration1763800000000, CommuneAssessment1764000000000, ReevaluationInvitation1764100000000],
+  entities: [
+    AdministrativeUnit,
+    Producer,
+    Product,
+    EvaluationRound,
+    Dossier,
+    DossierDocument,
+    TimelineEntry,
+    ReevaluationInvitation,
+    OpinionRule,
+    DossierOpinion,
+  ],
+  migrations: [
+    InitialRegistration1763800000000,
+    CommuneAssessment1764000000000,
+    ReevaluationInvitation1764100000000,
+    AgencyOpinions1765000000000,
+  ],
 };

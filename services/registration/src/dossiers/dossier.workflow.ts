@@ -20,6 +20,8 @@ export interface TransitionSpec<T extends DossierEventType> {
   event: T;
   /** Rule checks and field changes, inside the transaction, before the status changes; returns the event's own fields. */
   apply?: (d: Dossier, tx: Tx) => Promise<DossierEventExtra<T>>;
+  /** What follows the change in the same transaction, after its audit record and event (further events of the dossier). */
+  after?: (d: Dossier, tx: Tx) => Promise<void>;
 }
 
 /**
@@ -44,6 +46,7 @@ export class DossierWorkflow {
       d.status = to;
       const saved = await this.dossiers.save(tx, d);
       await this.record(tx, actor, saved, spec.action, { from, to, ...extra }, spec.event, extra);
+      await spec.after?.(saved, tx);
       return saved;
     };
     return outer ? run(outer) : this.ds.transaction(run);

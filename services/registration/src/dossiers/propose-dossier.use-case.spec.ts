@@ -2,6 +2,7 @@ import { AppError, Role, ScoringSubjects, type Actor, type ProposeDossierCommand
 import { DossierKind, DossierStatus, Tier } from '@ocop/domain';
 import type { RpcClient } from '@ocop/messaging';
 import type { Tx } from '@ocop/persistence';
+import type { RequestOpinions } from '../opinions/request-opinions';
 import { ProposeDossierUseCase } from './propose-dossier.use-case';
 import type { DossierEventType, DossierWorkflow, TransitionSpec } from './dossier.workflow';
 import type { DossiersRepository } from './dossiers.repository';
@@ -72,6 +73,7 @@ function setUp(stored: Dossier) {
   const products = { find: jest.fn(async () => ({ id: 'p-1', name: 'Mật ong', productSetCode: '04' })) };
   const producers = { get: jest.fn(async () => ({ id: 'pr-1', name: 'HTX Đông Thanh' })) };
   const rpc = { request: jest.fn(async () => ({})) };
+  const opinions = { rulesFor: jest.fn(async () => []), request: jest.fn(async () => undefined) };
   const useCase = new ProposeDossierUseCase(
     workflow as unknown as DossierWorkflow,
     dossiers as unknown as DossiersRepository,
@@ -79,6 +81,7 @@ function setUp(stored: Dossier) {
     products as unknown as ProductsRepository,
     producers as unknown as ProducersRepository,
     rpc as unknown as RpcClient,
+    opinions as unknown as RequestOpinions,
   );
   return { useCase, workflow, dossiers, rounds, rpc, spec: () => spec, stored };
 }

@@ -9,6 +9,8 @@ import { RoundsRepository } from '../rounds/rounds.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
 import type { Dossier } from './dossier.entity';
+import { RequestOpinions } from '../opinions/request-opinions';
+import type { OpinionRule } from '../opinions/opinion.entity';
 
 /**
  * Proposes the dossier to the tier its legal version names: the district (148; the province from 01/07/2025) or the province (148+1489). Under 148+1489 the
@@ -23,6 +25,7 @@ export class ProposeDossierUseCase {
     private readonly products: ProductsRepository,
     private readonly producers: ProducersRepository,
     private readonly rpc: RpcClient,
+    private readonly opinions: RequestOpinions,
   ) {}
 
   async execute(actor: Actor, cmd: ProposeDossierCommand, asOf: Date): Promise<Dossier> {
@@ -57,6 +60,7 @@ export class ProposeDossierUseCase {
         );
       }
     }
+    let opinionRules: OpinionRule[] = [];
     return this.workflow.transition(actor, cmd.dossierId, {
       action: DossierAction.PROPOSE,
       event: RegistrationEvents.dossierProposed,
@@ -82,6 +86,8 @@ export class ProposeDossierUseCase {
           // The province's round open at the as-of date, whichever tier the dossier goes to (a district council scores within it too).
           roundId = (await this.rounds.openOn(d.provinceCode, vietnamDay(asOf), tx))?.id ?? null;
         }
+        // The agencies whose written opinion the province requires on this product group before scoring (none by default).
+        opinionRules = await this.opinions.rulesFor(tx, d, product);
         d.proposedTier = tier;
         d.proposedToUnitCode = toUnitCode;
         d.roundId = roundId;
@@ -106,7 +112,11 @@ export class ProposeDossierUseCase {
           productSetCode: product?.productSetCode ?? '',
           producerName: producer?.name ?? '',
           communeAssessment: d.communeAssessment,
+          ...(opinionRules.length ? { requiredOpinions: opinionRules.map((r) => r.agencyCode) } : {}),
         };
+      },
+      after: async (d, tx) => {
+        if (opinionRules.length && product) await this.opinions.request(tx, actor, d, product, opinionRules, asOf);
       },
     });
   }

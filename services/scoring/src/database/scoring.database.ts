@@ -7,6 +7,8 @@ import { Session } from '../sessions/session.entity';
 import { SessionItem } from '../sessions/session-item.entity';
 import { ScoreSheet } from '../sessions/score-sheet.entity';
 import { SessionReferenceCounter } from '../sessions/session-reference-counter.entity';
+import { ReceivedOpinion } from '../evaluations/received-opinion.entity';
+import { RequiredOpinions1765000000000 } from './migrations/1765000000000-RequiredOpinions';
 import { InitialScoring1764000000000 } from './migrations/1764000000000-InitialScoring';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
@@ -18,10 +20,11 @@ export const SCORING_DATABASE = {
     CouncilMember,
     MemberConflict,
     Evaluation,
+    ReceivedOpinion,
     Session,
     SessionItem,
     ScoreSheet,
     SessionReferenceCounter,
   ],
-  migrations: [InitialScoring1764000000000],
+  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000],
 };

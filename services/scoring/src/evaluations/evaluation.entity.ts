@@ -60,5 +60,7 @@ export class Evaluation {
     at: string;
   } | null;
   @Column({ type: 'jsonb', nullable: true }) result: StoredResult | null;
+  /** The agencies whose written opinion the province's rule requires before the dossier is scored (registration's proposal). */
+  @Column({ name: 'required_opinions', type: 'text', array: true, default: () => "'{}'" }) requiredOpinions: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -20,6 +20,7 @@ export function evaluationView(e: Evaluation): EvaluationView {
     status: e.status,
     labState: e.labState,
     labReference: e.labReference,
+    requiredOpinions: e.requiredOpinions,
     communeAssessment: e.communeAssessment,
     sessionId: e.sessionId,
     forwardedFrom: e.forwardedFrom,

@@ -28,6 +28,7 @@ import { GetEvaluationQuery } from './get-evaluation.query';
 import { OpenEvaluationUseCase } from './open-evaluation.use-case';
 import { RecordSampleResultUseCase } from './record-sample-result.use-case';
 import { ListEvaluationsQuery } from './list-evaluations.query';
+import { RecordOpinionUseCase } from './record-opinion.use-case';
 import { SetLabResultUseCase } from './set-lab-result.use-case';
 import { TransferDistrictEvaluationsUseCase, type DistrictTransferReport } from './transfer-district-evaluations.use-case';
 
@@ -35,6 +36,8 @@ import { TransferDistrictEvaluationsUseCase, type DistrictTransferReport } from 
 const INTAKE: EventConsumerSpec = { name: 'intake', concurrency: 4 };
 /** Lab results from inspection open or block the province-tier gate. */
 const LAB_RESULTS: EventConsumerSpec = { name: 'lab-results', concurrency: 2 };
+/** Agencies' opinions open the gate of evaluations whose dossier requires them. */
+const OPINIONS: EventConsumerSpec = { name: 'opinions', concurrency: 2 };
 
 /** The bus edge of evaluations (requests, the proposals and lab results that feed them), and of the 2025 district transfer. */
 @RpcController()
@@ -46,6 +49,7 @@ export class EvaluationsHandler {
     private readonly districtTransfer: TransferDistrictEvaluationsUseCase,
     private readonly openEvaluation: OpenEvaluationUseCase,
     private readonly recordSampleResult: RecordSampleResultUseCase,
+    private readonly recordOpinion: RecordOpinionUseCase,
     @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
@@ -74,6 +78,11 @@ export class EvaluationsHandler {
   @OnEvent(INTAKE, RegistrationEvents.dossierProposed)
   proposed(@Ctx() ctx: EventContext): Promise<void> {
     return this.openEvaluation.execute(ctx.event, ctx.tx);
+  }
+
+  @OnEvent(OPINIONS, RegistrationEvents.opinionGiven)
+  opinion(@Ctx() ctx: EventContext): Promise<void> {
+    return this.recordOpinion.execute(ctx.event, ctx.tx);
   }
 
   @OnEvent(LAB_RESULTS, InspectionEvents.sampleResultRecorded)

@@ -5,6 +5,7 @@ import { spansAllProvinces } from '@ocop/auth';
 import { Tier } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { Evaluation, type StoredResult } from './evaluation.entity';
+import { ReceivedOpinion } from './received-opinion.entity';
 import { Session } from '../sessions/session.entity';
 import type { SessionItem } from '../sessions/session-item.entity';
 import { CouncilMember } from '../councils/council-member.entity';
@@ -118,6 +119,24 @@ export class EvaluationsRepository {
   async insertIfAbsent(tx: Tx, e: Evaluation): Promise<boolean> {
     const inserted = await tx.createQueryBuilder().insert().into(Evaluation).values(e).orIgnore().returning(['id']).execute();
     return (inserted.raw as unknown[]).length > 0;
+  }
+
+  /** Records an agency's opinion on a dossier unless it was heard already (a redelivery). */
+  async recordOpinion(tx: Tx, o: ReceivedOpinion): Promise<void> {
+    await tx.createQueryBuilder().insert().into(ReceivedOpinion).values(o).orIgnore().execute();
+  }
+
+  /** Per evaluation, the agencies whose required opinion on its dossier has not been heard (evaluations requiring none are absent). */
+  async missingOpinions(tx: Tx, evaluations: Evaluation[]): Promise<Map<string, string[]>> {
+    const requiring = evaluations.filter((e) => e.requiredOpinions.length);
+    if (!requiring.length) return new Map();
+    const heard = await tx.find(ReceivedOpinion, { where: { dossierId: In(requiring.map((e) => e.dossierId)) } });
+    const missing = new Map<string, string[]>();
+    for (const e of requiring) {
+      const left = e.requiredOpinions.filter((a) => !heard.some((h) => h.dossierId === e.dossierId && h.agencyCode === a));
+      if (left.length) missing.set(e.id, left);
+    }
+    return missing;
   }
 
   async setLabState(tx: Tx, id: string, labState: string, labReference: string | null): Promise<void> {

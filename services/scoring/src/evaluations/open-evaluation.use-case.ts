@@ -38,6 +38,7 @@ export class OpenEvaluationUseCase {
       forwardedFrom: null,
       lastDeferral: null,
       result: null,
+      requiredOpinions: d.requiredOpinions ?? [],
     });
     await this.workflow.open(tx, e);
   }

@@ -93,6 +93,8 @@ describe('CloseSessionUseCase (deferrals)', () => {
     evaluations: Evaluation[];
     sheets?: (sessionId: string) => ScoreSheet[];
     conflicts?: MemberConflict[];
+    /** Per evaluation id, the agencies whose required opinion has not been heard. */
+    missingOpinions?: Map<string, string[]>;
   }) {
     const session = Object.assign(new Session(), {
       id: randomUUID(),
@@ -125,7 +127,11 @@ describe('CloseSessionUseCase (deferrals)', () => {
       close: jest.fn(),
     };
     const scoreSheets = { ofSession: jest.fn().mockResolvedValue(o.sheets?.(session.id) ?? []) };
-    const evaluations = { onAgenda: jest.fn().mockResolvedValue(o.evaluations), applyCloseUpdates: jest.fn() };
+    const evaluations = {
+      onAgenda: jest.fn().mockResolvedValue(o.evaluations),
+      applyCloseUpdates: jest.fn(),
+      missingOpinions: jest.fn().mockResolvedValue(o.missingOpinions ?? new Map()),
+    };
     const workflow = { open: jest.fn() };
     const catalogues = { byRevisionId: jest.fn() };
     const outbox = { enqueueEvent: jest.fn(), enqueueEvents: jest.fn() };
@@ -174,6 +180,7 @@ describe('CloseSessionUseCase (deferrals)', () => {
       present: [chair, m1],
       evaluations: [incomplete, allConflicted, disputed],
       conflicts,
+      missingOpinions: new Map([[incomplete.id, ['SYT']]]),
       sheets: (sessionId) => [
         sheet(sessionId, incomplete, chair, 8000),
         sheet(sessionId, incomplete, m2, 8000),
@@ -186,7 +193,7 @@ describe('CloseSessionUseCase (deferrals)', () => {
 
     expect(minutes.results).toEqual([]);
     expect(minutes.deferred.map((d) => [d.dossierCode, d.reasons])).toEqual([
-      [incomplete.dossierCode, ['SHEETS_MISSING', 'LAB_RESULT_MISSING']],
+      [incomplete.dossierCode, ['SHEETS_MISSING', 'LAB_RESULT_MISSING', 'AGENCY_OPINION_MISSING']],
       [allConflicted.dossierCode, ['NO_ELIGIBLE_MEMBERS']],
       [disputed.dossierCode, ['LAB_RESULT_FAILED', 'SPREAD_UNRESOLVED']],
     ]);
@@ -197,7 +204,7 @@ describe('CloseSessionUseCase (deferrals)', () => {
         status: 'AWAITING_SESSION',
         session_id: null,
         result: null,
-        last_deferral: lastDeferral(['SHEETS_MISSING', 'LAB_RESULT_MISSING']),
+        last_deferral: lastDeferral(['SHEETS_MISSING', 'LAB_RESULT_MISSING', 'AGENCY_OPINION_MISSING']),
       },
       {
         id: allConflicted.id,

@@ -78,6 +78,7 @@ export class CloseSessionUseCase {
       if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
       const evaluations = new Map((await this.evaluations.onAgenda(items, tx)).map((e) => [e.id, e]));
       const sheets = await this.scoreSheets.ofSession(state, tx);
+      const missingOpinions = await this.evaluations.missingOpinions(tx, [...evaluations.values()]);
       const names = new Map(members.map((m) => [m.id, m.fullName]));
       const closedAt = asOf.toISOString();
       const results: MinutesResultView[] = [];
@@ -98,6 +99,7 @@ export class CloseSessionUseCase {
         else if (own.length < eligible.length) reasons.push('SHEETS_MISSING');
         if (e.labState === 'PENDING') reasons.push('LAB_RESULT_MISSING');
         if (e.labState === 'FAILED') reasons.push('LAB_RESULT_FAILED');
+        if (missingOpinions.has(e.id)) reasons.push('AGENCY_OPINION_MISSING');
         if (state.spread(own.map((s) => s.total))?.exceeded) reasons.push('SPREAD_UNRESOLVED');
         if (reasons.length) {
           const lastDeferral = { sessionId, reasons, at: closedAt };

@@ -14,6 +14,7 @@ export const COUNCIL_ROLE_VI: Record<string, string> = {
 export const DEFERRAL_VI: Record<string, string> = {
   LAB_RESULT_MISSING: 'chưa có phiếu kết quả kiểm nghiệm mẫu sản phẩm',
   LAB_RESULT_FAILED: 'kết quả kiểm nghiệm mẫu sản phẩm không đạt',
+  AGENCY_OPINION_MISSING: 'chưa có ý kiến bằng văn bản của cơ quan chuyên môn theo quy định của tỉnh',
   SHEETS_MISSING: 'chưa đủ phiếu đánh giá của các thành viên có mặt',
   SPREAD_UNRESOLVED: 'điểm của các thành viên chênh lệch vượt mức cho phép, cần thảo luận và chấm lại',
   NO_ELIGIBLE_MEMBERS: 'không có thành viên đủ điều kiện chấm điểm',

@@ -47,6 +47,13 @@ export class SubmitSheetUseCase {
       if (state.conflicted(e.producerId).some((m) => m.id === member.id)) {
         throw AppError.forbidden('CONFLICT_OF_INTEREST', `${member.fullName} is linked to the producer and may not score this dossier`);
       }
+      const missing = (await this.evaluations.missingOpinions(tx, [e])).get(e.id);
+      if (missing) {
+        throw AppError.rule(
+          'AGENCY_OPINION_MISSING',
+          `the province requires the written opinion of ${missing.join(', ')} on dossier ${e.dossierCode} before it is scored`,
+        );
+      }
       const { catalogue } = await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
       const model = tierModelFor(e.legalVersion as LegalVersionCode);
       const scored = scoreSheet(

@@ -1,0 +1,211 @@
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { AgencyApi, DEMO, HEADERS, agencyApiSubject } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+import {
+  communeAssessmentOf,
+  councilOfFour,
+  evaluationOf,
+  newProducer,
+  proposedDossier,
+  sheetWithTotal,
+  treeFor,
+  type DocTree,
+} from '../support/scoring';
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Agencies' written opinions on dossiers: the province's rule for food asks Health (SYT) for its opinion on every food
+ * dossier proposed; the council cannot score the dossier until the opinion arrives (from Health's own service, on its
+ * NATS subject); an unanswered request is reminded and escalated once each; an officer of another agency gives one
+ * unasked through the API; every step is on the dossier's timeline.
+ */
+describe("agencies' opinions on dossiers", () => {
+  let p: Platform;
+  let nc: NatsConnection;
+  let admin: string;
+  let office: string;
+  let officer: string;
+  let tree: DocTree;
+
+  beforeAll(async () => {
+    p = await startPlatform({ scoring: { allowProvisionalCertification: true } });
+    nc = await connect({ servers: p.env.natsUrl, name: 'agency-SYT-test' });
+    admin = await p.login('admin');
+    office = await p.login('province.office');
+    officer = await p.login('commune.officer');
+    tree = await treeFor(p, admin, '148', '04');
+  });
+  afterAll(async () => {
+    await nc?.close();
+    await p?.stop();
+  });
+
+  /** Health's service gives its opinion on its own subject (the agency is the subject's, never the body's). */
+  async function agencyRequest(agencyCode: string, body: unknown, asOf?: string) {
+    const h = natsHeaders();
+    if (asOf) h.set(HEADERS.asOf, asOf);
+    const reply = await nc.request(agencyApiSubject(p.env.prefix, agencyCode, AgencyApi.giveOpinion), JSON.stringify(body), {
+      timeout: 10_000,
+      headers: h,
+    });
+    return reply.json<{ ok: boolean; data?: Record<string, unknown>; error?: Record<string, unknown> }>();
+  }
+
+  it('no opinion is required by default; with the food rule on, scoring waits for Health, which is reminded and escalated once', async () => {
+    // Off by default: no rule, and a food dossier proposed now requires nothing.
+    expect((await p.http('GET', '/api/opinion-rules', { token: office })).body).toEqual([]);
+    const producer = await newProducer(p, officer, 'Hợp tác xã Mật ong Như Xuân');
+    const assessed = communeAssessmentOf(tree);
+    const before = await proposedDossier(p, officer, producer, 'Mật ong hoa rừng', { assessment: assessed });
+    expect((await evaluationOf(p, office, before, 'PROVINCE')).requiredOpinions).toEqual([]);
+
+    // Bad rules change nothing.
+    const bad = await p.http('PUT', '/api/opinion-rules/FOOD', { token: office, body: { agencies: [{ agencyCode: 'syt', dueDays: 10 }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'agencies.0.agencyCode' });
+    const twice = await p.http('PUT', '/api/opinion-rules/FOOD', {
+      token: office,
+      body: {
+        agencies: [
+          { agencyCode: 'SYT', dueDays: 10 },
+          { agencyCode: 'SYT', dueDays: 5 },
+        ],
+      },
+    });
+    expect(twice.body).toMatchObject({ code: 'OPINION_RULE_AGENCY_TWICE', field: 'agencies.1.agencyCode' });
+    expect((await p.http('PUT', '/api/opinion-rules/SWEETS', { token: office, body: { agencies: [] } })).status).toBe(400);
+    expect((await p.http('PUT', '/api/opinion-rules/FOOD', { token: officer, body: { agencies: [] } })).status).toBe(403);
+    expect((await p.http('GET', '/api/opinion-rules', { token: office })).body).toEqual([]);
+
+    const rule = await p.http('PUT', '/api/opinion-rules/FOOD', {
+      token: office,
+      body: { agencies: [{ agencyCode: 'SYT', dueDays: 10 }] },
+    });
+    expect(rule.status).toBe(200);
+    expect((await p.http('GET', '/api/opinion-rules', { token: office })).body).toEqual([
+      { productGroup: 'FOOD', agencies: [{ agencyCode: 'SYT', dueDays: 10 }] },
+    ]);
+
+    const proposedAt = Date.now();
+    const answered = await proposedDossier(p, officer, producer, 'Mật ong hoa nhãn', { assessment: assessed });
+    const unanswered = await proposedDossier(p, officer, producer, 'Mật ong bạc hà', { assessment: assessed });
+    const evaluation = await evaluationOf(p, office, answered, 'PROVINCE');
+    expect(evaluation.requiredOpinions).toEqual(['SYT']);
+    const requested = (await p.http('GET', `/api/dossiers/${answered}/opinions`, { token: office })).body;
+    expect(requested).toEqual([expect.objectContaining({ agencyCode: 'SYT', required: true, status: 'REQUESTED', conclusion: null })]);
+    const due = Date.parse(requested[0].dueAt);
+    expect(due - proposedAt).toBeGreaterThanOrEqual(10 * DAY - 60_000);
+    expect(due - proposedAt).toBeLessThanOrEqual(10 * DAY + 60_000);
+
+    // The province council's session: the lab result is in, but the members cannot score before Health's opinion.
+    const lab = await p.http('PUT', `/api/scoring/evaluations/${evaluation.id}/lab-result`, {
+      token: office,
+      body: { state: 'PASSED', reference: 'PKQ-2026-0201' },
+    });
+    expect(lab.status).toBe(200);
+    const council = await councilOfFour(p, admin, office, {
+      prefix: 'hdyt',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+    });
+    const secretary = council.secretary.token;
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: secretary,
+      body: {
+        councilId: council.id,
+        title: 'Phiên họp đánh giá',
+        location: 'Hội trường UBND tỉnh',
+        scheduledFor: new Date().toISOString(),
+      },
+    });
+    expect(s.status).toBe(201);
+    expect(
+      (await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary, body: { evaluationIds: [evaluation.id] } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
+          token: secretary,
+          body: { presentMemberIds: council.present },
+        })
+      ).status,
+    ).toBe(200);
+    const sheet = sheetWithTotal(tree, 60, { assessed });
+    const put = (token: string) =>
+      p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${evaluation.id}/sheet`, { token, body: { entries: sheet } });
+    const refused = await put(council.voting[0]!.token);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'AGENCY_OPINION_MISSING' });
+    expect(refused.body.detail).toContain('SYT');
+
+    // Health's service: a malformed body is refused with its field, and changes nothing.
+    const malformed = await agencyRequest('SYT', { dossierId: answered, conclusion: 'MAYBE', text: 'Không rõ' });
+    expect(malformed).toMatchObject({ ok: false, error: { kind: 'VALIDATION', field: 'conclusion' } });
+    expect((await p.http('GET', `/api/dossiers/${answered}/opinions`, { token: office })).body[0].status).toBe('REQUESTED');
+    const opinion = {
+      dossierId: answered,
+      conclusion: 'FAVOURABLE',
+      text: 'Cơ sở có Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm còn hiệu lực; thống nhất đề nghị Hội đồng đánh giá.',
+      reference: '125/SYT-ATTP',
+    };
+    const given = await agencyRequest('SYT', opinion);
+    expect(given).toMatchObject({
+      ok: true,
+      data: { agencyCode: 'SYT', status: 'GIVEN', required: true, givenVia: 'NATS', reference: '125/SYT-ATTP' },
+    });
+    // A retry with the same reference is the same opinion; another opinion of the same agency is refused.
+    expect(await agencyRequest('SYT', opinion)).toEqual(given);
+    expect(await agencyRequest('SYT', { ...opinion, reference: '126/SYT-ATTP' })).toMatchObject({
+      ok: false,
+      error: { code: 'OPINION_ALREADY_GIVEN' },
+    });
+
+    // Scoring hears it: the sheet is taken now.
+    await eventually(async () => (await put(council.voting[0]!.token)).status === 200, 15_000, 'sheet accepted after the opinion');
+
+    // An officer of Industry and Trade gives an opinion unasked through the API; it does not count as Health's.
+    const sct = await p.login('agency.officer');
+    const unasked = await p.http('POST', `/api/dossiers/${answered}/opinions`, {
+      token: sct,
+      body: { conclusion: 'CONDITIONAL', text: 'Đề nghị bổ sung hợp đồng tiêu thụ với điểm bán sản phẩm OCOP.' },
+    });
+    expect(unasked.status).toBe(201);
+    expect(unasked.body).toMatchObject({ agencyCode: 'SCT', required: false, givenVia: 'HTTP' });
+    expect((await p.http('POST', `/api/dossiers/${answered}/opinions`, { token: officer, body: opinion })).status).toBe(403);
+
+    // The unanswered dossier: nothing due yet; after the due time one reminder and one escalation, then none again.
+    const run = (asOf: string) => p.http('POST', '/api/registration/jobs/opinion-follow-ups/run', { token: admin, body: { asOf } });
+    expect((await run(new Date(proposedAt + 5 * DAY).toISOString())).body.result).toEqual({ reminders: 0, escalations: 0 });
+    const late = new Date(proposedAt + 11 * DAY).toISOString();
+    expect((await run(late)).body.result).toEqual({ reminders: 1, escalations: 1 });
+    expect((await run(late)).body.result).toEqual({ reminders: 0, escalations: 0 });
+    expect((await run(new Date(proposedAt + 30 * DAY).toISOString())).body.result).toEqual({ reminders: 0, escalations: 0 });
+    const followed = (await p.http('GET', `/api/dossiers/${unanswered}/opinions`, { token: office })).body[0];
+    expect(followed).toMatchObject({ status: 'REQUESTED', remindedAt: late, escalatedAt: late });
+
+    // The timelines.
+    const types = async (id: string) =>
+      ((await p.http('GET', `/api/dossiers/${id}/timeline`, { token: office })).body as { type: string }[]).map((e) => e.type);
+    await eventually(
+      async () => (await types(answered)).filter((t) => t === 'registration.opinion-given.v1').length === 2,
+      15_000,
+      'opinions on the timeline',
+    );
+    expect(await types(answered)).toContain('registration.opinion-requested.v1');
+    await eventually(
+      async () => {
+        const t = await types(unanswered);
+        return (
+          t.filter((x) => x === 'registration.opinion-reminded.v1').length === 1 &&
+          t.filter((x) => x === 'registration.opinion-escalated.v1').length === 1
+        );
+      },
+      15_000,
+      'follow-ups on the timeline',
+    );
+  });
+});
