@@ -53,6 +53,14 @@ describe("agencies' opinions on dossiers", () => {
     return reply.json<{ ok: boolean; data?: Record<string, unknown>; error?: Record<string, unknown> }>();
   }
 
+  const run = (asOf: string) => p.http('POST', '/api/registration/jobs/agency-follow-ups/run', { token: admin, body: { asOf } });
+  const sent = (opinionReminders: number, opinionEscalations: number, guidanceReminders = 0, guidanceEscalations = 0) => ({
+    opinionReminders,
+    opinionEscalations,
+    guidanceReminders,
+    guidanceEscalations,
+  });
+
   it('no opinion is required by default; with the food rule on, scoring waits for Health, which is reminded and escalated once', async () => {
     // Off by default: no rule, and a food dossier proposed now requires nothing.
     expect((await p.http('GET', '/api/opinion-rules', { token: office })).body).toEqual([]);
@@ -178,12 +186,11 @@ describe("agencies' opinions on dossiers", () => {
     expect((await p.http('POST', `/api/dossiers/${answered}/opinions`, { token: officer, body: opinion })).status).toBe(403);
 
     // The unanswered dossier: nothing due yet; after the due time one reminder and one escalation, then none again.
-    const run = (asOf: string) => p.http('POST', '/api/registration/jobs/opinion-follow-ups/run', { token: admin, body: { asOf } });
-    expect((await run(new Date(proposedAt + 5 * DAY).toISOString())).body.result).toEqual({ reminders: 0, escalations: 0 });
+    expect((await run(new Date(proposedAt + 5 * DAY).toISOString())).body.result).toEqual(sent(0, 0));
     const late = new Date(proposedAt + 11 * DAY).toISOString();
-    expect((await run(late)).body.result).toEqual({ reminders: 1, escalations: 1 });
-    expect((await run(late)).body.result).toEqual({ reminders: 0, escalations: 0 });
-    expect((await run(new Date(proposedAt + 30 * DAY).toISOString())).body.result).toEqual({ reminders: 0, escalations: 0 });
+    expect((await run(late)).body.result).toEqual(sent(1, 1));
+    expect((await run(late)).body.result).toEqual(sent(0, 0));
+    expect((await run(new Date(proposedAt + 30 * DAY).toISOString())).body.result).toEqual(sent(0, 0));
     const followed = (await p.http('GET', `/api/dossiers/${unanswered}/opinions`, { token: office })).body[0];
     expect(followed).toMatchObject({ status: 'REQUESTED', remindedAt: late, escalatedAt: late });
 
@@ -206,6 +213,92 @@ describe("agencies' opinions on dossiers", () => {
       },
       15_000,
       'follow-ups on the timeline',
+    );
+  });
+
+  it('a producer asks Science and Technology about traceability; its service answers; an unanswered question is reminded and escalated once', async () => {
+    const producer = await newProducer(p, officer, 'Công ty TNHH Nước mắm Ba Làng');
+    const product = await p.http('POST', '/api/products', {
+      token: officer,
+      body: { producerId: producer, name: 'Nước mắm cốt', productSetCode: '09' },
+    });
+    const dossier = (await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' } })).body
+      .id as string;
+    const askedAt = Date.now();
+    const ask = (body: unknown, token = officer) => p.http('POST', `/api/dossiers/${dossier}/guidance`, { token, body });
+    // Bad questions change nothing.
+    expect((await ask({ agencyCode: 'SKHCN', topic: 'truy xuất', text: 'Câu hỏi' })).body).toMatchObject({ field: 'topic' });
+    expect((await ask({ agencyCode: 'SKHCN', topic: 'TRACEABILITY', text: 'Câu hỏi' }, office)).status).toBe(403);
+    expect((await p.http('GET', `/api/dossiers/${dossier}/guidance`, { token: office })).body).toEqual([]);
+
+    const asked = await ask({
+      agencyCode: 'SKHCN',
+      topic: 'TRACEABILITY',
+      text: 'Sản phẩm cần mã truy xuất nguồn gốc theo tiêu chuẩn nào để đạt 3 sao?',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ agencyCode: 'SKHCN', topic: 'TRACEABILITY', status: 'OPEN', messages: [{ side: 'ASKER' }] });
+    const unanswered = await ask({ agencyCode: 'SKHCN', topic: 'INTELLECTUAL_PROPERTY', text: 'Nhãn hiệu tập thể đăng ký ở đâu?' });
+
+    // Science and Technology's service answers on its own subject; Industry and Trade's cannot see the thread.
+    const answer = {
+      threadId: asked.body.id,
+      text: 'Áp dụng TCVN 12850:2019 và in mã QR truy xuất trên bao bì.',
+      reference: 'HD-12/SKHCN',
+    };
+    const other = await nc.request(agencyApiSubject(p.env.prefix, 'SCT', AgencyApi.answerGuidance), JSON.stringify(answer), {
+      timeout: 10_000,
+    });
+    expect(other.json()).toMatchObject({ ok: false, error: { code: 'GUIDANCE_THREAD_NOT_FOUND' } });
+    const reply = async () =>
+      (
+        await nc.request(agencyApiSubject(p.env.prefix, 'SKHCN', AgencyApi.answerGuidance), JSON.stringify(answer), { timeout: 10_000 })
+      ).json<{
+        ok: boolean;
+        data: { status: string; messages: { side: string; via: string }[] };
+      }>();
+    const answered = await reply();
+    expect(answered).toMatchObject({ ok: true, data: { status: 'ANSWERED' } });
+    expect(answered.data.messages.map((m) => [m.side, m.via])).toEqual([
+      ['ASKER', 'HTTP'],
+      ['AGENCY', 'NATS'],
+    ]);
+    expect((await reply()).data.messages).toHaveLength(2); // the same reference again is taken once
+    // The asker follows up; an officer of another agency cannot write in the thread.
+    const follow = await p.http('POST', `/api/guidance/${asked.body.id}/messages`, {
+      token: officer,
+      body: { text: 'Cảm ơn Sở, cơ sở sẽ bổ sung.' },
+    });
+    expect(follow.status).toBe(201);
+    expect(follow.body.messages).toHaveLength(3);
+    const sct = await p.login('agency.officer');
+    expect((await p.http('POST', `/api/guidance/${asked.body.id}/messages`, { token: sct, body: { text: 'Ý kiến khác' } })).status).toBe(
+      404,
+    );
+    expect((await p.http('GET', '/api/guidance?status=OPEN', { token: sct })).body).toEqual([]);
+    const inbox = (await p.http('GET', '/api/guidance?status=OPEN', { token: office })).body as { id: string }[];
+    expect(inbox.map((t) => t.id)).toEqual([unanswered.body.id]);
+
+    // The unanswered question (due in 7 days): one reminder two days before, one escalation at the due time.
+    expect((await run(new Date(askedAt + 4 * DAY).toISOString())).body.result).toEqual(sent(0, 0, 0, 0));
+    expect((await run(new Date(askedAt + 5 * DAY + 60_000).toISOString())).body.result).toEqual(sent(0, 0, 1, 0));
+    expect((await run(new Date(askedAt + 8 * DAY).toISOString())).body.result).toEqual(sent(0, 0, 0, 1));
+    expect((await run(new Date(askedAt + 9 * DAY).toISOString())).body.result).toEqual(sent(0, 0, 0, 0));
+    const types = async () =>
+      ((await p.http('GET', `/api/dossiers/${dossier}/timeline`, { token: office })).body as { type: string }[]).map((e) => e.type);
+    await eventually(
+      async () => {
+        const t = await types();
+        const count = (x: string) => t.filter((y) => y === x).length;
+        return (
+          count('registration.guidance-requested.v1') === 2 &&
+          count('registration.guidance-message-posted.v1') === 2 &&
+          count('registration.guidance-reminded.v1') === 1 &&
+          count('registration.guidance-escalated.v1') === 1
+        );
+      },
+      15_000,
+      'guidance on the timeline',
     );
   });
 });

@@ -199,6 +199,45 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
   },
   [RegistrationEvents.opinionReminded]: { ...dossier, status: 'PROPOSED', opinionId: id(), agencyCode: 'SYT', dueAt: at, at },
   [RegistrationEvents.opinionEscalated]: { ...dossier, status: 'PROPOSED', opinionId: id(), agencyCode: 'SYT', dueAt: at, at },
+  [RegistrationEvents.guidanceRequested]: {
+    ...dossier,
+    status: 'DRAFT',
+    threadId: id(),
+    agencyCode: 'SKHCN',
+    topic: 'TRACEABILITY',
+    question: 'Sản phẩm cần mã truy xuất nguồn gốc theo tiêu chuẩn nào?',
+    dueAt: at,
+  },
+  [RegistrationEvents.guidanceMessagePosted]: {
+    ...dossier,
+    status: 'DRAFT',
+    threadId: id(),
+    messageId: id(),
+    agencyCode: 'SKHCN',
+    topic: 'TRACEABILITY',
+    side: 'AGENCY',
+    via: 'NATS',
+    text: 'Áp dụng TCVN 12850:2019.',
+    at,
+  },
+  [RegistrationEvents.guidanceReminded]: {
+    ...dossier,
+    status: 'DRAFT',
+    threadId: id(),
+    agencyCode: 'SKHCN',
+    topic: 'TRACEABILITY',
+    dueAt: at,
+    at,
+  },
+  [RegistrationEvents.guidanceEscalated]: {
+    ...dossier,
+    status: 'DRAFT',
+    threadId: id(),
+    agencyCode: 'SKHCN',
+    topic: 'TRACEABILITY',
+    dueAt: at,
+    at,
+  },
   [ScoringEvents.cataloguePublished]: {
     code: '148',
     revision: 2,
@@ -559,7 +598,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(62);
+    expect(TYPES).toHaveLength(66);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

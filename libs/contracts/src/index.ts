@@ -453,7 +453,25 @@ export {
   RunRegistrationJobCommand,
   RegistrationJobRunView,
 } from './registration/opinion.dto';
-export { OpinionRequestedData, OpinionGivenData, OpinionFollowUpData } from './registration/registration.events';
+export {
+  OpinionRequestedData,
+  OpinionGivenData,
+  OpinionFollowUpData,
+  GuidanceRequestedData,
+  GuidanceMessagePostedData,
+  GuidanceFollowUpData,
+} from './registration/registration.events';
+export {
+  GUIDANCE_STATUSES,
+  AskGuidanceBody,
+  AskGuidanceCommand,
+  GuidanceMessageBody,
+  GuidanceMessageCommand,
+  DossierGuidanceQuery,
+  ListGuidanceQuery,
+  GuidanceMessageView,
+  GuidanceThreadView,
+} from './registration/guidance.dto';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';
 export type { EventType, EventPayload, EventPayloadClass, EventPayloadCheck } from './event-payloads';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';

@@ -49,7 +49,7 @@ export const JOB_REGISTRY = {
     'sales-point-reminders': AsOfJob,
   },
   registration: {
-    'opinion-follow-ups': AsOfJob,
+    'agency-follow-ups': AsOfJob,
   },
 } as const satisfies Record<string, Record<string, ClassConstructor<object>>>;
 

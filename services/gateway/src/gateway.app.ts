@@ -29,6 +29,7 @@ import { SeedDemoUsersUseCase } from './identity/seed-demo-users.use-case';
 import {
   DossiersController,
   OpinionsController,
+  GuidanceController,
   ProducersController,
   ReevaluationInvitationsController,
   RoundsController,
@@ -118,6 +119,7 @@ class GatewayModule {
         DossiersController,
         ReevaluationInvitationsController,
         OpinionsController,
+        GuidanceController,
         CataloguesController,
         CouncilsController,
         EvaluationsController,

@@ -40,7 +40,11 @@ import { OpinionsRepository } from './opinions/opinions.repository';
 import { RequestOpinions } from './opinions/request-opinions';
 import { GiveOpinionUseCase } from './opinions/give-opinion.use-case';
 import { SetOpinionRuleUseCase } from './opinions/set-opinion-rule.use-case';
-import { SendOpinionFollowUpsUseCase } from './opinions/send-opinion-follow-ups.use-case';
+import { SendAgencyFollowUpsUseCase } from './jobs/send-agency-follow-ups.use-case';
+import { GuidanceRepository } from './guidance/guidance.repository';
+import { AskGuidanceUseCase, PostGuidanceMessageUseCase } from './guidance/guidance.use-cases';
+import { GuidanceQueries } from './guidance/guidance.queries';
+import { GuidanceHandler } from './guidance/guidance.handler';
 import { OpinionQueries } from './opinions/opinion.queries';
 import { OpinionsHandler } from './opinions/opinions.handler';
 import { RegistrationQueue } from './jobs/registration.queue';
@@ -89,7 +93,11 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       RequestOpinions,
       GiveOpinionUseCase,
       SetOpinionRuleUseCase,
-      SendOpinionFollowUpsUseCase,
+      GuidanceRepository,
+      AskGuidanceUseCase,
+      PostGuidanceMessageUseCase,
+      GuidanceQueries,
+      SendAgencyFollowUpsUseCase,
       OpinionQueries,
       RegistrationJobs,
     ],
@@ -104,11 +112,13 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       DossiersHandler,
       ReevaluationInvitationsHandler,
       OpinionsHandler,
+      GuidanceHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
       await ref.get(RegistrationJobs).start();
       ref.get(OpinionsHandler).listen();
+      ref.get(GuidanceHandler).listen();
     },
   });
 }

@@ -1,3 +1,4 @@
+import { GuidanceMessageCommand } from '../registration/guidance.dto';
 import { GiveOpinionCommand } from '../registration/opinion.dto';
 
 /**
@@ -9,9 +10,12 @@ import { GiveOpinionCommand } from '../registration/opinion.dto';
 export const AgencyApi = {
   /** A written opinion on a dossier (reply: OpinionView). Giving it again with the same reference returns the stored one. */
   giveOpinion: 'opinion.give',
+  /** An answer in a guidance thread addressed to the agency (reply: GuidanceThreadView); the same reference again is taken once. */
+  answerGuidance: 'guidance.answer',
 } as const;
 
 /** Each request's body class, its reply's class name (in docs/asyncapi.yaml) and the service that answers it. */
 export const AGENCY_API = {
   [AgencyApi.giveOpinion]: { request: GiveOpinionCommand, reply: 'OpinionView', service: 'registration' },
+  [AgencyApi.answerGuidance]: { request: GuidanceMessageCommand, reply: 'GuidanceThreadView', service: 'registration' },
 } as const satisfies Record<(typeof AgencyApi)[keyof typeof AgencyApi], { request: new () => object; reply: string; service: string }>;

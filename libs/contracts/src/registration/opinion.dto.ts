@@ -12,7 +12,8 @@ import { IsInstant, NestedList } from '../validation';
 export const OPINION_CONCLUSIONS = ['FAVOURABLE', 'CONDITIONAL', 'UNFAVOURABLE'] as const;
 export const OPINION_STATUSES = ['REQUESTED', 'GIVEN'] as const;
 export const PRODUCT_GROUP_CODES = ['FOOD', 'BEVERAGES', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTAL', 'TOURISM'] as const;
-export const REGISTRATION_JOB_NAMES = ['opinion-follow-ups'] as const;
+/** The sweep of agencies' follow-ups: required opinions and guidance questions not answered, reminded and escalated once each. */
+export const REGISTRATION_JOB_NAMES = ['agency-follow-ups'] as const;
 
 const agencyCode = (): PropertyDecorator =>
   Matches(AGENCY_CODE, { message: 'agencyCode must be an agency code (A–Z, 0–9, _ or -, 2–20 characters)' });
@@ -104,5 +105,6 @@ export class RunRegistrationJobCommand extends RunRegistrationJobBody {
 export class RegistrationJobRunView {
   @ApiProperty({ enum: REGISTRATION_JOB_NAMES }) name: string;
   @ApiProperty() asOf: string;
-  @ApiProperty({ type: Object, example: { reminders: 1, escalations: 1 } }) result: Record<string, number>;
+  @ApiProperty({ type: Object, example: { opinionReminders: 1, opinionEscalations: 1, guidanceReminders: 0, guidanceEscalations: 0 } })
+  result: Record<string, number>;
 }

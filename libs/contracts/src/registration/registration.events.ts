@@ -145,6 +145,34 @@ export class OpinionFollowUpData extends DossierEventData {
   @Instant() at: string;
 }
 
+/** `registration.guidance-requested.v1`: the question, for the agency to answer by `dueAt`. */
+export class GuidanceRequestedData extends DossierEventData {
+  @Id() threadId: string;
+  @Code() agencyCode: string;
+  @Code() topic: string;
+  @Text() question: string;
+  @Instant() dueAt: string;
+}
+/** `registration.guidance-message-posted.v1`: the agency's answer (`side` AGENCY) or the asker's follow-up (ASKER). */
+export class GuidanceMessagePostedData extends DossierEventData {
+  @Id() threadId: string;
+  @Id() messageId: string;
+  @Code() agencyCode: string;
+  @Code() topic: string;
+  @Code() side: string;
+  @Code() via: string;
+  @Text() text: string;
+  @Instant() at: string;
+}
+/** `registration.guidance-reminded.v1` and `…-escalated.v1`: a question not answered by `dueAt`, as of `at`. */
+export class GuidanceFollowUpData extends DossierEventData {
+  @Id() threadId: string;
+  @Code() agencyCode: string;
+  @Code() topic: string;
+  @Instant() dueAt: string;
+  @Instant() at: string;
+}
+
 /** Registration's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const RegistrationEventPayloads = {
   [RegistrationEvents.producerRegistered]: ProducerRegisteredData,
@@ -165,4 +193,8 @@ export const RegistrationEventPayloads = {
   [RegistrationEvents.opinionGiven]: OpinionGivenData,
   [RegistrationEvents.opinionReminded]: OpinionFollowUpData,
   [RegistrationEvents.opinionEscalated]: OpinionFollowUpData,
+  [RegistrationEvents.guidanceRequested]: GuidanceRequestedData,
+  [RegistrationEvents.guidanceMessagePosted]: GuidanceMessagePostedData,
+  [RegistrationEvents.guidanceReminded]: GuidanceFollowUpData,
+  [RegistrationEvents.guidanceEscalated]: GuidanceFollowUpData,
 } as const satisfies Record<(typeof RegistrationEvents)[keyof typeof RegistrationEvents], new () => object>;

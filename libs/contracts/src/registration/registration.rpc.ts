@@ -14,6 +14,7 @@ import {
   ReturnDossierCommand,
   WithdrawDossierCommand,
 } from './dossier.dto';
+import { AskGuidanceCommand, DossierGuidanceQuery, GuidanceMessageCommand, ListGuidanceQuery } from './guidance.dto';
 import {
   DossierOpinionsQuery,
   GiveOpinionCommand,
@@ -67,5 +68,9 @@ export const RegistrationRpc = {
   [S.opinionRuleSet]: { request: SetOpinionRuleCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.dossierGiveOpinion]: { request: GiveOpinionCommand, roles: [Role.AGENCY_OFFICER] },
   [S.dossierOpinions]: { request: DossierOpinionsQuery, roles: DOSSIER_READERS },
+  [S.dossierAskGuidance]: { request: AskGuidanceCommand, roles: DOSSIER_EDITORS },
+  [S.dossierGuidance]: { request: DossierGuidanceQuery, roles: DOSSIER_READERS },
+  [S.guidanceList]: { request: ListGuidanceQuery, roles: [Role.AGENCY_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN] },
+  [S.guidanceReply]: { request: GuidanceMessageCommand, roles: [...DOSSIER_EDITORS, Role.AGENCY_OFFICER] },
   [S.jobRun]: { request: RunRegistrationJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

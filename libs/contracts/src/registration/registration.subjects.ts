@@ -23,6 +23,10 @@ export const RegistrationSubjects = {
   opinionRuleSet: 'registration.opinion-rule.set',
   dossierGiveOpinion: 'registration.dossier.give-opinion',
   dossierOpinions: 'registration.dossier.opinions',
+  dossierAskGuidance: 'registration.dossier.ask-guidance',
+  dossierGuidance: 'registration.dossier.guidance',
+  guidanceList: 'registration.guidance.list',
+  guidanceReply: 'registration.guidance.reply',
   jobRun: 'registration.job.run',
 } as const;
 
@@ -53,4 +57,12 @@ export const RegistrationEvents = {
   opinionReminded: 'registration.opinion-reminded.v1',
   /** A required opinion is overdue: the standing office is told, once. */
   opinionEscalated: 'registration.opinion-escalated.v1',
+  /** A producer or its commune asks an agency for guidance on a part of a dossier, to be answered by `dueAt`. */
+  guidanceRequested: 'registration.guidance-requested.v1',
+  /** A message in a guidance thread: the agency's answer, or the asker's follow-up. */
+  guidanceMessagePosted: 'registration.guidance-message-posted.v1',
+  /** A guidance question not answered is due soon: the agency is reminded, once. */
+  guidanceReminded: 'registration.guidance-reminded.v1',
+  /** A guidance question is still not answered at its due time: the standing office is told, once. */
+  guidanceEscalated: 'registration.guidance-escalated.v1',
 } as const;

@@ -85,8 +85,24 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'The standing office sets the agencies whose written opinion is required on the group’s dossiers, with the days each has from the proposal; an empty list switches the rule off. Dossiers proposed from then on are asked. Audited.',
   ],
   OpinionsController_run: [
-    "Run registration's opinion follow-ups now",
-    'Admin: the sweep of required opinions’ reminders and escalations, as of an instant outside production; each is sent once.',
+    "Run registration's agency follow-ups now",
+    'Admin: the sweep of reminders and escalations of required opinions and unanswered guidance questions, as of an instant outside production; each is sent once.',
+  ],
+  GuidanceController_ask: [
+    'Ask an agency for guidance on a part of a dossier',
+    'The producer (its own dossier) or its commune asks an agency about one part of the dossier (a document type or a topic), from the draft until the dossier ends; due GUIDANCE_ANSWER_DAYS later, reminded and escalated once each while unanswered; audited, on the timeline (registration.guidance-requested.v1).',
+  ],
+  GuidanceController_ofDossier: [
+    "List a dossier's guidance threads",
+    'Every question asked about the dossier, with its messages, for whoever may read the dossier.',
+  ],
+  GuidanceController_list: [
+    'List guidance threads',
+    'An agency officer: the threads addressed to its agency (its inbox); the standing office: its province’s; filter by status.',
+  ],
+  GuidanceController_reply: [
+    'Post a message in a guidance thread',
+    'The agency’s officer answers (the first answer stops the reminders) or the asker follows up; a message with a reference already in the thread is taken once. On the timeline (registration.guidance-message-posted.v1).',
   ],
   DossiersController_timeline: ["Get a dossier's timeline", 'Every event that touched the dossier, from any service, with actor and time.'],
   DossiersController_upload: [

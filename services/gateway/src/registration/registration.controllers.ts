@@ -4,6 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import {
   AppError,
   GiveOpinionBody,
+  AskGuidanceBody,
+  GuidanceMessageBody,
+  GuidanceThreadView,
+  ListGuidanceQuery,
   ListOpinionRulesQuery,
   OpinionRuleView,
   OpinionView,
@@ -299,5 +303,44 @@ export class OpinionsController {
   @ApiOkResponse({ type: RegistrationJobRunView })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunRegistrationJobBody): Promise<RegistrationJobRunView> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
+  }
+}
+
+@ApiTags('registration: guidance from agencies')
+@ApiProblems()
+@Controller()
+export class GuidanceController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post('dossiers/:id/guidance')
+  @RolesOf(S.dossierAskGuidance)
+  @ApiCreatedResponse({ type: GuidanceThreadView })
+  ask(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AskGuidanceBody): Promise<GuidanceThreadView> {
+    return this.rpc.request(S.dossierAskGuidance, { ...body, dossierId: id }, { actor });
+  }
+
+  @Get('dossiers/:id/guidance')
+  @RolesOf(S.dossierGuidance)
+  @ApiOkResponse({ type: [GuidanceThreadView] })
+  ofDossier(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<GuidanceThreadView[]> {
+    return this.rpc.request(S.dossierGuidance, { dossierId: id }, { actor });
+  }
+
+  @Get('guidance')
+  @RolesOf(S.guidanceList)
+  @ApiOkResponse({ type: [GuidanceThreadView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListGuidanceQuery): Promise<GuidanceThreadView[]> {
+    return this.rpc.request(S.guidanceList, q, { actor });
+  }
+
+  @Post('guidance/:threadId/messages')
+  @RolesOf(S.guidanceReply)
+  @ApiCreatedResponse({ type: GuidanceThreadView })
+  reply(
+    @CurrentActor() actor: Actor,
+    @Param('threadId', new UuidParam()) threadId: string,
+    @Body() body: GuidanceMessageBody,
+  ): Promise<GuidanceThreadView> {
+    return this.rpc.request(S.guidanceReply, { ...body, threadId }, { actor });
   }
 }

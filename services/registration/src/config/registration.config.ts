@@ -8,10 +8,12 @@ export interface RegistrationConfig extends ServiceConfig {
   redisPrefix: string;
   /** This process declares the recurring jobs (exactly one process does; every one runs workers). */
   schedulerOwner: boolean;
-  /** Days before a required opinion's due time at which its agency is reminded, once (OPINION_REMINDER_DAYS, 2). */
-  opinionReminderDaysBefore: number;
-  /** Cron pattern of the sweep of opinions' reminders and escalations (Vietnam time; OPINION_FOLLOW_UP_CRON, hourly). */
-  opinionFollowUpCron: string;
+  /** Days before a required opinion's or a guidance question's due time at which its agency is reminded, once (AGENCY_REMINDER_DAYS, 2). */
+  agencyReminderDaysBefore: number;
+  /** Days an agency has to answer a guidance question (GUIDANCE_ANSWER_DAYS, 7). */
+  guidanceAnswerDays: number;
+  /** Cron pattern of the sweep of agencies' reminders and escalations (Vietnam time; AGENCY_FOLLOW_UP_CRON, hourly). */
+  agencyFollowUpCron: string;
   jobStalledIntervalMs?: number;
   jobLockDurationMs?: number;
 }
@@ -24,7 +26,8 @@ export function loadRegistrationConfig(env: NodeJS.ProcessEnv = process.env): Re
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'ocop',
     schedulerOwner: (env.JOBS_SCHEDULER_OWNER ?? 'true') === 'true',
-    opinionReminderDaysBefore: intSetting(env, 'OPINION_REMINDER_DAYS', 2, 0),
-    opinionFollowUpCron: env.OPINION_FOLLOW_UP_CRON ?? '15 * * * *',
+    agencyReminderDaysBefore: intSetting(env, 'AGENCY_REMINDER_DAYS', 2, 0),
+    guidanceAnswerDays: intSetting(env, 'GUIDANCE_ANSWER_DAYS', 7, 1),
+    agencyFollowUpCron: env.AGENCY_FOLLOW_UP_CRON ?? '15 * * * *',
   };
 }

@@ -7,6 +7,8 @@ import { DossierDocument } from '../dossiers/dossier-document.entity';
 import { TimelineEntry } from '../dossiers/timeline-entry.entity';
 import { ReevaluationInvitation } from '../reevaluation/reevaluation-invitation.entity';
 import { DossierOpinion, OpinionRule } from '../opinions/opinion.entity';
+import { GuidanceMessage, GuidanceThread } from '../guidance/guidance.entity';
+import { GuidanceThreads1765100000000 } from './migrations/1765100000000-GuidanceThreads';
 import { AgencyOpinions1765000000000 } from './migrations/1765000000000-AgencyOpinions';
 import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
 import { CommuneAssessment1764000000000 } from './migrations/1764000000000-CommuneAssessment';
@@ -26,11 +28,14 @@ export const REGISTRATION_DATABASE = {
     ReevaluationInvitation,
     OpinionRule,
     DossierOpinion,
+    GuidanceThread,
+    GuidanceMessage,
   ],
   migrations: [
     InitialRegistration1763800000000,
     CommuneAssessment1764000000000,
     ReevaluationInvitation1764100000000,
     AgencyOpinions1765000000000,
+    GuidanceThreads1765100000000,
   ],
 };

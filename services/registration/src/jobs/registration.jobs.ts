@@ -3,11 +3,11 @@ import { ReadinessChecks, runAsOf } from '@ocop/observability';
 import type { JobQueue } from '@ocop/jobs';
 import { REGISTRATION_CONFIG } from '../registration.tokens';
 import type { RegistrationConfig } from '../config/registration.config';
-import { SendOpinionFollowUpsUseCase } from '../opinions/send-opinion-follow-ups.use-case';
+import { SendAgencyFollowUpsUseCase, type AgencyFollowUps } from './send-agency-follow-ups.use-case';
 import { RegistrationQueue } from './registration.queue';
 
 /**
- * Registration's jobs on BullMQ: the hourly sweep of required opinions' reminders and escalations (a job scheduler, one
+ * Registration's jobs on BullMQ: the hourly sweep of agencies' reminders and escalations (required opinions, guidance questions) (a job scheduler, one
  * owner; every replica runs the worker). Every run re-reads PostgreSQL, so a run twice sends nothing twice;
  * /health/ready reports `jobs` down while the scheduler is missing.
  */
@@ -17,7 +17,7 @@ export class RegistrationJobs {
 
   constructor(
     @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig,
-    private readonly followUps: SendOpinionFollowUpsUseCase,
+    private readonly followUps: SendAgencyFollowUpsUseCase,
     private readonly readiness: ReadinessChecks,
     jobs: RegistrationQueue,
   ) {
@@ -25,13 +25,13 @@ export class RegistrationJobs {
   }
 
   async start(): Promise<void> {
-    this.queue.handle<{ asOf?: string }>('opinion-follow-ups', (d) => this.followUps.execute(d.asOf ? new Date(d.asOf) : new Date()));
+    this.queue.handle<{ asOf?: string }>('agency-follow-ups', (d) => this.followUps.execute(d.asOf ? new Date(d.asOf) : new Date()));
     if (this.config.schedulerOwner)
       await this.queue.ownSchedulers(async () => [
         {
-          id: 'opinion-follow-ups-hourly',
-          recurrence: { pattern: this.config.opinionFollowUpCron, tz: 'Asia/Ho_Chi_Minh' },
-          name: 'opinion-follow-ups',
+          id: 'agency-follow-ups-hourly',
+          recurrence: { pattern: this.config.agencyFollowUpCron, tz: 'Asia/Ho_Chi_Minh' },
+          name: 'agency-follow-ups',
           data: {},
         },
       ]);
@@ -40,7 +40,7 @@ export class RegistrationJobs {
   }
 
   /** Runs a job now (admin API), as of `asOf`; there is one (its name was checked against REGISTRATION_JOB_NAMES). */
-  runNow(asOf: Date): Promise<Record<string, number>> {
+  runNow(asOf: Date): Promise<AgencyFollowUps> {
     return runAsOf(asOf, 'job', () => this.followUps.execute(asOf));
   }
 }
