@@ -5,6 +5,7 @@ import { startPlatform, type Platform } from '../support/platform';
 import {
   communeAssessmentOf,
   councilOfFour,
+  councilUsers,
   evaluationOf,
   newProducer,
   proposedDossier,
@@ -300,5 +301,96 @@ describe("agencies' opinions on dossiers", () => {
       15_000,
       'guidance on the timeline',
     );
+  });
+
+  it('Health nominates an expert for the province council; the office accepts; the council set up with her seats the nomination', async () => {
+    const hospital = await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'syt.officer',
+        password: 'agency-password-2026',
+        fullName: 'Sở Y tế',
+        role: 'AGENCY_OFFICER',
+        provinceCode: DEMO.provinceCode,
+        agencyCode: 'SYT',
+      },
+    });
+    expect(hospital.status).toBe(201);
+    const syt = await p.login('syt.officer', 'agency-password-2026');
+    const [expert, other] = await councilUsers(p, admin, 'ytcg', ['Trần Thị Hạnh', 'Lê Văn Khoa']);
+    const nominate = (token: string, body: Record<string, unknown>) => p.http('POST', '/api/scoring/nominations', { token, body });
+    const seat = {
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      userId: expert!.userId,
+      fullName: expert!.fullName,
+      agency: 'Sở Y tế tỉnh Thanh Hóa',
+      role: 'MEMBER',
+    };
+    // Bad nominations change nothing.
+    expect((await nominate(syt, { ...seat, role: 'CHAIR' })).body).toMatchObject({ field: 'role' });
+    expect(
+      (await nominate(syt, { ...seat, userId: (await p.http('GET', '/api/auth/me', { token: office })).body.id })).body,
+    ).toMatchObject({
+      code: 'USER_ROLE_INVALID',
+      field: 'userId',
+    });
+    expect((await nominate(office, seat)).status).toBe(403);
+    expect((await p.http('GET', '/api/scoring/nominations', { token: office })).body).toEqual([]);
+
+    const n = await nominate(syt, { ...seat, note: 'Phó Trưởng phòng Nghiệp vụ Y, phụ trách an toàn thực phẩm' });
+    expect(n.status).toBe(201);
+    expect(n.body).toMatchObject({ agencyCode: 'SYT', status: 'PENDING', councilId: null });
+    expect((await nominate(syt, seat)).body).toMatchObject({ code: 'NOMINATION_EXISTS' });
+    const rejected = await nominate(syt, { ...seat, userId: other!.userId, fullName: other!.fullName });
+    // Another agency's officer sees none of Health's; the office decides.
+    expect((await p.http('GET', '/api/scoring/nominations', { token: await p.login('agency.officer') })).body).toEqual([]);
+    expect((await p.http('POST', `/api/scoring/nominations/${n.body.id}/accept`, { token: syt })).status).toBe(403);
+    const accepted = await p.http('POST', `/api/scoring/nominations/${n.body.id}/accept`, { token: office });
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED' });
+    expect((await p.http('POST', `/api/scoring/nominations/${n.body.id}/accept`, { token: office })).body).toMatchObject({
+      code: 'NOMINATION_DECIDED',
+    });
+    const no = await p.http('POST', `/api/scoring/nominations/${rejected.body.id}/reject`, {
+      token: office,
+      body: { reason: 'Hội đồng đã đủ thành viên ngành y tế' },
+    });
+    expect(no.body).toMatchObject({ status: 'REJECTED', reason: 'Hội đồng đã đủ thành viên ngành y tế' });
+
+    // The office sets up the council with the accepted nominee: the nomination is seated on it.
+    const [chair, m2, secretary] = await councilUsers(p, admin, 'hdyt2', ['Mai Văn Nam', 'Lý Thị Oanh', 'Chu Thị Quế']);
+    const member = (u: { userId: string; fullName: string }, role: string, agency = 'Sở Nông nghiệp và Môi trường') => ({
+      userId: u.userId,
+      fullName: u.fullName,
+      agency,
+      role,
+    });
+    const council = await p.http('POST', '/api/scoring/councils', {
+      token: office,
+      body: {
+        name: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thanh Hóa',
+        tier: 'PROVINCE',
+        unitCode: DEMO.provinceCode,
+        authorityName: 'UBND tỉnh Thanh Hóa',
+        placeName: 'Thanh Hóa',
+        quorum: 3,
+        members: [
+          member(chair!, 'CHAIR'),
+          member(m2!, 'MEMBER'),
+          member(expert!, 'MEMBER', 'Sở Y tế tỉnh Thanh Hóa'),
+          member(secretary!, 'SECRETARY'),
+        ],
+      },
+    });
+    expect(council.status).toBe(201);
+    const mine = (await p.http('GET', '/api/scoring/nominations', { token: syt })).body as {
+      id: string;
+      status: string;
+      councilId: string | null;
+    }[];
+    expect(mine.map((x) => [x.id, x.status, x.councilId])).toEqual([
+      [n.body.id, 'SEATED', council.body.id],
+      [rejected.body.id, 'REJECTED', null],
+    ]);
   });
 });

@@ -238,6 +238,32 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     dueAt: at,
     at,
   },
+  [ScoringEvents.memberNominated]: {
+    nominationId: id(),
+    agencyCode: 'SYT',
+    tier: 'PROVINCE',
+    unitCode: '38',
+    provinceCode: '38',
+    userId: id(),
+    fullName: 'Trần Thị Hạnh',
+    role: 'MEMBER',
+    status: 'PENDING',
+    reason: null,
+    councilId: null,
+  },
+  [ScoringEvents.nominationDecided]: {
+    nominationId: id(),
+    agencyCode: 'SYT',
+    tier: 'PROVINCE',
+    unitCode: '38',
+    provinceCode: '38',
+    userId: id(),
+    fullName: 'Trần Thị Hạnh',
+    role: 'MEMBER',
+    status: 'ACCEPTED',
+    reason: null,
+    councilId: null,
+  },
   [ScoringEvents.cataloguePublished]: {
     code: '148',
     revision: 2,
@@ -565,6 +591,8 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [TrainingEvents.classStatusChanged]: 'classId',
   [TrainingEvents.enrolmentCompleted]: 'enrolmentId',
   [TrainingEvents.producerInvited]: 'invitationId',
+  [ScoringEvents.memberNominated]: 'nominationId',
+  [ScoringEvents.nominationDecided]: 'nominationId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -598,7 +626,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(66);
+    expect(TYPES).toHaveLength(68);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

@@ -436,6 +436,17 @@ export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } 
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
 export { AgencyApi, AGENCY_API } from './agency/agency.api';
 export {
+  NOMINATION_ROLES,
+  NOMINATION_STATUSES,
+  NominateMemberCommand,
+  NominationIdCommand,
+  RejectNominationBody,
+  RejectNominationCommand,
+  ListNominationsQuery,
+  NominationView,
+} from './scoring/nomination.dto';
+export { NominationData } from './scoring/scoring.events';
+export {
   OPINION_CONCLUSIONS,
   OPINION_STATUSES,
   PRODUCT_GROUP_CODES,

@@ -39,6 +39,7 @@ import { AdminController } from './admin/admin.controller';
 import {
   CataloguesController,
   CouncilsController,
+  NominationsController,
   EvaluationsController,
   ScoringJobsController,
   SessionsController,
@@ -122,6 +123,7 @@ class GatewayModule {
         GuidanceController,
         CataloguesController,
         CouncilsController,
+        NominationsController,
         EvaluationsController,
         SessionsController,
         ScoringJobsController,

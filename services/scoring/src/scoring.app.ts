@@ -13,6 +13,11 @@ import { ListCataloguesQuery } from './catalogue/list-catalogues.query';
 import { GetCatalogueQuery } from './catalogue/get-catalogue.query';
 import { CouncilsRepository } from './councils/councils.repository';
 import { CreateCouncilUseCase } from './councils/create-council.use-case';
+import { CouncilUnits } from './councils/council-units';
+import { NominationsRepository } from './nominations/nominations.repository';
+import { NominationsWorkflow } from './nominations/nominations.workflow';
+import { DecideNominationUseCase, ListNominationsUseCase, NominateMemberUseCase } from './nominations/nominations.use-cases';
+import { NominationsHandler } from './nominations/nominations.handler';
 import { DeclareConflictUseCase } from './councils/declare-conflict.use-case';
 import { GetCouncilQuery } from './councils/get-council.query';
 import { ListCouncilsQuery } from './councils/list-councils.query';
@@ -73,6 +78,12 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       GetCatalogueQuery,
       CouncilsRepository,
       CreateCouncilUseCase,
+      CouncilUnits,
+      NominationsRepository,
+      NominationsWorkflow,
+      NominateMemberUseCase,
+      DecideNominationUseCase,
+      ListNominationsUseCase,
       DeclareConflictUseCase,
       GetCouncilQuery,
       ListCouncilsQuery,
@@ -99,7 +110,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       GetMinutesQuery,
       CheckCommuneAssessmentQuery,
     ],
-    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler],
+    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler, NominationsHandler],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
     },

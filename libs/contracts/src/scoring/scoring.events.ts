@@ -113,6 +113,21 @@ export class CouncilCreatedData {
   @Int(0, 10_000) memberCount: number;
 }
 
+/** `scoring.member-nominated.v1` and `scoring.nomination-decided.v1`: a nomination and where it stands. */
+export class NominationData {
+  @Id() nominationId: string;
+  @Code() agencyCode: string;
+  @Code() tier: string;
+  @Code() unitCode: string;
+  @Code() provinceCode: string;
+  @Id() userId: string;
+  @Text(1000) fullName: string;
+  @Code() role: string;
+  @Code() status: string;
+  @Nullable() @Text() reason: string | null;
+  @Nullable() @Id() councilId: string | null;
+}
+
 /** Scoring's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const ScoringEventPayloads = {
   [ScoringEvents.cataloguePublished]: CataloguePublishedData,
@@ -124,4 +139,6 @@ export const ScoringEventPayloads = {
   [ScoringEvents.evaluationDeferred]: EvaluationDeferredData,
   [ScoringEvents.evaluationTransferred]: EvaluationTransferredData,
   [ScoringEvents.sessionClosed]: SessionClosedData,
+  [ScoringEvents.memberNominated]: NominationData,
+  [ScoringEvents.nominationDecided]: NominationData,
 } as const satisfies Record<(typeof ScoringEvents)[keyof typeof ScoringEvents], new () => object>;

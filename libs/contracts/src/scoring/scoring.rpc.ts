@@ -1,3 +1,4 @@
+import { ListNominationsQuery, NominateMemberCommand, NominationIdCommand, RejectNominationCommand } from './nomination.dto';
 import { Role } from '../actor';
 import { ALL_ROLES, type RpcRegistry } from '../rpc';
 import { ScoringSubjects as S } from './scoring.subjects';
@@ -35,6 +36,10 @@ export const ScoringRpc = {
   [S.councilList]: { request: ListCouncilsQuery, roles: COUNCIL_READERS },
   [S.councilGet]: { request: CouncilIdQuery, roles: COUNCIL_READERS },
   [S.councilDeclareConflict]: { request: DeclareConflictCommand, roles: OFFICES },
+  [S.nominationCreate]: { request: NominateMemberCommand, roles: [Role.AGENCY_OFFICER] },
+  [S.nominationList]: { request: ListNominationsQuery, roles: [...OFFICES, Role.AGENCY_OFFICER] },
+  [S.nominationAccept]: { request: NominationIdCommand, roles: OFFICES },
+  [S.nominationReject]: { request: RejectNominationCommand, roles: OFFICES },
   [S.evaluationList]: { request: ListEvaluationsQuery, roles: EVALUATION_READERS },
   [S.evaluationGet]: { request: EvaluationIdQuery, roles: EVALUATION_READERS },
   [S.evaluationSetLabResult]: { request: SetLabResultCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },

@@ -24,6 +24,10 @@ export const ScoringSubjects = {
   sessionMinutesPdf: 'scoring.session.minutes-pdf',
   /** Admin: run a scoring job now (`district-transfer`), optionally as of an instant. */
   jobRun: 'scoring.job.run',
+  nominationCreate: 'scoring.nomination.create',
+  nominationList: 'scoring.nomination.list',
+  nominationAccept: 'scoring.nomination.accept',
+  nominationReject: 'scoring.nomination.reject',
 } as const;
 
 /** Domain events published by scoring (JetStream, through its outbox). */
@@ -38,4 +42,8 @@ export const ScoringEvents = {
   /** The 2025 calendar: a dossier waiting at a district moved to its province's waiting list (same evaluation, version and history). */
   evaluationTransferred: 'scoring.evaluation-transferred.v1',
   sessionClosed: 'scoring.session-closed.v1',
+  /** An agency nominated one of its experts for a seat on a unit's council. */
+  memberNominated: 'scoring.member-nominated.v1',
+  /** The unit's office accepted or rejected a nomination, or seated the nominee on the council it set up. */
+  nominationDecided: 'scoring.nomination-decided.v1',
 } as const;

@@ -104,6 +104,22 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Post a message in a guidance thread',
     'The agency’s officer answers (the first answer stops the reminders) or the asker follows up; a message with a reference already in the thread is taken once. On the timeline (registration.guidance-message-posted.v1).',
   ],
+  NominationsController_create: [
+    "Nominate an agency's expert for a council seat",
+    "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",
+  ],
+  NominationsController_list: [
+    'List nominations',
+    "An agency officer: its agency's nominations; an office: those for its units; filter by tier, unit and status.",
+  ],
+  NominationsController_accept: [
+    'Accept a nomination',
+    "The unit's office accepts a pending nomination; the nominee is seated (SEATED) when the office sets up a council of the unit with them. Audited (scoring.nomination-decided.v1).",
+  ],
+  NominationsController_reject: [
+    'Reject a nomination',
+    "The unit's office rejects a pending nomination with a reason. Audited (scoring.nomination-decided.v1).",
+  ],
   DossiersController_timeline: ["Get a dossier's timeline", 'Every event that touched the dossier, from any service, with actor and time.'],
   DossiersController_upload: [
     'Upload a dossier document',

@@ -2,6 +2,10 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  ListNominationsQuery,
+  NominateMemberCommand,
+  NominationView,
+  RejectNominationBody,
   AddAgendaBody,
   AppError,
   AttendanceBody,
@@ -283,5 +287,46 @@ export class ScoringJobsController {
   @ApiOkResponse({ type: DistrictTransferReportView, description: "The job's report" })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
+  }
+}
+
+@ApiTags("scoring: agencies' nominations")
+@ApiProblems()
+@Controller('scoring/nominations')
+export class NominationsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RolesOf(S.nominationCreate)
+  @ApiCreatedResponse({ type: NominationView })
+  create(@CurrentActor() actor: Actor, @Body() body: NominateMemberCommand): Promise<NominationView> {
+    return this.rpc.request(S.nominationCreate, body, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.nominationList)
+  @ApiOkResponse({ type: [NominationView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListNominationsQuery): Promise<NominationView[]> {
+    return this.rpc.request(S.nominationList, q, { actor });
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @RolesOf(S.nominationAccept)
+  @ApiOkResponse({ type: NominationView })
+  accept(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<NominationView> {
+    return this.rpc.request(S.nominationAccept, { nominationId: id }, { actor });
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RolesOf(S.nominationReject)
+  @ApiOkResponse({ type: NominationView })
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: RejectNominationBody,
+  ): Promise<NominationView> {
+    return this.rpc.request(S.nominationReject, { ...body, nominationId: id }, { actor });
   }
 }

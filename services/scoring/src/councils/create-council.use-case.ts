@@ -1,28 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  AppError,
-  RegistrationSubjects,
-  Role,
-  ScoringEvents,
-  type Actor,
-  type UnitView,
-  type CouncilView,
-  type CreateCouncilCommand,
-} from '@ocop/contracts';
+import { AppError, Role, ScoringEvents, type Actor, type CouncilView, type CreateCouncilCommand } from '@ocop/contracts';
 import { parsePoints } from '@ocop/domain';
-import { EventOutbox, RpcClient, UserDirectory } from '@ocop/messaging';
+import { EventOutbox, UserDirectory } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext } from '@ocop/observability';
 import { Council } from './council.entity';
 import { CouncilMember, VOTING_ROLES } from './council-member.entity';
 import { CouncilsRepository } from './councils.repository';
 import { councilView } from './council.view';
+import { CouncilUnits } from './council-units';
+import { NominationsWorkflow } from '../nominations/nominations.workflow';
 import { assertManages } from '../access/access.policy';
 import { POLICY_CHECKED } from '../access/scoring-scope.policy';
-
-const UNIT_PATTERN: Record<string, RegExp> = { DISTRICT: /^\d{3}$/, PROVINCE: /^\d{2}$/, CENTRAL: /^VN$/ };
 
 /** The office of a unit sets up its council: seats (each a council member account of the unit's province), quorum, spread limit. */
 @Injectable()
@@ -31,19 +22,13 @@ export class CreateCouncilUseCase {
     private readonly ds: DataSource,
     private readonly outbox: EventOutbox,
     private readonly users: UserDirectory,
-    private readonly rpc: RpcClient,
+    private readonly units: CouncilUnits,
     private readonly councils: CouncilsRepository,
+    private readonly nominations: NominationsWorkflow,
   ) {}
 
   async execute(actor: Actor, c: CreateCouncilCommand): Promise<CouncilView> {
-    if (!UNIT_PATTERN[c.tier]!.test(c.unitCode)) {
-      throw AppError.validation(
-        'COUNCIL_UNIT_INVALID',
-        `a ${c.tier} council needs ${c.tier === 'CENTRAL' ? 'unitCode VN' : c.tier === 'PROVINCE' ? 'a 2-digit province code' : 'a 3-digit district code'}`,
-        'unitCode',
-      );
-    }
-    const provinceCode = c.tier === 'CENTRAL' ? 'VN' : await this.provinceOf(actor, c.tier, c.unitCode);
+    const provinceCode = await this.units.provinceOf(actor, c.tier, c.unitCode);
     assertManages(actor, { tier: c.tier, unitCode: c.unitCode, provinceCode }, 'councils');
     const seen = new Set<string>();
     c.members.forEach((m, i) => {
@@ -96,6 +81,13 @@ export class CreateCouncilUseCase {
     );
     await this.ds.transaction(async (tx) => {
       await this.councils.insert(tx, council, members);
+      // Accepted nominees of the unit who take a seat: their nominations are SEATED on this council.
+      await this.nominations.seat(
+        tx,
+        actor,
+        council,
+        members.map((m) => m.userId),
+      );
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,
@@ -121,15 +113,5 @@ export class CreateCouncilUseCase {
       });
     });
     return councilView((await this.councils.get(POLICY_CHECKED, council.id))!);
-  }
-
-  /** The province a district or province council belongs to, from registration's units (unknown units refused). */
-  private async provinceOf(actor: Actor, tier: string, unitCode: string): Promise<string> {
-    const level = tier === 'DISTRICT' ? 'DISTRICT' : 'PROVINCE';
-    const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level }, { actor });
-    const unit = units.find((u) => u.code === unitCode);
-    if (!unit)
-      throw AppError.rule('COUNCIL_UNIT_UNKNOWN', `no ${level.toLowerCase()} ${unitCode} among the administrative units`, 'unitCode');
-    return unit.provinceCode;
   }
 }

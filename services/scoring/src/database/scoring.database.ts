@@ -9,6 +9,8 @@ import { ScoreSheet } from '../sessions/score-sheet.entity';
 import { SessionReferenceCounter } from '../sessions/session-reference-counter.entity';
 import { ReceivedOpinion } from '../evaluations/received-opinion.entity';
 import { RequiredOpinions1765000000000 } from './migrations/1765000000000-RequiredOpinions';
+import { CouncilNomination } from '../nominations/nomination.entity';
+import { CouncilNominations1765100000000 } from './migrations/1765100000000-CouncilNominations';
 import { InitialScoring1764000000000 } from './migrations/1764000000000-InitialScoring';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
@@ -21,10 +23,11 @@ export const SCORING_DATABASE = {
     MemberConflict,
     Evaluation,
     ReceivedOpinion,
+    CouncilNomination,
     Session,
     SessionItem,
     ScoreSheet,
     SessionReferenceCounter,
   ],
-  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000],
+  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000, CouncilNominations1765100000000],
 };
