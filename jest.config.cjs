@@ -34,17 +34,19 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: Object.fromEntries(libs.map((l) => [`^@ocop/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
   setupFiles: ['reflect-metadata'],
+  // Build output is not source: dist/agency-sdk/package.json (npm run sdk:pack) would collide with libs/agency-sdk's.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 module.exports = {
   maxWorkers: 2,
   // jest-circus reads the timeout from the top level only (per-project values are ignored).
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,agencies}/*/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'medium',
-      testMatch: ['<rootDir>/{libs,services}/*/test/**/*.medium-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,agencies}/*/test/**/*.medium-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },

@@ -198,6 +198,12 @@ export function buildAsyncApi(): Record<string, unknown> {
         type: 'object',
         properties: {
           [HEADERS.asOf]: { type: 'string', format: 'date-time', description: 'Outside production: the instant the request acts as of' },
+          [HEADERS.asOfSource]: {
+            type: 'string',
+            enum: ['event'],
+            description:
+              'With ocop-as-of: the as-of is the time of the event the request answers (not refused as dated before the record’s last change)',
+          },
         },
       },
       payload: { $ref: `#/components/schemas/${spec.request.name}` },

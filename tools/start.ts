@@ -8,7 +8,8 @@ import { loadToolConfig } from './config';
 /**
  * `npm start`: checks PostgreSQL, NATS and Redis, creates the database if needed, builds, and runs
  * every service as its own process. Outside production mode the Thanh Hóa demo data and demo users
- * are loaded into an empty database.
+ * are loaded into an empty database, and the demo agencies' own services (agencies/*, built on
+ * @ocop/agency-sdk) run beside the platform, as an agency's would from outside.
  */
 const root = resolve(__dirname, '..');
 const SERVICES = [
@@ -20,6 +21,8 @@ const SERVICES = [
   { name: 'training', port: 3006 },
   { name: 'gateway', port: 3000 },
 ];
+/** Agencies' services started in development: the Department of Health (Sở Y tế) answers food-safety opinion requests. */
+const AGENCIES = [{ name: 'agency-SYT', folder: 'health', code: 'SYT' }];
 
 async function main(): Promise<void> {
   const config = loadToolConfig();
@@ -65,12 +68,23 @@ async function main(): Promise<void> {
     ...(config.logFormat === 'pretty' && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
   };
   const { result } = concurrently(
-    SERVICES.map((s) => ({
-      name: s.name,
-      command: `node -r ./tools/paths.js dist/services/${s.name}/src/main.js`,
-      cwd: root,
-      env: { ...env, HTTP_PORT: String(ports[s.name]) },
-    })),
+    [
+      ...SERVICES.map((s) => ({
+        name: s.name,
+        command: `node -r ./tools/paths.js dist/services/${s.name}/src/main.js`,
+        cwd: root,
+        env: { ...env, HTTP_PORT: String(ports[s.name]) },
+      })),
+      // An agency connects with its own credential in production, where it runs on its own side: not started here.
+      ...(mode === 'production'
+        ? []
+        : AGENCIES.map((a) => ({
+            name: a.name,
+            command: `node -r ./tools/paths.js dist/agencies/${a.folder}/src/main.js`,
+            cwd: root,
+            env: { ...env, AGENCY_CODE: a.code },
+          }))),
+    ],
     { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
   );
   console.log(`gateway: http://localhost:${ports.gateway}/api (OpenAPI at /api/docs); demo users in README.md`);

@@ -2,6 +2,8 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { AgencyApi, DEMO, HEADERS, agencyApiSubject } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
+import { createHealthAgencyApp } from '../../agencies/health/src/health-agency.app';
+import { loadHealthAgencyConfig } from '../../agencies/health/src/config/health-agency.config';
 import {
   communeAssessmentOf,
   councilOfFour,
@@ -329,12 +331,12 @@ describe("agencies' opinions on dossiers", () => {
     };
     // Bad nominations change nothing.
     expect((await nominate(syt, { ...seat, role: 'CHAIR' })).body).toMatchObject({ field: 'role' });
-    expect(
-      (await nominate(syt, { ...seat, userId: (await p.http('GET', '/api/auth/me', { token: office })).body.id })).body,
-    ).toMatchObject({
-      code: 'USER_ROLE_INVALID',
-      field: 'userId',
-    });
+    expect((await nominate(syt, { ...seat, userId: (await p.http('GET', '/api/auth/me', { token: office })).body.id })).body).toMatchObject(
+      {
+        code: 'USER_ROLE_INVALID',
+        field: 'userId',
+      },
+    );
     expect((await nominate(office, seat)).status).toBe(403);
     expect((await p.http('GET', '/api/scoring/nominations', { token: office })).body).toEqual([]);
 
@@ -392,5 +394,92 @@ describe("agencies' opinions on dossiers", () => {
       [n.body.id, 'SEATED', council.body.id],
       [rejected.body.id, 'REJECTED', null],
     ]);
+  });
+
+  it("the Department of Health's own service (on the SDK) answers a food dossier's request: its opinion is on the timeline and the council may score", async () => {
+    // The food rule asks SYT. Proposed while Health's service is down: the sheet is refused.
+    const rule = await p.http('PUT', '/api/opinion-rules/FOOD', {
+      token: office,
+      body: { agencies: [{ agencyCode: 'SYT', dueDays: 10 }] },
+    });
+    expect(rule.status).toBe(200);
+    const producer = await newProducer(p, officer, 'Hợp tác xã Chè Xuân Lập');
+    const assessed = communeAssessmentOf(tree);
+    const dossier = await proposedDossier(p, officer, producer, 'Mật ong hoa cà phê', { assessment: assessed });
+    const evaluation = await evaluationOf(p, office, dossier, 'PROVINCE');
+    expect(evaluation.requiredOpinions).toEqual(['SYT']);
+    expect(
+      (
+        await p.http('PUT', `/api/scoring/evaluations/${evaluation.id}/lab-result`, {
+          token: office,
+          body: { state: 'PASSED', reference: 'PKQ-2026-0301' },
+        })
+      ).status,
+    ).toBe(200);
+    const council = await councilOfFour(p, admin, office, {
+      prefix: 'hdyt3',
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+    });
+    const secretary = council.secretary.token;
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: secretary,
+      body: {
+        councilId: council.id,
+        title: 'Phiên họp đánh giá',
+        location: 'Hội trường UBND tỉnh',
+        scheduledFor: new Date().toISOString(),
+      },
+    });
+    await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary, body: { evaluationIds: [evaluation.id] } });
+    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary, body: { presentMemberIds: council.present } });
+    const put = () =>
+      p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${evaluation.id}/sheet`, {
+        token: council.voting[0]!.token,
+        body: { entries: sheetWithTotal(tree, 60, { assessed }) },
+      });
+    expect((await put()).body).toMatchObject({ code: 'AGENCY_OPINION_MISSING' });
+
+    const health = await createHealthAgencyApp(
+      loadHealthAgencyConfig({
+        OCOP_MODE: 'test',
+        AGENCY_CODE: 'SYT',
+        NATS_URL: p.env.natsUrl,
+        OCOP_SUBJECT_PREFIX: p.env.prefix,
+        OCOP_STREAM: p.env.stream,
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    try {
+      const code = (await p.http('GET', `/api/dossiers/${dossier}`, { token: office })).body.code as string;
+      const opinion = await eventually(
+        async () =>
+          ((await p.http('GET', `/api/dossiers/${dossier}/opinions`, { token: office })).body as { status: string }[]).find(
+            (o) => o.status === 'GIVEN',
+          ),
+        20_000,
+        "Health's opinion",
+      );
+      expect(opinion).toMatchObject({
+        agencyCode: 'SYT',
+        required: true,
+        conclusion: 'FAVOURABLE',
+        givenVia: 'NATS',
+        reference: `SYT-ATTP-${code}`,
+      });
+      expect((opinion as unknown as { text: string }).text).toContain('Nghị định 15/2018/NĐ-CP');
+      await eventually(
+        async () =>
+          ((await p.http('GET', `/api/dossiers/${dossier}/timeline`, { token: office })).body as { type: string; source: string }[]).some(
+            (e) => e.type === 'registration.opinion-given.v1',
+          ),
+        15_000,
+        "Health's opinion on the timeline",
+      );
+      await eventually(async () => (await put()).status === 200, 15_000, 'sheet accepted after the opinion');
+    } finally {
+      await health.close();
+    }
   });
 });

@@ -23,7 +23,8 @@ export interface AgencyRequestOptions<T> {
  * Serves requests outside agencies' own services send in their space (`<prefix>.agency.<CODE>.…`, request/reply in the
  * documented wire format, docs/asyncapi.yaml): the body is JSON, the reply an RpcReply (`{ok, data}` or `{ok: false,
  * error}` with a stable code). Outside production, the `ocop-as-of` header sets the instant the request acts as of,
- * like X-As-Of on HTTP.
+ * like X-As-Of on HTTP; with `ocop-as-of-source: event` it is the time of the event the request answers, which is not
+ * refused for being before the record's last change (the platform's own consumers' reactions are dated so too).
  */
 export function serveAgencyRequests<T>(nc: NatsConnection, o: AgencyRequestOptions<T>): Subscription {
   const answer = async (msg: Msg): Promise<void> => {
@@ -38,7 +39,9 @@ export function serveAgencyRequests<T>(nc: NatsConnection, o: AgencyRequestOptio
         throw AppError.validation('VALIDATION_FAILED', 'the message must be JSON', 'body');
       }
       const asOf = asOfOf(msg, o.mode);
-      reply = { ok: true, data: await runAsOf(asOf, 'request', () => o.handle(agencyCode, body, asOf, msg)) };
+      // A reaction to an event, dated by it (as the platform's own consumers' calls are): not refused as backdated.
+      const source = msg.headers?.get(HEADERS.asOfSource) === 'event' && msg.headers?.get(HEADERS.asOf) ? 'event' : 'request';
+      reply = { ok: true, data: await runAsOf(asOf, source, () => o.handle(agencyCode, body, asOf, msg)) };
     } catch (err) {
       const e = toErrorPayload(err);
       if (e.kind === ErrorKind.INTERNAL) o.logger.error({ err, subject: msg.subject }, 'agency request failed');

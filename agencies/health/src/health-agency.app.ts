@@ -1,0 +1,17 @@
+import { ConsoleLogger, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { HealthAgencyConfig } from './config/health-agency.config';
+import { HealthAgencyModule } from './health-agency.module';
+
+/**
+ * The Department of Health's (Sở Y tế) service: no HTTP, only the bus, built on @ocop/agency-sdk and the contract it
+ * ships. Resolves once its NATS connection is open and its consumers run (an e2e test starts it in-process with its own
+ * config; `app.close()` stops the consumers and drains the connection).
+ */
+export async function createHealthAgencyApp(config: HealthAgencyConfig): Promise<INestApplicationContext> {
+  const logger =
+    config.logLevels.length === 0
+      ? false
+      : new ConsoleLogger({ prefix: config.agencyCode, json: config.logFormat === 'json', logLevels: config.logLevels });
+  return NestFactory.createApplicationContext(HealthAgencyModule.with(config), { logger, abortOnError: false });
+}
