@@ -4,6 +4,8 @@ import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import { createHealthAgencyApp } from '../../agencies/health/src/health-agency.app';
 import { loadHealthAgencyConfig } from '../../agencies/health/src/config/health-agency.config';
+import { createScienceTechnologyAgencyApp } from '../../agencies/science-technology/src/science-technology-agency.app';
+import { loadScienceTechnologyAgencyConfig } from '../../agencies/science-technology/src/config/science-technology-agency.config';
 import {
   communeAssessmentOf,
   councilOfFour,
@@ -480,6 +482,83 @@ describe("agencies' opinions on dossiers", () => {
       await eventually(async () => (await put()).status === 200, 15_000, 'sheet accepted after the opinion');
     } finally {
       await health.close();
+    }
+  });
+
+  it("Science and Technology's own service checks a beverage dossier's traceability and IP documents, and answers guidance on barcodes", async () => {
+    const rule = await p.http('PUT', '/api/opinion-rules/BEVERAGES', {
+      token: office,
+      body: { agencies: [{ agencyCode: 'SKHCN', dueDays: 10 }] },
+    });
+    expect(rule.status).toBe(200);
+    const skhcn = await createScienceTechnologyAgencyApp(
+      loadScienceTechnologyAgencyConfig({
+        OCOP_MODE: 'test',
+        NATS_URL: p.env.natsUrl,
+        OCOP_SUBJECT_PREFIX: p.env.prefix,
+        OCOP_STREAM: p.env.stream,
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    try {
+      const producer = await newProducer(p, officer, 'Hợp tác xã Rượu Làng Quảng');
+      const assessment = communeAssessmentOf(await treeFor(p, admin, '148', '14'));
+      const complete = await proposedDossier(p, officer, producer, 'Rượu nếp cái hoa vàng', {
+        productSetCode: '14',
+        assessment,
+        documents: ['TRACEABILITY', 'INTELLECTUAL_PROPERTY'],
+      });
+      const partial = await proposedDossier(p, officer, producer, 'Rượu men lá', {
+        productSetCode: '14',
+        assessment,
+        documents: ['TRACEABILITY'],
+      });
+      const given = (id: string) =>
+        eventually(
+          async () =>
+            (
+              (await p.http('GET', `/api/dossiers/${id}/opinions`, { token: office })).body as { agencyCode: string; status: string }[]
+            ).find((o) => o.agencyCode === 'SKHCN' && o.status === 'GIVEN'),
+          20_000,
+          `the S&T opinion on ${id}`,
+        ) as Promise<{ conclusion: string; text: string; reference: string }>;
+      expect(await given(complete)).toMatchObject({ conclusion: 'FAVOURABLE', reference: expect.stringMatching(/^SKHCN-TXNG-/) });
+      const conditional = await given(partial);
+      expect(conditional.conclusion).toBe('CONDITIONAL');
+      expect(conditional.text).toContain('sở hữu trí tuệ');
+
+      // A dossier it was not asked about does not exist for its service.
+      const unasked = await proposedDossier(p, officer, producer, 'Mật ong bạc hà', { assessment: communeAssessmentOf(tree) });
+      const read = await nc.request(
+        agencyApiSubject(p.env.prefix, 'SKHCN', AgencyApi.readDossier),
+        JSON.stringify({ dossierId: unasked }),
+        {
+          timeout: 10_000,
+        },
+      );
+      expect(read.json()).toMatchObject({ ok: false, error: { code: 'DOSSIER_NOT_FOUND' } });
+
+      const asked = await p.http('POST', `/api/dossiers/${partial}/guidance`, {
+        token: officer,
+        body: { agencyCode: 'SKHCN', topic: 'BARCODE', text: 'Sản phẩm cần đăng ký mã số mã vạch ở đâu?' },
+      });
+      expect(asked.status).toBe(201);
+      const answered = await eventually(
+        async () =>
+          (
+            (await p.http('GET', `/api/dossiers/${partial}/guidance`, { token: officer })).body as {
+              id: string;
+              status: string;
+              messages: { side: string; text: string }[];
+            }[]
+          ).find((t) => t.id === asked.body.id && t.status === 'ANSWERED'),
+        20_000,
+        'the S&T answer',
+      );
+      expect(answered.messages.map((m) => m.side)).toEqual(['ASKER', 'AGENCY']);
+      expect(answered.messages[1]!.text).toContain('GS1');
+    } finally {
+      await skhcn.close();
     }
   });
 });

@@ -108,7 +108,7 @@ export async function proposedDossier(
   officer: string,
   producerId: string,
   productName: string,
-  o: { productSetCode?: string; asOf?: string; assessment?: Record<string, string> } = {},
+  o: { productSetCode?: string; asOf?: string; assessment?: Record<string, string>; documents?: string[] } = {},
 ): Promise<string> {
   const headers = o.asOf ? { 'x-as-of': o.asOf } : undefined;
   const product = await p.http('POST', '/api/products', {
@@ -118,7 +118,7 @@ export async function proposedDossier(
   });
   if (product.status !== 201) throw new Error(`product: ${product.status} ${JSON.stringify(product.body)}`);
   const d = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' }, headers });
-  for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN']) {
+  for (const type of ['REGISTRATION_FORM', 'SELF_ASSESSMENT', 'BUSINESS_REGISTRATION', 'BUSINESS_PLAN', ...(o.documents ?? [])]) {
     const { payload, headers: h } = multipartBody(type, PDF);
     const up = await p.http('POST', `/api/dossiers/${d.body.id}/documents`, { token: officer, payload, headers: { ...h, ...headers } });
     if (up.status !== 201) throw new Error(`upload: ${up.status}`);

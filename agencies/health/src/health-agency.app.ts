@@ -1,5 +1,5 @@
-import { ConsoleLogger, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createAgencyServiceContext } from '@ocop/agency-sdk';
 import type { HealthAgencyConfig } from './config/health-agency.config';
 import { HealthAgencyModule } from './health-agency.module';
 
@@ -8,10 +8,6 @@ import { HealthAgencyModule } from './health-agency.module';
  * ships. Resolves once its NATS connection is open and its consumers run (an e2e test starts it in-process with its own
  * config; `app.close()` stops the consumers and drains the connection).
  */
-export async function createHealthAgencyApp(config: HealthAgencyConfig): Promise<INestApplicationContext> {
-  const logger =
-    config.logLevels.length === 0
-      ? false
-      : new ConsoleLogger({ prefix: config.agencyCode, json: config.logFormat === 'json', logLevels: config.logLevels });
-  return NestFactory.createApplicationContext(HealthAgencyModule.with(config), { logger, abortOnError: false });
+export function createHealthAgencyApp(config: HealthAgencyConfig): Promise<INestApplicationContext> {
+  return createAgencyServiceContext(HealthAgencyModule.with(config), config);
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AgencySdkModule } from '@ocop/agency-sdk';
+import { AgencySdkModule, sdkOptionsOf } from '@ocop/agency-sdk';
 import type { HealthAgencyConfig } from './config/health-agency.config';
 import { HEALTH_AGENCY_CONFIG } from './health-agency.tokens';
 import { OpinionsModule } from './opinions/opinions.module';
@@ -13,16 +13,7 @@ export class HealthAgencyModule {
       global: true,
       providers: [{ provide: HEALTH_AGENCY_CONFIG, useValue: config }],
       exports: [HEALTH_AGENCY_CONFIG],
-      imports: [
-        AgencySdkModule.forRoot({
-          agencyCode: config.agencyCode,
-          natsUrl: config.natsUrl,
-          credsFile: config.natsCredsFile,
-          prefix: config.prefix,
-          stream: config.stream,
-        }),
-        OpinionsModule,
-      ],
+      imports: [AgencySdkModule.forRoot(sdkOptionsOf(config)), OpinionsModule],
     };
   }
 }

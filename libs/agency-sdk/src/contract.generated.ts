@@ -5,6 +5,22 @@
 // agency may publish in its own space, and the requests it may send with their replies. Fields an event does not know
 // are ignored by consumers, so a newer producer may send more than is declared here.
 
+/** The body of the request `dossier.get`. */
+export interface AgencyDossierQuery {
+  /** Format: uuid. */
+  dossierId: string;
+}
+
+/** The `data` of the reply to `dossier.get`. */
+export interface AgencyDossierView {
+  dossierId: string;
+  dossierCode: string;
+  status: string;
+  productName: string;
+  productSetCode: string;
+  documents: DocumentView[];
+}
+
 /** The `data` of `trade-promotion.application-withdrawn.v1`. */
 export interface ApplicationWithdrawnData {
   /** Format: uuid. */
@@ -278,6 +294,17 @@ export interface DocumentAttachedData {
   status: string;
   communeCode: string;
   provinceCode: string;
+}
+
+/** A part of a payload. */
+export interface DocumentView {
+  id: string;
+  type: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
 }
 
 /** The `data` of `registration.dossier-certified.v1`. */
@@ -1337,6 +1364,7 @@ export interface AgencyEventsMap {
 
 /** The requests an agency sends on `<prefix>.agency.<CODE>.api.<name>`, by name: the body and the reply's `data`. */
 export interface AgencyRequests {
+  'dossier.get': { request: AgencyDossierQuery; reply: AgencyDossierView };
   'guidance.answer': { request: GuidanceMessageCommand; reply: GuidanceThreadView };
   'opinion.give': { request: GiveOpinionCommand; reply: OpinionView };
 }
@@ -1419,6 +1447,7 @@ export const AGENCY_EVENT_TYPES = [
 
 /** Every agency request name, for checks at run time. */
 export const AGENCY_REQUEST_NAMES = [
+  'dossier.get',
   'guidance.answer',
   'opinion.give',
 ] as const satisfies readonly (keyof AgencyRequests)[];

@@ -3,6 +3,8 @@ export { AgencySdkModule } from './agency-sdk.module';
 export type { AgencySdkAsyncOptions } from './agency-sdk.module';
 export { AGENCY_SDK_OPTIONS } from './agency-sdk.options';
 export type { AgencySdkOptions, ConsumerSettings, ResolvedAgencySdkOptions } from './agency-sdk.options';
+export { createAgencyServiceContext, loadAgencyServiceConfig, sdkOptionsOf } from './agency-service.config';
+export type { AgencyServiceConfig } from './agency-service.config';
 export { AgencyClient } from './agency-client';
 export type {
   AgencyEventType,

@@ -435,6 +435,7 @@ export { TRAINING_ORGANISERS } from './training/training.rpc';
 export { DocumentTypeView, ProductGroupView, ProductSetView, LabIndicatorView } from './reference/reference.dto';
 export { AgencyEvents, MarketSurveillanceReportedData, AgencyEventPayloads } from './agency/agency.events';
 export { AgencyApi, AGENCY_API } from './agency/agency.api';
+export { AgencyDossierQuery, AgencyDossierView } from './registration/agency-dossier.dto';
 export {
   NOMINATION_ROLES,
   NOMINATION_STATUSES,

@@ -49,6 +49,8 @@ import { OpinionQueries } from './opinions/opinion.queries';
 import { OpinionsHandler } from './opinions/opinions.handler';
 import { RegistrationQueue } from './jobs/registration.queue';
 import { RegistrationJobs } from './jobs/registration.jobs';
+import { AgencyDossierQuery } from './agency/agency-dossier.query';
+import { AgencyRequestsListener } from './agency/agency-requests.listener';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
 
@@ -100,6 +102,8 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       SendAgencyFollowUpsUseCase,
       OpinionQueries,
       RegistrationJobs,
+      AgencyDossierQuery,
+      AgencyRequestsListener,
     ],
     controllers: [
       TimelineProjection,
@@ -117,8 +121,7 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);
       await ref.get(RegistrationJobs).start();
-      ref.get(OpinionsHandler).listen();
-      ref.get(GuidanceHandler).listen();
+      ref.get(AgencyRequestsListener).start();
     },
   });
 }

@@ -1,3 +1,4 @@
+import { AgencyDossierQuery } from '../registration/agency-dossier.dto';
 import { GuidanceMessageCommand } from '../registration/guidance.dto';
 import { GiveOpinionCommand } from '../registration/opinion.dto';
 
@@ -12,10 +13,13 @@ export const AgencyApi = {
   giveOpinion: 'opinion.give',
   /** An answer in a guidance thread addressed to the agency (reply: GuidanceThreadView); the same reference again is taken once. */
   answerGuidance: 'guidance.answer',
+  /** A dossier the agency was asked about — an opinion requested of it, a guidance thread to it — with its documents (reply: AgencyDossierView). */
+  readDossier: 'dossier.get',
 } as const;
 
 /** Each request's body class, its reply's class name (in docs/asyncapi.yaml) and the service that answers it. */
 export const AGENCY_API = {
   [AgencyApi.giveOpinion]: { request: GiveOpinionCommand, reply: 'OpinionView', service: 'registration' },
   [AgencyApi.answerGuidance]: { request: GuidanceMessageCommand, reply: 'GuidanceThreadView', service: 'registration' },
+  [AgencyApi.readDossier]: { request: AgencyDossierQuery, reply: 'AgencyDossierView', service: 'registration' },
 } as const satisfies Record<(typeof AgencyApi)[keyof typeof AgencyApi], { request: new () => object; reply: string; service: string }>;

@@ -16,7 +16,7 @@ import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@
 import { AcceptDossierUseCase } from './accept-dossier.use-case';
 import { AttachDocumentUseCase } from './attach-document.use-case';
 import { CreateDossierUseCase } from './create-dossier.use-case';
-import { DossierQueries } from './dossiers.queries';
+import { DossierQueries, documentView } from './dossiers.queries';
 import { ProposeDossierUseCase } from './propose-dossier.use-case';
 import { ReturnDossierUseCase } from './return-dossier.use-case';
 import { SubmitDossierUseCase } from './submit-dossier.use-case';
@@ -58,16 +58,7 @@ export class DossiersHandler {
 
   @Handles(S.dossierAttachDocument)
   async attach(@Payload() c: AttachDocumentCommand, @Caller() call: RpcContext): Promise<DocumentView> {
-    const doc = await this.attachDocument.execute(requireActor(call), c);
-    return {
-      id: doc.id,
-      type: doc.type,
-      fileName: doc.fileName,
-      contentType: doc.contentType,
-      size: doc.size,
-      sha256: doc.sha256,
-      uploadedAt: doc.uploadedAt.toISOString(),
-    };
+    return documentView(await this.attachDocument.execute(requireActor(call), c));
   }
 
   @Handles(S.dossierSubmit)

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Actor, type DossierView, type ListDossiersQuery, type TimelineEntryView } from '@ocop/contracts';
+import { AppError, type Actor, type DocumentView, type DossierView, type ListDossiersQuery, type TimelineEntryView } from '@ocop/contracts';
 import { allowedDossierActions, missingRequiredDocuments, DossierKind, DossierStatus } from '@ocop/domain';
 import { DossiersRepository } from './dossiers.repository';
 import { TimelineEntriesRepository } from './timeline-entries.repository';
 import { ProductsRepository } from '../products/products.repository';
 import { readScopeOf } from '@ocop/auth';
 import type { Dossier } from './dossier.entity';
+import type { DossierDocument } from './dossier-document.entity';
 
 /** Read side of dossiers, always through the caller's scope; `view` also answers the commands. */
 @Injectable()
@@ -67,18 +68,22 @@ export class DossierQueries {
         d.kind as DossierKind,
         documents.map((x) => x.type),
       ),
-      documents: documents.map((x) => ({
-        id: x.id,
-        type: x.type,
-        fileName: x.fileName,
-        contentType: x.contentType,
-        size: x.size,
-        sha256: x.sha256,
-        uploadedAt: x.uploadedAt.toISOString(),
-      })),
+      documents: documents.map(documentView),
       allowedActions: allowedDossierActions(d.status as DossierStatus),
       createdAt: d.createdAt.toISOString(),
       updatedAt: d.updatedAt.toISOString(),
     };
   }
+}
+
+export function documentView(x: DossierDocument): DocumentView {
+  return {
+    id: x.id,
+    type: x.type,
+    fileName: x.fileName,
+    contentType: x.contentType,
+    size: x.size,
+    sha256: x.sha256,
+    uploadedAt: x.uploadedAt.toISOString(),
+  };
 }

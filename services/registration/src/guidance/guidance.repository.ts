@@ -33,6 +33,11 @@ export class GuidanceRepository {
     return tx.save(GuidanceThread, t);
   }
 
+  /** Whether a thread of the dossier is addressed to the agency. */
+  async concerns(dossierId: string, agencyCode: string): Promise<boolean> {
+    return this.ds.getRepository(GuidanceThread).exists({ where: { dossierId, agencyCode } });
+  }
+
   ofDossier(dossierId: string): Promise<GuidanceThread[]> {
     return this.ds.getRepository(GuidanceThread).find({ where: { dossierId }, order: { askedAt: 'ASC', id: 'ASC' } });
   }

@@ -1,22 +1,16 @@
-import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import type { Logger } from 'pino';
 import {
-  AgencyApi,
   DossierOpinionsQuery,
   GiveOpinionCommand,
   ListOpinionRulesQuery,
   RegistrationSubjects as S,
   RunRegistrationJobCommand,
   SetOpinionRuleCommand,
-  agencyApiSubject,
-  validateInto,
   type OpinionRuleView,
   type OpinionView,
 } from '@ocop/contracts';
-import { Caller, Handles, RpcController, adminRunAsOf, requireActor, serveAgencyRequests, type RpcContext } from '@ocop/messaging';
-import { SERVICE_LOGGER, SERVICE_NATS } from '@ocop/service-kit';
+import { Caller, Handles, RpcController, adminRunAsOf, requireActor, type RpcContext } from '@ocop/messaging';
 import { REGISTRATION_CONFIG } from '../registration.tokens';
 import type { RegistrationConfig } from '../config/registration.config';
 import { RegistrationJobs } from '../jobs/registration.jobs';
@@ -25,35 +19,18 @@ import { OpinionQueries } from './opinion.queries';
 import { SetOpinionRuleUseCase } from './set-opinion-rule.use-case';
 
 /**
- * The bus edge of agencies' opinions: the rules (office), an officer's opinion and the reads through the gateway, the
- * agency's own service on `<prefix>.agency.<CODE>.api.opinion.give`, and the admin's run of the follow-up sweep.
+ * The bus edge of agencies' opinions through the gateway: the rules (office), an officer's opinion and the reads, and the
+ * admin's run of the follow-up sweep (agencies' services: AgencyRequestsListener).
  */
 @RpcController()
-export class OpinionsHandler implements OnApplicationShutdown {
-  private subscription?: Subscription;
-
+export class OpinionsHandler {
   constructor(
     private readonly giveOpinion: GiveOpinionUseCase,
     private readonly setRule: SetOpinionRuleUseCase,
     private readonly queries: OpinionQueries,
     private readonly jobs: RegistrationJobs,
     @Inject(REGISTRATION_CONFIG) private readonly config: RegistrationConfig,
-    @Inject(SERVICE_NATS) private readonly nc: NatsConnection,
-    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
-
-  /** The agencies' services' requests (started with the process, like the lab results' subject). */
-  listen(): void {
-    this.subscription = serveAgencyRequests<OpinionView>(this.nc, {
-      subject: agencyApiSubject(this.config.prefix, '*', AgencyApi.giveOpinion),
-      prefix: this.config.prefix,
-      queue: 'registration',
-      mode: this.config.mode,
-      logger: this.logger,
-      handle: (agencyCode, body, asOf) =>
-        this.giveOpinion.execute({ via: 'NATS', agencyCode }, validateInto(GiveOpinionCommand, body), asOf),
-    });
-  }
 
   @Handles(S.dossierGiveOpinion)
   give(@Payload() c: GiveOpinionCommand, @Caller() call: RpcContext): Promise<OpinionView> {
@@ -79,9 +56,5 @@ export class OpinionsHandler implements OnApplicationShutdown {
   async run(@Payload() c: RunRegistrationJobCommand, @Caller() call: RpcContext) {
     const asOf = adminRunAsOf(c.asOf, call, this.config.mode);
     return { name: c.name, asOf: asOf.toISOString(), result: await this.jobs.runNow(asOf) };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.subscription?.unsubscribe();
   }
 }

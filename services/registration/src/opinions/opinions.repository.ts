@@ -42,6 +42,11 @@ export class OpinionsRepository {
       .getOne();
   }
 
+  /** Whether the agency was asked for, or gave, an opinion on the dossier. */
+  async concerns(dossierId: string, agencyCode: string): Promise<boolean> {
+    return this.ds.getRepository(DossierOpinion).exists({ where: { dossierId, agencyCode } });
+  }
+
   save(tx: Tx, o: DossierOpinion): Promise<DossierOpinion> {
     return tx.save(DossierOpinion, o);
   }

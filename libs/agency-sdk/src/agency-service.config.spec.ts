@@ -1,7 +1,9 @@
-import { loadHealthAgencyConfig } from './health-agency.config';
+import { loadAgencyServiceConfig } from './agency-service.config';
 
-describe('loadHealthAgencyConfig', () => {
-  it('defaults to SYT on the local NATS, prefix ocop, stream OCOP_EVENTS', () => {
+const loadHealthAgencyConfig = (env: NodeJS.ProcessEnv) => loadAgencyServiceConfig(env, 'SYT');
+
+describe('loadAgencyServiceConfig', () => {
+  it("defaults to the service's agency code on the local NATS, prefix ocop, stream OCOP_EVENTS", () => {
     expect(loadHealthAgencyConfig({})).toEqual({
       mode: 'development',
       agencyCode: 'SYT',
