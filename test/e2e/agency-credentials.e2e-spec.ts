@@ -5,6 +5,9 @@ import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/trans
 import { accountUserCreds, agencyKeysOf, createOperatorSetup, operatorModeServerConfig, type OperatorSetup } from '@ocop/messaging';
 import { eventually, startOwnNatsServer, type OwnNatsServer } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
+import { communeAssessmentOf, newProducer, proposedDossier, treeFor } from '../support/scoring';
+import { createHealthAgencyApp } from '../../agencies/health/src/health-agency.app';
+import { loadHealthAgencyConfig } from '../../agencies/health/src/config/health-agency.config';
 
 /**
  * Issue 16, credentials that confine: the platform runs on a real nats-server in operator mode (its own, started with
@@ -34,13 +37,14 @@ describe('agency NATS credentials through the API', () => {
   const count = async (sql: string): Promise<number> => Number((await db.query(sql))[0].n);
 
   beforeAll(async () => {
-    setup = await createOperatorSetup('ocop');
+    setup = await createOperatorSetup('ocop', 'OCOP_EVENTS');
     server = await startOwnNatsServer((dir) => operatorModeServerConfig(setup, { resolver: `${dir}/jwt`, jetstream: `${dir}/js` }));
     // The whole platform runs on that server too, as the platform account's user (NATS_CREDS_FILE).
     const credsFile = join(server.dir, 'platform.creds');
     await writeFile(credsFile, await accountUserCreds(setup.seeds.platform, 'platform'));
     p = await startPlatform({
       nats: { url: server.url, credsFile },
+      bus: { prefix: 'ocop', stream: 'OCOP_EVENTS' }, // the names the accounts' exports and the agencies' grants were made with
       gateway: {
         loginRateLimit: 1000,
         agencyNats: { keys: agencyKeysOf(setup), resolverUrl: server.url, systemCreds: await accountUserCreds(setup.seeds.system, 'sys') },
@@ -155,6 +159,75 @@ describe('agency NATS credentials through the API', () => {
     expect((await p.http('GET', '/api/agencies')).status).toBe(401);
     expect(await count('SELECT count(*) AS n FROM gateway.agency_credential')).toBe(before);
     expect(await count(`SELECT count(*) AS n FROM gateway.agency WHERE code = 'SCT'`)).toBe(0);
+  });
+
+  it("an agency's service reads its granted events durably on its own consumer and answers on its subject (Health on the SDK, with its credential)", async () => {
+    const office = await p.login('province.office');
+    const officer = await p.login('commune.officer');
+    const put = await p.http('PUT', '/api/agencies/SYT', {
+      token: admin,
+      body: { name: 'Sở Y tế tỉnh Thanh Hóa', eventTypes: ['registration.opinion-requested.v1'] },
+    });
+    expect(put.status).toBe(200);
+    const issued = await p.http('POST', '/api/agencies/SYT/credentials', { token: admin });
+    expect(issued.status).toBe(201);
+    const durable = 'agency-SYT-registration_opinion-requested_v1';
+    expect(issued.body).toMatchObject({ stream: 'OCOP_EVENTS', consumers: [{ eventType: 'registration.opinion-requested.v1', durable }] });
+    const credsFile = join(server.dir, 'syt.creds');
+    await writeFile(credsFile, issued.body.creds);
+    expect(
+      (await p.http('PUT', '/api/opinion-rules/FOOD', { token: office, body: { agencies: [{ agencyCode: 'SYT', dueDays: 10 }] } })).status,
+    ).toBe(200);
+
+    // Its credential reaches its own consumer's API only: another agency's consumer, or creating one, is refused.
+    const agency = await connectWith(issued.body.creds, '_INBOX_SYT');
+    await expect(
+      agency.request('JS.ocop.API.CONSUMER.INFO.OCOP_EVENTS.agency-SCT-registration_opinion-requested_v1', '', { timeout: 2_000 }),
+    ).rejects.toThrow(/permissions violation|no responders|timeout/i);
+    await expect(agency.request('JS.ocop.API.CONSUMER.CREATE.OCOP_EVENTS', '{}', { timeout: 2_000 })).rejects.toThrow(
+      /permissions violation|no responders|timeout/i,
+    );
+    const info = await agency.request(`JS.ocop.API.CONSUMER.INFO.OCOP_EVENTS.${durable}`, '', { timeout: 5_000 });
+    expect({ reply: info.string() }).toEqual({ reply: expect.stringContaining(`"name":"${durable}"`) });
+
+    const tree = await treeFor(p, admin, '148', '04');
+    const producer = await newProducer(p, officer, 'Hợp tác xã Mật ong Thường Xuân');
+    const health = () =>
+      createHealthAgencyApp(
+        loadHealthAgencyConfig({
+          OCOP_MODE: 'test',
+          NATS_URL: server.url,
+          NATS_CREDS_FILE: credsFile,
+          OCOP_SUBJECT_PREFIX: 'ocop',
+          OCOP_STREAM: 'OCOP_EVENTS',
+          LOG_LEVEL: 'silent',
+        }),
+      );
+    const opinionOf = (dossier: string) =>
+      eventually(
+        async () =>
+          (
+            (await p.http('GET', `/api/dossiers/${dossier}/opinions`, { token: office })).body as { status: string; givenVia: string }[]
+          ).find((o) => o.status === 'GIVEN'),
+        20_000,
+        `Health's opinion on ${dossier}`,
+      );
+    let app = await health();
+    try {
+      const first = await proposedDossier(p, officer, producer, 'Mật ong hoa rừng', { assessment: communeAssessmentOf(tree) });
+      expect(await opinionOf(first)).toMatchObject({ givenVia: 'NATS' });
+      // Proposed while its service is down: the request waits in its consumer and is answered once it is back.
+      await app.close();
+      const second = await proposedDossier(p, officer, producer, 'Mật ong bạc hà', { assessment: communeAssessmentOf(tree) });
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(((await p.http('GET', `/api/dossiers/${second}/opinions`, { token: office })).body as { status: string }[])[0]?.status).toBe(
+        'REQUESTED',
+      );
+      app = await health();
+      expect(await opinionOf(second)).toMatchObject({ givenVia: 'NATS' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('records no revocation when the resolver does not take it (503), so the admin can try again', async () => {

@@ -517,11 +517,11 @@ describe("agencies' opinions on dossiers", () => {
         eventually(
           async () =>
             (
-              (await p.http('GET', `/api/dossiers/${id}/opinions`, { token: office })).body as { agencyCode: string; status: string }[]
+              (await p.http('GET', `/api/dossiers/${id}/opinions`, { token: office })).body as { agencyCode: string; status: string; conclusion: string; text: string; reference: string }[]
             ).find((o) => o.agencyCode === 'SKHCN' && o.status === 'GIVEN'),
           20_000,
           `the S&T opinion on ${id}`,
-        ) as Promise<{ conclusion: string; text: string; reference: string }>;
+        );
       expect(await given(complete)).toMatchObject({ conclusion: 'FAVOURABLE', reference: expect.stringMatching(/^SKHCN-TXNG-/) });
       const conditional = await given(partial);
       expect(conditional.conclusion).toBe('CONDITIONAL');

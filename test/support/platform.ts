@@ -54,6 +54,8 @@ export interface PlatformOptions {
   demoData?: boolean;
   /** Another NATS than the test environment's for every process (e.g. a server of the test's own in operator mode, with the platform's `.creds`). */
   nats?: { url: string; credsFile?: string };
+  /** Another subject prefix and stream than the test environment's (with `nats`: a server of the test's own, whose accounts name them). */
+  bus?: { prefix: string; stream: string };
   gateway?: Partial<GatewayConfig>;
   /** Settings of the scoring process (e.g. allowProvisionalCertification: the shipped 148 catalogue is PROVISIONAL). */
   scoring?: Partial<ScoringConfig>;
@@ -74,8 +76,8 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     NATS_URL: o.nats?.url ?? env.natsUrl,
     ...(o.nats?.credsFile ? { NATS_CREDS_FILE: o.nats.credsFile } : {}),
     REDIS_URL: env.redisUrl,
-    OCOP_SUBJECT_PREFIX: env.prefix,
-    OCOP_STREAM: env.stream,
+    OCOP_SUBJECT_PREFIX: o.bus?.prefix ?? env.prefix,
+    OCOP_STREAM: o.bus?.stream ?? env.stream,
     LOG_LEVEL: loadToolConfig().testLogLevel,
     OCOP_DEMO_DATA: o.demoData === false ? 'false' : 'true',
   };

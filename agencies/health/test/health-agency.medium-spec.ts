@@ -63,7 +63,7 @@ describe('agencies/health (Sở Y tế) on the bus', () => {
   const settledUpTo = (seq: number) =>
     eventually(
       async () => {
-        const info = await jsm.consumers.info(env.stream, 'agency-SYT-opinions');
+        const info = await jsm.consumers.info(env.stream, 'agency-SYT-registration_opinion-requested_v1');
         return info.ack_floor.stream_seq >= seq && info.num_ack_pending === 0;
       },
       20_000,

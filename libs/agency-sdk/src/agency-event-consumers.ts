@@ -34,6 +34,7 @@ export class AgencyEventConsumers implements OnApplicationBootstrap, BeforeAppli
             durable: agencyConsumerName(o.consumerPrefix, handler.name),
             filterSubject: platformEventSubject(o.prefix, handler.type),
             streamWaitMs: o.streamWaitMs,
+            create: o.createConsumers,
           },
           this.connection,
           new HandledEventIds(o.handledIdsCapacity),

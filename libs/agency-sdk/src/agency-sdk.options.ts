@@ -1,5 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { AGENCY_CODE_RULE, CONSUMER_NAME_RULE } from './subjects';
+import { AGENCY_CODE_RULE, CONSUMER_NAME_RULE, agencyJetStreamApiPrefix } from './subjects';
 
 /** How an `@OnPlatformEvent` handler's durable consumer retries and paces (the module's defaults, or per handler). */
 export interface ConsumerSettings {
@@ -28,6 +28,12 @@ export interface AgencySdkOptions {
   stream?: string;
   /** Durable consumers are named `<consumerPrefix>-<name>`. Default `agency-<CODE>`. */
   consumerPrefix?: string;
+  /**
+   * Whether the SDK creates its consumers when they are missing (default: yes without a creds file, as in development).
+   * With a creds file (operator mode) the platform creates them when it grants the event types — one per type, named
+   * `agency-<CODE>-<type with _ for .>` — and the credential may only read those: the SDK uses them as they are.
+   */
+  createConsumers?: boolean;
   /** How long a request waits for its reply, per try. Default 10 s. */
   requestTimeoutMs?: number;
   /** Tries after the first, for a request that timed out, found no responder or was refused as UNAVAILABLE. Default 2. */
@@ -40,7 +46,7 @@ export interface AgencySdkOptions {
   handledIdsCapacity?: number;
   /** How long start-up waits for the platform's stream to exist (it may start after the agency). Default 60 s. */
   streamWaitMs?: number;
-  /** Where the JetStream API is, if not `$JS.API` (an account that imports the platform's JetStream API under a prefix). */
+  /** Where the JetStream API is, if not `$JS.API`: with a creds file (operator mode) `JS.<prefix>.API`, where the AGENCIES account imports its consumers' API. */
   jetStreamApiPrefix?: string;
   /** The connection's name as the server shows it. Default `agency-<CODE>`. */
   connectionName?: string;
@@ -56,6 +62,7 @@ export interface ResolvedAgencySdkOptions {
   prefix: string;
   stream: string;
   consumerPrefix: string;
+  createConsumers: boolean;
   requestTimeoutMs: number;
   retries: number;
   retryBackoffMs: number[];
@@ -125,13 +132,15 @@ export function resolveAgencySdkOptions(o: AgencySdkOptions): ResolvedAgencySdkO
     prefix,
     stream,
     consumerPrefix,
+    createConsumers: o.createConsumers ?? !o.credsFile,
     requestTimeoutMs: positive('requestTimeoutMs', o.requestTimeoutMs ?? 10_000),
     retries: positive('retries', o.retries ?? 2, 0),
     retryBackoffMs: delays('retryBackoffMs', o.retryBackoffMs ?? [500, 2_000, 5_000]),
     consumer: resolveConsumerSettings(DEFAULT_CONSUMER, o.consumer),
     handledIdsCapacity: positive('handledIdsCapacity', o.handledIdsCapacity ?? 10_000),
     streamWaitMs: positive('streamWaitMs', o.streamWaitMs ?? 60_000, 0),
-    ...(o.jetStreamApiPrefix ? { jetStreamApiPrefix: o.jetStreamApiPrefix } : {}),
+    // Operator mode: the platform's consumer API as the AGENCIES account imports it (deploy/nats/operator-mode.md).
+    ...(o.jetStreamApiPrefix || o.credsFile ? { jetStreamApiPrefix: o.jetStreamApiPrefix ?? agencyJetStreamApiPrefix(prefix) } : {}),
     connectionName: o.connectionName ?? `agency-${o.agencyCode}`,
     ...(o.connection ? { connection: o.connection } : {}),
   };

@@ -46,7 +46,7 @@ function consumerWith(handle: DiscoveredHandler['handle'], settings: Partial<Dis
     settings: { ...DEFAULT_CONSUMER, maxDeliver: 3, backoffMs: [100, 250], ...settings },
     handle,
   };
-  const placement = { stream: 'S', durable: 'agency-SYT-opinions', filterSubject: `ocop.events.${TYPE}`, streamWaitMs: 0 };
+  const placement = { stream: 'S', durable: 'agency-SYT-opinions', filterSubject: `ocop.events.${TYPE}`, streamWaitMs: 0, create: true };
   return new PlatformEventConsumer(handler, placement, {} as ConsumerBus, new HandledEventIds(100), logger);
 }
 

@@ -41,6 +41,8 @@ export interface ConsumerPlacement {
   filterSubject: string;
   /** How long to wait for the stream at start-up. */
   streamWaitMs: number;
+  /** Create the consumer when it is missing (development); else wait for the platform's (operator mode). */
+  create: boolean;
 }
 
 /** The bus as the consumer uses it (AgencyConnection). */
@@ -144,6 +146,7 @@ export class PlatformEventConsumer {
    */
   private async ensureConsumer(): Promise<ConsumerInfo> {
     const { stream, durable, filterSubject, streamWaitMs } = this.placement;
+    if (!this.placement.create) return this.platformConsumer();
     const jsm = await this.bus.jsm();
     const until = Date.now() + streamWaitMs;
     for (let waited = false; ;) {
@@ -167,6 +170,29 @@ export class PlatformEventConsumer {
       if (Date.now() >= until)
         throw new Error(`agency SDK: stream ${stream} does not exist (waited ${streamWaitMs} ms for the platform to create it)`);
       if (!waited) this.logger.warn(`stream ${stream} does not exist yet; waiting for the platform to create it`);
+      waited = true;
+      await sleep(Math.min(1_000, Math.max(0, until - Date.now())));
+    }
+  }
+
+  /**
+   * Operator mode: the consumer the platform created when it granted the type (the credential may read its info, pull
+   * and ack, nothing else of JetStream's API); waits up to `streamWaitMs` for it.
+   */
+  private async platformConsumer(): Promise<ConsumerInfo> {
+    const { stream, durable, streamWaitMs } = this.placement;
+    const until = Date.now() + streamWaitMs;
+    for (let waited = false; ;) {
+      try {
+        return await (await this.bus.js.consumers.get(stream, durable)).info(true);
+      } catch (err) {
+        const missing = isApiError(err, JetStreamApiCodes.ConsumerNotFound) || isApiError(err, JetStreamApiCodes.StreamNotFound);
+        if (!missing || Date.now() >= until)
+          throw new Error(
+            `agency SDK: consumer ${durable} of stream ${stream} cannot be read (${(err as Error).message}): the platform creates it when it grants the event type and issues the credential`,
+          );
+      }
+      if (!waited) this.logger.warn(`consumer ${durable} does not exist yet; waiting for the platform to create it`);
       waited = true;
       await sleep(Math.min(1_000, Math.max(0, until - Date.now())));
     }

@@ -53,7 +53,7 @@ describe('discoverPlatformEventHandlers', () => {
     const { moduleRef, handlers } = await discover(OpinionHandlers);
     expect(handlers.map((h) => [h.name, h.type, h.where])).toEqual([
       ['opinions', 'registration.opinion-requested.v1', 'OpinionHandlers.onRequested'],
-      ['certification-certificate-issued-v1', 'certification.certificate-issued.v1', 'OpinionHandlers.onIssued'],
+      ['certification_certificate-issued_v1', 'certification.certificate-issued.v1', 'OpinionHandlers.onIssued'],
     ]);
     expect(handlers[0]!.settings).toEqual({ ...DEFAULT_CONSUMER, maxDeliver: 7 });
     await handlers[0]!.handle({ dossierCode: 'D-1' }, { id: 'e-1' } as EventEnvelope);

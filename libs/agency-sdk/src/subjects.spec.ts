@@ -45,6 +45,6 @@ describe('SDK subjects agree with libs/contracts', () => {
 
   it('names consumers agency-<CODE>-<name>, by default from the type', () => {
     expect(agencyConsumerName('agency-SYT', 'opinions')).toBe('agency-SYT-opinions');
-    expect(defaultConsumerName('registration.opinion-requested.v1')).toBe('registration-opinion-requested-v1');
+    expect(defaultConsumerName('registration.opinion-requested.v1')).toBe('registration_opinion-requested_v1');
   });
 });

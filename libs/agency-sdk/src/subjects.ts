@@ -27,6 +27,11 @@ export function platformEventSubject(prefix: string, type: string): string {
   return `${prefix}.events.${type}`;
 }
 
+/** In operator mode, where the agency's account finds its consumers' JetStream API (`JS.<prefix>.API`). */
+export function agencyJetStreamApiPrefix(prefix: string): string {
+  return `JS.${prefix}.API`;
+}
+
 export function agencyApiSubject(prefix: string, agencyCode: string, name: string): string {
   return `${prefix}.agency.${agencyCode}.api.${name}`;
 }
@@ -45,9 +50,13 @@ export function agencyConsumerName(consumerPrefix: string, name: string): string
   return `${consumerPrefix}-${name}`;
 }
 
-/** A handler's default consumer name, from its event type (`registration.opinion-requested.v1` → `registration-opinion-requested-v1`). */
+/**
+ * A handler's default consumer name, from its event type (`registration.opinion-requested.v1` →
+ * `registration_opinion-requested_v1`): with the `agency-<CODE>` prefix, the name of the consumer the platform creates
+ * for the type it grants (operator mode).
+ */
 export function defaultConsumerName(type: string): string {
-  return type.replace(/[^A-Za-z0-9_-]/g, '-');
+  return type.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 /** A durable name JetStream takes: no dot, space, wildcard or path separator. */

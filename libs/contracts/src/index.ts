@@ -8,6 +8,8 @@ export {
   AGENCY_CODE,
   AGENCY_EVENT_PREFIX,
   agencyApiSubject,
+  agencyConsumerName,
+  agencyJetStreamApiPrefix,
   agencyCodeOfSubject,
   agencyInboxPrefix,
   agencySubjectSpace,

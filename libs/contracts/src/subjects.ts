@@ -38,6 +38,24 @@ export function agencyCodeOfSubject(prefix: string, subject: string): string | u
   return code && AGENCY_CODE.test(code) ? code : undefined;
 }
 
+/**
+ * The durable consumer an agency's service reads one public event type from (`agency-<CODE>-<type with _ for .>`): in
+ * operator mode the platform creates it in its own account when it grants the type, and the agency's credential may
+ * pull from and ack on it alone (deploy/nats/operator-mode.md).
+ */
+export function agencyConsumerName(agencyCode: string, type: string): string {
+  return `agency-${agencyCode}-${type.replaceAll('.', '_')}`;
+}
+
+/**
+ * Where an agency's service finds the JetStream API of its consumers in operator mode (`JS.<prefix>.API`, the
+ * `apiPrefix` of its JetStream client): the AGENCIES account imports the platform account's consumer API under it, as a
+ * server answers `$JS.API` itself in every account.
+ */
+export function agencyJetStreamApiPrefix(prefix: string): string {
+  return `JS.${prefix}.API`;
+}
+
 /** The subject an agency's service sends one of its requests on (`AgencyApi`, answered by the platform's service). */
 export function agencyApiSubject(prefix: string, agencyCode: string, name: string): string {
   return `${prefix}.agency.${agencyCode}.api.${name}`;

@@ -12,8 +12,16 @@ import {
   type KeyPair,
   type Permissions,
 } from '@nats-io/jwt';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { AGENCY_CODE, agencyInboxPrefix, agencySubjectSpace, eventSubject } from '@ocop/contracts';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
+import {
+  AGENCY_CODE,
+  agencyConsumerName,
+  agencyInboxPrefix,
+  agencyJetStreamApiPrefix,
+  agencySubjectSpace,
+  eventSubject,
+} from '@ocop/contracts';
 
 /**
  * NATS credentials that confine an outside agency's service (issue 16), in operator mode (JWTs, nats-server ≥ 2.9):
@@ -25,6 +33,9 @@ import { AGENCY_CODE, agencyInboxPrefix, agencySubjectSpace, eventSubject } from
  *   the agency code from a payload;
  * - it may subscribe only to the public event types it was granted (a stream the platform's account exports) and to its
  *   own inbox prefix `_INBOX_<CODE>` (its replies; another agency's replies are out of reach in the shared account);
+ * - it reads each granted type durably from its own pull consumer `agency-<CODE>-<type>` (agencyConsumerName), which the
+ *   platform creates in its stream: the platform's account exports the JetStream API subjects of its stream's consumers
+ *   (info, next message, ack) as services, and the agency's user may publish on those of its own consumers only;
  * - a credential is revoked by re-signing the AGENCIES account JWT with the user's key in its revocation list and
  *   pushing it to the server's resolver: the server closes that user's connections and refuses it from then on.
  */
@@ -38,12 +49,23 @@ export interface AgencyGrant {
 /** Account limits with nothing limited (an account JWT without limits allows no connections). */
 export const UNLIMITED_ACCOUNT = { subs: -1, conn: -1, leaf: -1, imports: -1, exports: -1, data: -1, payload: -1, wildcards: true };
 
+/** The JetStream API subjects an agency uses on one of its consumers, as its account sees them: its info, its next messages, acks. */
+export function agencyConsumerSubjects(prefix: string, stream: string, durable: string): string[] {
+  const api = agencyJetStreamApiPrefix(prefix);
+  return [`${api}.CONSUMER.INFO.${stream}.${durable}`, `${api}.CONSUMER.MSG.NEXT.${stream}.${durable}`, `$JS.ACK.${stream}.${durable}.>`];
+}
+
 /** What an agency's user may publish and subscribe to: nothing else. */
-export function agencyPermissions(prefix: string, grant: AgencyGrant): Permissions {
+export function agencyPermissions(prefix: string, stream: string, grant: AgencyGrant): Permissions {
   if (!AGENCY_CODE.test(grant.agencyCode))
     throw new Error(`agency code ${grant.agencyCode} is not 2-20 upper-case letters, digits, _ or -`);
   return {
-    pub: { allow: [agencySubjectSpace(prefix, grant.agencyCode)] },
+    pub: {
+      allow: [
+        agencySubjectSpace(prefix, grant.agencyCode),
+        ...grant.eventTypes.flatMap((t) => agencyConsumerSubjects(prefix, stream, agencyConsumerName(grant.agencyCode, t))),
+      ],
+    },
     sub: { allow: [`${agencyInboxPrefix(grant.agencyCode)}.>`, ...grant.eventTypes.map((t) => eventSubject(prefix, t))] },
   };
 }
@@ -54,26 +76,38 @@ export function agencyPermissions(prefix: string, grant: AgencyGrant): Permissio
  */
 export function agenciesAccountClaims(
   prefix: string,
+  stream: string,
   platformAccount: string,
   signingKey: string,
   revocations: Record<string, number> = {},
 ): Partial<Account> {
   return {
     signing_keys: [signingKey],
-    imports: [
-      { name: 'public events', type: 'stream', account: platformAccount, subject: `${prefix}.events.>` },
-      { name: 'agency services', type: 'service', account: platformAccount, subject: `${prefix}.agency.>` },
-    ],
+    // The consumer API under the agencies' own prefix (a server answers `$JS.API` itself in every account); the rest as it is.
+    imports: platformExportsForAgencies(prefix, stream).map((e) => ({
+      name: e.name,
+      type: e.type,
+      account: platformAccount,
+      subject: e.subject,
+      ...(e.subject!.startsWith('$JS.API.') ? { local_subject: e.subject!.replace('$JS.API', agencyJetStreamApiPrefix(prefix)) } : {}),
+    })),
     revocations,
     limits: UNLIMITED_ACCOUNT,
   };
 }
 
-/** The exports the platform's account declares for the AGENCIES account's imports. */
-export function platformExportsForAgencies(prefix: string): NonNullable<Account['exports']> {
+/**
+ * The exports the platform's account declares for the AGENCIES account's imports (the same subjects): the public events,
+ * the agencies' space, and the JetStream API of the stream's consumers (an agency's user may use those of its own only;
+ * a pull answers with many messages: a streamed response).
+ */
+export function platformExportsForAgencies(prefix: string, stream: string): NonNullable<Account['exports']> {
   return [
     { name: 'public events', type: 'stream', subject: `${prefix}.events.>` },
     { name: 'agency services', type: 'service', subject: `${prefix}.agency.>` },
+    { name: 'agency consumers: info', type: 'service', subject: `$JS.API.CONSUMER.INFO.${stream}.*` },
+    { name: 'agency consumers: next', type: 'service', subject: `$JS.API.CONSUMER.MSG.NEXT.${stream}.*`, response_type: 'Stream' },
+    { name: 'agency consumers: ack', type: 'service', subject: `$JS.ACK.${stream}.>` },
   ];
 }
 
@@ -92,6 +126,8 @@ export interface IssuedAgencyCredential {
  */
 export interface AgencyKeys {
   prefix: string;
+  /** The platform's event stream (OCOP_STREAM), where the agencies' consumers are. */
+  stream: string;
   agenciesAccountSeed: string;
   agenciesSigningSeed: string;
   operatorSigningSeed: string;
@@ -113,7 +149,7 @@ export class AgencyCredentialIssuer {
       user,
       keyOf(this.keys.agenciesSigningSeed),
       {
-        ...agencyPermissions(this.keys.prefix, grant),
+        ...agencyPermissions(this.keys.prefix, this.keys.stream, grant),
         issuer_account: publicKeyOf(this.keys.agenciesAccountSeed),
         tags: [`agency:${grant.agencyCode}`],
       },
@@ -127,6 +163,7 @@ export class AgencyCredentialIssuer {
     const k = this.keys;
     return signAgenciesAccount(
       k.prefix,
+      k.stream,
       keyOf(k.agenciesAccountSeed),
       keyOf(k.operatorSigningSeed),
       k.platformAccount,
@@ -142,13 +179,14 @@ export class AgencyCredentialIssuer {
  */
 export async function signAgenciesAccount(
   prefix: string,
+  stream: string,
   account: Key,
   operatorSigner: Key,
   platformAccount: string,
   signingKey: string,
   revocations: Record<string, number>,
 ): Promise<string> {
-  return encodeAccount('AGENCIES', account, agenciesAccountClaims(prefix, platformAccount, signingKey, revocations), {
+  return encodeAccount('AGENCIES', account, agenciesAccountClaims(prefix, stream, platformAccount, signingKey, revocations), {
     signer: operatorSigner,
   });
 }
@@ -163,6 +201,7 @@ const PLATFORM_ACCOUNT_LIMITS = { ...UNLIMITED_ACCOUNT, mem_storage: -1, disk_st
  */
 export interface OperatorSetup {
   prefix: string;
+  stream: string;
   seeds: {
     operator: string;
     operatorSigning: string;
@@ -177,7 +216,7 @@ export interface OperatorSetup {
 const seedOf = (k: KeyPair): string => new TextDecoder().decode(k.getSeed());
 const keyOf = (seed: string): KeyPair => fromSeed(new TextEncoder().encode(seed));
 
-export async function createOperatorSetup(prefix: string): Promise<OperatorSetup> {
+export async function createOperatorSetup(prefix: string, stream = 'OCOP_EVENTS'): Promise<OperatorSetup> {
   const [operator, operatorSigning] = [createOperator(), createOperator()];
   const [system, platform, agencies, agenciesSigning] = [createAccount(), createAccount(), createAccount(), createAccount()];
   const operatorJwt = await encodeOperator('OCOP', operator, {
@@ -187,6 +226,7 @@ export async function createOperatorSetup(prefix: string): Promise<OperatorSetup
   const opts = { signer: operatorSigning };
   return {
     prefix,
+    stream,
     seeds: {
       operator: seedOf(operator),
       operatorSigning: seedOf(operatorSigning),
@@ -201,10 +241,18 @@ export async function createOperatorSetup(prefix: string): Promise<OperatorSetup
       platform: await encodeAccount(
         'OCOP',
         platform,
-        { exports: platformExportsForAgencies(prefix), limits: PLATFORM_ACCOUNT_LIMITS },
+        { exports: platformExportsForAgencies(prefix, stream), limits: PLATFORM_ACCOUNT_LIMITS },
         opts,
       ),
-      agencies: await signAgenciesAccount(prefix, agencies, operatorSigning, platform.getPublicKey(), agenciesSigning.getPublicKey(), {}),
+      agencies: await signAgenciesAccount(
+        prefix,
+        stream,
+        agencies,
+        operatorSigning,
+        platform.getPublicKey(),
+        agenciesSigning.getPublicKey(),
+        {},
+      ),
     },
   };
 }
@@ -243,6 +291,7 @@ export async function accountUserCreds(accountSeed: string, name: string): Promi
 export function agencyKeysOf(setup: OperatorSetup): AgencyKeys {
   return {
     prefix: setup.prefix,
+    stream: setup.stream,
     agenciesAccountSeed: setup.seeds.agencies,
     agenciesSigningSeed: setup.seeds.agenciesSigning,
     operatorSigningSeed: setup.seeds.operatorSigning,
@@ -260,4 +309,33 @@ export async function pushAccountJwt(sys: NatsConnection, accountJwt: string, ti
   if (body.data?.code !== 200) {
     throw new Error(`the resolver did not store the account: ${body.error?.description ?? body.data?.message ?? JSON.stringify(body)}`);
   }
+}
+
+/**
+ * The agency's durable consumers in the platform's stream, one per granted type (agencyConsumerName), created by the
+ * platform's own connection when it issues a credential; one that exists is left as it is (its position kept). A new
+ * one starts with the events published from then on, explicit acks, ten deliveries at most.
+ */
+export async function ensureAgencyConsumers(nc: NatsConnection, prefix: string, stream: string, grant: AgencyGrant): Promise<string[]> {
+  const jsm = await jetstreamManager(nc);
+  const created: string[] = [];
+  for (const type of grant.eventTypes) {
+    const durable = agencyConsumerName(grant.agencyCode, type);
+    try {
+      await jsm.consumers.info(stream, durable);
+      continue;
+    } catch (err) {
+      if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound)) throw err;
+    }
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      filter_subject: eventSubject(prefix, type),
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+      ack_wait: nanos(60_000),
+      max_deliver: 10,
+    });
+    created.push(durable);
+  }
+  return created;
 }

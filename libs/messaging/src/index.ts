@@ -28,6 +28,8 @@ export {
   AgencyCredentialIssuer,
   accountUserCreds,
   agencyKeysOf,
+  agencyConsumerSubjects,
+  ensureAgencyConsumers,
   createOperatorSetup,
   operatorModeServerConfig,
   publicKeyOf,

@@ -7,8 +7,8 @@ import { GiveFoodSafetyOpinionUseCase } from './give-food-safety-opinion/give-fo
 export class FoodSafetyOpinionsHandler {
   constructor(private readonly giveOpinion: GiveFoodSafetyOpinionUseCase) {}
 
-  /** Durable consumer `agency-<CODE>-opinions`. */
-  @OnPlatformEvent('registration.opinion-requested.v1', { name: 'opinions' })
+  /** Durable consumer `agency-<CODE>-registration_opinion-requested_v1` (the platform's name for the type in operator mode). */
+  @OnPlatformEvent('registration.opinion-requested.v1')
   async onOpinionRequested(data: OpinionRequestedData, envelope: EventEnvelope<OpinionRequestedData>): Promise<void> {
     await this.giveOpinion.execute(data, envelope);
   }

@@ -39,7 +39,7 @@ export class GuidanceAnswers {
     private readonly client: AgencyClient,
   ) {}
 
-  @OnPlatformEvent('registration.guidance-requested.v1', { name: 'guidance' })
+  @OnPlatformEvent('registration.guidance-requested.v1')
   async onGuidanceRequested(data: GuidanceRequestedData, envelope: EventEnvelope<GuidanceRequestedData>): Promise<void> {
     const answer = guidanceAnswer(data, this.config.agencyCode);
     if (!answer) return;

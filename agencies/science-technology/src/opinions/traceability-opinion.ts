@@ -52,7 +52,7 @@ export class TraceabilityOpinions {
     private readonly client: AgencyClient,
   ) {}
 
-  @OnPlatformEvent('registration.opinion-requested.v1', { name: 'opinions' })
+  @OnPlatformEvent('registration.opinion-requested.v1')
   async onOpinionRequested(data: OpinionRequestedData, envelope: EventEnvelope<OpinionRequestedData>): Promise<void> {
     if (data.agencyCode !== this.config.agencyCode) return;
     const asOf = this.config.mode === 'production' ? {} : { asOf: envelope.time, asOfSource: 'event' as const };

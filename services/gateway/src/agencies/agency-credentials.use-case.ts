@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, agencyInboxPrefix, agencySubjectSpace, type Actor } from '@ocop/contracts';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { AppError, agencyConsumerName, agencyInboxPrefix, agencySubjectSpace, type Actor } from '@ocop/contracts';
+import { SERVICE_NATS } from '@ocop/service-kit';
 import { writeAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
 import { Agency, AgencyCredential } from './agency.entity';
@@ -44,6 +46,7 @@ export class AgencyCredentialsUseCase {
     private readonly ds: DataSource,
     private readonly agencies: AgenciesRepository,
     @Inject(AGENCY_NATS) private readonly nats: AgencyNatsAuthority,
+    @Inject(SERVICE_NATS) private readonly nc: NatsConnection,
   ) {}
 
   async put(admin: Actor, code: string, body: PutAgencyBody): Promise<AgencyView> {
@@ -67,7 +70,10 @@ export class AgencyCredentialsUseCase {
   async issue(admin: Actor, code: string): Promise<IssuedAgencyCredentialView> {
     const issuer = this.nats.requireIssuer();
     const agency = await this.agency(code);
-    const issued = await issuer.issue({ agencyCode: code, eventTypes: agency.eventTypes });
+    const grant = { agencyCode: code, eventTypes: agency.eventTypes };
+    // Its durable consumers first (one per granted type, in the platform's stream): without them the credential reads nothing.
+    const consumers = await this.nats.ensureConsumers(this.nc, grant);
+    const issued = await issuer.issue(grant);
     const credential = Object.assign(new AgencyCredential(), {
       id: randomUUID(),
       agencyCode: code,
@@ -85,6 +91,7 @@ export class AgencyCredentialsUseCase {
         agencyCode: code,
         userKey: issued.userKey,
         eventTypes: agency.eventTypes,
+        consumersCreated: consumers,
       });
     });
     const prefix = this.nats.prefix!;
@@ -93,6 +100,8 @@ export class AgencyCredentialsUseCase {
       creds: issued.creds,
       subjectSpace: agencySubjectSpace(prefix, code),
       inboxPrefix: agencyInboxPrefix(code),
+      stream: this.nats.stream!,
+      consumers: agency.eventTypes.map((t) => ({ eventType: t, durable: agencyConsumerName(code, t) })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { AppError, ErrorKind } from '@ocop/contracts';
-import { AgencyCredentialIssuer, pushAccountJwt, type AgencyKeys } from '@ocop/messaging';
+import { AgencyCredentialIssuer, ensureAgencyConsumers, pushAccountJwt, type AgencyGrant, type AgencyKeys } from '@ocop/messaging';
 
 /** Where the platform issues and revokes agency credentials (deploy/nats/operator-mode.md). */
 export interface AgencyNatsSettings {
@@ -25,6 +25,24 @@ export class AgencyNatsAuthority {
 
   get prefix(): string | undefined {
     return this.settings?.keys.prefix;
+  }
+
+  get stream(): string | undefined {
+    return this.settings?.keys.stream;
+  }
+
+  /** The agency's durable consumers in the platform's stream (`nc`: the platform's own connection); 503 if JetStream does not answer. */
+  async ensureConsumers(nc: NatsConnection, grant: AgencyGrant): Promise<string[]> {
+    const keys = this.settings!.keys;
+    try {
+      return await ensureAgencyConsumers(nc, keys.prefix, keys.stream, grant);
+    } catch (err) {
+      throw new AppError(
+        ErrorKind.UNAVAILABLE,
+        'NATS_JETSTREAM_UNAVAILABLE',
+        `the agency's consumers could not be created, no credential was issued; try again (${(err as Error).message})`,
+      );
+    }
   }
 
   /** The issuer, or 409 AGENCY_CREDENTIALS_NOT_CONFIGURED on a platform without the agencies' keys. */

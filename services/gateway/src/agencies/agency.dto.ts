@@ -40,8 +40,16 @@ export class AgencyCredentialView {
   @ApiPropertyOptional({ nullable: true, type: String }) revokedBy: string | null;
 }
 
+export class AgencyConsumerView {
+  @ApiProperty({ example: 'registration.opinion-requested.v1' }) eventType: string;
+  @ApiProperty({ example: 'agency-SYT-registration_opinion-requested_v1' }) durable: string;
+}
+
 export class IssuedAgencyCredentialView extends AgencyCredentialView {
   @ApiProperty({ description: "The NATS .creds file (JWT and seed) for the agency's service: shown once, never stored" }) creds: string;
   @ApiProperty({ example: 'ocop.agency.SYT.>', description: 'Where it may publish (its events and requests)' }) subjectSpace: string;
   @ApiProperty({ example: '_INBOX_SYT', description: 'The inbox prefix its NATS client must use' }) inboxPrefix: string;
+  @ApiProperty({ example: 'OCOP_EVENTS', description: "The platform's event stream, where its consumers are" }) stream: string;
+  @ApiProperty({ type: [AgencyConsumerView], description: 'Its durable pull consumer of each granted event type (created by the platform)' })
+  consumers: AgencyConsumerView[];
 }

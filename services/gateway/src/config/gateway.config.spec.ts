@@ -50,24 +50,25 @@ describe('agency NATS settings', () => {
     const settings = loadGatewayConfig({ ...env, NATS_URL: 'nats://nats:4222' }).agencyNats!;
     expect(settings.keys).toEqual({
       prefix: 'ocop',
+      stream: 'OCOP_EVENTS',
       agenciesAccountSeed: setup.seeds.agencies,
       agenciesSigningSeed: setup.seeds.agenciesSigning,
       operatorSigningSeed: setup.seeds.operatorSigning,
       platformAccount: publicKeyOf(setup.seeds.platform),
     });
     expect(settings).toMatchObject({ resolverUrl: 'nats://nats:4222', systemCreds: 'system creds' });
-    expect(parseAgencyNats({ ...env, NATS_RESOLVER_URL: 'tls://resolver:4222' }, 'ocop', 'nats://x')?.resolverUrl).toBe(
+    expect(parseAgencyNats({ ...env, NATS_RESOLVER_URL: 'tls://resolver:4222' }, 'ocop', 'nats://x', 'OCOP_EVENTS')?.resolverUrl).toBe(
       'tls://resolver:4222',
     );
   });
 
   it('refuse a partial set, a seed of the wrong kind and an unreadable creds file', async () => {
     const { env } = await envOf();
-    expect(() => parseAgencyNats({ ...env, NATS_PLATFORM_ACCOUNT: '' }, 'ocop', 'nats://x')).toThrow(/missing NATS_PLATFORM_ACCOUNT/);
-    expect(() => parseAgencyNats({ ...env, NATS_OPERATOR_SIGNING_SEED: env.NATS_AGENCIES_SIGNING_SEED }, 'ocop', 'nats://x')).toThrow(
+    expect(() => parseAgencyNats({ ...env, NATS_PLATFORM_ACCOUNT: '' }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(/missing NATS_PLATFORM_ACCOUNT/);
+    expect(() => parseAgencyNats({ ...env, NATS_OPERATOR_SIGNING_SEED: env.NATS_AGENCIES_SIGNING_SEED }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(
       /NATS_OPERATOR_SIGNING_SEED must be an NKey seed starting with SO/,
     );
-    expect(() => parseAgencyNats({ ...env, NATS_SYSTEM_CREDS_FILE: '/nonexistent/sys.creds' }, 'ocop', 'nats://x')).toThrow(
+    expect(() => parseAgencyNats({ ...env, NATS_SYSTEM_CREDS_FILE: '/nonexistent/sys.creds' }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(
       /cannot be read/,
     );
   });

@@ -41,7 +41,7 @@ const AGENCY_NATS_SETTINGS = [
 ] as const;
 
 /** The agencies' keys (secrets, `npm run nats:operator` makes them): all of them, or none. */
-export function parseAgencyNats(env: NodeJS.ProcessEnv, prefix: string, natsUrl: string): AgencyNatsSettings | undefined {
+export function parseAgencyNats(env: NodeJS.ProcessEnv, prefix: string, natsUrl: string, stream: string): AgencyNatsSettings | undefined {
   const given = AGENCY_NATS_SETTINGS.filter((name) => env[name]);
   if (!given.length) return undefined;
   const missing = AGENCY_NATS_SETTINGS.filter((name) => !env[name]);
@@ -63,6 +63,7 @@ export function parseAgencyNats(env: NodeJS.ProcessEnv, prefix: string, natsUrl:
   return {
     keys: {
       prefix,
+      stream,
       agenciesAccountSeed: seed('NATS_AGENCIES_ACCOUNT_SEED', 'A'),
       agenciesSigningSeed: seed('NATS_AGENCIES_SIGNING_SEED', 'A'),
       operatorSigningSeed: seed('NATS_OPERATOR_SIGNING_SEED', 'O'),
@@ -117,6 +118,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     verifyCacheTtlMs: int('VERIFY_CACHE_TTL_MS', 300_000),
     showcaseCacheTtlMs: int('SHOWCASE_CACHE_TTL_MS', 60_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    agencyNats: parseAgencyNats(env, host.prefix, host.natsUrl),
+    // The agencies' consumers are in the platform's event stream (OCOP_STREAM, as the services read it).
+    agencyNats: parseAgencyNats(env, host.prefix, host.natsUrl, env.OCOP_STREAM ?? 'OCOP_EVENTS'),
   };
 }
