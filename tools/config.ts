@@ -13,9 +13,13 @@ export interface ToolConfig {
   mode: string;
   /** The platform's subject prefix (OCOP_SUBJECT_PREFIX, default ocop), e.g. for `npm run nats:operator`. */
   subjectPrefix: string;
+  /** The platform's event stream (OCOP_STREAM, default OCOP_EVENTS), where `npm run nats:operator` grants agencies their consumers. */
+  eventStream: string;
   demoData: string;
   /** `npm start`: each service's HTTP port from <SERVICE>_PORT (GATEWAY_PORT, REGISTRATION_PORT, SCORING_PORT, CERTIFICATION_PORT, INSPECTION_PORT, TRADE_PROMOTION_PORT, TRAINING_PORT). */
   ports: Record<string, number | undefined>;
+  /** `npm start`: the HTTP port of each demo agency's service that has one, by agency code, from AGENCY_<CODE>_PORT (AGENCY_SCT_PORT). */
+  agencyPorts: Record<string, number | undefined>;
   /** `npm start`: the services' log format (LOG_FORMAT; unset: pretty when this terminal shows them, outside production). */
   logFormat: LogFormat;
   testLogLevel: string;
@@ -62,6 +66,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     platformDatabaseUrl: env.DATABASE_URL ?? withDatabase(infra.databaseUrl, 'ocop'),
     mode,
     subjectPrefix: env.OCOP_SUBJECT_PREFIX ?? 'ocop',
+    eventStream: env.OCOP_STREAM ?? 'OCOP_EVENTS',
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: Object.fromEntries(
       ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'].map((s) => [
@@ -69,6 +74,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
         port(s.toUpperCase().replace('-', '_')),
       ]),
     ),
+    agencyPorts: Object.fromEntries(['SCT'].map((code) => [code, port(`AGENCY_${code}`)])),
     logFormat: resolveLogFormat(env.LOG_FORMAT, mode === 'production'),
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
     checkResponses: env.OCOP_CHECK_RESPONSES !== 'false',

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const dir = resolve(dirArg);
   if (existsSync(dir)) throw new Error(`${dir} exists: choose a new folder (keys are never overwritten)`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const setup = await createOperatorSetup(prefix);
+  const setup = await createOperatorSetup(prefix, loadToolConfig().eventStream);
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text, { mode: 0o600 });
   write('nats-operator.conf', operatorModeServerConfig(setup, { resolver: '/data/jwt' }));
   write('platform.creds', await accountUserCreds(setup.seeds.platform, 'platform'));

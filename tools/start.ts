@@ -21,8 +21,19 @@ const SERVICES = [
   { name: 'training', port: 3006 },
   { name: 'gateway', port: 3000 },
 ];
-/** Agencies' services started in development: the Department of Health (Sở Y tế) answers food-safety opinion requests. */
-const AGENCIES = [{ name: 'agency-SYT', folder: 'health', code: 'SYT' }];
+/**
+ * Agencies' services started in development: the Department of Health (Sở Y tế) answers food-safety opinion requests;
+ * Science and Technology (Sở Khoa học và Công nghệ) checks dossiers' traceability and IP documents and answers guidance;
+ * Industry and Trade (Sở Công Thương) publishes its market-surveillance reports, which its officers file on its own HTTP
+ * API (AGENCY_SCT_PORT), and notes the sales points it is to check; Agriculture and Environment (Sở Nông nghiệp và Môi
+ * trường) answers guidance questions on the environment, in plain Node without the SDK.
+ */
+const AGENCIES: { name: string; code: string; command: string; port?: number }[] = [
+  { name: 'agency-SYT', code: 'SYT', command: 'node -r ./tools/paths.js dist/agencies/health/src/main.js' },
+  { name: 'agency-SKHCN', code: 'SKHCN', command: 'node -r ./tools/paths.js dist/agencies/science-technology/src/main.js' },
+  { name: 'agency-SCT', code: 'SCT', command: 'node -r ./tools/paths.js dist/agencies/industry-trade/src/main.js', port: 3102 },
+  { name: 'agency-SNNMT', code: 'SNNMT', command: 'node agencies/plain-node/agency.js' },
+];
 
 async function main(): Promise<void> {
   const config = loadToolConfig();
@@ -49,11 +60,17 @@ async function main(): Promise<void> {
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const mode = config.mode;
-  const ports = Object.fromEntries(SERVICES.map((s) => [s.name, config.ports[s.name] ?? s.port]));
-  const taken = SERVICES.filter((s) => SERVICES.some((o) => o !== s && ports[o.name] === ports[s.name]));
+  // An agency connects with its own credential in production, where it runs on its own side: not started here.
+  const agencies = mode === 'production' ? [] : AGENCIES;
+  const ports: Record<string, number> = Object.fromEntries([
+    ...SERVICES.map((s) => [s.name, config.ports[s.name] ?? s.port]),
+    ...agencies.flatMap((a) => (a.port ? [[a.name, config.agencyPorts[a.code] ?? a.port]] : [])),
+  ]);
+  const listening = Object.keys(ports);
+  const taken = listening.filter((n) => listening.some((o) => o !== n && ports[o] === ports[n]));
   if (taken.length) {
     console.error(
-      `Two services on one port: ${taken.map((s) => `${s.name} ${ports[s.name]}`).join(', ')} (set <SERVICE>_PORT, e.g. SCORING_PORT=3102)`,
+      `Two services on one port: ${taken.map((n) => `${n} ${ports[n]}`).join(', ')} (set <SERVICE>_PORT or AGENCY_<CODE>_PORT, e.g. SCORING_PORT=3012)`,
     );
     process.exit(1);
   }
@@ -75,19 +92,17 @@ async function main(): Promise<void> {
         cwd: root,
         env: { ...env, HTTP_PORT: String(ports[s.name]) },
       })),
-      // An agency connects with its own credential in production, where it runs on its own side: not started here.
-      ...(mode === 'production'
-        ? []
-        : AGENCIES.map((a) => ({
-            name: a.name,
-            command: `node -r ./tools/paths.js dist/agencies/${a.folder}/src/main.js`,
-            cwd: root,
-            env: { ...env, AGENCY_CODE: a.code },
-          }))),
+      ...agencies.map((a) => ({
+        name: a.name,
+        command: a.command,
+        cwd: root,
+        env: { ...env, AGENCY_CODE: a.code, ...(a.port ? { HTTP_PORT: String(ports[a.name]) } : {}) },
+      })),
     ],
     { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
   );
   console.log(`gateway: http://localhost:${ports.gateway}/api (OpenAPI at /api/docs); demo users in README.md`);
+  if (ports['agency-SCT']) console.log(`Sở Công Thương's own API: http://localhost:${ports['agency-SCT']}/market-surveillance-reports`);
   await result.catch(() => process.exit(1));
 }
 
