@@ -517,7 +517,13 @@ describe("agencies' opinions on dossiers", () => {
         eventually(
           async () =>
             (
-              (await p.http('GET', `/api/dossiers/${id}/opinions`, { token: office })).body as { agencyCode: string; status: string; conclusion: string; text: string; reference: string }[]
+              (await p.http('GET', `/api/dossiers/${id}/opinions`, { token: office })).body as {
+                agencyCode: string;
+                status: string;
+                conclusion: string;
+                text: string;
+                reference: string;
+              }[]
             ).find((o) => o.agencyCode === 'SKHCN' && o.status === 'GIVEN'),
           20_000,
           `the S&T opinion on ${id}`,

@@ -50,6 +50,9 @@ export class IssuedAgencyCredentialView extends AgencyCredentialView {
   @ApiProperty({ example: 'ocop.agency.SYT.>', description: 'Where it may publish (its events and requests)' }) subjectSpace: string;
   @ApiProperty({ example: '_INBOX_SYT', description: 'The inbox prefix its NATS client must use' }) inboxPrefix: string;
   @ApiProperty({ example: 'OCOP_EVENTS', description: "The platform's event stream, where its consumers are" }) stream: string;
-  @ApiProperty({ type: [AgencyConsumerView], description: 'Its durable pull consumer of each granted event type (created by the platform)' })
+  @ApiProperty({
+    type: [AgencyConsumerView],
+    description: 'Its durable pull consumer of each granted event type (created by the platform)',
+  })
   consumers: AgencyConsumerView[];
 }

@@ -64,10 +64,12 @@ describe('agency NATS settings', () => {
 
   it('refuse a partial set, a seed of the wrong kind and an unreadable creds file', async () => {
     const { env } = await envOf();
-    expect(() => parseAgencyNats({ ...env, NATS_PLATFORM_ACCOUNT: '' }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(/missing NATS_PLATFORM_ACCOUNT/);
-    expect(() => parseAgencyNats({ ...env, NATS_OPERATOR_SIGNING_SEED: env.NATS_AGENCIES_SIGNING_SEED }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(
-      /NATS_OPERATOR_SIGNING_SEED must be an NKey seed starting with SO/,
+    expect(() => parseAgencyNats({ ...env, NATS_PLATFORM_ACCOUNT: '' }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(
+      /missing NATS_PLATFORM_ACCOUNT/,
     );
+    expect(() =>
+      parseAgencyNats({ ...env, NATS_OPERATOR_SIGNING_SEED: env.NATS_AGENCIES_SIGNING_SEED }, 'ocop', 'nats://x', 'OCOP_EVENTS'),
+    ).toThrow(/NATS_OPERATOR_SIGNING_SEED must be an NKey seed starting with SO/);
     expect(() => parseAgencyNats({ ...env, NATS_SYSTEM_CREDS_FILE: '/nonexistent/sys.creds' }, 'ocop', 'nats://x', 'OCOP_EVENTS')).toThrow(
       /cannot be read/,
     );
