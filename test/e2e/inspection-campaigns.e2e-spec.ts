@@ -12,6 +12,8 @@ import { INSPECTION_CHECKLIST } from '@ocop/domain';
 import { eventually } from '@ocop/testing';
 import { multipartBody, startPlatform, PDF, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
+import { createIndustryTradeAgencyApp } from '../../agencies/industry-trade/src/industry-trade-agency.app';
+import { loadIndustryTradeAgencyConfig } from '../../agencies/industry-trade/src/config/industry-trade-agency.config';
 
 const ISSUED_AT = '2031-03-10T03:00:00.000Z';
 const SETS = ['04', '14', '18', '21']; // food, beverages, herbal, handicrafts
@@ -411,6 +413,50 @@ describe('inspection campaigns end to end', () => {
     expect(
       (await p.http('GET', `/api/inspection/tasks?campaignId=${adHoc[0].id}`, { token: inspector })).body.map((t: { id: string }) => t.id),
     ).toEqual([task.id]);
+  });
+
+  it("Industry and Trade's own service (on the SDK) publishes its officer's report; inspection opens one ad-hoc campaign for it", async () => {
+    const [, cert] = await db.query(
+      `SELECT certificate_id, code FROM inspection.certificate_pool WHERE status = 'ACTIVE' ORDER BY number LIMIT 2`,
+    );
+    const sct = await createIndustryTradeAgencyApp(
+      loadIndustryTradeAgencyConfig({
+        OCOP_MODE: 'test',
+        NATS_URL: p.env.natsUrl,
+        OCOP_SUBJECT_PREFIX: p.env.prefix,
+        OCOP_STREAM: p.env.stream,
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    try {
+      const report = (body: unknown) =>
+        sct
+          .getHttpAdapter()
+          .getInstance()
+          .inject({ method: 'POST', url: '/market-surveillance-reports', payload: body as object });
+      const filed = {
+        reportId: 'QLTT-2031-207',
+        certificateCode: cert.code,
+        details: 'Tem OCOP trên bao bì không khớp mã truy xuất của giấy chứng nhận',
+        reportedAt: '2031-10-22T02:00:00.000Z',
+      };
+      const bad = await report({ ...filed, certificateCode: undefined });
+      expect(bad.statusCode).toBe(400);
+      const first = await report(filed);
+      expect(first.statusCode).toBe(202);
+      expect((await report(filed)).json()).toMatchObject({ duplicate: true }); // filed twice: one event
+      const campaign = await eventually(
+        async () =>
+          (
+            (await p.http('GET', '/api/inspection/campaigns', { token: office })).body as { originReference: string; scope: unknown }[]
+          ).find((c) => c.originReference === 'SCT:QLTT-2031-207'),
+        15_000,
+        "the campaign of Industry and Trade's report",
+      );
+      expect(campaign).toMatchObject({ status: 'OPEN', taskCount: 1, scope: { certificateIds: [cert.certificate_id] } });
+    } finally {
+      await sct.close();
+    }
   });
 
   it('the coverage report lists exactly the active certificates not inspected during their validity', async () => {
