@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { accountUserCreds, agencyKeysOf, createOperatorSetup, operatorModeServerConfig, type OperatorSetup } from '@ocop/messaging';
@@ -227,6 +229,80 @@ describe('agency NATS credentials through the API', () => {
       expect(await opinionOf(second)).toMatchObject({ givenVia: 'NATS' });
     } finally {
       await app.close();
+    }
+  });
+
+  it('docs/agency-guide.md works as written: register, issue, connect, run the plain-Node service, and its first answer', async () => {
+    const guide = readFileSync(resolve(__dirname, '..', '..', 'docs', 'agency-guide.md'), 'utf8');
+    /** The code block after a `<!-- guide:<step> -->` marker. */
+    const block = (step: string): string => {
+      const m = new RegExp(`<!-- guide:${step} -->\\s*\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\``).exec(guide);
+      if (!m) throw new Error(`docs/agency-guide.md has no block guide:${step}`);
+      return m[1]!;
+    };
+    /** An HTTP block: its method, path and JSON body (the headers are the test's own tokens). */
+    const httpOf = (step: string) => {
+      const [head, body] = block(step).split(/\n\s*\n/);
+      const [method, path] = head!.split('\n')[0]!.split(' ');
+      return { method: method!, path: path!, body: body?.trim() ? JSON.parse(body) : undefined };
+    };
+
+    const register = httpOf('register');
+    expect((await p.http(register.method, register.path, { token: admin, body: register.body })).status).toBe(200);
+    const issue = httpOf('issue');
+    const issued = await p.http(issue.method, issue.path, { token: admin });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ agencyCode: 'SNNMT', inboxPrefix: '_INBOX_SNNMT', stream: 'OCOP_EVENTS' });
+
+    // Step 3's settings, the URL and file being this test's server and file.
+    const credsFile = join(server.dir, 'snnmt.creds');
+    await writeFile(credsFile, issued.body.creds, { mode: 0o600 });
+    const settings = Object.fromEntries(
+      block('settings')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('=') as [string, string]),
+    );
+    expect(Object.keys(settings)).toEqual(['NATS_URL', 'NATS_CREDS_FILE', 'OCOP_SUBJECT_PREFIX', 'OCOP_STREAM']);
+    const [command, ...args] = block('run').trim().split(' ');
+    expect(command).toBe('node');
+    const service = spawn(process.execPath, args, {
+      cwd: resolve(__dirname, '..', '..'),
+      env: { ...process.env, ...settings, NATS_URL: server.url, NATS_CREDS_FILE: credsFile, OCOP_MODE: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    service.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    service.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    try {
+      await eventually(async () => log.includes('answers ENVIRONMENT guidance questions'), 20_000, `the service to start: ${log}`);
+      const officer = await p.login('commune.officer');
+      const producer = await newProducer(p, officer, 'Hợp tác xã Dược liệu Ngọc Lặc');
+      const product = await p.http('POST', '/api/products', {
+        token: officer,
+        body: { producerId: producer, name: 'Trà hoa vàng', productSetCode: '17' },
+      });
+      const dossier = await p.http('POST', '/api/dossiers', { token: officer, body: { productId: product.body.id, kind: 'NEW' } });
+      expect(dossier.status).toBe(201);
+      const ask = httpOf('ask');
+      const asked = await p.http(ask.method, ask.path.replace('{dossierId}', dossier.body.id), { token: officer, body: ask.body });
+      expect(asked.status).toBe(201);
+      const thread = await eventually(
+        async () =>
+          (
+            (await p.http('GET', `/api/dossiers/${dossier.body.id}/guidance`, { token: officer })).body as {
+              status: string;
+              messages: { side: string; text: string }[];
+            }[]
+          ).find((t) => t.status === 'ANSWERED'),
+        20_000,
+        `the answer of the guide's service: ${log}`,
+      );
+      expect(thread.messages.map((m) => m.side)).toEqual(['ASKER', 'AGENCY']);
+      expect(thread.messages[1]!.text).toContain('Luật Bảo vệ môi trường');
+    } finally {
+      service.kill('SIGTERM');
+      await new Promise((r) => service.once('exit', r));
     }
   });
 
