@@ -58,6 +58,50 @@ describe("agencies' opinions on dossiers", () => {
     return reply.json<{ ok: boolean; data?: Record<string, unknown>; error?: Record<string, unknown> }>();
   }
 
+  /**
+   * A province council's session with the evaluation on its agenda, its lab result in and its members present: the first
+   * member's sheet for it (60 points), to send again and again.
+   */
+  async function sheetInSession(evaluationId: string, prefix: string, assessed: Record<string, string>) {
+    const lab = await p.http('PUT', `/api/scoring/evaluations/${evaluationId}/lab-result`, {
+      token: office,
+      body: { state: 'PASSED', reference: `PKQ-2026-${prefix}` },
+    });
+    expect(lab.status).toBe(200);
+    const council = await councilOfFour(p, admin, office, {
+      prefix,
+      tier: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      authorityName: 'UBND tỉnh Thanh Hóa',
+    });
+    const secretary = council.secretary.token;
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: secretary,
+      body: {
+        councilId: council.id,
+        title: 'Phiên họp đánh giá',
+        location: 'Hội trường UBND tỉnh',
+        scheduledFor: new Date().toISOString(),
+      },
+    });
+    expect(s.status).toBe(201);
+    const agenda = await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, {
+      token: secretary,
+      body: { evaluationIds: [evaluationId] },
+    });
+    expect(agenda.status).toBe(200);
+    const attendance = await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
+      token: secretary,
+      body: { presentMemberIds: council.present },
+    });
+    expect(attendance.status).toBe(200);
+    return () =>
+      p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${evaluationId}/sheet`, {
+        token: council.voting[0]!.token,
+        body: { entries: sheetWithTotal(tree, 60, { assessed }) },
+      });
+  }
+
   const run = (asOf: string) => p.http('POST', '/api/registration/jobs/agency-follow-ups/run', { token: admin, body: { asOf } });
   const sent = (opinionReminders: number, opinionEscalations: number, guidanceReminders = 0, guidanceEscalations = 0) => ({
     opinionReminders,
@@ -113,44 +157,8 @@ describe("agencies' opinions on dossiers", () => {
     expect(due - proposedAt).toBeLessThanOrEqual(10 * DAY + 60_000);
 
     // The province council's session: the lab result is in, but the members cannot score before Health's opinion.
-    const lab = await p.http('PUT', `/api/scoring/evaluations/${evaluation.id}/lab-result`, {
-      token: office,
-      body: { state: 'PASSED', reference: 'PKQ-2026-0201' },
-    });
-    expect(lab.status).toBe(200);
-    const council = await councilOfFour(p, admin, office, {
-      prefix: 'hdyt',
-      tier: 'PROVINCE',
-      unitCode: DEMO.provinceCode,
-      authorityName: 'UBND tỉnh Thanh Hóa',
-    });
-    const secretary = council.secretary.token;
-    const s = await p.http('POST', '/api/scoring/sessions', {
-      token: secretary,
-      body: {
-        councilId: council.id,
-        title: 'Phiên họp đánh giá',
-        location: 'Hội trường UBND tỉnh',
-        scheduledFor: new Date().toISOString(),
-      },
-    });
-    expect(s.status).toBe(201);
-    expect(
-      (await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary, body: { evaluationIds: [evaluation.id] } }))
-        .status,
-    ).toBe(200);
-    expect(
-      (
-        await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, {
-          token: secretary,
-          body: { presentMemberIds: council.present },
-        })
-      ).status,
-    ).toBe(200);
-    const sheet = sheetWithTotal(tree, 60, { assessed });
-    const put = (token: string) =>
-      p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${evaluation.id}/sheet`, { token, body: { entries: sheet } });
-    const refused = await put(council.voting[0]!.token);
+    const put = await sheetInSession(evaluation.id, 'hdyt', assessed);
+    const refused = await put();
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'AGENCY_OPINION_MISSING' });
     expect(refused.body.detail).toContain('SYT');
@@ -178,7 +186,7 @@ describe("agencies' opinions on dossiers", () => {
     });
 
     // Scoring hears it: the sheet is taken now.
-    await eventually(async () => (await put(council.voting[0]!.token)).status === 200, 15_000, 'sheet accepted after the opinion');
+    await eventually(async () => (await put()).status === 200, 15_000, 'sheet accepted after the opinion');
 
     // An officer of Industry and Trade gives an opinion unasked through the API; it does not count as Health's.
     const sct = await p.login('agency.officer');
@@ -410,37 +418,7 @@ describe("agencies' opinions on dossiers", () => {
     const dossier = await proposedDossier(p, officer, producer, 'Mật ong hoa cà phê', { assessment: assessed });
     const evaluation = await evaluationOf(p, office, dossier, 'PROVINCE');
     expect(evaluation.requiredOpinions).toEqual(['SYT']);
-    expect(
-      (
-        await p.http('PUT', `/api/scoring/evaluations/${evaluation.id}/lab-result`, {
-          token: office,
-          body: { state: 'PASSED', reference: 'PKQ-2026-0301' },
-        })
-      ).status,
-    ).toBe(200);
-    const council = await councilOfFour(p, admin, office, {
-      prefix: 'hdyt3',
-      tier: 'PROVINCE',
-      unitCode: DEMO.provinceCode,
-      authorityName: 'UBND tỉnh Thanh Hóa',
-    });
-    const secretary = council.secretary.token;
-    const s = await p.http('POST', '/api/scoring/sessions', {
-      token: secretary,
-      body: {
-        councilId: council.id,
-        title: 'Phiên họp đánh giá',
-        location: 'Hội trường UBND tỉnh',
-        scheduledFor: new Date().toISOString(),
-      },
-    });
-    await p.http('POST', `/api/scoring/sessions/${s.body.id}/agenda`, { token: secretary, body: { evaluationIds: [evaluation.id] } });
-    await p.http('PUT', `/api/scoring/sessions/${s.body.id}/attendance`, { token: secretary, body: { presentMemberIds: council.present } });
-    const put = () =>
-      p.http('PUT', `/api/scoring/sessions/${s.body.id}/evaluations/${evaluation.id}/sheet`, {
-        token: council.voting[0]!.token,
-        body: { entries: sheetWithTotal(tree, 60, { assessed }) },
-      });
+    const put = await sheetInSession(evaluation.id, 'hdyt3', assessed);
     expect((await put()).body).toMatchObject({ code: 'AGENCY_OPINION_MISSING' });
 
     const health = await createHealthAgencyApp(
