@@ -19,6 +19,7 @@ import type { RegistrationConfig } from '../config/registration.config';
 import { GuidanceMessage, GuidanceThread } from './guidance.entity';
 import { GuidanceRepository } from './guidance.repository';
 import { guidanceView } from './guidance.view';
+import { agencyServiceActor } from '../agency/agency-actor';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -114,12 +115,7 @@ export class PostGuidanceMessageUseCase {
       if (author.via === 'NATS') {
         if (author.agencyCode !== t.agencyCode) throw notFound; // another agency's thread does not exist for it
         side = 'AGENCY';
-        actor = {
-          id: `agency:${t.agencyCode}`,
-          username: `agency-service:${t.agencyCode}`,
-          role: Role.AGENCY_OFFICER,
-          scope: { provinceCode: t.provinceCode, agencyCode: t.agencyCode },
-        };
+        actor = agencyServiceActor(t.agencyCode, t.provinceCode);
       } else if (author.actor.role === Role.AGENCY_OFFICER) {
         if (author.actor.scope.agencyCode !== t.agencyCode || author.actor.scope.provinceCode !== t.provinceCode) throw notFound;
         side = 'AGENCY';

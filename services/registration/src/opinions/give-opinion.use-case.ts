@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { AppError, RegistrationEvents, Role, type Actor, type GiveOpinionCommand, type OpinionView } from '@ocop/contracts';
+import { AppError, RegistrationEvents, type Actor, type GiveOpinionCommand, type OpinionView } from '@ocop/contracts';
 import { DossierStatus } from '@ocop/domain';
 import { readScopeOf } from '@ocop/auth';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
@@ -9,6 +9,7 @@ import { DossierWorkflow } from '../dossiers/dossier.workflow';
 import { DossierOpinion } from './opinion.entity';
 import { OpinionsRepository } from './opinions.repository';
 import { opinionView } from './opinion.view';
+import { agencyServiceActor } from '../agency/agency-actor';
 
 /** Who gives the opinion: an agency officer through the API, or the agency's own service on its NATS subject. */
 export type OpinionAuthor = { via: 'HTTP'; actor: Actor } | { via: 'NATS'; agencyCode: string };
@@ -47,15 +48,7 @@ export class GiveOpinionUseCase {
           'DOSSIER_NOT_OPEN_FOR_OPINIONS',
           `dossier ${d.code} is ${d.status}: opinions are taken from its proposal until its evaluation ends`,
         );
-      const actor: Actor =
-        author.via === 'HTTP'
-          ? author.actor
-          : {
-              id: `agency:${agencyCode}`,
-              username: `agency-service:${agencyCode}`,
-              role: Role.AGENCY_OFFICER,
-              scope: { provinceCode: d.provinceCode, agencyCode },
-            };
+      const actor: Actor = author.via === 'HTTP' ? author.actor : agencyServiceActor(agencyCode, d.provinceCode);
       const o = Object.assign(existing ?? new DossierOpinion(), {
         ...(existing
           ? {}
