@@ -6,6 +6,7 @@ import { CERTIFICATION_DATABASE } from '../services/certification/src/database/c
 import { INSPECTION_DATABASE } from '../services/inspection/src/database/inspection.database';
 import { TRADE_PROMOTION_DATABASE } from '../services/trade-promotion/src/database/trade-promotion.database';
 import { TRAINING_DATABASE } from '../services/training/src/database/training.database';
+import { PROGRAMME_DATABASE } from '../services/programme/src/database/programme.database';
 
 /** Once per jest run: check the three services, then build the migrated template every test file clones. */
 export default async function globalSetup(): Promise<void> {
@@ -20,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
     INSPECTION_DATABASE,
     TRADE_PROMOTION_DATABASE,
     TRAINING_DATABASE,
+    PROGRAMME_DATABASE,
     GATEWAY_DATABASE,
   ]);
   process.env[TEMPLATE_DB_ENV] = name;

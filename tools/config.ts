@@ -69,7 +69,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     eventStream: env.OCOP_STREAM ?? 'OCOP_EVENTS',
     demoData: env.OCOP_DEMO_DATA ?? (mode === 'production' ? 'false' : 'true'),
     ports: Object.fromEntries(
-      ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'].map((s) => [
+      ['gateway', 'registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training', 'programme'].map((s) => [
         s,
         port(s.toUpperCase().replace('-', '_')),
       ]),

@@ -19,6 +19,7 @@ const SERVICES = [
   { name: 'inspection', port: 3004 },
   { name: 'trade-promotion', port: 3005 },
   { name: 'training', port: 3006 },
+  { name: 'programme', port: 3007 },
   { name: 'gateway', port: 3000 },
 ];
 /**

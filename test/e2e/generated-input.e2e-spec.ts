@@ -277,7 +277,7 @@ describe('generated bad input across every route of the OpenAPI document', () =>
   const snapshot = async (): Promise<Record<string, number>> => {
     const tables = (
       await pg.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables
-      WHERE table_schema IN ('registration', 'scoring', 'certification', 'inspection', 'trade_promotion', 'training', 'gateway') AND table_type = 'BASE TABLE' ORDER BY 1`)
+      WHERE table_schema IN ('registration', 'scoring', 'certification', 'inspection', 'trade_promotion', 'training', 'programme', 'gateway') AND table_type = 'BASE TABLE' ORDER BY 1`)
     ).rows.map((r) => r.t as string);
     const outboxes = tables.filter((t) => t.endsWith('.outbox'));
     await eventually(

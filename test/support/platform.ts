@@ -17,6 +17,8 @@ import { createTradePromotionApp } from '../../services/trade-promotion/src/trad
 import { loadTradePromotionConfig } from '../../services/trade-promotion/src/config/trade-promotion.config';
 import { createTrainingApp } from '../../services/training/src/training.app';
 import { loadTrainingConfig, type TrainingConfig } from '../../services/training/src/config/training.config';
+import { createProgrammeApp } from '../../services/programme/src/programme.app';
+import { loadProgrammeConfig } from '../../services/programme/src/config/programme.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
@@ -38,6 +40,7 @@ export interface Platform extends PlatformClient {
   inspection: NestFastifyApplication;
   tradePromotion: NestFastifyApplication;
   training: NestFastifyApplication;
+  programme: NestFastifyApplication;
   /** Where uploads and lab result sheets are stored. */
   storageDir: string;
   /** Environment every service process of this platform was started with (for extra processes, e.g. a second certification). */
@@ -126,6 +129,12 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     ...o.training,
   });
   await training.init();
+  const programme = await createProgrammeApp({
+    ...loadProgrammeConfig(common),
+    relayPollIntervalMs: 200,
+    consumerBackoffMs: [100, 200, 400],
+  });
+  await programme.init();
   const gateway = await createGatewayApp({
     ...loadGatewayConfig({
       ...common,
@@ -164,6 +173,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     inspection,
     tradePromotion,
     training,
+    programme,
     storageDir,
     common: { ...common, REDIS_PREFIX: env.redisPrefix },
     responses,
@@ -174,6 +184,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
       await gateway.close();
       // The property, not the local: a test may swap in another certification process (key rotation).
       await platform.certification?.close();
+      await programme.close();
       await training.close();
       await tradePromotion.close();
       await inspection.close();

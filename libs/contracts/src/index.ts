@@ -499,3 +499,21 @@ export { DeadLetterReplayCommand } from './dead-letter.dto';
 export { DOSSIER_READERS, DOSSIER_EDITORS, INTAKE_ROLES } from './registration/registration.rpc';
 export { JOB_REGISTRY, AsOfJob, RevocationFollowUpJob, SampleFollowUpJob, CampaignRecurrenceJob } from './jobs';
 export type { JobQueueName, JobData } from './jobs';
+export { ProgrammeSubjects } from './programme/programme.subjects';
+export {
+  PLAN_LEVELS,
+  TARGET_KINDS,
+  COUNTING_RULES,
+  CreatePlanCommand,
+  PlanIdQuery,
+  ListPlansQuery,
+  TargetInput,
+  AddTargetsBody,
+  AddTargetsCommand,
+  ImportTargetsBody,
+  ImportTargetsCommand,
+  TargetView,
+  PlanView,
+  TargetProgressView,
+  PlanProgressView,
+} from './programme/programme.dto';

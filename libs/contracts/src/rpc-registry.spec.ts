@@ -8,6 +8,7 @@ import { InspectionSubjects } from './inspection/inspection.subjects';
 import { IdentitySubjects } from './identity/identity.dto';
 import { TradePromotionSubjects } from './trade-promotion/trade-promotion.subjects';
 import { TrainingSubjects } from './training/training.subjects';
+import { ProgrammeSubjects } from './programme/programme.subjects';
 
 const declared = [
   RegistrationSubjects,
@@ -16,6 +17,7 @@ const declared = [
   InspectionSubjects,
   TradePromotionSubjects,
   TrainingSubjects,
+  ProgrammeSubjects,
   IdentitySubjects,
 ].flatMap((s) => Object.values(s));
 

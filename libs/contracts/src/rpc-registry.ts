@@ -7,10 +7,11 @@ import { CertificationRpc } from './certification/certification.rpc';
 import { InspectionRpc } from './inspection/inspection.rpc';
 import { TradePromotionRpc } from './trade-promotion/trade-promotion.rpc';
 import { TrainingRpc } from './training/training.rpc';
+import { ProgrammeRpc } from './programme/programme.rpc';
 import { DeadLetterReplayCommand } from './dead-letter.dto';
 
 /** The services whose dead letters an admin reads and replays. */
-export const BUS_SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training'] as const;
+export const BUS_SERVICES = ['registration', 'scoring', 'certification', 'inspection', 'trade-promotion', 'training', 'programme'] as const;
 
 const deadLetterRpc = (service: string): RpcRegistry => {
   const s = deadLetterSubjects(service);
@@ -25,6 +26,7 @@ export const RPC_REGISTRY: RpcRegistry = {
   ...InspectionRpc,
   ...TradePromotionRpc,
   ...TrainingRpc,
+  ...ProgrammeRpc,
   /** Services resolve the user ids they are given (council seats, task assignments) on behalf of their caller. */
   [IdentitySubjects.usersResolve]: { request: ResolveUsersQuery, roles: ALL_ROLES },
   /** Training's coverage of officials asks, on behalf of an office, how many users a unit has. */

@@ -36,6 +36,7 @@ import {
   UnitsController,
 } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
+import { PlansController } from './programme/programme.controllers';
 import {
   CataloguesController,
   CouncilsController,
@@ -120,6 +121,7 @@ class GatewayModule {
         DossiersController,
         ReevaluationInvitationsController,
         OpinionsController,
+        PlansController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

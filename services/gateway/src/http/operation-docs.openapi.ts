@@ -104,6 +104,27 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Post a message in a guidance thread',
     'The agency’s officer answers (the first answer stops the reminders) or the asker follows up; a message with a reference already in the thread is taken once. On the timeline (registration.guidance-message-posted.v1).',
   ],
+  PlansController_create: [
+    'Create a plan',
+    'The standing office records a plan of the programme (the province’s or a district’s) with its legal reference, its period and what its targets count as an added product (a product’s first certification only, or also re-evaluations and upgrades). Audited.',
+  ],
+  PlansController_list: [
+    'List plans',
+    'The plans of the caller’s province (a year: those whose period includes it); a district officer sees its district’s targets only.',
+  ],
+  PlansController_get: ['Get a plan', 'A plan with its targets.'],
+  PlansController_setTargets: [
+    "Set a plan's targets",
+    'Targets of certified products per unit (the plan’s own, or one of a provincial plan’s districts), star level (none: 3★ and above) and year; a target set again replaces the one before. Audited.',
+  ],
+  PlansController_importTargets: [
+    "Import a plan's district targets",
+    'The district table of a provincial plan as CSV (no,district,target_3_star,target_4_star,target_5_star,target_total), districts matched by name against the administrative units; a bad line refuses the whole table, naming the line.',
+  ],
+  PlansController_progress: [
+    "Get a plan's progress",
+    'Each target with the certificates counted for it as of X-As-Of: issued in its year, in its unit (a ministry’s 5★ in the producer’s district), of its star level, by the plan’s counting rule; with those still valid.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { NestedList, QueryInt } from '../validation';
+import { PageQuery } from '../query';
+
+/**
+ * The programme's plans and their targets (issue 17, first step): a plan of the province (its legal reference, its
+ * period) holds targets of certified products by unit, star level and year, and its progress is counted live from the
+ * certificates the programme hears of.
+ */
+export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
+export const TARGET_KINDS = ['CERTIFIED_PRODUCTS'] as const;
+/**
+ * What a certified-products target counts: FIRST_CERTIFICATION only products certified for the first time (a
+ * certificate that supersedes none); ALL also re-evaluations and upgrades (a new certificate of the same product).
+ */
+export const COUNTING_RULES = ['FIRST_CERTIFICATION', 'ALL'] as const;
+
+export class CreatePlanCommand {
+  @ApiProperty({ example: 'Kế hoạch thực hiện Chương trình OCOP tỉnh Thanh Hóa năm 2024' }) @IsString() @Length(5, 300) title: string;
+  @ApiProperty({ example: '1366/KH-UBND ngày 28/4/2023', description: 'The plan’s legal reference' })
+  @IsString()
+  @Length(3, 200)
+  reference: string;
+  @ApiProperty({ enum: PLAN_LEVELS }) @IsIn(PLAN_LEVELS) level: (typeof PLAN_LEVELS)[number];
+  @ApiProperty({ example: '38', description: 'The province (PROVINCE) or district (DISTRICT) code' })
+  @Matches(/^\d{2,3}$/, { message: 'unitCode must be a province or district code' })
+  unitCode: string;
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) fromYear: number;
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) toYear: number;
+  @ApiProperty({ enum: COUNTING_RULES, description: 'What counts as an added product for its targets' })
+  @IsIn(COUNTING_RULES)
+  countingRule: (typeof COUNTING_RULES)[number];
+}
+
+export class PlanIdQuery {
+  @ApiProperty() @IsUUID() planId: string;
+}
+
+export class ListPlansQuery extends PageQuery {
+  @QueryInt(2018, 2100, { description: 'Only plans whose period includes this year' }) year?: number;
+}
+
+export class TargetInput {
+  @ApiProperty({ enum: TARGET_KINDS }) @IsIn(TARGET_KINDS) kind: (typeof TARGET_KINDS)[number];
+  @ApiProperty({ example: '395', description: 'The unit the target is for: the plan’s own or one of its districts' })
+  @Matches(/^\d{2,3}$/, { message: 'unitCode must be a province or district code' })
+  unitCode: string;
+  @ApiPropertyOptional({ example: 3, description: 'Only certificates of this star level (absent: 3★ and above)', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  @Max(5)
+  stars?: number | null;
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) year: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(0) @Max(100_000) value: number;
+}
+
+export class AddTargetsBody {
+  @ApiProperty({ type: [TargetInput] }) @NestedList(() => TargetInput, 1, 1000) targets: TargetInput[];
+}
+export class AddTargetsCommand extends AddTargetsBody {
+  @ApiProperty() @IsUUID() planId: string;
+}
+
+export class ImportTargetsBody {
+  @ApiProperty({
+    description:
+      'CSV with the header no,district,target_3_star,target_4_star,target_5_star,target_total (data/thanh-hoa-2024-district-targets.csv): a target per district and star level',
+    example: 'no,district,target_3_star,target_4_star,target_5_star,target_total\n1,TP. Thanh Hóa,3,1,1,5\n',
+  })
+  @IsString()
+  @Length(10, 200_000)
+  csv: string;
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) year: number;
+}
+export class ImportTargetsCommand extends ImportTargetsBody {
+  @ApiProperty() @IsUUID() planId: string;
+}
+
+export class TargetView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: TARGET_KINDS }) kind: string;
+  @ApiProperty() unitCode: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) stars: number | null;
+  @ApiProperty() year: number;
+  @ApiProperty() value: number;
+}
+
+export class PlanView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: PLAN_LEVELS }) level: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() fromYear: number;
+  @ApiProperty() toYear: number;
+  @ApiProperty({ enum: COUNTING_RULES }) countingRule: string;
+  @ApiProperty({ type: [TargetView] }) targets: TargetView[];
+  @ApiProperty() createdAt: string;
+}
+
+export class TargetProgressView extends TargetView {
+  @ApiProperty({ description: 'Certificates counted for the target (issued in its year, in its unit, by the plan’s counting rule)' })
+  achieved: number;
+  @ApiProperty({ description: 'Of those, the ones still valid as of the request' }) active: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'achieved / value, in percent (null for a target of 0)' })
+  percent: number | null;
+}
+
+export class PlanProgressView {
+  @ApiProperty() planId: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [TargetProgressView] }) targets: TargetProgressView[];
+}

@@ -1,0 +1,18 @@
+import { Role } from '../actor';
+import type { RpcRegistry } from '../rpc';
+import { ProgrammeSubjects as S } from './programme.subjects';
+import { AddTargetsCommand, CreatePlanCommand, ImportTargetsCommand, ListPlansQuery, PlanIdQuery } from './programme.dto';
+
+/** Who keeps the province's plans: the standing office (and an admin). */
+const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
+/** Who reads plans and progress: the planners, and district offices (their district's targets). */
+const PLAN_READERS = [...PLANNERS, Role.DISTRICT_OFFICER];
+
+export const ProgrammeRpc = {
+  [S.planCreate]: { request: CreatePlanCommand, roles: PLANNERS },
+  [S.planList]: { request: ListPlansQuery, roles: PLAN_READERS },
+  [S.planGet]: { request: PlanIdQuery, roles: PLAN_READERS },
+  [S.targetsAdd]: { request: AddTargetsCommand, roles: PLANNERS },
+  [S.targetsImport]: { request: ImportTargetsCommand, roles: PLANNERS },
+  [S.progress]: { request: PlanIdQuery, roles: PLAN_READERS },
+} satisfies RpcRegistry;

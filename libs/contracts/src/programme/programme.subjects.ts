@@ -1,0 +1,9 @@
+/** Request/reply subjects answered by the programme service (queue group `programme`). */
+export const ProgrammeSubjects = {
+  planCreate: 'programme.plan.create',
+  planList: 'programme.plan.list',
+  planGet: 'programme.plan.get',
+  targetsAdd: 'programme.plan.add-targets',
+  targetsImport: 'programme.plan.import-targets',
+  progress: 'programme.plan.progress',
+} as const;

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AddTargetsBody,
+  CreatePlanCommand,
+  ImportTargetsBody,
+  ListPlansQuery,
+  PlanProgressView,
+  PlanView,
+  ProgrammeSubjects as S,
+  type Actor,
+} from '@ocop/contracts';
+import { CurrentActor, RolesOf } from '@ocop/auth';
+import { RpcClient } from '@ocop/messaging';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { UuidParam } from '../http/validation.pipe';
+
+@ApiTags('programme: plans and targets')
+@ApiProblems()
+@Controller('programme/plans')
+export class PlansController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RolesOf(S.planCreate)
+  @ApiCreatedResponse({ type: PlanView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreatePlanCommand): Promise<PlanView> {
+    return this.rpc.request(S.planCreate, body, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.planList)
+  @ApiOkResponse({ type: [PlanView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListPlansQuery): Promise<PlanView[]> {
+    return this.rpc.request(S.planList, q, { actor });
+  }
+
+  @Get(':id')
+  @RolesOf(S.planGet)
+  @ApiOkResponse({ type: PlanView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanView> {
+    return this.rpc.request(S.planGet, { planId: id }, { actor });
+  }
+
+  @Put(':id/targets')
+  @RolesOf(S.targetsAdd)
+  @ApiOkResponse({ type: PlanView })
+  setTargets(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: AddTargetsBody): Promise<PlanView> {
+    return this.rpc.request(S.targetsAdd, { ...body, planId: id }, { actor });
+  }
+
+  @Post(':id/targets/import')
+  @HttpCode(200)
+  @RolesOf(S.targetsImport)
+  @ApiOkResponse({ type: PlanView })
+  importTargets(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: ImportTargetsBody,
+  ): Promise<PlanView> {
+    return this.rpc.request(S.targetsImport, { ...body, planId: id }, { actor });
+  }
+
+  @Get(':id/progress')
+  @RolesOf(S.progress)
+  @ApiOkResponse({ type: PlanProgressView })
+  progress(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanProgressView> {
+    return this.rpc.request(S.progress, { planId: id }, { actor });
+  }
+}

@@ -1,0 +1,53 @@
+import { Ctx } from '@nestjs/microservices';
+import { CertificationEvents as C, type CertificateIssuedData } from '@ocop/contracts';
+import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
+import { replicaOf } from '@ocop/persistence';
+import { CertificatesRepository } from './certificates.repository';
+
+/** One at a time, in stream order: a certificate's issue precedes its end. */
+const CERTIFICATES: EventConsumerSpec = { name: 'certificates', concurrency: 1 };
+
+/**
+ * The certificates the programme counts, from certification's events: issued (with the producer's district, so a
+ * ministry's 5★ counts for its own district, and whether it supersedes another), then expiring, superseded, expired or
+ * revoked. Each applied once, whatever the redeliveries (the inbox; an insert that ignores a known certificate).
+ */
+@RpcController()
+export class CertificatesConsumer {
+  constructor(private readonly certificates: CertificatesRepository) {}
+
+  @OnEvent(CERTIFICATES, C.certificateIssued)
+  async issued(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as CertificateIssuedData;
+    const at = new Date(d.issuedAt);
+    await this.certificates.addIfAbsent(
+      ctx.tx,
+      { ...replicaOf(d), districtCode: d.producerDistrictCode ?? null, issuedAt: at, supersedes: d.supersedes },
+      at,
+    );
+  }
+
+  @OnEvent(CERTIFICATES, C.certificateExpiring)
+  async expiring(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as { certificateId: string; at: string };
+    await this.certificates.setStatus(ctx.tx, d.certificateId, 'EXPIRING', new Date(d.at));
+  }
+
+  @OnEvent(CERTIFICATES, C.certificateSuperseded)
+  async superseded(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as { certificateId: string; at: string };
+    await this.certificates.setStatus(ctx.tx, d.certificateId, 'SUPERSEDED', new Date(d.at));
+  }
+
+  @OnEvent(CERTIFICATES, C.certificateExpired)
+  async expired(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as { certificateId: string; at: string };
+    await this.certificates.setStatus(ctx.tx, d.certificateId, 'EXPIRED', new Date(d.at));
+  }
+
+  @OnEvent(CERTIFICATES, C.certificateRevoked)
+  async revoked(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as { certificateId: string; revokedAt: string };
+    await this.certificates.setStatus(ctx.tx, d.certificateId, 'REVOKED', new Date(d.revokedAt));
+  }
+}

@@ -1,0 +1,10 @@
+import { CertificateRecord } from '../certificates/certificate.entity';
+import { Plan, PlanTarget } from '../plans/plan.entity';
+import { InitialProgramme1798000000000 } from './migrations/1798000000000-InitialProgramme';
+
+/** The programme schema: its entities and migration history (also used to build the test template). */
+export const PROGRAMME_DATABASE = {
+  schema: 'programme',
+  entities: [CertificateRecord, Plan, PlanTarget],
+  migrations: [InitialProgramme1798000000000],
+};

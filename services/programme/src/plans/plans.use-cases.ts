@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  AppError,
+  DEFAULT_PAGE,
+  Role,
+  type Actor,
+  type AddTargetsCommand,
+  type CreatePlanCommand,
+  type ImportTargetsCommand,
+  type ListPlansQuery,
+  type PlanProgressView,
+  type PlanView,
+  type TargetInput,
+} from '@ocop/contracts';
+import { UnitLevel, formalUnitName, parseUnitName } from '@ocop/domain';
+import { coversProvince, spansAllProvinces } from '@ocop/auth';
+import { writeAudit, type Tx } from '@ocop/persistence';
+import { currentContext, now } from '@ocop/observability';
+import { CertificatesRepository, type CertificateCount } from '../certificates/certificates.repository';
+import { Plan, PlanTarget } from './plan.entity';
+import { PlansRepository } from './plans.repository';
+import { PlanUnits } from './plan-units';
+import { planView, targetView } from './plan.view';
+
+const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
+
+/** Whether the actor reads the plan: its province's office and admin, a national admin, a district officer of its province. */
+const reads = (actor: Actor, p: Plan): boolean => coversProvince(actor, p.provinceCode);
+/** Whether the actor changes it: the standing office of its province, an admin of it. */
+const manages = (actor: Actor, p: Pick<Plan, 'provinceCode'>): boolean =>
+  actor.role !== Role.DISTRICT_OFFICER && coversProvince(actor, p.provinceCode);
+
+const audit = (tx: Tx, actor: Actor, action: string, planId: string, details: Record<string, unknown>) =>
+  writeAudit(tx, {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action,
+    entityType: 'plan',
+    entityId: planId,
+    details,
+    correlationId: currentContext()?.correlationId,
+  });
+
+/**
+ * The programme's plans (issue 17, first step): the standing office records a plan with its legal reference and
+ * period, and its targets of certified products per unit, star level and year — one by one, or the district table of a
+ * provincial plan imported from its CSV; progress is counted live from the certificates.
+ */
+@Injectable()
+export class PlansUseCases {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly plans: PlansRepository,
+    private readonly certificates: CertificatesRepository,
+    private readonly units: PlanUnits,
+  ) {}
+
+  async create(actor: Actor, c: CreatePlanCommand): Promise<PlanView> {
+    if (c.toYear < c.fromYear) throw AppError.validation('PLAN_PERIOD_INVALID', 'toYear is before fromYear', 'toYear');
+    const unit = await this.units.unit(actor, c.level, c.unitCode, 'unitCode');
+    if (!manages(actor, unit)) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not keep the plans of ${unit.name}`);
+    const plan = Object.assign(new Plan(), {
+      id: randomUUID(),
+      title: c.title,
+      reference: c.reference,
+      level: c.level,
+      unitCode: c.unitCode,
+      provinceCode: unit.provinceCode,
+      fromYear: c.fromYear,
+      toYear: c.toYear,
+      countingRule: c.countingRule,
+      createdBy: actor.id,
+      createdAt: now(),
+    });
+    await this.ds.transaction(async (tx) => {
+      await this.plans.insert(tx, plan);
+      await audit(tx, actor, 'plan.create', plan.id, {
+        title: c.title,
+        reference: c.reference,
+        unitCode: c.unitCode,
+        fromYear: c.fromYear,
+        toYear: c.toYear,
+      });
+    });
+    return planView(plan, []);
+  }
+
+  async addTargets(actor: Actor, c: AddTargetsCommand): Promise<PlanView> {
+    const plan = await this.managed(actor, c.planId);
+    const districts = new Set((await this.units.districtsOf(actor, plan.provinceCode)).map((u) => u.code));
+    c.targets.forEach((t, i) => this.checkTarget(plan, t, districts, `targets.${i}`));
+    return this.setTargets(actor, plan, c.targets, 'plan.targets.set');
+  }
+
+  /** The district table of a provincial plan (no,district,target_3_star,target_4_star,target_5_star,target_total): three targets a row. */
+  async importTargets(actor: Actor, c: ImportTargetsCommand): Promise<PlanView> {
+    const plan = await this.managed(actor, c.planId);
+    if (plan.level !== 'PROVINCE') throw AppError.rule('PLAN_NOT_PROVINCIAL', 'district tables are imported into a provincial plan');
+    if (c.year < plan.fromYear || c.year > plan.toYear)
+      throw AppError.validation('TARGET_YEAR_OUTSIDE_PLAN', `${c.year} is outside the plan's ${plan.fromYear}–${plan.toYear}`, 'year');
+    const byName = new Map((await this.units.districtsOf(actor, plan.provinceCode)).map((u) => [u.name, u.code]));
+    const lines = c.csv.replace(/\r\n?/g, '\n').trim().split('\n');
+    if (lines[0]?.replace(/\s/g, '') !== 'no,district,target_3_star,target_4_star,target_5_star,target_total')
+      throw AppError.validation(
+        'CSV_HEADER_INVALID',
+        'the first line must be no,district,target_3_star,target_4_star,target_5_star,target_total',
+        'csv',
+      );
+    const targets: TargetInput[] = [];
+    for (const [i, line] of lines.slice(1).entries()) {
+      const cells = line.split(',').map((x) => x.trim());
+      const where = `csv line ${i + 2}`;
+      const [, name, ...numbers] = cells;
+      if (cells.length !== 6 || !name || numbers.some((n) => !/^\d{1,5}$/.test(n)))
+        throw AppError.validation('CSV_ROW_INVALID', `${where}: six cells, the last four whole numbers`, 'csv');
+      const [t3, t4, t5, total] = numbers.map(Number) as [number, number, number, number];
+      if (t3 + t4 + t5 !== total) throw AppError.validation('CSV_TOTAL_MISMATCH', `${where}: ${t3} + ${t4} + ${t5} is not ${total}`, 'csv');
+      const code = byName.get(formalUnitName(parseUnitName(UnitLevel.DISTRICT, name)));
+      if (!code) throw AppError.validation('CSV_DISTRICT_UNKNOWN', `${where}: no district ${name} in province ${plan.provinceCode}`, 'csv');
+      for (const [stars, value] of [
+        [3, t3],
+        [4, t4],
+        [5, t5],
+      ] as const)
+        targets.push({ kind: 'CERTIFIED_PRODUCTS', unitCode: code, stars, year: c.year, value });
+    }
+    if (!targets.length) throw AppError.validation('CSV_EMPTY', 'the table has no district', 'csv');
+    return this.setTargets(actor, plan, targets, 'plan.targets.import');
+  }
+
+  async list(actor: Actor, q: ListPlansQuery): Promise<PlanView[]> {
+    const plans = await this.plans.list(
+      spansAllProvinces(actor) ? undefined : actor.scope.provinceCode,
+      q.year,
+      q.limit ?? DEFAULT_PAGE.limit,
+      q.offset ?? DEFAULT_PAGE.offset,
+    );
+    const out: PlanView[] = [];
+    for (const p of plans) out.push(planView(p, this.visible(actor, await this.plans.targetsOf(p.id))));
+    return out;
+  }
+
+  async get(actor: Actor, planId: string): Promise<PlanView> {
+    const p = await this.plans.get(planId);
+    if (!p || !reads(actor, p)) throw notFound();
+    return planView(p, this.visible(actor, await this.plans.targetsOf(p.id)));
+  }
+
+  /** Each target with what the certificates achieved, as of `asOf` (a district officer: its district's targets). */
+  async progress(actor: Actor, planId: string, asOf: Date): Promise<PlanProgressView> {
+    const p = await this.plans.get(planId);
+    if (!p || !reads(actor, p)) throw notFound();
+    const counts = await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf);
+    return {
+      planId: p.id,
+      asOf: asOf.toISOString(),
+      targets: this.visible(actor, await this.plans.targetsOf(p.id)).map((t) => {
+        const counted = counts.filter((c) => countsFor(p, t, c));
+        const achieved = counted.reduce((n, c) => n + c.count, 0);
+        return {
+          ...targetView(t),
+          achieved,
+          active: counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0),
+          percent: t.value === 0 ? null : Math.round((achieved * 1000) / t.value) / 10,
+        };
+      }),
+    };
+  }
+
+  private async managed(actor: Actor, planId: string): Promise<Plan> {
+    const p = await this.plans.get(planId);
+    if (!p || !reads(actor, p)) throw notFound();
+    if (!manages(actor, p)) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not change this plan`);
+    return p;
+  }
+
+  /** A target of the plan's own unit, or (a provincial plan) of one of its districts, in the plan's period. */
+  private checkTarget(plan: Plan, t: TargetInput, districts: Set<string>, field: string): void {
+    const own = t.unitCode === plan.unitCode || (plan.level === 'PROVINCE' && districts.has(t.unitCode));
+    if (!own)
+      throw AppError.validation(
+        'TARGET_UNIT_OUTSIDE_PLAN',
+        `${t.unitCode} is not the plan's unit or one of its districts`,
+        `${field}.unitCode`,
+      );
+    if (t.year < plan.fromYear || t.year > plan.toYear)
+      throw AppError.validation(
+        'TARGET_YEAR_OUTSIDE_PLAN',
+        `${t.year} is outside the plan's ${plan.fromYear}–${plan.toYear}`,
+        `${field}.year`,
+      );
+  }
+
+  private async setTargets(actor: Actor, plan: Plan, inputs: TargetInput[], action: string): Promise<PlanView> {
+    const keys = new Set<string>();
+    inputs.forEach((t, i) => {
+      const key = `${t.kind}:${t.unitCode}:${t.year}:${t.stars ?? '*'}`;
+      if (keys.has(key)) throw AppError.validation('TARGET_TWICE', `the target ${key} is given twice`, `targets.${i}`);
+      keys.add(key);
+    });
+    const targets = inputs.map((t) =>
+      Object.assign(new PlanTarget(), {
+        id: randomUUID(),
+        planId: plan.id,
+        kind: t.kind,
+        unitCode: t.unitCode,
+        stars: t.stars ?? null,
+        year: t.year,
+        value: t.value,
+      }),
+    );
+    return this.ds.transaction(async (tx) => {
+      await this.plans.getForUpdate(tx, plan.id);
+      await this.plans.setTargets(tx, plan.id, targets);
+      await audit(tx, actor, action, plan.id, { targets: targets.length });
+      return planView(plan, await this.plans.targetsOf(plan.id, tx));
+    });
+  }
+
+  /** A district officer sees its district's targets only. */
+  private visible(actor: Actor, targets: PlanTarget[]): PlanTarget[] {
+    return actor.role === Role.DISTRICT_OFFICER ? targets.filter((t) => t.unitCode === actor.scope.districtCode) : targets;
+  }
+}
+
+/**
+ * Whether a group of certificates counts for a target: issued in its year, in its unit (a district: the producer's
+ * district, so a ministry's 5★ counts there; the plan's province: all), of its star level (none: 3★ and above), and by
+ * the plan's rule (FIRST_CERTIFICATION: a product's first certificate only).
+ */
+function countsFor(p: Plan, t: PlanTarget, c: CertificateCount): boolean {
+  if (c.year !== t.year) return false;
+  if (t.unitCode !== p.provinceCode && c.districtCode !== t.unitCode) return false;
+  if (t.stars === null ? c.stars < 3 : c.stars !== t.stars) return false;
+  return p.countingRule === 'ALL' || c.first;
+}

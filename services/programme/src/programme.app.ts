@@ -1,0 +1,28 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventPublisher } from '@ocop/messaging';
+import { createServiceApp } from '@ocop/service-kit';
+import type { ProgrammeConfig } from './config/programme.config';
+import { PROGRAMME_DATABASE } from './database/programme.database';
+import { PROGRAMME_CONFIG } from './programme.tokens';
+import { CertificatesRepository } from './certificates/certificates.repository';
+import { CertificatesConsumer } from './certificates/certificates.consumer';
+import { PlansRepository } from './plans/plans.repository';
+import { PlanUnits } from './plans/plan-units';
+import { PlansUseCases } from './plans/plans.use-cases';
+import { PlansHandler } from './plans/plans.handler';
+
+export interface ProgrammeAppOptions {
+  publisher?: EventPublisher;
+}
+
+/** Builds the programme process: plans and their targets, and the certificates their progress is counted from. */
+export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptions = {}): Promise<NestFastifyApplication> {
+  return createServiceApp({
+    name: 'programme',
+    database: PROGRAMME_DATABASE,
+    config,
+    publisher: o.publisher,
+    providers: [{ provide: PROGRAMME_CONFIG, useValue: config }, CertificatesRepository, PlansRepository, PlanUnits, PlansUseCases],
+    controllers: [CertificatesConsumer, PlansHandler],
+  });
+}

@@ -1,0 +1,2 @@
+/** Injection tokens of the programme process. */
+export const PROGRAMME_CONFIG = Symbol('PROGRAMME_CONFIG');

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CertificationEvents, DEMO, type CertificateIssuedData } from '@ocop/contracts';
+import { eventually } from '@ocop/testing';
+import { startPlatform, type Platform } from '../support/platform';
+import { TestBus } from '../support/bus';
+import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
+
+const CSV = readFileSync(resolve(__dirname, '..', '..', 'data', 'thanh-hoa-2024-district-targets.csv'), 'utf8');
+
+/**
+ * Issue 17, first step: the province's 2024 plan with Thanh Hóa's 27 district targets imported from its table;
+ * dossiers certified by the district council count for their district's 3★ target, a ministry's 5★ for the producer's
+ * own district; a district officer sees its district's targets only; bad tables change nothing.
+ */
+describe('the programme: plans, targets and progress', () => {
+  let p: Platform;
+  let bus: TestBus;
+  let admin: string;
+  let office: string;
+  let officer: string;
+  let district: string;
+  let planId: string;
+
+  beforeAll(async () => {
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } });
+    bus = await TestBus.connect(p.env);
+    admin = await p.login('admin');
+    office = await p.login('province.office');
+    officer = await p.login('commune.officer');
+    district = await p.login('district.officer');
+  }, 120_000);
+  afterAll(async () => {
+    await bus?.close();
+    await p?.stop();
+  });
+
+  it('imports the 27 district targets of the 2024 plan, refusing bad tables whole', async () => {
+    const plan = await p.http('POST', '/api/programme/plans', {
+      token: office,
+      body: {
+        title: 'Kế hoạch thực hiện Chương trình OCOP tỉnh Thanh Hóa năm 2024',
+        reference: '1366/KH-UBND ngày 28/4/2023',
+        level: 'PROVINCE',
+        unitCode: DEMO.provinceCode,
+        fromYear: 2024,
+        toYear: 2024,
+        countingRule: 'FIRST_CERTIFICATION',
+      },
+    });
+    expect(plan.status).toBe(201);
+    planId = plan.body.id;
+    const importTable = (csv: string, token = office) =>
+      p.http('POST', `/api/programme/plans/${planId}/targets/import`, { token, body: { csv, year: 2024 } });
+
+    const unknown = await importTable(CSV.replace('Thọ Xuân', 'Thọ Xuân Mới'));
+    expect(unknown.body).toMatchObject({ status: 400, code: 'CSV_DISTRICT_UNKNOWN', field: 'csv' });
+    expect(unknown.body.detail).toContain('csv line 4');
+    expect((await importTable(CSV.replace('3,Thọ Xuân,5,2,0,7', '3,Thọ Xuân,5,2,0,8'))).body).toMatchObject({ code: 'CSV_TOTAL_MISMATCH' });
+    expect((await importTable(CSV, officer)).status).toBe(403);
+    expect((await p.http('GET', `/api/programme/plans/${planId}`, { token: office })).body.targets).toEqual([]);
+
+    const imported = await importTable(CSV);
+    expect(imported.status).toBe(200);
+    expect(imported.body.targets).toHaveLength(81);
+    const sum = (stars: number) =>
+      imported.body.targets.filter((t: { stars: number }) => t.stars === stars).reduce((n: number, t: { value: number }) => n + t.value, 0);
+    expect([sum(3), sum(4), sum(5)]).toEqual([103, 13, 4]);
+    // Imported again: the same 81 targets, not 162.
+    expect((await importTable(CSV)).body.targets).toHaveLength(81);
+  });
+
+  it("counts certificates for their district's targets: the district council's 3★, the ministry's 5★ for the producer's district", async () => {
+    const filed = '2024-05-10T03:00:00Z';
+    const dossiers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const producerId = await newProducer(p, officer, `Hợp tác xã Nem chua Thanh Hóa ${i + 1}`, { asOf: filed });
+      dossiers.push(await proposedDossier(p, officer, producerId, `Nem chua ${i + 1}`, { asOf: filed, productSetCode: '08' }));
+    }
+    await certifyAtDistrict(p, { admin, district }, dossiers, { prefix: 'hdkh', expectCertificates: 3 });
+    // A 5★ the ministry issued for a producer of Thọ Xuân (395): it counts for Thọ Xuân, not for the province's seat.
+    const ministry: CertificateIssuedData = {
+      certificateId: randomUUID(),
+      number: 'VN-2024-0007/GCN-OCOP',
+      code: 'MINISTRY5S',
+      dossierId: randomUUID(),
+      productId: randomUUID(),
+      producerId: randomUUID(),
+      provinceCode: DEMO.provinceCode,
+      authorityUnitCode: 'VN',
+      evaluationId: randomUUID(),
+      productName: 'Rượu Tiên Nữ Thọ Xuân',
+      producerName: 'Công ty Cổ phần Rượu Thọ Xuân',
+      productSetCode: '14',
+      stars: 5,
+      tier: 'CENTRAL',
+      decisionId: randomUUID(),
+      decisionReference: '1234/QĐ-BNNMT',
+      validFrom: '2024-11-20T00:00:00.000Z',
+      validTo: '2027-11-20T00:00:00.000Z',
+      supersedes: null,
+      issuedAt: '2024-11-20T03:00:00.000Z',
+      producerDistrictCode: '395',
+    };
+    await bus.publish('ocop/certification', CertificationEvents.certificateIssued, ministry);
+    await bus.settled('programme-certificates', 20_000);
+
+    const progress = async (token: string) =>
+      (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token, headers: { 'x-as-of': '2024-12-31T00:00:00Z' } })).body as {
+        targets: { unitCode: string; stars: number; value: number; achieved: number; active: number; percent: number | null }[];
+      };
+    const of = (targets: { unitCode: string; stars: number }[], unitCode: string, stars: number) =>
+      targets.find((t) => t.unitCode === unitCode && t.stars === stars);
+    const all = (await progress(office)).targets;
+    expect(of(all, DEMO.districtCode, 3)).toMatchObject({ value: 3, achieved: 3, active: 3, percent: 100 });
+    expect(of(all, '395', 5)).toMatchObject({ value: 0, achieved: 1, percent: null });
+    // Everything else counts nothing; the totals are the certificates by hand (3 at 3★, 1 at 5★).
+    expect(all.reduce((n, t) => n + t.achieved, 0)).toBe(4);
+    // The district officer sees its own district's targets.
+    const mine = (await progress(district)).targets;
+    expect(mine.map((t) => [t.unitCode, t.stars, t.achieved])).toEqual([
+      [DEMO.districtCode, 3, 3],
+      [DEMO.districtCode, 4, 0],
+      [DEMO.districtCode, 5, 0],
+    ]);
+    expect((await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: officer })).status).toBe(403);
+    // Before the certificates were issued, nothing was achieved.
+    await eventually(async () => {
+      const early = (
+        await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': '2024-01-02T00:00:00Z' } })
+      ).body;
+      return early.targets.every((t: { active: number }) => t.active === 0);
+    });
+  });
+});
