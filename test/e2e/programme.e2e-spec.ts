@@ -133,4 +133,61 @@ describe('the programme: plans, targets and progress', () => {
       return early.targets.every((t: { active: number }) => t.active === 0);
     });
   });
+
+  it("keeps the plan's tasks: deadlines by day or quarter, statuses, evidence, overdue as of a day", async () => {
+    const march = { 'x-as-of': '2024-03-01T02:00:00Z' };
+    const add = (body: Record<string, unknown>, token = office) =>
+      p.http('POST', `/api/programme/plans/${planId}/tasks`, { token, body, headers: march });
+    const task = { title: 'Tổ chức tập huấn xây dựng hồ sơ sản phẩm OCOP', leadUnit: 'Sở Nông nghiệp và Môi trường' };
+    // Bad tasks change nothing.
+    expect((await add(task)).body).toMatchObject({ code: 'TASK_DEADLINE_REQUIRED' });
+    expect((await add({ ...task, deadlineDate: '2024-06-30', deadlineQuarter: '2024-Q2' })).body).toMatchObject({
+      code: 'TASK_DEADLINE_REQUIRED',
+    });
+    expect((await add({ ...task, deadlineQuarter: '2024-Q5' })).body).toMatchObject({ status: 400, field: 'deadlineQuarter' });
+    expect((await add({ ...task, deadlineDate: '2024-02-30' })).body).toMatchObject({ status: 400, field: 'deadlineDate' });
+    expect((await add({ ...task, deadlineDate: '2025-01-15' })).body).toMatchObject({ code: 'TASK_DEADLINE_OUTSIDE_PLAN' });
+    expect((await add({ ...task, deadlineDate: '2024-06-30' }, district)).status).toBe(403);
+    expect((await p.http('GET', `/api/programme/plans/${planId}/tasks`, { token: office })).body).toEqual([]);
+
+    const training = await add({ ...task, deadlineQuarter: '2024-Q3', coordinatingUnits: ['UBND các huyện, thị xã, thành phố'] });
+    expect(training.status).toBe(201);
+    expect(training.body).toMatchObject({ dueOn: '2024-09-30', status: 'NOT_STARTED', overdue: false });
+    const fair = (await add({ title: 'Tham gia Hội chợ OCOP khu vực miền Trung', leadUnit: 'Sở Công Thương', deadlineDate: '2024-05-15' }))
+      .body;
+    const started = await p.http('PUT', `/api/programme/tasks/${training.body.id}`, {
+      token: office,
+      body: { status: 'IN_PROGRESS', note: 'Đã mở lớp tại Thọ Xuân' },
+    });
+    expect(started.body).toMatchObject({ status: 'IN_PROGRESS', note: 'Đã mở lớp tại Thọ Xuân' });
+    const evidence = await p.http('POST', `/api/programme/tasks/${fair.id}/evidence`, {
+      token: office,
+      body: { text: 'Báo cáo kết quả tham gia hội chợ', reference: '112/BC-SCT' },
+    });
+    expect(evidence.body.evidence).toEqual([
+      expect.objectContaining({ text: 'Báo cáo kết quả tham gia hội chợ', reference: '112/BC-SCT' }),
+    ]);
+    expect((await p.http('PUT', `/api/programme/tasks/${fair.id}`, { token: office, body: { status: 'DONE' } })).body.status).toBe('DONE');
+    expect((await p.http('PUT', `/api/programme/tasks/${fair.id}`, { token: office, body: { status: 'IN_PROGRESS' } })).body).toMatchObject(
+      {
+        code: 'TASK_CLOSED',
+      },
+    );
+    expect((await p.http('PUT', `/api/programme/tasks/${fair.id}`, { token: office, body: { status: 'LATE' } })).body).toMatchObject({
+      field: 'status',
+    });
+
+    const asOf = (day: string) =>
+      p.http('GET', `/api/programme/plans/${planId}/tasks`, { token: district, headers: { 'x-as-of': `${day}T05:00:00Z` } });
+    const overdue = async (day: string) =>
+      ((await asOf(day)).body as { title: string; overdue: boolean }[]).map((t) => [t.title, t.overdue]);
+    expect(await overdue('2024-09-30')).toEqual([
+      ['Tham gia Hội chợ OCOP khu vực miền Trung', false],
+      ['Tổ chức tập huấn xây dựng hồ sơ sản phẩm OCOP', false],
+    ]);
+    expect(await overdue('2024-10-01')).toEqual([
+      ['Tham gia Hội chợ OCOP khu vực miền Trung', false],
+      ['Tổ chức tập huấn xây dựng hồ sơ sản phẩm OCOP', true],
+    ]);
+  });
 });

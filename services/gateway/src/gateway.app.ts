@@ -36,7 +36,7 @@ import {
   UnitsController,
 } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
-import { PlansController } from './programme/programme.controllers';
+import { PlanTasksController, PlansController } from './programme/programme.controllers';
 import {
   CataloguesController,
   CouncilsController,
@@ -122,6 +122,7 @@ class GatewayModule {
         ReevaluationInvitationsController,
         OpinionsController,
         PlansController,
+        PlanTasksController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

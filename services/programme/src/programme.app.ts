@@ -10,6 +10,9 @@ import { PlansRepository } from './plans/plans.repository';
 import { PlanUnits } from './plans/plan-units';
 import { PlansUseCases } from './plans/plans.use-cases';
 import { PlansHandler } from './plans/plans.handler';
+import { PlanTasksRepository } from './tasks/plan-tasks.repository';
+import { PlanTasksUseCases } from './tasks/plan-tasks.use-cases';
+import { PlanTasksHandler } from './tasks/plan-tasks.handler';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -22,7 +25,15 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
     database: PROGRAMME_DATABASE,
     config,
     publisher: o.publisher,
-    providers: [{ provide: PROGRAMME_CONFIG, useValue: config }, CertificatesRepository, PlansRepository, PlanUnits, PlansUseCases],
-    controllers: [CertificatesConsumer, PlansHandler],
+    providers: [
+      { provide: PROGRAMME_CONFIG, useValue: config },
+      CertificatesRepository,
+      PlansRepository,
+      PlanUnits,
+      PlansUseCases,
+      PlanTasksRepository,
+      PlanTasksUseCases,
+    ],
+    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler],
   });
 }

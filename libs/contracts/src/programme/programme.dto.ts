@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { NestedList, QueryInt } from '../validation';
+import { IsCalendarDate, List, NestedList, QueryInt } from '../validation';
 import { PageQuery } from '../query';
 
 /**
@@ -113,4 +113,78 @@ export class PlanProgressView {
   @ApiProperty() planId: string;
   @ApiProperty() asOf: string;
   @ApiProperty({ type: [TargetProgressView] }) targets: TargetProgressView[];
+}
+
+/** A plan's task: what is to be done, by whom (lead and coordinating units), by when (a date or a quarter), how it stands. */
+export const PLAN_TASK_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
+
+export class CreatePlanTaskBody {
+  @ApiProperty({ example: 'Tổ chức tập huấn cho chủ thể OCOP về xây dựng hồ sơ sản phẩm' }) @IsString() @Length(3, 1000) title: string;
+  @ApiProperty({ example: 'Sở Nông nghiệp và Môi trường', description: 'The unit that leads the task' })
+  @IsString()
+  @Length(2, 300)
+  leadUnit: string;
+  @ApiPropertyOptional({ type: [String], example: ['Sở Công Thương', 'UBND các huyện, thị xã, thành phố'] })
+  @IsOptional()
+  @List(0, 20)
+  @IsString({ each: true })
+  @Length(2, 300, { each: true })
+  coordinatingUnits?: string[];
+  @ApiPropertyOptional({ example: '2024-06-30', description: 'The deadline as a day (or give deadlineQuarter)' })
+  @IsOptional()
+  @IsCalendarDate()
+  deadlineDate?: string;
+  @ApiPropertyOptional({ example: '2024-Q3', description: 'The deadline as a quarter (or give deadlineDate)' })
+  @IsOptional()
+  @Matches(/^20\d{2}-Q[1-4]$/, { message: 'deadlineQuarter must be a quarter such as 2024-Q3' })
+  deadlineQuarter?: string;
+}
+export class CreatePlanTaskCommand extends CreatePlanTaskBody {
+  @ApiProperty() @IsUUID() planId: string;
+}
+
+export class PlanTaskIdQuery {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
+export class UpdatePlanTaskBody {
+  @ApiProperty({ enum: PLAN_TASK_STATUSES }) @IsIn(PLAN_TASK_STATUSES) status: (typeof PLAN_TASK_STATUSES)[number];
+  @ApiPropertyOptional({ example: 'Đã tổ chức 02 lớp tại Thọ Xuân và Ngọc Lặc' }) @IsOptional() @IsString() @Length(2, 2000) note?: string;
+}
+export class UpdatePlanTaskCommand extends UpdatePlanTaskBody {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
+export class PlanTaskEvidenceBody {
+  @ApiProperty({ example: 'Báo cáo kết quả tập huấn số 45/BC-SNNMT' }) @IsString() @Length(2, 2000) text: string;
+  @ApiPropertyOptional({ example: '45/BC-SNNMT', description: 'The document that proves it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+}
+export class PlanTaskEvidenceCommand extends PlanTaskEvidenceBody {
+  @ApiProperty() @IsUUID() taskId: string;
+}
+
+export class PlanTaskEvidenceView {
+  @ApiProperty() text: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) reference: string | null;
+  @ApiProperty() at: string;
+  @ApiProperty() by: string;
+}
+
+export class PlanTaskView {
+  @ApiProperty() id: string;
+  @ApiProperty() planId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() leadUnit: string;
+  @ApiProperty({ type: [String] }) coordinatingUnits: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) deadlineDate: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deadlineQuarter: string | null;
+  @ApiProperty({ description: 'The last day of the deadline (the quarter’s last day for a quarter)' }) dueOn: string;
+  @ApiProperty({ enum: PLAN_TASK_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ description: 'Not done or cancelled, and its deadline passed as of the request' }) overdue: boolean;
+  @ApiProperty({ type: [PlanTaskEvidenceView] }) evidence: PlanTaskEvidenceView[];
 }

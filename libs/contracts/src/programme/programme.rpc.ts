@@ -1,7 +1,16 @@
 import { Role } from '../actor';
 import type { RpcRegistry } from '../rpc';
 import { ProgrammeSubjects as S } from './programme.subjects';
-import { AddTargetsCommand, CreatePlanCommand, ImportTargetsCommand, ListPlansQuery, PlanIdQuery } from './programme.dto';
+import {
+  AddTargetsCommand,
+  CreatePlanCommand,
+  CreatePlanTaskCommand,
+  ImportTargetsCommand,
+  ListPlansQuery,
+  PlanIdQuery,
+  PlanTaskEvidenceCommand,
+  UpdatePlanTaskCommand,
+} from './programme.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
 const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
@@ -15,4 +24,8 @@ export const ProgrammeRpc = {
   [S.targetsAdd]: { request: AddTargetsCommand, roles: PLANNERS },
   [S.targetsImport]: { request: ImportTargetsCommand, roles: PLANNERS },
   [S.progress]: { request: PlanIdQuery, roles: PLAN_READERS },
+  [S.taskCreate]: { request: CreatePlanTaskCommand, roles: PLANNERS },
+  [S.taskList]: { request: PlanIdQuery, roles: PLAN_READERS },
+  [S.taskUpdate]: { request: UpdatePlanTaskCommand, roles: PLANNERS },
+  [S.taskAddEvidence]: { request: PlanTaskEvidenceCommand, roles: PLANNERS },
 } satisfies RpcRegistry;

@@ -6,4 +6,8 @@ export const ProgrammeSubjects = {
   targetsAdd: 'programme.plan.add-targets',
   targetsImport: 'programme.plan.import-targets',
   progress: 'programme.plan.progress',
+  taskCreate: 'programme.task.create',
+  taskList: 'programme.task.list',
+  taskUpdate: 'programme.task.update',
+  taskAddEvidence: 'programme.task.add-evidence',
 } as const;

@@ -121,6 +121,22 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Import a plan's district targets",
     'The district table of a provincial plan as CSV (no,district,target_3_star,target_4_star,target_5_star,target_total), districts matched by name against the administrative units; a bad line refuses the whole table, naming the line.',
   ],
+  PlansController_createTask: [
+    'Add a task to a plan',
+    'What is to be done, the unit that leads it and those that coordinate, and its deadline as a day or a quarter (within the plan’s period). Audited.',
+  ],
+  PlansController_tasks: [
+    "List a plan's tasks",
+    'Its tasks by deadline, each with its status, note, evidence, and whether it is overdue as of X-As-Of.',
+  ],
+  PlanTasksController_update: [
+    "Change a task's status",
+    'NOT_STARTED, IN_PROGRESS, DONE or CANCELLED, with a note; a done or cancelled task does not change any more (409 TASK_CLOSED). Audited.',
+  ],
+  PlanTasksController_evidence: [
+    'Record evidence for a task',
+    'A report or decision that proves what was done (its text and reference). Audited.',
+  ],
   PlansController_progress: [
     "Get a plan's progress",
     'Each target with the certificates counted for it as of X-As-Of: issued in its year, in its unit (a ministry’s 5★ in the producer’s district), of its star level, by the plan’s counting rule; with those still valid.',

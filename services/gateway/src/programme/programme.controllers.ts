@@ -2,6 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AddTargetsBody,
+  CreatePlanTaskBody,
+  PlanTaskEvidenceBody,
+  PlanTaskView,
+  UpdatePlanTaskBody,
   CreatePlanCommand,
   ImportTargetsBody,
   ListPlansQuery,
@@ -61,10 +65,54 @@ export class PlansController {
     return this.rpc.request(S.targetsImport, { ...body, planId: id }, { actor });
   }
 
+  @Post(':id/tasks')
+  @RolesOf(S.taskCreate)
+  @ApiCreatedResponse({ type: PlanTaskView })
+  createTask(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: CreatePlanTaskBody,
+  ): Promise<PlanTaskView> {
+    return this.rpc.request(S.taskCreate, { ...body, planId: id }, { actor });
+  }
+
+  @Get(':id/tasks')
+  @RolesOf(S.taskList)
+  @ApiOkResponse({ type: [PlanTaskView] })
+  tasks(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanTaskView[]> {
+    return this.rpc.request(S.taskList, { planId: id }, { actor });
+  }
+
   @Get(':id/progress')
   @RolesOf(S.progress)
   @ApiOkResponse({ type: PlanProgressView })
   progress(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanProgressView> {
     return this.rpc.request(S.progress, { planId: id }, { actor });
+  }
+}
+
+@ApiTags('programme: plans and targets')
+@ApiProblems()
+@Controller('programme/tasks')
+export class PlanTasksController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Put(':id')
+  @RolesOf(S.taskUpdate)
+  @ApiOkResponse({ type: PlanTaskView })
+  update(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: UpdatePlanTaskBody): Promise<PlanTaskView> {
+    return this.rpc.request(S.taskUpdate, { ...body, taskId: id }, { actor });
+  }
+
+  @Post(':id/evidence')
+  @HttpCode(200)
+  @RolesOf(S.taskAddEvidence)
+  @ApiOkResponse({ type: PlanTaskView })
+  evidence(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: PlanTaskEvidenceBody,
+  ): Promise<PlanTaskView> {
+    return this.rpc.request(S.taskAddEvidence, { ...body, taskId: id }, { actor });
   }
 }

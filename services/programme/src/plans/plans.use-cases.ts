@@ -169,7 +169,8 @@ export class PlansUseCases {
     };
   }
 
-  private async managed(actor: Actor, planId: string): Promise<Plan> {
+  /** The plan, for the actor who may change it (404 outside its reading scope, 403 for a reader). */
+  async managed(actor: Actor, planId: string): Promise<Plan> {
     const p = await this.plans.get(planId);
     if (!p || !reads(actor, p)) throw notFound();
     if (!manages(actor, p)) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not change this plan`);
