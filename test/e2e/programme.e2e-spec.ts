@@ -125,6 +125,27 @@ describe('the programme: plans, targets and progress', () => {
       [DEMO.districtCode, 5, 0],
     ]);
     expect((await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: officer })).status).toBe(403);
+    // Revoked afterwards, the ministry's 5★ still counts as achieved in 2024, but no longer as active.
+    await bus.publish('ocop/certification', CertificationEvents.certificateRevoked, {
+      certificateId: ministry.certificateId,
+      number: ministry.number,
+      code: ministry.code,
+      dossierId: ministry.dossierId,
+      productId: ministry.productId,
+      producerId: ministry.producerId,
+      provinceCode: ministry.provinceCode,
+      authorityUnitCode: 'VN',
+      revocationId: randomUUID(),
+      source: 'OFFICE',
+      reasonCode: 'QUALITY_VIOLATION',
+      decisionId: randomUUID(),
+      decisionReference: '88/QĐ-BNNMT',
+      originalDecisionReference: ministry.decisionReference,
+      revokedAt: '2024-12-10T03:00:00.000Z',
+      returnDeadline: '2024-12-25T03:00:00.000Z',
+    });
+    await bus.settled('programme-certificates', 20_000);
+    expect(of((await progress(office)).targets, '395', 5)).toMatchObject({ achieved: 1, active: 0 });
     // Before the certificates were issued, nothing was achieved.
     await eventually(async () => {
       const early = (

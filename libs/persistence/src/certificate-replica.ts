@@ -1,5 +1,5 @@
 import { Column, PrimaryColumn, type EntityTarget } from 'typeorm';
-import type { CertificateIssuedData } from '@ocop/contracts';
+import { CertificationEvents, type CertificateIssuedData, type EventEnvelope } from '@ocop/contracts';
 import type { Tx } from './data-source.factory';
 
 /**
@@ -76,4 +76,23 @@ export async function setReplicaStatus(
     .where('certificate_id = :certificateId AND status NOT IN (:...final)', { certificateId, final: FINAL_CERTIFICATE_STATUSES })
     .execute();
   return (r.affected ?? 0) > 0;
+}
+
+/** The status each later event of a certificate gives a copy, and the field of its data that says since when. */
+const STATUS_OF_EVENT: Readonly<Record<string, { status: string; at: 'at' | 'revokedAt' }>> = {
+  [CertificationEvents.certificateExpiring]: { status: 'EXPIRING', at: 'at' },
+  [CertificationEvents.certificateSuperseded]: { status: 'SUPERSEDED', at: 'at' },
+  [CertificationEvents.certificateExpired]: { status: 'EXPIRED', at: 'at' },
+  [CertificationEvents.certificateRevoked]: { status: 'REVOKED', at: 'revokedAt' },
+};
+
+/**
+ * A copy follows a later event of its certificate (expiring, superseded, expired, revoked): its status from the event,
+ * as of the event's own instant, unless it already reached a final one; whether it changed.
+ */
+export function followReplica(tx: Tx, entity: EntityTarget<CertificateReplica>, event: EventEnvelope): Promise<boolean> {
+  const change = STATUS_OF_EVENT[event.type];
+  if (!change) throw new Error(`${event.type} does not change a certificate's status`);
+  const d = event.data as { certificateId: string; at?: string; revokedAt?: string };
+  return setReplicaStatus(tx, entity, d.certificateId, change.status, new Date(d[change.at]!));
 }

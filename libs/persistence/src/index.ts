@@ -8,4 +8,11 @@ export { LocalDiskObjectStorage } from './object-storage';
 export type { ObjectStorage, StoredObject } from './object-storage';
 export { updateReturning } from './update-returning';
 export { preparedQuery } from './prepared-query';
-export { CertificateReplica, FINAL_CERTIFICATE_STATUSES, replicaOf, addReplicaIfAbsent, setReplicaStatus } from './certificate-replica';
+export {
+  CertificateReplica,
+  FINAL_CERTIFICATE_STATUSES,
+  replicaOf,
+  addReplicaIfAbsent,
+  setReplicaStatus,
+  followReplica,
+} from './certificate-replica';

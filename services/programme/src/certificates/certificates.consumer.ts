@@ -29,25 +29,21 @@ export class CertificatesConsumer {
 
   @OnEvent(CERTIFICATES, C.certificateExpiring)
   async expiring(@Ctx() ctx: EventContext): Promise<void> {
-    const d = ctx.event.data as { certificateId: string; at: string };
-    await this.certificates.setStatus(ctx.tx, d.certificateId, 'EXPIRING', new Date(d.at));
+    await this.certificates.follow(ctx.tx, ctx.event);
   }
 
   @OnEvent(CERTIFICATES, C.certificateSuperseded)
   async superseded(@Ctx() ctx: EventContext): Promise<void> {
-    const d = ctx.event.data as { certificateId: string; at: string };
-    await this.certificates.setStatus(ctx.tx, d.certificateId, 'SUPERSEDED', new Date(d.at));
+    await this.certificates.follow(ctx.tx, ctx.event);
   }
 
   @OnEvent(CERTIFICATES, C.certificateExpired)
   async expired(@Ctx() ctx: EventContext): Promise<void> {
-    const d = ctx.event.data as { certificateId: string; at: string };
-    await this.certificates.setStatus(ctx.tx, d.certificateId, 'EXPIRED', new Date(d.at));
+    await this.certificates.follow(ctx.tx, ctx.event);
   }
 
   @OnEvent(CERTIFICATES, C.certificateRevoked)
   async revoked(@Ctx() ctx: EventContext): Promise<void> {
-    const d = ctx.event.data as { certificateId: string; revokedAt: string };
-    await this.certificates.setStatus(ctx.tx, d.certificateId, 'REVOKED', new Date(d.revokedAt));
+    await this.certificates.follow(ctx.tx, ctx.event);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { addReplicaIfAbsent, setReplicaStatus, type Tx } from '@ocop/persistence';
+import { addReplicaIfAbsent, followReplica, type Tx } from '@ocop/persistence';
+import type { EventEnvelope } from '@ocop/contracts';
 import { DataSource } from 'typeorm';
 import { CertificateRecord } from './certificate.entity';
 
@@ -22,8 +23,9 @@ export class CertificatesRepository {
     return addReplicaIfAbsent(tx, CertificateRecord, c, at);
   }
 
-  setStatus(tx: Tx, certificateId: string, status: string, at: Date): Promise<boolean> {
-    return setReplicaStatus(tx, CertificateRecord, certificateId, status, at);
+  /** The copy follows a later event of its certificate (expiring, superseded, expired, revoked). */
+  follow(tx: Tx, event: EventEnvelope): Promise<boolean> {
+    return followReplica(tx, CertificateRecord, event);
   }
 
   /**
