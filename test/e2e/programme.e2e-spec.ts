@@ -1,11 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertificationEvents, DEMO, type CertificateIssuedData } from '@ocop/contracts';
+import { CertificationEvents, DEMO, type CertificateIssuedData, type CertificateRevokedData } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
+
+/** A 5★ certificate the ministry issued for a producer of this province, as certification's event carries it. */
+function ministryFive(o: Partial<CertificateIssuedData> = {}): CertificateIssuedData {
+  return {
+    certificateId: randomUUID(),
+    number: 'VN-2024-0007/GCN-OCOP',
+    code: 'MINISTRY5S',
+    dossierId: randomUUID(),
+    productId: randomUUID(),
+    producerId: randomUUID(),
+    provinceCode: DEMO.provinceCode,
+    authorityUnitCode: 'VN',
+    evaluationId: randomUUID(),
+    productName: 'Rượu Tiên Nữ Thọ Xuân',
+    producerName: 'Công ty Cổ phần Rượu Thọ Xuân',
+    productSetCode: '14',
+    stars: 5,
+    tier: 'CENTRAL',
+    decisionId: randomUUID(),
+    decisionReference: '1234/QĐ-BNNMT',
+    validFrom: '2024-11-20T00:00:00.000Z',
+    validTo: '2027-11-20T00:00:00.000Z',
+    supersedes: null,
+    issuedAt: '2024-11-20T03:00:00.000Z',
+    producerDistrictCode: '395',
+    ...o,
+  };
+}
+
+/** Its revocation by the ministry, as certification's event carries it. */
+function revocationOf(c: CertificateIssuedData, revokedAt: string): CertificateRevokedData {
+  return {
+    certificateId: c.certificateId,
+    number: c.number,
+    code: c.code,
+    dossierId: c.dossierId,
+    productId: c.productId,
+    producerId: c.producerId,
+    provinceCode: c.provinceCode,
+    authorityUnitCode: c.authorityUnitCode,
+    revocationId: randomUUID(),
+    source: 'OFFICE',
+    reasonCode: 'QUALITY_VIOLATION',
+    decisionId: randomUUID(),
+    decisionReference: '88/QĐ-BNNMT',
+    originalDecisionReference: c.decisionReference,
+    revokedAt,
+    returnDeadline: new Date(Date.parse(revokedAt) + 15 * 86_400_000).toISOString(),
+  };
+}
 
 const CSV = readFileSync(resolve(__dirname, '..', '..', 'data', 'thanh-hoa-2024-district-targets.csv'), 'utf8');
 
@@ -80,29 +130,7 @@ describe('the programme: plans, targets and progress', () => {
     }
     await certifyAtDistrict(p, { admin, district }, dossiers, { prefix: 'hdkh', expectCertificates: 3 });
     // A 5★ the ministry issued for a producer of Thọ Xuân (395): it counts for Thọ Xuân, not for the province's seat.
-    const ministry: CertificateIssuedData = {
-      certificateId: randomUUID(),
-      number: 'VN-2024-0007/GCN-OCOP',
-      code: 'MINISTRY5S',
-      dossierId: randomUUID(),
-      productId: randomUUID(),
-      producerId: randomUUID(),
-      provinceCode: DEMO.provinceCode,
-      authorityUnitCode: 'VN',
-      evaluationId: randomUUID(),
-      productName: 'Rượu Tiên Nữ Thọ Xuân',
-      producerName: 'Công ty Cổ phần Rượu Thọ Xuân',
-      productSetCode: '14',
-      stars: 5,
-      tier: 'CENTRAL',
-      decisionId: randomUUID(),
-      decisionReference: '1234/QĐ-BNNMT',
-      validFrom: '2024-11-20T00:00:00.000Z',
-      validTo: '2027-11-20T00:00:00.000Z',
-      supersedes: null,
-      issuedAt: '2024-11-20T03:00:00.000Z',
-      producerDistrictCode: '395',
-    };
+    const ministry = ministryFive({ producerDistrictCode: '395' });
     await bus.publish('ocop/certification', CertificationEvents.certificateIssued, ministry);
     await bus.settled('programme-certificates', 20_000);
 
@@ -126,24 +154,7 @@ describe('the programme: plans, targets and progress', () => {
     ]);
     expect((await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: officer })).status).toBe(403);
     // Revoked afterwards, the ministry's 5★ still counts as achieved in 2024, but no longer as active.
-    await bus.publish('ocop/certification', CertificationEvents.certificateRevoked, {
-      certificateId: ministry.certificateId,
-      number: ministry.number,
-      code: ministry.code,
-      dossierId: ministry.dossierId,
-      productId: ministry.productId,
-      producerId: ministry.producerId,
-      provinceCode: ministry.provinceCode,
-      authorityUnitCode: 'VN',
-      revocationId: randomUUID(),
-      source: 'OFFICE',
-      reasonCode: 'QUALITY_VIOLATION',
-      decisionId: randomUUID(),
-      decisionReference: '88/QĐ-BNNMT',
-      originalDecisionReference: ministry.decisionReference,
-      revokedAt: '2024-12-10T03:00:00.000Z',
-      returnDeadline: '2024-12-25T03:00:00.000Z',
-    });
+    await bus.publish('ocop/certification', CertificationEvents.certificateRevoked, revocationOf(ministry, '2024-12-10T03:00:00.000Z'));
     await bus.settled('programme-certificates', 20_000);
     expect(of((await progress(office)).targets, '395', 5)).toMatchObject({ achieved: 1, active: 0 });
     // Before the certificates were issued, nothing was achieved.
@@ -153,6 +164,91 @@ describe('the programme: plans, targets and progress', () => {
       ).body;
       return early.targets.every((t: { active: number }) => t.active === 0);
     });
+  });
+
+  it('pays a reward once per certificate, and stops one whose certificate is revoked before payment', async () => {
+    const july = { 'x-as-of': '2024-07-01T02:00:00Z' };
+    // Amounts are examples for the test, not any province's resolution.
+    const policy = {
+      title: 'Thưởng sản phẩm OCOP đạt từ 3 sao trở lên (số tiền ví dụ)',
+      resolution: 'Nghị quyết ví dụ số 01/2024/NQ-HĐND',
+      level: 'PROVINCE',
+      unitCode: DEMO.provinceCode,
+      kind: 'REWARD',
+      fundingSource: 'PROVINCE_BUDGET',
+      validFrom: '2024-01-01',
+      validTo: '2025-12-31',
+      countingRule: 'FIRST_CERTIFICATION',
+      rewards: [
+        { stars: 3, amountVnd: 10_000_000 },
+        { stars: 5, amountVnd: 30_000_000 },
+      ],
+    };
+    const enter = (body: Record<string, unknown>, token = office) =>
+      p.http('POST', '/api/programme/support-policies', { token, body, headers: july });
+    // Bad policies change nothing.
+    expect((await enter({ ...policy, rewards: undefined })).body).toMatchObject({ status: 400, field: 'rewards' });
+    expect((await enter({ ...policy, rewards: [{ stars: 2, amountVnd: 1 }] })).body).toMatchObject({
+      status: 400,
+      field: 'rewards.0.stars',
+    });
+    expect((await enter({ ...policy, rewards: [...policy.rewards, { stars: 3, amountVnd: 1 }] })).body).toMatchObject({
+      code: 'POLICY_STARS_TWICE',
+      field: 'rewards.2.stars',
+    });
+    expect((await enter({ ...policy, items: [{ item: 'PACKAGING', maxAmountVnd: 1 }] })).body).toMatchObject({
+      code: 'POLICY_ITEMS_FOR_REWARD',
+    });
+    expect((await enter({ ...policy, validTo: '2023-12-31' })).body).toMatchObject({ code: 'POLICY_PERIOD_INVALID', field: 'validTo' });
+    expect((await enter(policy, district)).status).toBe(403);
+    expect((await p.http('GET', '/api/programme/support-policies', { token: office })).body).toEqual([]);
+
+    // Entered in July: the three 3★ of June are due at once; the ministry's 5★ of November is not issued yet.
+    const created = await enter(policy);
+    expect(created.status).toBe(201);
+    const rewards = async (token = office, query = '') =>
+      (await p.http('GET', `/api/programme/rewards?policyId=${created.body.id}${query}`, { token })).body as {
+        id: string;
+        certificateId: string;
+        stars: number;
+        amountVnd: number;
+        status: string;
+        districtCode: string;
+      }[];
+    expect((await rewards()).map((r) => [r.stars, r.amountVnd, r.status, r.districtCode])).toEqual(
+      Array(3).fill([3, 10_000_000, 'ELIGIBLE', DEMO.districtCode]),
+    );
+
+    // A 5★ issued later (its event, delivered twice) is due once; revoked before payment, it stops and is never paid.
+    const later = ministryFive({ number: 'VN-2024-0011/GCN-OCOP', code: 'MINISTRY5T', issuedAt: '2024-11-25T03:00:00.000Z' });
+    await bus.publish('ocop/certification', CertificationEvents.certificateIssued, later);
+    await bus.publish('ocop/certification', CertificationEvents.certificateIssued, later);
+    await bus.settled('programme-certificates', 20_000);
+    const five = (await rewards()).filter((r) => r.certificateId === later.certificateId);
+    expect(five).toEqual([expect.objectContaining({ stars: 5, amountVnd: 30_000_000, status: 'ELIGIBLE', districtCode: '395' })]);
+    await bus.publish('ocop/certification', CertificationEvents.certificateRevoked, revocationOf(later, '2024-12-05T03:00:00.000Z'));
+    await bus.settled('programme-certificates', 20_000);
+    expect((await rewards()).find((r) => r.id === five[0]!.id)).toMatchObject({ status: 'STOPPED' });
+    const pay = (id: string, reference: string, token = office) =>
+      p.http('POST', `/api/programme/rewards/${id}/payment`, {
+        token,
+        body: { reference },
+        headers: { 'x-as-of': '2024-12-15T02:00:00Z' },
+      });
+    expect((await pay(five[0]!.id, 'UNC 0001')).body).toMatchObject({ status: 409, code: 'REWARD_STOPPED' });
+
+    // A 3★ paid once: the same payment again is the same answer, another is refused.
+    const three = (await rewards())[0]!;
+    expect((await pay(three.id, 'UNC 0002', district)).status).toBe(403);
+    const paid = await pay(three.id, 'UNC 0002');
+    expect(paid.body).toMatchObject({ status: 'PAID', paymentReference: 'UNC 0002', paidAt: '2024-12-15T02:00:00.000Z' });
+    expect((await pay(three.id, 'UNC 0002')).body).toEqual(paid.body);
+    expect((await pay(three.id, 'UNC 0003')).body).toMatchObject({ status: 409, code: 'REWARD_ALREADY_PAID' });
+    expect((await rewards(office, '&status=PAID')).map((r) => r.id)).toEqual([three.id]);
+    // The district officer sees its district's three; the producer account, none of these producers'.
+    expect((await rewards(district)).map((r) => r.districtCode)).toEqual(Array(3).fill(DEMO.districtCode));
+    expect(await rewards(await p.login('producer'))).toEqual([]);
+    expect((await p.http('GET', `/api/programme/rewards?status=LATE`, { token: office })).body).toMatchObject({ field: 'status' });
   });
 
   it("keeps the plan's tasks: deadlines by day or quarter, statuses, evidence, overdue as of a day", async () => {

@@ -527,3 +527,20 @@ export {
   PlanTaskEvidenceView,
   PlanTaskView,
 } from './programme/programme.dto';
+export {
+  SUPPORT_POLICY_KINDS,
+  SUPPORT_ITEMS,
+  FUNDING_SOURCES,
+  REWARD_STATUSES,
+  RewardAmountInput,
+  SupportItemInput,
+  CreateSupportPolicyCommand,
+  SupportPolicyIdQuery,
+  ListSupportPoliciesQuery,
+  SupportPolicyView,
+  ListRewardsQuery,
+  RewardIdQuery,
+  PayBody,
+  PayRewardCommand,
+  RewardView,
+} from './programme/support.dto';

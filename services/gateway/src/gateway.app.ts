@@ -36,7 +36,7 @@ import {
   UnitsController,
 } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
-import { PlanTasksController, PlansController } from './programme/programme.controllers';
+import { PlanTasksController, PlansController, RewardsController, SupportPoliciesController } from './programme/programme.controllers';
 import {
   CataloguesController,
   CouncilsController,
@@ -123,6 +123,8 @@ class GatewayModule {
         OpinionsController,
         PlansController,
         PlanTasksController,
+        SupportPoliciesController,
+        RewardsController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

@@ -13,12 +13,15 @@ import { PlansHandler } from './plans/plans.handler';
 import { PlanTasksRepository } from './tasks/plan-tasks.repository';
 import { PlanTasksUseCases } from './tasks/plan-tasks.use-cases';
 import { PlanTasksHandler } from './tasks/plan-tasks.handler';
+import { SupportRepository } from './support/support.repository';
+import { SupportUseCases } from './support/support.use-cases';
+import { SupportHandler } from './support/support.handler';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
 }
 
-/** Builds the programme process: plans and their targets, and the certificates their progress is counted from. */
+/** Builds the programme process: plans and their targets, support policies and rewards, and the certificates their progress is counted from. */
 export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'programme',
@@ -33,7 +36,9 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       PlansUseCases,
       PlanTasksRepository,
       PlanTasksUseCases,
+      SupportRepository,
+      SupportUseCases,
     ],
-    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler],
+    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler, SupportHandler],
   });
 }

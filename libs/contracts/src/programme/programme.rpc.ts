@@ -11,11 +11,20 @@ import {
   PlanTaskEvidenceCommand,
   UpdatePlanTaskCommand,
 } from './programme.dto';
+import {
+  CreateSupportPolicyCommand,
+  ListRewardsQuery,
+  ListSupportPoliciesQuery,
+  PayRewardCommand,
+  SupportPolicyIdQuery,
+} from './support.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
 const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
 /** Who reads plans and progress: the planners, and district offices (their district's targets). */
 const PLAN_READERS = [...PLANNERS, Role.DISTRICT_OFFICER];
+/** Who reads rewards: the readers of plans, and a producer (its own). */
+const REWARD_READERS = [...PLAN_READERS, Role.PRODUCER];
 
 export const ProgrammeRpc = {
   [S.planCreate]: { request: CreatePlanCommand, roles: PLANNERS },
@@ -28,4 +37,9 @@ export const ProgrammeRpc = {
   [S.taskList]: { request: PlanIdQuery, roles: PLAN_READERS },
   [S.taskUpdate]: { request: UpdatePlanTaskCommand, roles: PLANNERS },
   [S.taskAddEvidence]: { request: PlanTaskEvidenceCommand, roles: PLANNERS },
+  [S.policyCreate]: { request: CreateSupportPolicyCommand, roles: PLANNERS },
+  [S.policyList]: { request: ListSupportPoliciesQuery, roles: REWARD_READERS },
+  [S.policyGet]: { request: SupportPolicyIdQuery, roles: REWARD_READERS },
+  [S.rewardList]: { request: ListRewardsQuery, roles: REWARD_READERS },
+  [S.rewardPay]: { request: PayRewardCommand, roles: PLANNERS },
 } satisfies RpcRegistry;

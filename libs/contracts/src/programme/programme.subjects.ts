@@ -10,4 +10,9 @@ export const ProgrammeSubjects = {
   taskList: 'programme.task.list',
   taskUpdate: 'programme.task.update',
   taskAddEvidence: 'programme.task.add-evidence',
+  policyCreate: 'programme.support-policy.create',
+  policyList: 'programme.support-policy.list',
+  policyGet: 'programme.support-policy.get',
+  rewardList: 'programme.reward.list',
+  rewardPay: 'programme.reward.pay',
 } as const;

@@ -141,6 +141,20 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Get a plan's progress",
     'Each target with the certificates counted for it as of X-As-Of: issued in its year, in its unit (a ministry’s 5★ in the producer’s district), of its star level, by the plan’s counting rule; with those still valid.',
   ],
+  SupportPoliciesController_create: [
+    'Enter a support policy',
+    'A policy as its resolution states it: REWARD pays per certificate by star level (by its counting rule), SUPPORT pays per item applied for, up to a most per item, with the producer’s share. A REWARD policy makes one reward due at once for each certificate it already pays for. Audited.',
+  ],
+  SupportPoliciesController_list: ['List support policies', 'The policies of the caller’s province, newest first; filter by kind.'],
+  SupportPoliciesController_get: ['Get a support policy', 'A policy with its amounts and what it pays for.'],
+  RewardsController_list: [
+    'List rewards',
+    'Rewards due, paid or stopped: the office its province’s, a district officer its district’s, a producer its own; filter by policy and status.',
+  ],
+  RewardsController_pay: [
+    'Record a reward’s payment',
+    'Once per reward: the same reference again returns it; another payment is refused (409 REWARD_ALREADY_PAID), and so is a reward stopped because its certificate was revoked first (409 REWARD_STOPPED). Audited.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

@@ -12,6 +12,12 @@ import {
   PlanProgressView,
   PlanView,
   ProgrammeSubjects as S,
+  CreateSupportPolicyCommand,
+  ListSupportPoliciesQuery,
+  SupportPolicyView,
+  ListRewardsQuery,
+  PayBody,
+  RewardView,
   type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, RolesOf } from '@ocop/auth';
@@ -114,5 +120,55 @@ export class PlanTasksController {
     @Body() body: PlanTaskEvidenceBody,
   ): Promise<PlanTaskView> {
     return this.rpc.request(S.taskAddEvidence, { ...body, taskId: id }, { actor });
+  }
+}
+
+@ApiTags('programme: support and rewards')
+@ApiProblems()
+@Controller('programme/support-policies')
+export class SupportPoliciesController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RolesOf(S.policyCreate)
+  @ApiCreatedResponse({ type: SupportPolicyView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateSupportPolicyCommand): Promise<SupportPolicyView> {
+    return this.rpc.request(S.policyCreate, body, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.policyList)
+  @ApiOkResponse({ type: [SupportPolicyView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListSupportPoliciesQuery): Promise<SupportPolicyView[]> {
+    return this.rpc.request(S.policyList, q, { actor });
+  }
+
+  @Get(':id')
+  @RolesOf(S.policyGet)
+  @ApiOkResponse({ type: SupportPolicyView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<SupportPolicyView> {
+    return this.rpc.request(S.policyGet, { policyId: id }, { actor });
+  }
+}
+
+@ApiTags('programme: support and rewards')
+@ApiProblems()
+@Controller('programme/rewards')
+export class RewardsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RolesOf(S.rewardList)
+  @ApiOkResponse({ type: [RewardView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListRewardsQuery): Promise<RewardView[]> {
+    return this.rpc.request(S.rewardList, q, { actor });
+  }
+
+  @Post(':id/payment')
+  @HttpCode(200)
+  @RolesOf(S.rewardPay)
+  @ApiOkResponse({ type: RewardView })
+  pay(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: PayBody): Promise<RewardView> {
+    return this.rpc.request(S.rewardPay, { ...body, rewardId: id }, { actor });
   }
 }

@@ -3,10 +3,12 @@ import { Plan, PlanTarget } from '../plans/plan.entity';
 import { InitialProgramme1798000000000 } from './migrations/1798000000000-InitialProgramme';
 import { PlanTasks1798100000000 } from './migrations/1798100000000-PlanTasks';
 import { PlanTask, PlanTaskEvidence } from '../tasks/plan-task.entity';
+import { Reward, SupportPolicy } from '../support/support.entity';
+import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 
 /** The programme schema: its entities and migration history (also used to build the test template). */
 export const PROGRAMME_DATABASE = {
   schema: 'programme',
-  entities: [CertificateRecord, Plan, PlanTarget, PlanTask, PlanTaskEvidence],
-  migrations: [InitialProgramme1798000000000, PlanTasks1798100000000],
+  entities: [CertificateRecord, Plan, PlanTarget, PlanTask, PlanTaskEvidence, SupportPolicy, Reward],
+  migrations: [InitialProgramme1798000000000, PlanTasks1798100000000, SupportAndRewards1798200000000],
 };
