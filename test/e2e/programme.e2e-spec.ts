@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CertificationEvents, DEMO, type CertificateIssuedData, type CertificateRevokedData } from '@ocop/contracts';
+import ExcelJS from 'exceljs';
+import {
+  CertificationEvents,
+  DEMO,
+  ProgrammeEvents,
+  type CertificateIssuedData,
+  type CertificateRevokedData,
+  type ReportReminderData,
+} from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
 import { TestBus } from '../support/bus';
 import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
+import { flat, pdfText } from '../../libs/documents/test/pdf-text';
 
 /** A 5★ certificate the ministry issued for a producer of this province, as certification's event carries it. */
 function ministryFive(o: Partial<CertificateIssuedData> = {}): CertificateIssuedData {
@@ -249,6 +258,149 @@ describe('the programme: plans, targets and progress', () => {
     expect((await rewards(district)).map((r) => r.districtCode)).toEqual(Array(3).fill(DEMO.districtCode));
     expect(await rewards(await p.login('producer'))).toEqual([]);
     expect((await p.http('GET', `/api/programme/rewards?status=LATE`, { token: office })).body).toMatchObject({ field: 'status' });
+  });
+
+  it("reminds the districts once before 1 December; a report's figures are frozen at submission, the same in the API, XLSX and PDF", async () => {
+    const settings = {
+      districtDueBefore: '12-01',
+      districtRecipient: 'UBND tỉnh Thanh Hóa (qua Văn phòng Điều phối nông thôn mới tỉnh)',
+      provinceDueBefore: '12-20',
+      provinceRecipient: 'Bộ Nông nghiệp và Môi trường',
+      reminderDays: 7,
+    };
+    const setSettings = (body: Record<string, unknown>, token = office) =>
+      p.http('PUT', `/api/programme/report-settings/${DEMO.provinceCode}`, { token, body });
+    expect((await setSettings({ ...settings, districtDueBefore: '02-30' })).body).toMatchObject({
+      code: 'REPORT_DUE_DAY_INVALID',
+      field: 'districtDueBefore',
+    });
+    expect((await setSettings({ ...settings, provinceRecipient: undefined })).body).toMatchObject({ field: 'provinceRecipient' });
+    expect((await setSettings(settings, district)).status).toBe(403);
+    expect((await p.http('GET', `/api/programme/report-settings/${DEMO.provinceCode}`, { token: office })).status).toBe(404);
+    expect((await setSettings(settings)).body).toMatchObject(settings);
+
+    const run = async (asOf: string) =>
+      (await p.http('POST', '/api/programme/jobs/report-reminders/run', { token: admin, body: { asOf } })).body.result.reminders as number;
+    const submit = (body: Record<string, unknown>, asOf: string, token = district) =>
+      p.http('POST', '/api/programme/reports', { token, body, headers: { 'x-as-of': asOf } });
+    const annual = { kind: 'DISTRICT_ANNUAL', unitCode: DEMO.districtCode, year: 2024, reference: '215/BC-UBND' };
+    // Bad reports change nothing.
+    expect((await submit({ ...annual, year: undefined }, '2024-11-22T03:00:00Z')).body).toMatchObject({ code: 'REPORT_YEAR_REQUIRED' });
+    expect((await submit({ ...annual, from: '2024-01-01' }, '2024-11-22T03:00:00Z')).body).toMatchObject({ field: 'from' });
+    expect((await submit({ ...annual, unitCode: '395' }, '2024-11-22T03:00:00Z')).status).toBe(403);
+    expect((await submit({ ...annual, kind: 'PROVINCE_ANNUAL', unitCode: DEMO.provinceCode }, '2024-11-22T03:00:00Z')).status).toBe(403);
+    expect((await submit({ ...annual, year: 2025 }, '2024-11-22T03:00:00Z')).body).toMatchObject({ code: 'REPORT_YEAR_AHEAD' });
+    expect((await submit({ kind: 'AD_HOC', unitCode: DEMO.districtCode, from: '2024-07-01' }, '2024-11-22T03:00:00Z')).body).toMatchObject({
+      field: 'to',
+    });
+    expect((await p.http('GET', '/api/programme/reports', { token: office })).body).toEqual([]);
+
+    // Before the reminder days nothing is sent; the seat's district reports early, on 22 November.
+    expect(await run('2024-11-20T02:00:00Z')).toBe(0);
+    const submitted = await submit(annual, '2024-11-22T03:00:00Z');
+    expect(submitted.status).toBe(201);
+    const report = submitted.body;
+    expect(report).toMatchObject({ status: 'SUBMITTED', late: false, dueBefore: '2024-12-01', recipient: settings.districtRecipient });
+    // Its figures as of 22 November: the three 3★ of June, their district's targets, the three rewards made due in July
+    // (the one paid on 15 December is not paid yet then).
+    expect(report.figures.certificates).toEqual({
+      issued: { stars3: 3, stars4: 0, stars5: 0, total: 3 },
+      firstCertifications: 3,
+      valid: { stars3: 3, stars4: 0, stars5: 0, total: 3 },
+      revoked: 0,
+    });
+    expect(report.figures.targets.map((t: { stars: number; value: number; achieved: number }) => [t.stars, t.value, t.achieved])).toEqual([
+      [3, 3, 3],
+      [4, 1, 0],
+      [5, 1, 0],
+    ]);
+    expect(report.figures.rewards).toEqual({ due: 3, dueVnd: 30_000_000, paid: 0, paidVnd: 0, stopped: 0 });
+    expect((await submit(annual, '2024-11-23T03:00:00Z')).body).toMatchObject({ status: 409, code: 'REPORT_ALREADY_SUBMITTED' });
+
+    // From 24 November (7 days before) every other district is reminded, once; the province's day is 20 December.
+    const districts = (await p.http('GET', `/api/units?level=DISTRICT&parentCode=${DEMO.provinceCode}`, { token: office })).body as {
+      code: string;
+    }[];
+    expect(await run('2024-11-23T02:00:00Z')).toBe(0);
+    expect(await run('2024-11-25T02:00:00Z')).toBe(districts.length - 1);
+    expect(await run('2024-11-26T02:00:00Z')).toBe(0);
+    expect(await run('2024-11-30T16:00:00Z')).toBe(0);
+    await eventually(async () => (await bus.events(ProgrammeEvents.reportReminder)).length === districts.length - 1, 15_000, 'reminders');
+    const reminders = await bus.events<ReportReminderData>(ProgrammeEvents.reportReminder);
+    expect(new Set(reminders.map((e) => e.data.unitCode)).size).toBe(districts.length - 1);
+    expect(reminders.map((e) => e.data.unitCode)).not.toContain(DEMO.districtCode);
+    expect(reminders[0]!.data).toMatchObject({
+      kind: 'DISTRICT_ANNUAL',
+      year: 2024,
+      dueBefore: '2024-12-01',
+      recipient: settings.districtRecipient,
+    });
+    // The province is reminded from 13 December; it reports late, on 21 December.
+    expect(await run('2024-12-13T02:00:00Z')).toBe(1);
+    const provincial = await submit({ kind: 'PROVINCE_ANNUAL', unitCode: DEMO.provinceCode, year: 2024 }, '2024-12-21T03:00:00Z', office);
+    expect(provincial.body).toMatchObject({
+      status: 'SUBMITTED',
+      late: true,
+      dueBefore: '2024-12-20',
+      recipient: 'Bộ Nông nghiệp và Môi trường',
+    });
+    // The province's figures: every district's certificates and the ministry's two 5★ (one revoked), 81 targets.
+    expect(provincial.body.figures.certificates).toMatchObject({ issued: { stars3: 3, stars5: 2, total: 5 }, revoked: 2 });
+    expect(provincial.body.figures.targets).toHaveLength(81);
+    await eventually(async () => (await bus.events(ProgrammeEvents.reportSubmitted)).length === 2, 15_000, 'reports on the bus');
+
+    // Acknowledged by the recipient: the office a district's, the ministry's side (a national admin) the province's.
+    const ack = (id: string, token: string) =>
+      p.http('POST', `/api/programme/reports/${id}/acknowledgement`, { token, body: { note: 'Đã nhận' } });
+    expect((await ack(report.id, district)).status).toBe(403);
+    expect((await ack(report.id, office)).body).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgementNote: 'Đã nhận' });
+    expect((await ack(provincial.body.id, office)).status).toBe(403);
+    expect((await ack(provincial.body.id, admin)).body).toMatchObject({ status: 'ACKNOWLEDGED' });
+    // Frozen: read back after more happened, the district's figures are those of 22 November.
+    const read = await p.http('GET', `/api/programme/reports/${report.id}`, { token: district });
+    expect(read.body.figures).toEqual(report.figures);
+
+    // The workbook and the PDF carry the API's numbers.
+    const download = async (file: string) => {
+      const res = await p.gateway
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'GET', url: `/api/programme/reports/${report.id}/${file}`, headers: { authorization: `Bearer ${district}` } });
+      expect(res.statusCode).toBe(200);
+      return res;
+    };
+    const xlsx = await download('report.xlsx');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const rows = (name: string) => (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const c = report.figures.certificates;
+    expect(rows('Tổng hợp')).toEqual(
+      expect.arrayContaining([
+        ['3 sao', c.issued.stars3, c.valid.stars3],
+        ['Tổng cộng', c.issued.total, c.valid.total],
+        ['Khen thưởng phát sinh trong kỳ', report.figures.rewards.due, report.figures.rewards.dueVnd],
+      ]),
+    );
+    expect(
+      rows('Chỉ tiêu')
+        .slice(1)
+        .map((r) => [r[3], r[4]]),
+    ).toEqual(report.figures.targets.map((t: { value: number; achieved: number }) => [t.value, t.achieved]));
+    const text = flat((await pdfText((await download('report.pdf')).rawPayload)).pages.join('\n'));
+    expect(text).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM 2024');
+    expect(text).toContain('Số: 215/BC-UBND');
+    expect(text).toContain(`Tổng cộng ${c.issued.total} ${c.valid.total}`);
+    expect(text).toContain('Khen thưởng phát sinh trong kỳ 3 30.000.000');
+    expect(text).toContain(`${report.figures.targets[0].unitName} 3 sao 2024 3 3 100`);
+    // Another district's officer would not see it; the ad-hoc report of the first half-year is kept as generated.
+    expect((await p.http('GET', `/api/programme/reports/${provincial.body.id}`, { token: district })).status).toBe(404);
+    const half = await submit(
+      { kind: 'AD_HOC', unitCode: DEMO.districtCode, from: '2024-01-01', to: '2024-06-30' },
+      '2024-12-22T03:00:00Z',
+    );
+    expect(half.body).toMatchObject({ status: 'GENERATED', recipient: null, late: false });
+    expect(half.body.figures.rewards.due).toBe(0);
   });
 
   it("keeps the plan's tasks: deadlines by day or quarter, statuses, evidence, overdue as of a day", async () => {

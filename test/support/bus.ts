@@ -69,6 +69,22 @@ export class TestBus {
     );
   }
 
+  /** Every event of a type in the stream so far, oldest first (an ordered consumer, read to the end). */
+  async events<T = unknown>(type: string): Promise<EventEnvelope<T>[]> {
+    const subject = eventSubject(this.env.prefix, type);
+    const jsm = await jetstreamManager(this.nc);
+    const pending = (await jsm.streams.info(this.env.stream, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+    if (!pending) return [];
+    const consumer = await this.js.consumers.get(this.env.stream, { filter_subjects: subject });
+    const out: EventEnvelope<T>[] = [];
+    const messages = await consumer.fetch({ max_messages: pending, expires: 5_000 });
+    for await (const m of messages) {
+      out.push(m.json<EventEnvelope<T>>());
+      if (out.length === pending) break;
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
     await this.nc.close();
   }

@@ -130,7 +130,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   });
   await training.init();
   const programme = await createProgrammeApp({
-    ...loadProgrammeConfig(common),
+    ...loadProgrammeConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
     relayPollIntervalMs: 200,
     consumerBackoffMs: [100, 200, 400],
   });

@@ -1011,6 +1011,53 @@ export interface ReevaluationInvitedData {
   provinceCode: string;
 }
 
+/** The `data` of `programme.report-reminder.v1`. */
+export interface ReportReminderData {
+  /** Format: uuid. */
+  reminderId: string;
+  provinceCode: string;
+  unitCode: string;
+  unitName: string;
+  kind: 'DISTRICT_ANNUAL' | 'PROVINCE_ANNUAL';
+  /** Range 2018–2100. */
+  year: number;
+  dueBefore: string;
+  recipient: string;
+  /** Format: date-time. */
+  at: string;
+}
+
+/** The `data` of `programme.report-submitted.v1`. */
+export interface ReportSubmittedData {
+  /** Format: uuid. */
+  reportId: string;
+  provinceCode: string;
+  unitCode: string;
+  kind: 'DISTRICT_ANNUAL' | 'PROVINCE_ANNUAL' | 'AD_HOC';
+  /** Range 2018–2100. */
+  year: number | null;
+  from: string;
+  to: string;
+  /** Range 0–1000000. */
+  issued3: number;
+  /** Range 0–1000000. */
+  issued4: number;
+  /** Range 0–1000000. */
+  issued5: number;
+  /** Range 0–1000000. */
+  firstCertifications: number;
+  /** Range 0–1000000. */
+  valid3: number;
+  /** Range 0–1000000. */
+  valid4: number;
+  /** Range 0–1000000. */
+  valid5: number;
+  /** Range 0–1000000. */
+  revoked: number;
+  /** Format: date-time. */
+  submittedAt: string;
+}
+
 /** A part of a payload. */
 export interface ReturnReasonData {
   documentType?: string;
@@ -1311,6 +1358,8 @@ export interface PlatformEvents {
   'inspection.task-completed.v1': TaskCompletedData;
   'inspection.violation-corrected.v1': ViolationCorrectedData;
   'inspection.violation-recorded.v1': ViolationRecordedData;
+  'programme.report-reminder.v1': ReportReminderData;
+  'programme.report-submitted.v1': ReportSubmittedData;
   'registration.document-attached.v1': DocumentAttachedData;
   'registration.dossier-accepted.v1': DossierEventData;
   'registration.dossier-certified.v1': DossierCertifiedData;
@@ -1394,6 +1443,8 @@ export const PLATFORM_EVENT_TYPES = [
   'inspection.task-completed.v1',
   'inspection.violation-corrected.v1',
   'inspection.violation-recorded.v1',
+  'programme.report-reminder.v1',
+  'programme.report-submitted.v1',
   'registration.document-attached.v1',
   'registration.dossier-accepted.v1',
   'registration.dossier-certified.v1',

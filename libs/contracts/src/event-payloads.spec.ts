@@ -11,6 +11,7 @@ import {
   ScoringEvents,
   TradePromotionEvents,
   TrainingEvents,
+  ProgrammeEvents,
   validateEventPayload,
   validatePayload,
   validationPolicyViolations,
@@ -78,6 +79,35 @@ const sample = {
 };
 
 const SAMPLES: { [T in EventType]: EventPayload<T> } = {
+  [ProgrammeEvents.reportReminder]: {
+    reminderId: randomUUID(),
+    provinceCode: '38',
+    unitCode: '395',
+    unitName: 'Huyện Thọ Xuân',
+    kind: 'DISTRICT_ANNUAL',
+    year: 2024,
+    dueBefore: '2024-12-01',
+    recipient: 'UBND tỉnh Thanh Hóa',
+    at: '2024-11-24T00:00:00.000Z',
+  },
+  [ProgrammeEvents.reportSubmitted]: {
+    reportId: randomUUID(),
+    provinceCode: '38',
+    unitCode: '38',
+    kind: 'PROVINCE_ANNUAL',
+    year: 2024,
+    from: '2024-01-01',
+    to: '2024-12-31',
+    issued3: 103,
+    issued4: 13,
+    issued5: 4,
+    firstCertifications: 110,
+    valid3: 300,
+    valid4: 40,
+    valid5: 6,
+    revoked: 2,
+    submittedAt: '2024-12-18T03:00:00.000Z',
+  },
   [RegistrationEvents.producerRegistered]: {
     producerId: dossier.producerId,
     name: 'Hợp tác xã Nông nghiệp Xuân Lập',
@@ -593,6 +623,8 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [TrainingEvents.producerInvited]: 'invitationId',
   [ScoringEvents.memberNominated]: 'nominationId',
   [ScoringEvents.nominationDecided]: 'nominationId',
+  [ProgrammeEvents.reportReminder]: 'reminderId',
+  [ProgrammeEvents.reportSubmitted]: 'reportId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -612,13 +644,15 @@ describe('the event registry', () => {
       TradePromotionEvents,
       TrainingEvents,
       AgencyEvents,
+      ProgrammeEvents,
     ].flatMap((o) => Object.values(o));
-    // Every exported `*Events` object of the contracts is one of the seven above.
+    // Every exported `*Events` object of the contracts is one of the eight above.
     const exportedEventObjects = Object.keys(contracts).filter((k) => /Events$/.test(k) && k !== 'CERTIFICATE_STATUS_EVENTS');
     expect(exportedEventObjects.sort()).toEqual([
       'AgencyEvents',
       'CertificationEvents',
       'InspectionEvents',
+      'ProgrammeEvents',
       'RegistrationEvents',
       'ScoringEvents',
       'TradePromotionEvents',
@@ -626,7 +660,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(68);
+    expect(TYPES).toHaveLength(70);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

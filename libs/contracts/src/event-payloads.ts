@@ -7,6 +7,7 @@ import { RegistrationEventPayloads } from './registration/registration.events';
 import { ScoringEventPayloads } from './scoring/scoring.events';
 import { TradePromotionEventPayloads } from './trade-promotion/trade-promotion.events';
 import { TrainingEventPayloads } from './training/training.events';
+import { ProgrammeEventPayloads } from './programme/programme.events';
 import { firstViolation } from './validate';
 
 /**
@@ -22,6 +23,7 @@ export const EVENT_PAYLOADS = {
   ...InspectionEventPayloads,
   ...TradePromotionEventPayloads,
   ...TrainingEventPayloads,
+  ...ProgrammeEventPayloads,
   ...AgencyEventPayloads,
 } as const;
 

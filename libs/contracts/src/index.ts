@@ -499,7 +499,31 @@ export { DeadLetterReplayCommand } from './dead-letter.dto';
 export { DOSSIER_READERS, DOSSIER_EDITORS, INTAKE_ROLES } from './registration/registration.rpc';
 export { JOB_REGISTRY, AsOfJob, RevocationFollowUpJob, SampleFollowUpJob, CampaignRecurrenceJob } from './jobs';
 export type { JobQueueName, JobData } from './jobs';
-export { ProgrammeSubjects } from './programme/programme.subjects';
+export { ProgrammeSubjects, ProgrammeEvents } from './programme/programme.subjects';
+export { ReportReminderData, ReportSubmittedData } from './programme/programme.events';
+export {
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  PROGRAMME_JOB_NAMES,
+  SetReportSettingsBody,
+  SetReportSettingsCommand,
+  ProvinceCodeQuery,
+  ReportSettingsView,
+  SubmitReportBody,
+  ReportIdQuery,
+  AcknowledgeReportBody,
+  AcknowledgeReportCommand,
+  ListReportsQuery,
+  ReportStarCounts,
+  ReportCertificateFigures,
+  ReportTargetFigures,
+  ReportRewardFigures,
+  ReportFigures,
+  ReportView,
+  RunProgrammeJobBody,
+  RunProgrammeJobCommand,
+  ProgrammeJobRunView,
+} from './programme/report.dto';
 export {
   PLAN_LEVELS,
   TARGET_KINDS,

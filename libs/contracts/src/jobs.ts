@@ -51,6 +51,9 @@ export const JOB_REGISTRY = {
   registration: {
     'agency-follow-ups': AsOfJob,
   },
+  programme: {
+    'report-reminders': AsOfJob,
+  },
 } as const satisfies Record<string, Record<string, ClassConstructor<object>>>;
 
 export type JobQueueName = keyof typeof JOB_REGISTRY;

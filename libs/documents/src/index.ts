@@ -14,6 +14,12 @@ export { qrPng, qrSvg, QR_WIDTH_PX } from './qr';
 export { renderTrainingCertificatePdf, TRAINING_CERTIFICATE_TITLE } from './training/render-training-certificate';
 export type { TrainingCertificateDocument } from './training/training-certificate.document';
 
+// A programme report (a district's or the province's annual one, or ad hoc) as a PDF with a chart and as a workbook.
+export { renderReportPdf } from './report/render-report';
+export { renderReportXlsx } from './report/render-report-xlsx';
+export { vietnameseNumber, progressByUnit } from './report/report.document';
+export type { ReportDocument, ReportTargetLine } from './report/report.document';
+
 // The base for the documents above and further ones: A4 page, embedded Vietnamese font, national
 // heading, tables, signature blocks, dates in Vietnam time.
 export { PdfComposer } from './pdf-composer';

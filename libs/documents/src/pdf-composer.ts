@@ -276,6 +276,61 @@ export class PdfComposer {
     return this;
   }
 
+  /**
+   * A horizontal bar chart of progress against targets: per row, its label, an outlined bar of the target and a filled
+   * bar of what was achieved on one scale, and the two numbers; a legend under the title. Rows that do not fit continue
+   * on the next page.
+   */
+  barChart(
+    rows: { label: string; target: number; achieved: number }[],
+    o: { title: string; targetLegend: string; achievedLegend: string },
+  ): this {
+    const { pdf } = this;
+    const size = 9;
+    const rowHeight = 14;
+    const labelWidth = Math.min(150, this.contentWidth * 0.32);
+    const numbersWidth = 60;
+    const barLeft = this.left + labelWidth + 6;
+    const barWidth = this.contentWidth - labelWidth - numbersWidth - 12;
+    const most = Math.max(1, ...rows.map((r) => Math.max(r.target, r.achieved)));
+    const fill = '#2e7d32';
+    const stroke = '#555555';
+    this.paragraph(o.title, { face: 'bold', size: 11, after: 2, keepWithNext: rowHeight * 3 });
+    const legendY = pdf.y + 2;
+    pdf
+      .save()
+      .lineWidth(0.6)
+      .rect(this.left, legendY, 14, 7)
+      .stroke(stroke)
+      .rect(this.left + 100, legendY, 14, 7)
+      .fill(fill)
+      .restore();
+    pdf.font(FONT.regular).fontSize(size).fillColor('black');
+    pdf.text(nfc(o.targetLegend), this.left + 18, legendY - 1, { lineBreak: false });
+    pdf.text(nfc(o.achievedLegend), this.left + 118, legendY - 1, { lineBreak: false });
+    pdf.y = legendY + 12;
+    for (const r of rows) {
+      if (pdf.y + rowHeight > this.bottom) pdf.addPage();
+      const y = pdf.y;
+      pdf.font(FONT.regular).fontSize(size).fillColor('black');
+      pdf.text(nfc(r.label), this.left, y + 2, { width: labelWidth, height: rowHeight, ellipsis: true, lineBreak: false });
+      const target = (r.target / most) * barWidth;
+      const achieved = (r.achieved / most) * barWidth;
+      pdf.save().lineWidth(0.6);
+      if (achieved > 0) pdf.rect(barLeft, y + 2, achieved, rowHeight - 5).fill(fill);
+      if (target > 0) pdf.rect(barLeft, y + 2, target, rowHeight - 5).stroke(stroke);
+      pdf.restore();
+      pdf
+        .fillColor('black')
+        .text(`${r.achieved}/${r.target}`, barLeft + barWidth + 6, y + 2, { width: numbersWidth, align: 'right', lineBreak: false });
+      pdf.y = y + rowHeight;
+    }
+    pdf.x = this.left;
+    pdf.y += 6;
+    pdf.font(FONT.regular).fontSize(BODY_SIZE);
+    return this;
+  }
+
   /** A PNG image in the flow (on a new page if it and its caption do not fit), with an optional caption. */
   image(png: Buffer, o: ImageOptions): this {
     const { pdf } = this;

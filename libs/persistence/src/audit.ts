@@ -1,4 +1,4 @@
-import { AppError } from '@ocop/contracts';
+import { AppError, type Actor } from '@ocop/contracts';
 import { currentContext, now } from '@ocop/observability';
 import { AuditRow } from './platform.entities';
 import { schemaOf, type Tx } from './data-source.factory';
@@ -47,6 +47,18 @@ async function refuseBackdated(tx: Tx, entries: AuditEntry[], at: Date): Promise
 /** Writes an audit record inside the caller's transaction, so it exists exactly when the change does. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await writeAuditMany(tx, [entry]);
+}
+
+/** The audit record of a change an actor made, inside the change's transaction. */
+export function writeActorAudit(
+  tx: Tx,
+  actor: Pick<Actor, 'id' | 'role'>,
+  action: string,
+  entityType: string,
+  entityId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return writeAudit(tx, { actorId: actor.id, actorRole: actor.role, action, entityType, entityId, details });
 }
 
 /** Many audit records in one insert (set-based work such as sweeps); each is stamped with the context's "now". */

@@ -2,7 +2,7 @@ export { OutboxRow, InboxRow, DeadLetterRow, AuditRow, PLATFORM_ENTITIES } from 
 export { createPlatformTablesV1 } from './platform-tables.migration';
 export { createServiceDataSource, initializeServiceDatabase, pingDatabase, schemaOf } from './data-source.factory';
 export type { ServiceDataSourceOptions, Tx } from './data-source.factory';
-export { writeAudit, writeAuditMany } from './audit';
+export { writeAudit, writeAuditMany, writeActorAudit } from './audit';
 export type { AuditEntry } from './audit';
 export { LocalDiskObjectStorage } from './object-storage';
 export type { ObjectStorage, StoredObject } from './object-storage';

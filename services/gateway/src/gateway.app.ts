@@ -36,7 +36,13 @@ import {
   UnitsController,
 } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
-import { PlanTasksController, PlansController, RewardsController, SupportPoliciesController } from './programme/programme.controllers';
+import {
+  PlanTasksController,
+  PlansController,
+  ReportsController,
+  RewardsController,
+  SupportPoliciesController,
+} from './programme/programme.controllers';
 import {
   CataloguesController,
   CouncilsController,
@@ -125,6 +131,7 @@ class GatewayModule {
         PlanTasksController,
         SupportPoliciesController,
         RewardsController,
+        ReportsController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

@@ -16,12 +16,18 @@ import { PlanTasksHandler } from './tasks/plan-tasks.handler';
 import { SupportRepository } from './support/support.repository';
 import { SupportUseCases } from './support/support.use-cases';
 import { SupportHandler } from './support/support.handler';
+import { ReportsRepository } from './reports/reports.repository';
+import { ReportsUseCases } from './reports/reports.use-cases';
+import { SendReportRemindersUseCase } from './reports/send-report-reminders.use-case';
+import { ReportsHandler } from './reports/reports.handler';
+import { ProgrammeQueue } from './jobs/programme.queue';
+import { ProgrammeJobs } from './jobs/programme.jobs';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
 }
 
-/** Builds the programme process: plans and their targets, support policies and rewards, and the certificates their progress is counted from. */
+/** Builds the programme process: plans and their targets, support policies and rewards, reports and their reminders, and the certificates their progress is counted from. */
 export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
     name: 'programme',
@@ -38,7 +44,15 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       PlanTasksUseCases,
       SupportRepository,
       SupportUseCases,
+      ReportsRepository,
+      ReportsUseCases,
+      SendReportRemindersUseCase,
+      ProgrammeQueue,
+      ProgrammeJobs,
     ],
-    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler, SupportHandler],
+    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler, SupportHandler, ReportsHandler],
+    async bootstrap(ref) {
+      await ref.get(ProgrammeJobs).start();
+    },
   });
 }

@@ -18,6 +18,15 @@ import {
   PayRewardCommand,
   SupportPolicyIdQuery,
 } from './support.dto';
+import {
+  AcknowledgeReportCommand,
+  ListReportsQuery,
+  ProvinceCodeQuery,
+  ReportIdQuery,
+  RunProgrammeJobCommand,
+  SetReportSettingsCommand,
+  SubmitReportBody,
+} from './report.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
 const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
@@ -42,4 +51,13 @@ export const ProgrammeRpc = {
   [S.policyGet]: { request: SupportPolicyIdQuery, roles: REWARD_READERS },
   [S.rewardList]: { request: ListRewardsQuery, roles: REWARD_READERS },
   [S.rewardPay]: { request: PayRewardCommand, roles: PLANNERS },
+  [S.reportSettingsSet]: { request: SetReportSettingsCommand, roles: PLANNERS },
+  [S.reportSettingsGet]: { request: ProvinceCodeQuery, roles: PLAN_READERS },
+  [S.reportSubmit]: { request: SubmitReportBody, roles: PLAN_READERS },
+  [S.reportList]: { request: ListReportsQuery, roles: PLAN_READERS },
+  [S.reportGet]: { request: ReportIdQuery, roles: PLAN_READERS },
+  [S.reportAcknowledge]: { request: AcknowledgeReportCommand, roles: PLANNERS },
+  [S.reportXlsx]: { request: ReportIdQuery, roles: PLAN_READERS },
+  [S.reportPdf]: { request: ReportIdQuery, roles: PLAN_READERS },
+  [S.jobRun]: { request: RunProgrammeJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

@@ -15,4 +15,22 @@ export const ProgrammeSubjects = {
   policyGet: 'programme.support-policy.get',
   rewardList: 'programme.reward.list',
   rewardPay: 'programme.reward.pay',
+  reportSettingsSet: 'programme.report-settings.set',
+  reportSettingsGet: 'programme.report-settings.get',
+  reportSubmit: 'programme.report.submit',
+  reportList: 'programme.report.list',
+  reportGet: 'programme.report.get',
+  reportAcknowledge: 'programme.report.acknowledge',
+  reportXlsx: 'programme.report.xlsx',
+  reportPdf: 'programme.report.pdf',
+  /** Admin: run a programme job now (`report-reminders`), optionally as of an instant. */
+  jobRun: 'programme.job.run',
+} as const;
+
+/** Domain events published by the programme (JetStream, through its outbox). */
+export const ProgrammeEvents = {
+  /** A unit that has not submitted its annual report is reminded, once, before the day it is due. */
+  reportReminder: 'programme.report-reminder.v1',
+  /** A report was submitted, its figures frozen (the national hub takes the province's annual figures from it). */
+  reportSubmitted: 'programme.report-submitted.v1',
 } as const;

@@ -155,6 +155,36 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Record a reward’s payment',
     'Once per reward: the same reference again returns it; another payment is refused (409 REWARD_ALREADY_PAID), and so is a reward stopped because its certificate was revoked first (409 REWARD_STOPPED). Audited.',
   ],
+  ReportsController_setSettings: [
+    "Set a province's report settings",
+    'The days the annual reports are due before (MM-DD: the districts’, and the province’s own if kept here), to whom each goes, and how many days before a unit that has not reported is reminded, once. Audited.',
+  ],
+  ReportsController_settings: ["Get a province's report settings", 'Due days, recipients and reminder days.'],
+  ReportsController_submit: [
+    'Submit a report',
+    'DISTRICT_ANNUAL (the district officer for its district, or the office), PROVINCE_ANNUAL (the office), once per unit and year; AD_HOC on any period (from, to). Figures counted as of X-As-Of and frozen in the report: certificates of the period by star level, the plans’ targets with what was achieved, rewards. An annual report gets its due day and recipient from the settings, is late when submitted on or after it, and is announced (programme.report-submitted.v1). Audited.',
+  ],
+  ReportsController_list: [
+    'List reports',
+    'Newest first: a district officer its district’s, the office its province’s; filter by year and kind.',
+  ],
+  ReportsController_get: ['Get a report', 'A report with its frozen figures.'],
+  ReportsController_acknowledge: [
+    'Acknowledge a report',
+    'The recipient acknowledges an annual report once: the office a district’s, a national admin the province’s; an ad-hoc report is addressed to no one (422). Audited.',
+  ],
+  ReportsController_pdf: [
+    'Download a report as PDF',
+    'In Vietnamese, with its tables and a chart of progress against targets, from the frozen figures.',
+  ],
+  ReportsController_xlsx: [
+    'Download a report as XLSX',
+    'The same frozen figures as a workbook of number cells (sheets Tổng hợp and Chỉ tiêu).',
+  ],
+  ReportsController_run: [
+    'Run a programme job now (admin)',
+    'report-reminders: reminds, once each, the units that have not submitted their annual report within the reminder days before its due day; outside production as of asOf.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

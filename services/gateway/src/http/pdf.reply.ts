@@ -1,10 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { PdfView } from '@ocop/contracts';
 
-/** Sends a service's PDF (base64 in its reply) as a download. */
-export async function sendPdf(reply: FastifyReply, pdf: PdfView): Promise<void> {
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a service's file (base64 in its reply, a PDF unless told otherwise) as a download. */
+export async function sendPdf(reply: FastifyReply, file: PdfView, type = 'application/pdf'): Promise<void> {
   await reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${pdf.fileName}"`)
-    .send(Buffer.from(pdf.contentBase64, 'base64'));
+    .type(type)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(Buffer.from(file.contentBase64, 'base64'));
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AddTargetsBody,
   CreatePlanTaskBody,
@@ -18,12 +19,23 @@ import {
   ListRewardsQuery,
   PayBody,
   RewardView,
+  SetReportSettingsBody,
+  ReportSettingsView,
+  SubmitReportBody,
+  ReportView,
+  ListReportsQuery,
+  AcknowledgeReportBody,
+  PROGRAMME_JOB_NAMES,
+  RunProgrammeJobBody,
+  ProgrammeJobRunView,
+  type PdfView,
   type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
+import { sendPdf, XLSX_TYPE } from '../http/pdf.reply';
 
 @ApiTags('programme: plans and targets')
 @ApiProblems()
@@ -170,5 +182,88 @@ export class RewardsController {
   @ApiOkResponse({ type: RewardView })
   pay(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: PayBody): Promise<RewardView> {
     return this.rpc.request(S.rewardPay, { ...body, rewardId: id }, { actor });
+  }
+}
+
+@ApiTags('programme: reports')
+@ApiProblems()
+@Controller('programme')
+export class ReportsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Put('report-settings/:provinceCode')
+  @RolesOf(S.reportSettingsSet)
+  @ApiOkResponse({ type: ReportSettingsView })
+  setSettings(
+    @CurrentActor() actor: Actor,
+    @Param('provinceCode') provinceCode: string,
+    @Body() body: SetReportSettingsBody,
+  ): Promise<ReportSettingsView> {
+    return this.rpc.request(S.reportSettingsSet, { ...body, provinceCode }, { actor });
+  }
+
+  @Get('report-settings/:provinceCode')
+  @RolesOf(S.reportSettingsGet)
+  @ApiOkResponse({ type: ReportSettingsView })
+  settings(@CurrentActor() actor: Actor, @Param('provinceCode') provinceCode: string): Promise<ReportSettingsView> {
+    return this.rpc.request(S.reportSettingsGet, { provinceCode }, { actor });
+  }
+
+  @Post('reports')
+  @RolesOf(S.reportSubmit)
+  @ApiCreatedResponse({ type: ReportView })
+  submit(@CurrentActor() actor: Actor, @Body() body: SubmitReportBody): Promise<ReportView> {
+    return this.rpc.request(S.reportSubmit, body, { actor });
+  }
+
+  @Get('reports')
+  @RolesOf(S.reportList)
+  @ApiOkResponse({ type: [ReportView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListReportsQuery): Promise<ReportView[]> {
+    return this.rpc.request(S.reportList, q, { actor });
+  }
+
+  @Get('reports/:id')
+  @RolesOf(S.reportGet)
+  @ApiOkResponse({ type: ReportView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ReportView> {
+    return this.rpc.request(S.reportGet, { reportId: id }, { actor });
+  }
+
+  @Post('reports/:id/acknowledgement')
+  @HttpCode(200)
+  @RolesOf(S.reportAcknowledge)
+  @ApiOkResponse({ type: ReportView })
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: AcknowledgeReportBody,
+  ): Promise<ReportView> {
+    return this.rpc.request(S.reportAcknowledge, { ...body, reportId: id }, { actor });
+  }
+
+  @Get('reports/:id/report.pdf')
+  @RolesOf(S.reportPdf)
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The report as a PDF', schema: { type: 'string', format: 'binary' } })
+  async pdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await sendPdf(reply, await this.rpc.request<PdfView>(S.reportPdf, { reportId: id }, { actor }));
+  }
+
+  @Get('reports/:id/report.xlsx')
+  @RolesOf(S.reportXlsx)
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'The report as a workbook', schema: { type: 'string', format: 'binary' } })
+  async xlsx(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await sendPdf(reply, await this.rpc.request<PdfView>(S.reportXlsx, { reportId: id }, { actor }), XLSX_TYPE);
+  }
+
+  @Post('jobs/:name/run')
+  @HttpCode(200)
+  @RolesOf(S.jobRun)
+  @ApiParam({ name: 'name', enum: PROGRAMME_JOB_NAMES })
+  @ApiOkResponse({ type: ProgrammeJobRunView })
+  run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunProgrammeJobBody): Promise<ProgrammeJobRunView> {
+    return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }
 }

@@ -14,6 +14,14 @@ export interface CertificateCount {
   count: number;
 }
 
+/** A unit's certificates over a period, by star level (3, 4, 5). */
+export interface PeriodCertificates {
+  issued: Record<3 | 4 | 5, number>;
+  valid: Record<3 | 4 | 5, number>;
+  firstCertifications: number;
+  revoked: number;
+}
+
 /** The certificates the programme counts, kept from certification's events. */
 @Injectable()
 export class CertificatesRepository {
@@ -51,5 +59,32 @@ export class CertificatesRepository {
       active: r.active,
       count: Number(r.count),
     }));
+  }
+
+  /**
+   * A unit's certificates over a period [t0, t1) as a report counts them: issued in it by star level (and of those, products'
+   * first), valid at t1 (not ended by a final status at or before it), revoked in it. A district: its producers'.
+   */
+  async periodFigures(provinceCode: string, districtCode: string | null, t0: Date, t1: Date): Promise<PeriodCertificates> {
+    const rows: { stars: number; issued: string; first: string; valid: string; revoked: string }[] = await this.ds.query(
+      `SELECT stars,
+              count(*) FILTER (WHERE issued_at >= $3 AND issued_at < $4) AS issued,
+              count(*) FILTER (WHERE issued_at >= $3 AND issued_at < $4 AND supersedes IS NULL) AS first,
+              count(*) FILTER (WHERE issued_at < $4 AND valid_from <= $4 AND valid_to > $4
+                                 AND NOT (status IN ('SUPERSEDED','EXPIRED','REVOKED') AND updated_at <= $4)) AS valid,
+              count(*) FILTER (WHERE status = 'REVOKED' AND updated_at >= $3 AND updated_at < $4) AS revoked
+         FROM programme.certificate
+        WHERE province_code = $1 AND ($2::text IS NULL OR district_code = $2)
+        GROUP BY stars`,
+      [provinceCode, districtCode, t0, t1],
+    );
+    const of = (stars: number, k: 'issued' | 'valid') => Number(rows.find((r) => r.stars === stars)?.[k] ?? 0);
+    const sum = (k: 'first' | 'revoked') => rows.reduce((n, r) => n + Number(r[k]), 0);
+    return {
+      issued: { 3: of(3, 'issued'), 4: of(4, 'issued'), 5: of(5, 'issued') },
+      valid: { 3: of(3, 'valid'), 4: of(4, 'valid'), 5: of(5, 'valid') },
+      firstCertifications: sum('first'),
+      revoked: sum('revoked'),
+    };
   }
 }

@@ -28,6 +28,18 @@ export class PlansRepository {
     return q.limit(limit).offset(offset).getMany();
   }
 
+  /** A province's plans whose period meets [fromYear, toYear], the province's first. */
+  ofPeriod(provinceCode: string, fromYear: number, toYear: number): Promise<Plan[]> {
+    return this.ds
+      .getRepository(Plan)
+      .createQueryBuilder('p')
+      .where('p.province_code = :provinceCode AND p.from_year <= :toYear AND p.to_year >= :fromYear', { provinceCode, fromYear, toYear })
+      .orderBy('p.level', 'DESC')
+      .addOrderBy('p.from_year', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+  }
+
   targetsOf(planId: string, tx?: Tx): Promise<PlanTarget[]> {
     return (tx ?? this.ds.manager).find(PlanTarget, { where: { planId }, order: { year: 'ASC', unitCode: 'ASC', stars: 'ASC' } });
   }

@@ -12,12 +12,14 @@ import {
   type ListPlansQuery,
   type PlanProgressView,
   type PlanView,
+  type ReportTargetFigures,
   type TargetInput,
+  type TargetProgressView,
 } from '@ocop/contracts';
 import { UnitLevel, formalUnitName, parseUnitName } from '@ocop/domain';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
-import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext, now } from '@ocop/observability';
+import { writeActorAudit, type Tx } from '@ocop/persistence';
+import { now } from '@ocop/observability';
 import { CertificatesRepository, type CertificateCount } from '../certificates/certificates.repository';
 import { Plan, PlanTarget } from './plan.entity';
 import { PlansRepository } from './plans.repository';
@@ -33,15 +35,7 @@ const manages = (actor: Actor, p: Pick<Plan, 'provinceCode'>): boolean =>
   actor.role !== Role.DISTRICT_OFFICER && coversProvince(actor, p.provinceCode);
 
 const audit = (tx: Tx, actor: Actor, action: string, planId: string, details: Record<string, unknown>) =>
-  writeAudit(tx, {
-    actorId: actor.id,
-    actorRole: actor.role,
-    action,
-    entityType: 'plan',
-    entityId: planId,
-    details,
-    correlationId: currentContext()?.correlationId,
-  });
+  writeActorAudit(tx, actor, action, 'plan', planId, details);
 
 /**
  * The programme's plans (issue 17, first step): the standing office records a plan with its legal reference and
@@ -152,21 +146,60 @@ export class PlansUseCases {
   async progress(actor: Actor, planId: string, asOf: Date): Promise<PlanProgressView> {
     const p = await this.plans.get(planId);
     if (!p || !reads(actor, p)) throw notFound();
-    const counts = await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf);
     return {
       planId: p.id,
       asOf: asOf.toISOString(),
-      targets: this.visible(actor, await this.plans.targetsOf(p.id)).map((t) => {
-        const counted = counts.filter((c) => countsFor(p, t, c));
-        const achieved = counted.reduce((n, c) => n + c.count, 0);
-        return {
-          ...targetView(t),
-          achieved,
-          active: counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0),
-          percent: t.value === 0 ? null : Math.round((achieved * 1000) / t.value) / 10,
-        };
-      }),
+      targets: await this.achieved(p, this.visible(actor, await this.plans.targetsOf(p.id)), asOf),
     };
+  }
+
+  /**
+   * The targets a report on a unit speaks of, with what was achieved as of `asOf`: of the province's plans whose period
+   * includes a year of [fromYear, toYear], the targets of those years — a district's own, or (the province) every
+   * target of its provincial plans.
+   */
+  async targetFigures(
+    provinceCode: string,
+    unitCode: string,
+    fromYear: number,
+    toYear: number,
+    asOf: Date,
+  ): Promise<Omit<ReportTargetFigures, 'unitName'>[]> {
+    const district = unitCode !== provinceCode;
+    const out: Omit<ReportTargetFigures, 'unitName'>[] = [];
+    for (const p of await this.plans.ofPeriod(provinceCode, fromYear, toYear)) {
+      if (!district && p.level !== 'PROVINCE') continue;
+      const targets = (await this.plans.targetsOf(p.id)).filter(
+        (t) => t.year >= fromYear && t.year <= toYear && (!district || t.unitCode === unitCode),
+      );
+      for (const t of await this.achieved(p, targets, asOf))
+        out.push({
+          planId: p.id,
+          planReference: p.reference,
+          unitCode: t.unitCode,
+          stars: t.stars,
+          year: t.year,
+          value: t.value,
+          achieved: t.achieved,
+          percent: t.percent,
+        });
+    }
+    return out;
+  }
+
+  /** Each target with the certificates counted for it, and those of them still valid, as of `asOf`. */
+  private async achieved(p: Plan, targets: PlanTarget[], asOf: Date): Promise<TargetProgressView[]> {
+    const counts = await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf);
+    return targets.map((t) => {
+      const counted = counts.filter((c) => countsFor(p, t, c));
+      const achieved = counted.reduce((n, c) => n + c.count, 0);
+      return {
+        ...targetView(t),
+        achieved,
+        active: counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0),
+        percent: t.value === 0 ? null : Math.round((achieved * 1000) / t.value) / 10,
+      };
+    });
   }
 
   /** The plan, for the actor who may change it (404 outside its reading scope, 403 for a reader). */

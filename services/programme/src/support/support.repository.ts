@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ReportRewardFigures } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Reward, SupportPolicy } from './support.entity';
 
@@ -86,5 +87,26 @@ export class SupportRepository {
     if (q.policyId) b.andWhere('r.policy_id = :policyId', { policyId: q.policyId });
     if (q.status) b.andWhere('r.status = :status', { status: q.status });
     return b.limit(limit).offset(offset).getMany();
+  }
+
+  /** A unit's rewards over a period [t0, t1): made due, paid, stopped in it (a district: its producers'). */
+  async periodFigures(provinceCode: string, districtCode: string | null, t0: Date, t1: Date): Promise<ReportRewardFigures> {
+    const [r]: { due: string; due_vnd: string | null; paid: string; paid_vnd: string | null; stopped: string }[] = await this.ds.query(
+      `SELECT count(*) FILTER (WHERE eligible_at >= $3 AND eligible_at < $4) AS due,
+              sum(amount_vnd) FILTER (WHERE eligible_at >= $3 AND eligible_at < $4) AS due_vnd,
+              count(*) FILTER (WHERE paid_at >= $3 AND paid_at < $4) AS paid,
+              sum(amount_vnd) FILTER (WHERE paid_at >= $3 AND paid_at < $4) AS paid_vnd,
+              count(*) FILTER (WHERE stopped_at >= $3 AND stopped_at < $4) AS stopped
+         FROM programme.reward
+        WHERE province_code = $1 AND ($2::text IS NULL OR district_code = $2)`,
+      [provinceCode, districtCode, t0, t1],
+    );
+    return {
+      due: Number(r!.due),
+      dueVnd: Number(r!.due_vnd ?? 0),
+      paid: Number(r!.paid),
+      paidVnd: Number(r!.paid_vnd ?? 0),
+      stopped: Number(r!.stopped),
+    };
   }
 }

@@ -14,22 +14,13 @@ import {
   type SupportPolicyView,
 } from '@ocop/contracts';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
-import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext, now } from '@ocop/observability';
+import { writeActorAudit } from '@ocop/persistence';
+import { now } from '@ocop/observability';
 import { PlanUnits } from '../plans/plan-units';
 import { Reward, SupportPolicy } from './support.entity';
 import { SupportRepository, type RewardScope } from './support.repository';
 
-const audit = (tx: Tx, actor: Actor, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
-  writeAudit(tx, {
-    actorId: actor.id,
-    actorRole: actor.role,
-    action,
-    entityType,
-    entityId,
-    details,
-    correlationId: currentContext()?.correlationId,
-  });
+const audit = writeActorAudit;
 
 const policyView = (p: SupportPolicy): SupportPolicyView => ({
   id: p.id,

@@ -10,8 +10,8 @@ import {
   type UpdatePlanTaskCommand,
 } from '@ocop/contracts';
 import { vietnamDay } from '@ocop/domain';
-import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext, now } from '@ocop/observability';
+import { writeActorAudit, type Tx } from '@ocop/persistence';
+import { now } from '@ocop/observability';
 import { PlansUseCases } from '../plans/plans.use-cases';
 import { PlanTask, PlanTaskEvidence } from './plan-task.entity';
 import { PlanTasksRepository } from './plan-tasks.repository';
@@ -44,15 +44,7 @@ const view = (t: PlanTask, evidence: PlanTaskEvidence[], asOf: Date): PlanTaskVi
 });
 
 const audit = (tx: Tx, actor: Actor, action: string, taskId: string, details: Record<string, unknown>) =>
-  writeAudit(tx, {
-    actorId: actor.id,
-    actorRole: actor.role,
-    action,
-    entityType: 'plan-task',
-    entityId: taskId,
-    details,
-    correlationId: currentContext()?.correlationId,
-  });
+  writeActorAudit(tx, actor, action, 'plan-task', taskId, details);
 
 /**
  * A plan's tasks (issue 17): the standing office lists what is to be done, by whom and by when (a day or a quarter),

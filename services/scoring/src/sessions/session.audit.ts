@@ -1,22 +1,4 @@
-import type { Actor } from '@ocop/contracts';
-import { writeAudit, type Tx } from '@ocop/persistence';
-import { currentContext } from '@ocop/observability';
+import { writeActorAudit } from '@ocop/persistence';
 
 /** The audit record of a session's change, in the change's transaction. */
-export const auditSessionChange = (
-  tx: Tx,
-  actor: Actor,
-  action: string,
-  entityType: string,
-  entityId: string,
-  details: Record<string, unknown>,
-) =>
-  writeAudit(tx, {
-    actorId: actor.id,
-    actorRole: actor.role,
-    action,
-    entityType,
-    entityId,
-    details,
-    correlationId: currentContext()?.correlationId,
-  });
+export const auditSessionChange = writeActorAudit;
