@@ -6,6 +6,8 @@ import {
   CertificationEvents,
   DEMO,
   ProgrammeEvents,
+  TradePromotionEvents,
+  TrainingEvents,
   type CertificateIssuedData,
   type CertificateRevokedData,
   type ReportReminderData,
@@ -458,5 +460,148 @@ describe('the programme: plans, targets and progress', () => {
       ['Tham gia Hội chợ OCOP khu vực miền Trung', false],
       ['Tổ chức tập huấn xây dựng hồ sơ sản phẩm OCOP', true],
     ]);
+  });
+
+  it('counts a share target from the craft-village register, and targets of other kinds from their events', async () => {
+    const village = (body: Record<string, unknown>, token = office) => p.http('POST', '/api/programme/craft-villages', { token, body });
+    const base = { districtCode: DEMO.districtCode, traditional: true, trades: 'Chế biến nem chua' };
+    const a = await village({ ...base, name: 'Làng nghề nem chua Hạc Thành', recognitionReference: 'Quyết định số 1234/QĐ-UBND' });
+    expect(a.status).toBe(201);
+    const b = await village({ ...base, name: 'Làng nghề bánh gai Tứ Trụ', trades: 'Làm bánh gai' });
+    await village({ ...base, districtCode: '395', traditional: false, name: 'Làng nghề rượu Tiên Nữ', trades: 'Nấu rượu' });
+    expect((await village({ ...base, name: 'Làng nghề nem chua Hạc Thành' })).body).toMatchObject({
+      status: 409,
+      code: 'CRAFT_VILLAGE_EXISTS',
+    });
+    expect((await village({ ...base, name: 'Làng nghề mới' }, district)).status).toBe(403);
+    expect((await village({ ...base, name: 'Làng nghề mới', districtCode: '999' })).body).toMatchObject({ code: 'UNIT_UNKNOWN' });
+
+    // The seat's certified nem chua is made in the first village; the ministry's product is no registered product here.
+    const certified = (await p.http('GET', '/api/certification/certificates?limit=500', { token: admin })).body as { productId: string }[];
+    const link = (id: string, productIds: string[]) =>
+      p.http('PUT', `/api/programme/craft-villages/${id}/products`, { token: office, body: { productIds } });
+    expect((await link(a.body.id, [certified[0]!.productId, randomUUID()])).body).toMatchObject({
+      code: 'PRODUCT_UNKNOWN',
+      field: 'productIds.1',
+    });
+    expect((await link(a.body.id, [certified[0]!.productId])).body).toMatchObject({ productIds: [certified[0]!.productId] });
+    const listed = async (token: string, asOf: string) =>
+      (
+        (await p.http('GET', '/api/programme/craft-villages', { token, headers: { 'x-as-of': asOf } })).body as {
+          name: string;
+          hasOcopProduct: boolean;
+        }[]
+      ).map((v) => [v.name, v.hasOcopProduct]);
+    expect(await listed(district, '2024-12-31T00:00:00Z')).toEqual([
+      ['Làng nghề bánh gai Tứ Trụ', false],
+      ['Làng nghề nem chua Hạc Thành', true],
+    ]);
+    expect(await listed(district, '2024-06-01T00:00:00Z')).toEqual([
+      ['Làng nghề bánh gai Tứ Trụ', false],
+      ['Làng nghề nem chua Hạc Thành', false],
+    ]);
+    void b;
+
+    // Targets of other kinds; bad ones change nothing.
+    const set = (targets: Record<string, unknown>[]) =>
+      p.http('PUT', `/api/programme/plans/${planId}/targets`, { token: office, body: { targets } });
+    const year = { year: 2024 };
+    expect((await set([{ kind: 'SALES_POINTS', unitCode: DEMO.provinceCode, stars: 3, value: 1, ...year }])).body).toMatchObject({
+      code: 'TARGET_STARS_NOT_APPLICABLE',
+      field: 'targets.0.stars',
+    });
+    expect((await set([{ kind: 'FORWARDED_TO_MINISTRY', unitCode: DEMO.districtCode, value: 1, ...year }])).body).toMatchObject({
+      code: 'TARGET_PROVINCE_ONLY',
+    });
+    expect((await set([{ kind: 'SALES_POINTS', unitCode: DEMO.provinceCode, value: 10, valueMax: 5, ...year }])).body).toMatchObject({
+      code: 'TARGET_RANGE_INVALID',
+      field: 'targets.0.valueMax',
+    });
+    expect((await set([{ kind: 'CRAFT_VILLAGE_SHARE', unitCode: DEMO.districtCode, value: 130, ...year }])).body).toMatchObject({
+      code: 'TARGET_SHARE_INVALID',
+    });
+    expect(
+      (
+        await set([
+          { kind: 'CRAFT_VILLAGE_SHARE', unitCode: DEMO.districtCode, value: 30, traditionalOnly: true, ...year },
+          { kind: 'CERTIFIED_PRODUCTS_TOTAL', unitCode: DEMO.provinceCode, value: 200, ...year },
+          { kind: 'SALES_POINTS', unitCode: DEMO.provinceCode, value: 10, valueMax: 15, ...year },
+          { kind: 'CLASSES_HELD', unitCode: DEMO.districtCode, value: 1, ...year },
+          { kind: 'PEOPLE_TRAINED', unitCode: DEMO.districtCode, value: 30, ...year },
+        ])
+      ).status,
+    ).toBe(200);
+
+    // A sales point opened, a class held in the seat's district and one person who completed it (the events, as their services send them).
+    const classId = randomUUID();
+    await bus.publish('ocop/trade-promotion', TradePromotionEvents.salesPointRegistered, {
+      salesPointId: randomUUID(),
+      provinceCode: DEMO.provinceCode,
+      level: 'PROVINCE',
+      locationType: 'MARKET',
+      districtCode: DEMO.districtCode,
+      openedOn: '2024-08-01',
+      upgraded: false,
+    });
+    await bus.publish('ocop/training', TrainingEvents.classScheduled, {
+      classId,
+      courseId: randomUUID(),
+      provinceCode: DEMO.provinceCode,
+      districtCode: DEMO.districtCode,
+      targetGroup: 'PRODUCERS',
+      startsOn: '2024-09-10',
+      endsOn: '2024-09-12',
+      capacity: 40,
+    });
+    await bus.publish('ocop/training', TrainingEvents.classStatusChanged, {
+      classId,
+      provinceCode: DEMO.provinceCode,
+      status: 'COMPLETED',
+      at: '2024-09-12T10:00:00.000Z',
+    });
+    const completed = {
+      enrolmentId: randomUUID(),
+      classId,
+      provinceCode: DEMO.provinceCode,
+      targetGroup: 'PRODUCERS',
+      userId: null,
+      producerId: null,
+      outcome: 'COMPLETED',
+      daysAttended: 3,
+      at: '2024-09-12T10:00:00.000Z',
+    };
+    await bus.publish('ocop/training', TrainingEvents.enrolmentCompleted, completed);
+    await bus.publish('ocop/training', TrainingEvents.enrolmentCompleted, completed);
+    await bus.settled('programme-facts', 20_000);
+
+    const progress = async (asOf: string) =>
+      (
+        (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': asOf } })).body.targets as {
+          kind: string;
+          achieved: number;
+          percent: number | null;
+          denominator: number | null;
+          met: boolean;
+        }[]
+      ).filter((t) => t.kind !== 'CERTIFIED_PRODUCTS');
+    const of = (rows: Awaited<ReturnType<typeof progress>>) =>
+      Object.fromEntries(rows.map((t) => [t.kind, [t.achieved, t.percent, t.denominator, t.met]]));
+    // At the year's end: 1 of the 2 traditional villages (50 % ≥ 30 %); the 3 June 3★ valid (the ministry's two revoked).
+    expect(of(await progress('2024-12-31T00:00:00Z'))).toEqual({
+      CRAFT_VILLAGE_SHARE: [1, 50, 2, true],
+      CERTIFIED_PRODUCTS_TOTAL: [3, 1.5, null, false],
+      SALES_POINTS: [1, 10, null, false],
+      CLASSES_HELD: [1, 100, null, true],
+      PEOPLE_TRAINED: [1, 3.3, null, false],
+    });
+    // On 1 July: the June certificates count, nothing else has happened yet.
+    expect(of(await progress('2024-07-01T00:00:00Z'))).toEqual({
+      CRAFT_VILLAGE_SHARE: [1, 50, 2, true],
+      CERTIFIED_PRODUCTS_TOTAL: [3, 1.5, null, false],
+      SALES_POINTS: [0, 0, null, false],
+      CLASSES_HELD: [0, 0, null, false],
+      PEOPLE_TRAINED: [0, 0, null, false],
+    });
+    expect(of(await progress('2024-06-01T00:00:00Z')).CRAFT_VILLAGE_SHARE).toEqual([0, 0, 2, false]);
   });
 });

@@ -502,6 +502,14 @@ export type { JobQueueName, JobData } from './jobs';
 export { ProgrammeSubjects, ProgrammeEvents } from './programme/programme.subjects';
 export { ReportReminderData, ReportSubmittedData } from './programme/programme.events';
 export {
+  CreateCraftVillageCommand,
+  CraftVillageIdQuery,
+  SetVillageProductsBody,
+  SetVillageProductsCommand,
+  ListCraftVillagesQuery,
+  CraftVillageView,
+} from './programme/craft-village.dto';
+export {
   REPORT_KINDS,
   REPORT_STATUSES,
   PROGRAMME_JOB_NAMES,
@@ -527,6 +535,7 @@ export {
 export {
   PLAN_LEVELS,
   TARGET_KINDS,
+  CERTIFICATE_TARGET_KINDS,
   COUNTING_RULES,
   CreatePlanCommand,
   PlanIdQuery,

@@ -17,7 +17,7 @@ export type { TrainingCertificateDocument } from './training/training-certificat
 // A programme report (a district's or the province's annual one, or ad hoc) as a PDF with a chart and as a workbook.
 export { renderReportPdf } from './report/render-report';
 export { renderReportXlsx } from './report/render-report-xlsx';
-export { vietnameseNumber, progressByUnit } from './report/report.document';
+export { vietnameseNumber, progressByUnit, targetLabelVi } from './report/report.document';
 export type { ReportDocument, ReportTargetLine } from './report/report.document';
 
 // The base for the documents above and further ones: A4 page, embedded Vietnamese font, national

@@ -37,6 +37,7 @@ import {
 } from './registration/registration.controllers';
 import { AdminController } from './admin/admin.controller';
 import {
+  CraftVillagesController,
   PlanTasksController,
   PlansController,
   ReportsController,
@@ -132,6 +133,7 @@ class GatewayModule {
         SupportPoliciesController,
         RewardsController,
         ReportsController,
+        CraftVillagesController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

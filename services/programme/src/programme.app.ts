@@ -22,6 +22,11 @@ import { SendReportRemindersUseCase } from './reports/send-report-reminders.use-
 import { ReportsHandler } from './reports/reports.handler';
 import { ProgrammeQueue } from './jobs/programme.queue';
 import { ProgrammeJobs } from './jobs/programme.jobs';
+import { FactsRepository } from './facts/facts.repository';
+import { FactsConsumer } from './facts/facts.consumer';
+import { CraftVillagesRepository } from './villages/craft-villages.repository';
+import { CraftVillagesUseCases } from './villages/craft-villages.use-cases';
+import { CraftVillagesHandler } from './villages/craft-villages.handler';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -49,8 +54,19 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       SendReportRemindersUseCase,
       ProgrammeQueue,
       ProgrammeJobs,
+      FactsRepository,
+      CraftVillagesRepository,
+      CraftVillagesUseCases,
     ],
-    controllers: [CertificatesConsumer, PlansHandler, PlanTasksHandler, SupportHandler, ReportsHandler],
+    controllers: [
+      CertificatesConsumer,
+      PlansHandler,
+      PlanTasksHandler,
+      SupportHandler,
+      ReportsHandler,
+      FactsConsumer,
+      CraftVillagesHandler,
+    ],
     async bootstrap(ref) {
       await ref.get(ProgrammeJobs).start();
     },

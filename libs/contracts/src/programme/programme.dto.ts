@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, List, NestedList, QueryInt } from '../validation';
 import { PageQuery } from '../query';
 
@@ -9,7 +9,25 @@ import { PageQuery } from '../query';
  * certificates the programme hears of.
  */
 export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
-export const TARGET_KINDS = ['CERTIFIED_PRODUCTS'] as const;
+/**
+ * What a target counts, in its unit and year, as of the request: CERTIFIED_PRODUCTS certificates issued in the year (by
+ * the plan's counting rule: "added products"); CERTIFIED_PRODUCTS_TOTAL certificates valid at the year's end ("bring the
+ * total to 200"); CRAFT_VILLAGE_SHARE the percent of the register's craft villages (traditional ones only, if said) with
+ * a product holding a valid certificate; FORWARDED_TO_MINISTRY potential 5★ the province's council forwarded to the
+ * central council (a province's target only); SALES_POINTS OCOP sales points opened; CLASSES_HELD training classes
+ * completed; PEOPLE_TRAINED people who completed a class. A minimum is a value; a range is value to valueMax.
+ */
+export const TARGET_KINDS = [
+  'CERTIFIED_PRODUCTS',
+  'CERTIFIED_PRODUCTS_TOTAL',
+  'CRAFT_VILLAGE_SHARE',
+  'FORWARDED_TO_MINISTRY',
+  'SALES_POINTS',
+  'CLASSES_HELD',
+  'PEOPLE_TRAINED',
+] as const;
+/** Kinds counted from certificates (the only ones a star level applies to). */
+export const CERTIFICATE_TARGET_KINDS: readonly string[] = ['CERTIFIED_PRODUCTS', 'CERTIFIED_PRODUCTS_TOTAL'];
 /**
  * What a certified-products target counts: FIRST_CERTIFICATION only products certified for the first time (a
  * certificate that supersedes none); ALL also re-evaluations and upgrades (a new certificate of the same product).
@@ -53,7 +71,21 @@ export class TargetInput {
   @Max(5)
   stars?: number | null;
   @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) year: number;
-  @ApiProperty({ example: 5 }) @IsInt() @Min(0) @Max(100_000) value: number;
+  @ApiProperty({ example: 5, description: 'The target, or the least of a range (CRAFT_VILLAGE_SHARE: a percent)' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  value: number;
+  @ApiPropertyOptional({ example: 50, description: 'A range’s most ("40–50")', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  valueMax?: number | null;
+  @ApiPropertyOptional({ description: 'CRAFT_VILLAGE_SHARE: only traditional craft villages (làng nghề truyền thống)' })
+  @IsOptional()
+  @IsBoolean()
+  traditionalOnly?: boolean;
 }
 
 export class AddTargetsBody {
@@ -85,6 +117,8 @@ export class TargetView {
   @ApiPropertyOptional({ type: Number, nullable: true }) stars: number | null;
   @ApiProperty() year: number;
   @ApiProperty() value: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) valueMax: number | null;
+  @ApiProperty() traditionalOnly: boolean;
 }
 
 export class PlanView {
@@ -105,8 +139,15 @@ export class TargetProgressView extends TargetView {
   @ApiProperty({ description: 'Certificates counted for the target (issued in its year, in its unit, by the plan’s counting rule)' })
   achieved: number;
   @ApiProperty({ description: 'Of those, the ones still valid as of the request' }) active: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'achieved / value, in percent (null for a target of 0)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'achieved / value in percent (null for a target of 0); CRAFT_VILLAGE_SHARE: the share reached, achieved / denominator',
+  })
   percent: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'CRAFT_VILLAGE_SHARE: the craft villages counted' })
+  denominator: number | null;
+  @ApiProperty({ description: 'Whether the target is reached (a range: within it)' }) met: boolean;
 }
 
 export class PlanProgressView {

@@ -27,6 +27,7 @@ import {
   SetReportSettingsCommand,
   SubmitReportBody,
 } from './report.dto';
+import { CreateCraftVillageCommand, ListCraftVillagesQuery, SetVillageProductsCommand } from './craft-village.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
 const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
@@ -59,5 +60,8 @@ export const ProgrammeRpc = {
   [S.reportAcknowledge]: { request: AcknowledgeReportCommand, roles: PLANNERS },
   [S.reportXlsx]: { request: ReportIdQuery, roles: PLAN_READERS },
   [S.reportPdf]: { request: ReportIdQuery, roles: PLAN_READERS },
+  [S.villageCreate]: { request: CreateCraftVillageCommand, roles: PLANNERS },
+  [S.villageList]: { request: ListCraftVillagesQuery, roles: PLAN_READERS },
+  [S.villageSetProducts]: { request: SetVillageProductsCommand, roles: PLANNERS },
   [S.jobRun]: { request: RunProgrammeJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

@@ -23,6 +23,9 @@ export const ProgrammeSubjects = {
   reportAcknowledge: 'programme.report.acknowledge',
   reportXlsx: 'programme.report.xlsx',
   reportPdf: 'programme.report.pdf',
+  villageCreate: 'programme.craft-village.create',
+  villageList: 'programme.craft-village.list',
+  villageSetProducts: 'programme.craft-village.set-products',
   /** Admin: run a programme job now (`report-reminders`), optionally as of an instant. */
   jobRun: 'programme.job.run',
 } as const;

@@ -110,6 +110,8 @@ export class ReportCertificateFigures {
 
 export class ReportTargetFigures {
   @ApiProperty() planId: string;
+  @ApiProperty({ description: 'The target’s kind (TARGET_KINDS)' }) kind: string;
+  @ApiProperty() traditionalOnly: boolean;
   @ApiProperty() planReference: string;
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;

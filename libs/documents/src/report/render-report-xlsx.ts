@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { vietnamNumericDate } from '../vietnam-time';
-import { starsVi, type ReportDocument } from './report.document';
+import { type ReportDocument } from './report.document';
 
 const day = (d: string): string => vietnamNumericDate(`${d}T00:00:00+07:00`);
 
@@ -43,18 +43,18 @@ export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
   const targets = book.addWorksheet('Chỉ tiêu');
   targets.columns = [
     { header: 'Đơn vị', key: 'unit', width: 30 },
-    { header: 'Hạng', key: 'stars', width: 10 },
+    { header: 'Chỉ tiêu', key: 'label', width: 30 },
     { header: 'Năm', key: 'year', width: 8 },
-    { header: 'Chỉ tiêu', key: 'value', width: 10 },
+    { header: 'Kế hoạch', key: 'value', width: 10 },
     { header: 'Đạt', key: 'achieved', width: 10 },
     { header: 'Tỷ lệ (%)', key: 'percent', width: 10 },
-    { header: 'Kế hoạch', key: 'plan', width: 32 },
+    { header: 'Văn bản kế hoạch', key: 'plan', width: 32 },
   ];
   targets.getRow(1).font = { bold: true };
   for (const t of doc.targets)
     targets.addRow({
       unit: t.unitVi,
-      stars: starsVi(t.stars),
+      label: t.labelVi,
       year: t.year,
       value: t.value,
       achieved: t.achieved,

@@ -17,9 +17,9 @@ const doc: ReportDocument = {
   asOf: '2024-11-25T03:00:00.000Z',
   certificates: { issued: [5, 2, 1], firstCertifications: 7, valid: [20, 6, 1], revoked: 1 },
   targets: [
-    { unitVi: 'Huyện Thọ Xuân', stars: 3, year: 2024, value: 5, achieved: 5, percent: 100, planReference: '1366/KH-UBND' },
-    { unitVi: 'Huyện Thọ Xuân', stars: 4, year: 2024, value: 2, achieved: 2, percent: 100, planReference: '1366/KH-UBND' },
-    { unitVi: 'Huyện Thọ Xuân', stars: 5, year: 2024, value: 0, achieved: 1, percent: null, planReference: '1366/KH-UBND' },
+    { unitVi: 'Huyện Thọ Xuân', labelVi: '3 sao', year: 2024, value: 5, achieved: 5, percent: 100, planReference: '1366/KH-UBND' },
+    { unitVi: 'Huyện Thọ Xuân', labelVi: '4 sao', year: 2024, value: 2, achieved: 2, percent: 100, planReference: '1366/KH-UBND' },
+    { unitVi: 'Huyện Thọ Xuân', labelVi: '5 sao', year: 2024, value: 0, achieved: 1, percent: null, planReference: '1366/KH-UBND' },
   ],
   rewards: { due: 8, dueVnd: 120_000_000, paid: 3, paidVnd: 30_000_000, stopped: 1 },
 };
@@ -57,7 +57,7 @@ describe('a programme report', () => {
       ]),
     );
     expect(rows('Chỉ tiêu')).toEqual([
-      ['Đơn vị', 'Hạng', 'Năm', 'Chỉ tiêu', 'Đạt', 'Tỷ lệ (%)', 'Kế hoạch'],
+      ['Đơn vị', 'Chỉ tiêu', 'Năm', 'Kế hoạch', 'Đạt', 'Tỷ lệ (%)', 'Văn bản kế hoạch'],
       ['Huyện Thọ Xuân', '3 sao', 2024, 5, 5, 100, '1366/KH-UBND'],
       ['Huyện Thọ Xuân', '4 sao', 2024, 2, 2, 100, '1366/KH-UBND'],
       ['Huyện Thọ Xuân', '5 sao', 2024, 0, 1, undefined, '1366/KH-UBND'],

@@ -1,6 +1,6 @@
 import { PdfComposer } from '../pdf-composer';
 import { vietnamNumericDate } from '../vietnam-time';
-import { progressByUnit, starsVi, vietnameseNumber as n, type ReportDocument } from './report.document';
+import { progressByUnit, vietnameseNumber as n, type ReportDocument } from './report.document';
 
 const day = (d: string): string => vietnamNumericDate(`${d}T00:00:00+07:00`);
 
@@ -44,20 +44,13 @@ export function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     pdf.table(
       [
         { header: 'Đơn vị', flex: 2 },
-        { header: 'Hạng', fit: true },
+        { header: 'Chỉ tiêu', flex: 1.5 },
         { header: 'Năm', fit: true },
-        { header: 'Chỉ tiêu', align: 'right', fit: true },
+        { header: 'Kế hoạch', align: 'right', fit: true },
         { header: 'Đạt', align: 'right', fit: true },
         { header: 'Tỷ lệ (%)', align: 'right', fit: true },
       ],
-      doc.targets.map((t) => [
-        t.unitVi,
-        starsVi(t.stars),
-        String(t.year),
-        n(t.value),
-        n(t.achieved),
-        t.percent === null ? '—' : n(t.percent),
-      ]),
+      doc.targets.map((t) => [t.unitVi, t.labelVi, String(t.year), n(t.value), n(t.achieved), t.percent === null ? '—' : n(t.percent)]),
     );
     pdf.barChart(
       progressByUnit(doc.targets).map((u) => ({ label: u.unitVi, target: u.value, achieved: u.achieved })),

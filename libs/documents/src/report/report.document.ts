@@ -4,8 +4,8 @@
 export interface ReportTargetLine {
   /** The unit the target is for: 'Huyện Thọ Xuân'. */
   unitVi: string;
-  /** Its star level; null: 3★ and above. */
-  stars: number | null;
+  /** What it counts: '3 sao', 'Tỷ lệ làng nghề có sản phẩm OCOP (%)'. */
+  labelVi: string;
   year: number;
   value: number;
   achieved: number;
@@ -60,4 +60,25 @@ export function progressByUnit(targets: ReportTargetLine[]): { unitVi: string; v
   return [...byUnit.values()];
 }
 
-export const starsVi = (stars: number | null): string => (stars === null ? 'Từ 3 sao' : `${stars} sao`);
+/** What a target of a kind counts, as a report's table names it. */
+export function targetLabelVi(kind: string, stars: number | null, traditionalOnly = false): string {
+  const star = stars === null ? 'từ 3 sao' : `${stars} sao`;
+  switch (kind) {
+    case 'CERTIFIED_PRODUCTS':
+      return stars === null ? 'Từ 3 sao' : `${stars} sao`;
+    case 'CERTIFIED_PRODUCTS_TOTAL':
+      return `Tổng số còn hiệu lực, ${star}`;
+    case 'CRAFT_VILLAGE_SHARE':
+      return traditionalOnly ? 'Tỷ lệ làng nghề truyền thống có sản phẩm OCOP (%)' : 'Tỷ lệ làng nghề có sản phẩm OCOP (%)';
+    case 'FORWARDED_TO_MINISTRY':
+      return 'Sản phẩm tiềm năng 5 sao đề nghị Trung ương đánh giá';
+    case 'SALES_POINTS':
+      return 'Điểm giới thiệu và bán sản phẩm OCOP';
+    case 'CLASSES_HELD':
+      return 'Lớp tập huấn đã tổ chức';
+    case 'PEOPLE_TRAINED':
+      return 'Người hoàn thành tập huấn';
+    default:
+      return kind;
+  }
+}

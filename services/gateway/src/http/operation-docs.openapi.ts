@@ -115,7 +115,7 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   PlansController_get: ['Get a plan', 'A plan with its targets.'],
   PlansController_setTargets: [
     "Set a plan's targets",
-    'Targets of certified products per unit (the plan’s own, or one of a provincial plan’s districts), star level (none: 3★ and above) and year; a target set again replaces the one before. Audited.',
+    'Targets per unit (the plan’s own, or one of a provincial plan’s districts) and year, of a kind: certified products added (by star level; none: 3★ and above), certified products valid at the year’s end, the share of craft villages with an OCOP product, potential 5★ forwarded to the central council, sales points opened, classes held, people trained; a minimum (value) or a range (value to valueMax). A target set again replaces the one before. Audited.',
   ],
   PlansController_importTargets: [
     "Import a plan's district targets",
@@ -184,6 +184,18 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   ReportsController_run: [
     'Run a programme job now (admin)',
     'report-reminders: reminds, once each, the units that have not submitted their annual report within the reminder days before its due day; outside production as of asOf.',
+  ],
+  CraftVillagesController_create: [
+    'Register a craft village',
+    'A recognised craft village (làng nghề) of a district: its name (unique in the district), whether it is traditional, its trades and its recognition. Audited.',
+  ],
+  CraftVillagesController_list: [
+    'List craft villages',
+    'The register (a district officer: its district’s), each with its products and whether one holds a valid OCOP certificate as of X-As-Of.',
+  ],
+  CraftVillagesController_setProducts: [
+    "Set a craft village's products",
+    'The registered products made in the village (of producers of its province; an unknown one is 400 naming it). What a craft-village share target counts. Audited.',
   ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",

@@ -28,6 +28,10 @@ import {
   PROGRAMME_JOB_NAMES,
   RunProgrammeJobBody,
   ProgrammeJobRunView,
+  CreateCraftVillageCommand,
+  ListCraftVillagesQuery,
+  SetVillageProductsBody,
+  CraftVillageView,
   type PdfView,
   type Actor,
 } from '@ocop/contracts';
@@ -265,5 +269,37 @@ export class ReportsController {
   @ApiOkResponse({ type: ProgrammeJobRunView })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunProgrammeJobBody): Promise<ProgrammeJobRunView> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
+  }
+}
+
+@ApiTags('programme: craft villages')
+@ApiProblems()
+@Controller('programme/craft-villages')
+export class CraftVillagesController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RolesOf(S.villageCreate)
+  @ApiCreatedResponse({ type: CraftVillageView })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCraftVillageCommand): Promise<CraftVillageView> {
+    return this.rpc.request(S.villageCreate, body, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.villageList)
+  @ApiOkResponse({ type: [CraftVillageView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListCraftVillagesQuery): Promise<CraftVillageView[]> {
+    return this.rpc.request(S.villageList, q, { actor });
+  }
+
+  @Put(':id/products')
+  @RolesOf(S.villageSetProducts)
+  @ApiOkResponse({ type: CraftVillageView })
+  setProducts(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: SetVillageProductsBody,
+  ): Promise<CraftVillageView> {
+    return this.rpc.request(S.villageSetProducts, { ...body, villageId: id }, { actor });
   }
 }

@@ -14,6 +14,14 @@ export interface CertificateCount {
   count: number;
 }
 
+/**
+ * Whether the certificate row `c` is valid at the instant `$n`: issued and in force by then, and not ended by a final
+ * status at or before it (a copy's status changes are stamped with their own instant).
+ */
+export const validAt = (c: string, n: number): string =>
+  `(${c}.issued_at <= $${n} AND ${c}.valid_from <= $${n} AND ${c}.valid_to > $${n}
+    AND NOT (${c}.status IN ('SUPERSEDED','EXPIRED','REVOKED') AND ${c}.updated_at <= $${n}))`;
+
 /** A unit's certificates over a period, by star level (3, 4, 5). */
 export interface PeriodCertificates {
   issued: Record<3 | 4 | 5, number>;
@@ -70,10 +78,9 @@ export class CertificatesRepository {
       `SELECT stars,
               count(*) FILTER (WHERE issued_at >= $3 AND issued_at < $4) AS issued,
               count(*) FILTER (WHERE issued_at >= $3 AND issued_at < $4 AND supersedes IS NULL) AS first,
-              count(*) FILTER (WHERE issued_at < $4 AND valid_from <= $4 AND valid_to > $4
-                                 AND NOT (status IN ('SUPERSEDED','EXPIRED','REVOKED') AND updated_at <= $4)) AS valid,
+              count(*) FILTER (WHERE ${validAt('c', 4)}) AS valid,
               count(*) FILTER (WHERE status = 'REVOKED' AND updated_at >= $3 AND updated_at < $4) AS revoked
-         FROM programme.certificate
+         FROM programme.certificate c
         WHERE province_code = $1 AND ($2::text IS NULL OR district_code = $2)
         GROUP BY stars`,
       [provinceCode, districtCode, t0, t1],
@@ -86,5 +93,16 @@ export class CertificatesRepository {
       firstCertifications: sum('first'),
       revoked: sum('revoked'),
     };
+  }
+
+  /** Certificates of a province (a district's producers', if given) valid at `at`, of a star level (none: 3★ and above). */
+  async validCount(provinceCode: string, districtCode: string | null, stars: number | null, at: Date): Promise<number> {
+    const [r]: { n: string }[] = await this.ds.query(
+      `SELECT count(*) AS n FROM programme.certificate c
+        WHERE c.province_code = $1 AND ($2::text IS NULL OR c.district_code = $2)
+          AND (CASE WHEN $3::int IS NULL THEN c.stars >= 3 ELSE c.stars = $3 END) AND ${validAt('c', 4)}`,
+      [provinceCode, districtCode, stars, at],
+    );
+    return Number(r!.n);
   }
 }

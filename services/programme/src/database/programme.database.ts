@@ -7,10 +7,36 @@ import { Reward, SupportPolicy } from '../support/support.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
 import { Report, ReportReminder, ReportSetting } from '../reports/report.entity';
+import { ClassCopy, Fact, ProducerCopy, ProductCopy } from '../facts/fact.entity';
+import { CraftVillage, CraftVillageProduct } from '../villages/craft-village.entity';
+import { ReadModelsAndVillages1798400000000 } from './migrations/1798400000000-ReadModelsAndVillages';
 
 /** The programme schema: its entities and migration history (also used to build the test template). */
 export const PROGRAMME_DATABASE = {
   schema: 'programme',
-  entities: [CertificateRecord, Plan, PlanTarget, PlanTask, PlanTaskEvidence, SupportPolicy, Reward, ReportSetting, Report, ReportReminder],
-  migrations: [InitialProgramme1798000000000, PlanTasks1798100000000, SupportAndRewards1798200000000, Reports1798300000000],
+  entities: [
+    CertificateRecord,
+    Plan,
+    PlanTarget,
+    PlanTask,
+    PlanTaskEvidence,
+    SupportPolicy,
+    Reward,
+    ReportSetting,
+    Report,
+    ReportReminder,
+    ProducerCopy,
+    ProductCopy,
+    ClassCopy,
+    Fact,
+    CraftVillage,
+    CraftVillageProduct,
+  ],
+  migrations: [
+    InitialProgramme1798000000000,
+    PlanTasks1798100000000,
+    SupportAndRewards1798200000000,
+    Reports1798300000000,
+    ReadModelsAndVillages1798400000000,
+  ],
 };

@@ -19,9 +19,12 @@ export class Plan {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-/** One target of a plan: so many certified products in a unit, of a star level (or 3★ and above), in a year. */
+/** One target of a plan: so much of a kind (TARGET_KINDS) in a unit, of a star level (certificates), in a year. */
 @Entity({ name: 'plan_target' })
-@Check('plan_target_kind_check', `kind IN ('CERTIFIED_PRODUCTS')`)
+@Check(
+  'plan_target_kind_check',
+  `kind IN ('CERTIFIED_PRODUCTS','CERTIFIED_PRODUCTS_TOTAL','CRAFT_VILLAGE_SHARE','FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED')`,
+)
 @Index('plan_target_uq', ['planId', 'kind', 'unitCode', 'year', 'stars'], { unique: true, where: 'stars IS NOT NULL' })
 @Index('plan_target_any_stars_uq', ['planId', 'kind', 'unitCode', 'year'], { unique: true, where: 'stars IS NULL' })
 export class PlanTarget {
@@ -34,4 +37,8 @@ export class PlanTarget {
   @Column({ type: 'int', nullable: true }) stars: number | null;
   @Column('int') year: number;
   @Column('int') value: number;
+  /** A range's most ("40–50"); null for a minimum. */
+  @Column({ name: 'value_max', type: 'int', nullable: true }) valueMax: number | null;
+  /** CRAFT_VILLAGE_SHARE: only traditional craft villages. */
+  @Column({ name: 'traditional_only', type: 'boolean', default: false }) traditionalOnly: boolean;
 }

@@ -8,6 +8,8 @@ export const targetView = (t: PlanTarget): TargetView => ({
   stars: t.stars,
   year: t.year,
   value: t.value,
+  valueMax: t.valueMax,
+  traditionalOnly: t.traditionalOnly,
 });
 
 export const planView = (p: Plan, targets: PlanTarget[]): PlanView => ({

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   AppError,
+  CERTIFICATE_TARGET_KINDS,
   DEFAULT_PAGE,
   Role,
   type Actor,
@@ -16,7 +17,7 @@ import {
   type TargetInput,
   type TargetProgressView,
 } from '@ocop/contracts';
-import { UnitLevel, formalUnitName, parseUnitName } from '@ocop/domain';
+import { UnitLevel, formalUnitName, parseUnitName, vietnamDayStart } from '@ocop/domain';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
 import { writeActorAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -24,6 +25,8 @@ import { CertificatesRepository, type CertificateCount } from '../certificates/c
 import { Plan, PlanTarget } from './plan.entity';
 import { PlansRepository } from './plans.repository';
 import { PlanUnits } from './plan-units';
+import { CraftVillagesRepository } from '../villages/craft-villages.repository';
+import { FactsRepository } from '../facts/facts.repository';
 import { planView, targetView } from './plan.view';
 
 const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
@@ -49,6 +52,8 @@ export class PlansUseCases {
     private readonly plans: PlansRepository,
     private readonly certificates: CertificatesRepository,
     private readonly units: PlanUnits,
+    private readonly villages: CraftVillagesRepository,
+    private readonly facts: FactsRepository,
   ) {}
 
   async create(actor: Actor, c: CreatePlanCommand): Promise<PlanView> {
@@ -176,6 +181,8 @@ export class PlansUseCases {
         out.push({
           planId: p.id,
           planReference: p.reference,
+          kind: t.kind,
+          traditionalOnly: t.traditionalOnly,
           unitCode: t.unitCode,
           stars: t.stars,
           year: t.year,
@@ -187,19 +194,53 @@ export class PlansUseCases {
     return out;
   }
 
-  /** Each target with the certificates counted for it, and those of them still valid, as of `asOf`. */
+  /**
+   * Each target with what counted for it as of `asOf` (at the latest its year's end): the certificates (and of them
+   * those still valid), the craft villages' share, or the facts of its kind; whether it is met (at least its value).
+   */
   private async achieved(p: Plan, targets: PlanTarget[], asOf: Date): Promise<TargetProgressView[]> {
-    const counts = await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf);
-    return targets.map((t) => {
-      const counted = counts.filter((c) => countsFor(p, t, c));
-      const achieved = counted.reduce((n, c) => n + c.count, 0);
-      return {
-        ...targetView(t),
-        achieved,
-        active: counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0),
-        percent: t.value === 0 ? null : Math.round((achieved * 1000) / t.value) / 10,
-      };
-    });
+    const counts = targets.some((t) => t.kind === 'CERTIFIED_PRODUCTS')
+      ? await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf)
+      : [];
+    const out: TargetProgressView[] = [];
+    for (const t of targets) {
+      const district = t.unitCode === p.provinceCode ? null : t.unitCode;
+      const yearStart = vietnamDayStart(`${t.year}-01-01`);
+      const end = new Date(Math.min(vietnamDayStart(`${t.year + 1}-01-01`).getTime(), asOf.getTime()));
+      let achieved = 0;
+      let active: number;
+      let denominator: number | null = null;
+      switch (t.kind) {
+        case 'CERTIFIED_PRODUCTS': {
+          const counted = counts.filter((c) => countsFor(p, t, c));
+          achieved = counted.reduce((n, c) => n + c.count, 0);
+          active = counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0);
+          break;
+        }
+        case 'CERTIFIED_PRODUCTS_TOTAL':
+          achieved = active = end < yearStart ? 0 : await this.certificates.validCount(p.provinceCode, district, t.stars, end);
+          break;
+        case 'CRAFT_VILLAGE_SHARE': {
+          const share = await this.villages.share(p.provinceCode, district, t.traditionalOnly, end);
+          achieved = active = share.withProduct;
+          denominator = share.villages;
+          break;
+        }
+        default:
+          achieved = active = end < yearStart ? 0 : await this.facts.count(t.kind, p.provinceCode, district, yearStart, end);
+      }
+      const percent =
+        t.kind === 'CRAFT_VILLAGE_SHARE'
+          ? denominator
+            ? Math.round((achieved * 1000) / denominator) / 10
+            : null
+          : t.value === 0
+            ? null
+            : Math.round((achieved * 1000) / t.value) / 10;
+      const met = t.kind === 'CRAFT_VILLAGE_SHARE' ? (percent ?? 0) >= t.value : achieved >= t.value;
+      out.push({ ...targetView(t), achieved, active, percent, denominator, met });
+    }
+    return out;
   }
 
   /** The plan, for the actor who may change it (404 outside its reading scope, 403 for a reader). */
@@ -210,7 +251,10 @@ export class PlansUseCases {
     return p;
   }
 
-  /** A target of the plan's own unit, or (a provincial plan) of one of its districts, in the plan's period. */
+  /**
+   * A target of the plan's own unit, or (a provincial plan) of one of its districts, in the plan's period; a star level
+   * only for certificates, a range's most not below its least, a share at most 100 %, the forwarded ones a province's.
+   */
   private checkTarget(plan: Plan, t: TargetInput, districts: Set<string>, field: string): void {
     const own = t.unitCode === plan.unitCode || (plan.level === 'PROVINCE' && districts.has(t.unitCode));
     if (!own)
@@ -224,6 +268,24 @@ export class PlansUseCases {
         'TARGET_YEAR_OUTSIDE_PLAN',
         `${t.year} is outside the plan's ${plan.fromYear}–${plan.toYear}`,
         `${field}.year`,
+      );
+    if (t.stars != null && !CERTIFICATE_TARGET_KINDS.includes(t.kind))
+      throw AppError.validation('TARGET_STARS_NOT_APPLICABLE', `a ${t.kind} target has no star level`, `${field}.stars`);
+    if (t.traditionalOnly && t.kind !== 'CRAFT_VILLAGE_SHARE')
+      throw AppError.validation(
+        'TARGET_TRADITIONAL_NOT_APPLICABLE',
+        'only a craft-village share counts traditional villages only',
+        `${field}.traditionalOnly`,
+      );
+    if (t.valueMax != null && t.valueMax < t.value)
+      throw AppError.validation('TARGET_RANGE_INVALID', `the range ${t.value}–${t.valueMax} ends before it starts`, `${field}.valueMax`);
+    if (t.kind === 'CRAFT_VILLAGE_SHARE' && Math.max(t.value, t.valueMax ?? 0) > 100)
+      throw AppError.validation('TARGET_SHARE_INVALID', 'a share is a percent, at most 100', `${field}.value`);
+    if (t.kind === 'FORWARDED_TO_MINISTRY' && t.unitCode !== plan.provinceCode)
+      throw AppError.validation(
+        'TARGET_PROVINCE_ONLY',
+        'dossiers forwarded to the central council are counted for the province',
+        `${field}.unitCode`,
       );
   }
 
@@ -243,6 +305,8 @@ export class PlansUseCases {
         stars: t.stars ?? null,
         year: t.year,
         value: t.value,
+        valueMax: t.valueMax ?? null,
+        traditionalOnly: t.traditionalOnly ?? false,
       }),
     );
     return this.ds.transaction(async (tx) => {

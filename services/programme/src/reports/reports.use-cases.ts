@@ -19,7 +19,7 @@ import {
 } from '@ocop/contracts';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
 import { UnitLevel, formalUnitName, parseUnitName, vietnamDay, vietnamDayStart, vietnamYear } from '@ocop/domain';
-import { renderReportPdf, renderReportXlsx, type ReportDocument } from '@ocop/documents';
+import { renderReportPdf, renderReportXlsx, targetLabelVi, type ReportDocument } from '@ocop/documents';
 import { EventOutbox } from '@ocop/messaging';
 import { writeActorAudit } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -329,7 +329,7 @@ export class ReportsUseCases {
       },
       targets: f.targets.map((t) => ({
         unitVi: t.unitName,
-        stars: t.stars,
+        labelVi: targetLabelVi(t.kind, t.stars, t.traditionalOnly),
         year: t.year,
         value: t.value,
         achieved: t.achieved,

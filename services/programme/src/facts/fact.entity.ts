@@ -1,0 +1,46 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A producer as registration's event describes it: where it is (its products count there). */
+@Entity({ name: 'producer_copy' })
+export class ProducerCopy {
+  @PrimaryColumn({ name: 'producer_id', type: 'uuid' }) producerId: string;
+  @Column('text') name: string;
+  @Column({ name: 'commune_code', type: 'text' }) communeCode: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'registered_at', type: 'timestamptz' }) registeredAt: Date;
+}
+
+/** A product as registration's event describes it. */
+@Entity({ name: 'product_copy' })
+@Index('product_copy_producer_idx', ['producerId'])
+export class ProductCopy {
+  @PrimaryColumn({ name: 'product_id', type: 'uuid' }) productId: string;
+  @Column({ name: 'producer_id', type: 'uuid' }) producerId: string;
+  @Column('text') name: string;
+  @Column({ name: 'product_set_code', type: 'text' }) productSetCode: string;
+  @Column({ name: 'registered_at', type: 'timestamptz' }) registeredAt: Date;
+}
+
+/** A training class's unit, from its scheduling (its completion and its people count there). */
+@Entity({ name: 'class_copy' })
+export class ClassCopy {
+  @PrimaryColumn({ name: 'class_id', type: 'uuid' }) classId: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+}
+
+/**
+ * One counted thing a target of another kind than certificates counts, from the event that made it so: a dossier
+ * forwarded to the central council, a sales point opened, a class completed, a person who completed a class. Keyed by
+ * what it is, so a redelivered event counts once.
+ */
+@Entity({ name: 'fact' })
+@Check('fact_kind_check', `kind IN ('FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED')`)
+@Index('fact_count_idx', ['provinceCode', 'kind', 'at'])
+export class Fact {
+  @PrimaryColumn('text') key: string;
+  @Column('text') kind: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+  @Column('timestamptz') at: Date;
+}

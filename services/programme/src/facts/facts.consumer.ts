@@ -1,0 +1,114 @@
+import { Ctx } from '@nestjs/microservices';
+import {
+  RegistrationEvents,
+  ScoringEvents,
+  TradePromotionEvents,
+  TrainingEvents,
+  type ClassScheduledData,
+  type ClassStatusChangedData,
+  type EnrolmentCompletedData,
+  type EvaluationCompletedData,
+  type ProducerRegisteredData,
+  type ProductRegisteredData,
+  type SalesPointRegisteredData,
+} from '@ocop/contracts';
+import { vietnamDayStart } from '@ocop/domain';
+import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
+import { FactsRepository } from './facts.repository';
+
+/** One at a time, in stream order: a class's scheduling precedes its completion and its people's. */
+const FACTS: EventConsumerSpec = { name: 'facts', concurrency: 1 };
+
+/**
+ * What the targets of other kinds count, from the other services' events: producers and products (the craft villages'
+ * products are checked against them), dossiers the province's council forwarded to the central council, sales points
+ * opened, classes completed and the people who completed them (in the class's district). Each applied once.
+ */
+@RpcController()
+export class FactsConsumer {
+  constructor(private readonly facts: FactsRepository) {}
+
+  @OnEvent(FACTS, RegistrationEvents.producerRegistered)
+  async producer(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ProducerRegisteredData;
+    await this.facts.addProducer(ctx.tx, {
+      producerId: d.producerId,
+      name: d.name,
+      communeCode: d.communeCode,
+      provinceCode: d.provinceCode,
+      registeredAt: new Date(ctx.event.time),
+    });
+  }
+
+  @OnEvent(FACTS, RegistrationEvents.productRegistered)
+  async product(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ProductRegisteredData;
+    await this.facts.addProduct(ctx.tx, {
+      productId: d.productId,
+      producerId: d.producerId,
+      name: d.name,
+      productSetCode: d.productSetCode,
+      registeredAt: new Date(ctx.event.time),
+    });
+  }
+
+  /** A potential 5★ the province's council forwarded to the central council. */
+  @OnEvent(FACTS, ScoringEvents.evaluationCompleted)
+  async evaluated(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as EvaluationCompletedData;
+    if (d.outcome !== 'FORWARD' || d.nextTier !== 'CENTRAL') return;
+    await this.facts.add(ctx.tx, {
+      key: `FORWARDED_TO_MINISTRY:${d.evaluationId}`,
+      kind: 'FORWARDED_TO_MINISTRY',
+      provinceCode: d.provinceCode,
+      districtCode: null,
+      at: new Date(d.completedAt),
+    });
+  }
+
+  @OnEvent(FACTS, TradePromotionEvents.salesPointRegistered)
+  async salesPoint(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as SalesPointRegisteredData;
+    await this.facts.add(ctx.tx, {
+      key: `SALES_POINTS:${d.salesPointId}`,
+      kind: 'SALES_POINTS',
+      provinceCode: d.provinceCode,
+      districtCode: d.districtCode,
+      at: vietnamDayStart(d.openedOn),
+    });
+  }
+
+  @OnEvent(FACTS, TrainingEvents.classScheduled)
+  async classScheduled(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ClassScheduledData;
+    await this.facts.addClass(ctx.tx, { classId: d.classId, provinceCode: d.provinceCode, districtCode: d.districtCode });
+  }
+
+  @OnEvent(FACTS, TrainingEvents.classStatusChanged)
+  async classStatus(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ClassStatusChangedData;
+    if (d.status !== 'COMPLETED') return;
+    const c = await this.facts.classOf(ctx.tx, d.classId);
+    await this.facts.add(ctx.tx, {
+      key: `CLASSES_HELD:${d.classId}`,
+      kind: 'CLASSES_HELD',
+      provinceCode: d.provinceCode,
+      districtCode: c?.districtCode ?? null,
+      at: new Date(d.at),
+    });
+  }
+
+  @OnEvent(FACTS, TrainingEvents.enrolmentCompleted)
+  async enrolment(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as EnrolmentCompletedData;
+    if (d.outcome !== 'COMPLETED') return;
+    const c = await this.facts.classOf(ctx.tx, d.classId);
+    await this.facts.add(ctx.tx, {
+      key: `PEOPLE_TRAINED:${d.enrolmentId}`,
+      kind: 'PEOPLE_TRAINED',
+      provinceCode: d.provinceCode,
+      districtCode: c?.districtCode ?? null,
+      at: new Date(d.at),
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@ocop/persistence';
+import { ClassCopy, Fact, ProducerCopy, ProductCopy } from './fact.entity';
+
+/** The copies of producers, products and classes, and the counted facts: each written once, whatever the redeliveries. */
+@Injectable()
+export class FactsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async addProducer(tx: Tx, p: ProducerCopy): Promise<void> {
+    await tx.createQueryBuilder().insert().into(ProducerCopy).values(p).orIgnore().execute();
+  }
+
+  async addProduct(tx: Tx, p: ProductCopy): Promise<void> {
+    await tx.createQueryBuilder().insert().into(ProductCopy).values(p).orIgnore().execute();
+  }
+
+  async addClass(tx: Tx, c: ClassCopy): Promise<void> {
+    await tx.createQueryBuilder().insert().into(ClassCopy).values(c).orIgnore().execute();
+  }
+
+  classOf(tx: Tx, classId: string): Promise<ClassCopy | null> {
+    return tx.findOneBy(ClassCopy, { classId });
+  }
+
+  async add(tx: Tx, f: Fact): Promise<void> {
+    await tx.createQueryBuilder().insert().into(Fact).values(f).orIgnore().execute();
+  }
+
+  /** Facts of a kind in a province (a district's, if given) at or after `from` and before `to`. */
+  async count(kind: string, provinceCode: string, districtCode: string | null, from: Date, to: Date): Promise<number> {
+    const [r]: { n: string }[] = await this.ds.query(
+      `SELECT count(*) AS n FROM programme.fact
+        WHERE kind = $1 AND province_code = $2 AND ($3::text IS NULL OR district_code = $3) AND at >= $4 AND at < $5`,
+      [kind, provinceCode, districtCode, from, to],
+    );
+    return Number(r!.n);
+  }
+
+  /** Which of these products the copy knows, with their producer's province. */
+  async productsIn(productIds: string[]): Promise<{ productId: string; provinceCode: string }[]> {
+    if (!productIds.length) return [];
+    const rows: { product_id: string; province_code: string }[] = await this.ds.query(
+      `SELECT p.product_id, r.province_code FROM programme.product_copy p
+         JOIN programme.producer_copy r ON r.producer_id = p.producer_id
+        WHERE p.product_id = ANY($1::uuid[])`,
+      [productIds],
+    );
+    return rows.map((r) => ({ productId: r.product_id, provinceCode: r.province_code }));
+  }
+}
