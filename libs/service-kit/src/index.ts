@@ -4,3 +4,5 @@ export { createServiceApp } from './service-app';
 export type { ServiceAppSpec } from './service-app';
 export { loadHostConfig, loadServiceConfig, intSetting } from './host-config';
 export type { HostConfig, ServiceConfig } from './host-config';
+export { resetReadModels } from './read-models';
+export type { ReadModels } from './read-models';
