@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import {
   CertificationEvents,
@@ -603,5 +604,81 @@ describe('the programme: plans, targets and progress', () => {
       PEOPLE_TRAINED: [0, 0, null, false],
     });
     expect(of(await progress('2024-06-01T00:00:00Z')).CRAFT_VILLAGE_SHARE).toEqual([0, 0, 2, false]);
+  });
+
+  it('exports the registry and the annual figures for the national database in the documented format, JSON and CSV, incrementally', async () => {
+    const schema = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'docs', 'national-export.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const get = async (path: string, asOf = '2024-12-31T00:00:00Z', token = office) => {
+      const res = await p.gateway
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `/api/programme/national-export/${path}`,
+          headers: { authorization: `Bearer ${token}`, 'x-as-of': asOf },
+        });
+      return { status: res.statusCode, type: String(res.headers['content-type']), text: res.payload };
+    };
+    const json = async (path: string, asOf?: string) => {
+      const res = await get(path, asOf);
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.text);
+      expect(validate(body) ? [] : validate.errors).toEqual([]);
+      return body as { records: Record<string, unknown>[] };
+    };
+    // The certificates: the three of June and the ministry's two (revoked in December); as of 22 November the first 5★
+    // was still active and the second not issued yet.
+    const all = await json('certificates');
+    expect(all.records.map((r) => [r.stars, r.status])).toEqual([
+      [3, 'ACTIVE'],
+      [3, 'ACTIVE'],
+      [3, 'ACTIVE'],
+      [5, 'REVOKED'],
+      [5, 'REVOKED'],
+    ]);
+    expect((await json('certificates', '2024-11-22T03:00:00Z')).records.map((r) => [r.stars, r.status])).toEqual([
+      [3, 'ACTIVE'],
+      [3, 'ACTIVE'],
+      [3, 'ACTIVE'],
+      [5, 'ACTIVE'],
+    ]);
+    // Incremental: since 1 December, only the two that changed.
+    expect((await json('certificates?since=2024-12-01')).records.map((r) => r.number)).toEqual(
+      all.records.filter((r) => r.status === 'REVOKED').map((r) => r.number),
+    );
+    // The CSV carries the same records, its header the schema's columns in order.
+    const csv = await get('certificates?format=csv');
+    expect(csv.type).toContain('text/csv');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]!.split(',')).toEqual(schema.definitions.certificate.required);
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(all.records.map((r) => r.number));
+    for (const [dataset, definition] of [
+      ['products', 'product'],
+      ['annual-figures?year=2024', 'annualFigures'],
+    ])
+      expect(
+        (await get(`${dataset}${dataset.includes('?') ? '&' : '?'}format=csv`)).text
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]!
+          .split(','),
+      ).toEqual(schema.definitions[definition].required);
+    // Products: every certified one is in the registry; the annual figures are the submitted reports' frozen ones.
+    const products = (await json('products')).records.map((r) => r.productId);
+    expect(products).toEqual(expect.arrayContaining(all.records.filter((r) => r.authorityUnitCode !== 'VN').map((r) => r.productId)));
+    const figures = (await json('annual-figures?year=2024')).records;
+    expect(figures.map((r) => [r.kind, r.issued3, r.issued5])).toEqual([
+      ['DISTRICT_ANNUAL', 3, 0],
+      ['PROVINCE_ANNUAL', 3, 2],
+    ]);
+    // Bad requests.
+    expect(JSON.parse((await get('awards')).text)).toMatchObject({ status: 400, field: 'dataset' });
+    expect(JSON.parse((await get('annual-figures')).text)).toMatchObject({ code: 'EXPORT_YEAR_REQUIRED', field: 'year' });
+    expect(JSON.parse((await get('certificates?since=2025-01-05')).text)).toMatchObject({ code: 'EXPORT_SINCE_AHEAD' });
+    expect(JSON.parse((await get('certificates?format=xml')).text)).toMatchObject({ status: 400, field: 'format' });
+    expect((await get('certificates', undefined, district)).status).toBe(403);
   });
 });

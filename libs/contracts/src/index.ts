@@ -502,6 +502,15 @@ export type { JobQueueName, JobData } from './jobs';
 export { ProgrammeSubjects, ProgrammeEvents } from './programme/programme.subjects';
 export { ReportReminderData, ReportSubmittedData } from './programme/programme.events';
 export {
+  NATIONAL_EXPORT_DATASETS,
+  NATIONAL_EXPORT_FORMATS,
+  NATIONAL_EXPORT_FORMAT,
+  NationalExportPath,
+  NationalExportQuery,
+  NationalExportCommand,
+  FileView,
+} from './programme/national-export.dto';
+export {
   CreateCraftVillageCommand,
   CraftVillageIdQuery,
   SetVillageProductsBody,

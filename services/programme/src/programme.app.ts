@@ -27,6 +27,7 @@ import { FactsConsumer } from './facts/facts.consumer';
 import { CraftVillagesRepository } from './villages/craft-villages.repository';
 import { CraftVillagesUseCases } from './villages/craft-villages.use-cases';
 import { CraftVillagesHandler } from './villages/craft-villages.handler';
+import { NationalExportUseCases } from './national/national-export.use-cases';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -57,6 +58,7 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       FactsRepository,
       CraftVillagesRepository,
       CraftVillagesUseCases,
+      NationalExportUseCases,
     ],
     controllers: [
       CertificatesConsumer,

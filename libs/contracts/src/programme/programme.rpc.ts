@@ -27,6 +27,7 @@ import {
   SetReportSettingsCommand,
   SubmitReportBody,
 } from './report.dto';
+import { NationalExportCommand } from './national-export.dto';
 import { CreateCraftVillageCommand, ListCraftVillagesQuery, SetVillageProductsCommand } from './craft-village.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
@@ -63,5 +64,6 @@ export const ProgrammeRpc = {
   [S.villageCreate]: { request: CreateCraftVillageCommand, roles: PLANNERS },
   [S.villageList]: { request: ListCraftVillagesQuery, roles: PLAN_READERS },
   [S.villageSetProducts]: { request: SetVillageProductsCommand, roles: PLANNERS },
+  [S.nationalExport]: { request: NationalExportCommand, roles: PLANNERS },
   [S.jobRun]: { request: RunProgrammeJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

@@ -26,6 +26,7 @@ export const ProgrammeSubjects = {
   villageCreate: 'programme.craft-village.create',
   villageList: 'programme.craft-village.list',
   villageSetProducts: 'programme.craft-village.set-products',
+  nationalExport: 'programme.national-export.get',
   /** Admin: run a programme job now (`report-reminders`), optionally as of an instant. */
   jobRun: 'programme.job.run',
 } as const;

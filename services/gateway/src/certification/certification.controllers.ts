@@ -23,7 +23,7 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
-import { sendPdf } from '../http/pdf.reply';
+import { sendFile } from '../http/file.reply';
 
 @ApiTags('certification: certificates and decisions')
 @ApiProblems()
@@ -52,7 +52,7 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate as a PDF', schema: { type: 'string', format: 'binary' } })
   async pdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.rpc.request<PdfView>(S.certificatePdf, { certificateId: id }, { actor }));
+    await sendFile(reply, await this.rpc.request<PdfView>(S.certificatePdf, { certificateId: id }, { actor }));
   }
 
   @Get('decisions')
@@ -74,7 +74,7 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The decision as a PDF', schema: { type: 'string', format: 'binary' } })
   async decisionPdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.rpc.request<PdfView>(S.decisionPdf, { decisionId: id }, { actor }));
+    await sendFile(reply, await this.rpc.request<PdfView>(S.decisionPdf, { decisionId: id }, { actor }));
   }
 
   /** Messages sent to producers about their certificates (the message outbox). */

@@ -181,6 +181,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Download a report as XLSX',
     'The same frozen figures as a workbook of number cells (sheets Tổng hợp and Chỉ tiêu).',
   ],
+  ReportsController_nationalExport: [
+    'Export to the national database',
+    'The province’s certificates (as of X-As-Of), products, or a year’s submitted annual figures, as JSON in the format of docs/national-export.schema.json or as CSV with the same columns; since=YYYY-MM-DD exports only what changed from that day.',
+  ],
   ReportsController_run: [
     'Run a programme job now (admin)',
     'report-reminders: reminds, once each, the units that have not submitted their annual report within the reminder days before its due day; outside production as of asOf.',

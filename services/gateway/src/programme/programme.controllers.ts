@@ -32,6 +32,9 @@ import {
   ListCraftVillagesQuery,
   SetVillageProductsBody,
   CraftVillageView,
+  NATIONAL_EXPORT_DATASETS,
+  NationalExportQuery,
+  type FileView,
   type PdfView,
   type Actor,
 } from '@ocop/contracts';
@@ -39,7 +42,7 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
-import { sendPdf, XLSX_TYPE } from '../http/pdf.reply';
+import { sendFile, XLSX_TYPE } from '../http/file.reply';
 
 @ApiTags('programme: plans and targets')
 @ApiProblems()
@@ -251,7 +254,7 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The report as a PDF', schema: { type: 'string', format: 'binary' } })
   async pdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.rpc.request<PdfView>(S.reportPdf, { reportId: id }, { actor }));
+    await sendFile(reply, await this.rpc.request<PdfView>(S.reportPdf, { reportId: id }, { actor }));
   }
 
   @Get('reports/:id/report.xlsx')
@@ -259,7 +262,25 @@ export class ReportsController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'The report as a workbook', schema: { type: 'string', format: 'binary' } })
   async xlsx(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.rpc.request<PdfView>(S.reportXlsx, { reportId: id }, { actor }), XLSX_TYPE);
+    await sendFile(reply, await this.rpc.request<PdfView>(S.reportXlsx, { reportId: id }, { actor }), XLSX_TYPE);
+  }
+
+  @Get('national-export/:dataset')
+  @RolesOf(S.nationalExport)
+  @ApiParam({ name: 'dataset', enum: NATIONAL_EXPORT_DATASETS })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'The dataset in the format of docs/national-export.schema.json (JSON) or as CSV',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async nationalExport(
+    @CurrentActor() actor: Actor,
+    @Param('dataset') dataset: string,
+    @Query() q: NationalExportQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.rpc.request<FileView>(S.nationalExport, { ...q, dataset }, { actor });
+    await sendFile(reply, file, file.mediaType);
   }
 
   @Post('jobs/:name/run')

@@ -37,7 +37,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { readUpload, storeThenSend } from '../http/uploads.parser';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
-import { sendPdf } from '../http/pdf.reply';
+import { sendFile } from '../http/file.reply';
 import { renderTrainingCertificatePage, renderTrainingNotValidPage } from '../public/verification.page';
 
 @ApiTags('training')
@@ -182,7 +182,7 @@ export class TrainingController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The completion certificate as a PDF', schema: { type: 'string', format: 'binary' } })
   async certificatePdf(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendPdf(reply, await this.rpc.request<PdfView>(S.certificatePdf, { enrolmentId: id }, { actor }));
+    await sendFile(reply, await this.rpc.request<PdfView>(S.certificatePdf, { enrolmentId: id }, { actor }));
   }
 
   @Post('plans')

@@ -105,4 +105,61 @@ export class CertificatesRepository {
     );
     return Number(r!.n);
   }
+
+  /**
+   * The province's registry as of `asOf` for the national export: certificates issued by then (changed on or after
+   * `since`, if given), each with its status then — a final status reached later shows as ACTIVE since its issue.
+   */
+  async registry(provinceCode: string, since: Date | null, asOf: Date): Promise<RegistryRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT certificate_id, number, code, product_id, product_name, product_set_code, producer_id, province_code, district_code,
+              authority_unit_code, stars, issued_at, valid_from, valid_to,
+              CASE WHEN updated_at > $2 THEN 'ACTIVE' ELSE status END AS status,
+              CASE WHEN updated_at > $2 THEN issued_at ELSE updated_at END AS status_since, supersedes
+         FROM programme.certificate
+        WHERE province_code = $1 AND issued_at <= $2 AND ($3::timestamptz IS NULL OR (CASE WHEN updated_at > $2 THEN issued_at ELSE updated_at END) >= $3)
+        ORDER BY issued_at, certificate_id`,
+      [provinceCode, asOf, since],
+    );
+    return rows.map((r) => ({
+      certificateId: r.certificate_id as string,
+      number: r.number as string,
+      code: r.code as string,
+      productId: r.product_id as string,
+      productName: r.product_name as string,
+      productSetCode: r.product_set_code as string,
+      producerId: r.producer_id as string,
+      provinceCode: r.province_code as string,
+      districtCode: (r.district_code as string | null) ?? null,
+      authorityUnitCode: r.authority_unit_code as string,
+      stars: r.stars as number,
+      issuedAt: r.issued_at as Date,
+      validFrom: r.valid_from as Date,
+      validTo: r.valid_to as Date,
+      status: r.status as string,
+      statusSince: r.status_since as Date,
+      supersedes: (r.supersedes as string | null) ?? null,
+    }));
+  }
+}
+
+/** A certificate as the national export lists it. */
+export interface RegistryRow {
+  certificateId: string;
+  number: string;
+  code: string;
+  productId: string;
+  productName: string;
+  productSetCode: string;
+  producerId: string;
+  provinceCode: string;
+  districtCode: string | null;
+  authorityUnitCode: string;
+  stars: number;
+  issuedAt: Date;
+  validFrom: Date;
+  validTo: Date;
+  status: string;
+  statusSince: Date;
+  supersedes: string | null;
 }

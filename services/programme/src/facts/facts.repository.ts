@@ -49,4 +49,40 @@ export class FactsRepository {
     );
     return rows.map((r) => ({ productId: r.product_id, provinceCode: r.province_code }));
   }
+
+  /** The province's registered products as of `asOf` (registered on or after `since`, if given), for the national export. */
+  async products(
+    provinceCode: string,
+    since: Date | null,
+    asOf: Date,
+  ): Promise<
+    {
+      productId: string;
+      name: string;
+      productSetCode: string;
+      producerId: string;
+      producerName: string;
+      communeCode: string;
+      provinceCode: string;
+      registeredAt: Date;
+    }[]
+  > {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT p.product_id, p.name, p.product_set_code, p.producer_id, r.name AS producer_name, r.commune_code, r.province_code, p.registered_at
+         FROM programme.product_copy p JOIN programme.producer_copy r ON r.producer_id = p.producer_id
+        WHERE r.province_code = $1 AND p.registered_at <= $2 AND ($3::timestamptz IS NULL OR p.registered_at >= $3)
+        ORDER BY p.registered_at, p.product_id`,
+      [provinceCode, asOf, since],
+    );
+    return rows.map((r) => ({
+      productId: r.product_id as string,
+      name: r.name as string,
+      productSetCode: r.product_set_code as string,
+      producerId: r.producer_id as string,
+      producerName: r.producer_name as string,
+      communeCode: r.commune_code as string,
+      provinceCode: r.province_code as string,
+      registeredAt: r.registered_at as Date,
+    }));
+  }
 }

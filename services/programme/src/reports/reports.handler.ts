@@ -9,6 +9,8 @@ import {
   RunProgrammeJobCommand,
   SetReportSettingsCommand,
   SubmitReportBody,
+  NationalExportCommand,
+  type FileView,
   type PdfView,
   type ProgrammeJobRunView,
   type ReportSettingsView,
@@ -19,13 +21,15 @@ import { PROGRAMME_CONFIG } from '../programme.tokens';
 import type { ProgrammeConfig } from '../config/programme.config';
 import { ProgrammeJobs } from '../jobs/programme.jobs';
 import { ReportsUseCases } from './reports.use-cases';
+import { NationalExportUseCases } from '../national/national-export.use-cases';
 
-/** The bus edge of reports, their settings, and the programme's job runs. */
+/** The bus edge of reports, their settings, the national database export, and the programme's job runs. */
 @RpcController()
 export class ReportsHandler {
   constructor(
     private readonly reports: ReportsUseCases,
     private readonly jobs: ProgrammeJobs,
+    private readonly nationalExports: NationalExportUseCases,
     @Inject(PROGRAMME_CONFIG) private readonly config: ProgrammeConfig,
   ) {}
 
@@ -67,6 +71,11 @@ export class ReportsHandler {
   @Handles(S.reportXlsx)
   xlsx(@Payload() q: ReportIdQuery, @Caller() call: RpcContext): Promise<PdfView> {
     return this.reports.xlsx(requireActor(call), q.reportId);
+  }
+
+  @Handles(S.nationalExport)
+  nationalExport(@Payload() c: NationalExportCommand, @Caller() call: RpcContext): Promise<FileView> {
+    return this.nationalExports.export(requireActor(call), c, call.asOf);
   }
 
   @Handles(S.jobRun)

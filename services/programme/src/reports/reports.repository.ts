@@ -57,6 +57,22 @@ export class ReportsRepository {
     return b.limit(limit).offset(offset).getMany();
   }
 
+  /** A province's annual reports of a year submitted by `asOf` (on or after `since`, if given), districts' first. */
+  annualOf(provinceCode: string, year: number, since: Date | null, asOf: Date): Promise<Report[]> {
+    const q = this.ds
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .where(`r.province_code = :provinceCode AND r.year = :year AND r.kind <> 'AD_HOC' AND r.submitted_at <= :asOf`, {
+        provinceCode,
+        year,
+        asOf,
+      })
+      .orderBy('r.kind', 'ASC')
+      .addOrderBy('r.unit_code', 'ASC');
+    if (since) q.andWhere('r.submitted_at >= :since', { since });
+    return q.getMany();
+  }
+
   /** Marks a submitted report acknowledged; false when it is not SUBMITTED (acknowledged already). */
   async acknowledge(tx: Tx, id: string, by: string, at: Date, note: string | null): Promise<boolean> {
     const r = await tx

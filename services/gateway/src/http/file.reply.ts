@@ -4,7 +4,7 @@ import type { PdfView } from '@ocop/contracts';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends a service's file (base64 in its reply, a PDF unless told otherwise) as a download. */
-export async function sendPdf(reply: FastifyReply, file: PdfView, type = 'application/pdf'): Promise<void> {
+export async function sendFile(reply: FastifyReply, file: PdfView, type = 'application/pdf'): Promise<void> {
   await reply
     .type(type)
     .header('content-disposition', `attachment; filename="${file.fileName}"`)
