@@ -681,4 +681,109 @@ describe('the programme: plans, targets and progress', () => {
     expect(JSON.parse((await get('certificates?format=xml')).text)).toMatchObject({ status: 400, field: 'format' });
     expect((await get('certificates', undefined, district)).status).toBe(403);
   });
+
+  it('takes support applications, pays them once, settles what was disbursed, and estimates the year’s budget', async () => {
+    const producer = await p.login('producer');
+    const at = (day: string) => ({ 'x-as-of': `${day}T03:00:00Z` });
+    // Amounts are examples for the test, not any province's resolution.
+    const policy = (
+      await p.http('POST', '/api/programme/support-policies', {
+        token: office,
+        headers: at('2024-07-01'),
+        body: {
+          title: 'Hỗ trợ chủ thể OCOP (số tiền ví dụ)',
+          resolution: 'Nghị quyết ví dụ số 02/2024/NQ-HĐND',
+          level: 'PROVINCE',
+          unitCode: DEMO.provinceCode,
+          kind: 'SUPPORT',
+          fundingSource: 'PROVINCE_BUDGET',
+          validFrom: '2024-01-01',
+          counterpartPercent: 50,
+          items: [
+            { item: 'PACKAGING', maxAmountVnd: 20_000_000 },
+            { item: 'TRADEMARK', maxAmountVnd: 5_000_000 },
+          ],
+        },
+      })
+    ).body;
+    expect(policy).toMatchObject({ kind: 'SUPPORT', counterpartPercent: 50 });
+    const apply = (body: Record<string, unknown>, token = producer) =>
+      p.http('POST', '/api/programme/support-applications', { token, body, headers: at('2024-08-01') });
+    const packaging = { policyId: policy.id, item: 'PACKAGING', costVnd: 50_000_000, description: 'Thiết kế và in bao bì mật ong' };
+    expect((await apply({ ...packaging, item: 'MACHINERY' })).body).toMatchObject({ code: 'SUPPORT_ITEM_NOT_COVERED', field: 'item' });
+    expect((await apply({ ...packaging, costVnd: 0 })).body).toMatchObject({ status: 400, field: 'costVnd' });
+    expect((await apply(packaging, office)).status).toBe(403);
+    const rewardPolicy = (
+      (await p.http('GET', '/api/programme/support-policies?kind=REWARD', { token: office })).body as { id: string }[]
+    )[0]!;
+    expect((await apply({ ...packaging, policyId: rewardPolicy.id })).body).toMatchObject({ code: 'POLICY_NOT_APPLIED_FOR' });
+    // Half the cost, at most the item's most: 20 000 000 for the packaging, 3 000 000 for the trademark.
+    const box = (await apply(packaging)).body;
+    expect(box).toMatchObject({ status: 'SUBMITTED', supportVnd: 20_000_000, fundingSource: 'PROVINCE_BUDGET' });
+    const mark = (await apply({ ...packaging, item: 'TRADEMARK', costVnd: 6_000_000, description: 'Đăng ký nhãn hiệu' })).body;
+    expect(mark.supportVnd).toBe(3_000_000);
+    expect(((await p.http('GET', '/api/programme/support-applications', { token: producer })).body as unknown[]).length).toBe(2);
+
+    const decide = (id: string, body: Record<string, unknown>) =>
+      p.http('POST', `/api/programme/support-applications/${id}/decision`, { token: office, body, headers: at('2024-08-15') });
+    expect((await decide(mark.id, { approve: false })).body).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
+    expect((await decide(mark.id, { approve: false, reason: 'Nhãn hiệu đã được hỗ trợ năm 2023' })).body.status).toBe('REJECTED');
+    expect((await decide(box.id, { approve: true })).body.status).toBe('APPROVED');
+    expect((await decide(box.id, { approve: true })).body).toMatchObject({ status: 409, code: 'APPLICATION_DECIDED' });
+    const pay = (id: string, reference: string) =>
+      p.http('POST', `/api/programme/support-applications/${id}/payment`, {
+        token: office,
+        body: { reference },
+        headers: at('2024-09-01'),
+      });
+    expect((await pay(mark.id, 'UNC 0100')).body).toMatchObject({ code: 'APPLICATION_NOT_APPROVED' });
+    expect((await pay(box.id, 'UNC 0101')).body).toMatchObject({ status: 'PAID', paymentReference: 'UNC 0101' });
+    expect((await pay(box.id, 'UNC 0101')).body.status).toBe('PAID');
+    expect((await pay(box.id, 'UNC 0102')).body).toMatchObject({ code: 'APPLICATION_ALREADY_PAID' });
+
+    // The province budget's 2024: three 3★ rewards due (the 5★ stopped), one paid; the packaging approved and paid.
+    const funding = async () =>
+      (
+        (await p.http('GET', '/api/programme/funding?year=2024', { token: office, headers: at('2024-12-31') })).body.sources as {
+          fundingSource: string;
+        }[]
+      ).find((s) => s.fundingSource === 'PROVINCE_BUDGET');
+    expect(await funding()).toEqual({
+      fundingSource: 'PROVINCE_BUDGET',
+      rewardsDueVnd: 30_000_000,
+      rewardsPaidVnd: 10_000_000,
+      supportApprovedVnd: 20_000_000,
+      supportPaidVnd: 20_000_000,
+      disbursedVnd: 30_000_000,
+      settledVnd: 0,
+    });
+    const settle = (amountVnd: number) =>
+      p.http('POST', '/api/programme/settlements', {
+        token: office,
+        headers: at('2024-12-31'),
+        body: { fundingSource: 'PROVINCE_BUDGET', year: 2024, amountVnd, reference: 'Quyết định phê duyệt quyết toán ví dụ' },
+      });
+    expect((await settle(40_000_000)).body).toMatchObject({ code: 'SETTLEMENT_EXCEEDS_DISBURSED', field: 'amountVnd' });
+    expect((await settle(30_000_000)).status).toBe(200);
+    expect((await settle(1)).body).toMatchObject({ code: 'SETTLEMENT_EXCEEDS_DISBURSED' });
+    expect(await funding()).toMatchObject({ settledVnd: 30_000_000 });
+
+    // The 2024 estimate: the plan's 103 3★ and 4 5★ priced by the reward policy, the one class planned by the norm.
+    const norms = await p.http('PUT', '/api/programme/budget-norms/2024', {
+      token: office,
+      headers: at('2024-12-31'),
+      body: { fundingSource: 'PROVINCE_BUDGET', classVnd: 50_000_000, eventVnd: 200_000_000, reference: 'Định mức chi ví dụ' },
+    });
+    expect(norms.status).toBe(200);
+    expect(norms.body.lines.map((l: { kind: string; quantity: number; amountVnd: number }) => [l.kind, l.quantity, l.amountVnd])).toEqual([
+      ['REWARDS', 103, 1_030_000_000],
+      ['REWARDS', 4, 120_000_000],
+      ['CLASSES', 1, 50_000_000],
+    ]);
+    expect(norms.body.totalVnd).toBe(1_200_000_000);
+    expect((await p.http('GET', '/api/programme/budget-estimate?year=2024', { token: office, headers: at('2024-12-31') })).body).toEqual(
+      norms.body,
+    );
+    expect((await p.http('GET', '/api/programme/budget-estimate?year=2024', { token: district })).status).toBe(403);
+  });
 });

@@ -38,6 +38,7 @@ import {
 import { AdminController } from './admin/admin.controller';
 import {
   CraftVillagesController,
+  FundingController,
   PlanTasksController,
   PlansController,
   ReportsController,
@@ -134,6 +135,7 @@ class GatewayModule {
         RewardsController,
         ReportsController,
         CraftVillagesController,
+        FundingController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

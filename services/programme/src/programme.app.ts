@@ -28,6 +28,9 @@ import { CraftVillagesRepository } from './villages/craft-villages.repository';
 import { CraftVillagesUseCases } from './villages/craft-villages.use-cases';
 import { CraftVillagesHandler } from './villages/craft-villages.handler';
 import { NationalExportUseCases } from './national/national-export.use-cases';
+import { FundingRepository } from './support/funding.repository';
+import { FundingUseCases } from './support/funding.use-cases';
+import { FundingHandler } from './support/funding.handler';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -59,6 +62,8 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       CraftVillagesRepository,
       CraftVillagesUseCases,
       NationalExportUseCases,
+      FundingRepository,
+      FundingUseCases,
     ],
     controllers: [
       CertificatesConsumer,
@@ -68,6 +73,7 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       ReportsHandler,
       FactsConsumer,
       CraftVillagesHandler,
+      FundingHandler,
     ],
     async bootstrap(ref) {
       await ref.get(ProgrammeJobs).start();

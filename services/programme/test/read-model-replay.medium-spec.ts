@@ -282,7 +282,7 @@ describe('programme read models: a replay equals the live run', () => {
       producer_copy: 2,
       product_copy: 3,
       class_copy: 1,
-      fact: 4,
+      fact: 5,
       reward: 2,
     });
     const statuses = live.certificate!.map((r) => (JSON.parse(r) as { status: string }).status).sort();

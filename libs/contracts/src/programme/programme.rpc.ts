@@ -12,6 +12,13 @@ import {
   UpdatePlanTaskCommand,
 } from './programme.dto';
 import {
+  ApplySupportCommand,
+  DecideSupportCommand,
+  FundingQuery,
+  ListSupportApplicationsQuery,
+  PaySupportCommand,
+  RecordSettlementCommand,
+  SetBudgetNormsCommand,
   CreateSupportPolicyCommand,
   ListRewardsQuery,
   ListSupportPoliciesQuery,
@@ -65,5 +72,13 @@ export const ProgrammeRpc = {
   [S.villageList]: { request: ListCraftVillagesQuery, roles: PLAN_READERS },
   [S.villageSetProducts]: { request: SetVillageProductsCommand, roles: PLANNERS },
   [S.nationalExport]: { request: NationalExportCommand, roles: PLANNERS },
+  [S.applicationSubmit]: { request: ApplySupportCommand, roles: [Role.PRODUCER] },
+  [S.applicationList]: { request: ListSupportApplicationsQuery, roles: REWARD_READERS },
+  [S.applicationDecide]: { request: DecideSupportCommand, roles: PLANNERS },
+  [S.applicationPay]: { request: PaySupportCommand, roles: PLANNERS },
+  [S.settlementRecord]: { request: RecordSettlementCommand, roles: PLANNERS },
+  [S.funding]: { request: FundingQuery, roles: PLANNERS },
+  [S.budgetNormsSet]: { request: SetBudgetNormsCommand, roles: PLANNERS },
+  [S.budgetEstimate]: { request: FundingQuery, roles: PLANNERS },
   [S.jobRun]: { request: RunProgrammeJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

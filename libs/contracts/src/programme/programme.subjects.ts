@@ -27,6 +27,14 @@ export const ProgrammeSubjects = {
   villageList: 'programme.craft-village.list',
   villageSetProducts: 'programme.craft-village.set-products',
   nationalExport: 'programme.national-export.get',
+  applicationSubmit: 'programme.support-application.submit',
+  applicationList: 'programme.support-application.list',
+  applicationDecide: 'programme.support-application.decide',
+  applicationPay: 'programme.support-application.pay',
+  settlementRecord: 'programme.settlement.record',
+  funding: 'programme.funding.get',
+  budgetNormsSet: 'programme.budget-norms.set',
+  budgetEstimate: 'programme.budget-estimate.get',
   /** Admin: run a programme job now (`report-reminders`), optionally as of an instant. */
   jobRun: 'programme.job.run',
 } as const;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, NestedList } from '../validation';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, NestedList, QueryInt } from '../validation';
 import { PageQuery } from '../query';
 import { COUNTING_RULES } from './programme.dto';
 
@@ -153,4 +153,115 @@ export class RewardView {
   @ApiPropertyOptional({ type: String, nullable: true }) paymentReference: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'STOPPED: the certificate was revoked before payment' })
   stoppedAt: string | null;
+}
+
+export const SUPPORT_APPLICATION_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
+
+export class ApplySupportCommand {
+  @ApiProperty() @IsUUID() policyId: string;
+  @ApiProperty({ enum: SUPPORT_ITEMS }) @IsIn(SUPPORT_ITEMS) item: (typeof SUPPORT_ITEMS)[number];
+  @ApiProperty({ example: 40_000_000, description: 'What the item costs the producer, whole đồng' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VND)
+  costVnd: number;
+  @ApiProperty({ example: 'Thiết kế và in bao bì cho sản phẩm nem chua' }) @IsString() @Length(3, 2000) description: string;
+}
+
+export class SupportApplicationIdQuery {
+  @ApiProperty() @IsUUID() applicationId: string;
+}
+
+export class DecideSupportBody {
+  @ApiProperty({ description: 'Approve (the support computed from the policy) or reject' }) @IsBoolean() approve: boolean;
+  @ApiPropertyOptional({ example: 'Hạng mục đã được hỗ trợ năm 2023' }) @IsOptional() @IsString() @Length(3, 2000) reason?: string;
+}
+export class DecideSupportCommand extends DecideSupportBody {
+  @ApiProperty() @IsUUID() applicationId: string;
+}
+
+export class PaySupportCommand extends PayBody {
+  @ApiProperty() @IsUUID() applicationId: string;
+}
+
+export class ListSupportApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SUPPORT_APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(SUPPORT_APPLICATION_STATUSES)
+  status?: (typeof SUPPORT_APPLICATION_STATUSES)[number];
+}
+
+export class SupportApplicationView {
+  @ApiProperty() id: string;
+  @ApiProperty() policyId: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty({ enum: SUPPORT_ITEMS }) item: string;
+  @ApiProperty() costVnd: number;
+  @ApiProperty() description: string;
+  @ApiProperty({ description: 'The support the policy gives: the cost less the producer’s share, at most the item’s most' })
+  supportVnd: number;
+  @ApiProperty({ enum: FUNDING_SOURCES }) fundingSource: string;
+  @ApiProperty({ enum: SUPPORT_APPLICATION_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty() submittedAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) paidAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) paymentReference: string | null;
+}
+
+export class RecordSettlementCommand {
+  @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES) fundingSource: (typeof FUNDING_SOURCES)[number];
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) year: number;
+  @ApiProperty({ example: 30_000_000 }) @IsInt() @Min(1) @Max(MAX_VND) amountVnd: number;
+  @ApiProperty({ example: 'Quyết định phê duyệt quyết toán số 99/QĐ-STC' }) @IsString() @Length(2, 300) reference: string;
+}
+
+export class FundingQuery {
+  @QueryInt(2018, 2100, { description: 'The budget year' }) year?: number;
+}
+
+export class FundingSourceView {
+  @ApiProperty({ enum: FUNDING_SOURCES }) fundingSource: string;
+  @ApiProperty({ description: 'Rewards made due in the year and not stopped' }) rewardsDueVnd: number;
+  @ApiProperty() rewardsPaidVnd: number;
+  @ApiProperty({ description: 'Support approved in the year' }) supportApprovedVnd: number;
+  @ApiProperty() supportPaidVnd: number;
+  @ApiProperty({ description: 'Disbursed: rewards and support paid in the year' }) disbursedVnd: number;
+  @ApiProperty({ description: 'Settled (quyết toán) for the year' }) settledVnd: number;
+}
+
+export class FundingView {
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [FundingSourceView] }) sources: FundingSourceView[];
+}
+
+export class SetBudgetNormsBody {
+  @ApiProperty({ enum: FUNDING_SOURCES }) @IsIn(FUNDING_SOURCES) fundingSource: (typeof FUNDING_SOURCES)[number];
+  @ApiProperty({ example: 50_000_000, description: 'Cost of one training class, whole đồng (the province’s norm)' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VND)
+  classVnd: number;
+  @ApiProperty({ example: 200_000_000, description: 'Cost of one trade-promotion event' }) @IsInt() @Min(0) @Max(MAX_VND) eventVnd: number;
+  @ApiProperty({ example: 'Quyết định số 12/QĐ-UBND về định mức chi' }) @IsString() @Length(2, 300) reference: string;
+}
+export class SetBudgetNormsCommand extends SetBudgetNormsBody {
+  @ApiProperty({ example: 2024 }) @IsInt() @Min(2018) @Max(2100) year: number;
+}
+
+export class BudgetLineView {
+  @ApiProperty({ enum: ['REWARDS', 'CLASSES', 'EVENTS', 'SUPPORT'] }) kind: string;
+  @ApiProperty({ example: 'Thưởng sản phẩm đạt 3 sao: 103 × 10.000.000 đồng' }) description: string;
+  @ApiProperty() quantity: number;
+  @ApiProperty() unitVnd: number;
+  @ApiProperty() amountVnd: number;
+  @ApiPropertyOptional({ enum: FUNDING_SOURCES, nullable: true }) fundingSource: string | null;
+}
+
+export class BudgetEstimateView {
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [BudgetLineView] }) lines: BudgetLineView[];
+  @ApiProperty() totalVnd: number;
 }

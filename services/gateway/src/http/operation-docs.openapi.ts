@@ -201,6 +201,38 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Set a craft village's products",
     'The registered products made in the village (of producers of its province; an unknown one is 400 naming it). What a craft-village share target counts. Audited.',
   ],
+  FundingController_apply: [
+    'Apply for support',
+    'A producer applies for an item a SUPPORT policy in force pays for, with its cost; the support is computed from the policy (the cost less the producer’s share, at most the item’s most). Audited.',
+  ],
+  FundingController_applications: [
+    'List support applications',
+    'A producer its own, a district officer its district’s, the office its province’s; filter by status.',
+  ],
+  FundingController_decide: [
+    'Decide a support application',
+    'The office approves (the support as computed) or rejects with a reason, once (409 APPLICATION_DECIDED). Audited.',
+  ],
+  FundingController_pay: [
+    "Record a support application's payment",
+    'Once, for an approved application: the same reference again returns it, another is refused (409 APPLICATION_ALREADY_PAID). Audited.',
+  ],
+  FundingController_fundingOf: [
+    'Get the funding of a year',
+    'Per funding source, as of X-As-Of: rewards made due (not stopped) and paid, support approved and paid, disbursed, settled.',
+  ],
+  FundingController_settle: [
+    'Record a settlement',
+    'A settlement (quyết toán) of a funding source’s year, at most what was disbursed and not settled yet (422 SETTLEMENT_EXCEEDS_DISBURSED). Audited.',
+  ],
+  FundingController_setNorms: [
+    "Set a year's budget norms",
+    'The cost of one training class and of one trade-promotion event (the province’s norms, with their reference and funding source) that the budget estimate prices the planned ones with. Audited.',
+  ],
+  FundingController_estimate: [
+    "Get a year's budget estimate",
+    'Dự toán: rewards expected from the provincial plans’ targets priced by the REWARD policies in force, the classes and events planned priced by the norms, the support approved and not paid; with the total.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

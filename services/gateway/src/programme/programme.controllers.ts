@@ -34,6 +34,15 @@ import {
   CraftVillageView,
   NATIONAL_EXPORT_DATASETS,
   NationalExportQuery,
+  ApplySupportCommand,
+  SupportApplicationView,
+  ListSupportApplicationsQuery,
+  DecideSupportBody,
+  FundingView,
+  FundingQuery,
+  RecordSettlementCommand,
+  SetBudgetNormsBody,
+  BudgetEstimateView,
   type FileView,
   type PdfView,
   type Actor,
@@ -322,5 +331,75 @@ export class CraftVillagesController {
     @Body() body: SetVillageProductsBody,
   ): Promise<CraftVillageView> {
     return this.rpc.request(S.villageSetProducts, { ...body, villageId: id }, { actor });
+  }
+}
+
+@ApiTags('programme: support and rewards')
+@ApiProblems()
+@Controller('programme')
+export class FundingController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post('support-applications')
+  @RolesOf(S.applicationSubmit)
+  @ApiCreatedResponse({ type: SupportApplicationView })
+  apply(@CurrentActor() actor: Actor, @Body() body: ApplySupportCommand): Promise<SupportApplicationView> {
+    return this.rpc.request(S.applicationSubmit, body, { actor });
+  }
+
+  @Get('support-applications')
+  @RolesOf(S.applicationList)
+  @ApiOkResponse({ type: [SupportApplicationView] })
+  applications(@CurrentActor() actor: Actor, @Query() q: ListSupportApplicationsQuery): Promise<SupportApplicationView[]> {
+    return this.rpc.request(S.applicationList, q, { actor });
+  }
+
+  @Post('support-applications/:id/decision')
+  @HttpCode(200)
+  @RolesOf(S.applicationDecide)
+  @ApiOkResponse({ type: SupportApplicationView })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: DecideSupportBody,
+  ): Promise<SupportApplicationView> {
+    return this.rpc.request(S.applicationDecide, { ...body, applicationId: id }, { actor });
+  }
+
+  @Post('support-applications/:id/payment')
+  @HttpCode(200)
+  @RolesOf(S.applicationPay)
+  @ApiOkResponse({ type: SupportApplicationView })
+  pay(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Body() body: PayBody): Promise<SupportApplicationView> {
+    return this.rpc.request(S.applicationPay, { ...body, applicationId: id }, { actor });
+  }
+
+  @Get('funding')
+  @RolesOf(S.funding)
+  @ApiOkResponse({ type: FundingView })
+  fundingOf(@CurrentActor() actor: Actor, @Query() q: FundingQuery): Promise<FundingView> {
+    return this.rpc.request(S.funding, q, { actor });
+  }
+
+  @Post('settlements')
+  @HttpCode(200)
+  @RolesOf(S.settlementRecord)
+  @ApiOkResponse({ type: FundingView })
+  settle(@CurrentActor() actor: Actor, @Body() body: RecordSettlementCommand): Promise<FundingView> {
+    return this.rpc.request(S.settlementRecord, body, { actor });
+  }
+
+  @Put('budget-norms/:year')
+  @RolesOf(S.budgetNormsSet)
+  @ApiOkResponse({ type: BudgetEstimateView })
+  setNorms(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: SetBudgetNormsBody): Promise<BudgetEstimateView> {
+    return this.rpc.request(S.budgetNormsSet, { ...body, year: /^\d{4}$/.test(year) ? Number(year) : year }, { actor });
+  }
+
+  @Get('budget-estimate')
+  @RolesOf(S.budgetEstimate)
+  @ApiOkResponse({ type: BudgetEstimateView })
+  estimate(@CurrentActor() actor: Actor, @Query() q: FundingQuery): Promise<BudgetEstimateView> {
+    return this.rpc.request(S.budgetEstimate, q, { actor });
   }
 }

@@ -3,7 +3,8 @@ import { Plan, PlanTarget } from '../plans/plan.entity';
 import { InitialProgramme1798000000000 } from './migrations/1798000000000-InitialProgramme';
 import { PlanTasks1798100000000 } from './migrations/1798100000000-PlanTasks';
 import { PlanTask, PlanTaskEvidence } from '../tasks/plan-task.entity';
-import { Reward, SupportPolicy } from '../support/support.entity';
+import { BudgetNorm, Reward, Settlement, SupportApplication, SupportPolicy } from '../support/support.entity';
+import { SupportFunding1798500000000 } from './migrations/1798500000000-SupportFunding';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
 import { Report, ReportReminder, ReportSetting } from '../reports/report.entity';
@@ -31,6 +32,9 @@ export const PROGRAMME_DATABASE = {
     Fact,
     CraftVillage,
     CraftVillageProduct,
+    SupportApplication,
+    Settlement,
+    BudgetNorm,
   ],
   migrations: [
     InitialProgramme1798000000000,
@@ -38,5 +42,6 @@ export const PROGRAMME_DATABASE = {
     SupportAndRewards1798200000000,
     Reports1798300000000,
     ReadModelsAndVillages1798400000000,
+    SupportFunding1798500000000,
   ],
 };

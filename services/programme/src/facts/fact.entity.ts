@@ -31,11 +31,15 @@ export class ClassCopy {
 
 /**
  * One counted thing a target of another kind than certificates counts, from the event that made it so: a dossier
- * forwarded to the central council, a sales point opened, a class completed, a person who completed a class. Keyed by
+ * forwarded to the central council, a sales point opened, a class completed, a person who completed a class; and the
+ * classes and trade-promotion events planned (a budget estimate prices them), at their start. Keyed by
  * what it is, so a redelivered event counts once.
  */
 @Entity({ name: 'fact' })
-@Check('fact_kind_check', `kind IN ('FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED')`)
+@Check(
+  'fact_kind_check',
+  `kind IN ('FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED','CLASSES_PLANNED','EVENTS_PLANNED')`,
+)
 @Index('fact_count_idx', ['provinceCode', 'kind', 'at'])
 export class Fact {
   @PrimaryColumn('text') key: string;

@@ -8,6 +8,7 @@ import {
   type ClassStatusChangedData,
   type EnrolmentCompletedData,
   type EvaluationCompletedData,
+  type EventScheduledData,
   type ProducerRegisteredData,
   type ProductRegisteredData,
   type SalesPointRegisteredData,
@@ -82,6 +83,26 @@ export class FactsConsumer {
   async classScheduled(@Ctx() ctx: EventContext): Promise<void> {
     const d = ctx.event.data as ClassScheduledData;
     await this.facts.addClass(ctx.tx, { classId: d.classId, provinceCode: d.provinceCode, districtCode: d.districtCode });
+    await this.facts.add(ctx.tx, {
+      key: `CLASSES_PLANNED:${d.classId}`,
+      kind: 'CLASSES_PLANNED',
+      provinceCode: d.provinceCode,
+      districtCode: d.districtCode,
+      at: vietnamDayStart(d.startsOn),
+    });
+  }
+
+  /** A trade-promotion event planned (its start counts for the year's budget estimate). */
+  @OnEvent(FACTS, TradePromotionEvents.eventScheduled)
+  async eventScheduled(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as EventScheduledData;
+    await this.facts.add(ctx.tx, {
+      key: `EVENTS_PLANNED:${d.eventId}`,
+      kind: 'EVENTS_PLANNED',
+      provinceCode: d.provinceCode,
+      districtCode: null,
+      at: new Date(d.startsAt),
+    });
   }
 
   @OnEvent(FACTS, TrainingEvents.classStatusChanged)

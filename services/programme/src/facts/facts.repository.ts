@@ -20,6 +20,10 @@ export class FactsRepository {
     await tx.createQueryBuilder().insert().into(ClassCopy).values(c).orIgnore().execute();
   }
 
+  producer(producerId: string): Promise<ProducerCopy | null> {
+    return this.ds.manager.findOneBy(ProducerCopy, { producerId });
+  }
+
   classOf(tx: Tx, classId: string): Promise<ClassCopy | null> {
     return tx.findOneBy(ClassCopy, { classId });
   }

@@ -23,4 +23,10 @@ export class PlanUnits {
     );
     return units.filter((u) => u.provinceCode === provinceCode);
   }
+
+  /** A commune by its code (with its district), or null. */
+  async commune(actor: Actor, code: string): Promise<UnitView | null> {
+    const units = await this.rpc.request<UnitView[]>(RegistrationSubjects.unitsList, { level: 'COMMUNE' }, { actor });
+    return units.find((u) => u.code === code) ?? null;
+  }
 }

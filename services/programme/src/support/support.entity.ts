@@ -61,3 +61,57 @@ export class Reward {
   @Column({ name: 'paid_by', type: 'uuid', nullable: true }) paidBy: string | null;
   @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true }) stoppedAt: Date | null;
 }
+
+/** A producer's application for support under a SUPPORT policy: one item, its cost, the support computed from the policy. */
+@Entity({ name: 'support_application' })
+@Check('support_application_status_check', `status IN ('SUBMITTED','APPROVED','REJECTED','PAID')`)
+@Index('support_application_province_idx', ['provinceCode', 'status'])
+@Index('support_application_producer_idx', ['producerId'])
+export class SupportApplication {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'policy_id', type: 'uuid' })
+  @ForeignKey(() => SupportPolicy, { name: 'support_application_policy_id_fkey' })
+  policyId: string;
+  @Column({ name: 'producer_id', type: 'uuid' }) producerId: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'commune_code', type: 'text' }) communeCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+  @Column('text') item: string;
+  @Column({ name: 'cost_vnd', type: 'bigint', transformer: vnd }) costVnd: number;
+  @Column('text') description: string;
+  @Column({ name: 'support_vnd', type: 'bigint', transformer: vnd }) supportVnd: number;
+  @Column({ name: 'funding_source', type: 'text' }) fundingSource: string;
+  @Column('text') status: string;
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+  @Column({ name: 'submitted_at', type: 'timestamptz' }) submittedAt: Date;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
+  @Column({ name: 'payment_reference', type: 'text', nullable: true }) paymentReference: string | null;
+}
+
+/** A settlement (quyết toán) of a funding source's spending in a year. */
+@Entity({ name: 'settlement' })
+@Index('settlement_province_idx', ['provinceCode', 'year'])
+export class Settlement {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'funding_source', type: 'text' }) fundingSource: string;
+  @Column('int') year: number;
+  @Column({ name: 'amount_vnd', type: 'bigint', transformer: vnd }) amountVnd: number;
+  @Column('text') reference: string;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt: Date;
+  @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy: string;
+}
+
+/** The province's cost norms (định mức) of a year that a budget estimate prices planned classes and events with. */
+@Entity({ name: 'budget_norm' })
+export class BudgetNorm {
+  @PrimaryColumn({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @PrimaryColumn('int') year: number;
+  @Column({ name: 'funding_source', type: 'text' }) fundingSource: string;
+  @Column({ name: 'class_vnd', type: 'bigint', transformer: vnd }) classVnd: number;
+  @Column({ name: 'event_vnd', type: 'bigint', transformer: vnd }) eventVnd: number;
+  @Column('text') reference: string;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

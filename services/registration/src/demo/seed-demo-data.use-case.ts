@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from '@ocop/contracts';
+import { RegistrationEvents, SYSTEM_ACTOR } from '@ocop/contracts';
+import { EventOutbox } from '@ocop/messaging';
 import { cycleYear } from '@ocop/domain';
 import { writeAudit } from '@ocop/persistence';
 import { AdministrativeUnit } from '../units/administrative-unit.entity';
@@ -24,6 +25,7 @@ export class SeedDemoDataUseCase {
     private readonly producers: ProducersRepository,
     private readonly products: ProductsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(root: string, asOf: Date, logger: Logger): Promise<boolean> {
@@ -42,34 +44,44 @@ export class SeedDemoDataUseCase {
         districts.flatMap((d) => d.communes.map((c) => u(c.code, 'COMMUNE', c.name, d.code, d.code))),
       );
       const commune = districts[0].communes[0];
-      await this.producers.insert(
-        tx,
-        Object.assign(new Producer(), {
-          id: DEMO_PRODUCER_ID,
-          type: 'COOPERATIVE',
-          name: 'Hợp tác xã Nông nghiệp Đông Thanh',
-          businessRegistrationNumber: '2801234567',
-          representativeName: 'Lê Thị Hoa',
-          phone: '0912345678',
-          email: null,
-          address: `Thôn 1, ${commune.name}`,
-          provinceCode: DEMO_PROVINCE.code,
-          districtCode: districts[0].code,
-          communeCode: commune.code,
-          womanLed: true,
-          ethnicMinority: false,
-        }),
-      );
-      await this.products.insert(
-        tx,
-        Object.assign(new Product(), {
-          id: DEMO_PRODUCT_ID,
-          producerId: DEMO_PRODUCER_ID,
-          name: 'Mật ong rừng Đông Thanh',
-          productSetCode: '04',
-          description: null,
-        }),
-      );
+      const producer = Object.assign(new Producer(), {
+        id: DEMO_PRODUCER_ID,
+        type: 'COOPERATIVE',
+        name: 'Hợp tác xã Nông nghiệp Đông Thanh',
+        businessRegistrationNumber: '2801234567',
+        representativeName: 'Lê Thị Hoa',
+        phone: '0912345678',
+        email: null,
+        address: `Thôn 1, ${commune.name}`,
+        provinceCode: DEMO_PROVINCE.code,
+        districtCode: districts[0].code,
+        communeCode: commune.code,
+        womanLed: true,
+        ethnicMinority: false,
+      });
+      const product = Object.assign(new Product(), {
+        id: DEMO_PRODUCT_ID,
+        producerId: DEMO_PRODUCER_ID,
+        name: 'Mật ong rừng Đông Thanh',
+        productSetCode: '04',
+        description: null,
+      });
+      await this.producers.insert(tx, producer);
+      await this.products.insert(tx, product);
+      // Announced like any registration, so every service's copy of producers and products knows them.
+      await this.outbox.enqueueEvent(tx, RegistrationEvents.producerRegistered, DEMO_PRODUCER_ID, {
+        producerId: producer.id,
+        name: producer.name,
+        type: producer.type,
+        communeCode: producer.communeCode,
+        provinceCode: producer.provinceCode,
+      });
+      await this.outbox.enqueueEvent(tx, RegistrationEvents.productRegistered, DEMO_PRODUCT_ID, {
+        productId: product.id,
+        producerId: product.producerId,
+        name: product.name,
+        productSetCode: product.productSetCode,
+      });
       const year = cycleYear(asOf);
       await this.rounds.insert(
         tx,
