@@ -41,3 +41,4 @@ export {
   UNLIMITED_ACCOUNT,
 } from './agency-credentials';
 export type { AgencyGrant, AgencyKeys, IssuedAgencyCredential, OperatorSetup } from './agency-credentials';
+export * from './national/national-hub';
