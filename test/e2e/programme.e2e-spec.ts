@@ -680,6 +680,11 @@ describe('the programme: plans, targets and progress', () => {
     expect(JSON.parse((await get('certificates?since=2025-01-05')).text)).toMatchObject({ code: 'EXPORT_SINCE_AHEAD' });
     expect(JSON.parse((await get('certificates?format=xml')).text)).toMatchObject({ status: 400, field: 'format' });
     expect((await get('certificates', undefined, district)).status).toBe(403);
+    // A province's platform is no national hub.
+    expect((await p.http('GET', '/api/programme/national/figures', { token: admin })).body).toMatchObject({
+      status: 422,
+      code: 'NOT_A_NATIONAL_HUB',
+    });
   });
 
   it('takes support applications, pays them once, settles what was disbursed, and estimates the year’s budget', async () => {

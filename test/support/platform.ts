@@ -18,7 +18,7 @@ import { loadTradePromotionConfig } from '../../services/trade-promotion/src/con
 import { createTrainingApp } from '../../services/training/src/training.app';
 import { loadTrainingConfig, type TrainingConfig } from '../../services/training/src/config/training.config';
 import { createProgrammeApp } from '../../services/programme/src/programme.app';
-import { loadProgrammeConfig } from '../../services/programme/src/config/programme.config';
+import { loadProgrammeConfig, type ProgrammeConfig } from '../../services/programme/src/config/programme.config';
 import { createGatewayApp } from '../../services/gateway/src/gateway.app';
 import { loadGatewayConfig, type GatewayConfig } from '../../services/gateway/src/config/gateway.config';
 import { buildOpenApi } from '../../services/gateway/src/gateway.app';
@@ -65,6 +65,8 @@ export interface PlatformOptions {
   publisher?: EventPublisher;
   /** Settings of the training process (e.g. councilWarnings). */
   training?: Partial<TrainingConfig>;
+  /** Settings of the programme process (e.g. nationalHubProvinces: the national hub). */
+  programme?: Partial<ProgrammeConfig>;
   /** Settings of the certification process; false runs the platform without it (a test that plays certification's events itself). */
   certification?: Partial<CertificationConfig> | false;
 }
@@ -133,6 +135,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
     ...loadProgrammeConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
     relayPollIntervalMs: 200,
     consumerBackoffMs: [100, 200, 400],
+    ...o.programme,
   });
   await programme.init();
   const gateway = await createGatewayApp({

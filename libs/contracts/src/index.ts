@@ -509,6 +509,9 @@ export {
   NationalExportQuery,
   NationalExportCommand,
   FileView,
+  NationalHubQuery,
+  NationalFiguresView,
+  ForwardedDossierView,
 } from './programme/national-export.dto';
 export {
   CreateCraftVillageCommand,

@@ -7,13 +7,12 @@ import {
   ensureEventStream,
   ensureNationalHub,
   nationalStagingStream,
-  provinceLeafMappings,
-  provinceLeafPermissions,
   readNationalEvents,
   type NationalEvent,
   type NationalHubOptions,
   type NationalProvince,
 } from '../src';
+import { hubServerConfig, provinceServerConfig } from '../../../test/support/national-hub-servers';
 
 /**
  * The national hub over real nats-servers on loopback, configured as deploy/nats/national-hub.md says: a hub with
@@ -36,44 +35,14 @@ const P12: NationalProvince = { domain: 'province12', stream: PROVINCE_STREAM, p
 const LEAF_PASSWORDS: Record<string, string> = { province38: 'leaf-secret-38', province12: 'leaf-secret-12' };
 const HUB_USER = { user: 'hub', pass: 'hub-secret' };
 
-const q = (s: string): string => JSON.stringify(s);
-
-function hubConfig(dir: string, leafPort: number): string {
-  const leafUser = (p: NationalProvince) =>
-    `      { user: ${q(p.domain)}, password: ${q(LEAF_PASSWORDS[p.domain]!)}, allowed_connection_types: ["LEAFNODE"], ` +
-    `permissions: ${JSON.stringify(provinceLeafPermissions(p))} }`;
-  return [
-    'server_name: national-hub',
-    `jetstream { store_dir: ${q(`${dir}/js`)}, domain: hub }`,
-    `leafnodes { listen: "127.0.0.1:${leafPort}" }`,
-    'accounts {',
-    '  NATIONAL {',
-    '    jetstream: enabled',
-    '    users: [',
-    `      { user: ${q(HUB_USER.user)}, password: ${q(HUB_USER.pass)} }`,
-    leafUser(P38),
-    leafUser(P12),
-    '    ]',
-    '  }',
-    '  SYS { users: [ { user: sys, password: "sys-secret" } ] }',
-    '}',
-    'system_account: SYS',
-    '',
-  ].join('\n');
-}
-
-function provinceConfig(dir: string, p: NationalProvince, leafPort: number): string {
-  const url = `nats-leaf://${p.domain}:${LEAF_PASSWORDS[p.domain]}@127.0.0.1:${leafPort}`;
-  return [
-    `server_name: ${p.domain}`,
-    `jetstream { store_dir: ${q(`${dir}/js`)}, domain: ${p.domain} }`,
-    `mappings: ${JSON.stringify(provinceLeafMappings(p))}`,
-    'leafnodes {',
-    `  remotes: [ { url: ${q(url)}, deny_exports: [${q(`${PREFIX}.>`)}], deny_imports: [${q(`${PREFIX}.>`)}] } ]`,
-    '}',
-    '',
-  ].join('\n');
-}
+const hubConfig = (dir: string, leafPort: number): string =>
+  hubServerConfig(dir, {
+    leafPort,
+    hubUser: HUB_USER,
+    provinces: [P38, P12].map((province) => ({ province, password: LEAF_PASSWORDS[province.domain]! })),
+  });
+const provinceConfig = (dir: string, p: NationalProvince, leafPort: number): string =>
+  provinceServerConfig(dir, { ...p, prefix: PREFIX }, LEAF_PASSWORDS[p.domain]!, leafPort);
 
 function envelope(type: string, data: Record<string, unknown>, id: string = randomUUID()): EventEnvelope {
   return {

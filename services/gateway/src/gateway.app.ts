@@ -39,6 +39,7 @@ import { AdminController } from './admin/admin.controller';
 import {
   CraftVillagesController,
   FundingController,
+  NationalHubController,
   PlanTasksController,
   PlansController,
   ReportsController,
@@ -136,6 +137,7 @@ class GatewayModule {
         ReportsController,
         CraftVillagesController,
         FundingController,
+        NationalHubController,
         GuidanceController,
         CataloguesController,
         CouncilsController,

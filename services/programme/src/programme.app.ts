@@ -31,6 +31,9 @@ import { NationalExportUseCases } from './national/national-export.use-cases';
 import { FundingRepository } from './support/funding.repository';
 import { FundingUseCases } from './support/funding.use-cases';
 import { FundingHandler } from './support/funding.handler';
+import { NationalHubRepository } from './national/national-hub.repository';
+import { NationalHubIngest } from './national/national-hub.ingest';
+import { NationalHubUseCases } from './national/national-hub.use-cases';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -64,6 +67,9 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       NationalExportUseCases,
       FundingRepository,
       FundingUseCases,
+      NationalHubRepository,
+      NationalHubIngest,
+      NationalHubUseCases,
     ],
     controllers: [
       CertificatesConsumer,
@@ -77,6 +83,7 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
     ],
     async bootstrap(ref) {
       await ref.get(ProgrammeJobs).start();
+      await ref.get(NationalHubIngest).start();
     },
   });
 }

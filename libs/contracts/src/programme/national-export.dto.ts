@@ -45,3 +45,43 @@ export class FileView {
   @ApiProperty() mediaType: string;
   @ApiProperty() contentBase64: string;
 }
+
+/** national-hub mode: what the hub received from the provinces. */
+export class NationalHubQuery {
+  @QueryInt(2018, 2100, { description: 'Annual figures of this year; forwarded dossiers forwarded in it' }) year?: number;
+  @ApiPropertyOptional({ example: '38' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'provinceCode must be a province code' })
+  provinceCode?: string;
+}
+
+export class NationalFiguresView {
+  @ApiProperty() provinceCode: string;
+  @ApiProperty({ description: 'The province’s JetStream domain it came through' }) domain: string;
+  @ApiProperty() reportId: string;
+  @ApiProperty({ enum: ['DISTRICT_ANNUAL', 'PROVINCE_ANNUAL'] }) kind: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty() issued3: number;
+  @ApiProperty() issued4: number;
+  @ApiProperty() issued5: number;
+  @ApiProperty() firstCertifications: number;
+  @ApiProperty() valid3: number;
+  @ApiProperty() valid4: number;
+  @ApiProperty() valid5: number;
+  @ApiProperty() revoked: number;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty() receivedAt: string;
+}
+
+export class ForwardedDossierView {
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() domain: string;
+  @ApiProperty() dossierId: string;
+  @ApiProperty() dossierCode: string;
+  @ApiProperty() productId: string;
+  @ApiProperty() producerId: string;
+  @ApiProperty() communeCode: string;
+  @ApiProperty({ description: 'When the province forwarded it' }) forwardedAt: string;
+  @ApiProperty() receivedAt: string;
+}

@@ -34,7 +34,7 @@ import {
   SetReportSettingsCommand,
   SubmitReportBody,
 } from './report.dto';
-import { NationalExportCommand } from './national-export.dto';
+import { NationalExportCommand, NationalHubQuery } from './national-export.dto';
 import { CreateCraftVillageCommand, ListCraftVillagesQuery, SetVillageProductsCommand } from './craft-village.dto';
 
 /** Who keeps the province's plans: the standing office (and an admin). */
@@ -80,5 +80,7 @@ export const ProgrammeRpc = {
   [S.funding]: { request: FundingQuery, roles: PLANNERS },
   [S.budgetNormsSet]: { request: SetBudgetNormsCommand, roles: PLANNERS },
   [S.budgetEstimate]: { request: FundingQuery, roles: PLANNERS },
+  [S.nationalFigures]: { request: NationalHubQuery, roles: [Role.ADMIN] },
+  [S.nationalForwarded]: { request: NationalHubQuery, roles: [Role.ADMIN] },
   [S.jobRun]: { request: RunProgrammeJobCommand, roles: [Role.ADMIN] },
 } satisfies RpcRegistry;

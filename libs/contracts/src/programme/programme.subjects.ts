@@ -27,6 +27,9 @@ export const ProgrammeSubjects = {
   villageList: 'programme.craft-village.list',
   villageSetProducts: 'programme.craft-village.set-products',
   nationalExport: 'programme.national-export.get',
+  /** national-hub mode: the annual figures and forwarded dossiers the provinces shared. */
+  nationalFigures: 'programme.national.figures',
+  nationalForwarded: 'programme.national.forwarded',
   applicationSubmit: 'programme.support-application.submit',
   applicationList: 'programme.support-application.list',
   applicationDecide: 'programme.support-application.decide',

@@ -233,6 +233,14 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     "Get a year's budget estimate",
     'Dự toán: rewards expected from the provincial plans’ targets priced by the REWARD policies in force, the classes and events planned priced by the norms, the support approved and not paid; with the total.',
   ],
+  NationalHubController_figures: [
+    "Get the provinces' annual figures (national hub)",
+    'In national-hub mode, for a national admin: the annual reports’ frozen figures each province shared over the leaf nodes; filter by year and province.',
+  ],
+  NationalHubController_forwarded: [
+    'List the dossiers the provinces forwarded (national hub)',
+    'In national-hub mode, for a national admin: the potential 5★ dossiers each province forwarded to the central council, as they arrived over the leaf nodes.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

@@ -43,6 +43,9 @@ import {
   RecordSettlementCommand,
   SetBudgetNormsBody,
   BudgetEstimateView,
+  NationalHubQuery,
+  NationalFiguresView,
+  ForwardedDossierView,
   type FileView,
   type PdfView,
   type Actor,
@@ -401,5 +404,26 @@ export class FundingController {
   @ApiOkResponse({ type: BudgetEstimateView })
   estimate(@CurrentActor() actor: Actor, @Query() q: FundingQuery): Promise<BudgetEstimateView> {
     return this.rpc.request(S.budgetEstimate, q, { actor });
+  }
+}
+
+@ApiTags('programme: national hub')
+@ApiProblems()
+@Controller('programme/national')
+export class NationalHubController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Get('figures')
+  @RolesOf(S.nationalFigures)
+  @ApiOkResponse({ type: [NationalFiguresView] })
+  figures(@CurrentActor() actor: Actor, @Query() q: NationalHubQuery): Promise<NationalFiguresView[]> {
+    return this.rpc.request(S.nationalFigures, q, { actor });
+  }
+
+  @Get('forwarded')
+  @RolesOf(S.nationalForwarded)
+  @ApiOkResponse({ type: [ForwardedDossierView] })
+  forwarded(@CurrentActor() actor: Actor, @Query() q: NationalHubQuery): Promise<ForwardedDossierView[]> {
+    return this.rpc.request(S.nationalForwarded, q, { actor });
   }
 }

@@ -5,6 +5,8 @@ import { PlanTasks1798100000000 } from './migrations/1798100000000-PlanTasks';
 import { PlanTask, PlanTaskEvidence } from '../tasks/plan-task.entity';
 import { BudgetNorm, Reward, Settlement, SupportApplication, SupportPolicy } from '../support/support.entity';
 import { SupportFunding1798500000000 } from './migrations/1798500000000-SupportFunding';
+import { NationalHub1798600000000 } from './migrations/1798600000000-NationalHub';
+import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
 import { Report, ReportReminder, ReportSetting } from '../reports/report.entity';
@@ -35,6 +37,8 @@ export const PROGRAMME_DATABASE = {
     SupportApplication,
     Settlement,
     BudgetNorm,
+    NationalRecord,
+    NationalCursor,
   ],
   migrations: [
     InitialProgramme1798000000000,
@@ -43,5 +47,6 @@ export const PROGRAMME_DATABASE = {
     Reports1798300000000,
     ReadModelsAndVillages1798400000000,
     SupportFunding1798500000000,
+    NationalHub1798600000000,
   ],
 };

@@ -10,6 +10,9 @@ import {
   SetReportSettingsCommand,
   SubmitReportBody,
   NationalExportCommand,
+  NationalHubQuery,
+  type ForwardedDossierView,
+  type NationalFiguresView,
   type FileView,
   type PdfView,
   type ProgrammeJobRunView,
@@ -22,6 +25,7 @@ import type { ProgrammeConfig } from '../config/programme.config';
 import { ProgrammeJobs } from '../jobs/programme.jobs';
 import { ReportsUseCases } from './reports.use-cases';
 import { NationalExportUseCases } from '../national/national-export.use-cases';
+import { NationalHubUseCases } from '../national/national-hub.use-cases';
 
 /** The bus edge of reports, their settings, the national database export, and the programme's job runs. */
 @RpcController()
@@ -30,6 +34,7 @@ export class ReportsHandler {
     private readonly reports: ReportsUseCases,
     private readonly jobs: ProgrammeJobs,
     private readonly nationalExports: NationalExportUseCases,
+    private readonly hub: NationalHubUseCases,
     @Inject(PROGRAMME_CONFIG) private readonly config: ProgrammeConfig,
   ) {}
 
@@ -76,6 +81,16 @@ export class ReportsHandler {
   @Handles(S.nationalExport)
   nationalExport(@Payload() c: NationalExportCommand, @Caller() call: RpcContext): Promise<FileView> {
     return this.nationalExports.export(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.nationalFigures)
+  nationalFigures(@Payload() q: NationalHubQuery, @Caller() call: RpcContext): Promise<NationalFiguresView[]> {
+    return this.hub.figures(requireActor(call), q);
+  }
+
+  @Handles(S.nationalForwarded)
+  nationalForwarded(@Payload() q: NationalHubQuery, @Caller() call: RpcContext): Promise<ForwardedDossierView[]> {
+    return this.hub.forwarded(requireActor(call), q);
   }
 
   @Handles(S.jobRun)
