@@ -791,4 +791,60 @@ describe('the programme: plans, targets and progress', () => {
     );
     expect((await p.http('GET', '/api/programme/budget-estimate?year=2024', { token: district })).status).toBe(403);
   });
+
+  it("rolls the district's own plan up into the province's, each kept by whom it belongs to", async () => {
+    const plan = (body: Record<string, unknown>, token = district) => p.http('POST', '/api/programme/plans', { token, body });
+    const own = {
+      title: 'Kế hoạch thực hiện Chương trình OCOP thành phố Thanh Hóa năm 2024',
+      reference: '45/KH-UBND ngày 10/3/2024',
+      level: 'DISTRICT',
+      unitCode: DEMO.districtCode,
+      fromYear: 2024,
+      toYear: 2024,
+      countingRule: 'FIRST_CERTIFICATION',
+    };
+    expect((await plan({ ...own, unitCode: '395' })).status).toBe(403);
+    expect((await plan({ ...own, level: 'PROVINCE', unitCode: DEMO.provinceCode })).status).toBe(403);
+    const created = await plan(own);
+    expect(created.status).toBe(201);
+    const targets = [3, 4].map((stars) => ({
+      kind: 'CERTIFIED_PRODUCTS',
+      unitCode: DEMO.districtCode,
+      stars,
+      year: 2024,
+      value: stars === 3 ? 2 : 1,
+    }));
+    expect((await p.http('PUT', `/api/programme/plans/${created.body.id}/targets`, { token: district, body: { targets } })).status).toBe(
+      200,
+    );
+    expect((await p.http('PUT', `/api/programme/plans/${planId}/targets`, { token: district, body: { targets } })).status).toBe(403);
+
+    const rollup = async (token: string) =>
+      (await p.http('GET', `/api/programme/plans/${planId}/rollup`, { token, headers: { 'x-as-of': '2024-12-31T00:00:00Z' } })).body
+        .rows as {
+        unitCode: string;
+        kind: string;
+        stars: number;
+        provinceValue: number | null;
+        districtValue: number | null;
+        achieved: number;
+        short: boolean;
+      }[];
+    const seat = (rows: Awaited<ReturnType<typeof rollup>>) =>
+      rows
+        .filter((r) => r.unitCode === DEMO.districtCode && r.kind === 'CERTIFIED_PRODUCTS')
+        .map((r) => [r.stars, r.provinceValue, r.districtValue, r.achieved, r.short]);
+    // The province asks 3/1/1 of the seat's district; its own plan sets 2/1 (no 5★): short of the 3★ and of the 5★.
+    expect(seat(await rollup(office))).toEqual([
+      [3, 3, 2, 3, true],
+      [4, 1, 1, 0, false],
+      [5, 1, null, 0, true],
+    ]);
+    const mine = await rollup(district);
+    expect(new Set(mine.map((r) => r.unitCode))).toEqual(new Set([DEMO.districtCode]));
+    expect(seat(mine)).toEqual(seat(await rollup(office)));
+    expect((await p.http('GET', `/api/programme/plans/${created.body.id}/rollup`, { token: office })).body).toMatchObject({
+      code: 'PLAN_NOT_PROVINCIAL',
+    });
+  });
 });

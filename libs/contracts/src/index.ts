@@ -571,6 +571,8 @@ export {
   PlanTaskEvidenceCommand,
   PlanTaskEvidenceView,
   PlanTaskView,
+  RollupRowView,
+  PlanRollupView,
 } from './programme/programme.dto';
 export {
   SUPPORT_POLICY_KINDS,

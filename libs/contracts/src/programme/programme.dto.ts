@@ -229,3 +229,24 @@ export class PlanTaskView {
   @ApiProperty({ description: 'Not done or cancelled, and its deadline passed as of the request' }) overdue: boolean;
   @ApiProperty({ type: [PlanTaskEvidenceView] }) evidence: PlanTaskEvidenceView[];
 }
+
+/** A provincial plan's target for a district beside what the district's own plans set, and what was achieved. */
+export class RollupRowView {
+  @ApiProperty() unitCode: string;
+  @ApiProperty({ enum: TARGET_KINDS }) kind: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) stars: number | null;
+  @ApiProperty() year: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The provincial plan’s target for the district' })
+  provinceValue: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The sum of the district’s own plans’ targets' })
+  districtValue: number | null;
+  @ApiProperty({ type: [String], description: 'The district plans it comes from' }) districtPlanIds: string[];
+  @ApiProperty({ description: 'Counted by the provincial plan’s rule, as of the request' }) achieved: number;
+  @ApiProperty({ description: 'Whether the district plans set less than the province asks of the district' }) short: boolean;
+}
+
+export class PlanRollupView {
+  @ApiProperty() planId: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [RollupRowView] }) rows: RollupRowView[];
+}

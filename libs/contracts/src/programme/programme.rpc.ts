@@ -41,20 +41,23 @@ import { CreateCraftVillageCommand, ListCraftVillagesQuery, SetVillageProductsCo
 const PLANNERS = [Role.PROVINCE_OFFICE, Role.ADMIN];
 /** Who reads plans and progress: the planners, and district offices (their district's targets). */
 const PLAN_READERS = [...PLANNERS, Role.DISTRICT_OFFICER];
+/** Who keeps a plan: the planners, and a district officer (its district's plan). */
+const PLAN_KEEPERS = [...PLANNERS, Role.DISTRICT_OFFICER];
 /** Who reads rewards: the readers of plans, and a producer (its own). */
 const REWARD_READERS = [...PLAN_READERS, Role.PRODUCER];
 
 export const ProgrammeRpc = {
-  [S.planCreate]: { request: CreatePlanCommand, roles: PLANNERS },
+  [S.planCreate]: { request: CreatePlanCommand, roles: PLAN_KEEPERS },
   [S.planList]: { request: ListPlansQuery, roles: PLAN_READERS },
   [S.planGet]: { request: PlanIdQuery, roles: PLAN_READERS },
-  [S.targetsAdd]: { request: AddTargetsCommand, roles: PLANNERS },
+  [S.targetsAdd]: { request: AddTargetsCommand, roles: PLAN_KEEPERS },
   [S.targetsImport]: { request: ImportTargetsCommand, roles: PLANNERS },
   [S.progress]: { request: PlanIdQuery, roles: PLAN_READERS },
-  [S.taskCreate]: { request: CreatePlanTaskCommand, roles: PLANNERS },
+  [S.planRollup]: { request: PlanIdQuery, roles: PLAN_READERS },
+  [S.taskCreate]: { request: CreatePlanTaskCommand, roles: PLAN_KEEPERS },
   [S.taskList]: { request: PlanIdQuery, roles: PLAN_READERS },
-  [S.taskUpdate]: { request: UpdatePlanTaskCommand, roles: PLANNERS },
-  [S.taskAddEvidence]: { request: PlanTaskEvidenceCommand, roles: PLANNERS },
+  [S.taskUpdate]: { request: UpdatePlanTaskCommand, roles: PLAN_KEEPERS },
+  [S.taskAddEvidence]: { request: PlanTaskEvidenceCommand, roles: PLAN_KEEPERS },
   [S.policyCreate]: { request: CreateSupportPolicyCommand, roles: PLANNERS },
   [S.policyList]: { request: ListSupportPoliciesQuery, roles: REWARD_READERS },
   [S.policyGet]: { request: SupportPolicyIdQuery, roles: REWARD_READERS },

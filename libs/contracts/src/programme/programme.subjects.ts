@@ -6,6 +6,7 @@ export const ProgrammeSubjects = {
   targetsAdd: 'programme.plan.add-targets',
   targetsImport: 'programme.plan.import-targets',
   progress: 'programme.plan.progress',
+  planRollup: 'programme.plan.rollup',
   taskCreate: 'programme.task.create',
   taskList: 'programme.task.list',
   taskUpdate: 'programme.task.update',

@@ -106,7 +106,7 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   ],
   PlansController_create: [
     'Create a plan',
-    'The standing office records a plan of the programme (the province’s or a district’s) with its legal reference, its period and what its targets count as an added product (a product’s first certification only, or also re-evaluations and upgrades). Audited.',
+    'The standing office (or a district officer, its district’s plan) records a plan of the programme (the province’s or a district’s) with its legal reference, its period and what its targets count as an added product (a product’s first certification only, or also re-evaluations and upgrades). Audited.',
   ],
   PlansController_list: [
     'List plans',
@@ -136,6 +136,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   PlanTasksController_evidence: [
     'Record evidence for a task',
     'A report or decision that proves what was done (its text and reference). Audited.',
+  ],
+  PlansController_rollup: [
+    "Roll a provincial plan's district plans up",
+    'For each district, kind, star level and year: the provincial plan’s target for the district beside the sum of the district’s own plans’ targets, what was achieved as of X-As-Of by the provincial plan’s rule, and whether the districts set less than the province asks.',
   ],
   PlansController_progress: [
     "Get a plan's progress",

@@ -11,6 +11,7 @@ import {
   ImportTargetsBody,
   ListPlansQuery,
   PlanProgressView,
+  PlanRollupView,
   PlanView,
   ProgrammeSubjects as S,
   CreateSupportPolicyCommand,
@@ -118,6 +119,13 @@ export class PlansController {
   @ApiOkResponse({ type: [PlanTaskView] })
   tasks(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanTaskView[]> {
     return this.rpc.request(S.taskList, { planId: id }, { actor });
+  }
+
+  @Get(':id/rollup')
+  @RolesOf(S.planRollup)
+  @ApiOkResponse({ type: PlanRollupView })
+  rollup(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<PlanRollupView> {
+    return this.rpc.request(S.planRollup, { planId: id }, { actor });
   }
 
   @Get(':id/progress')

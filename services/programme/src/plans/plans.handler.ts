@@ -7,6 +7,7 @@ import {
   PlanIdQuery,
   ProgrammeSubjects as S,
   type PlanProgressView,
+  type PlanRollupView,
   type PlanView,
 } from '@ocop/contracts';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
@@ -40,6 +41,11 @@ export class PlansHandler {
   @Handles(S.targetsImport)
   import(@Payload() c: ImportTargetsCommand, @Caller() call: RpcContext): Promise<PlanView> {
     return this.plans.importTargets(requireActor(call), c);
+  }
+
+  @Handles(S.planRollup)
+  rollup(@Payload() q: PlanIdQuery, @Caller() call: RpcContext): Promise<PlanRollupView> {
+    return this.plans.rollup(requireActor(call), q.planId, call.asOf);
   }
 
   @Handles(S.progress)

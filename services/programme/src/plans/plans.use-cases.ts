@@ -12,6 +12,7 @@ import {
   type ImportTargetsCommand,
   type ListPlansQuery,
   type PlanProgressView,
+  type PlanRollupView,
   type PlanView,
   type ReportTargetFigures,
   type TargetInput,
@@ -33,9 +34,14 @@ const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
 
 /** Whether the actor reads the plan: its province's office and admin, a national admin, a district officer of its province. */
 const reads = (actor: Actor, p: Plan): boolean => coversProvince(actor, p.provinceCode);
-/** Whether the actor changes it: the standing office of its province, an admin of it. */
-const manages = (actor: Actor, p: Pick<Plan, 'provinceCode'>): boolean =>
-  actor.role !== Role.DISTRICT_OFFICER && coversProvince(actor, p.provinceCode);
+/**
+ * Whether the actor changes it: the standing office of its province, an admin of it; a district officer its own
+ * district's plan (the district's plan that rolls up into the province's).
+ */
+const manages = (actor: Actor, p: Pick<Plan, 'provinceCode' | 'level' | 'unitCode'>): boolean =>
+  actor.role === Role.DISTRICT_OFFICER
+    ? p.level === 'DISTRICT' && p.unitCode === actor.scope.districtCode && actor.scope.provinceCode === p.provinceCode
+    : coversProvince(actor, p.provinceCode);
 
 const audit = (tx: Tx, actor: Actor, action: string, planId: string, details: Record<string, unknown>) =>
   writeActorAudit(tx, actor, action, 'plan', planId, details);
@@ -59,7 +65,8 @@ export class PlansUseCases {
   async create(actor: Actor, c: CreatePlanCommand): Promise<PlanView> {
     if (c.toYear < c.fromYear) throw AppError.validation('PLAN_PERIOD_INVALID', 'toYear is before fromYear', 'toYear');
     const unit = await this.units.unit(actor, c.level, c.unitCode, 'unitCode');
-    if (!manages(actor, unit)) throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not keep the plans of ${unit.name}`);
+    if (!manages(actor, { provinceCode: unit.provinceCode, level: c.level, unitCode: c.unitCode }))
+      throw AppError.forbidden('SCOPE_FORBIDDEN', `${actor.username} may not keep the plans of ${unit.name}`);
     const plan = Object.assign(new Plan(), {
       id: randomUUID(),
       title: c.title,
@@ -155,6 +162,53 @@ export class PlansUseCases {
       planId: p.id,
       asOf: asOf.toISOString(),
       targets: await this.achieved(p, this.visible(actor, await this.plans.targetsOf(p.id)), asOf),
+    };
+  }
+
+  /**
+   * How the districts' own plans roll up into a provincial plan: for each district, kind, star level and year, the
+   * provincial plan's target beside the sum of the district's plans' targets (plans of that district whose period
+   * includes the year), and what was achieved by the provincial plan's rule; `short` when the districts set less than
+   * the province asks. A district officer sees its district's rows.
+   */
+  async rollup(actor: Actor, planId: string, asOf: Date): Promise<PlanRollupView> {
+    const p = await this.plans.get(planId);
+    if (!p || !reads(actor, p)) throw notFound();
+    if (p.level !== 'PROVINCE') throw AppError.rule('PLAN_NOT_PROVINCIAL', 'district plans roll up into a provincial plan');
+    const key = (t: Pick<PlanTarget, 'unitCode' | 'kind' | 'stars' | 'year'>) => `${t.unitCode}|${t.kind}|${t.stars ?? '*'}|${t.year}`;
+    const rows = new Map<string, { target: PlanTarget; provinceValue: number | null; districtValue: number | null; plans: string[] }>();
+    for (const t of (await this.plans.targetsOf(p.id)).filter((x) => x.unitCode !== p.provinceCode))
+      rows.set(key(t), { target: t, provinceValue: t.value, districtValue: null, plans: [] });
+    for (const d of (await this.plans.ofPeriod(p.provinceCode, p.fromYear, p.toYear)).filter((x) => x.level === 'DISTRICT'))
+      for (const t of (await this.plans.targetsOf(d.id)).filter((x) => x.year >= p.fromYear && x.year <= p.toYear)) {
+        const row = rows.get(key(t)) ?? { target: t, provinceValue: null, districtValue: null, plans: [] };
+        row.districtValue = (row.districtValue ?? 0) + t.value;
+        if (!row.plans.includes(d.id)) row.plans.push(d.id);
+        rows.set(key(t), row);
+      }
+    const visible = [...rows.values()].filter(
+      (r) => actor.role !== Role.DISTRICT_OFFICER || r.target.unitCode === actor.scope.districtCode,
+    );
+    visible.sort((a, b) => key(a.target).localeCompare(key(b.target)));
+    const achieved = await this.achieved(
+      p,
+      visible.map((r) => r.target),
+      asOf,
+    );
+    return {
+      planId: p.id,
+      asOf: asOf.toISOString(),
+      rows: visible.map((r, i) => ({
+        unitCode: r.target.unitCode,
+        kind: r.target.kind,
+        stars: r.target.stars,
+        year: r.target.year,
+        provinceValue: r.provinceValue,
+        districtValue: r.districtValue,
+        districtPlanIds: r.plans,
+        achieved: achieved[i]!.achieved,
+        short: r.provinceValue !== null && (r.districtValue ?? 0) < r.provinceValue,
+      })),
     };
   }
 
