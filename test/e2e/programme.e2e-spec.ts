@@ -847,4 +847,43 @@ describe('the programme: plans, targets and progress', () => {
       code: 'PLAN_NOT_PROVINCIAL',
     });
   });
+
+  it("counts the green-value-chain share from products' priority categories", async () => {
+    const certified = (
+      (await p.http('GET', '/api/certification/certificates?limit=500', { token: admin })).body as {
+        productId: string;
+        authorityUnitCode: string;
+      }[]
+    ).filter((c) => c.authorityUnitCode !== 'VN');
+    const attributes = { processingLevel: 'DEEP_PROCESSED', gift: true, export: false, communityTourism: false, greenValueChain: true };
+    const set = (id: string, body: Record<string, unknown>, token = officer) =>
+      p.http('PUT', `/api/products/${id}/attributes`, { token, body });
+    expect((await set(certified[0]!.productId, { ...attributes, processingLevel: 'FROZEN' })).body).toMatchObject({
+      status: 400,
+      field: 'processingLevel',
+    });
+    expect((await set(certified[0]!.productId, { ...attributes, gift: 'yes' })).body).toMatchObject({ status: 400, field: 'gift' });
+    expect((await set(certified[0]!.productId, attributes, await p.login('producer'))).status).toBe(404);
+    const done = await set(certified[0]!.productId, attributes);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject(attributes);
+    await bus.settled('programme-facts', 20_000);
+
+    const targets = [{ kind: 'GREEN_VALUE_CHAIN_SHARE', unitCode: DEMO.districtCode, year: 2024, value: 25 }];
+    expect((await p.http('PUT', `/api/programme/plans/${planId}/targets`, { token: office, body: { targets } })).status).toBe(200);
+    const green = async (asOf: string) =>
+      (
+        (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': asOf } })).body.targets as {
+          kind: string;
+          achieved: number;
+          denominator: number;
+          percent: number;
+          met: boolean;
+        }[]
+      ).find((t) => t.kind === 'GREEN_VALUE_CHAIN_SHARE');
+    // Of the seat's three OCOP producers, one makes a product in a green value chain: 33.3 % ≥ 25 %.
+    expect(await green('2024-12-31T00:00:00Z')).toMatchObject({ achieved: 1, denominator: 3, percent: 33.3, met: true });
+    // Before June's certificates there was no OCOP producer to count.
+    expect(await green('2024-06-01T00:00:00Z')).toMatchObject({ achieved: 0, denominator: 0, percent: null, met: false });
+  });
 });

@@ -959,6 +959,22 @@ export interface ProducerRegisteredData {
   provinceCode: string;
 }
 
+/** The `data` of `registration.product-attributes-set.v1`. */
+export interface ProductAttributesSetData {
+  /** Format: uuid. */
+  productId: string;
+  /** Format: uuid. */
+  producerId: string;
+  provinceCode: string;
+  processingLevel: 'RAW' | 'PRELIMINARY' | 'PROCESSED' | 'DEEP_PROCESSED' | null;
+  gift: boolean;
+  export: boolean;
+  communityTourism: boolean;
+  greenValueChain: boolean;
+  /** Format: date-time. */
+  at: string;
+}
+
 /** The `data` of `registration.product-registered.v1`. */
 export interface ProductRegisteredData {
   /** Format: uuid. */
@@ -1380,6 +1396,7 @@ export interface PlatformEvents {
   'registration.opinion-reminded.v1': OpinionFollowUpData;
   'registration.opinion-requested.v1': OpinionRequestedData;
   'registration.producer-registered.v1': ProducerRegisteredData;
+  'registration.product-attributes-set.v1': ProductAttributesSetData;
   'registration.product-registered.v1': ProductRegisteredData;
   'registration.reevaluation-invited.v1': ReevaluationInvitedData;
   'scoring.catalogue-published.v1': CataloguePublishedData;
@@ -1465,6 +1482,7 @@ export const PLATFORM_EVENT_TYPES = [
   'registration.opinion-reminded.v1',
   'registration.opinion-requested.v1',
   'registration.producer-registered.v1',
+  'registration.product-attributes-set.v1',
   'registration.product-registered.v1',
   'registration.reevaluation-invited.v1',
   'scoring.catalogue-published.v1',

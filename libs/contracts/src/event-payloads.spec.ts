@@ -79,6 +79,17 @@ const sample = {
 };
 
 const SAMPLES: { [T in EventType]: EventPayload<T> } = {
+  [RegistrationEvents.productAttributesSet]: {
+    productId: dossier.productId,
+    producerId: dossier.producerId,
+    provinceCode: '38',
+    processingLevel: 'DEEP_PROCESSED',
+    gift: true,
+    export: false,
+    communityTourism: false,
+    greenValueChain: true,
+    at: '2024-05-01T03:00:00.000Z',
+  },
   [ProgrammeEvents.reportReminder]: {
     reminderId: randomUUID(),
     provinceCode: '38',
@@ -624,6 +635,7 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [ScoringEvents.memberNominated]: 'nominationId',
   [ScoringEvents.nominationDecided]: 'nominationId',
   [ProgrammeEvents.reportReminder]: 'reminderId',
+  [RegistrationEvents.productAttributesSet]: 'productId',
   [ProgrammeEvents.reportSubmitted]: 'reportId',
 };
 const requiredOf = (type: EventType): string => {
@@ -660,7 +672,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(70);
+    expect(TYPES).toHaveLength(71);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

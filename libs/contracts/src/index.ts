@@ -25,7 +25,14 @@ export { validateInto, validationErrorFrom } from './validate';
 export { PageQuery, DEFAULT_PAGE } from './query';
 export { RegistrationSubjects, RegistrationEvents } from './registration/registration.subjects';
 export { PRODUCER_TYPES, CreateProducerCommand, GetProducerQuery, ListProducersQuery, ProducerView } from './registration/producer.dto';
-export { CreateProductCommand, ListProductsQuery, ProductView } from './registration/product.dto';
+export {
+  CreateProductCommand,
+  ListProductsQuery,
+  ProductView,
+  PROCESSING_LEVELS,
+  SetProductAttributesBody,
+  SetProductAttributesCommand,
+} from './registration/product.dto';
 export { CreateRoundCommand, ListRoundsQuery, RoundView } from './registration/round.dto';
 export {
   DOSSIER_KINDS,
@@ -62,6 +69,7 @@ export {
   DocumentAttachedData,
   ProducerRegisteredData,
   ProductRegisteredData,
+  ProductAttributesSetData,
   RegistrationEventPayloads,
 } from './registration/registration.events';
 // Registration follows certification: the certified dossier and re-evaluation invitations.

@@ -12,6 +12,7 @@ import { DossiersRepository } from './dossiers/dossiers.repository';
 import { TimelineEntriesRepository } from './dossiers/timeline-entries.repository';
 import { CreateProducerUseCase } from './producers/create-producer.use-case';
 import { CreateProductUseCase } from './products/create-product.use-case';
+import { SetProductAttributesUseCase } from './products/set-product-attributes.use-case';
 import { CreateRoundUseCase } from './rounds/create-round.use-case';
 import { CreateDossierUseCase } from './dossiers/create-dossier.use-case';
 import { AttachDocumentUseCase } from './dossiers/attach-document.use-case';
@@ -78,6 +79,7 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       ReevaluationInvitationsRepository,
       CreateProducerUseCase,
       CreateProductUseCase,
+      SetProductAttributesUseCase,
       CreateRoundUseCase,
       CreateDossierUseCase,
       AttachDocumentUseCase,

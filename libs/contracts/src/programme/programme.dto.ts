@@ -15,7 +15,8 @@ export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
  * total to 200"); CRAFT_VILLAGE_SHARE the percent of the register's craft villages (traditional ones only, if said) with
  * a product holding a valid certificate; FORWARDED_TO_MINISTRY potential 5★ the province's council forwarded to the
  * central council (a province's target only); SALES_POINTS OCOP sales points opened; CLASSES_HELD training classes
- * completed; PEOPLE_TRAINED people who completed a class. A minimum is a value; a range is value to valueMax.
+ * completed; PEOPLE_TRAINED people who completed a class; GREEN_VALUE_CHAIN_SHARE the percent of OCOP producers (holding a
+ * valid certificate) with a product made in a green value chain. A minimum is a value; a range is value to valueMax.
  */
 export const TARGET_KINDS = [
   'CERTIFIED_PRODUCTS',
@@ -25,6 +26,7 @@ export const TARGET_KINDS = [
   'SALES_POINTS',
   'CLASSES_HELD',
   'PEOPLE_TRAINED',
+  'GREEN_VALUE_CHAIN_SHARE',
 ] as const;
 /** Kinds counted from certificates (the only ones a star level applies to). */
 export const CERTIFICATE_TARGET_KINDS: readonly string[] = ['CERTIFIED_PRODUCTS', 'CERTIFIED_PRODUCTS_TOTAL'];

@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { Code, Codes, Flag, Id, Instant, Int, Nullable, Text } from '../event-fields';
+import { Code, Codes, Flag, Id, Instant, Int, Nullable, OneOf, Text } from '../event-fields';
 import { Nested, NestedList } from '../validation';
 import { RegistrationEvents } from './registration.subjects';
 
@@ -89,6 +89,17 @@ export class ProductRegisteredData {
   @Text(1000) name: string;
   @Code() productSetCode: string;
 }
+export class ProductAttributesSetData {
+  @Id() productId: string;
+  @Id() producerId: string;
+  @Code() provinceCode: string;
+  @Nullable() @OneOf(['RAW', 'PRELIMINARY', 'PROCESSED', 'DEEP_PROCESSED']) processingLevel: string | null;
+  @Flag() gift: boolean;
+  @Flag() export: boolean;
+  @Flag() communityTourism: boolean;
+  @Flag() greenValueChain: boolean;
+  @Instant() at: string;
+}
 /** `registration.dossier-certified.v1`: the dossier's certificate was issued. */
 export class DossierCertifiedData extends DossierEventData {
   @Code() causedBy: string;
@@ -177,6 +188,7 @@ export class GuidanceFollowUpData extends DossierEventData {
 export const RegistrationEventPayloads = {
   [RegistrationEvents.producerRegistered]: ProducerRegisteredData,
   [RegistrationEvents.productRegistered]: ProductRegisteredData,
+  [RegistrationEvents.productAttributesSet]: ProductAttributesSetData,
   [RegistrationEvents.dossierCreated]: DossierCreatedData,
   [RegistrationEvents.documentAttached]: DocumentAttachedData,
   [RegistrationEvents.dossierSubmitted]: DossierSubmittedData,

@@ -2,7 +2,7 @@ import { Role } from '../actor';
 import { ALL_ROLES, type RpcRegistry } from '../rpc';
 import { RegistrationSubjects as S } from './registration.subjects';
 import { CreateProducerCommand, GetProducerQuery, ListProducersQuery } from './producer.dto';
-import { CreateProductCommand, ListProductsQuery } from './product.dto';
+import { CreateProductCommand, ListProductsQuery, SetProductAttributesCommand } from './product.dto';
 import { CreateRoundCommand, ListRoundsQuery } from './round.dto';
 import {
   AttachDocumentCommand,
@@ -48,6 +48,10 @@ export const RegistrationRpc = {
   [S.producerList]: { request: ListProducersQuery, roles: DOSSIER_READERS },
   [S.productCreate]: { request: CreateProductCommand, roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.productList]: { request: ListProductsQuery, roles: DOSSIER_READERS },
+  [S.productSetAttributes]: {
+    request: SetProductAttributesCommand,
+    roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
+  },
   [S.roundCreate]: { request: CreateRoundCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.roundList]: { request: ListRoundsQuery, roles: [...OFFICIALS, Role.PRODUCER] },
   [S.dossierCreate]: { request: CreateDossierCommand, roles: DOSSIER_EDITORS },

@@ -6,6 +6,7 @@ export const RegistrationSubjects = {
   producerList: 'registration.producer.list',
   productCreate: 'registration.product.create',
   productList: 'registration.product.list',
+  productSetAttributes: 'registration.product.set-attributes',
   roundCreate: 'registration.round.create',
   roundList: 'registration.round.list',
   dossierCreate: 'registration.dossier.create',
@@ -34,6 +35,8 @@ export const RegistrationSubjects = {
 export const RegistrationEvents = {
   producerRegistered: 'registration.producer-registered.v1',
   productRegistered: 'registration.product-registered.v1',
+  /** A product's priority categories (processing, gift, export, community tourism, green value chain) were set. */
+  productAttributesSet: 'registration.product-attributes-set.v1',
   dossierCreated: 'registration.dossier-created.v1',
   documentAttached: 'registration.document-attached.v1',
   dossierSubmitted: 'registration.dossier-submitted.v1',

@@ -104,6 +104,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Post a message in a guidance thread',
     'The agency’s officer answers (the first answer stops the reminders) or the asker follows up; a message with a reference already in the thread is taken once. On the timeline (registration.guidance-message-posted.v1).',
   ],
+  ProducersController_setAttributes: [
+    "Set a product's priority categories",
+    'Its processing level (raw, preliminary, processed, deep processing), and whether it is a gift, an export, a community-tourism product, made in a green value chain — what the plans’ shares count. By its producer, the commune or district of its producer, or the office. Audited; announced (registration.product-attributes-set.v1).',
+  ],
   PlansController_create: [
     'Create a plan',
     'The standing office (or a district officer, its district’s plan) records a plan of the programme (the province’s or a district’s) with its legal reference, its period and what its targets count as an added product (a product’s first certification only, or also re-evaluations and upgrades). Audited.',

@@ -29,6 +29,7 @@ import {
   ListUnitsQuery,
   ProducerView,
   ProductView,
+  SetProductAttributesBody,
   ProposeDossierBody,
   ReevaluationInvitationView,
   RegistrationSubjects as S,
@@ -94,6 +95,17 @@ export class ProducersController {
   @ApiOkResponse({ type: [ProductView] })
   products(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProductView[]> {
     return this.rpc.request(S.productList, { producerId: id }, { actor });
+  }
+
+  @Put('products/:id/attributes')
+  @RolesOf(S.productSetAttributes)
+  @ApiOkResponse({ type: ProductView })
+  setAttributes(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: SetProductAttributesBody,
+  ): Promise<ProductView> {
+    return this.rpc.request(S.productSetAttributes, { ...body, productId: id }, { actor });
   }
 
   @Post('products')

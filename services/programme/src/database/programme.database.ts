@@ -6,6 +6,7 @@ import { PlanTask, PlanTaskEvidence } from '../tasks/plan-task.entity';
 import { BudgetNorm, Reward, Settlement, SupportApplication, SupportPolicy } from '../support/support.entity';
 import { SupportFunding1798500000000 } from './migrations/1798500000000-SupportFunding';
 import { NationalHub1798600000000 } from './migrations/1798600000000-NationalHub';
+import { ProductAttributes1798700000000 } from './migrations/1798700000000-ProductAttributes';
 import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
@@ -48,5 +49,6 @@ export const PROGRAMME_DATABASE = {
     ReadModelsAndVillages1798400000000,
     SupportFunding1798500000000,
     NationalHub1798600000000,
+    ProductAttributes1798700000000,
   ],
 };

@@ -19,6 +19,13 @@ export class ProductCopy {
   @Column('text') name: string;
   @Column({ name: 'product_set_code', type: 'text' }) productSetCode: string;
   @Column({ name: 'registered_at', type: 'timestamptz' }) registeredAt: Date;
+  /** Its priority categories, as last set (attributes_at: the instant they were). */
+  @Column({ name: 'processing_level', type: 'text', nullable: true }) processingLevel: string | null;
+  @Column({ type: 'boolean', default: false }) gift: boolean;
+  @Column({ type: 'boolean', default: false }) export: boolean;
+  @Column({ name: 'community_tourism', type: 'boolean', default: false }) communityTourism: boolean;
+  @Column({ name: 'green_value_chain', type: 'boolean', default: false }) greenValueChain: boolean;
+  @Column({ name: 'attributes_at', type: 'timestamptz', nullable: true }) attributesAt: Date | null;
 }
 
 /** A training class's unit, from its scheduling (its completion and its people count there). */

@@ -10,6 +10,7 @@ import {
   type EvaluationCompletedData,
   type EventScheduledData,
   type ProducerRegisteredData,
+  type ProductAttributesSetData,
   type ProductRegisteredData,
   type SalesPointRegisteredData,
 } from '@ocop/contracts';
@@ -51,6 +52,23 @@ export class FactsConsumer {
       productSetCode: d.productSetCode,
       registeredAt: new Date(ctx.event.time),
     });
+  }
+
+  @OnEvent(FACTS, RegistrationEvents.productAttributesSet)
+  async attributes(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ProductAttributesSetData;
+    await this.facts.setAttributes(
+      ctx.tx,
+      d.productId,
+      {
+        processingLevel: d.processingLevel,
+        gift: d.gift,
+        export: d.export,
+        communityTourism: d.communityTourism,
+        greenValueChain: d.greenValueChain,
+      },
+      new Date(d.at),
+    );
   }
 
   /** A potential 5★ the province's council forwarded to the central council. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
+import { validAt } from '../certificates/certificates.repository';
 import { ClassCopy, Fact, ProducerCopy, ProductCopy } from './fact.entity';
 
 /** The copies of producers, products and classes, and the counted facts: each written once, whatever the redeliveries. */
@@ -12,8 +13,37 @@ export class FactsRepository {
     await tx.createQueryBuilder().insert().into(ProducerCopy).values(p).orIgnore().execute();
   }
 
-  async addProduct(tx: Tx, p: ProductCopy): Promise<void> {
+  /** A registered product enters the copy without priority categories (its attributes come with their own event). */
+  async addProduct(tx: Tx, p: Pick<ProductCopy, 'productId' | 'producerId' | 'name' | 'productSetCode' | 'registeredAt'>): Promise<void> {
     await tx.createQueryBuilder().insert().into(ProductCopy).values(p).orIgnore().execute();
+  }
+
+  /** A product's priority categories become these, unless the copy holds later ones. */
+  async setAttributes(
+    tx: Tx,
+    productId: string,
+    a: Pick<ProductCopy, 'processingLevel' | 'gift' | 'export' | 'communityTourism' | 'greenValueChain'>,
+    at: Date,
+  ): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(ProductCopy)
+      .set({ ...a, attributesAt: at })
+      .where('product_id = :productId AND (attributes_at IS NULL OR attributes_at <= :at)', { productId, at })
+      .execute();
+  }
+
+  /** Of a unit's producers holding a valid certificate at `at`, how many have a product made in a green value chain. */
+  async greenShare(provinceCode: string, districtCode: string | null, at: Date): Promise<{ producers: number; green: number }> {
+    const [r]: { producers: string; green: string }[] = await this.ds.query(
+      `SELECT count(DISTINCT c.producer_id) AS producers,
+              count(DISTINCT c.producer_id) FILTER (WHERE EXISTS (
+                SELECT 1 FROM programme.product_copy p WHERE p.producer_id = c.producer_id AND p.green_value_chain)) AS green
+         FROM programme.certificate c
+        WHERE c.province_code = $1 AND ($2::text IS NULL OR c.district_code = $2) AND c.stars >= 3 AND ${validAt('c', 3)}`,
+      [provinceCode, districtCode, at],
+    );
+    return { producers: Number(r!.producers), green: Number(r!.green) };
   }
 
   async addClass(tx: Tx, c: ClassCopy): Promise<void> {

@@ -280,18 +280,24 @@ export class PlansUseCases {
           denominator = share.villages;
           break;
         }
+        case 'GREEN_VALUE_CHAIN_SHARE': {
+          const share = await this.facts.greenShare(p.provinceCode, district, end);
+          achieved = active = share.green;
+          denominator = share.producers;
+          break;
+        }
         default:
           achieved = active = end < yearStart ? 0 : await this.facts.count(t.kind, p.provinceCode, district, yearStart, end);
       }
-      const percent =
-        t.kind === 'CRAFT_VILLAGE_SHARE'
-          ? denominator
-            ? Math.round((achieved * 1000) / denominator) / 10
-            : null
-          : t.value === 0
-            ? null
-            : Math.round((achieved * 1000) / t.value) / 10;
-      const met = t.kind === 'CRAFT_VILLAGE_SHARE' ? (percent ?? 0) >= t.value : achieved >= t.value;
+      const share = t.kind === 'CRAFT_VILLAGE_SHARE' || t.kind === 'GREEN_VALUE_CHAIN_SHARE';
+      const percent = share
+        ? denominator
+          ? Math.round((achieved * 1000) / denominator) / 10
+          : null
+        : t.value === 0
+          ? null
+          : Math.round((achieved * 1000) / t.value) / 10;
+      const met = share ? (percent ?? 0) >= t.value : achieved >= t.value;
       out.push({ ...targetView(t), achieved, active, percent, denominator, met });
     }
     return out;
@@ -333,7 +339,7 @@ export class PlansUseCases {
       );
     if (t.valueMax != null && t.valueMax < t.value)
       throw AppError.validation('TARGET_RANGE_INVALID', `the range ${t.value}–${t.valueMax} ends before it starts`, `${field}.valueMax`);
-    if (t.kind === 'CRAFT_VILLAGE_SHARE' && Math.max(t.value, t.valueMax ?? 0) > 100)
+    if ((t.kind === 'CRAFT_VILLAGE_SHARE' || t.kind === 'GREEN_VALUE_CHAIN_SHARE') && Math.max(t.value, t.valueMax ?? 0) > 100)
       throw AppError.validation('TARGET_SHARE_INVALID', 'a share is a percent, at most 100', `${field}.value`);
     if (t.kind === 'FORWARDED_TO_MINISTRY' && t.unitCode !== plan.provinceCode)
       throw AppError.validation(

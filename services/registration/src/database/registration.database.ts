@@ -8,6 +8,7 @@ import { TimelineEntry } from '../dossiers/timeline-entry.entity';
 import { ReevaluationInvitation } from '../reevaluation/reevaluation-invitation.entity';
 import { DossierOpinion, OpinionRule } from '../opinions/opinion.entity';
 import { GuidanceMessage, GuidanceThread } from '../guidance/guidance.entity';
+import { ProductAttributes1765200000000 } from './migrations/1765200000000-ProductAttributes';
 import { GuidanceThreads1765100000000 } from './migrations/1765100000000-GuidanceThreads';
 import { AgencyOpinions1765000000000 } from './migrations/1765000000000-AgencyOpinions';
 import { InitialRegistration1763800000000 } from './migrations/1763800000000-InitialRegistration';
@@ -37,5 +38,6 @@ export const REGISTRATION_DATABASE = {
     ReevaluationInvitation1764100000000,
     AgencyOpinions1765000000000,
     GuidanceThreads1765100000000,
+    ProductAttributes1765200000000,
   ],
 };

@@ -8,7 +8,7 @@ import { cycleYear } from '@ocop/domain';
 import { writeAudit } from '@ocop/persistence';
 import { AdministrativeUnit } from '../units/administrative-unit.entity';
 import { Producer } from '../producers/producer.entity';
-import { Product } from '../products/product.entity';
+import { NO_PRODUCT_ATTRIBUTES, Product } from '../products/product.entity';
 import { EvaluationRound } from '../rounds/round.entity';
 import { UnitsRepository } from '../units/units.repository';
 import { ProducersRepository } from '../producers/producers.repository';
@@ -65,6 +65,7 @@ export class SeedDemoDataUseCase {
         name: 'Mật ong rừng Đông Thanh',
         productSetCode: '04',
         description: null,
+        ...NO_PRODUCT_ATTRIBUTES,
       });
       await this.producers.insert(tx, producer);
       await this.products.insert(tx, product);

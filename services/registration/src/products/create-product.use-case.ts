@@ -6,7 +6,7 @@ import { PRODUCT_SETS, isProductSetCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { currentContext, now } from '@ocop/observability';
-import { Product } from './product.entity';
+import { NO_PRODUCT_ATTRIBUTES, Product } from './product.entity';
 import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
 import { readScopeOf } from '@ocop/auth';
@@ -36,6 +36,7 @@ export class CreateProductUseCase {
         name: cmd.name.trim(),
         productSetCode: cmd.productSetCode,
         description: cmd.description ?? null,
+        ...NO_PRODUCT_ATTRIBUTES,
         createdAt: now(),
       });
       await this.products.insert(tx, p);

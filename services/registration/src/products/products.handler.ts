@@ -1,10 +1,18 @@
 import { Payload } from '@nestjs/microservices';
-import { AppError, CreateProductCommand, ListProductsQuery, RegistrationSubjects as S, type ProductView } from '@ocop/contracts';
+import {
+  AppError,
+  CreateProductCommand,
+  ListProductsQuery,
+  RegistrationSubjects as S,
+  SetProductAttributesCommand,
+  type ProductView,
+} from '@ocop/contracts';
 import { readScopeOf } from '@ocop/auth';
 import { findProductSet } from '@ocop/domain';
 import { Caller, Handles, RpcController, requireActor, type RpcContext } from '@ocop/messaging';
 import { ProducersRepository } from '../producers/producers.repository';
 import { CreateProductUseCase } from './create-product.use-case';
+import { SetProductAttributesUseCase } from './set-product-attributes.use-case';
 import { ProductsRepository } from './products.repository';
 import type { Product } from './product.entity';
 
@@ -21,7 +29,13 @@ export class ProductsHandler {
     private readonly producers: ProducersRepository,
     private readonly products: ProductsRepository,
     private readonly createProduct: CreateProductUseCase,
+    private readonly setAttributes: SetProductAttributesUseCase,
   ) {}
+
+  @Handles(S.productSetAttributes)
+  async attributes(@Payload() c: SetProductAttributesCommand, @Caller() call: RpcContext): Promise<ProductView> {
+    return productView(await this.setAttributes.execute(requireActor(call), c));
+  }
 
   @Handles(S.productCreate)
   async create(@Payload() c: CreateProductCommand, @Caller() call: RpcContext): Promise<ProductView> {

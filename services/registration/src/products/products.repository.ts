@@ -31,6 +31,20 @@ export class ProductsRepository {
     return row !== null;
   }
 
+  async saveAttributes(tx: Tx, p: Product): Promise<void> {
+    await tx.update(
+      Product,
+      { id: p.id },
+      {
+        processingLevel: p.processingLevel,
+        gift: p.gift,
+        export: p.export,
+        communityTourism: p.communityTourism,
+        greenValueChain: p.greenValueChain,
+      },
+    );
+  }
+
   async insert(tx: Tx, p: Product): Promise<void> {
     await tx.insert(Product, p);
   }
