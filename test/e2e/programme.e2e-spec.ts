@@ -886,4 +886,53 @@ describe('the programme: plans, targets and progress', () => {
     // Before June's certificates there was no OCOP producer to count.
     expect(await green('2024-06-01T00:00:00Z')).toMatchObject({ achieved: 0, denominator: 0, percent: null, met: false });
   });
+
+  it('counts the share of the base years’ products that kept a valid certificate', async () => {
+    const old = (issuedAt: string, validTo: string, number: string) =>
+      ministryFive({
+        number,
+        code: number.slice(0, 10).replace(/\W/g, 'X'),
+        stars: 3,
+        tier: 'PROVINCE',
+        authorityUnitCode: DEMO.provinceCode,
+        producerDistrictCode: DEMO.districtCode,
+        issuedAt,
+        validFrom: issuedAt,
+        validTo,
+      });
+    // A 2021 product whose certificate ended in June 2024, and a 2022 one still valid.
+    for (const c of [
+      old('2021-05-10T03:00:00.000Z', '2024-05-10T00:00:00.000Z', '38-2021-0001/GCN'),
+      old('2022-05-10T03:00:00.000Z', '2025-05-10T00:00:00.000Z', '38-2022-0002/GCN'),
+    ])
+      await bus.publish('ocop/certification', CertificationEvents.certificateIssued, c);
+    await bus.settled('programme-certificates', 20_000);
+    const set = (target: Record<string, unknown>) =>
+      p.http('PUT', `/api/programme/plans/${planId}/targets`, {
+        token: office,
+        body: { targets: [{ kind: 'RETAINED_SHARE', unitCode: DEMO.districtCode, year: 2024, value: 85, ...target }] },
+      });
+    expect((await set({})).body).toMatchObject({ code: 'TARGET_BASE_YEARS', field: 'targets.0.baseFromYear' });
+    expect((await set({ baseFromYear: 2021, baseToYear: 2024 })).body).toMatchObject({
+      code: 'TARGET_BASE_YEARS',
+      field: 'targets.0.baseToYear',
+    });
+    expect((await set({ baseFromYear: 2021, baseToYear: 2022 })).status).toBe(200);
+    const retained = async (asOf: string) =>
+      (
+        (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': asOf } })).body.targets as {
+          kind: string;
+        }[]
+      ).find((t) => t.kind === 'RETAINED_SHARE');
+    // At the year's end one of the two is still certified (50 % < 85 %); on 1 May 2024 both were.
+    expect(await retained('2024-12-31T00:00:00Z')).toMatchObject({
+      achieved: 1,
+      denominator: 2,
+      percent: 50,
+      met: false,
+      baseFromYear: 2021,
+      baseToYear: 2022,
+    });
+    expect(await retained('2024-05-01T00:00:00Z')).toMatchObject({ achieved: 2, denominator: 2, percent: 100, met: true });
+  });
 });

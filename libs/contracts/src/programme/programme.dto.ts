@@ -16,7 +16,9 @@ export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
  * a product holding a valid certificate; FORWARDED_TO_MINISTRY potential 5★ the province's council forwarded to the
  * central council (a province's target only); SALES_POINTS OCOP sales points opened; CLASSES_HELD training classes
  * completed; PEOPLE_TRAINED people who completed a class; GREEN_VALUE_CHAIN_SHARE the percent of OCOP producers (holding a
- * valid certificate) with a product made in a green value chain. A minimum is a value; a range is value to valueMax.
+ * valid certificate) with a product made in a green value chain; RETAINED_SHARE the percent of the products certified in
+ * the base years (baseFromYear–baseToYear: "keep >85 % of the 2018–2020 products") still holding a valid certificate.
+ * A minimum is a value; a range is value to valueMax.
  */
 export const TARGET_KINDS = [
   'CERTIFIED_PRODUCTS',
@@ -27,6 +29,7 @@ export const TARGET_KINDS = [
   'CLASSES_HELD',
   'PEOPLE_TRAINED',
   'GREEN_VALUE_CHAIN_SHARE',
+  'RETAINED_SHARE',
 ] as const;
 /** Kinds counted from certificates (the only ones a star level applies to). */
 export const CERTIFICATE_TARGET_KINDS: readonly string[] = ['CERTIFIED_PRODUCTS', 'CERTIFIED_PRODUCTS_TOTAL'];
@@ -88,6 +91,18 @@ export class TargetInput {
   @IsOptional()
   @IsBoolean()
   traditionalOnly?: boolean;
+  @ApiPropertyOptional({ example: 2018, description: 'RETAINED_SHARE: the first base year' })
+  @IsOptional()
+  @IsInt()
+  @Min(2018)
+  @Max(2100)
+  baseFromYear?: number;
+  @ApiPropertyOptional({ example: 2020, description: 'RETAINED_SHARE: the last base year' })
+  @IsOptional()
+  @IsInt()
+  @Min(2018)
+  @Max(2100)
+  baseToYear?: number;
 }
 
 export class AddTargetsBody {
@@ -121,6 +136,8 @@ export class TargetView {
   @ApiProperty() value: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) valueMax: number | null;
   @ApiProperty() traditionalOnly: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true }) baseFromYear: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) baseToYear: number | null;
 }
 
 export class PlanView {
@@ -147,7 +164,11 @@ export class TargetProgressView extends TargetView {
     description: 'achieved / value in percent (null for a target of 0); CRAFT_VILLAGE_SHARE: the share reached, achieved / denominator',
   })
   percent: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'CRAFT_VILLAGE_SHARE: the craft villages counted' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'A share: what it is a share of (craft villages, OCOP producers, base-year products)',
+  })
   denominator: number | null;
   @ApiProperty({ description: 'Whether the target is reached (a range: within it)' }) met: boolean;
 }

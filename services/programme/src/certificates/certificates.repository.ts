@@ -95,6 +95,31 @@ export class CertificatesRepository {
     };
   }
 
+  /**
+   * Of the products certified in the base years (a district's producers', if given), how many still hold a valid
+   * certificate at `at` (the same or a later one: re-evaluated, upgraded).
+   */
+  async retained(
+    provinceCode: string,
+    districtCode: string | null,
+    fromYear: number,
+    toYear: number,
+    at: Date,
+  ): Promise<{ products: number; retained: number }> {
+    const [r]: { products: string; retained: string }[] = await this.ds.query(
+      `WITH base AS (
+         SELECT DISTINCT product_id FROM programme.certificate
+          WHERE province_code = $1 AND ($2::text IS NULL OR district_code = $2) AND stars >= 3
+            AND EXTRACT(YEAR FROM issued_at AT TIME ZONE 'Asia/Ho_Chi_Minh') BETWEEN $3 AND $4)
+       SELECT count(*) AS products,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM programme.certificate c WHERE c.product_id = base.product_id
+                                               AND c.stars >= 3 AND ${validAt('c', 5)})) AS retained
+         FROM base`,
+      [provinceCode, districtCode, fromYear, toYear, at],
+    );
+    return { products: Number(r!.products), retained: Number(r!.retained) };
+  }
+
   /** Certificates of a province (a district's producers', if given) valid at `at`, of a star level (none: 3★ and above). */
   async validCount(provinceCode: string, districtCode: string | null, stars: number | null, at: Date): Promise<number> {
     const [r]: { n: string }[] = await this.ds.query(

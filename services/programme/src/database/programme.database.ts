@@ -7,6 +7,7 @@ import { BudgetNorm, Reward, Settlement, SupportApplication, SupportPolicy } fro
 import { SupportFunding1798500000000 } from './migrations/1798500000000-SupportFunding';
 import { NationalHub1798600000000 } from './migrations/1798600000000-NationalHub';
 import { ProductAttributes1798700000000 } from './migrations/1798700000000-ProductAttributes';
+import { RetainedShare1798800000000 } from './migrations/1798800000000-RetainedShare';
 import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
@@ -50,5 +51,6 @@ export const PROGRAMME_DATABASE = {
     SupportFunding1798500000000,
     NationalHub1798600000000,
     ProductAttributes1798700000000,
+    RetainedShare1798800000000,
   ],
 };

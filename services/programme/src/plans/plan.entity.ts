@@ -41,4 +41,7 @@ export class PlanTarget {
   @Column({ name: 'value_max', type: 'int', nullable: true }) valueMax: number | null;
   /** CRAFT_VILLAGE_SHARE: only traditional craft villages. */
   @Column({ name: 'traditional_only', type: 'boolean', default: false }) traditionalOnly: boolean;
+  /** RETAINED_SHARE: the base years whose products are to keep a valid certificate. */
+  @Column({ name: 'base_from_year', type: 'int', nullable: true }) baseFromYear: number | null;
+  @Column({ name: 'base_to_year', type: 'int', nullable: true }) baseToYear: number | null;
 }

@@ -10,6 +10,8 @@ export const targetView = (t: PlanTarget): TargetView => ({
   value: t.value,
   valueMax: t.valueMax,
   traditionalOnly: t.traditionalOnly,
+  baseFromYear: t.baseFromYear,
+  baseToYear: t.baseToYear,
 });
 
 export const planView = (p: Plan, targets: PlanTarget[]): PlanView => ({

@@ -30,6 +30,9 @@ import { CraftVillagesRepository } from '../villages/craft-villages.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { planView, targetView } from './plan.view';
 
+/** Targets that are a percent of something (their value at most 100). */
+const SHARE_KINDS: readonly string[] = ['CRAFT_VILLAGE_SHARE', 'GREEN_VALUE_CHAIN_SHARE', 'RETAINED_SHARE'];
+
 const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
 
 /** Whether the actor reads the plan: its province's office and admin, a national admin, a district officer of its province. */
@@ -280,6 +283,12 @@ export class PlansUseCases {
           denominator = share.villages;
           break;
         }
+        case 'RETAINED_SHARE': {
+          const kept = await this.certificates.retained(p.provinceCode, district, t.baseFromYear!, t.baseToYear!, end);
+          achieved = active = kept.retained;
+          denominator = kept.products;
+          break;
+        }
         case 'GREEN_VALUE_CHAIN_SHARE': {
           const share = await this.facts.greenShare(p.provinceCode, district, end);
           achieved = active = share.green;
@@ -289,7 +298,7 @@ export class PlansUseCases {
         default:
           achieved = active = end < yearStart ? 0 : await this.facts.count(t.kind, p.provinceCode, district, yearStart, end);
       }
-      const share = t.kind === 'CRAFT_VILLAGE_SHARE' || t.kind === 'GREEN_VALUE_CHAIN_SHARE';
+      const share = SHARE_KINDS.includes(t.kind);
       const percent = share
         ? denominator
           ? Math.round((achieved * 1000) / denominator) / 10
@@ -339,8 +348,17 @@ export class PlansUseCases {
       );
     if (t.valueMax != null && t.valueMax < t.value)
       throw AppError.validation('TARGET_RANGE_INVALID', `the range ${t.value}–${t.valueMax} ends before it starts`, `${field}.valueMax`);
-    if ((t.kind === 'CRAFT_VILLAGE_SHARE' || t.kind === 'GREEN_VALUE_CHAIN_SHARE') && Math.max(t.value, t.valueMax ?? 0) > 100)
+    if (SHARE_KINDS.includes(t.kind) && Math.max(t.value, t.valueMax ?? 0) > 100)
       throw AppError.validation('TARGET_SHARE_INVALID', 'a share is a percent, at most 100', `${field}.value`);
+    const base = t.baseFromYear != null || t.baseToYear != null;
+    if (base !== (t.kind === 'RETAINED_SHARE') || (base && (t.baseFromYear == null || t.baseToYear == null)))
+      throw AppError.validation(
+        'TARGET_BASE_YEARS',
+        'a RETAINED_SHARE target, and only it, states its base years (baseFromYear, baseToYear)',
+        `${field}.baseFromYear`,
+      );
+    if (base && (t.baseToYear! < t.baseFromYear! || t.baseToYear! >= t.year))
+      throw AppError.validation('TARGET_BASE_YEARS', 'the base years run forward and end before the target’s year', `${field}.baseToYear`);
     if (t.kind === 'FORWARDED_TO_MINISTRY' && t.unitCode !== plan.provinceCode)
       throw AppError.validation(
         'TARGET_PROVINCE_ONLY',
@@ -367,6 +385,8 @@ export class PlansUseCases {
         value: t.value,
         valueMax: t.valueMax ?? null,
         traditionalOnly: t.traditionalOnly ?? false,
+        baseFromYear: t.baseFromYear ?? null,
+        baseToYear: t.baseToYear ?? null,
       }),
     );
     return this.ds.transaction(async (tx) => {
