@@ -935,4 +935,44 @@ describe('the programme: plans, targets and progress', () => {
     });
     expect(await retained('2024-05-01T00:00:00Z')).toMatchObject({ achieved: 2, denominator: 2, percent: 100, met: true });
   });
+
+  it("counts the modern-retail share from trade promotion's checked sales channels", async () => {
+    const certified = (
+      (await p.http('GET', '/api/certification/certificates?limit=500', { token: admin })).body as {
+        producerId: string;
+        authorityUnitCode: string;
+        validTo: string;
+      }[]
+    ).filter((c) => c.authorityUnitCode !== 'VN');
+    const producers = [...new Set(certified.map((c) => c.producerId))];
+    const declare = (producerId: string, since: string) =>
+      p.http('POST', '/api/trade-promotion/sales-channels', {
+        token: officer,
+        headers: { 'x-as-of': '2024-08-01T03:00:00Z' },
+        body: { producerId, kind: 'MODERN_RETAIL', name: 'Siêu thị Co.opmart Thanh Hóa', since },
+      });
+    const a = await declare(producers[0]!, '2024-07-01');
+    const b = await declare(producers[1]!, '2024-07-15');
+    expect([a.status, b.status]).toEqual([201, 201]);
+    // Only what the office checked counts: the first accepted, the second rejected.
+    const check = (id: string, accepted: boolean) =>
+      p.http('POST', `/api/trade-promotion/sales-channels/${id}/check`, {
+        token: office,
+        headers: { 'x-as-of': '2024-08-10T03:00:00Z' },
+        body: { accepted },
+      });
+    expect((await check(a.body.id, true)).status).toBe(200);
+    expect((await check(b.body.id, false)).status).toBe(200);
+    await bus.settled('programme-facts', 20_000);
+    const targets = [{ kind: 'MODERN_RETAIL_SHARE', unitCode: DEMO.districtCode, year: 2024, value: 30 }];
+    expect((await p.http('PUT', `/api/programme/plans/${planId}/targets`, { token: office, body: { targets } })).status).toBe(200);
+    const share = (
+      (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': '2024-12-31T00:00:00Z' } }))
+        .body.targets as {
+        kind: string;
+      }[]
+    ).find((t) => t.kind === 'MODERN_RETAIL_SHARE');
+    // One of the seat's four OCOP producers (June's three and 2022's) sells through a checked modern-retail channel: 25 % < 30 %.
+    expect(share).toMatchObject({ achieved: 1, denominator: 4, percent: 25, met: false });
+  });
 });

@@ -1155,6 +1155,22 @@ export interface RevocationRequestedData {
   reasonCode: string;
 }
 
+/** The `data` of `trade-promotion.sales-channel-changed.v1`. */
+export interface SalesChannelChangedData {
+  /** Format: uuid. */
+  channelId: string;
+  /** Format: uuid. */
+  producerId: string;
+  provinceCode: string;
+  districtCode: string | null;
+  kind: 'MODERN_RETAIL' | 'ECOMMERCE' | 'EXPORT';
+  status: 'DECLARED' | 'CHECKED' | 'REJECTED' | 'ENDED';
+  since: string;
+  endedOn: string | null;
+  /** Format: date-time. */
+  at: string;
+}
+
 /** The `data` of `trade-promotion.sales-point-registered.v1`. */
 export interface SalesPointRegisteredData {
   /** Format: uuid. */
@@ -1415,6 +1431,7 @@ export interface PlatformEvents {
   'trade-promotion.event-scheduled.v1': EventScheduledData;
   'trade-promotion.participants-selected.v1': ParticipantsSelectedData;
   'trade-promotion.product-withdrawn.v1': ProductWithdrawnData;
+  'trade-promotion.sales-channel-changed.v1': SalesChannelChangedData;
   'trade-promotion.sales-point-registered.v1': SalesPointRegisteredData;
   'trade-promotion.shelf-product-withdrawn.v1': ShelfProductWithdrawnData;
   'training.class-scheduled.v1': ClassScheduledData;
@@ -1501,6 +1518,7 @@ export const PLATFORM_EVENT_TYPES = [
   'trade-promotion.event-scheduled.v1',
   'trade-promotion.participants-selected.v1',
   'trade-promotion.product-withdrawn.v1',
+  'trade-promotion.sales-channel-changed.v1',
   'trade-promotion.sales-point-registered.v1',
   'trade-promotion.shelf-product-withdrawn.v1',
   'training.class-scheduled.v1',

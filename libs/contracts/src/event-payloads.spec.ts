@@ -79,6 +79,17 @@ const sample = {
 };
 
 const SAMPLES: { [T in EventType]: EventPayload<T> } = {
+  [TradePromotionEvents.salesChannelChanged]: {
+    channelId: randomUUID(),
+    producerId: dossier.producerId,
+    provinceCode: '38',
+    districtCode: '395',
+    kind: 'MODERN_RETAIL',
+    status: 'CHECKED',
+    since: '2024-03-01',
+    endedOn: null,
+    at: '2024-03-15T03:00:00.000Z',
+  },
   [RegistrationEvents.productAttributesSet]: {
     productId: dossier.productId,
     producerId: dossier.producerId,
@@ -635,6 +646,7 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [ScoringEvents.memberNominated]: 'nominationId',
   [ScoringEvents.nominationDecided]: 'nominationId',
   [ProgrammeEvents.reportReminder]: 'reminderId',
+  [TradePromotionEvents.salesChannelChanged]: 'channelId',
   [RegistrationEvents.productAttributesSet]: 'productId',
   [ProgrammeEvents.reportSubmitted]: 'reportId',
 };
@@ -672,7 +684,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(71);
+    expect(TYPES).toHaveLength(72);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

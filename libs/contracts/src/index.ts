@@ -339,6 +339,7 @@ export {
   ApplicationWithdrawnData,
   ProductWithdrawnData,
   SalesPointRegisteredData,
+  SalesChannelChangedData,
   ShelfProductWithdrawnData,
   CatalogueChangedData,
   TradePromotionEventPayloads,

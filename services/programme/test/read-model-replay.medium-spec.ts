@@ -196,6 +196,18 @@ describe('programme read models: a replay equals the live run', () => {
       dossierKind: 'NEW',
       completedAt: '2024-09-20T09:00:00.000Z',
     });
+    const channel = {
+      channelId: randomUUID(),
+      producerId: producers[0],
+      provinceCode: PROVINCE,
+      districtCode: '380',
+      kind: 'MODERN_RETAIL',
+      status: 'DECLARED',
+      since: '2024-07-01',
+      endedOn: null,
+      at: '2024-07-02T03:00:00.000Z',
+    };
+    await send('ocop/trade-promotion', TradePromotionEvents.salesChannelChanged, channel);
     await settled();
 
     // Round two, live: the 3★ re-evaluated (a new certificate supersedes it), the 4★ expiring, the 5★ revoked before its
@@ -272,6 +284,11 @@ describe('programme read models: a replay equals the live run', () => {
     };
     await send('ocop/training', TrainingEvents.enrolmentCompleted, person);
     await send('ocop/training', TrainingEvents.enrolmentCompleted, person);
+    await send('ocop/trade-promotion', TradePromotionEvents.salesChannelChanged, {
+      ...channel,
+      status: 'CHECKED',
+      at: '2024-07-20T03:00:00.000Z',
+    });
     for (const e of sent.slice(0, 6)) await bus.republish(e);
     await settled();
 
@@ -282,12 +299,14 @@ describe('programme read models: a replay equals the live run', () => {
       producer_copy: 2,
       product_copy: 3,
       class_copy: 1,
+      channel_copy: 1,
       fact: 5,
       reward: 2,
     });
     const statuses = live.certificate!.map((r) => (JSON.parse(r) as { status: string }).status).sort();
     expect(statuses).toEqual(['ACTIVE', 'EXPIRING', 'REVOKED', 'SUPERSEDED']);
     expect(live.reward!.map((r) => (JSON.parse(r) as { status: string }).status).sort()).toEqual(['ELIGIBLE', 'STOPPED']);
+    expect(JSON.parse(live.channel_copy![0]!)).toMatchObject({ status: 'CHECKED' });
 
     // The rebuild: stopped, emptied, durables deleted; a new process replays the stream.
     await app!.close();

@@ -54,6 +54,19 @@ export class SalesPointRegisteredData {
   @Flag() upgraded: boolean;
 }
 
+export class SalesChannelChangedData {
+  @Id() channelId: string;
+  @Id() producerId: string;
+  @Code() provinceCode: string;
+  @Nullable() @Code() districtCode: string | null;
+  @OneOf(['MODERN_RETAIL', 'ECOMMERCE', 'EXPORT']) kind: string;
+  @OneOf(['DECLARED', 'CHECKED', 'REJECTED', 'ENDED']) status: string;
+  /** Days `YYYY-MM-DD`. */
+  @Code() since: string;
+  @Nullable() @Code() endedOn: string | null;
+  @Instant() at: string;
+}
+
 export class ShelfProductWithdrawnData {
   @Id() salesPointId: string;
   @Code() provinceCode: string;
@@ -79,6 +92,7 @@ export const TradePromotionEventPayloads = {
   [TradePromotionEvents.applicationWithdrawn]: ApplicationWithdrawnData,
   [TradePromotionEvents.productWithdrawn]: ProductWithdrawnData,
   [TradePromotionEvents.salesPointRegistered]: SalesPointRegisteredData,
+  [TradePromotionEvents.salesChannelChanged]: SalesChannelChangedData,
   [TradePromotionEvents.shelfProductWithdrawn]: ShelfProductWithdrawnData,
   [TradePromotionEvents.catalogueChanged]: CatalogueChangedData,
 } as const satisfies Record<(typeof TradePromotionEvents)[keyof typeof TradePromotionEvents], new () => object>;

@@ -41,6 +41,8 @@ export const TradePromotionEvents = {
   /** A product left an upcoming event because its certificate ended (revoked or expired). */
   productWithdrawn: 'trade-promotion.product-withdrawn.v1',
   salesPointRegistered: 'trade-promotion.sales-point-registered.v1',
+  /** A producer's sales channel was declared, checked, rejected or ended (the programme counts modern-retail shares). */
+  salesChannelChanged: 'trade-promotion.sales-channel-changed.v1',
   /** A product left a sales point's shelf because its certificate ended. */
   shelfProductWithdrawn: 'trade-promotion.shelf-product-withdrawn.v1',
   /** A certificate joined or left the public catalogue of the province's products (the gateway drops its cached pages). */

@@ -8,11 +8,12 @@ import { SupportFunding1798500000000 } from './migrations/1798500000000-SupportF
 import { NationalHub1798600000000 } from './migrations/1798600000000-NationalHub';
 import { ProductAttributes1798700000000 } from './migrations/1798700000000-ProductAttributes';
 import { RetainedShare1798800000000 } from './migrations/1798800000000-RetainedShare';
+import { SalesChannels1798900000000 } from './migrations/1798900000000-SalesChannels';
 import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
 import { Report, ReportReminder, ReportSetting } from '../reports/report.entity';
-import { ClassCopy, Fact, ProducerCopy, ProductCopy } from '../facts/fact.entity';
+import { ChannelCopy, ClassCopy, Fact, ProducerCopy, ProductCopy } from '../facts/fact.entity';
 import { CraftVillage, CraftVillageProduct } from '../villages/craft-village.entity';
 import { ReadModelsAndVillages1798400000000 } from './migrations/1798400000000-ReadModelsAndVillages';
 
@@ -33,6 +34,7 @@ export const PROGRAMME_DATABASE = {
     ProducerCopy,
     ProductCopy,
     ClassCopy,
+    ChannelCopy,
     Fact,
     CraftVillage,
     CraftVillageProduct,
@@ -52,5 +54,6 @@ export const PROGRAMME_DATABASE = {
     NationalHub1798600000000,
     ProductAttributes1798700000000,
     RetainedShare1798800000000,
+    SalesChannels1798900000000,
   ],
 };

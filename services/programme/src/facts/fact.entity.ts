@@ -36,6 +36,21 @@ export class ClassCopy {
   @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
 }
 
+/** A producer's sales channel as trade promotion last announced it (the modern-retail share counts checked ones). */
+@Entity({ name: 'channel_copy' })
+@Index('channel_copy_producer_idx', ['producerId'])
+export class ChannelCopy {
+  @PrimaryColumn({ name: 'channel_id', type: 'uuid' }) channelId: string;
+  @Column({ name: 'producer_id', type: 'uuid' }) producerId: string;
+  @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
+  @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+  @Column('text') kind: string;
+  @Column('text') status: string;
+  @Column({ type: 'date' }) since: string;
+  @Column({ name: 'ended_on', type: 'date', nullable: true }) endedOn: string | null;
+  @Column({ name: 'changed_at', type: 'timestamptz' }) changedAt: Date;
+}
+
 /**
  * One counted thing a target of another kind than certificates counts, from the event that made it so: a dossier
  * forwarded to the central council, a sales point opened, a class completed, a person who completed a class; and the

@@ -13,6 +13,7 @@ import {
   type ProductAttributesSetData,
   type ProductRegisteredData,
   type SalesPointRegisteredData,
+  type SalesChannelChangedData,
 } from '@ocop/contracts';
 import { vietnamDayStart } from '@ocop/domain';
 import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
@@ -94,6 +95,22 @@ export class FactsConsumer {
       provinceCode: d.provinceCode,
       districtCode: d.districtCode,
       at: vietnamDayStart(d.openedOn),
+    });
+  }
+
+  @OnEvent(FACTS, TradePromotionEvents.salesChannelChanged)
+  async salesChannel(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as SalesChannelChangedData;
+    await this.facts.setChannel(ctx.tx, {
+      channelId: d.channelId,
+      producerId: d.producerId,
+      provinceCode: d.provinceCode,
+      districtCode: d.districtCode,
+      kind: d.kind,
+      status: d.status,
+      since: d.since,
+      endedOn: d.endedOn,
+      changedAt: new Date(d.at),
     });
   }
 

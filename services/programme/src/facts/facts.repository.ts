@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { validAt } from '../certificates/certificates.repository';
-import { ClassCopy, Fact, ProducerCopy, ProductCopy } from './fact.entity';
+import { ChannelCopy, ClassCopy, Fact, ProducerCopy, ProductCopy } from './fact.entity';
 
 /** The copies of producers, products and classes, and the counted facts: each written once, whatever the redeliveries. */
 @Injectable()
@@ -44,6 +44,36 @@ export class FactsRepository {
       [provinceCode, districtCode, at],
     );
     return { producers: Number(r!.producers), green: Number(r!.green) };
+  }
+
+  /** A channel becomes as announced, unless the copy holds a later announcement. */
+  async setChannel(tx: Tx, c: ChannelCopy): Promise<void> {
+    await tx.query(
+      `INSERT INTO programme.channel_copy (channel_id, producer_id, province_code, district_code, kind, status, since, ended_on, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (channel_id) DO UPDATE SET status = EXCLUDED.status, ended_on = EXCLUDED.ended_on, changed_at = EXCLUDED.changed_at
+        WHERE programme.channel_copy.changed_at <= EXCLUDED.changed_at`,
+      [c.channelId, c.producerId, c.provinceCode, c.districtCode, c.kind, c.status, c.since, c.endedOn, c.changedAt],
+    );
+  }
+
+  /** Of a unit's producers holding a valid certificate at `at`, how many sell through a checked modern-retail channel that day. */
+  async modernRetailShare(
+    provinceCode: string,
+    districtCode: string | null,
+    at: Date,
+    day: string,
+  ): Promise<{ producers: number; selling: number }> {
+    const [r]: { producers: string; selling: string }[] = await this.ds.query(
+      `SELECT count(DISTINCT c.producer_id) AS producers,
+              count(DISTINCT c.producer_id) FILTER (WHERE EXISTS (
+                SELECT 1 FROM programme.channel_copy s WHERE s.producer_id = c.producer_id AND s.kind = 'MODERN_RETAIL'
+                   AND s.status = 'CHECKED' AND s.since <= $4::date AND (s.ended_on IS NULL OR s.ended_on > $4::date))) AS selling
+         FROM programme.certificate c
+        WHERE c.province_code = $1 AND ($2::text IS NULL OR c.district_code = $2) AND c.stars >= 3 AND ${validAt('c', 3)}`,
+      [provinceCode, districtCode, at, day],
+    );
+    return { producers: Number(r!.producers), selling: Number(r!.selling) };
   }
 
   async addClass(tx: Tx, c: ClassCopy): Promise<void> {

@@ -18,7 +18,7 @@ import {
   type TargetInput,
   type TargetProgressView,
 } from '@ocop/contracts';
-import { UnitLevel, formalUnitName, parseUnitName, vietnamDayStart } from '@ocop/domain';
+import { UnitLevel, formalUnitName, parseUnitName, vietnamDay, vietnamDayStart } from '@ocop/domain';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
 import { writeActorAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -31,7 +31,7 @@ import { FactsRepository } from '../facts/facts.repository';
 import { planView, targetView } from './plan.view';
 
 /** Targets that are a percent of something (their value at most 100). */
-const SHARE_KINDS: readonly string[] = ['CRAFT_VILLAGE_SHARE', 'GREEN_VALUE_CHAIN_SHARE', 'RETAINED_SHARE'];
+const SHARE_KINDS: readonly string[] = ['CRAFT_VILLAGE_SHARE', 'GREEN_VALUE_CHAIN_SHARE', 'RETAINED_SHARE', 'MODERN_RETAIL_SHARE'];
 
 const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
 
@@ -287,6 +287,12 @@ export class PlansUseCases {
           const kept = await this.certificates.retained(p.provinceCode, district, t.baseFromYear!, t.baseToYear!, end);
           achieved = active = kept.retained;
           denominator = kept.products;
+          break;
+        }
+        case 'MODERN_RETAIL_SHARE': {
+          const share = await this.facts.modernRetailShare(p.provinceCode, district, end, vietnamDay(new Date(end.getTime() - 1)));
+          achieved = active = share.selling;
+          denominator = share.producers;
           break;
         }
         case 'GREEN_VALUE_CHAIN_SHARE': {

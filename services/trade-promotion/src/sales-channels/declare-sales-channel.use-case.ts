@@ -11,11 +11,12 @@ import {
   type SalesChannelView,
 } from '@ocop/contracts';
 import { vietnamDay } from '@ocop/domain';
-import { RpcClient } from '@ocop/messaging';
+import { EventOutbox, RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
 import { SalesChannel } from './sales-channel.entity';
 import { SalesChannelsRepository } from './sales-channels.repository';
 import { salesChannelView } from './sales-channel.view';
+import { announceChannel } from './sales-channel.workflow';
 
 /** A producer (or its commune or district office) declares a channel it sells through; the office checks it later. */
 @Injectable()
@@ -24,6 +25,7 @@ export class DeclareSalesChannelUseCase {
     private readonly ds: DataSource,
     private readonly channels: SalesChannelsRepository,
     private readonly rpc: RpcClient,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async execute(actor: Actor, c: DeclareSalesChannelCommand, asOf: Date): Promise<SalesChannelView> {
@@ -56,6 +58,7 @@ export class DeclareSalesChannelUseCase {
     });
     await this.ds.transaction(async (tx) => {
       await this.channels.insert(tx, channel);
+      await announceChannel(this.outbox, tx, channel, asOf);
       await writeAudit(tx, {
         actorId: actor.id,
         actorRole: actor.role,
