@@ -975,4 +975,22 @@ describe('the programme: plans, targets and progress', () => {
     // One of the seat's four OCOP producers (June's three and 2022's) sells through a checked modern-retail channel: 25 % < 30 %.
     expect(share).toMatchObject({ achieved: 1, denominator: 4, percent: 25, met: false });
   });
+
+  it("counts the officials' training share from training's coverage of the unit", async () => {
+    const targets = [{ kind: 'OFFICIALS_TRAINED_SHARE', unitCode: DEMO.districtCode, year: 2024, value: 100 }];
+    expect((await p.http('PUT', `/api/programme/plans/${planId}/targets`, { token: office, body: { targets } })).status).toBe(200);
+    const asOf = { 'x-as-of': '2024-12-31T00:00:00Z' };
+    const share = (
+      (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: district, headers: asOf })).body.targets as {
+        kind: string;
+      }[]
+    ).find((t) => t.kind === 'OFFICIALS_TRAINED_SHARE');
+    // The same numbers as training's own progress of the district: its officials known, none trained in 2024.
+    const training = (
+      await p.http('GET', `/api/training/progress?year=2024&unitCode=${DEMO.districtCode}`, { token: district, headers: asOf })
+    ).body as { groups: { targetGroup: string; peopleKnown: number; peopleKnownTrained: number }[] };
+    const officials = training.groups.find((g) => g.targetGroup === 'OFFICIALS')!;
+    expect(officials.peopleKnown).toBeGreaterThan(0);
+    expect(share).toMatchObject({ achieved: officials.peopleKnownTrained, denominator: officials.peopleKnown, percent: 0, met: false });
+  });
 });

@@ -18,7 +18,9 @@ export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
  * completed; PEOPLE_TRAINED people who completed a class; GREEN_VALUE_CHAIN_SHARE the percent of OCOP producers (holding a
  * valid certificate) with a product made in a green value chain; RETAINED_SHARE the percent of the products certified in
  * the base years (baseFromYear–baseToYear: "keep >85 % of the 2018–2020 products") still holding a valid certificate.
- * MODERN_RETAIL_SHARE the percent of OCOP producers with a checked modern-retail channel (trade promotion's). A minimum
+ * MODERN_RETAIL_SHARE the percent of OCOP producers with a checked modern-retail channel (trade promotion's);
+ * OFFICIALS_TRAINED_SHARE the percent of the unit's officials (its users) who completed a class in the year ("100 % of
+ * officials", training's coverage). A minimum
  * is a value; a range is value to valueMax.
  */
 export const TARGET_KINDS = [
@@ -32,6 +34,7 @@ export const TARGET_KINDS = [
   'GREEN_VALUE_CHAIN_SHARE',
   'RETAINED_SHARE',
   'MODERN_RETAIL_SHARE',
+  'OFFICIALS_TRAINED_SHARE',
 ] as const;
 /** Kinds counted from certificates (the only ones a star level applies to). */
 export const CERTIFICATE_TARGET_KINDS: readonly string[] = ['CERTIFIED_PRODUCTS', 'CERTIFIED_PRODUCTS_TOTAL'];

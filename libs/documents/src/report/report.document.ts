@@ -78,6 +78,8 @@ export function targetLabelVi(kind: string, stars: number | null, traditionalOnl
       return 'Lớp tập huấn đã tổ chức';
     case 'PEOPLE_TRAINED':
       return 'Người hoàn thành tập huấn';
+    case 'OFFICIALS_TRAINED_SHARE':
+      return 'Tỷ lệ cán bộ được tập huấn (%)';
     case 'MODERN_RETAIL_SHARE':
       return 'Tỷ lệ chủ thể OCOP có kênh phân phối hiện đại (%)';
     case 'RETAINED_SHARE':

@@ -17,6 +17,8 @@ import {
   type ReportTargetFigures,
   type TargetInput,
   type TargetProgressView,
+  type TrainingProgressView,
+  TrainingSubjects,
 } from '@ocop/contracts';
 import { UnitLevel, formalUnitName, parseUnitName, vietnamDay, vietnamDayStart } from '@ocop/domain';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
@@ -25,13 +27,20 @@ import { now } from '@ocop/observability';
 import { CertificatesRepository, type CertificateCount } from '../certificates/certificates.repository';
 import { Plan, PlanTarget } from './plan.entity';
 import { PlansRepository } from './plans.repository';
+import { RpcClient } from '@ocop/messaging';
 import { PlanUnits } from './plan-units';
 import { CraftVillagesRepository } from '../villages/craft-villages.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { planView, targetView } from './plan.view';
 
 /** Targets that are a percent of something (their value at most 100). */
-const SHARE_KINDS: readonly string[] = ['CRAFT_VILLAGE_SHARE', 'GREEN_VALUE_CHAIN_SHARE', 'RETAINED_SHARE', 'MODERN_RETAIL_SHARE'];
+const SHARE_KINDS: readonly string[] = [
+  'CRAFT_VILLAGE_SHARE',
+  'GREEN_VALUE_CHAIN_SHARE',
+  'RETAINED_SHARE',
+  'MODERN_RETAIL_SHARE',
+  'OFFICIALS_TRAINED_SHARE',
+];
 
 const notFound = () => AppError.notFound('PLAN_NOT_FOUND', 'no such plan');
 
@@ -63,6 +72,7 @@ export class PlansUseCases {
     private readonly units: PlanUnits,
     private readonly villages: CraftVillagesRepository,
     private readonly facts: FactsRepository,
+    private readonly rpc: RpcClient,
   ) {}
 
   async create(actor: Actor, c: CreatePlanCommand): Promise<PlanView> {
@@ -164,7 +174,7 @@ export class PlansUseCases {
     return {
       planId: p.id,
       asOf: asOf.toISOString(),
-      targets: await this.achieved(p, this.visible(actor, await this.plans.targetsOf(p.id)), asOf),
+      targets: await this.achieved(actor, p, this.visible(actor, await this.plans.targetsOf(p.id)), asOf),
     };
   }
 
@@ -194,6 +204,7 @@ export class PlansUseCases {
     );
     visible.sort((a, b) => key(a.target).localeCompare(key(b.target)));
     const achieved = await this.achieved(
+      actor,
       p,
       visible.map((r) => r.target),
       asOf,
@@ -221,6 +232,7 @@ export class PlansUseCases {
    * target of its provincial plans.
    */
   async targetFigures(
+    actor: Actor,
     provinceCode: string,
     unitCode: string,
     fromYear: number,
@@ -234,7 +246,7 @@ export class PlansUseCases {
       const targets = (await this.plans.targetsOf(p.id)).filter(
         (t) => t.year >= fromYear && t.year <= toYear && (!district || t.unitCode === unitCode),
       );
-      for (const t of await this.achieved(p, targets, asOf))
+      for (const t of await this.achieved(actor, p, targets, asOf))
         out.push({
           planId: p.id,
           planReference: p.reference,
@@ -255,7 +267,7 @@ export class PlansUseCases {
    * Each target with what counted for it as of `asOf` (at the latest its year's end): the certificates (and of them
    * those still valid), the craft villages' share, or the facts of its kind; whether it is met (at least its value).
    */
-  private async achieved(p: Plan, targets: PlanTarget[], asOf: Date): Promise<TargetProgressView[]> {
+  private async achieved(actor: Actor, p: Plan, targets: PlanTarget[], asOf: Date): Promise<TargetProgressView[]> {
     const counts = targets.some((t) => t.kind === 'CERTIFIED_PRODUCTS')
       ? await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf)
       : [];
@@ -287,6 +299,18 @@ export class PlansUseCases {
           const kept = await this.certificates.retained(p.provinceCode, district, t.baseFromYear!, t.baseToYear!, end);
           achieved = active = kept.retained;
           denominator = kept.products;
+          break;
+        }
+        case 'OFFICIALS_TRAINED_SHARE': {
+          // Training counts the unit's officials the platform knows (its users) and those who completed a class.
+          const progress = await this.rpc.request<TrainingProgressView>(
+            TrainingSubjects.planProgress,
+            { year: t.year, ...(district ? { unitCode: district } : {}) },
+            { actor, asOf: end.toISOString() },
+          );
+          const officials = progress.groups.find((g) => g.targetGroup === 'OFFICIALS');
+          achieved = active = officials?.peopleKnownTrained ?? 0;
+          denominator = officials?.peopleKnown ?? 0;
           break;
         }
         case 'MODERN_RETAIL_SHARE': {

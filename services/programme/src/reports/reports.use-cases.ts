@@ -291,7 +291,14 @@ export class ReportsUseCases {
     const c = await this.certificates.periodFigures(unit.provinceCode, district, t0, t1);
     const names = new Map((await this.units.districtsOf(actor, unit.provinceCode)).map((u) => [u.code, u.name]));
     if (!district) names.set(unit.code, unit.name);
-    const targets = await this.plans.targetFigures(unit.provinceCode, unit.code, Number(from.slice(0, 4)), Number(to.slice(0, 4)), asOf);
+    const targets = await this.plans.targetFigures(
+      actor,
+      unit.provinceCode,
+      unit.code,
+      Number(from.slice(0, 4)),
+      Number(to.slice(0, 4)),
+      asOf,
+    );
     const stars = (r: Record<3 | 4 | 5, number>) => ({ stars3: r[3], stars4: r[4], stars5: r[5], total: r[3] + r[4] + r[5] });
     return {
       asOf: asOf.toISOString(),

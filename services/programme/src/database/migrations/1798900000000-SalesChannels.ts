@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const KINDS = `'CERTIFIED_PRODUCTS','CERTIFIED_PRODUCTS_TOTAL','CRAFT_VILLAGE_SHARE','FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED','GREEN_VALUE_CHAIN_SHARE','RETAINED_SHARE'`;
 
-/** The copy of producers' sales channels, and the modern-retail share among the targets (issue 17). */
+/** The copy of producers' sales channels; the modern-retail and officials-trained shares among the targets (issue 17). */
 export class SalesChannels1798900000000 implements MigrationInterface {
   name = 'SalesChannels1798900000000';
 
@@ -13,12 +13,12 @@ export class SalesChannels1798900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX channel_copy_producer_idx ON programme.channel_copy (producer_id)`);
     await q.query(`ALTER TABLE programme.plan_target DROP CONSTRAINT plan_target_kind_check`);
     await q.query(
-      `ALTER TABLE programme.plan_target ADD CONSTRAINT plan_target_kind_check CHECK (kind IN (${KINDS},'MODERN_RETAIL_SHARE'))`,
+      `ALTER TABLE programme.plan_target ADD CONSTRAINT plan_target_kind_check CHECK (kind IN (${KINDS},'MODERN_RETAIL_SHARE','OFFICIALS_TRAINED_SHARE'))`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM programme.plan_target WHERE kind = 'MODERN_RETAIL_SHARE'`);
+    await q.query(`DELETE FROM programme.plan_target WHERE kind IN ('MODERN_RETAIL_SHARE','OFFICIALS_TRAINED_SHARE')`);
     await q.query(`ALTER TABLE programme.plan_target DROP CONSTRAINT plan_target_kind_check`);
     await q.query(`ALTER TABLE programme.plan_target ADD CONSTRAINT plan_target_kind_check CHECK (kind IN (${KINDS}))`);
     await q.query(`DROP TABLE programme.channel_copy`);
