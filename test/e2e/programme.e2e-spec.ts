@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import {
   CertificationEvents,
   DEMO,
+  InspectionEvents,
   ProgrammeEvents,
   TradePromotionEvents,
   TrainingEvents,
@@ -992,5 +993,52 @@ describe('the programme: plans, targets and progress', () => {
     const officials = training.groups.find((g) => g.targetGroup === 'OFFICIALS')!;
     expect(officials.peopleKnown).toBeGreaterThan(0);
     expect(share).toMatchObject({ achieved: officials.peopleKnownTrained, denominator: officials.peopleKnown, percent: 0, met: false });
+  });
+
+  it("shows a unit's year at a glance from the read models", async () => {
+    const june = (
+      (await p.http('GET', '/api/certification/certificates?limit=500', { token: admin })).body as {
+        id: string;
+        authorityUnitCode: string;
+      }[]
+    ).filter((c) => c.authorityUnitCode !== 'VN');
+    const taskId = randomUUID();
+    await bus.publish(
+      'ocop/inspection',
+      InspectionEvents.taskCompleted,
+      { taskId, campaignId: randomUUID(), certificateId: june[0]!.id, findings: [] },
+      { time: '2024-10-01T03:00:00.000Z' },
+    );
+    await bus.publish(
+      'ocop/inspection',
+      InspectionEvents.violationRecorded,
+      { violationId: randomUUID(), taskId, certificateId: june[0]!.id, severity: 'MINOR' },
+      { time: '2024-10-01T03:00:00.000Z' },
+    );
+    await bus.settled('programme-facts', 20_000);
+    const get = async (token: string, query = '') =>
+      (await p.http('GET', `/api/programme/indicators?year=2024${query}`, { token, headers: { 'x-as-of': '2024-12-31T00:00:00Z' } })).body;
+    const province = await get(office);
+    // 2024: the three June 3★ and the ministry's two 5★ (both revoked); the 2022 3★ still valid beside June's.
+    expect(province.certificates).toEqual({
+      issued: { stars3: 3, stars4: 0, stars5: 2, total: 5 },
+      firstCertifications: 5,
+      valid: { stars3: 4, stars4: 0, stars5: 0, total: 4 },
+      revoked: 2,
+    });
+    expect(province.evaluations).toEqual({ completed: 3, notCertified: 0, forwardedToMinistry: 0 });
+    expect(province.inspections).toEqual({ completed: 1, violations: 1 });
+    expect(province).toMatchObject({ salesPointsOpened: 1, promotionEventsPlanned: 0, classesHeld: 1, peopleTrained: 1 });
+    expect(province.productsBySet).toEqual(expect.arrayContaining([{ productSetCode: '08', products: 3, certified: 3 }]));
+    // The district officer: its district, without the province-only lines.
+    const seat = await get(district);
+    expect(seat).toMatchObject({
+      unitCode: DEMO.districtCode,
+      evaluations: null,
+      productsBySet: null,
+      inspections: { completed: 1, violations: 1 },
+    });
+    expect((await get(district, '&unitCode=395')).status).toBe(403);
+    expect((await get(office, '&unitCode=999')).code).toBe('UNIT_UNKNOWN');
   });
 });

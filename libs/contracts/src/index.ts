@@ -552,6 +552,11 @@ export {
   RunProgrammeJobBody,
   RunProgrammeJobCommand,
   ProgrammeJobRunView,
+  IndicatorsQuery,
+  ProductSetIndicatorView,
+  EvaluationIndicatorsView,
+  InspectionIndicatorsView,
+  IndicatorsView,
 } from './programme/report.dto';
 export {
   PLAN_LEVELS,

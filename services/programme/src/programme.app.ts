@@ -34,6 +34,8 @@ import { FundingHandler } from './support/funding.handler';
 import { NationalHubRepository } from './national/national-hub.repository';
 import { NationalHubIngest } from './national/national-hub.ingest';
 import { NationalHubUseCases } from './national/national-hub.use-cases';
+import { IndicatorsUseCases } from './indicators/indicators.use-cases';
+import { IndicatorsHandler } from './indicators/indicators.handler';
 
 export interface ProgrammeAppOptions {
   publisher?: EventPublisher;
@@ -70,6 +72,7 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       NationalHubRepository,
       NationalHubIngest,
       NationalHubUseCases,
+      IndicatorsUseCases,
     ],
     controllers: [
       CertificatesConsumer,
@@ -80,6 +83,7 @@ export function createProgrammeApp(config: ProgrammeConfig, o: ProgrammeAppOptio
       FactsConsumer,
       CraftVillagesHandler,
       FundingHandler,
+      IndicatorsHandler,
     ],
     async bootstrap(ref) {
       await ref.get(ProgrammeJobs).start();

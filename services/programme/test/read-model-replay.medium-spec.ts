@@ -4,6 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import {
   CertificationEvents as C,
+  InspectionEvents,
   RegistrationEvents as R,
   ScoringEvents,
   TradePromotionEvents,
@@ -289,6 +290,19 @@ describe('programme read models: a replay equals the live run', () => {
       status: 'CHECKED',
       at: '2024-07-20T03:00:00.000Z',
     });
+    const taskId = randomUUID();
+    await send('ocop/inspection', InspectionEvents.taskCompleted, {
+      taskId,
+      campaignId: randomUUID(),
+      certificateId: c.certificateId,
+      findings: [],
+    });
+    await send('ocop/inspection', InspectionEvents.violationRecorded, {
+      violationId: randomUUID(),
+      taskId,
+      certificateId: c.certificateId,
+      severity: 'MINOR',
+    });
     for (const e of sent.slice(0, 6)) await bus.republish(e);
     await settled();
 
@@ -300,7 +314,8 @@ describe('programme read models: a replay equals the live run', () => {
       product_copy: 3,
       class_copy: 1,
       channel_copy: 1,
-      fact: 5,
+      fact: 6,
+      inspection_fact: 2,
       reward: 2,
     });
     const statuses = live.certificate!.map((r) => (JSON.parse(r) as { status: string }).status).sort();

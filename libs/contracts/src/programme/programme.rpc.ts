@@ -27,6 +27,7 @@ import {
 } from './support.dto';
 import {
   AcknowledgeReportCommand,
+  IndicatorsQuery,
   ListReportsQuery,
   ProvinceCodeQuery,
   ReportIdQuery,
@@ -54,6 +55,7 @@ export const ProgrammeRpc = {
   [S.targetsImport]: { request: ImportTargetsCommand, roles: PLANNERS },
   [S.progress]: { request: PlanIdQuery, roles: PLAN_READERS },
   [S.planRollup]: { request: PlanIdQuery, roles: PLAN_READERS },
+  [S.indicators]: { request: IndicatorsQuery, roles: PLAN_READERS },
   [S.taskCreate]: { request: CreatePlanTaskCommand, roles: PLAN_KEEPERS },
   [S.taskList]: { request: PlanIdQuery, roles: PLAN_READERS },
   [S.taskUpdate]: { request: UpdatePlanTaskCommand, roles: PLAN_KEEPERS },

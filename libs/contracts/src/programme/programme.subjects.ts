@@ -7,6 +7,7 @@ export const ProgrammeSubjects = {
   targetsImport: 'programme.plan.import-targets',
   progress: 'programme.plan.progress',
   planRollup: 'programme.plan.rollup',
+  indicators: 'programme.indicators.get',
   taskCreate: 'programme.task.create',
   taskList: 'programme.task.list',
   taskUpdate: 'programme.task.update',

@@ -175,3 +175,46 @@ export class ProgrammeJobRunView {
   @ApiProperty() asOf: string;
   @ApiProperty({ type: Object, example: { reminders: 3 } }) result: Record<string, number>;
 }
+
+export class IndicatorsQuery {
+  @QueryInt(2018, 2100, { description: 'The year (default: the year of X-As-Of)' }) year?: number;
+  @ApiPropertyOptional({ example: '380', description: 'A district (a district officer: its own); absent: the province' })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'unitCode must be a district code' })
+  unitCode?: string;
+}
+
+export class ProductSetIndicatorView {
+  @ApiProperty({ example: '08' }) productSetCode: string;
+  @ApiProperty({ description: 'Registered products of the set' }) products: number;
+  @ApiProperty({ description: 'Of them, holding a valid certificate' }) certified: number;
+}
+
+export class EvaluationIndicatorsView {
+  @ApiProperty() completed: number;
+  @ApiProperty() notCertified: number;
+  @ApiProperty() forwardedToMinistry: number;
+}
+
+export class InspectionIndicatorsView {
+  @ApiProperty({ description: 'Inspection tasks completed' }) completed: number;
+  @ApiProperty() violations: number;
+}
+
+/** A unit's year at a glance, from the programme's read models of the other services' events. */
+export class IndicatorsView {
+  @ApiProperty() provinceCode: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: ReportCertificateFigures }) certificates: ReportCertificateFigures;
+  @ApiPropertyOptional({ type: [ProductSetIndicatorView], nullable: true, description: 'The province only' })
+  productsBySet: ProductSetIndicatorView[] | null;
+  @ApiPropertyOptional({ type: EvaluationIndicatorsView, nullable: true, description: 'The province only' })
+  evaluations: EvaluationIndicatorsView | null;
+  @ApiProperty({ type: InspectionIndicatorsView }) inspections: InspectionIndicatorsView;
+  @ApiProperty() salesPointsOpened: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The province only' }) promotionEventsPlanned: number | null;
+  @ApiProperty() classesHeld: number;
+  @ApiProperty() peopleTrained: number;
+}

@@ -189,6 +189,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Download a report as XLSX',
     'The same frozen figures as a workbook of number cells (sheets Tổng hợp and Chỉ tiêu).',
   ],
+  ReportsController_indicators: [
+    "Get a unit's indicators",
+    'A year at a glance as of X-As-Of, from the programme’s copies of the other services’ events: certificates issued, valid and revoked; products per set and how many are certified; evaluations, those without a certificate and those forwarded to the central council; inspections and violations; sales points, trade-promotion events, classes held, people trained. A district officer sees its district.',
+  ],
   ReportsController_nationalExport: [
     'Export to the national database',
     'The province’s certificates (as of X-As-Of), products, or a year’s submitted annual figures, as JSON in the format of docs/national-export.schema.json or as CSV with the same columns; since=YYYY-MM-DD exports only what changed from that day.',

@@ -45,6 +45,8 @@ import {
   SetBudgetNormsBody,
   BudgetEstimateView,
   NationalHubQuery,
+  IndicatorsQuery,
+  IndicatorsView,
   NationalFiguresView,
   ForwardedDossierView,
   type FileView,
@@ -283,6 +285,13 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The report as a workbook', schema: { type: 'string', format: 'binary' } })
   async xlsx(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
     await sendFile(reply, await this.rpc.request<PdfView>(S.reportXlsx, { reportId: id }, { actor }), XLSX_TYPE);
+  }
+
+  @Get('indicators')
+  @RolesOf(S.indicators)
+  @ApiOkResponse({ type: IndicatorsView })
+  indicators(@CurrentActor() actor: Actor, @Query() q: IndicatorsQuery): Promise<IndicatorsView> {
+    return this.rpc.request(S.indicators, q, { actor });
   }
 
   @Get('national-export/:dataset')

@@ -9,11 +9,12 @@ import { NationalHub1798600000000 } from './migrations/1798600000000-NationalHub
 import { ProductAttributes1798700000000 } from './migrations/1798700000000-ProductAttributes';
 import { RetainedShare1798800000000 } from './migrations/1798800000000-RetainedShare';
 import { SalesChannels1798900000000 } from './migrations/1798900000000-SalesChannels';
+import { Indicators1799000000000 } from './migrations/1799000000000-Indicators';
 import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
 import { Report, ReportReminder, ReportSetting } from '../reports/report.entity';
-import { ChannelCopy, ClassCopy, Fact, ProducerCopy, ProductCopy } from '../facts/fact.entity';
+import { ChannelCopy, ClassCopy, Fact, InspectionFact, ProducerCopy, ProductCopy } from '../facts/fact.entity';
 import { CraftVillage, CraftVillageProduct } from '../villages/craft-village.entity';
 import { ReadModelsAndVillages1798400000000 } from './migrations/1798400000000-ReadModelsAndVillages';
 
@@ -36,6 +37,7 @@ export const PROGRAMME_DATABASE = {
     ClassCopy,
     ChannelCopy,
     Fact,
+    InspectionFact,
     CraftVillage,
     CraftVillageProduct,
     SupportApplication,
@@ -55,5 +57,6 @@ export const PROGRAMME_DATABASE = {
     ProductAttributes1798700000000,
     RetainedShare1798800000000,
     SalesChannels1798900000000,
+    Indicators1799000000000,
   ],
 };

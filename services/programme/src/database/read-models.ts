@@ -10,5 +10,5 @@ export const PROGRAMME_READ_MODELS: ReadModels = {
   schema: 'programme',
   service: 'programme',
   consumers: ['certificates', 'facts'],
-  tables: ['certificate', 'producer_copy', 'product_copy', 'class_copy', 'channel_copy', 'fact'],
+  tables: ['certificate', 'producer_copy', 'product_copy', 'class_copy', 'channel_copy', 'fact', 'inspection_fact'],
 };

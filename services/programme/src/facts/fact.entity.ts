@@ -60,7 +60,7 @@ export class ChannelCopy {
 @Entity({ name: 'fact' })
 @Check(
   'fact_kind_check',
-  `kind IN ('FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED','CLASSES_PLANNED','EVENTS_PLANNED')`,
+  `kind IN ('FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED','CLASSES_PLANNED','EVENTS_PLANNED','EVALUATIONS_COMPLETED','EVALUATIONS_NOT_CERTIFIED')`,
 )
 @Index('fact_count_idx', ['provinceCode', 'kind', 'at'])
 export class Fact {
@@ -68,5 +68,20 @@ export class Fact {
   @Column('text') kind: string;
   @Column({ name: 'province_code', type: 'text' }) provinceCode: string;
   @Column({ name: 'district_code', type: 'text', nullable: true }) districtCode: string | null;
+  @Column('timestamptz') at: Date;
+}
+
+/**
+ * An inspection's fact, by the certificate it was about (its unit is the certificate's, read when counted, so the
+ * order in which the certificates' and the facts' consumers replay does not matter): a task completed, a violation.
+ */
+@Entity({ name: 'inspection_fact' })
+@Check('inspection_fact_kind_check', `kind IN ('INSPECTION_COMPLETED','VIOLATION_RECORDED')`)
+@Index('inspection_fact_certificate_idx', ['certificateId'])
+export class InspectionFact {
+  @PrimaryColumn('text') key: string;
+  @Column('text') kind: string;
+  @Column({ name: 'certificate_id', type: 'uuid' }) certificateId: string;
+  @Column({ type: 'text', nullable: true }) severity: string | null;
   @Column('timestamptz') at: Date;
 }

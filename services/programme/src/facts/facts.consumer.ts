@@ -1,5 +1,6 @@
 import { Ctx } from '@nestjs/microservices';
 import {
+  InspectionEvents,
   RegistrationEvents,
   ScoringEvents,
   TradePromotionEvents,
@@ -14,6 +15,8 @@ import {
   type ProductRegisteredData,
   type SalesPointRegisteredData,
   type SalesChannelChangedData,
+  type TaskCompletedData,
+  type ViolationRecordedData,
 } from '@ocop/contracts';
 import { vietnamDayStart } from '@ocop/domain';
 import { EventContext, OnEvent, RpcController, type EventConsumerSpec } from '@ocop/messaging';
@@ -72,17 +75,44 @@ export class FactsConsumer {
     );
   }
 
-  /** A potential 5★ the province's council forwarded to the central council. */
+  /** An evaluation completed (and whether it ended without a certificate, or forwarded a potential 5★ to the central council). */
   @OnEvent(FACTS, ScoringEvents.evaluationCompleted)
   async evaluated(@Ctx() ctx: EventContext): Promise<void> {
     const d = ctx.event.data as EvaluationCompletedData;
-    if (d.outcome !== 'FORWARD' || d.nextTier !== 'CENTRAL') return;
-    await this.facts.add(ctx.tx, {
-      key: `FORWARDED_TO_MINISTRY:${d.evaluationId}`,
-      kind: 'FORWARDED_TO_MINISTRY',
-      provinceCode: d.provinceCode,
-      districtCode: null,
-      at: new Date(d.completedAt),
+    const fact = (kind: string) =>
+      this.facts.add(ctx.tx, {
+        key: `${kind}:${d.evaluationId}`,
+        kind,
+        provinceCode: d.provinceCode,
+        districtCode: null,
+        at: new Date(d.completedAt),
+      });
+    await fact('EVALUATIONS_COMPLETED');
+    if (d.outcome === 'NO_CERTIFICATE') await fact('EVALUATIONS_NOT_CERTIFIED');
+    if (d.outcome === 'FORWARD' && d.nextTier === 'CENTRAL') await fact('FORWARDED_TO_MINISTRY');
+  }
+
+  @OnEvent(FACTS, InspectionEvents.taskCompleted)
+  async inspected(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as TaskCompletedData;
+    await this.facts.addInspection(ctx.tx, {
+      key: `INSPECTION_COMPLETED:${d.taskId}`,
+      kind: 'INSPECTION_COMPLETED',
+      certificateId: d.certificateId,
+      severity: null,
+      at: new Date(ctx.event.time),
+    });
+  }
+
+  @OnEvent(FACTS, InspectionEvents.violationRecorded)
+  async violation(@Ctx() ctx: EventContext): Promise<void> {
+    const d = ctx.event.data as ViolationRecordedData;
+    await this.facts.addInspection(ctx.tx, {
+      key: `VIOLATION_RECORDED:${d.violationId}`,
+      kind: 'VIOLATION_RECORDED',
+      certificateId: d.certificateId,
+      severity: d.severity,
+      at: new Date(ctx.event.time),
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { validAt } from '../certificates/certificates.repository';
-import { ChannelCopy, ClassCopy, Fact, ProducerCopy, ProductCopy } from './fact.entity';
+import { ChannelCopy, ClassCopy, Fact, InspectionFact, ProducerCopy, ProductCopy } from './fact.entity';
 
 /** The copies of producers, products and classes, and the counted facts: each written once, whatever the redeliveries. */
 @Injectable()
@@ -86,6 +86,34 @@ export class FactsRepository {
 
   classOf(tx: Tx, classId: string): Promise<ClassCopy | null> {
     return tx.findOneBy(ClassCopy, { classId });
+  }
+
+  async addInspection(tx: Tx, f: InspectionFact): Promise<void> {
+    await tx.createQueryBuilder().insert().into(InspectionFact).values(f).orIgnore().execute();
+  }
+
+  /** Inspection facts of a kind in [from, to), about certificates of a province (a district's producers', if given). */
+  async countInspections(kind: string, provinceCode: string, districtCode: string | null, from: Date, to: Date): Promise<number> {
+    const [r]: { n: string }[] = await this.ds.query(
+      `SELECT count(*) AS n FROM programme.inspection_fact f JOIN programme.certificate c ON c.certificate_id = f.certificate_id
+        WHERE f.kind = $1 AND c.province_code = $2 AND ($3::text IS NULL OR c.district_code = $3) AND f.at >= $4 AND f.at < $5`,
+      [kind, provinceCode, districtCode, from, to],
+    );
+    return Number(r!.n);
+  }
+
+  /** A province's registered products per product set, and how many of them hold a valid certificate at `at`. */
+  async productsBySet(provinceCode: string, at: Date): Promise<{ productSetCode: string; products: number; certified: number }[]> {
+    const rows: { product_set_code: string; products: string; certified: string }[] = await this.ds.query(
+      `SELECT p.product_set_code, count(*) AS products,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM programme.certificate c WHERE c.product_id = p.product_id
+                                               AND c.stars >= 3 AND ${validAt('c', 2)})) AS certified
+         FROM programme.product_copy p JOIN programme.producer_copy r ON r.producer_id = p.producer_id
+        WHERE r.province_code = $1 AND p.registered_at <= $2
+        GROUP BY 1 ORDER BY 1`,
+      [provinceCode, at],
+    );
+    return rows.map((r) => ({ productSetCode: r.product_set_code, products: Number(r.products), certified: Number(r.certified) }));
   }
 
   async add(tx: Tx, f: Fact): Promise<void> {
