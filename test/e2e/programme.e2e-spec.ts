@@ -1041,4 +1041,22 @@ describe('the programme: plans, targets and progress', () => {
     expect((await get(district, '&unitCode=395')).status).toBe(403);
     expect((await get(office, '&unitCode=999')).code).toBe('UNIT_UNKNOWN');
   });
+
+  it('counts a cumulative target of added products from its first year', async () => {
+    const set = (t: Record<string, unknown>) =>
+      p.http('PUT', `/api/programme/plans/${planId}/targets`, {
+        token: office,
+        body: { targets: [{ kind: 'CERTIFIED_PRODUCTS_CUMULATIVE', unitCode: DEMO.provinceCode, year: 2024, value: 150, ...t }] },
+      });
+    expect((await set({ baseFromYear: 2023 })).body).toMatchObject({ code: 'TARGET_BASE_YEARS', field: 'targets.0.baseFromYear' });
+    expect((await set({ baseFromYear: 2024, baseToYear: 2024 })).body).toMatchObject({ code: 'TARGET_BASE_YEARS' });
+    expect((await set({})).body).toMatchObject({ code: 'TARGET_BASE_YEARS' });
+    expect((await set({ baseFromYear: 2024 })).status).toBe(200);
+    const cumulative = (
+      (await p.http('GET', `/api/programme/plans/${planId}/progress`, { token: office, headers: { 'x-as-of': '2024-12-31T00:00:00Z' } }))
+        .body.targets as { kind: string }[]
+    ).find((t) => t.kind === 'CERTIFIED_PRODUCTS_CUMULATIVE');
+    // Products first certified in the province since 2024: June's three 3★ and the ministry's two 5★.
+    expect(cumulative).toMatchObject({ achieved: 5, value: 150, met: false, baseFromYear: 2024 });
+  });
 });

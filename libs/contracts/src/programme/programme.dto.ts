@@ -11,7 +11,8 @@ import { PageQuery } from '../query';
 export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
 /**
  * What a target counts, in its unit and year, as of the request: CERTIFIED_PRODUCTS certificates issued in the year (by
- * the plan's counting rule: "added products"); CERTIFIED_PRODUCTS_TOTAL certificates valid at the year's end ("bring the
+ * the plan's counting rule: "added products"); CERTIFIED_PRODUCTS_CUMULATIVE the same from baseFromYear through its year
+ * ("150 by 2025"); CERTIFIED_PRODUCTS_TOTAL certificates valid at the year's end ("bring the
  * total to 200"); CRAFT_VILLAGE_SHARE the percent of the register's craft villages (traditional ones only, if said) with
  * a product holding a valid certificate; FORWARDED_TO_MINISTRY potential 5★ the province's council forwarded to the
  * central council (a province's target only); SALES_POINTS OCOP sales points opened; CLASSES_HELD training classes
@@ -25,6 +26,7 @@ export const PLAN_LEVELS = ['PROVINCE', 'DISTRICT'] as const;
  */
 export const TARGET_KINDS = [
   'CERTIFIED_PRODUCTS',
+  'CERTIFIED_PRODUCTS_CUMULATIVE',
   'CERTIFIED_PRODUCTS_TOTAL',
   'CRAFT_VILLAGE_SHARE',
   'FORWARDED_TO_MINISTRY',
@@ -37,7 +39,11 @@ export const TARGET_KINDS = [
   'OFFICIALS_TRAINED_SHARE',
 ] as const;
 /** Kinds counted from certificates (the only ones a star level applies to). */
-export const CERTIFICATE_TARGET_KINDS: readonly string[] = ['CERTIFIED_PRODUCTS', 'CERTIFIED_PRODUCTS_TOTAL'];
+export const CERTIFICATE_TARGET_KINDS: readonly string[] = [
+  'CERTIFIED_PRODUCTS',
+  'CERTIFIED_PRODUCTS_CUMULATIVE',
+  'CERTIFIED_PRODUCTS_TOTAL',
+];
 /**
  * What a certified-products target counts: FIRST_CERTIFICATION only products certified for the first time (a
  * certificate that supersedes none); ALL also re-evaluations and upgrades (a new certificate of the same product).
@@ -96,7 +102,10 @@ export class TargetInput {
   @IsOptional()
   @IsBoolean()
   traditionalOnly?: boolean;
-  @ApiPropertyOptional({ example: 2018, description: 'RETAINED_SHARE: the first base year' })
+  @ApiPropertyOptional({
+    example: 2018,
+    description: 'RETAINED_SHARE: the first base year; CERTIFIED_PRODUCTS_CUMULATIVE: the first year counted',
+  })
   @IsOptional()
   @IsInt()
   @Min(2018)

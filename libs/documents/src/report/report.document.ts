@@ -66,6 +66,8 @@ export function targetLabelVi(kind: string, stars: number | null, traditionalOnl
   switch (kind) {
     case 'CERTIFIED_PRODUCTS':
       return stars === null ? 'Từ 3 sao' : `${stars} sao`;
+    case 'CERTIFIED_PRODUCTS_CUMULATIVE':
+      return `Lũy kế công nhận mới, ${star}`;
     case 'CERTIFIED_PRODUCTS_TOTAL':
       return `Tổng số còn hiệu lực, ${star}`;
     case 'CRAFT_VILLAGE_SHARE':

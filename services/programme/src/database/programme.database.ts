@@ -10,6 +10,7 @@ import { ProductAttributes1798700000000 } from './migrations/1798700000000-Produ
 import { RetainedShare1798800000000 } from './migrations/1798800000000-RetainedShare';
 import { SalesChannels1798900000000 } from './migrations/1798900000000-SalesChannels';
 import { Indicators1799000000000 } from './migrations/1799000000000-Indicators';
+import { CumulativeTargets1799100000000 } from './migrations/1799100000000-CumulativeTargets';
 import { NationalCursor, NationalRecord } from '../national/national-record.entity';
 import { SupportAndRewards1798200000000 } from './migrations/1798200000000-SupportAndRewards';
 import { Reports1798300000000 } from './migrations/1798300000000-Reports';
@@ -58,5 +59,6 @@ export const PROGRAMME_DATABASE = {
     RetainedShare1798800000000,
     SalesChannels1798900000000,
     Indicators1799000000000,
+    CumulativeTargets1799100000000,
   ],
 };

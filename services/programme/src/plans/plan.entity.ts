@@ -23,7 +23,7 @@ export class Plan {
 @Entity({ name: 'plan_target' })
 @Check(
   'plan_target_kind_check',
-  `kind IN ('CERTIFIED_PRODUCTS','CERTIFIED_PRODUCTS_TOTAL','CRAFT_VILLAGE_SHARE','FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED')`,
+  `kind IN ('CERTIFIED_PRODUCTS','CERTIFIED_PRODUCTS_CUMULATIVE','CERTIFIED_PRODUCTS_TOTAL','CRAFT_VILLAGE_SHARE','FORWARDED_TO_MINISTRY','SALES_POINTS','CLASSES_HELD','PEOPLE_TRAINED','GREEN_VALUE_CHAIN_SHARE','RETAINED_SHARE','MODERN_RETAIL_SHARE','OFFICIALS_TRAINED_SHARE')`,
 )
 @Index('plan_target_uq', ['planId', 'kind', 'unitCode', 'year', 'stars'], { unique: true, where: 'stars IS NOT NULL' })
 @Index('plan_target_any_stars_uq', ['planId', 'kind', 'unitCode', 'year'], { unique: true, where: 'stars IS NULL' })

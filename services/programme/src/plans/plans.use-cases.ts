@@ -268,7 +268,7 @@ export class PlansUseCases {
    * those still valid), the craft villages' share, or the facts of its kind; whether it is met (at least its value).
    */
   private async achieved(actor: Actor, p: Plan, targets: PlanTarget[], asOf: Date): Promise<TargetProgressView[]> {
-    const counts = targets.some((t) => t.kind === 'CERTIFIED_PRODUCTS')
+    const counts = targets.some((t) => t.kind === 'CERTIFIED_PRODUCTS' || t.kind === 'CERTIFIED_PRODUCTS_CUMULATIVE')
       ? await this.certificates.counts(p.provinceCode, p.fromYear, p.toYear, asOf)
       : [];
     const out: TargetProgressView[] = [];
@@ -280,7 +280,8 @@ export class PlansUseCases {
       let active: number;
       let denominator: number | null = null;
       switch (t.kind) {
-        case 'CERTIFIED_PRODUCTS': {
+        case 'CERTIFIED_PRODUCTS':
+        case 'CERTIFIED_PRODUCTS_CUMULATIVE': {
           const counted = counts.filter((c) => countsFor(p, t, c));
           achieved = counted.reduce((n, c) => n + c.count, 0);
           active = counted.filter((c) => c.active).reduce((n, c) => n + c.count, 0);
@@ -380,15 +381,28 @@ export class PlansUseCases {
       throw AppError.validation('TARGET_RANGE_INVALID', `the range ${t.value}–${t.valueMax} ends before it starts`, `${field}.valueMax`);
     if (SHARE_KINDS.includes(t.kind) && Math.max(t.value, t.valueMax ?? 0) > 100)
       throw AppError.validation('TARGET_SHARE_INVALID', 'a share is a percent, at most 100', `${field}.value`);
-    const base = t.baseFromYear != null || t.baseToYear != null;
-    if (base !== (t.kind === 'RETAINED_SHARE') || (base && (t.baseFromYear == null || t.baseToYear == null)))
-      throw AppError.validation(
-        'TARGET_BASE_YEARS',
-        'a RETAINED_SHARE target, and only it, states its base years (baseFromYear, baseToYear)',
-        `${field}.baseFromYear`,
-      );
-    if (base && (t.baseToYear! < t.baseFromYear! || t.baseToYear! >= t.year))
-      throw AppError.validation('TARGET_BASE_YEARS', 'the base years run forward and end before the target’s year', `${field}.baseToYear`);
+    if (t.kind === 'CERTIFIED_PRODUCTS_CUMULATIVE') {
+      if (t.baseFromYear == null || t.baseToYear != null || t.baseFromYear > t.year || t.baseFromYear < plan.fromYear)
+        throw AppError.validation(
+          'TARGET_BASE_YEARS',
+          'a cumulative target states the first year it counts (baseFromYear, within the plan, not after its year) and no baseToYear',
+          `${field}.baseFromYear`,
+        );
+    } else {
+      const base = t.baseFromYear != null || t.baseToYear != null;
+      if (base !== (t.kind === 'RETAINED_SHARE') || (base && (t.baseFromYear == null || t.baseToYear == null)))
+        throw AppError.validation(
+          'TARGET_BASE_YEARS',
+          'a RETAINED_SHARE target, and only it, states its base years (baseFromYear, baseToYear)',
+          `${field}.baseFromYear`,
+        );
+      if (base && (t.baseToYear! < t.baseFromYear! || t.baseToYear! >= t.year))
+        throw AppError.validation(
+          'TARGET_BASE_YEARS',
+          'the base years run forward and end before the target’s year',
+          `${field}.baseToYear`,
+        );
+    }
     if (t.kind === 'FORWARDED_TO_MINISTRY' && t.unitCode !== plan.provinceCode)
       throw AppError.validation(
         'TARGET_PROVINCE_ONLY',
@@ -439,7 +453,8 @@ export class PlansUseCases {
  * the plan's rule (FIRST_CERTIFICATION: a product's first certificate only).
  */
 function countsFor(p: Plan, t: PlanTarget, c: CertificateCount): boolean {
-  if (c.year !== t.year) return false;
+  const from = t.kind === 'CERTIFIED_PRODUCTS_CUMULATIVE' ? t.baseFromYear! : t.year;
+  if (c.year < from || c.year > t.year) return false;
   if (t.unitCode !== p.provinceCode && c.districtCode !== t.unitCode) return false;
   if (t.stars === null ? c.stars < 3 : c.stars !== t.stars) return false;
   return p.countingRule === 'ALL' || c.first;
