@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FUNDING_SOURCES } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { BudgetNorm, Settlement, SupportApplication, SupportPolicy } from './support.entity';
 
@@ -73,9 +74,9 @@ export class FundingRepository {
            FROM programme.settlement WHERE province_code = $1 AND year = $5 GROUP BY 1)
        SELECT f AS funding_source, coalesce(r.due, 0) AS rewards_due, coalesce(r.paid, 0) AS rewards_paid,
               coalesce(a.approved, 0) AS support_approved, coalesce(a.paid, 0) AS support_paid, coalesce(s.settled, 0) AS settled
-         FROM unnest(ARRAY['PROVINCE_BUDGET','DISTRICT_BUDGET','NATIONAL_TARGET_PROGRAMME','OTHER_LAWFUL']) AS f
+         FROM unnest($6::text[]) AS f
          LEFT JOIN r ON r.funding_source = f LEFT JOIN a ON a.funding_source = f LEFT JOIN s ON s.funding_source = f`,
-      [provinceCode, t0, t1, asOf, year],
+      [provinceCode, t0, t1, asOf, year, FUNDING_SOURCES],
     );
     return rows.map((r) => ({
       fundingSource: r.funding_source!,
