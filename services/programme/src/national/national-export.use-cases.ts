@@ -6,6 +6,7 @@ import { vietnamDay, vietnamDayStart } from '@ocop/domain';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { ReportsRepository } from '../reports/reports.repository';
+import { flatFigures } from '../reports/reports.use-cases';
 
 /**
  * Each dataset's columns, in the order of docs/national-export.schema.json's `required` lists: the JSON records' keys
@@ -118,7 +119,6 @@ export class NationalExportUseCases {
         return (await this.facts.products(provinceCode, since, asOf)).map((r) => ({ ...r, registeredAt: r.registeredAt.toISOString() }));
       case 'annual-figures':
         return (await this.reports.annualOf(provinceCode, c.year!, since, asOf)).map((r) => {
-          const f = r.figures.certificates;
           return {
             reportId: r.id,
             kind: r.kind,
@@ -126,14 +126,7 @@ export class NationalExportUseCases {
             unitName: r.unitName,
             year: r.year,
             submittedAt: r.submittedAt.toISOString(),
-            issued3: f.issued.stars3,
-            issued4: f.issued.stars4,
-            issued5: f.issued.stars5,
-            firstCertifications: f.firstCertifications,
-            valid3: f.valid.stars3,
-            valid4: f.valid.stars4,
-            valid5: f.valid.stars5,
-            revoked: f.revoked,
+            ...flatFigures(r.figures.certificates),
           };
         });
     }

@@ -10,6 +10,7 @@ import {
   type Actor,
   type ListReportsQuery,
   type PdfView,
+  type ReportCertificateFigures,
   type ReportFigures,
   type ReportSettingsView,
   type ReportView,
@@ -75,6 +76,18 @@ const readsReport = (actor: Actor, r: Report): boolean => {
   const s = reportScope(actor);
   return (!s.provinceCode || s.provinceCode === r.provinceCode) && (!s.unitCode || s.unitCode === r.unitCode);
 };
+
+/** A report's certificate figures flat, as its event and the national export carry them. */
+export const flatFigures = (f: ReportCertificateFigures) => ({
+  issued3: f.issued.stars3,
+  issued4: f.issued.stars4,
+  issued5: f.issued.stars5,
+  firstCertifications: f.firstCertifications,
+  valid3: f.valid.stars3,
+  valid4: f.valid.stars4,
+  valid5: f.valid.stars5,
+  revoked: f.revoked,
+});
 
 /** Whether MM-DD is a day of every year (not 02-30, nor 02-29). */
 const dayOfEveryYear = (md: string): boolean => {
@@ -204,7 +217,6 @@ export class ReportsUseCases {
       });
       await this.reports.insert(tx, report);
       if (annual) {
-        const f = figures.certificates;
         await this.outbox.enqueueEvent(tx, ProgrammeEvents.reportSubmitted, report.id, {
           reportId: report.id,
           provinceCode: report.provinceCode,
@@ -213,14 +225,7 @@ export class ReportsUseCases {
           year: report.year,
           from,
           to,
-          issued3: f.issued.stars3,
-          issued4: f.issued.stars4,
-          issued5: f.issued.stars5,
-          firstCertifications: f.firstCertifications,
-          valid3: f.valid.stars3,
-          valid4: f.valid.stars4,
-          valid5: f.valid.stars5,
-          revoked: f.revoked,
+          ...flatFigures(figures.certificates),
           submittedAt: asOf.toISOString(),
         });
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FUNDING_SOURCES } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
+import type { SupportScope } from './support-scope';
 import { BudgetNorm, Settlement, SupportApplication, SupportPolicy } from './support.entity';
 
 /** A funding source's money in a year, as the funding summary reports it. */
@@ -13,8 +14,6 @@ export interface SourceYear {
   supportPaidVnd: number;
   settledVnd: number;
 }
-
-export type ApplicationScope = { provinceCode?: string; districtCode?: string; producerId?: string };
 
 @Injectable()
 export class FundingRepository {
@@ -37,7 +36,7 @@ export class FundingRepository {
     await tx.save(SupportApplication, a);
   }
 
-  applications(scope: ApplicationScope, status: string | undefined, limit: number, offset: number): Promise<SupportApplication[]> {
+  applications(scope: SupportScope, status: string | undefined, limit: number, offset: number): Promise<SupportApplication[]> {
     const q = this.ds.getRepository(SupportApplication).createQueryBuilder('a').orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC');
     if (scope.provinceCode) q.andWhere('a.province_code = :provinceCode', { provinceCode: scope.provinceCode });
     if (scope.districtCode) q.andWhere('a.district_code = :districtCode', { districtCode: scope.districtCode });

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import {
   AppError,
   DEFAULT_PAGE,
-  Role,
   type Actor,
   type ApplySupportCommand,
   type BudgetEstimateView,
@@ -27,7 +26,8 @@ import { FactsRepository } from '../facts/facts.repository';
 import { PlanUnits } from '../plans/plan-units';
 import { PlansRepository } from '../plans/plans.repository';
 import { BudgetNorm, Settlement, SupportApplication } from './support.entity';
-import { FundingRepository, type ApplicationScope } from './funding.repository';
+import { FundingRepository } from './funding.repository';
+import { supportScope } from './support-scope';
 import { SupportRepository } from './support.repository';
 
 const notFound = () => AppError.notFound('SUPPORT_APPLICATION_NOT_FOUND', 'no such support application');
@@ -48,16 +48,6 @@ const view = (a: SupportApplication): SupportApplicationView => ({
   paidAt: a.paidAt?.toISOString() ?? null,
   paymentReference: a.paymentReference,
 });
-
-function scopeOf(actor: Actor): ApplicationScope {
-  if (actor.role === Role.PRODUCER) {
-    if (!actor.scope.producerId) throw AppError.forbidden('SCOPE_MISSING', 'this producer account is not linked to a producer');
-    return { producerId: actor.scope.producerId };
-  }
-  if (actor.role === Role.DISTRICT_OFFICER)
-    return { provinceCode: actor.scope.provinceCode, districtCode: actor.scope.districtCode ?? '-' };
-  return spansAllProvinces(actor) ? {} : { provinceCode: actor.scope.provinceCode };
-}
 
 /** The province a funding question is about: the caller's (a national admin has none). */
 function provinceOf(actor: Actor): string {
@@ -84,7 +74,7 @@ export class FundingUseCases {
   ) {}
 
   async apply(actor: Actor, c: ApplySupportCommand, asOf: Date): Promise<SupportApplicationView> {
-    const producerId = scopeOf(actor).producerId!;
+    const producerId = supportScope(actor).producerId!;
     const policy = await this.support.policy(c.policyId);
     if (!policy || policy.provinceCode !== actor.scope.provinceCode)
       throw AppError.notFound('SUPPORT_POLICY_NOT_FOUND', 'no such support policy');
@@ -136,9 +126,9 @@ export class FundingUseCases {
   }
 
   async list(actor: Actor, q: ListSupportApplicationsQuery): Promise<SupportApplicationView[]> {
-    return (await this.funding.applications(scopeOf(actor), q.status, q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset)).map(
-      view,
-    );
+    return (
+      await this.funding.applications(supportScope(actor), q.status, q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset)
+    ).map(view);
   }
 
   /** The office approves (the support as computed) or rejects with a reason; once. */

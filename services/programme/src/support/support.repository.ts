@@ -3,9 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ReportRewardFigures } from '@ocop/contracts';
 import type { Tx } from '@ocop/persistence';
 import { Reward, SupportPolicy } from './support.entity';
-
-/** Whose rewards a list shows: a province's, a district's, a producer's. */
-export type RewardScope = { provinceCode?: string; districtCode?: string; producerId?: string };
+import type { SupportScope } from './support-scope';
 
 @Injectable()
 export class SupportRepository {
@@ -79,7 +77,7 @@ export class SupportRepository {
     return (r.affected ?? 0) === 1;
   }
 
-  rewards(scope: RewardScope, q: { policyId?: string; status?: string }, limit: number, offset: number): Promise<Reward[]> {
+  rewards(scope: SupportScope, q: { policyId?: string; status?: string }, limit: number, offset: number): Promise<Reward[]> {
     const b = this.ds.getRepository(Reward).createQueryBuilder('r').orderBy('r.eligible_at', 'ASC').addOrderBy('r.id', 'ASC');
     if (scope.provinceCode) b.andWhere('r.province_code = :provinceCode', { provinceCode: scope.provinceCode });
     if (scope.districtCode) b.andWhere('r.district_code = :districtCode', { districtCode: scope.districtCode });

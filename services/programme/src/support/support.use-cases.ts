@@ -18,7 +18,8 @@ import { writeActorAudit } from '@ocop/persistence';
 import { now } from '@ocop/observability';
 import { PlanUnits } from '../plans/plan-units';
 import { Reward, SupportPolicy } from './support.entity';
-import { SupportRepository, type RewardScope } from './support.repository';
+import { SupportRepository } from './support.repository';
+import { supportScope } from './support-scope';
 
 const audit = writeActorAudit;
 
@@ -56,17 +57,6 @@ const rewardView = (r: Reward): RewardView => ({
   paymentReference: r.paymentReference,
   stoppedAt: r.stoppedAt?.toISOString() ?? null,
 });
-
-/** Whose rewards the actor reads: a producer its own, a district officer its district's, the office its province's. */
-function rewardScope(actor: Actor): RewardScope {
-  if (actor.role === Role.PRODUCER) {
-    if (!actor.scope.producerId) throw AppError.forbidden('SCOPE_MISSING', 'this producer account is not linked to a producer');
-    return { producerId: actor.scope.producerId };
-  }
-  if (actor.role === Role.DISTRICT_OFFICER)
-    return { provinceCode: actor.scope.provinceCode, districtCode: actor.scope.districtCode ?? '-' };
-  return spansAllProvinces(actor) ? {} : { provinceCode: actor.scope.provinceCode };
-}
 
 /**
  * Support policies and rewards (issue 17): the office enters a policy from its resolution; a REWARD policy makes one
@@ -162,7 +152,7 @@ export class SupportUseCases {
   }
 
   async rewards(actor: Actor, q: ListRewardsQuery): Promise<RewardView[]> {
-    const rows = await this.support.rewards(rewardScope(actor), q, q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
+    const rows = await this.support.rewards(supportScope(actor), q, q.limit ?? DEFAULT_PAGE.limit, q.offset ?? DEFAULT_PAGE.offset);
     return rows.map(rewardView);
   }
 
