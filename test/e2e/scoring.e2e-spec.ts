@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO } from '@ocop/contracts';
 import { eventually } from '@ocop/testing';
 import { startPlatform, type Platform } from '../support/platform';
@@ -272,6 +273,20 @@ describe('council scoring end to end', () => {
     expect(minutes.deferred).toEqual([expect.objectContaining({ evaluationId: evals[9]!.id, reasons: ['LAB_RESULT_MISSING'] })]);
     expect(minutes.quorum).toMatchObject({ required: 4, present: 5, met: true });
     expect(minutes.secretaryName).toBe('Đỗ Thị Giang');
+
+    // The gap to the next star (issue 18): D2 (mean 75.00, 4★) lacks 15.00 points for 5★; D5 reached the 5★ band but
+    // the export criterion C3.1 still caps it (the same requirement as its cap reason); a deferred dossier has no gap yet.
+    const gap = async (i: number) => (await p.http('GET', `/api/scoring/evaluations/${evals[i]!.id}/gap`, { token: office })).body;
+    const d2 = await gap(1);
+    expect(d2).toMatchObject({ stars: 4, nextStars: 5, pointsMissing: '15.00' });
+    expect(d2.criteria.length).toBeGreaterThan(0);
+    const headrooms = d2.criteria.map((c: { headroom: string }) => Number(c.headroom));
+    expect(headrooms).toEqual([...headrooms].sort((a, b) => b - a));
+    const d5 = await gap(4);
+    expect(d5).toMatchObject({ stars: 4, nextStars: 5, pointsMissing: '0.00' });
+    expect(d5.mandatoryFailing).toEqual([expect.objectContaining({ stars: 5, criterionCode: 'C3.1', required: '3.00', mean: '2.00' })]);
+    expect(await gap(9)).toMatchObject({ status: 422, code: 'EVALUATION_NOT_SCORED' });
+    expect((await p.http('GET', `/api/scoring/evaluations/${randomUUID()}/gap`, { token: office })).status).toBe(404);
 
     // Closed: nothing more changes; the minutes are there as JSON and PDF.
     expect((await sheet(chair, s.id, evals[0]!.id, good)).body.code).toBe('SESSION_CLOSED');

@@ -133,6 +133,8 @@ export {
   SetLabResultBody,
   SetLabResultCommand,
   CapReasonView,
+  CriterionGapView,
+  StarGapView,
   SpreadView,
   EvaluationResultView,
   DeferralView,

@@ -16,6 +16,8 @@ describe('@ocop/domain public face', () => {
       'parsePoints',
       'starBand',
       'starBandOfMean',
+      'starBorderHundredths',
+      'gapToNextStar',
       'LEGAL_VERSIONS',
       'Tier',
       'cycleYear',

@@ -7,7 +7,17 @@ export {
   isTerminalDossierStatus,
   nextDossierStatus,
 } from './dossier-status';
-export { MAX_POINTS_HUNDREDTHS, formatPoints, grantsCertificate, parsePoints, starBand, starBandOfMean } from './points';
+export {
+  MAX_POINTS_HUNDREDTHS,
+  formatPoints,
+  grantsCertificate,
+  parsePoints,
+  starBand,
+  starBandOfMean,
+  starBorderHundredths,
+} from './points';
+export { gapToNextStar } from './star-gap';
+export type { CriterionGap, StarGap } from './star-gap';
 export type { StarRating } from './points';
 export {
   DISTRICT_AUTHORITIES_CEASED_ON,

@@ -60,6 +60,11 @@ const STAR_BORDERS: readonly (readonly [StarRating, number])[] = [
 
 export const MAX_POINTS_HUNDREDTHS = 10000;
 
+/** The lowest total (hundredths) of a star band: 2★ 3000, 3★ 5000, 4★ 7000, 5★ 9000; 1★ 0. */
+export function starBorderHundredths(stars: StarRating): number {
+  return STAR_BORDERS.find(([s]) => s === stars)?.[1] ?? 0;
+}
+
 /**
  * The star band of a total, half-open: 1★ [0,30), 2★ [30,50), 3★ [50,70), 4★ [70,90),
  * 5★ [90,100] (148/QĐ-TTg). Throws POINTS_INVALID outside 0..10000 hundredths or for a non-integer.

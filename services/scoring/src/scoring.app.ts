@@ -29,6 +29,7 @@ import { RecordOpinionUseCase } from './evaluations/record-opinion.use-case';
 import { SetLabResultUseCase } from './evaluations/set-lab-result.use-case';
 import { ListEvaluationsQuery } from './evaluations/list-evaluations.query';
 import { GetEvaluationQuery } from './evaluations/get-evaluation.query';
+import { GetStarGapQuery } from './evaluations/get-star-gap.query';
 import { TransferDistrictEvaluationsUseCase } from './evaluations/transfer-district-evaluations.use-case';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { ScoreSheetsRepository } from './sessions/score-sheets.repository';
@@ -95,6 +96,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       SetLabResultUseCase,
       ListEvaluationsQuery,
       GetEvaluationQuery,
+      GetStarGapQuery,
       TransferDistrictEvaluationsUseCase,
       SessionsRepository,
       ScoreSheetsRepository,

@@ -42,6 +42,7 @@ export const ScoringRpc = {
   [S.nominationReject]: { request: RejectNominationCommand, roles: OFFICES },
   [S.evaluationList]: { request: ListEvaluationsQuery, roles: EVALUATION_READERS },
   [S.evaluationGet]: { request: EvaluationIdQuery, roles: EVALUATION_READERS },
+  [S.evaluationGap]: { request: EvaluationIdQuery, roles: EVALUATION_READERS },
   [S.evaluationSetLabResult]: { request: SetLabResultCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.sessionCreate]: { request: CreateSessionCommand, roles: ORGANISERS },
   [S.sessionList]: { request: ListSessionsQuery, roles: COUNCIL_READERS },

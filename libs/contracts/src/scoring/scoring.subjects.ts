@@ -11,6 +11,7 @@ export const ScoringSubjects = {
   councilDeclareConflict: 'scoring.council.declare-conflict',
   evaluationList: 'scoring.evaluation.list',
   evaluationGet: 'scoring.evaluation.get',
+  evaluationGap: 'scoring.evaluation.gap',
   evaluationSetLabResult: 'scoring.evaluation.set-lab-result',
   sessionCreate: 'scoring.session.create',
   sessionList: 'scoring.session.list',

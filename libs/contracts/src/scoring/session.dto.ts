@@ -335,3 +335,28 @@ export class RunScoringJobCommand {
   @ApiProperty({ enum: SCORING_JOB_NAMES }) @IsIn(SCORING_JOB_NAMES) name: string;
   @ApiPropertyOptional({ description: 'Run as of this instant (refused in production mode)' }) @IsOptional() @IsInstant() asOf?: string;
 }
+
+/** A criterion's room to grow: the members' mean beside its most (points, 2 decimals). */
+export class CriterionGapView {
+  @ApiProperty() code: string;
+  @ApiProperty() labelVi: string;
+  @ApiProperty({ example: '19.66' }) mean: string;
+  @ApiProperty({ example: '30.00' }) max: string;
+  @ApiProperty({ example: '10.34' }) headroom: string;
+}
+
+/**
+ * The gap to the next star of a scored dossier (issue 18; Thanh Hóa's roadmap for the hard criteria of potential 4★/5★
+ * products): the points the members' mean lacks for the next band, the mandatory criteria that would still cap it, and
+ * each criterion's room to grow.
+ */
+export class StarGapView {
+  @ApiProperty() evaluationId: string;
+  @ApiProperty() stars: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The next certificate level; null at 5★' }) nextStars: number | null;
+  @ApiProperty({ example: '15.34', description: 'Points the mean lacks for the next band’s border (0.00 when it reaches it)' })
+  pointsMissing: string;
+  @ApiProperty({ type: [CapReasonView], description: 'Mandatory requirements at or below the next level the mean fails' })
+  mandatoryFailing: CapReasonView[];
+  @ApiProperty({ type: [CriterionGapView], description: 'The most room first' }) criteria: CriterionGapView[];
+}

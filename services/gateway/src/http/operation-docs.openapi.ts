@@ -253,6 +253,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'List the dossiers the provinces forwarded (national hub)',
     'In national-hub mode, for a national admin: the potential 5★ dossiers each province forwarded to the central council, as they arrived over the leaf nodes.',
   ],
+  EvaluationsController_gap: [
+    'Get the gap to the next star',
+    'For a scored dossier: the points the members’ mean lacks for the next band’s border, the mandatory criteria at or below the next level it fails, and each criterion’s room to grow (the most first) — the roadmap for the hard criteria of potential 4★/5★ products. Visible to whoever reads the evaluation (its producer, commune, district, the offices); 422 EVALUATION_NOT_SCORED before the result.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

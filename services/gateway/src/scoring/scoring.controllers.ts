@@ -18,6 +18,7 @@ import {
   DeclareConflictBody,
   DistrictTransferReportView,
   EvaluationView,
+  StarGapView,
   ListCouncilsQuery,
   ListEvaluationsQuery,
   ListSessionsQuery,
@@ -154,6 +155,13 @@ export class EvaluationsController {
   @ApiOkResponse({ type: EvaluationView })
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<EvaluationView> {
     return this.rpc.request(S.evaluationGet, { evaluationId: id }, { actor });
+  }
+
+  @Get(':id/gap')
+  @RolesOf(S.evaluationGap)
+  @ApiOkResponse({ type: StarGapView })
+  gap(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<StarGapView> {
+    return this.rpc.request(S.evaluationGap, { evaluationId: id }, { actor });
   }
 
   /** Records the state of the sample lab tests (until the lab-testing workflow publishes them itself). */

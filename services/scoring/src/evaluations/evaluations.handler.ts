@@ -9,6 +9,7 @@ import {
   ScoringSubjects as S,
   SetLabResultCommand,
   type EvaluationView,
+  type StarGapView,
 } from '@ocop/contracts';
 import {
   Caller,
@@ -25,6 +26,7 @@ import { runAsOf } from '@ocop/observability';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
 import { GetEvaluationQuery } from './get-evaluation.query';
+import { GetStarGapQuery } from './get-star-gap.query';
 import { OpenEvaluationUseCase } from './open-evaluation.use-case';
 import { RecordSampleResultUseCase } from './record-sample-result.use-case';
 import { ListEvaluationsQuery } from './list-evaluations.query';
@@ -45,6 +47,7 @@ export class EvaluationsHandler {
   constructor(
     private readonly listEvaluations: ListEvaluationsQuery,
     private readonly getEvaluation: GetEvaluationQuery,
+    private readonly starGap: GetStarGapQuery,
     private readonly setLabResult: SetLabResultUseCase,
     private readonly districtTransfer: TransferDistrictEvaluationsUseCase,
     private readonly openEvaluation: OpenEvaluationUseCase,
@@ -61,6 +64,11 @@ export class EvaluationsHandler {
   @Handles(S.evaluationGet)
   get(@Payload() q: EvaluationIdQuery, @Caller() call: RpcContext): Promise<EvaluationView> {
     return this.getEvaluation.execute(requireActor(call), q.evaluationId);
+  }
+
+  @Handles(S.evaluationGap)
+  gap(@Payload() q: EvaluationIdQuery, @Caller() call: RpcContext): Promise<StarGapView> {
+    return this.starGap.execute(requireActor(call), q.evaluationId);
   }
 
   @Handles(S.evaluationSetLabResult)

@@ -31,6 +31,11 @@ export class ScoreSheetsRepository {
     return (tx ?? this.ds.manager).findBy(ScoreSheet, where);
   }
 
+  /** The sheets a closed session counted for one dossier (its result names the session). */
+  ofEvaluation(sessionId: string, evaluationId: string): Promise<ScoreSheet[]> {
+    return this.ds.manager.findBy(ScoreSheet, { sessionId, evaluationId });
+  }
+
   /** Each sheet's total only (the session view's counts and spreads). */
   totals(state: SessionState): Promise<{ evaluationId: string; memberId: string; total: number }[]> {
     return this.ds
