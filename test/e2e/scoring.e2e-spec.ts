@@ -310,6 +310,28 @@ describe('council scoring end to end', () => {
     // The forwarded dossier is on the ministry's list by itself and scores lower there: 4★ from the province.
     const atCentre = await evaluationOf(p, admin, dossiers[5]!, 'CENTRAL');
     expect(atCentre).toMatchObject({ status: 'AWAITING_SESSION', labState: 'NOT_REQUIRED', forwardedFrom: evals[5]!.id, unitCode: 'VN' });
+    // Its samples go to the central council with it (issue 18): handed by the province's office, received there once.
+    const hand = (i: number, body: Record<string, unknown>) =>
+      p.http('POST', `/api/scoring/evaluations/${evals[i]!.id}/ministry-samples`, { token: office, body });
+    const shipment = { items: [{ description: 'Sản phẩm mẫu, hộp 500 g', quantity: 6 }], handedBy: 'Nguyễn Văn Bình', carrier: 'EMS' };
+    expect((await hand(0, shipment)).body).toMatchObject({ status: 409, code: 'EVALUATION_NOT_FORWARDED_TO_MINISTRY' });
+    expect((await hand(5, { ...shipment, items: [] })).body).toMatchObject({ status: 400, field: 'items' });
+    expect((await hand(5, { ...shipment, items: [{ description: 'x', quantity: 0 }] })).body).toMatchObject({ status: 400 });
+    const handed = await hand(5, shipment);
+    expect(handed.status).toBe(201);
+    expect(handed.body).toMatchObject({ evaluationId: evals[5]!.id, handedBy: 'Nguyễn Văn Bình', receivedAt: null });
+    const receive = (token: string) =>
+      p.http('POST', `/api/scoring/ministry-samples/${handed.body.id}/receipt`, {
+        token,
+        body: { receivedBy: 'Trần Thị Mai', note: 'Đủ 6 hộp' },
+      });
+    expect((await receive(office)).status).toBe(403);
+    expect((await receive(chair.token)).body).toMatchObject({ status: 403, code: 'SCOPE_FORBIDDEN' });
+    expect((await receive(cChair.token)).status).toBe(200);
+    expect((await receive(cSecretary.token)).body).toMatchObject({ status: 409, code: 'SAMPLES_ALREADY_RECEIVED' });
+    const viaCentre = (await p.http('GET', `/api/scoring/evaluations/${atCentre.id}/ministry-samples`, { token: admin })).body;
+    expect(viaCentre).toEqual([expect.objectContaining({ id: handed.body.id, receivedBy: 'Trần Thị Mai', receiptNote: 'Đủ 6 hộp' })]);
+    expect((await p.http('GET', `/api/scoring/evaluations/${evals[5]!.id}/ministry-samples`, { token: office })).body).toEqual(viaCentre);
     const cMemberId = (m: Member) => cc.members.find((x) => x.userId === m.userId)!.id;
     const cs = await session(cSecretary.token, cc.id, [atCentre.id], [cChair, c2, c3].map(cMemberId));
     await scoreAll([cChair, c2, c3], cs.id, atCentre.id, [86, 85, 87], { assessed });

@@ -53,6 +53,7 @@ import {
   EvaluationsController,
   ScoringJobsController,
   SessionsController,
+  MinistrySamplesController,
 } from './scoring/scoring.controllers';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
@@ -142,6 +143,7 @@ class GatewayModule {
         CataloguesController,
         CouncilsController,
         NominationsController,
+        MinistrySamplesController,
         EvaluationsController,
         SessionsController,
         ScoringJobsController,

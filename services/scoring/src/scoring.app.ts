@@ -30,6 +30,8 @@ import { SetLabResultUseCase } from './evaluations/set-lab-result.use-case';
 import { ListEvaluationsQuery } from './evaluations/list-evaluations.query';
 import { GetEvaluationQuery } from './evaluations/get-evaluation.query';
 import { GetStarGapQuery } from './evaluations/get-star-gap.query';
+import { MinistrySamplesRepository } from './evaluations/ministry-samples.repository';
+import { MinistrySamplesUseCases } from './evaluations/ministry-samples.use-cases';
 import { TransferDistrictEvaluationsUseCase } from './evaluations/transfer-district-evaluations.use-case';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { ScoreSheetsRepository } from './sessions/score-sheets.repository';
@@ -97,6 +99,8 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       ListEvaluationsQuery,
       GetEvaluationQuery,
       GetStarGapQuery,
+      MinistrySamplesRepository,
+      MinistrySamplesUseCases,
       TransferDistrictEvaluationsUseCase,
       SessionsRepository,
       ScoreSheetsRepository,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '../query';
 import { CommuneAssessmentEntryDto } from './catalogue.dto';
 import { COUNCIL_TIERS } from './council.dto';
@@ -359,4 +359,43 @@ export class StarGapView {
   @ApiProperty({ type: [CapReasonView], description: 'Mandatory requirements at or below the next level the mean fails' })
   mandatoryFailing: CapReasonView[];
   @ApiProperty({ type: [CriterionGapView], description: 'The most room first' }) criteria: CriterionGapView[];
+}
+
+export class SampleItemInput {
+  @ApiProperty({ example: 'Rượu Tiên Nữ, chai 500 ml' }) @IsString() @Length(2, 300) description: string;
+  @ApiProperty({ example: 6 }) @IsInt() @Min(1) @Max(10_000) quantity: number;
+}
+
+export class HandSamplesBody {
+  @ApiProperty({ type: [SampleItemInput] }) @NestedList(() => SampleItemInput, 1, 20) items: SampleItemInput[];
+  @ApiProperty({ example: 'Nguyễn Văn Bình, Văn phòng Điều phối nông thôn mới tỉnh', description: 'Who handed them over' })
+  @IsString()
+  @Length(2, 300)
+  handedBy: string;
+  @ApiPropertyOptional({ example: 'Bưu điện tỉnh (EMS)' }) @IsOptional() @IsString() @Length(2, 300) carrier?: string;
+  @ApiPropertyOptional({ example: '45/CV-VPĐP' }) @IsOptional() @IsString() @Length(1, 200) reference?: string;
+}
+export class HandSamplesCommand extends HandSamplesBody {
+  @ApiProperty() @IsUUID() evaluationId: string;
+}
+
+export class ReceiveSamplesBody {
+  @ApiProperty({ example: 'Trần Thị Mai, Văn phòng Điều phối nông thôn mới Trung ương' }) @IsString() @Length(2, 300) receivedBy: string;
+  @ApiPropertyOptional({ example: 'Đủ 6 chai, niêm phong nguyên vẹn' }) @IsOptional() @IsString() @Length(2, 2000) note?: string;
+}
+export class ReceiveSamplesCommand extends ReceiveSamplesBody {
+  @ApiProperty() @IsUUID() sampleId: string;
+}
+
+export class MinistrySampleView {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'The province’s evaluation that forwarded the dossier' }) evaluationId: string;
+  @ApiProperty({ type: [SampleItemInput] }) items: SampleItemInput[];
+  @ApiProperty() handedBy: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) carrier: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reference: string | null;
+  @ApiProperty() handedAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) receivedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) receivedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) receiptNote: string | null;
 }

@@ -257,6 +257,18 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Get the gap to the next star',
     'For a scored dossier: the points the members’ mean lacks for the next band’s border, the mandatory criteria at or below the next level it fails, and each criterion’s room to grow (the most first) — the roadmap for the hard criteria of potential 4★/5★ products. Visible to whoever reads the evaluation (its producer, commune, district, the offices); 422 EVALUATION_NOT_SCORED before the result.',
   ],
+  EvaluationsController_handSamples: [
+    'Record samples handed to the central council',
+    'For a dossier the province’s council forwarded to the central council: the product samples sent with it (what, how many), handed by whom and how, as of X-As-Of; 409 EVALUATION_NOT_FORWARDED_TO_MINISTRY otherwise. Audited.',
+  ],
+  EvaluationsController_samples: [
+    "List a forwarded dossier's samples",
+    'The shipments of samples, read through the province’s evaluation or the central one it became, with their receipt.',
+  ],
+  MinistrySamplesController_receive: [
+    'Record the receipt of samples',
+    'The ministry’s side (a national admin, or a member of a central council) records who received the samples and when, once (409 SAMPLES_ALREADY_RECEIVED). Audited.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

@@ -19,6 +19,9 @@ import {
   DistrictTransferReportView,
   EvaluationView,
   StarGapView,
+  MinistrySampleView,
+  HandSamplesBody,
+  ReceiveSamplesBody,
   ListCouncilsQuery,
   ListEvaluationsQuery,
   ListSessionsQuery,
@@ -162,6 +165,24 @@ export class EvaluationsController {
   @ApiOkResponse({ type: StarGapView })
   gap(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<StarGapView> {
     return this.rpc.request(S.evaluationGap, { evaluationId: id }, { actor });
+  }
+
+  @Post(':id/ministry-samples')
+  @RolesOf(S.samplesHand)
+  @ApiCreatedResponse({ type: MinistrySampleView })
+  handSamples(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: HandSamplesBody,
+  ): Promise<MinistrySampleView> {
+    return this.rpc.request(S.samplesHand, { ...body, evaluationId: id }, { actor });
+  }
+
+  @Get(':id/ministry-samples')
+  @RolesOf(S.samplesList)
+  @ApiOkResponse({ type: [MinistrySampleView] })
+  samples(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<MinistrySampleView[]> {
+    return this.rpc.request(S.samplesList, { evaluationId: id }, { actor });
   }
 
   /** Records the state of the sample lab tests (until the lab-testing workflow publishes them itself). */
@@ -336,5 +357,24 @@ export class NominationsController {
     @Body() body: RejectNominationBody,
   ): Promise<NominationView> {
     return this.rpc.request(S.nominationReject, { ...body, nominationId: id }, { actor });
+  }
+}
+
+@ApiTags('scoring: evaluations')
+@ApiProblems()
+@Controller('scoring/ministry-samples')
+export class MinistrySamplesController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post(':id/receipt')
+  @HttpCode(200)
+  @RolesOf(S.samplesReceive)
+  @ApiOkResponse({ type: MinistrySampleView })
+  receive(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: ReceiveSamplesBody,
+  ): Promise<MinistrySampleView> {
+    return this.rpc.request(S.samplesReceive, { ...body, sampleId: id }, { actor });
   }
 }

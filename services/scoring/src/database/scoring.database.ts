@@ -12,6 +12,8 @@ import { RequiredOpinions1765000000000 } from './migrations/1765000000000-Requir
 import { CouncilNomination } from '../nominations/nomination.entity';
 import { CouncilNominations1765100000000 } from './migrations/1765100000000-CouncilNominations';
 import { InitialScoring1764000000000 } from './migrations/1764000000000-InitialScoring';
+import { MinistrySamples1765200000000 } from './migrations/1765200000000-MinistrySamples';
+import { MinistrySample } from '../evaluations/ministry-sample.entity';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
 export const SCORING_DATABASE = {
@@ -28,6 +30,7 @@ export const SCORING_DATABASE = {
     SessionItem,
     ScoreSheet,
     SessionReferenceCounter,
+    MinistrySample,
   ],
-  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000, CouncilNominations1765100000000],
+  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000, CouncilNominations1765100000000, MinistrySamples1765200000000],
 };

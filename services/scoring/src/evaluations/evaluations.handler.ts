@@ -10,6 +10,9 @@ import {
   SetLabResultCommand,
   type EvaluationView,
   type StarGapView,
+  type MinistrySampleView,
+  HandSamplesCommand,
+  ReceiveSamplesCommand,
 } from '@ocop/contracts';
 import {
   Caller,
@@ -27,6 +30,7 @@ import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
 import { GetEvaluationQuery } from './get-evaluation.query';
 import { GetStarGapQuery } from './get-star-gap.query';
+import { MinistrySamplesUseCases } from './ministry-samples.use-cases';
 import { OpenEvaluationUseCase } from './open-evaluation.use-case';
 import { RecordSampleResultUseCase } from './record-sample-result.use-case';
 import { ListEvaluationsQuery } from './list-evaluations.query';
@@ -48,6 +52,7 @@ export class EvaluationsHandler {
     private readonly listEvaluations: ListEvaluationsQuery,
     private readonly getEvaluation: GetEvaluationQuery,
     private readonly starGap: GetStarGapQuery,
+    private readonly ministrySamples: MinistrySamplesUseCases,
     private readonly setLabResult: SetLabResultUseCase,
     private readonly districtTransfer: TransferDistrictEvaluationsUseCase,
     private readonly openEvaluation: OpenEvaluationUseCase,
@@ -69,6 +74,21 @@ export class EvaluationsHandler {
   @Handles(S.evaluationGap)
   gap(@Payload() q: EvaluationIdQuery, @Caller() call: RpcContext): Promise<StarGapView> {
     return this.starGap.execute(requireActor(call), q.evaluationId);
+  }
+
+  @Handles(S.samplesHand)
+  handSamples(@Payload() c: HandSamplesCommand, @Caller() call: RpcContext): Promise<MinistrySampleView> {
+    return this.ministrySamples.hand(requireActor(call), c, call.asOf);
+  }
+
+  @Handles(S.samplesList)
+  samples(@Payload() q: EvaluationIdQuery, @Caller() call: RpcContext): Promise<MinistrySampleView[]> {
+    return this.ministrySamples.list(requireActor(call), q.evaluationId);
+  }
+
+  @Handles(S.samplesReceive)
+  receiveSamples(@Payload() c: ReceiveSamplesCommand, @Caller() call: RpcContext): Promise<MinistrySampleView> {
+    return this.ministrySamples.receive(requireActor(call), c, call.asOf);
   }
 
   @Handles(S.evaluationSetLabResult)
