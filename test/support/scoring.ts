@@ -196,16 +196,20 @@ export async function councilOfFour(
     agency?: string;
     asOf?: string;
     names?: string[];
+    /** Seat a fifth user as the advisory team (ADVISOR). */
+    advisor?: boolean;
   },
 ): Promise<{
   id: string;
   view: { createdAt: string; members: { id: string; userId: string }[] };
   voting: CouncilUser[];
   secretary: CouncilUser;
+  advisor?: CouncilUser;
   present: string[];
 }> {
-  const users = await councilUsers(p, admin, o.prefix, o.names ?? ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế']);
-  const [chair, m2, m3, secretary] = users as [CouncilUser, CouncilUser, CouncilUser, CouncilUser];
+  const names = o.names ?? ['Mai Văn Nam', 'Lý Thị Oanh', 'Tạ Văn Phúc', 'Chu Thị Quế'];
+  const users = await councilUsers(p, admin, o.prefix, o.advisor ? [...names, 'Phan Văn Tư'] : names);
+  const [chair, m2, m3, secretary, advisor] = users as [CouncilUser, CouncilUser, CouncilUser, CouncilUser, CouncilUser | undefined];
   const input = (m: CouncilUser, role: string) => ({ userId: m.userId, fullName: m.fullName, agency: o.agency ?? 'Phòng Kinh tế', role });
   const res = await p.http('POST', '/api/scoring/councils', {
     token,
@@ -217,12 +221,18 @@ export async function councilOfFour(
       authorityName: o.authorityName ?? 'UBND',
       placeName: 'Thanh Hóa',
       quorum: 3,
-      members: [input(chair, 'CHAIR'), input(m2, 'MEMBER'), input(m3, 'MEMBER'), input(secretary, 'SECRETARY')],
+      members: [
+        input(chair, 'CHAIR'),
+        input(m2, 'MEMBER'),
+        input(m3, 'MEMBER'),
+        input(secretary, 'SECRETARY'),
+        ...(advisor ? [input(advisor, 'ADVISOR')] : []),
+      ],
     },
   });
   if (res.status !== 201) throw new Error(`council: ${res.status} ${JSON.stringify(res.body)}`);
   const memberId = (m: CouncilUser) => (res.body.members as { id: string; userId: string }[]).find((x) => x.userId === m.userId)!.id;
-  return { id: res.body.id as string, view: res.body, voting: [chair, m2, m3], secretary, present: [chair, m2, m3].map(memberId) };
+  return { id: res.body.id as string, view: res.body, voting: [chair, m2, m3], secretary, advisor, present: [chair, m2, m3].map(memberId) };
 }
 
 /**

@@ -32,6 +32,7 @@ import { GetEvaluationQuery } from './evaluations/get-evaluation.query';
 import { GetStarGapQuery } from './evaluations/get-star-gap.query';
 import { MinistrySamplesRepository } from './evaluations/ministry-samples.repository';
 import { MinistrySamplesUseCases } from './evaluations/ministry-samples.use-cases';
+import { AdvisorySheetsUseCases } from './sessions/advisory-sheets.use-cases';
 import { TransferDistrictEvaluationsUseCase } from './evaluations/transfer-district-evaluations.use-case';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { ScoreSheetsRepository } from './sessions/score-sheets.repository';
@@ -101,6 +102,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       GetStarGapQuery,
       MinistrySamplesRepository,
       MinistrySamplesUseCases,
+      AdvisorySheetsUseCases,
       TransferDistrictEvaluationsUseCase,
       SessionsRepository,
       ScoreSheetsRepository,

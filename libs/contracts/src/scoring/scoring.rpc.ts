@@ -56,6 +56,8 @@ export const ScoringRpc = {
   [S.sessionAttendance]: { request: AttendanceCommand, roles: ORGANISERS },
   [S.sessionSubmitSheet]: { request: SubmitSheetCommand, roles: [Role.COUNCIL_MEMBER] },
   [S.sessionSheets]: { request: SheetsQuery, roles: COUNCIL_READERS },
+  [S.sessionSubmitAdvisory]: { request: SubmitSheetCommand, roles: [Role.COUNCIL_MEMBER] },
+  [S.sessionAdvisorySheets]: { request: SheetsQuery, roles: COUNCIL_READERS },
   [S.sessionClose]: { request: SessionIdQuery, roles: [Role.COUNCIL_MEMBER] },
   [S.sessionMinutes]: { request: SessionIdQuery, roles: COUNCIL_READERS },
   [S.sessionMinutesPdf]: { request: SessionIdQuery, roles: COUNCIL_READERS },

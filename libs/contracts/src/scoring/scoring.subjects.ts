@@ -23,6 +23,8 @@ export const ScoringSubjects = {
   sessionAttendance: 'scoring.session.attendance',
   sessionSubmitSheet: 'scoring.session.submit-sheet',
   sessionSheets: 'scoring.session.sheets',
+  sessionSubmitAdvisory: 'scoring.session.submit-advisory-sheet',
+  sessionAdvisorySheets: 'scoring.session.advisory-sheets',
   sessionClose: 'scoring.session.close',
   sessionMinutes: 'scoring.session.minutes',
   sessionMinutesPdf: 'scoring.session.minutes-pdf',

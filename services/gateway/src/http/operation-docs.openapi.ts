@@ -269,6 +269,14 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Record the receipt of samples',
     'The ministry’s side (a national admin, or a member of a central council) records who received the samples and when, once (409 SAMPLES_ALREADY_RECEIVED). Audited.',
   ],
+  SessionsController_submitAdvisory: [
+    "Record the advisory team's pre-score",
+    'An advisor of the council (tổ giúp việc) records, or corrects while the session is open, its sheet for a dossier on the agenda: input for the members, kept apart from the score sheets so it never counts in the mean, the quorum or the spread. Audited.',
+  ],
+  SessionsController_advisorySheets: [
+    'List the advisory pre-scores',
+    'The advisory team’s sheets of the session (of one dossier), for the council’s members and the organisers.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

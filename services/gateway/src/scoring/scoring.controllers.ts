@@ -266,6 +266,31 @@ export class SessionsController {
     return this.rpc.request(S.sessionSheets, { sessionId: id, ...(evaluationId ? { evaluationId } : {}) }, { actor });
   }
 
+  /** An advisor's pre-score for one dossier: input for the members, never counted. */
+  @Put(':id/evaluations/:evaluationId/advisory-sheet')
+  @RolesOf(S.sessionSubmitAdvisory)
+  @ApiOkResponse({ type: SheetView })
+  submitAdvisory(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Param('evaluationId', new UuidParam('evaluationId')) evaluationId: string,
+    @Body() body: SubmitSheetBody,
+  ): Promise<SheetView> {
+    return this.rpc.request(S.sessionSubmitAdvisory, { ...body, sessionId: id, evaluationId }, { actor });
+  }
+
+  @Get(':id/advisory-sheets')
+  @RolesOf(S.sessionAdvisorySheets)
+  @ApiOkResponse({ type: [SheetView] })
+  advisorySheets(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Query('evaluationId') evaluationId?: string,
+  ): Promise<SheetView[]> {
+    if (evaluationId !== undefined) new UuidParam('evaluationId').transform(evaluationId);
+    return this.rpc.request(S.sessionAdvisorySheets, { sessionId: id, ...(evaluationId ? { evaluationId } : {}) }, { actor });
+  }
+
   /** The secretary closes the session: results, routing, minutes, `scoring.evaluation-completed.v1` per dossier. */
   @Post(':id/close')
   @HttpCode(200)

@@ -14,6 +14,8 @@ import { CouncilNominations1765100000000 } from './migrations/1765100000000-Coun
 import { InitialScoring1764000000000 } from './migrations/1764000000000-InitialScoring';
 import { MinistrySamples1765200000000 } from './migrations/1765200000000-MinistrySamples';
 import { MinistrySample } from '../evaluations/ministry-sample.entity';
+import { AdvisorySheets1765300000000 } from './migrations/1765300000000-AdvisorySheets';
+import { AdvisorySheet } from '../sessions/advisory-sheet.entity';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
 export const SCORING_DATABASE = {
@@ -31,6 +33,13 @@ export const SCORING_DATABASE = {
     ScoreSheet,
     SessionReferenceCounter,
     MinistrySample,
+    AdvisorySheet,
   ],
-  migrations: [InitialScoring1764000000000, RequiredOpinions1765000000000, CouncilNominations1765100000000, MinistrySamples1765200000000],
+  migrations: [
+    InitialScoring1764000000000,
+    RequiredOpinions1765000000000,
+    CouncilNominations1765100000000,
+    MinistrySamples1765200000000,
+    AdvisorySheets1765300000000,
+  ],
 };

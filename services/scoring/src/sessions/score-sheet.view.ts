@@ -1,8 +1,9 @@
 import type { SheetView } from '@ocop/contracts';
 import { formatPoints } from '@ocop/domain';
 import type { ScoreSheet } from './score-sheet.entity';
+import type { AdvisorySheet } from './advisory-sheet.entity';
 
-export function sheetView(s: ScoreSheet, memberName: string, spread: SheetView['spread']): SheetView {
+export function sheetView(s: ScoreSheet | AdvisorySheet, memberName: string, spread: SheetView['spread']): SheetView {
   return {
     id: s.id,
     sessionId: s.sessionId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@ocop/persistence';
 import { ScoreSheet } from './score-sheet.entity';
+import { AdvisorySheet } from './advisory-sheet.entity';
 import type { SessionState } from './session-state.policy';
 
 /** Score sheets, always read through their session (read in the caller's scope first). */
@@ -34,6 +35,27 @@ export class ScoreSheetsRepository {
   /** The sheets a closed session counted for one dossier (its result names the session). */
   ofEvaluation(sessionId: string, evaluationId: string): Promise<ScoreSheet[]> {
     return this.ds.manager.findBy(ScoreSheet, { sessionId, evaluationId });
+  }
+
+  /** The advisor's pre-score for the dossier, locked for update, or null. */
+  lockAdvisory(tx: Tx, sessionId: string, evaluationId: string, memberId: string): Promise<AdvisorySheet | null> {
+    return tx
+      .getRepository(AdvisorySheet)
+      .createQueryBuilder('s')
+      .where('s.session_id = :s AND s.evaluation_id = :e AND s.member_id = :m', { s: sessionId, e: evaluationId, m: memberId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async saveAdvisory(tx: Tx, sheet: AdvisorySheet, isNew: boolean): Promise<void> {
+    if (isNew) await tx.insert(AdvisorySheet, sheet);
+    else await tx.update(AdvisorySheet, { id: sheet.id }, sheet);
+  }
+
+  /** The advisory team's pre-scores of the session (of one dossier, if given). */
+  advisoryOf(state: SessionState, evaluationId?: string): Promise<AdvisorySheet[]> {
+    const where = evaluationId ? { sessionId: state.session.id, evaluationId } : { sessionId: state.session.id };
+    return this.ds.manager.find(AdvisorySheet, { where, order: { evaluationId: 'ASC', submittedAt: 'ASC' } });
   }
 
   /** Each sheet's total only (the session view's counts and spreads). */

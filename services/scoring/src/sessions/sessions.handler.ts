@@ -22,6 +22,7 @@ import { GetSessionQuery } from './get-session.query';
 import { ListSessionsQuery } from './list-sessions.query';
 import { ListSheetsQuery } from './list-sheets.query';
 import { RecordAttendanceUseCase } from './record-attendance.use-case';
+import { AdvisorySheetsUseCases } from './advisory-sheets.use-cases';
 import { SubmitSheetUseCase } from './submit-sheet.use-case';
 import { minutesDocument } from './minutes.document';
 
@@ -38,6 +39,7 @@ export class SessionsHandler {
     private readonly listSheets: ListSheetsQuery,
     private readonly getMinutes: GetMinutesQuery,
     private readonly closeSession: CloseSessionUseCase,
+    private readonly advisory: AdvisorySheetsUseCases,
   ) {}
 
   @Handles(S.sessionCreate)
@@ -73,6 +75,16 @@ export class SessionsHandler {
   @Handles(S.sessionSheets)
   sheets(@Payload() q: SheetsQuery, @Caller() call: RpcContext): Promise<SheetView[]> {
     return this.listSheets.execute(requireActor(call), q);
+  }
+
+  @Handles(S.sessionSubmitAdvisory)
+  submitAdvisory(@Payload() c: SubmitSheetCommand, @Caller() call: RpcContext): Promise<SheetView> {
+    return this.advisory.submit(requireActor(call), c);
+  }
+
+  @Handles(S.sessionAdvisorySheets)
+  advisorySheets(@Payload() q: SheetsQuery, @Caller() call: RpcContext): Promise<SheetView[]> {
+    return this.advisory.list(requireActor(call), q);
   }
 
   @Handles(S.sessionClose)

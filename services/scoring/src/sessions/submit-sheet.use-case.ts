@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, Role, type Actor, type SheetView, type SubmitSheetCommand } from '@ocop/contracts';
-import { formatPoints, scoreSheet, tierModelFor, treeForProductSet, type LegalVersionCode } from '@ocop/domain';
+import { formatPoints } from '@ocop/domain';
+import { scoreOnAgenda } from './sheet-scoring';
 import { now } from '@ocop/observability';
 import { ScoreSheet } from './score-sheet.entity';
 import { SessionsRepository } from './sessions.repository';
@@ -54,13 +55,7 @@ export class SubmitSheetUseCase {
           `the province requires the written opinion of ${missing.join(', ')} on dossier ${e.dossierCode} before it is scored`,
         );
       }
-      const { catalogue } = await this.catalogues.byRevisionId(item.catalogueRevisionId, tx);
-      const model = tierModelFor(e.legalVersion as LegalVersionCode);
-      const scored = scoreSheet(
-        treeForProductSet(catalogue, e.productSetCode),
-        c.entries,
-        model.communeAssessment && e.communeAssessment ? e.communeAssessment : undefined,
-      );
+      const { scored, entries } = await scoreOnAgenda(this.catalogues, tx, item.catalogueRevisionId, e, c.entries);
       const existing = await this.sheets.lockOwn(tx, state, c.evaluationId, member.id);
       const at = now();
       const sheet = Object.assign(existing ?? new ScoreSheet(), {
@@ -68,11 +63,7 @@ export class SubmitSheetUseCase {
         sessionId: c.sessionId,
         evaluationId: c.evaluationId,
         memberId: member.id,
-        entries: c.entries.map((x) => ({
-          criterionCode: x.criterionCode,
-          optionCode: x.optionCode,
-          ...(x.points !== undefined ? { points: x.points } : {}),
-        })),
+        entries,
         total: scored.totalHundredths,
         partTotals: scored.partTotals,
         criterionPoints: scored.criterionPoints,
