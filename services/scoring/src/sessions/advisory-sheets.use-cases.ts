@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, Role, type Actor, type SheetView, type SheetsQuery, type SubmitSheetCommand } from '@ocop/contracts';
 import { formatPoints } from '@ocop/domain';
@@ -12,7 +11,7 @@ import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetView } from './score-sheet.view';
 import { auditSessionChange } from './session.audit';
 import { SessionsRepository } from './sessions.repository';
-import { scoreOnAgenda } from './sheet-scoring';
+import { scoreOnAgenda, sheetColumns } from './sheet-scoring';
 
 /**
  * The advisory team's pre-scores (issue 18; Thanh Hóa: the province council decides on "the advisory team's scores"
@@ -41,22 +40,10 @@ export class AdvisorySheetsUseCases {
       const item = await this.sessions.lockItem(tx, state, c.evaluationId);
       if (!item) throw AppError.notFound('AGENDA_ITEM_NOT_FOUND', "this dossier is not on the session's agenda");
       const e = (await this.evaluations.get(POLICY_CHECKED, c.evaluationId, tx))!;
-      const { scored, entries } = await scoreOnAgenda(this.catalogues, tx, item.catalogueRevisionId, e, c.entries);
+      const scoredEntries = await scoreOnAgenda(this.catalogues, tx, item.catalogueRevisionId, e, c.entries);
       const existing = await this.sheets.lockAdvisory(tx, c.sessionId, c.evaluationId, member.id);
-      const at = now();
-      const sheet = Object.assign(existing ?? new AdvisorySheet(), {
-        id: existing?.id ?? randomUUID(),
-        sessionId: c.sessionId,
-        evaluationId: c.evaluationId,
-        memberId: member.id,
-        entries,
-        total: scored.totalHundredths,
-        partTotals: scored.partTotals,
-        criterionPoints: scored.criterionPoints,
-        revision: (existing?.revision ?? 0) + 1,
-        submittedAt: existing?.submittedAt ?? at,
-        updatedAt: at,
-      });
+      const where = { sessionId: c.sessionId, evaluationId: c.evaluationId, memberId: member.id };
+      const sheet = Object.assign(existing ?? new AdvisorySheet(), sheetColumns(existing, where, scoredEntries, now()));
       await this.sheets.saveAdvisory(tx, sheet, !existing);
       await auditSessionChange(tx, actor, existing ? 'advisory-sheet.correct' : 'advisory-sheet.submit', 'advisory_sheet', sheet.id, {
         sessionId: c.sessionId,

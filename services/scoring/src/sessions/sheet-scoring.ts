@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SheetEntryDto } from '@ocop/contracts';
 import { scoreSheet, tierModelFor, treeForProductSet, type LegalVersionCode, type ScoredSheet, type SheetEntry } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
@@ -29,5 +30,25 @@ export async function scoreOnAgenda(
       optionCode: x.optionCode,
       ...(x.points !== undefined ? { points: x.points } : {}),
     })),
+  };
+}
+
+/** The columns a sheet (a member's or an advisor's) takes from its scoring: new, or the next revision of `existing`. */
+export function sheetColumns(
+  existing: { id: string; revision: number; submittedAt: Date } | null,
+  where: { sessionId: string; evaluationId: string; memberId: string },
+  scoredEntries: { scored: ScoredSheet; entries: SheetEntry[] },
+  at: Date,
+) {
+  return {
+    id: existing?.id ?? randomUUID(),
+    ...where,
+    entries: scoredEntries.entries,
+    total: scoredEntries.scored.totalHundredths,
+    partTotals: scoredEntries.scored.partTotals,
+    criterionPoints: scoredEntries.scored.criterionPoints,
+    revision: (existing?.revision ?? 0) + 1,
+    submittedAt: existing?.submittedAt ?? at,
+    updatedAt: at,
   };
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, Role, type Actor, type SheetView, type SubmitSheetCommand } from '@ocop/contracts';
 import { formatPoints } from '@ocop/domain';
-import { scoreOnAgenda } from './sheet-scoring';
+import { scoreOnAgenda, sheetColumns } from './sheet-scoring';
 import { now } from '@ocop/observability';
 import { ScoreSheet } from './score-sheet.entity';
 import { SessionsRepository } from './sessions.repository';
@@ -55,22 +54,10 @@ export class SubmitSheetUseCase {
           `the province requires the written opinion of ${missing.join(', ')} on dossier ${e.dossierCode} before it is scored`,
         );
       }
-      const { scored, entries } = await scoreOnAgenda(this.catalogues, tx, item.catalogueRevisionId, e, c.entries);
+      const scoredEntries = await scoreOnAgenda(this.catalogues, tx, item.catalogueRevisionId, e, c.entries);
       const existing = await this.sheets.lockOwn(tx, state, c.evaluationId, member.id);
-      const at = now();
-      const sheet = Object.assign(existing ?? new ScoreSheet(), {
-        id: existing?.id ?? randomUUID(),
-        sessionId: c.sessionId,
-        evaluationId: c.evaluationId,
-        memberId: member.id,
-        entries,
-        total: scored.totalHundredths,
-        partTotals: scored.partTotals,
-        criterionPoints: scored.criterionPoints,
-        revision: (existing?.revision ?? 0) + 1,
-        submittedAt: existing?.submittedAt ?? at,
-        updatedAt: at,
-      });
+      const where = { sessionId: c.sessionId, evaluationId: c.evaluationId, memberId: member.id };
+      const sheet = Object.assign(existing ?? new ScoreSheet(), sheetColumns(existing, where, scoredEntries, now()));
       await this.sheets.save(tx, sheet, !existing);
       await auditSessionChange(tx, actor, existing ? 'score-sheet.correct' : 'score-sheet.submit', 'score_sheet', sheet.id, {
         sessionId: c.sessionId,
