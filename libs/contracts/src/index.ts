@@ -516,6 +516,17 @@ export { DeadLetterReplayCommand } from './dead-letter.dto';
 export { DOSSIER_READERS, DOSSIER_EDITORS, INTAKE_ROLES } from './registration/registration.rpc';
 export { JOB_REGISTRY, AsOfJob, RevocationFollowUpJob, SampleFollowUpJob, CampaignRecurrenceJob } from './jobs';
 export type { JobQueueName, JobData } from './jobs';
+export {
+  ExpertsNeededInput,
+  PlannedSessionInput,
+  SetEvaluationPlanBody,
+  SetEvaluationPlanCommand,
+  ListEvaluationPlansQuery,
+  AssignExpertBody,
+  AssignExpertCommand,
+  ExpertGapView,
+  EvaluationPlanView,
+} from './scoring/evaluation-plan.dto';
 export { ProgrammeSubjects, ProgrammeEvents } from './programme/programme.subjects';
 export { ReportReminderData, ReportSubmittedData } from './programme/programme.events';
 export {

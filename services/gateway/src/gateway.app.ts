@@ -54,6 +54,8 @@ import {
   ScoringJobsController,
   SessionsController,
   MinistrySamplesController,
+  EvaluationPlansController,
+  EvaluationPlanAssignmentsController,
 } from './scoring/scoring.controllers';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
@@ -144,6 +146,8 @@ class GatewayModule {
         CouncilsController,
         NominationsController,
         MinistrySamplesController,
+        EvaluationPlansController,
+        EvaluationPlanAssignmentsController,
         EvaluationsController,
         SessionsController,
         ScoringJobsController,

@@ -33,6 +33,9 @@ import { GetStarGapQuery } from './evaluations/get-star-gap.query';
 import { MinistrySamplesRepository } from './evaluations/ministry-samples.repository';
 import { MinistrySamplesUseCases } from './evaluations/ministry-samples.use-cases';
 import { AdvisorySheetsUseCases } from './sessions/advisory-sheets.use-cases';
+import { EvaluationPlansRepository } from './evaluation-plans/evaluation-plans.repository';
+import { EvaluationPlansUseCases } from './evaluation-plans/evaluation-plans.use-cases';
+import { EvaluationPlansHandler } from './evaluation-plans/evaluation-plans.handler';
 import { TransferDistrictEvaluationsUseCase } from './evaluations/transfer-district-evaluations.use-case';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { ScoreSheetsRepository } from './sessions/score-sheets.repository';
@@ -103,6 +106,8 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       MinistrySamplesRepository,
       MinistrySamplesUseCases,
       AdvisorySheetsUseCases,
+      EvaluationPlansRepository,
+      EvaluationPlansUseCases,
       TransferDistrictEvaluationsUseCase,
       SessionsRepository,
       ScoreSheetsRepository,
@@ -118,7 +123,7 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       GetMinutesQuery,
       CheckCommuneAssessmentQuery,
     ],
-    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler, NominationsHandler],
+    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler, NominationsHandler, EvaluationPlansHandler],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
     },

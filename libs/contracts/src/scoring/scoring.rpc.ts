@@ -1,5 +1,6 @@
 import { ListNominationsQuery, NominateMemberCommand, NominationIdCommand, RejectNominationCommand } from './nomination.dto';
 import { Role } from '../actor';
+import { AssignExpertCommand, ListEvaluationPlansQuery, SetEvaluationPlanCommand } from './evaluation-plan.dto';
 import { ALL_ROLES, type RpcRegistry } from '../rpc';
 import { ScoringSubjects as S } from './scoring.subjects';
 import { CheckCommuneAssessmentQuery, GetCatalogueQuery, PutCatalogueCommand } from './catalogue.dto';
@@ -45,6 +46,9 @@ export const ScoringRpc = {
   [S.evaluationList]: { request: ListEvaluationsQuery, roles: EVALUATION_READERS },
   [S.evaluationGet]: { request: EvaluationIdQuery, roles: EVALUATION_READERS },
   [S.evaluationGap]: { request: EvaluationIdQuery, roles: EVALUATION_READERS },
+  [S.evaluationPlanSet]: { request: SetEvaluationPlanCommand, roles: [Role.DISTRICT_OFFICER] },
+  [S.evaluationPlanList]: { request: ListEvaluationPlansQuery, roles: [...OFFICES, Role.AGENCY_OFFICER] },
+  [S.evaluationPlanAssign]: { request: AssignExpertCommand, roles: [Role.AGENCY_OFFICER] },
   [S.samplesHand]: { request: HandSamplesCommand, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.samplesList]: { request: EvaluationIdQuery, roles: COUNCIL_READERS },
   [S.samplesReceive]: { request: ReceiveSamplesCommand, roles: [Role.COUNCIL_MEMBER, Role.ADMIN] },

@@ -277,6 +277,18 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'List the advisory pre-scores',
     'The advisory team’s sheets of the session (of one dossier), for the council’s members and the organisers.',
   ],
+  EvaluationPlansController_set: [
+    "Set the district's evaluation plan for a year",
+    'A district officer sends the province its council’s planned sessions month by month, the dossiers expected and the experts needed from each department; set again, it replaces the plan and keeps the assignments. Audited.',
+  ],
+  EvaluationPlansController_list: [
+    'List districts’ evaluation plans',
+    'The province’s office and departments see every district’s plan, a district officer its own: sessions, expected dossiers, and per month and department the experts needed, assigned and missing.',
+  ],
+  EvaluationPlanAssignmentsController_assign: [
+    "Assign an expert to a district's session",
+    'A department’s officer assigns one of its experts to a planned month that asks for its experts; more than asked is refused (409 EXPERTS_ENOUGH), the same person again changes nothing. Audited.',
+  ],
   NominationsController_create: [
     "Nominate an agency's expert for a council seat",
     "An agency officer nominates one of its experts (a council-member account of the unit's province) for a seat on a unit's council of its province; one live nomination per unit and user (409 NOMINATION_EXISTS); audited (scoring.member-nominated.v1).",

@@ -20,6 +20,10 @@ import {
   EvaluationView,
   StarGapView,
   MinistrySampleView,
+  EvaluationPlanView,
+  SetEvaluationPlanBody,
+  ListEvaluationPlansQuery,
+  AssignExpertCommand,
   HandSamplesBody,
   ReceiveSamplesBody,
   ListCouncilsQuery,
@@ -401,5 +405,41 @@ export class MinistrySamplesController {
     @Body() body: ReceiveSamplesBody,
   ): Promise<MinistrySampleView> {
     return this.rpc.request(S.samplesReceive, { ...body, sampleId: id }, { actor });
+  }
+}
+
+@ApiTags('scoring: districts’ evaluation plans')
+@ApiProblems()
+@Controller('scoring/evaluation-plans')
+export class EvaluationPlansController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Put(':year')
+  @RolesOf(S.evaluationPlanSet)
+  @ApiOkResponse({ type: EvaluationPlanView })
+  set(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: SetEvaluationPlanBody): Promise<EvaluationPlanView> {
+    return this.rpc.request(S.evaluationPlanSet, { ...body, year: /^\d{4}$/.test(year) ? Number(year) : year }, { actor });
+  }
+
+  @Get()
+  @RolesOf(S.evaluationPlanList)
+  @ApiOkResponse({ type: [EvaluationPlanView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListEvaluationPlansQuery): Promise<EvaluationPlanView[]> {
+    return this.rpc.request(S.evaluationPlanList, q, { actor });
+  }
+}
+
+@ApiTags('scoring: districts’ evaluation plans')
+@ApiProblems()
+@Controller('scoring/evaluation-plan-assignments')
+export class EvaluationPlanAssignmentsController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post()
+  @HttpCode(200)
+  @RolesOf(S.evaluationPlanAssign)
+  @ApiOkResponse({ type: EvaluationPlanView })
+  assign(@CurrentActor() actor: Actor, @Body() body: AssignExpertCommand): Promise<EvaluationPlanView> {
+    return this.rpc.request(S.evaluationPlanAssign, body, { actor });
   }
 }

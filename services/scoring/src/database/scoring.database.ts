@@ -16,6 +16,8 @@ import { MinistrySamples1765200000000 } from './migrations/1765200000000-Ministr
 import { MinistrySample } from '../evaluations/ministry-sample.entity';
 import { AdvisorySheets1765300000000 } from './migrations/1765300000000-AdvisorySheets';
 import { AdvisorySheet } from '../sessions/advisory-sheet.entity';
+import { EvaluationPlans1765400000000 } from './migrations/1765400000000-EvaluationPlans';
+import { DistrictEvaluationPlan, ExpertAssignment } from '../evaluation-plans/evaluation-plan.entity';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
 export const SCORING_DATABASE = {
@@ -34,6 +36,8 @@ export const SCORING_DATABASE = {
     SessionReferenceCounter,
     MinistrySample,
     AdvisorySheet,
+    DistrictEvaluationPlan,
+    ExpertAssignment,
   ],
   migrations: [
     InitialScoring1764000000000,
@@ -41,5 +45,6 @@ export const SCORING_DATABASE = {
     CouncilNominations1765100000000,
     MinistrySamples1765200000000,
     AdvisorySheets1765300000000,
+    EvaluationPlans1765400000000,
   ],
 };

@@ -3,11 +3,12 @@ import { startPlatform, type Platform } from '../support/platform';
 import { councilOfFour, evaluationOf, newProducer, proposedDossier, sheetWithTotal, treeFor } from '../support/scoring';
 
 /**
- * Issue 18: the advisory team's pre-scores. The district council's advisor records its sheet for a dossier before the
- * members score; the members read it as input; it never counts: the session's mean is the members' alone. Only the
- * advisory team records one, and only while the session is open.
+ * Issue 18, the evaluation cycle as the plans run it. The advisory team's pre-scores: the district council's advisor
+ * records its sheet for a dossier before the members score; the members read it as input; it never counts (the
+ * session's mean is the members' alone); only the advisory team records one, and only while the session is open. The
+ * district's evaluation plan: its sessions and the experts it needs, the departments' assignments, the staffing gaps.
  */
-describe('advisory pre-scores', () => {
+describe('the evaluation cycle: advisory pre-scores, districts’ evaluation plans', () => {
   let p: Platform;
 
   beforeAll(async () => {
@@ -76,5 +77,56 @@ describe('advisory pre-scores', () => {
     expect(minutes.results[0]).toMatchObject({ mean: '62.00', sheetCount: 3, stars: 3 });
     // Closed: no more pre-scores.
     expect((await pre(advisor.token, 90)).body).toMatchObject({ code: 'SESSION_CLOSED' });
+  });
+
+  it("takes the district's evaluation plan, the departments' experts, and shows the staffing gaps", async () => {
+    const [office, district, agency] = [
+      await p.login('province.office'),
+      await p.login('district.officer'),
+      await p.login('agency.officer'),
+    ];
+    const plan = {
+      sessions: [
+        {
+          month: 6,
+          expectedDossiers: 8,
+          experts: [
+            { agencyCode: 'SCT', experts: 1 },
+            { agencyCode: 'SYT', experts: 1 },
+          ],
+        },
+        { month: 10, expectedDossiers: 5, experts: [{ agencyCode: 'SCT', experts: 1 }] },
+      ],
+    };
+    const set = (body: unknown, token = district) => p.http('PUT', '/api/scoring/evaluation-plans/2024', { token, body });
+    expect((await set({ sessions: [plan.sessions[0], plan.sessions[0]] })).body).toMatchObject({
+      code: 'PLAN_MONTH_TWICE',
+      field: 'sessions.1.month',
+    });
+    expect((await set({ sessions: [{ ...plan.sessions[0], month: 13 }] })).body).toMatchObject({ status: 400, field: 'sessions.0.month' });
+    expect((await set(plan, office)).status).toBe(403);
+    const sent = await set(plan);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ districtCode: DEMO.districtCode, year: 2024, expectedDossiers: 13, missingExperts: 3 });
+
+    // Industry and Trade assigns its expert to June; a second one there is more than asked; none is asked of it for March.
+    const assign = (body: Record<string, unknown>) =>
+      p.http('POST', '/api/scoring/evaluation-plan-assignments', { token: agency, body: { planId: sent.body.id, ...body } });
+    expect((await assign({ month: 6, fullName: 'Lê Văn Hùng' })).body).toMatchObject({ missingExperts: 2 });
+    expect((await assign({ month: 6, fullName: 'Lê Văn Hùng' })).body).toMatchObject({ missingExperts: 2 });
+    expect((await assign({ month: 6, fullName: 'Đỗ Thị Hà' })).body).toMatchObject({ status: 409, code: 'EXPERTS_ENOUGH' });
+    expect((await assign({ month: 3, fullName: 'Đỗ Thị Hà' })).body).toMatchObject({ code: 'EXPERTS_NOT_ASKED' });
+
+    // The province sees the plan with its gaps: June's health expert and October's trade expert are missing.
+    const [seen] = (await p.http('GET', '/api/scoring/evaluation-plans?year=2024', { token: office })).body as {
+      staffing: { month: number; agencyCode: string; assigned: string[]; missing: number }[];
+    }[];
+    expect(seen!.staffing.map((s) => [s.month, s.agencyCode, s.assigned, s.missing])).toEqual([
+      [6, 'SCT', ['Lê Văn Hùng'], 0],
+      [6, 'SYT', [], 1],
+      [10, 'SCT', [], 1],
+    ]);
+    // Set again, the plan is replaced and the assignment kept.
+    expect((await set({ sessions: [plan.sessions[0]] })).body).toMatchObject({ expectedDossiers: 8, missingExperts: 1 });
   });
 });
