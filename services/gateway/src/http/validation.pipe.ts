@@ -22,3 +22,13 @@ export class UuidParam implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/**
+ * A year in the path (`/…/2024`): four digits become the number the service's command takes; anything else goes on
+ * as it is, for the service's validation to refuse naming the field.
+ */
+export class YearParam implements PipeTransform<string, number | string> {
+  transform(value: string): number | string {
+    return /^\d{4}$/.test(value) ? Number(value) : value;
+  }
+}

@@ -56,7 +56,7 @@ import {
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { UuidParam, YearParam } from '../http/validation.pipe';
 import { sendFile, XLSX_TYPE } from '../http/file.reply';
 
 @ApiTags('programme: plans and targets')
@@ -410,10 +410,15 @@ export class FundingController {
   }
 
   @Put('budget-norms/:year')
+  @ApiParam({ name: 'year', type: String, example: '2024' })
   @RolesOf(S.budgetNormsSet)
   @ApiOkResponse({ type: BudgetEstimateView })
-  setNorms(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: SetBudgetNormsBody): Promise<BudgetEstimateView> {
-    return this.rpc.request(S.budgetNormsSet, { ...body, year: /^\d{4}$/.test(year) ? Number(year) : year }, { actor });
+  setNorms(
+    @CurrentActor() actor: Actor,
+    @Param('year', new YearParam()) year: number | string,
+    @Body() body: SetBudgetNormsBody,
+  ): Promise<BudgetEstimateView> {
+    return this.rpc.request(S.budgetNormsSet, { ...body, year }, { actor });
   }
 
   @Get('budget-estimate')

@@ -44,7 +44,7 @@ import {
 import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { UuidParam } from '../http/validation.pipe';
+import { UuidParam, YearParam } from '../http/validation.pipe';
 
 /** Session paperwork: the office of the council's unit, or the council's secretary (a COUNCIL_MEMBER user); the service checks which. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -415,10 +415,15 @@ export class EvaluationPlansController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Put(':year')
+  @ApiParam({ name: 'year', type: String, example: '2024' })
   @RolesOf(S.evaluationPlanSet)
   @ApiOkResponse({ type: EvaluationPlanView })
-  set(@CurrentActor() actor: Actor, @Param('year') year: string, @Body() body: SetEvaluationPlanBody): Promise<EvaluationPlanView> {
-    return this.rpc.request(S.evaluationPlanSet, { ...body, year: /^\d{4}$/.test(year) ? Number(year) : year }, { actor });
+  set(
+    @CurrentActor() actor: Actor,
+    @Param('year', new YearParam()) year: number | string,
+    @Body() body: SetEvaluationPlanBody,
+  ): Promise<EvaluationPlanView> {
+    return this.rpc.request(S.evaluationPlanSet, { ...body, year }, { actor });
   }
 
   @Get()
