@@ -41,6 +41,7 @@ describe('@ocop/domain public face', () => {
       'vietnamDay',
       'vietnamYear',
       'vietnamDayStart',
+      'vietnamYearSpan',
       'vietnamCalendarDate',
       'CERTIFICATE_VALIDITY_MONTHS',
       'addMonthsClamped',

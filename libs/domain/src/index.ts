@@ -28,7 +28,15 @@ export {
   proposalTargetTier,
   proposalTargetTierAt,
 } from './legal-version';
-export { vietnamClock, vietnamDay, vietnamYear, vietnamDayStart, vietnamCalendarDate, addVietnamMonths } from './vietnam-calendar';
+export {
+  vietnamClock,
+  vietnamDay,
+  vietnamYear,
+  vietnamDayStart,
+  vietnamYearSpan,
+  vietnamCalendarDate,
+  addVietnamMonths,
+} from './vietnam-calendar';
 export type { VietnamClock } from './vietnam-calendar';
 export {
   MINISTRY_MERGED_ON,

@@ -54,6 +54,15 @@ export function vietnamDayStart(day: string): Date {
   return new Date(Date.UTC(year, month - 1, date) - VIETNAM_OFFSET_MS);
 }
 
+/**
+ * A Vietnam calendar year as the instants [from, to): from its first day's start to the next year's, or to `until` if
+ * that comes first (a year counted as of an instant inside it).
+ */
+export function vietnamYearSpan(year: number, until?: Date): { from: Date; to: Date } {
+  const next = vietnamDayStart(`${year + 1}-01-01`);
+  return { from: vietnamDayStart(`${year}-01-01`), to: until && until < next ? until : next };
+}
+
 /** The Vietnam calendar day of an instant as a date-only value (00:00Z of that day), the way validity dates are stored. */
 export function vietnamCalendarDate(at: Date | string): Date {
   return new Date(`${vietnamDay(at)}T00:00:00Z`);

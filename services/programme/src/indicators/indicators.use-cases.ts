@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Role, type Actor, type IndicatorsQuery, type IndicatorsView } from '@ocop/contracts';
 import { spansAllProvinces } from '@ocop/auth';
-import { vietnamDayStart, vietnamYear } from '@ocop/domain';
+import { vietnamYear, vietnamYearSpan } from '@ocop/domain';
 import { CertificatesRepository } from '../certificates/certificates.repository';
 import { FactsRepository } from '../facts/facts.repository';
 import { PlanUnits } from '../plans/plan-units';
@@ -33,8 +33,7 @@ export class IndicatorsUseCases {
         throw AppError.validation('UNIT_UNKNOWN', `no district ${district} in province ${provinceCode}`, 'unitCode');
     }
     const year = q.year ?? vietnamYear(asOf);
-    const t0 = vietnamDayStart(`${year}-01-01`);
-    const t1 = new Date(Math.min(vietnamDayStart(`${year + 1}-01-01`).getTime(), asOf.getTime()));
+    const { from: t0, to: t1 } = vietnamYearSpan(year, asOf);
     const count = (kind: string, byDistrict = true) =>
       t1 <= t0 ? Promise.resolve(0) : this.facts.count(kind, provinceCode, byDistrict ? district : null, t0, t1);
     const c = await this.certificates.periodFigures(provinceCode, district, t0, t1);

@@ -20,7 +20,7 @@ import {
   type TrainingProgressView,
   TrainingSubjects,
 } from '@ocop/contracts';
-import { UnitLevel, formalUnitName, parseUnitName, vietnamDay, vietnamDayStart } from '@ocop/domain';
+import { UnitLevel, formalUnitName, parseUnitName, vietnamDay, vietnamYearSpan } from '@ocop/domain';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
 import { writeActorAudit, type Tx } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -274,8 +274,7 @@ export class PlansUseCases {
     const out: TargetProgressView[] = [];
     for (const t of targets) {
       const district = t.unitCode === p.provinceCode ? null : t.unitCode;
-      const yearStart = vietnamDayStart(`${t.year}-01-01`);
-      const end = new Date(Math.min(vietnamDayStart(`${t.year + 1}-01-01`).getTime(), asOf.getTime()));
+      const { from: yearStart, to: end } = vietnamYearSpan(t.year, asOf);
       let achieved = 0;
       let active: number;
       let denominator: number | null = null;

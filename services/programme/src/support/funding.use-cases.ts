@@ -18,7 +18,7 @@ import {
   type SupportApplicationView,
 } from '@ocop/contracts';
 import { coversProvince, spansAllProvinces } from '@ocop/auth';
-import { vietnamDay, vietnamDayStart, vietnamYear } from '@ocop/domain';
+import { vietnamDay, vietnamYear, vietnamYearSpan } from '@ocop/domain';
 import { vietnameseNumber } from '@ocop/documents';
 import { writeActorAudit } from '@ocop/persistence';
 import { now } from '@ocop/observability';
@@ -171,13 +171,8 @@ export class FundingUseCases {
   async fundingOf(actor: Actor, q: FundingQuery, asOf: Date): Promise<FundingView> {
     const provinceCode = provinceOf(actor);
     const year = q.year ?? vietnamYear(asOf);
-    const sources = await this.funding.sources(
-      provinceCode,
-      year,
-      vietnamDayStart(`${year}-01-01`),
-      vietnamDayStart(`${year + 1}-01-01`),
-      asOf,
-    );
+    const { from, to } = vietnamYearSpan(year);
+    const sources = await this.funding.sources(provinceCode, year, from, to, asOf);
     return {
       provinceCode,
       year,
@@ -188,7 +183,7 @@ export class FundingUseCases {
   /** A settlement of a source's year, at most what was disbursed and not settled yet. */
   async settle(actor: Actor, c: RecordSettlementCommand, asOf: Date): Promise<FundingView> {
     const provinceCode = provinceOf(actor);
-    const [t0, t1] = [vietnamDayStart(`${c.year}-01-01`), vietnamDayStart(`${c.year + 1}-01-01`)];
+    const { from: t0, to: t1 } = vietnamYearSpan(c.year);
     await this.ds.transaction(async (tx) => {
       await this.funding.lockSettlements(tx, provinceCode, c.fundingSource, c.year);
       const s = (await this.funding.sources(provinceCode, c.year, t0, t1, asOf, tx)).find((x) => x.fundingSource === c.fundingSource)!;
@@ -273,7 +268,7 @@ export class FundingUseCases {
       }
     const norm = await this.funding.norm(provinceCode, year);
     if (norm) {
-      const [t0, t1] = [vietnamDayStart(`${year}-01-01`), vietnamDayStart(`${year + 1}-01-01`)];
+      const { from: t0, to: t1 } = vietnamYearSpan(year);
       for (const [kind, factKind, unitVnd, what] of [
         ['CLASSES', 'CLASSES_PLANNED', norm.classVnd, 'Lớp tập huấn, đào tạo'],
         ['EVENTS', 'EVENTS_PLANNED', norm.eventVnd, 'Hoạt động xúc tiến thương mại'],
