@@ -70,6 +70,8 @@ async function main(): Promise<void> {
       NATS_URL: cfg.infra.natsUrl,
       OCOP_SUBJECT_PREFIX: id,
       OCOP_STREAM: `${id.toUpperCase()}_EVENTS`,
+      REDIS_URL: cfg.infra.redisUrl,
+      REDIS_PREFIX: id,
       LOG_LEVEL: 'silent',
     }),
   );

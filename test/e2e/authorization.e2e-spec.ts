@@ -23,6 +23,7 @@ describe('authorization by role and administrative scope', () => {
       'agency.officer',
       'inspector',
       'lab',
+      'consultant',
     ]) {
       t[u] = await p.login(u);
     }
@@ -106,6 +107,9 @@ describe('authorization by role and administrative scope', () => {
     ['lab', 'GET', '/api/dossiers'],
     ['inspector', 'POST', '/api/rounds'],
     ['agency.officer', 'POST', '/api/products'],
+    ['consultant', 'POST', '/api/producers'],
+    ['consultant', 'POST', '/api/dossiers/00000000-0000-4000-8000-000000000000/accept'],
+    ['consultant', 'GET', '/api/users'],
   ])('%s may not %s %s: 403', async (who, method, url) => {
     const res = await p.http(method, url, { token: t[who], body: method === 'POST' ? {} : undefined });
     expect(res.status).toBe(403);
@@ -125,6 +129,8 @@ describe('authorization by role and administrative scope', () => {
     expect(await ids('producer')).toEqual([own]);
     expect((await ids('district.officer')).sort()).toEqual([own, other].sort());
     expect((await ids('province.office')).sort()).toEqual([own, other].sort());
+    // A consultant has no unit: without a producer's grant it sees no dossier at all.
+    expect((await p.http('GET', '/api/dossiers', { token: t.consultant })).body.code).toBe('SCOPE_MISSING');
   });
 
   it('refuses a commune officer registering a producer in another commune', async () => {

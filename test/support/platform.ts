@@ -96,7 +96,7 @@ export async function startPlatform(o: PlatformOptions = {}): Promise<Platform> 
   );
   await registration.init();
   const scoring = await createScoringApp({
-    ...loadScoringConfig(common),
+    ...loadScoringConfig({ ...common, REDIS_PREFIX: env.redisPrefix }),
     relayPollIntervalMs: 200,
     consumerBackoffMs: [100, 200, 400],
     ...o.scoring,

@@ -48,6 +48,8 @@ export interface CampaignOpenedData {
   /** Range 0–10000000. */
   pool: number;
   rule: string;
+  origin?: string;
+  originReference?: string;
 }
 
 /** A part of a payload. */
@@ -247,6 +249,22 @@ export interface CommuneAssessmentData {
 export interface CommuneAssessmentEntryData {
   criterionCode: string;
   optionCode: string;
+}
+
+/** The `data` of `registration.complaint-confirmed.v1`. */
+export interface ComplaintConfirmedData {
+  /** Format: uuid. */
+  complaintId: string;
+  receiptCode: string;
+  /** Format: uuid. */
+  certificateId: string;
+  certificateCode: string;
+  provinceCode: string;
+  description: string;
+  place: string | null;
+  seenOn: string | null;
+  /** Format: date-time. */
+  confirmedAt: string;
 }
 
 /** The `data` of `scoring.council-created.v1`. */
@@ -814,6 +832,16 @@ export interface MarketSurveillanceReportedData {
   reportedAt: string;
 }
 
+/** A part of a payload. */
+export interface MissingSheetsData {
+  /** Format: uuid. */
+  memberId: string;
+  /** Format: uuid. */
+  userId: string;
+  fullName: string;
+  dossierCodes: string[];
+}
+
 /** The `data` of `scoring.member-nominated.v1` and `scoring.nomination-decided.v1`. */
 export interface NominationData {
   /** Format: uuid. */
@@ -1365,6 +1393,53 @@ export interface ViolationRecordedData {
   sampleId?: string;
 }
 
+/** The `data` of `scoring.written-consultation-escalated.v1`. */
+export interface WrittenConsultationEscalatedData {
+  /** Format: uuid. */
+  chairUserId: string | null;
+  /** Format: uuid. */
+  secretaryUserId: string | null;
+  missing: MissingSheetsData[];
+  /** Format: uuid. */
+  sessionId: string;
+  reference: string;
+  /** Format: uuid. */
+  councilId: string;
+  councilName: string;
+  tier: string;
+  unitCode: string;
+  provinceCode: string;
+  /** Format: date-time. */
+  sheetsDueAt: string;
+  /** Format: date-time. */
+  at: string;
+  messageVi: string;
+}
+
+/** The `data` of `scoring.written-consultation-reminder.v1`. */
+export interface WrittenConsultationReminderData {
+  /** Format: uuid. */
+  memberId: string;
+  /** Format: uuid. */
+  userId: string;
+  fullName: string;
+  dossierCodes: string[];
+  /** Format: uuid. */
+  sessionId: string;
+  reference: string;
+  /** Format: uuid. */
+  councilId: string;
+  councilName: string;
+  tier: string;
+  unitCode: string;
+  provinceCode: string;
+  /** Format: date-time. */
+  sheetsDueAt: string;
+  /** Format: date-time. */
+  at: string;
+  messageVi: string;
+}
+
 /** The platform's domain events an agency may be granted, by type (on `<prefix>.events.<type>`): the type of each event's `data`. */
 export interface PlatformEvents {
   'certification.certificate-expired.v1': CertificateExpiredData;
@@ -1392,6 +1467,7 @@ export interface PlatformEvents {
   'inspection.violation-recorded.v1': ViolationRecordedData;
   'programme.report-reminder.v1': ReportReminderData;
   'programme.report-submitted.v1': ReportSubmittedData;
+  'registration.complaint-confirmed.v1': ComplaintConfirmedData;
   'registration.document-attached.v1': DocumentAttachedData;
   'registration.dossier-accepted.v1': DossierEventData;
   'registration.dossier-certified.v1': DossierCertifiedData;
@@ -1426,6 +1502,8 @@ export interface PlatformEvents {
   'scoring.member-nominated.v1': NominationData;
   'scoring.nomination-decided.v1': NominationData;
   'scoring.session-closed.v1': SessionClosedData;
+  'scoring.written-consultation-escalated.v1': WrittenConsultationEscalatedData;
+  'scoring.written-consultation-reminder.v1': WrittenConsultationReminderData;
   'trade-promotion.application-withdrawn.v1': ApplicationWithdrawnData;
   'trade-promotion.catalogue-changed.v1': CatalogueChangedData;
   'trade-promotion.event-scheduled.v1': EventScheduledData;
@@ -1479,6 +1557,7 @@ export const PLATFORM_EVENT_TYPES = [
   'inspection.violation-recorded.v1',
   'programme.report-reminder.v1',
   'programme.report-submitted.v1',
+  'registration.complaint-confirmed.v1',
   'registration.document-attached.v1',
   'registration.dossier-accepted.v1',
   'registration.dossier-certified.v1',
@@ -1513,6 +1592,8 @@ export const PLATFORM_EVENT_TYPES = [
   'scoring.member-nominated.v1',
   'scoring.nomination-decided.v1',
   'scoring.session-closed.v1',
+  'scoring.written-consultation-escalated.v1',
+  'scoring.written-consultation-reminder.v1',
   'trade-promotion.application-withdrawn.v1',
   'trade-promotion.catalogue-changed.v1',
   'trade-promotion.event-scheduled.v1',

@@ -6,6 +6,7 @@ export {
   spansAllProvinces,
   ownsProducer,
   readScopeOf,
+  actsForProducer,
   inScope,
   ALL_PROVINCES,
   NATIONAL_SCOPE,

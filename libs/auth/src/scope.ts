@@ -46,14 +46,23 @@ export function coversUnit(actor: Actor, unit: UnitPath): boolean {
     case Role.DISTRICT_OFFICER:
       return !!s.districtCode && s.districtCode === unit.districtCode;
     case Role.PRODUCER:
+    case Role.CONSULTANT:
       return false;
     default:
       return PROVINCE_WIDE.has(actor.role);
   }
 }
 
+/**
+ * The producer an actor acts for: a producer's own, or the one a consultant acts for in this request (the gateway
+ * sets it only after checking the producer's grant). Null for everyone else.
+ */
+export function actsForProducer(actor: Actor): string | null {
+  return actor.role === Role.PRODUCER || actor.role === Role.CONSULTANT ? (actor.scope.producerId ?? null) : null;
+}
+
 export function ownsProducer(actor: Actor, producerId: string): boolean {
-  return actor.role === Role.PRODUCER && actor.scope.producerId === producerId;
+  return actsForProducer(actor) === producerId;
 }
 
 /**
@@ -74,6 +83,13 @@ export function readScopeOf(actor: Actor): ReadScope {
       return spansAllProvinces(actor) ? { kind: 'all' } : { kind: 'province', provinceCode: s.provinceCode };
     case Role.PRODUCER:
       if (!s.producerId) throw AppError.forbidden('SCOPE_MISSING', 'this producer account is not linked to a producer');
+      return { kind: 'producer', producerId: s.producerId };
+    case Role.CONSULTANT:
+      if (!s.producerId)
+        throw AppError.forbidden(
+          'SCOPE_MISSING',
+          'name the producer you act for in the X-On-Behalf-Of header (a producer that granted you access)',
+        );
       return { kind: 'producer', producerId: s.producerId };
     case Role.COMMUNE_OFFICER:
       if (!s.communeCode) throw AppError.forbidden('SCOPE_MISSING', 'this commune officer has no commune');

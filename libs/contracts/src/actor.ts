@@ -9,6 +9,8 @@ export enum Role {
   INSPECTOR = 'INSPECTOR',
   LAB = 'LAB',
   ADMIN = 'ADMIN',
+  /** A consulting firm's or an individual consultant's account: acts for the producers that granted it access. */
+  CONSULTANT = 'CONSULTANT',
 }
 
 /** The administrative scope of a user: the unit (or agency) whose data they may see. */
@@ -17,8 +19,13 @@ export interface Scope {
   districtCode?: string | null;
   communeCode?: string | null;
   agencyCode?: string | null;
-  /** For producers: the producer they represent. */
+  /**
+   * For producers: the producer they represent. For consultants: the producer they act for in this request, set by
+   * the gateway only after checking the producer's grant (`X-On-Behalf-Of`); never from the token.
+   */
   producerId?: string | null;
+  /** For consultants: the consultant (firm or individual) in registration's register. */
+  consultantId?: string | null;
 }
 
 /** The authenticated caller, as the gateway passes it to services in the `ocop-actor` header. */

@@ -78,6 +78,18 @@ const sample = {
   labCode: 'LAB01',
 };
 
+const writtenConsultation = {
+  sessionId: id(),
+  reference: 'BB-38-2030-0004',
+  councilId: id(),
+  councilName: 'Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh',
+  tier: 'PROVINCE',
+  unitCode: '38',
+  provinceCode: '38',
+  sheetsDueAt: '2030-11-30T10:00:00.000Z',
+  at,
+};
+
 const SAMPLES: { [T in EventType]: EventPayload<T> } = {
   [TradePromotionEvents.salesChannelChanged]: {
     channelId: randomUUID(),
@@ -89,6 +101,17 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     since: '2024-03-01',
     endedOn: null,
     at: '2024-03-15T03:00:00.000Z',
+  },
+  [RegistrationEvents.complaintConfirmed]: {
+    complaintId: id(),
+    receiptCode: 'PA-7K2M9X4TQB',
+    certificateId: id(),
+    certificateCode: 'K7Q2M9X4TA',
+    provinceCode: '38',
+    description: 'Sản phẩm có nhãn 4 sao nhưng bao bì không có mã QR.',
+    place: null,
+    seenOn: '2026-03-14',
+    confirmedAt: at,
   },
   [RegistrationEvents.productAttributesSet]: {
     productId: dossier.productId,
@@ -372,6 +395,21 @@ const SAMPLES: { [T in EventType]: EventPayload<T> } = {
     fromSessionId: null,
   },
   [ScoringEvents.sessionClosed]: { sessionId: id(), councilId: id(), reference: '05/BB-HĐ', completed: 3, deferred: 1, closedAt: at },
+  [ScoringEvents.writtenConsultationReminder]: {
+    ...writtenConsultation,
+    memberId: id(),
+    userId: id(),
+    fullName: 'Lê Thị Hoa',
+    dossierCodes: ['HS-380-2030-0007'],
+    messageVi: 'Kính gửi Lê Thị Hoa: đề nghị gửi phiếu đánh giá hồ sơ HS-380-2030-0007 trước 30/11/2030 17:00 (giờ Việt Nam).',
+  },
+  [ScoringEvents.writtenConsultationEscalated]: {
+    ...writtenConsultation,
+    chairUserId: id(),
+    secretaryUserId: null,
+    missing: [{ memberId: id(), userId: id(), fullName: 'Lê Thị Hoa', dossierCodes: ['HS-380-2030-0007'] }],
+    messageVi: 'Đã hết hạn gửi phiếu đánh giá; còn thiếu phiếu của Lê Thị Hoa (HS-380-2030-0007).',
+  },
   [CertificationEvents.decisionIssued]: {
     decisionId: id(),
     kind: 'ISSUE',
@@ -626,6 +664,8 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [ScoringEvents.cataloguePublished]: 'revision',
   [ScoringEvents.councilCreated]: 'councilId',
   [ScoringEvents.sessionClosed]: 'sessionId',
+  [ScoringEvents.writtenConsultationReminder]: 'memberId',
+  [ScoringEvents.writtenConsultationEscalated]: 'missing',
   [CertificationEvents.decisionIssued]: 'decisionId',
   [InspectionEvents.labRegistered]: 'labId',
   [InspectionEvents.campaignOpened]: 'campaignId',
@@ -649,6 +689,7 @@ const REQUIRED: { [T in EventType]?: keyof EventPayload<T> & string } = {
   [TradePromotionEvents.salesChannelChanged]: 'channelId',
   [RegistrationEvents.productAttributesSet]: 'productId',
   [ProgrammeEvents.reportSubmitted]: 'reportId',
+  [RegistrationEvents.complaintConfirmed]: 'complaintId',
 };
 const requiredOf = (type: EventType): string => {
   const s = SAMPLES[type] as unknown as Record<string, unknown>;
@@ -684,7 +725,7 @@ describe('the event registry', () => {
     ]);
     expect(TYPES).toEqual(declared);
     expect(TYPES).toEqual([...constants].sort());
-    expect(TYPES).toHaveLength(72);
+    expect(TYPES).toHaveLength(75);
   });
 
   it('holds its classes to the validation policy (bounded strings, numbers and lists, nested objects with their class, real instants)', () => {

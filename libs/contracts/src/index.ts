@@ -503,6 +503,22 @@ export {
   GuidanceMessageView,
   GuidanceThreadView,
 } from './registration/guidance.dto';
+export {
+  PRODUCT_IDEA_STATUSES,
+  PRODUCT_IDEA_YEARS,
+  FileProductIdeaCommand,
+  ProductIdeaIdQuery,
+  ListProductIdeasQuery,
+  AssessProductIdeaBody,
+  AssessProductIdeaCommand,
+  SendProductIdeaListCommand,
+  PickProductIdeaCommand,
+  RejectProductIdeaBody,
+  RejectProductIdeaCommand,
+  ProductIdeaView,
+  ProductIdeaListView,
+} from './registration/idea.dto';
+export type { ProductIdeaStatus } from './registration/idea.dto';
 export { EVENT_PAYLOADS, isEventType, eventPayloadClass, validatePayload, validateEventPayload } from './event-payloads';
 export type { EventType, EventPayload, EventPayloadClass, EventPayloadCheck } from './event-payloads';
 export { isInstant, IsInstant, IsCalendarDate, QueryInt, Nested, NestedList, List, validationPolicyViolations } from './validation';
@@ -640,3 +656,35 @@ export {
   BudgetLineView,
   BudgetEstimateView,
 } from './programme/support.dto';
+export {
+  COMPLAINT_STATUSES,
+  COMPLAINT_DECISIONS,
+  COMPLAINT_RECEIPT,
+  SubmitComplaintCommand,
+  ComplaintReceiptView,
+  ComplaintReceiptQuery,
+  AttachComplaintPhotoCommand,
+  ComplaintStepView,
+  PublicComplaintView,
+  ComplaintPhotoView,
+  ComplaintView,
+  ListComplaintsQuery,
+  ComplaintIdQuery,
+  TriageComplaintBody,
+  TriageComplaintCommand,
+  ComplaintPhotoFileView,
+} from './registration/complaint.dto';
+export { ComplaintConfirmedData } from './registration/registration.events';
+export {
+  CONSULTANT_KINDS,
+  CreateConsultantCommand,
+  ConsultantView,
+  ListConsultantsQuery,
+  ConsultantIdQuery,
+  GrantConsultantBody,
+  GrantConsultantCommand,
+  ConsultantGrantIdCommand,
+  ListConsultantGrantsQuery,
+  CheckConsultantGrantQuery,
+  ConsultantGrantView,
+} from './registration/consultant.dto';

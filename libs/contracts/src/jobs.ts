@@ -54,6 +54,9 @@ export const JOB_REGISTRY = {
   programme: {
     'report-reminders': AsOfJob,
   },
+  scoring: {
+    'written-consultation-reminders': AsOfJob,
+  },
 } as const satisfies Record<string, Record<string, ClassConstructor<object>>>;
 
 export type JobQueueName = keyof typeof JOB_REGISTRY;

@@ -40,6 +40,6 @@ describe('RPC registry', () => {
 
   it('refuses a subject nobody declared', () => {
     expect(() => rpcSpec('registration.nothing')).toThrow(/registration\.nothing/);
-    expect(rpcSpec(RegistrationSubjects.dossierSubmit).roles).toEqual([Role.PRODUCER, Role.COMMUNE_OFFICER]);
+    expect(rpcSpec(RegistrationSubjects.dossierSubmit).roles).toEqual([Role.PRODUCER, Role.CONSULTANT, Role.COMMUNE_OFFICER]);
   });
 });

@@ -1,6 +1,12 @@
 // Minutes of a scoring council session.
-export { renderMinutesPdf, MINUTES_TITLE } from './minutes/render-minutes';
-export type { MinutesDocument, MinutesMember, MinutesResult, MinutesDeferred } from './minutes/minutes.document';
+export { renderMinutesPdf, MINUTES_TITLE, WRITTEN_MINUTES_TITLE } from './minutes/render-minutes';
+export type {
+  MinutesDocument,
+  MinutesMember,
+  MinutesResult,
+  MinutesDeferred,
+  WrittenConsultationMinutes,
+} from './minutes/minutes.document';
 
 // OCOP certificate (one page, QR code of the verification link) and the decisions that issue or
 // revoke certificates.

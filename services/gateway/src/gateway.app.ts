@@ -20,6 +20,7 @@ import { completeOpenApi } from './http/operation-docs.openapi';
 import { ProblemDoc } from './http/api-problems.decorator';
 import { validationPipe } from './http/validation.pipe';
 import { ActorContextGuard, installRequestContext } from './http/request-context.hook';
+import { OnBehalfGuard } from './http/on-behalf.guard';
 import { installSecurityHeaders } from './http/security-headers.hook';
 import { UndeclaredQueryGuard, installInputGuard } from './http/input.guard';
 import { frameworkErrorHandler, clientErrorHandler } from './http/framework-errors.handler';
@@ -30,6 +31,7 @@ import {
   DossiersController,
   OpinionsController,
   GuidanceController,
+  ProductIdeasController,
   ProducersController,
   ReevaluationInvitationsController,
   RoundsController,
@@ -59,6 +61,9 @@ import {
 } from './scoring/scoring.controllers';
 import { CertificatesController, CertificationJobsController, RevocationsController } from './certification/certification.controllers';
 import { PublicVerificationController } from './public/public.controller';
+import { ComplaintsController, PublicComplaintsController } from './registration/complaints.controllers';
+import { ComplaintPagesController } from './public/complaint-pages.controller';
+import { ConsultantGrantsController, ConsultantsController } from './registration/consultants.controllers';
 import {
   InspectionJobsController,
   LabCredentialsController,
@@ -84,6 +89,8 @@ import { AgencyNatsAuthority } from './agencies/agency-nats.authority';
 import { AgenciesRepository } from './agencies/agencies.repository';
 
 const REDIS = Symbol('REDIS');
+/** The route of the complaint form under a certificate's verification page (a plain HTML form, form-urlencoded). */
+const COMPLAINT_FORM = '/verify/:code/complaint';
 
 /** What the gateway closes besides the host's connections: its caches' subscriptions, the agencies' resolver connection and Redis. */
 @Injectable()
@@ -142,6 +149,7 @@ class GatewayModule {
         FundingController,
         NationalHubController,
         GuidanceController,
+        ProductIdeasController,
         CataloguesController,
         CouncilsController,
         NominationsController,
@@ -170,6 +178,11 @@ class GatewayModule {
         PublicTrainingController,
         ReferenceController,
         PublicVerificationController,
+        PublicComplaintsController,
+        ComplaintPagesController,
+        ComplaintsController,
+        ConsultantsController,
+        ConsultantGrantsController,
         AdminController,
         AgenciesController,
       ],
@@ -184,7 +197,9 @@ class GatewayModule {
         AgencyCredentialsUseCase,
         AgenciesRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Guards run in this order: authentication and roles, then the actor into the request context, then the query's names.
+        // Guards run in this order: authentication and roles, a consultant's producer (its grant checked), then the actor
+        // into the request context, then the query's names.
+        { provide: APP_GUARD, useClass: OnBehalfGuard },
         { provide: APP_GUARD, useClass: ActorContextGuard },
         { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
         { provide: APP_FILTER, useValue: new ProblemFilter(logger) },
@@ -258,10 +273,36 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
     keyGenerator: (req: FastifyRequest) =>
       `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100)}`,
   });
-  fastify.addHook('preHandler', async (req, reply) => {
-    if (req.method === 'POST' && req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
+  // Public complaints need no login: each client address (behind trusted proxies only, as `req.ip` says) sends a few an hour.
+  const complaintLimiter = (
+    fastify as unknown as { rateLimit(o: object): (req: FastifyRequest, reply: unknown) => Promise<void> }
+  ).rateLimit({
+    max: config.complaintRateLimit,
+    timeWindow: 3_600_000,
+    keyGenerator: (req: FastifyRequest) => `complaint:${req.ip}`,
   });
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics', 'verify/:code', 'verify-training/:code', 'showcase'] });
+  fastify.addHook('preHandler', async (req, reply) => {
+    // The complaint form under a verification page is a plain HTML form: a form-urlencoded body (which Nest parses for
+    // every route) is taken on that route only; anywhere else it is 415 UNSUPPORTED_MEDIA_TYPE.
+    if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') && req.routeOptions.url !== COMPLAINT_FORM)
+      throw Object.assign(new Error('unsupported media type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+    if (req.method !== 'POST') return;
+    if (req.routeOptions.url === '/api/auth/login') await loginLimiter(req, reply);
+    else if (req.routeOptions.url?.startsWith('/api/public/complaints') || req.routeOptions.url === COMPLAINT_FORM)
+      await complaintLimiter(req, reply);
+  });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      'health/live',
+      'health/ready',
+      'metrics',
+      'verify/:code',
+      'verify/:code/complaint',
+      'verify/complaints/:receiptCode',
+      'verify-training/:code',
+      'showcase',
+    ],
+  });
   app.useGlobalPipes(validationPipe);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
 

@@ -22,7 +22,7 @@ import { CampaignsRepository } from './campaigns/campaigns.repository';
 import { CampaignSelectionWorkflow } from './campaigns/campaign-selection.workflow';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
 import { SelectCampaignUseCase } from './campaigns/select-campaign.use-case';
-import { OpenAgencyCampaignUseCase } from './campaigns/open-agency-campaign.use-case';
+import { OpenAdHocCampaignUseCase } from './campaigns/open-ad-hoc-campaign.use-case';
 import { GetCampaignQuery } from './campaigns/get-campaign.query';
 import { ListCampaignsQuery } from './campaigns/list-campaigns.query';
 import { RecurrencesRepository } from './recurrences/recurrences.repository';
@@ -68,7 +68,7 @@ export const INSPECTION_PROVIDERS = [
   CampaignSelectionWorkflow,
   CreateCampaignUseCase,
   SelectCampaignUseCase,
-  OpenAgencyCampaignUseCase,
+  OpenAdHocCampaignUseCase,
   GetCampaignQuery,
   ListCampaignsQuery,
   RecurrencesRepository,

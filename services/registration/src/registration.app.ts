@@ -46,6 +46,22 @@ import { GuidanceRepository } from './guidance/guidance.repository';
 import { AskGuidanceUseCase, PostGuidanceMessageUseCase } from './guidance/guidance.use-cases';
 import { GuidanceQueries } from './guidance/guidance.queries';
 import { GuidanceHandler } from './guidance/guidance.handler';
+import { ProductIdeasRepository } from './ideas/product-ideas.repository';
+import { FileProductIdeaUseCase } from './ideas/file-product-idea.use-case';
+import { AssessProductIdeaUseCase } from './ideas/assess-product-idea.use-case';
+import { SendProductIdeaListUseCase } from './ideas/send-product-idea-list.use-case';
+import { PickProductIdeaUseCase } from './ideas/pick-product-idea.use-case';
+import { RejectProductIdeaUseCase } from './ideas/reject-product-idea.use-case';
+import { ProductIdeaQueries } from './ideas/product-ideas.queries';
+import { ProductIdeasHandler } from './ideas/product-ideas.handler';
+import { ComplaintsRepository } from './complaints/complaints.repository';
+import { AttachComplaintPhotoUseCase, SubmitComplaintUseCase, TriageComplaintUseCase } from './complaints/complaints.use-cases';
+import { ComplaintQueries } from './complaints/complaints.queries';
+import { ComplaintsHandler } from './complaints/complaints.handler';
+import { ComplaintProgressConsumer } from './complaints/complaint-progress.consumer';
+import { ConsultantsRepository } from './consultants/consultants.repository';
+import { ConsultantsUseCases } from './consultants/consultants.use-cases';
+import { ConsultantsHandler } from './consultants/consultants.handler';
 import { OpinionQueries } from './opinions/opinion.queries';
 import { OpinionsHandler } from './opinions/opinions.handler';
 import { RegistrationQueue } from './jobs/registration.queue';
@@ -101,6 +117,20 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       AskGuidanceUseCase,
       PostGuidanceMessageUseCase,
       GuidanceQueries,
+      ProductIdeasRepository,
+      FileProductIdeaUseCase,
+      AssessProductIdeaUseCase,
+      SendProductIdeaListUseCase,
+      PickProductIdeaUseCase,
+      RejectProductIdeaUseCase,
+      ProductIdeaQueries,
+      ComplaintsRepository,
+      SubmitComplaintUseCase,
+      AttachComplaintPhotoUseCase,
+      TriageComplaintUseCase,
+      ComplaintQueries,
+      ConsultantsRepository,
+      ConsultantsUseCases,
       SendAgencyFollowUpsUseCase,
       OpinionQueries,
       RegistrationJobs,
@@ -119,6 +149,10 @@ export function createRegistrationApp(config: RegistrationConfig, o: Registratio
       ReevaluationInvitationsHandler,
       OpinionsHandler,
       GuidanceHandler,
+      ProductIdeasHandler,
+      ComplaintsHandler,
+      ComplaintProgressConsumer,
+      ConsultantsHandler,
     ],
     async bootstrap(ref, logger) {
       if (config.demoData) await ref.get(SeedDemoDataUseCase).execute(REPO_ROOT, new Date(), logger);

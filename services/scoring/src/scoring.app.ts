@@ -54,6 +54,10 @@ import { CheckCommuneAssessmentQuery } from './catalogue/check-commune-assessmen
 import { CouncilsHandler } from './councils/councils.handler';
 import { EvaluationsHandler } from './evaluations/evaluations.handler';
 import { SessionsHandler } from './sessions/sessions.handler';
+import { SendWrittenConsultationRemindersUseCase } from './sessions/send-written-consultation-reminders.use-case';
+import { ScoringQueue } from './jobs/scoring.queue';
+import { ScoringJobs } from './jobs/scoring.jobs';
+import { ScoringJobsHandler } from './jobs/jobs.handler';
 import { SCORING_CONFIG } from './scoring.tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..').replace(/[/\\]dist$/, '');
@@ -64,8 +68,9 @@ export interface ScoringAppOptions {
 }
 
 /**
- * Builds the scoring process: imports new criteria catalogue files, then answers its requests and turns
- * registration's proposals into evaluations awaiting a council session. Call listen() or init().
+ * Builds the scoring process: imports new criteria catalogue files, then answers its requests, turns registration's
+ * proposals into evaluations awaiting a council session, and runs its jobs (written consultations' reminders). Call
+ * listen() or init().
  */
 export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {}): Promise<NestFastifyApplication> {
   return createServiceApp({
@@ -122,10 +127,22 @@ export function createScoringApp(config: ScoringConfig, o: ScoringAppOptions = {
       ListSheetsQuery,
       GetMinutesQuery,
       CheckCommuneAssessmentQuery,
+      SendWrittenConsultationRemindersUseCase,
+      ScoringQueue,
+      ScoringJobs,
     ],
-    controllers: [CatalogueHandler, CouncilsHandler, EvaluationsHandler, SessionsHandler, NominationsHandler, EvaluationPlansHandler],
+    controllers: [
+      CatalogueHandler,
+      CouncilsHandler,
+      EvaluationsHandler,
+      SessionsHandler,
+      NominationsHandler,
+      EvaluationPlansHandler,
+      ScoringJobsHandler,
+    ],
     async bootstrap(ref, logger) {
       await ref.get(ImportCataloguesUseCase).execute(config.criteriaDir ?? resolve(REPO_ROOT, 'data', 'criteria'), logger);
+      await ref.get(ScoringJobs).start();
     },
   });
 }

@@ -4,6 +4,8 @@ import { CouncilsRepository } from '../src/councils/councils.repository';
 import { SessionsRepository } from '../src/sessions/sessions.repository';
 import { ScoreSheetsRepository } from '../src/sessions/score-sheets.repository';
 import { SessionItem } from '../src/sessions/session-item.entity';
+import { Session } from '../src/sessions/session.entity';
+import { WrittenConsultationReminder } from '../src/sessions/written-consultation-reminder.entity';
 import { ScoreSheet } from '../src/sessions/score-sheet.entity';
 import { POLICY_CHECKED, readerScope } from '../src/access/scoring-scope.policy';
 import {
@@ -137,5 +139,58 @@ describe('SessionsRepository', () => {
     await db.ds.transaction((tx) => sheets.save(tx, Object.assign(corrected, { total: 7000, revision: 2 }), false));
     expect((await sheets.list(state, { memberId: members[1]!.id })).map((s) => [s.total, s.revision])).toEqual([[7000, 2]]);
     expect((await sheets.totals(state)).map((t) => t.total).sort()).toEqual([7000, 8000]);
+  });
+
+  it('finds the open written consultations due by an instant, skips one another sweep holds, and records reminders and the escalation once', async () => {
+    const { council, members } = await insertCouncil(db.ds, {
+      tier: 'PROVINCE',
+      unitCode: '36',
+      provinceCode: '36',
+      memberUserIds: [randomUUID(), randomUUID()],
+    });
+    const written = async (dueAt: string, status = 'OPEN') => {
+      const s = await insertSession(db.ds, council.id, status);
+      await db.ds.manager.update(Session, { id: s.id }, { mode: 'WRITTEN', sheetsDueAt: new Date(dueAt) });
+      return s;
+    };
+    const soon = await written('2025-06-10T10:00:00Z');
+    const later = await written('2025-06-20T10:00:00Z');
+    await written('2025-06-01T10:00:00Z', 'CLOSED');
+    await insertSession(db.ds, council.id); // a meeting
+    const due = (until: string) =>
+      db.ds.transaction(async (tx) => (await repo.lockWrittenDueBy(tx, new Date(until))).map((s) => s.session.id));
+    expect(await due('2025-06-12T00:00:00Z')).toEqual([soon.id]);
+    expect(await due('2025-06-30T00:00:00Z')).toEqual([soon.id, later.id]);
+
+    // A sweep holding `soon` makes another skip it rather than wait.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const first = db.ds.transaction(async (tx) => {
+      await repo.lockWrittenDueBy(tx, new Date('2025-06-12T00:00:00Z'));
+      locked();
+      await held;
+    });
+    await isLocked;
+    expect(
+      await withShortLockTimeout(db.ds, async (tx) =>
+        (await repo.lockWrittenDueBy(tx, new Date('2025-06-30T00:00:00Z'))).map((s) => s.session.id),
+      ),
+    ).toEqual([later.id]);
+    release();
+    await first;
+
+    const reminder = (memberId: string) =>
+      Object.assign(new WrittenConsultationReminder(), { sessionId: soon.id, memberId, remindedAt: new Date('2025-06-09T00:00:00Z') });
+    const remind = (memberId: string) => db.ds.transaction((tx) => repo.addReminderIfAbsent(tx, reminder(memberId)));
+    expect(await remind(members[0]!.id)).toBe(true);
+    expect(await remind(members[0]!.id)).toBe(false);
+    expect(await remind(members[1]!.id)).toBe(true);
+    const escalate = () => db.ds.transaction((tx) => repo.markEscalated(tx, soon.id, new Date('2025-06-10T11:00:00Z')));
+    expect(await escalate()).toBe(true);
+    expect(await escalate()).toBe(false);
+    // Escalated: no longer followed up.
+    expect(await due('2025-06-30T00:00:00Z')).toEqual([later.id]);
   });
 });

@@ -82,6 +82,10 @@ export class CampaignOpenedData {
   @Int(0, 10_000_000) tasks: number;
   @Int(0, 10_000_000) pool: number;
   @Code() rule: string;
+  /** PLANNED, COMPLAINT or AGENCY; absent from events published before it was added. */
+  @IsOptional() @Code() origin?: string;
+  /** The complaint (`complaint:<receipt>`) or the agency report (`<AGENCY>:<reportId>`) an ad-hoc campaign answers. */
+  @IsOptional() @Code() originReference?: string | null;
 }
 
 /** A pair `[itemCode, severity]`: each element of a task's findings. */

@@ -184,6 +184,19 @@ export class GuidanceFollowUpData extends DossierEventData {
   @Instant() at: string;
 }
 
+/** `registration.complaint-confirmed.v1`: a public complaint the standing office confirmed; inspection opens one ad-hoc campaign. */
+export class ComplaintConfirmedData {
+  @Id() complaintId: string;
+  @Code() receiptCode: string;
+  @Id() certificateId: string;
+  @Code() certificateCode: string;
+  @Code() provinceCode: string;
+  @Text(2000) description: string;
+  @Nullable() @Text(300) place: string | null;
+  @Nullable() @Code() seenOn: string | null;
+  @Instant() confirmedAt: string;
+}
+
 /** Registration's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const RegistrationEventPayloads = {
   [RegistrationEvents.producerRegistered]: ProducerRegisteredData,
@@ -209,4 +222,5 @@ export const RegistrationEventPayloads = {
   [RegistrationEvents.guidanceMessagePosted]: GuidanceMessagePostedData,
   [RegistrationEvents.guidanceReminded]: GuidanceFollowUpData,
   [RegistrationEvents.guidanceEscalated]: GuidanceFollowUpData,
+  [RegistrationEvents.complaintConfirmed]: ComplaintConfirmedData,
 } as const satisfies Record<(typeof RegistrationEvents)[keyof typeof RegistrationEvents], new () => object>;

@@ -1,5 +1,5 @@
 import { Role } from '../actor';
-import { ALL_ROLES, type RpcRegistry } from '../rpc';
+import { ALL_ROLES, PUBLIC_CALL, type RpcRegistry } from '../rpc';
 import { RegistrationSubjects as S } from './registration.subjects';
 import { CreateProducerCommand, GetProducerQuery, ListProducersQuery } from './producer.dto';
 import { CreateProductCommand, ListProductsQuery, SetProductAttributesCommand } from './product.dto';
@@ -23,10 +23,37 @@ import {
   SetOpinionRuleCommand,
 } from './opinion.dto';
 import { ListReevaluationInvitationsQuery } from './reevaluation-invitation.dto';
+import {
+  AssessProductIdeaCommand,
+  FileProductIdeaCommand,
+  ListProductIdeasQuery,
+  PickProductIdeaCommand,
+  ProductIdeaIdQuery,
+  RejectProductIdeaCommand,
+  SendProductIdeaListCommand,
+} from './idea.dto';
+import {
+  AttachComplaintPhotoCommand,
+  ComplaintIdQuery,
+  ComplaintReceiptQuery,
+  ListComplaintsQuery,
+  SubmitComplaintCommand,
+  TriageComplaintCommand,
+} from './complaint.dto';
+import {
+  CheckConsultantGrantQuery,
+  ConsultantGrantIdCommand,
+  ConsultantIdQuery,
+  CreateConsultantCommand,
+  GrantConsultantCommand,
+  ListConsultantGrantsQuery,
+  ListConsultantsQuery,
+} from './consultant.dto';
 
 /** Who reads producers, products and dossiers (each in their own scope). */
 export const DOSSIER_READERS: readonly Role[] = [
   Role.PRODUCER,
+  Role.CONSULTANT,
   Role.COMMUNE_OFFICER,
   Role.DISTRICT_OFFICER,
   Role.PROVINCE_OFFICE,
@@ -36,17 +63,27 @@ export const DOSSIER_READERS: readonly Role[] = [
   Role.INSPECTOR,
 ];
 const OFFICIALS = [Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.COUNCIL_MEMBER];
-/** Who fills in a dossier: its producer, or the commune on the producer's behalf. */
-export const DOSSIER_EDITORS: readonly Role[] = [Role.PRODUCER, Role.COMMUNE_OFFICER];
+/** Who fills in a dossier: its producer (or a consultant it granted access), or the commune on the producer's behalf. */
+export const DOSSIER_EDITORS: readonly Role[] = [Role.PRODUCER, Role.CONSULTANT, Role.COMMUNE_OFFICER];
+/** Who reads public complaints about the certified products of their unit; the standing office triages them. */
+const COMPLAINT_READERS = [Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN, Role.INSPECTOR];
 /** Who does the commune's intake (check, return, accept, propose). */
 export const INTAKE_ROLES: readonly Role[] = [Role.COMMUNE_OFFICER, Role.ADMIN];
+
+/** Who files a product idea: its producer, or the commune or district of the producer on its behalf. */
+export const IDEA_FILERS: readonly Role[] = [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER];
+/** Who reads product ideas (each in their own scope: a producer its own, an officer its unit's, the office its province's). */
+export const IDEA_READERS: readonly Role[] = [...IDEA_FILERS, Role.PROVINCE_OFFICE, Role.ADMIN];
 
 export const RegistrationRpc = {
   [S.unitsList]: { request: ListUnitsQuery, roles: ALL_ROLES },
   [S.producerCreate]: { request: CreateProducerCommand, roles: [Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.producerGet]: { request: GetProducerQuery, roles: DOSSIER_READERS },
   [S.producerList]: { request: ListProducersQuery, roles: DOSSIER_READERS },
-  [S.productCreate]: { request: CreateProductCommand, roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN] },
+  [S.productCreate]: {
+    request: CreateProductCommand,
+    roles: [Role.PRODUCER, Role.CONSULTANT, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
+  },
   [S.productList]: { request: ListProductsQuery, roles: DOSSIER_READERS },
   [S.productSetAttributes]: {
     request: SetProductAttributesCommand,
@@ -76,5 +113,32 @@ export const RegistrationRpc = {
   [S.dossierGuidance]: { request: DossierGuidanceQuery, roles: DOSSIER_READERS },
   [S.guidanceList]: { request: ListGuidanceQuery, roles: [Role.AGENCY_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN] },
   [S.guidanceReply]: { request: GuidanceMessageCommand, roles: [...DOSSIER_EDITORS, Role.AGENCY_OFFICER] },
+  [S.productIdeaFile]: { request: FileProductIdeaCommand, roles: IDEA_FILERS },
+  [S.productIdeaGet]: { request: ProductIdeaIdQuery, roles: IDEA_READERS },
+  [S.productIdeaList]: { request: ListProductIdeasQuery, roles: IDEA_READERS },
+  [S.productIdeaAssess]: { request: AssessProductIdeaCommand, roles: [Role.DISTRICT_OFFICER] },
+  [S.productIdeaListSend]: { request: SendProductIdeaListCommand, roles: [Role.DISTRICT_OFFICER] },
+  [S.productIdeaPick]: { request: PickProductIdeaCommand, roles: [Role.PROVINCE_OFFICE] },
+  [S.productIdeaReject]: { request: RejectProductIdeaCommand, roles: [Role.PROVINCE_OFFICE] },
   [S.jobRun]: { request: RunRegistrationJobCommand, roles: [Role.ADMIN] },
+  [S.complaintSubmit]: { request: SubmitComplaintCommand, roles: PUBLIC_CALL },
+  [S.complaintAttachPhoto]: { request: AttachComplaintPhotoCommand, roles: PUBLIC_CALL },
+  [S.complaintPublicStatus]: { request: ComplaintReceiptQuery, roles: PUBLIC_CALL },
+  [S.complaintList]: { request: ListComplaintsQuery, roles: COMPLAINT_READERS },
+  [S.complaintGet]: { request: ComplaintIdQuery, roles: COMPLAINT_READERS },
+  [S.complaintPhoto]: { request: ComplaintIdQuery, roles: COMPLAINT_READERS },
+  [S.complaintTriage]: { request: TriageComplaintCommand, roles: [Role.PROVINCE_OFFICE] },
+  [S.consultantCreate]: { request: CreateConsultantCommand, roles: [Role.PROVINCE_OFFICE] },
+  [S.consultantList]: {
+    request: ListConsultantsQuery,
+    roles: [Role.PRODUCER, Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICE, Role.ADMIN],
+  },
+  [S.consultantGet]: { request: ConsultantIdQuery, roles: [Role.PROVINCE_OFFICE, Role.ADMIN] },
+  [S.consultantGrant]: { request: GrantConsultantCommand, roles: [Role.PRODUCER] },
+  [S.consultantGrantRevoke]: { request: ConsultantGrantIdCommand, roles: [Role.PRODUCER] },
+  [S.consultantGrantList]: {
+    request: ListConsultantGrantsQuery,
+    roles: [Role.PRODUCER, Role.CONSULTANT, Role.PROVINCE_OFFICE, Role.ADMIN],
+  },
+  [S.consultantGrantCheck]: { request: CheckConsultantGrantQuery, roles: [Role.CONSULTANT] },
 } satisfies RpcRegistry;

@@ -28,7 +28,28 @@ export const RegistrationSubjects = {
   dossierGuidance: 'registration.dossier.guidance',
   guidanceList: 'registration.guidance.list',
   guidanceReply: 'registration.guidance.reply',
+  productIdeaFile: 'registration.product-idea.file',
+  productIdeaGet: 'registration.product-idea.get',
+  productIdeaList: 'registration.product-idea.list',
+  productIdeaAssess: 'registration.product-idea.assess',
+  productIdeaListSend: 'registration.product-idea-list.send',
+  productIdeaPick: 'registration.product-idea.pick',
+  productIdeaReject: 'registration.product-idea.reject',
   jobRun: 'registration.job.run',
+  complaintSubmit: 'registration.complaint.submit',
+  complaintAttachPhoto: 'registration.complaint.attach-photo',
+  complaintPublicStatus: 'registration.complaint.public-status',
+  complaintList: 'registration.complaint.list',
+  complaintGet: 'registration.complaint.get',
+  complaintPhoto: 'registration.complaint.photo',
+  complaintTriage: 'registration.complaint.triage',
+  consultantCreate: 'registration.consultant.create',
+  consultantList: 'registration.consultant.list',
+  consultantGet: 'registration.consultant.get',
+  consultantGrant: 'registration.consultant-grant.create',
+  consultantGrantRevoke: 'registration.consultant-grant.revoke',
+  consultantGrantList: 'registration.consultant-grant.list',
+  consultantGrantCheck: 'registration.consultant-grant.check',
 } as const;
 
 /** Domain events published by registration (JetStream, through its outbox). */
@@ -68,4 +89,6 @@ export const RegistrationEvents = {
   guidanceReminded: 'registration.guidance-reminded.v1',
   /** A guidance question is still not answered at its due time: the standing office is told, once. */
   guidanceEscalated: 'registration.guidance-escalated.v1',
+  /** The standing office confirmed a public complaint about a certified product: inspection opens an ad-hoc campaign. */
+  complaintConfirmed: 'registration.complaint-confirmed.v1',
 } as const;

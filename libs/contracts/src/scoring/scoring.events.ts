@@ -128,6 +128,49 @@ export class NominationData {
   @Nullable() @Id() councilId: string | null;
 }
 
+/** What a written consultation's follow-up names of its session and council. */
+export class WrittenConsultationData {
+  @Id() sessionId: string;
+  @Code() reference: string;
+  @Id() councilId: string;
+  @Text(1000) councilName: string;
+  @Code() tier: string;
+  @Code() unitCode: string;
+  @Code() provinceCode: string;
+  /** The deadline of the members' sheets. */
+  @Instant() sheetsDueAt: string;
+  /** When the sweep sent it (its as-of instant). */
+  @Instant() at: string;
+  /** The message in Vietnamese, ready to send. */
+  @Text(5000) messageVi: string;
+}
+
+/** A scoring member and the dossiers of the agenda they have not sent a sheet for. */
+export class MissingSheetsData {
+  @Id() memberId: string;
+  @Id() userId: string;
+  @Text(1000) fullName: string;
+  @Codes(1, 500) dossierCodes: string[];
+}
+
+/** `scoring.written-consultation-reminder.v1`: one member reminded, once, before the deadline (their user is the recipient). */
+export class WrittenConsultationReminderData extends WrittenConsultationData {
+  @Id() memberId: string;
+  @Id() userId: string;
+  @Text(1000) fullName: string;
+  @Codes(1, 500) dossierCodes: string[];
+}
+
+/**
+ * `scoring.written-consultation-escalated.v1`: the deadline passed with sheets missing; the chair (`chairUserId`) and the
+ * organiser (the secretary `secretaryUserId` and the office of `tier`/`unitCode`) are told, once.
+ */
+export class WrittenConsultationEscalatedData extends WrittenConsultationData {
+  @Nullable() @Id() chairUserId: string | null;
+  @Nullable() @Id() secretaryUserId: string | null;
+  @NestedList(() => MissingSheetsData, 1, 100) missing: MissingSheetsData[];
+}
+
 /** Scoring's event types and their payload classes (part of `EVENT_PAYLOADS`). */
 export const ScoringEventPayloads = {
   [ScoringEvents.cataloguePublished]: CataloguePublishedData,
@@ -141,4 +184,6 @@ export const ScoringEventPayloads = {
   [ScoringEvents.sessionClosed]: SessionClosedData,
   [ScoringEvents.memberNominated]: NominationData,
   [ScoringEvents.nominationDecided]: NominationData,
+  [ScoringEvents.writtenConsultationReminder]: WrittenConsultationReminderData,
+  [ScoringEvents.writtenConsultationEscalated]: WrittenConsultationEscalatedData,
 } as const satisfies Record<(typeof ScoringEvents)[keyof typeof ScoringEvents], new () => object>;

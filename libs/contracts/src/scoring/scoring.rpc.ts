@@ -24,7 +24,8 @@ import {
 /** The offices that set councils up and run their sessions' paperwork. */
 const OFFICES = [Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.ADMIN];
 const COUNCIL_READERS = [...OFFICES, Role.COUNCIL_MEMBER, Role.AGENCY_OFFICER];
-const EVALUATION_READERS = [...COUNCIL_READERS, Role.PRODUCER, Role.COMMUNE_OFFICER];
+/** A consultant reads the evaluations of the producer it acts for (the gap to the next star, above all). */
+const EVALUATION_READERS = [...COUNCIL_READERS, Role.PRODUCER, Role.CONSULTANT, Role.COMMUNE_OFFICER];
 /** Sessions are organised by the offices and by the council's own members (the secretary). */
 const ORGANISERS = [...OFFICES, Role.COUNCIL_MEMBER];
 

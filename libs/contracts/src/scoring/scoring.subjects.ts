@@ -31,7 +31,7 @@ export const ScoringSubjects = {
   sessionClose: 'scoring.session.close',
   sessionMinutes: 'scoring.session.minutes',
   sessionMinutesPdf: 'scoring.session.minutes-pdf',
-  /** Admin: run a scoring job now (`district-transfer`), optionally as of an instant. */
+  /** Admin: run a scoring job now (`district-transfer`, `written-consultation-reminders`), optionally as of an instant. */
   jobRun: 'scoring.job.run',
   nominationCreate: 'scoring.nomination.create',
   nominationList: 'scoring.nomination.list',
@@ -55,4 +55,8 @@ export const ScoringEvents = {
   memberNominated: 'scoring.member-nominated.v1',
   /** The unit's office accepted or rejected a nomination, or seated the nominee on the council it set up. */
   nominationDecided: 'scoring.nomination-decided.v1',
+  /** A scoring member of a written consultation is reminded, once, of the sheets they have not sent before the deadline. */
+  writtenConsultationReminder: 'scoring.written-consultation-reminder.v1',
+  /** The deadline of a written consultation passed with sheets missing: the chair and the organiser are told, once. */
+  writtenConsultationEscalated: 'scoring.written-consultation-escalated.v1',
 } as const;

@@ -118,11 +118,32 @@ export class EvaluationView {
   @ApiProperty() createdAt: string;
 }
 
+/** How a council scores a session's dossiers: at a meeting, or by written consultation (lấy ý kiến bằng văn bản). */
+export const SESSION_MODES = ['MEETING', 'WRITTEN'] as const;
+
 export class CreateSessionCommand {
   @ApiProperty() @IsUUID() councilId: string;
   @ApiProperty({ example: 'Phiên họp đánh giá đợt 2 năm 2026' }) @IsString() @Length(3, 300) title: string;
   @ApiPropertyOptional({ example: 'Hội trường UBND tỉnh' }) @IsOptional() @IsString() @Length(2, 300) location?: string;
-  @ApiProperty({ example: '2026-11-24T08:00:00+07:00' }) @IsInstant() scheduledFor: string;
+  @ApiProperty({ example: '2026-11-24T08:00:00+07:00', description: 'The meeting, or the day a written consultation opens' })
+  @IsInstant()
+  scheduledFor: string;
+  @ApiPropertyOptional({
+    enum: SESSION_MODES,
+    default: 'MEETING',
+    description:
+      'WRITTEN: the council scores re-evaluation dossiers without meeting (lấy ý kiến bằng văn bản về phiếu đánh giá): each scoring member sends a sheet by `sheetsDueAt`, no attendance, the quorum counted on sheets received',
+  })
+  @IsOptional()
+  @IsIn(SESSION_MODES)
+  mode?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-30T17:00:00+07:00',
+    description: 'WRITTEN only, and required there: the instant by which members send their sheets (after the as-of instant)',
+  })
+  @IsOptional()
+  @IsInstant()
+  sheetsDueAt?: string;
 }
 
 export class SessionIdQuery {
@@ -223,9 +244,13 @@ export class SessionItemView {
 
 export class QuorumView {
   @ApiProperty() required: number;
-  @ApiProperty() present: number;
+  @ApiProperty({
+    description:
+      'Scoring members present; for a written consultation, scoring members who have sent a sheet for every dossier of the agenda they may score',
+  })
+  present: number;
   @ApiProperty() chairRequired: boolean;
-  @ApiProperty() chairPresent: boolean;
+  @ApiProperty({ description: 'The chair is present (written consultation: has sent all their sheets)' }) chairPresent: boolean;
   @ApiProperty() met: boolean;
 }
 
@@ -240,7 +265,10 @@ export class SessionView {
   @ApiProperty() scheduledFor: string;
   @ApiProperty({ enum: ['OPEN', 'CLOSED'] }) status: string;
   @ApiProperty({ example: 'BB-38-2026-0001' }) reference: string;
-  @ApiProperty({ type: [String] }) presentMemberIds: string[];
+  @ApiProperty({ enum: SESSION_MODES }) mode: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'WRITTEN: members send their sheets by this instant' })
+  sheetsDueAt: string | null;
+  @ApiProperty({ type: [String], description: 'Empty for a written consultation (no attendance)' }) presentMemberIds: string[];
   @ApiProperty({ type: QuorumView }) quorum: QuorumView;
   @ApiProperty({ type: [SessionItemView] }) items: SessionItemView[];
   @ApiPropertyOptional({ type: String, nullable: true }) closedAt: string | null;
@@ -283,7 +311,18 @@ export class MinutesMemberView {
   @ApiProperty() agency: string;
   @ApiProperty() role: string;
   @ApiProperty() roleVi: string;
-  @ApiProperty() present: boolean;
+  @ApiProperty({ description: 'Present at the meeting; for a written consultation, sent a sheet for every dossier they may score' })
+  present: boolean;
+}
+
+/** How a written consultation was held, as its minutes state it (instead of attendance). */
+export class WrittenConsultationMinutesView {
+  @ApiProperty({ example: 'Hình thức: lấy ý kiến bằng văn bản về phiếu đánh giá' }) formVi: string;
+  @ApiProperty() sheetsDueAt: string;
+  @ApiProperty({ example: '30/11/2026 17:00', description: 'The deadline as dd/mm/yyyy HH:mm, Vietnam time' }) sheetsDueAtVi: string;
+  @ApiProperty({ type: [String], description: 'Scoring members who sent a sheet for every dossier they may score' }) sentBy: string[];
+  @ApiProperty({ type: [String], description: 'Scoring members with sheets missing when the consultation closed' }) missingFrom: string[];
+  @ApiProperty({ description: 'The whole statement in Vietnamese' }) summaryVi: string;
 }
 
 export class MinutesView {
@@ -300,6 +339,9 @@ export class MinutesView {
   @ApiProperty() closedAt: string;
   @ApiProperty({ type: [String] }) legalBasisVi: string[];
   @ApiProperty() catalogueVi: string;
+  @ApiProperty({ enum: SESSION_MODES }) mode: string;
+  @ApiPropertyOptional({ type: WrittenConsultationMinutesView, nullable: true, description: 'Set for a written consultation' })
+  writtenConsultation: WrittenConsultationMinutesView | null;
   @ApiProperty({ type: QuorumView }) quorum: QuorumView;
   @ApiProperty({ type: [MinutesMemberView] }) members: MinutesMemberView[];
   @ApiProperty({ type: [MinutesResultView] }) results: MinutesResultView[];
@@ -313,7 +355,7 @@ export class PdfView {
   @ApiProperty() contentBase64: string;
 }
 
-export const SCORING_JOB_NAMES = ['district-transfer'] as const;
+export const SCORING_JOB_NAMES = ['district-transfer', 'written-consultation-reminders'] as const;
 
 export class DistrictTransferItemView {
   @ApiProperty() evaluationId: string;

@@ -29,6 +29,18 @@ export interface MinutesResult {
   excludedMembers: string[];
 }
 
+/** A council that scored without meeting (written consultation): how it was held, instead of attendance. */
+export interface WrittenConsultationMinutes {
+  /** 'Hình thức: lấy ý kiến bằng văn bản về phiếu đánh giá'. */
+  formVi: string;
+  /** The sheets' deadline, 'dd/mm/yyyy HH:mm' in Vietnam time. */
+  sheetsDueAtVi: string;
+  sentBy: string[];
+  missingFrom: string[];
+  /** The scoring members, each with what it sent ('Đã gửi đủ', 'Gửi chưa đủ', 'Không gửi'). */
+  scoring: { fullName: string; roleVi: string; agency: string; sheetsVi: string }[];
+}
+
 export interface MinutesDeferred {
   dossierCode: string;
   productName: string;
@@ -59,4 +71,6 @@ export interface MinutesDocument {
   deferred: MinutesDeferred[];
   chairName: string | null;
   secretaryName: string | null;
+  /** Present when the council scored by written consultation. */
+  written?: WrittenConsultationMinutes;
 }

@@ -1,18 +1,21 @@
 import { PdfComposer } from '../pdf-composer';
 import type { TableColumn } from '../table';
 import { vietnamClock, vietnamDate, vietnamDateTime, vietnamTime } from '../vietnam-time';
-import type { MinutesDocument, MinutesResult } from './minutes.document';
+import type { MinutesDocument, MinutesResult, WrittenConsultationMinutes } from './minutes.document';
 
 export const MINUTES_TITLE = ['BIÊN BẢN', 'HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP'] as const;
+export const WRITTEN_MINUTES_TITLE = ['BIÊN BẢN', 'LẤY Ý KIẾN BẰNG VĂN BẢN VỀ PHIẾU ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP'] as const;
 
 /**
  * Renders the minutes of a scoring council session as an A4 PDF in Vietnamese administrative
- * style. The same input always gives the same bytes (the PDF dates come from closedAt).
+ * style: a meeting's, or a written consultation's (how it was held and who sent sheets instead of
+ * time, place and attendance). The same input always gives the same bytes (the PDF dates come from closedAt).
  */
 export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
+  const title = doc.written ? WRITTEN_MINUTES_TITLE : MINUTES_TITLE;
   const pdf = PdfComposer.create({
     title: `Biên bản ${doc.reference}`,
-    subject: `${MINUTES_TITLE.join(' ')} - ${doc.sessionTitle}`,
+    subject: `${title.join(' ')} - ${doc.sessionTitle}`,
     author: doc.councilNameVi,
     createdAt: doc.closedAt,
   });
@@ -25,24 +28,36 @@ export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
       placeVi: doc.placeVi,
       date: doc.closedAt,
     })
-    .title([...MINUTES_TITLE], doc.sessionTitle);
+    .title([...title], doc.sessionTitle);
 
-  pdf.section('I. THỜI GIAN, ĐỊA ĐIỂM').labelled('Thời gian', `${sessionSpan(doc.openedAt, doc.closedAt)}.`);
-  if (doc.location !== null && doc.location.trim() !== '') pdf.labelled('Địa điểm', `${bare(doc.location)}.`);
+  if (doc.written) {
+    pdf
+      .section('I. HÌNH THỨC, THỜI GIAN')
+      .paragraph(`${doc.written.formVi}.`, { indent: 28 })
+      .labelled('Hạn gửi phiếu đánh giá', `${doc.written.sheetsDueAtVi} (giờ Việt Nam).`)
+      .labelled('Thời gian lấy ý kiến', `từ ${vietnamDateTime(doc.openedAt)} đến ${vietnamDateTime(doc.closedAt)}.`);
+  } else {
+    pdf.section('I. THỜI GIAN, ĐỊA ĐIỂM').labelled('Thời gian', `${sessionSpan(doc.openedAt, doc.closedAt)}.`);
+    if (doc.location !== null && doc.location.trim() !== '') pdf.labelled('Địa điểm', `${bare(doc.location)}.`);
+  }
 
   pdf.section('II. CĂN CỨ');
   if (doc.legalBasisVi.length > 0) pdf.list(doc.legalBasisVi.map((basis) => `Căn cứ ${bare(basis)};`));
   pdf.labelled('Bộ tiêu chí đánh giá, phân hạng áp dụng', `${bare(doc.catalogueVi)}.`);
 
-  attendance(pdf, doc);
-  results(pdf, doc.results);
+  if (doc.written) sheetsSent(pdf, doc, doc.written);
+  else attendance(pdf, doc);
+  results(pdf, doc.results, doc.written !== undefined);
   deferred(pdf, doc);
 
   pdf
     .space()
     .paragraph(
-      `Phiên họp kết thúc lúc ${vietnamDateTime(doc.closedAt)}. Biên bản đã được đọc lại cho các thành viên ` +
-        'Hội đồng có mặt cùng nghe và thống nhất thông qua.',
+      doc.written
+        ? `Việc lấy ý kiến kết thúc lúc ${vietnamDateTime(doc.closedAt)}. Thư ký Hội đồng tổng hợp các phiếu đánh giá nhận được ` +
+            'và lập biên bản này.'
+        : `Phiên họp kết thúc lúc ${vietnamDateTime(doc.closedAt)}. Biên bản đã được đọc lại cho các thành viên ` +
+            'Hội đồng có mặt cùng nghe và thống nhất thông qua.',
       { indent: 28 },
     )
     .signatures([
@@ -88,14 +103,43 @@ function attendance(pdf: PdfComposer, doc: MinutesDocument): void {
   );
 }
 
-function results(pdf: PdfComposer, rows: MinutesResult[]): void {
+/** A written consultation's members: who sent their sheets, counted on the sheets received for each dossier. */
+function sheetsSent(pdf: PdfComposer, doc: MinutesDocument, w: WrittenConsultationMinutes): void {
+  pdf
+    .section('III. THÀNH VIÊN GỬI PHIẾU ĐÁNH GIÁ')
+    .paragraph(
+      `Số thành viên Hội đồng đã gửi phiếu đánh giá: ${doc.quorum.present}/${w.scoring.length}; số thành viên tối thiểu theo quy định: ` +
+        `${doc.quorum.required}. Số lượng thành viên được tính trên số phiếu đánh giá nhận được đối với từng hồ sơ.`,
+      { indent: 28 },
+    )
+    .labelled('Thành viên đã gửi phiếu đánh giá', `${w.sentBy.length ? w.sentBy.join(', ') : 'không có'}.`);
+  if (w.missingFrom.length) pdf.labelled('Thành viên chưa gửi đủ phiếu đánh giá', `${w.missingFrom.join(', ')}.`);
+  if (w.scoring.length === 0) return;
+  const columns: TableColumn[] = [
+    { header: 'STT', fit: true, align: 'center' },
+    { header: 'Họ và tên', flex: 1.1 },
+    { header: 'Chức danh trong Hội đồng', flex: 0.9 },
+    { header: 'Cơ quan, đơn vị', flex: 1.2 },
+    { header: 'Phiếu đánh giá', width: 70, align: 'center' },
+  ];
+  pdf.table(
+    columns,
+    w.scoring.map((m, i) => [String(i + 1), m.fullName, m.roleVi, m.agency, m.sheetsVi]),
+    { fontSize: 11 },
+  );
+}
+
+function results(pdf: PdfComposer, rows: MinutesResult[], written: boolean): void {
   // Heading, the sentence, the table header and a first row on one page.
   pdf.section('IV. KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM', 120);
   if (rows.length === 0) {
-    pdf.paragraph('Không có hồ sơ nào được đánh giá, phân hạng tại phiên họp.', { indent: 28 });
+    pdf.paragraph(`Không có hồ sơ nào được đánh giá, phân hạng${written ? '' : ' tại phiên họp'}.`, { indent: 28 });
     return;
   }
-  pdf.paragraph(`Hội đồng đã đánh giá, phân hạng ${rows.length} hồ sơ sản phẩm; kết quả như sau:`, { indent: 28, keepWithNext: 80 });
+  pdf.paragraph(
+    `Hội đồng đã đánh giá, phân hạng ${rows.length} hồ sơ sản phẩm${written ? ' trên các phiếu đánh giá nhận được' : ''}; kết quả như sau:`,
+    { indent: 28, keepWithNext: 80 },
+  );
 
   // One numbered note per result that was capped below its band or scored without some members.
   const notes: string[] = [];

@@ -14,6 +14,8 @@ export interface GatewayConfig extends HostConfig {
   storageDir: string;
   /** Login attempts per minute per client address and username. */
   loginRateLimit: number;
+  /** Public complaints (and their photos) one client address may send per hour. */
+  complaintRateLimit: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   /** First start with no users: create `admin` with this password (then change it). */
@@ -111,6 +113,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
     storageDir: env.STORAGE_DIR ?? 'var/storage',
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10),
+    complaintRateLimit: int('COMPLAINT_RATE_LIMIT', 5),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,

@@ -104,6 +104,34 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Post a message in a guidance thread',
     'The agency’s officer answers (the first answer stops the reminders) or the asker follows up; a message with a reference already in the thread is taken once. On the timeline (registration.guidance-message-posted.v1).',
   ],
+  ProductIdeasController_file: [
+    'File a product idea',
+    'The registration form of a product idea for a programme year (the as-of year or the next): a producer for itself, a commune or district officer for a producer of its unit; the name, product set, raw materials and their origin, the expected market. It waits at the producer’s district (SUBMITTED); refused once the district has sent its list of that year (409 IDEA_LIST_SENT). Audited.',
+  ],
+  ProductIdeasController_list: [
+    'List product ideas',
+    'The ideas in the caller’s scope (a producer its own, a commune or district officer its unit’s, the office its province’s), newest first; filter by year, status and district, paged with limit/offset.',
+  ],
+  ProductIdeasController_get: [
+    'Get a product idea',
+    'One idea with its assessment, its list and the province’s decision (the picked product and dossier); outside the caller’s scope it does not exist (404).',
+  ],
+  ProductIdeasController_assess: [
+    'Mark a product idea feasible or not',
+    'The district officer of the idea’s district keeps it for its list (FEASIBLE) or not (NOT_FEASIBLE, with the reason the producer sees); it may change its mind until the district’s list of the year is sent (then 409 IDEA_LIST_SENT). Audited.',
+  ],
+  ProductIdeasController_pick: [
+    'Pick a product idea for the programme',
+    'The province’s office picks a SENT idea of its province: in one transaction the idea becomes its producer’s product (registration.product-registered.v1) and a NEW dossier in DRAFT (registration.dossier-created.v1), and is PICKED with both ids. Picking again answers the same product and dossier and changes nothing; a NOT_PICKED idea is 409 IDEA_DECIDED. Audited.',
+  ],
+  ProductIdeasController_reject: [
+    'Do not pick a product idea',
+    'The province’s office leaves a SENT idea of its province out of the programme (NOT_PICKED), with its reason for the producer. Again changes nothing; a PICKED idea is 409 IDEA_DECIDED. Audited.',
+  ],
+  ProductIdeasController_send: [
+    'Send the district’s list of product ideas',
+    'A district officer sends its district’s list of the year to the province: every FEASIBLE idea becomes SENT in one transaction. Ideas not yet assessed refuse the send (409 IDEAS_NOT_ASSESSED, naming them); a list with no feasible idea is 422 IDEA_LIST_EMPTY; once per district and year (409 IDEA_LIST_ALREADY_SENT). Audited.',
+  ],
   ProducersController_setAttributes: [
     "Set a product's priority categories",
     'Its processing level (raw, preliminary, processed, deep processing), and whether it is a gift, an export, a community-tourism product, made in a green value chain — what the plans’ shares count. By its producer, the commune or district of its producer, or the office. Audited; announced (registration.product-attributes-set.v1).',
@@ -370,7 +398,10 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'Set the lab result (override)',
     'The standing office records the lab gate of a province-tier evaluation by hand, overriding the lab workflow.',
   ],
-  SessionsController_create: ['Schedule a session', 'A council session with title, place and time.'],
+  SessionsController_create: [
+    'Schedule a session',
+    'A council session with title, place and time: a meeting, or (mode WRITTEN, with sheetsDueAt) a written consultation on re-evaluation dossiers, scored without meeting by the sheets members send by the deadline.',
+  ],
   SessionsController_list: [
     'List sessions',
     'Sessions of the councils the caller may read, newest first; filter by council and status, paged with limit/offset.',
@@ -382,20 +413,20 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
   ],
   SessionsController_attendance: [
     'Record attendance',
-    'Who is present (replaces the list). Members marked absent keep their sheets, which no longer count.',
+    'Who is present (replaces the list). Members marked absent keep their sheets, which no longer count. A written consultation has no attendance (409 SESSION_WRITTEN_NO_ATTENDANCE).',
   ],
   SessionsController_submitSheet: [
     'Submit a score sheet',
-    'A present member scores one dossier of the agenda against its criteria tree; correctable until the session closes.',
+    'A present member scores one dossier of the agenda against its criteria tree; correctable until the session closes. In a written consultation every scoring member does, until its deadline (409 SESSION_SHEETS_DUE_PASSED after it).',
   ],
   SessionsController_sheets: ['List score sheets', 'The submitted sheets of a session, optionally of one evaluation.'],
   ScoringJobsController_run: [
     'Run a scoring job now',
-    "Runs the district-transfer job now (admin): from 01/07/2025 every dossier still waiting at a district moves to its province's waiting list, in place. Outside production with an explicit as-of instant.",
+    "Runs a scoring job now (admin), outside production with an explicit as-of instant. district-transfer: from 01/07/2025 every dossier still waiting at a district moves to its province's waiting list, in place. written-consultation-reminders: the sweep of written consultations, reminding each member with sheets missing once before the deadline and escalating to the chair and the organiser once after it.",
   ],
   SessionsController_close: [
     'Close a session',
-    'The secretary closes the session: mean, band, cap by mandatory criteria, spread rule, lab gate and routing per dossier; returns the minutes.',
+    'The secretary closes the session: mean, band, cap by mandatory criteria, spread rule, lab gate and routing per dossier; returns the minutes. A written consultation closes after its deadline, or before it once every sheet owed has arrived; each dossier is scored on the sheets received when they meet the quorum, else deferred.',
   ],
   SessionsController_minutes: ['Get the minutes', 'The minutes (biên bản) of a closed session as JSON.'],
   SessionsController_minutesPdf: ['Download the minutes', 'The minutes of a closed session as a Vietnamese PDF.'],
@@ -685,6 +716,59 @@ export const OPERATION_DOCS: Record<string, readonly [summary: string, descripti
     'The lab indicators the platform knows by name, with the product sets whose samples are tested for each by default. A lab may be accredited for other codes.',
   ],
 
+  PublicComplaintsController_submit: [
+    'Report a problem with a certified product (no login)',
+    'Anyone sends what they saw about a product by its certificate’s verification code (from its public page or QR): what, where, when, and a contact that is never shown. 201 with a receipt code to follow it; the same complaint sent again within 30 days (same certificate, same words) answers 200 with the first receipt and writes nothing. A few an hour per client address (429 RATE_LIMITED); the hidden field `website` must stay empty. Audited.',
+  ],
+  PublicComplaintsController_status: [
+    'Follow a complaint by its receipt code (no login)',
+    'The status of the complaint with its history (received, confirmed or dismissed or duplicate, inspecting, resolved) and the outcome in Vietnamese; never the contact or the description.',
+  ],
+  PublicComplaintsController_photo: [
+    'Add a photo to a complaint (no login)',
+    'One JPEG or PNG (at most 5 MB, multipart field `file`) by the holder of the receipt, within a day of the complaint and before it is triaged; a second is 409 COMPLAINT_PHOTO_EXISTS. Audited.',
+  ],
+  ConsultantsController_create: [
+    'Register a consultant',
+    'The standing office registers a consulting firm or an individual consultant of its province (đội ngũ tư vấn): name, tax code or ID, phone, what it advises on. An admin then creates its account (role CONSULTANT, consultantId). Audited.',
+  ],
+  ConsultantsController_list: [
+    'List consultants',
+    'The consultants registered in the caller’s province, by name: producers pick theirs from this list.',
+  ],
+  ConsultantGrantsController_grant: [
+    'Grant a consultant access to the producer’s dossiers',
+    'The producer (its own account) grants a consultant of its province access; granting one in force again returns it. The consultant then sends X-On-Behalf-Of with the producer’s id and acts as the producer does on its dossiers, products, guidance and evaluations, and sees nothing else. Audited.',
+  ],
+  ConsultantGrantsController_list: [
+    'List consultant grants',
+    'A producer: its grants; a consultant: the producers that granted it access; the standing office: its province’s. Filter by active.',
+  ],
+  ConsultantGrantsController_revoke: [
+    'Revoke a consultant’s access',
+    'The producer revokes its grant, once; the consultant is refused (403 CONSULTANT_NOT_GRANTED) from its next request. Audited.',
+  ],
+  ComplaintPagesController_submit: [
+    'Send the complaint form under a verification page (no login)',
+    'The plain HTML form (form-urlencoded, no script) of the certificate’s public page: the same rules as POST /api/public/complaints; answers an HTML page in Vietnamese with the receipt code (201; 200 when the same complaint had been received), or the form again with the error beside its field (400).',
+  ],
+  ComplaintPagesController_status: [
+    'The page of a complaint’s receipt (no login)',
+    'HTML in Vietnamese: the complaint’s status, its history and the outcome; 404 for an unknown receipt code.',
+  ],
+  ComplaintsController_list: [
+    'List public complaints',
+    'The standing office and inspectors: their province’s complaints, newest first; a district officer: its district’s. Filter by status or certificate code.',
+  ],
+  ComplaintsController_get: [
+    'Read a public complaint',
+    'With the contact, the description and the photo’s description, for the officials of its unit.',
+  ],
+  ComplaintsController_photo: ['Download a complaint’s photo', 'The image sent with the complaint, for the officials of its unit.'],
+  ComplaintsController_triage: [
+    'Triage a public complaint',
+    'The standing office of its province decides once: CONFIRMED announces it (registration.complaint-confirmed.v1) and inspection opens one ad-hoc campaign for the certificate, whose task’s outcome resolves the complaint; DISMISSED with the note the reporter reads; DUPLICATE of an earlier complaint about the same certificate. The same decision again changes nothing; another is 409 COMPLAINT_ALREADY_TRIAGED. Audited.',
+  ],
   PublicVerificationController_page: [
     'Verification page',
     "The public page a QR code opens (Vietnamese HTML): the certificate's live status, product, producer, stars, validity and issuer. No login.",

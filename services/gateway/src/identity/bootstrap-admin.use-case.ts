@@ -32,6 +32,7 @@ export class BootstrapAdminUseCase {
           communeCode: null,
           agencyCode: null,
           producerId: null,
+          consultantId: null,
           active: true,
         }),
       );

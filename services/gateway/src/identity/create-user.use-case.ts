@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, RegistrationSubjects, Role, type Actor, type ProducerView, type UnitView } from '@ocop/contracts';
+import { AppError, RegistrationSubjects, Role, type Actor, type ConsultantView, type ProducerView, type UnitView } from '@ocop/contracts';
 import { NATIONAL_ROLES, NATIONAL_SCOPE, coversProvince, hashPassword } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { writeAudit } from '@ocop/persistence';
@@ -18,6 +18,7 @@ const REQUIRED: Partial<Record<Role, (keyof CreateUserBody)[]>> = {
   [Role.DISTRICT_OFFICER]: ['districtCode'],
   [Role.AGENCY_OFFICER]: ['agencyCode'],
   [Role.LAB]: ['agencyCode'],
+  [Role.CONSULTANT]: ['consultantId'],
 };
 
 /** An admin creates an account in its province (a national admin in any), its scope codes checked against registration's units. */
@@ -33,6 +34,11 @@ export class CreateUserUseCase {
     for (const field of REQUIRED[body.role] ?? []) {
       if (!body[field]) throw AppError.validation('SCOPE_REQUIRED', `${field} is required for role ${body.role}`, field);
     }
+    // A consultant acts for a producer only through that producer's grant, checked on each request: never by its account.
+    if (body.producerId && body.role !== Role.PRODUCER)
+      throw AppError.validation('SCOPE_NOT_ALLOWED', 'only a producer account names a producer', 'producerId');
+    if (body.consultantId && body.role !== Role.CONSULTANT)
+      throw AppError.validation('SCOPE_NOT_ALLOWED', 'only a consultant account names a consultant', 'consultantId');
     if (!coversProvince(admin, body.provinceCode)) {
       throw AppError.forbidden('OUT_OF_SCOPE', 'you may only create users in your province');
     }
@@ -48,6 +54,7 @@ export class CreateUserUseCase {
       communeCode: body.communeCode ?? null,
       agencyCode: body.agencyCode ?? null,
       producerId: body.producerId ?? null,
+      consultantId: body.consultantId ?? null,
       active: true,
     });
     await this.ds.transaction(async (tx) => {
@@ -67,6 +74,7 @@ export class CreateUserUseCase {
           communeCode: user.communeCode,
           districtCode: user.districtCode,
           producerId: user.producerId,
+          consultantId: user.consultantId,
         },
         correlationId: currentContext()?.correlationId,
       });
@@ -108,6 +116,20 @@ export class CreateUserUseCase {
       } catch (err) {
         if (err instanceof AppError && err.code === 'PRODUCER_NOT_FOUND')
           throw AppError.validation('PRODUCER_UNKNOWN', 'no such producer', 'producerId');
+        throw err;
+      }
+    }
+    if (body.consultantId) {
+      try {
+        const c = await this.rpc.request<ConsultantView>(
+          RegistrationSubjects.consultantGet,
+          { consultantId: body.consultantId },
+          { actor: admin },
+        );
+        if (c.provinceCode !== body.provinceCode) throw AppError.notFound('CONSULTANT_NOT_FOUND', 'another province');
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'CONSULTANT_NOT_FOUND')
+          throw AppError.validation('CONSULTANT_UNKNOWN', 'no such consultant in that province', 'consultantId');
         throw err;
       }
     }

@@ -28,6 +28,7 @@ export const DEMO_USERS: { username: string; role: Role; fullName: string; scope
   { username: 'agency.officer', role: Role.AGENCY_OFFICER, fullName: 'Sở Công Thương', scope: { agencyCode: 'SCT' } },
   { username: 'inspector', role: Role.INSPECTOR, fullName: 'Thanh tra viên', scope: {} },
   { username: 'lab', role: Role.LAB, fullName: 'Trung tâm Kiểm nghiệm', scope: { agencyCode: 'LAB01' } },
+  { username: 'consultant', role: Role.CONSULTANT, fullName: 'Trịnh Văn Tư (tư vấn)', scope: { consultantId: DEMO.consultantId } },
 ];
 
 /** Loads the demo users into an empty users table; false when there are users already. */
@@ -57,6 +58,7 @@ export class SeedDemoUsersUseCase {
             communeCode: null,
             agencyCode: null,
             producerId: null,
+            consultantId: null,
             active: true,
             ...u.scope,
           }),

@@ -41,6 +41,10 @@ export class CreateUserBody {
   @Matches(/^[A-Z0-9_-]{2,20}$/, { message: 'agencyCode must be 2-20 uppercase letters or digits' })
   agencyCode?: string;
   @ApiPropertyOptional({ description: 'Producer represented (producers only)' }) @IsOptional() @IsUUID() producerId?: string;
+  @ApiPropertyOptional({ description: "The consultant in registration's register (consultants only)" })
+  @IsOptional()
+  @IsUUID()
+  consultantId?: string;
 }
 
 export class UserView {
@@ -53,6 +57,7 @@ export class UserView {
   @ApiPropertyOptional({ type: String, nullable: true }) communeCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) agencyCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) consultantId: string | null;
   @ApiProperty() active: boolean;
 }
 
@@ -69,7 +74,9 @@ export class ScopeView {
   @ApiPropertyOptional({ type: String, nullable: true }) districtCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) communeCode: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) agencyCode: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) producerId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'For a consultant: the producer it acts for in this request' })
+  producerId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) consultantId: string | null;
 }
 
 /** The authenticated actor as the services see it. */

@@ -13,6 +13,7 @@ export class User {
   @Column({ name: 'commune_code', type: 'text', nullable: true }) communeCode: string | null;
   @Column({ name: 'agency_code', type: 'text', nullable: true }) agencyCode: string | null;
   @Column({ name: 'producer_id', type: 'uuid', nullable: true }) producerId: string | null;
+  @Column({ name: 'consultant_id', type: 'uuid', nullable: true }) consultantId: string | null;
   @Column('boolean', { default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -12,6 +12,7 @@ export const userView = (u: User): UserView => ({
   communeCode: u.communeCode,
   agencyCode: u.agencyCode,
   producerId: u.producerId,
+  consultantId: u.consultantId,
   active: u.active,
 });
 
@@ -26,5 +27,6 @@ export const actorOf = (u: User): Actor => ({
     communeCode: u.communeCode,
     agencyCode: u.agencyCode,
     producerId: u.producerId,
+    consultantId: u.consultantId,
   },
 });

@@ -1,5 +1,6 @@
 import type { PublicCertificateView, PublicTrainingCertificateView } from '@ocop/contracts';
 import { vietnamNumericDate } from '@ocop/documents';
+import { FORM_STYLE, complaintForm } from './complaint.page';
 
 export const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -69,7 +70,10 @@ export function renderVerificationPage(v: PublicCertificateView): string {
     `<h1>Sản phẩm OCOP ${'★'.repeat(v.stars)}</h1>` +
       `<span class="status" id="status" data-status="${esc(v.status)}" style="background:${COLOURS[v.status] ?? '#333'}">${esc(v.statusVi)}</span>` +
       notice +
-      `<div class="card"><dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl></div>`,
+      `<div class="card"><dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${esc(val)}</dd>`).join('')}</dl></div>` +
+      complaintForm(v.code),
+    undefined,
+    FORM_STYLE,
   );
 }
 

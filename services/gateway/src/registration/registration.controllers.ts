@@ -38,6 +38,12 @@ import {
   RoundView,
   TimelineEntryView,
   UnitView,
+  AssessProductIdeaBody,
+  FileProductIdeaCommand,
+  ListProductIdeasQuery,
+  ProductIdeaListView,
+  ProductIdeaView,
+  RejectProductIdeaBody,
   type Actor,
 } from '@ocop/contracts';
 import { CurrentActor, RolesOf } from '@ocop/auth';
@@ -45,7 +51,7 @@ import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { readUpload, storeThenSend } from '../http/uploads.parser';
-import { UuidParam } from '../http/validation.pipe';
+import { UuidParam, YearParam } from '../http/validation.pipe';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
 
@@ -354,5 +360,72 @@ export class GuidanceController {
     @Body() body: GuidanceMessageBody,
   ): Promise<GuidanceThreadView> {
     return this.rpc.request(S.guidanceReply, { ...body, threadId }, { actor });
+  }
+}
+
+@ApiTags('registration: product ideas')
+@ApiProblems()
+@Controller()
+export class ProductIdeasController {
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+
+  @Post('product-ideas')
+  @RolesOf(S.productIdeaFile)
+  @ApiCreatedResponse({ type: ProductIdeaView })
+  file(@CurrentActor() actor: Actor, @Body() body: FileProductIdeaCommand): Promise<ProductIdeaView> {
+    return this.rpc.request(S.productIdeaFile, body, { actor });
+  }
+
+  @Get('product-ideas')
+  @RolesOf(S.productIdeaList)
+  @ApiOkResponse({ type: [ProductIdeaView] })
+  list(@CurrentActor() actor: Actor, @Query() q: ListProductIdeasQuery): Promise<ProductIdeaView[]> {
+    return this.rpc.request(S.productIdeaList, q, { actor });
+  }
+
+  @Get('product-ideas/:id')
+  @RolesOf(S.productIdeaGet)
+  @ApiOkResponse({ type: ProductIdeaView })
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProductIdeaView> {
+    return this.rpc.request(S.productIdeaGet, { ideaId: id }, { actor });
+  }
+
+  @Put('product-ideas/:id/feasibility')
+  @RolesOf(S.productIdeaAssess)
+  @ApiOkResponse({ type: ProductIdeaView })
+  assess(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: AssessProductIdeaBody,
+  ): Promise<ProductIdeaView> {
+    return this.rpc.request(S.productIdeaAssess, { ...body, ideaId: id }, { actor });
+  }
+
+  @Post('product-ideas/:id/pick')
+  @HttpCode(200)
+  @RolesOf(S.productIdeaPick)
+  @ApiOkResponse({ type: ProductIdeaView })
+  pick(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string): Promise<ProductIdeaView> {
+    return this.rpc.request(S.productIdeaPick, { ideaId: id }, { actor });
+  }
+
+  @Post('product-ideas/:id/reject')
+  @HttpCode(200)
+  @RolesOf(S.productIdeaReject)
+  @ApiOkResponse({ type: ProductIdeaView })
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParam()) id: string,
+    @Body() body: RejectProductIdeaBody,
+  ): Promise<ProductIdeaView> {
+    return this.rpc.request(S.productIdeaReject, { ...body, ideaId: id }, { actor });
+  }
+
+  @Post('product-idea-lists/:year/send')
+  @ApiParam({ name: 'year', type: String, example: '2025' })
+  @RolesOf(S.productIdeaListSend)
+  @ApiCreatedResponse({ type: ProductIdeaListView })
+  send(@CurrentActor() actor: Actor, @Param('year', new YearParam()) year: number | string): Promise<ProductIdeaListView> {
+    return this.rpc.request(S.productIdeaListSend, { year }, { actor });
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ListNominationsQuery,
@@ -45,6 +45,7 @@ import { CurrentActor, RolesOf } from '@ocop/auth';
 import { RpcClient } from '@ocop/messaging';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam, YearParam } from '../http/validation.pipe';
+import { WrittenConsultationSweepView } from './scoring-job.dto';
 
 /** Session paperwork: the office of the council's unit, or the council's secretary (a COUNCIL_MEMBER user); the service checks which. */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -337,12 +338,17 @@ export class ScoringJobsController {
   /**
    * Runs a scoring job now (admin); outside production with an explicit as-of instant. `district-transfer`: from
    * 01/07/2025, moves every dossier still waiting at a district to its province's waiting list (the 2025 calendar).
+   * `written-consultation-reminders`: the sweep of written consultations' reminders and escalations.
    */
   @Post(':name/run')
   @HttpCode(200)
   @RolesOf(S.jobRun)
   @ApiParam({ name: 'name', enum: SCORING_JOB_NAMES })
-  @ApiOkResponse({ type: DistrictTransferReportView, description: "The job's report" })
+  @ApiExtraModels(DistrictTransferReportView, WrittenConsultationSweepView)
+  @ApiOkResponse({
+    description: "The job's report",
+    schema: { oneOf: [{ $ref: getSchemaPath(DistrictTransferReportView) }, { $ref: getSchemaPath(WrittenConsultationSweepView) }] },
+  })
   run(@CurrentActor() actor: Actor, @Param('name') name: string, @Body() body: RunJobBody): Promise<unknown> {
     return this.rpc.request(S.jobRun, { ...body, name }, { actor, timeoutMs: 600_000 });
   }

@@ -63,6 +63,8 @@ export class CampaignSelectionWorkflow {
       tasks: selected.length,
       pool: scoped.length,
       rule: c.rule.kind,
+      origin: c.origin,
+      originReference: c.originReference,
     });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -1,5 +1,5 @@
 import { Ctx, Payload } from '@nestjs/microservices';
-import { AgencyEvents, CampaignIdQuery, CreateCampaignCommand, InspectionSubjects as S } from '@ocop/contracts';
+import { AgencyEvents, CampaignIdQuery, CreateCampaignCommand, InspectionSubjects as S, RegistrationEvents } from '@ocop/contracts';
 import {
   Caller,
   EventContext,
@@ -12,14 +12,16 @@ import {
 } from '@ocop/messaging';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { GetCampaignQuery } from './get-campaign.query';
-import { OpenAgencyCampaignUseCase } from './open-agency-campaign.use-case';
+import { OpenAdHocCampaignUseCase } from './open-ad-hoc-campaign.use-case';
 import { ListCampaignsQuery } from './list-campaigns.query';
 import { SelectCampaignUseCase } from './select-campaign.use-case';
 
 /** Agencies' market-surveillance reports, one at a time. */
 const AGENCY_REPORTS: EventConsumerSpec = { name: 'agency-reports', concurrency: 1 };
+/** Public complaints the standing office confirmed, one at a time. */
+const COMPLAINTS: EventConsumerSpec = { name: 'complaints', concurrency: 1 };
 
-/** The bus edge of inspection campaigns: plan, list, read, select the certificates to inspect; an agency's report opens one. */
+/** The bus edge of inspection campaigns: plan, list, read, select the certificates to inspect; an agency's report or a confirmed complaint opens one. */
 @RpcController()
 export class CampaignsHandler {
   constructor(
@@ -27,7 +29,7 @@ export class CampaignsHandler {
     private readonly listCampaigns: ListCampaignsQuery,
     private readonly getCampaign: GetCampaignQuery,
     private readonly selectCampaign: SelectCampaignUseCase,
-    private readonly openAgencyCampaign: OpenAgencyCampaignUseCase,
+    private readonly openAdHocCampaign: OpenAdHocCampaignUseCase,
   ) {}
 
   @Handles(S.campaignCreate)
@@ -52,6 +54,11 @@ export class CampaignsHandler {
 
   @OnEvent(AGENCY_REPORTS, AgencyEvents.marketSurveillanceReported)
   agencyReported(@Ctx() ctx: EventContext): Promise<void> {
-    return this.openAgencyCampaign.execute(ctx.event, ctx.tx);
+    return this.openAdHocCampaign.forAgencyReport(ctx.event, ctx.tx);
+  }
+
+  @OnEvent(COMPLAINTS, RegistrationEvents.complaintConfirmed)
+  complaintConfirmed(@Ctx() ctx: EventContext): Promise<void> {
+    return this.openAdHocCampaign.forComplaint(ctx.event, ctx.tx);
   }
 }

@@ -8,6 +8,13 @@ import { TimelineEntry } from '../dossiers/timeline-entry.entity';
 import { ReevaluationInvitation } from '../reevaluation/reevaluation-invitation.entity';
 import { DossierOpinion, OpinionRule } from '../opinions/opinion.entity';
 import { GuidanceMessage, GuidanceThread } from '../guidance/guidance.entity';
+import { ProductIdea } from '../ideas/product-idea.entity';
+import { ProductIdeaList } from '../ideas/product-idea-list.entity';
+import { ProductIdeas1765300000000 } from './migrations/1765300000000-ProductIdeas';
+import { Complaint, IssuedCertificate } from '../complaints/complaint.entity';
+import { Complaints1765400000000 } from './migrations/1765400000000-Complaints';
+import { Consultant, ConsultantGrant } from '../consultants/consultant.entity';
+import { Consultants1765600000000 } from './migrations/1765600000000-Consultants';
 import { ProductAttributes1765200000000 } from './migrations/1765200000000-ProductAttributes';
 import { GuidanceThreads1765100000000 } from './migrations/1765100000000-GuidanceThreads';
 import { AgencyOpinions1765000000000 } from './migrations/1765000000000-AgencyOpinions';
@@ -31,6 +38,12 @@ export const REGISTRATION_DATABASE = {
     DossierOpinion,
     GuidanceThread,
     GuidanceMessage,
+    ProductIdeaList,
+    ProductIdea,
+    IssuedCertificate,
+    Complaint,
+    Consultant,
+    ConsultantGrant,
   ],
   migrations: [
     InitialRegistration1763800000000,
@@ -39,5 +52,8 @@ export const REGISTRATION_DATABASE = {
     AgencyOpinions1765000000000,
     GuidanceThreads1765100000000,
     ProductAttributes1765200000000,
+    ProductIdeas1765300000000,
+    Complaints1765400000000,
+    Consultants1765600000000,
   ],
 };

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { RegistrationEvents, SYSTEM_ACTOR } from '@ocop/contracts';
+import { DEMO, RegistrationEvents, SYSTEM_ACTOR } from '@ocop/contracts';
 import { EventOutbox } from '@ocop/messaging';
 import { cycleYear } from '@ocop/domain';
 import { writeAudit } from '@ocop/persistence';
 import { AdministrativeUnit } from '../units/administrative-unit.entity';
 import { Producer } from '../producers/producer.entity';
+import { Consultant } from '../consultants/consultant.entity';
+import { ConsultantsRepository } from '../consultants/consultants.repository';
 import { NO_PRODUCT_ATTRIBUTES, Product } from '../products/product.entity';
 import { EvaluationRound } from '../rounds/round.entity';
 import { UnitsRepository } from '../units/units.repository';
@@ -23,6 +25,7 @@ export class SeedDemoDataUseCase {
     private readonly ds: DataSource,
     private readonly units: UnitsRepository,
     private readonly producers: ProducersRepository,
+    private readonly consultants: ConsultantsRepository,
     private readonly products: ProductsRepository,
     private readonly rounds: RoundsRepository,
     private readonly outbox: EventOutbox,
@@ -83,6 +86,21 @@ export class SeedDemoDataUseCase {
         name: product.name,
         productSetCode: product.productSetCode,
       });
+      // A consultant in the province's register, for the demo consultant account (no producer has granted it access yet).
+      await this.consultants.insert(
+        tx,
+        Object.assign(new Consultant(), {
+          id: DEMO.consultantId,
+          provinceCode: DEMO_PROVINCE.code,
+          kind: 'INDIVIDUAL' as const,
+          name: 'Trịnh Văn Tư',
+          registrationNumber: null,
+          phone: '0912 000 111',
+          services: ['DOSSIER', 'PRODUCT_STORY'],
+          createdAt: asOf,
+          createdBy: SYSTEM_ACTOR.id,
+        }),
+      );
       const year = cycleYear(asOf);
       await this.rounds.insert(
         tx,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, RegistrationEvents, type Actor, type CreateDossierCommand } from '@ocop/contracts';
 import { DossierStatus, cycleYear } from '@ocop/domain';
 import { readScopeOf } from '@ocop/auth';
+import type { Tx } from '@ocop/persistence';
 import { Dossier } from './dossier.entity';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierWorkflow } from './dossier.workflow';
@@ -23,8 +24,9 @@ export class CreateDossierUseCase {
     private readonly fileInvitations: FileReevaluationInvitationsUseCase,
   ) {}
 
-  async execute(actor: Actor, cmd: CreateDossierCommand, asOf: Date): Promise<Dossier> {
-    return this.ds.transaction(async (tx) => {
+  /** Runs in its own transaction, or in `outer` (a picked product idea: the product, its dossier and the idea commit together). */
+  async execute(actor: Actor, cmd: CreateDossierCommand, asOf: Date, outer?: Tx): Promise<Dossier> {
+    const run = async (tx: Tx): Promise<Dossier> => {
       const product = await this.products.find(cmd.productId, tx);
       const producer = product && (await this.producers.get(readScopeOf(actor), product.producerId, tx));
       if (!product || !producer) throw AppError.notFound('PRODUCT_NOT_FOUND', 'no such product');
@@ -52,6 +54,7 @@ export class CreateDossierUseCase {
       await this.workflow.record(tx, actor, d, 'create', { kind: d.kind }, RegistrationEvents.dossierCreated, { kind: d.kind });
       await this.fileInvitations.execute(tx, actor, d);
       return d;
-    });
+    };
+    return outer ? run(outer) : this.ds.transaction(run);
   }
 }

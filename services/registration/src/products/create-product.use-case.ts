@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError, RegistrationEvents, type Actor, type CreateProductCommand, type ProductRegisteredData } from '@ocop/contracts';
-import { PRODUCT_SETS, isProductSetCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
-import { writeAudit } from '@ocop/persistence';
+import { writeAudit, type Tx } from '@ocop/persistence';
 import { currentContext, now } from '@ocop/observability';
 import { NO_PRODUCT_ATTRIBUTES, Product } from './product.entity';
 import { ProductsRepository } from './products.repository';
 import { ProducersRepository } from '../producers/producers.repository';
 import { readScopeOf } from '@ocop/auth';
+import { requireProductSet } from './product-set.policy';
 
+/** Registers a product of a producer in the caller's scope; audited and announced (`registration.product-registered.v1`). */
 @Injectable()
 export class CreateProductUseCase {
   constructor(
@@ -20,14 +21,10 @@ export class CreateProductUseCase {
     private readonly outbox: EventOutbox,
   ) {}
 
-  async execute(actor: Actor, cmd: CreateProductCommand): Promise<Product> {
-    if (!isProductSetCode(cmd.productSetCode))
-      throw AppError.validation(
-        'PRODUCT_SET_UNKNOWN',
-        `no product set ${cmd.productSetCode}; one of ${PRODUCT_SETS.map((x) => x.code).join(', ')} (GET /api/reference/product-sets)`,
-        'productSetCode',
-      );
-    return this.ds.transaction(async (tx) => {
+  /** Runs in its own transaction, or in `outer` (a picked product idea: the product, its dossier and the idea commit together). */
+  async execute(actor: Actor, cmd: CreateProductCommand, outer?: Tx): Promise<Product> {
+    requireProductSet(cmd.productSetCode);
+    const run = async (tx: Tx): Promise<Product> => {
       const producer = await this.producers.get(readScopeOf(actor), cmd.producerId, tx);
       if (!producer) throw AppError.notFound('PRODUCER_NOT_FOUND', 'no such producer');
       const p = Object.assign(new Product(), {
@@ -52,6 +49,7 @@ export class CreateProductUseCase {
       const data: ProductRegisteredData = { productId: p.id, producerId: p.producerId, name: p.name, productSetCode: p.productSetCode };
       await this.outbox.enqueueEvent(tx, RegistrationEvents.productRegistered, p.id, data);
       return p;
-    });
+    };
+    return outer ? run(outer) : this.ds.transaction(run);
   }
 }

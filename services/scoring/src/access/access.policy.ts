@@ -1,5 +1,5 @@
 import { AppError, Role, type Actor } from '@ocop/contracts';
-import { coversProvince, spansAllProvinces } from '@ocop/auth';
+import { actsForProducer, coversProvince, spansAllProvinces } from '@ocop/auth';
 
 /** The administrative unit a council or an evaluation belongs to. */
 export interface UnitRef {
@@ -49,7 +49,7 @@ export function canReadEvaluation(
   e: UnitRef & { producerId: string; communeCode: string; districtCode: string | null; sessionId: string | null },
   memberSessionIds?: ReadonlySet<string>,
 ): boolean {
-  if (actor.role === Role.PRODUCER) return actor.scope.producerId === e.producerId;
+  if (actor.role === Role.PRODUCER || actor.role === Role.CONSULTANT) return actsForProducer(actor) === e.producerId;
   if (actor.role === Role.COMMUNE_OFFICER) return actor.scope.communeCode === e.communeCode;
   if (actor.role === Role.DISTRICT_OFFICER) return actor.scope.districtCode === e.districtCode;
   if (actor.role === Role.COUNCIL_MEMBER) return !!e.sessionId && !!memberSessionIds?.has(e.sessionId);

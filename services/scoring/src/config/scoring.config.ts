@@ -1,4 +1,4 @@
-import { loadServiceConfig, type ServiceConfig } from '@ocop/service-kit';
+import { intSetting, loadServiceConfig, type ServiceConfig } from '@ocop/service-kit';
 import type { DistrictTransition } from '@ocop/domain';
 
 /** The scoring service's whole configuration, read once at start (no process.env elsewhere). */
@@ -16,6 +16,20 @@ export interface ScoringConfig extends ServiceConfig {
    * NO_CERTIFICATE and withheldReason PROVISIONAL_CRITERIA (its stars are recorded as indicative).
    */
   allowProvisionalCertification: boolean;
+  /** The BullMQ queue of scoring's jobs (REDIS_URL, REDIS_PREFIX). */
+  redisUrl: string;
+  redisPrefix: string;
+  /** This process declares the recurring jobs (JOBS_SCHEDULER_OWNER, default true; every process runs the workers). */
+  schedulerOwner: boolean;
+  /**
+   * Hours before a written consultation's deadline from which its members with sheets missing are reminded, once
+   * (WRITTEN_CONSULTATION_REMINDER_HOURS, default 48).
+   */
+  writtenConsultationReminderHours: number;
+  /** Cron pattern of the sweep of written consultations' reminders and escalations (Vietnam time; WRITTEN_CONSULTATION_CRON, hourly). */
+  writtenConsultationCron: string;
+  jobStalledIntervalMs?: number;
+  jobLockDurationMs?: number;
 }
 
 function flag(value: string | undefined, name: string, fallback: boolean): boolean {
@@ -33,5 +47,10 @@ export function loadScoringConfig(env: NodeJS.ProcessEnv = process.env): Scoring
       provinceCertifiesDistrictStars: flag(env.DISTRICT_TRANSITION_PROVINCE_CERTIFIES, 'DISTRICT_TRANSITION_PROVINCE_CERTIFIES', true),
     },
     allowProvisionalCertification: flag(env.ALLOW_PROVISIONAL_CERTIFICATION, 'ALLOW_PROVISIONAL_CERTIFICATION', false),
+    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisPrefix: env.REDIS_PREFIX ?? 'ocop',
+    schedulerOwner: flag(env.JOBS_SCHEDULER_OWNER, 'JOBS_SCHEDULER_OWNER', true),
+    writtenConsultationReminderHours: intSetting(env, 'WRITTEN_CONSULTATION_REMINDER_HOURS', 48, 0),
+    writtenConsultationCron: env.WRITTEN_CONSULTATION_CRON ?? '20 * * * *',
   };
 }

@@ -18,6 +18,8 @@ import { AdvisorySheets1765300000000 } from './migrations/1765300000000-Advisory
 import { AdvisorySheet } from '../sessions/advisory-sheet.entity';
 import { EvaluationPlans1765400000000 } from './migrations/1765400000000-EvaluationPlans';
 import { DistrictEvaluationPlan, ExpertAssignment } from '../evaluation-plans/evaluation-plan.entity';
+import { WrittenConsultation1765500000000 } from './migrations/1765500000000-WrittenConsultation';
+import { WrittenConsultationReminder } from '../sessions/written-consultation-reminder.entity';
 
 /** The scoring schema: its entities and migration history (also used to build the test template). */
 export const SCORING_DATABASE = {
@@ -38,6 +40,7 @@ export const SCORING_DATABASE = {
     AdvisorySheet,
     DistrictEvaluationPlan,
     ExpertAssignment,
+    WrittenConsultationReminder,
   ],
   migrations: [
     InitialScoring1764000000000,
@@ -46,5 +49,6 @@ export const SCORING_DATABASE = {
     MinistrySamples1765200000000,
     AdvisorySheets1765300000000,
     EvaluationPlans1765400000000,
+    WrittenConsultation1765500000000,
   ],
 };

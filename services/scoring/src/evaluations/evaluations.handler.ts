@@ -1,11 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   EvaluationIdQuery,
   InspectionEvents,
   RegistrationEvents,
   ListEvaluationsQuery as ListEvaluationsRequest,
-  RunScoringJobCommand,
   ScoringSubjects as S,
   SetLabResultCommand,
   type EvaluationView,
@@ -20,14 +18,10 @@ import {
   Handles,
   OnEvent,
   RpcController,
-  adminRunAsOf,
   requireActor,
   type EventConsumerSpec,
   type RpcContext,
 } from '@ocop/messaging';
-import { runAsOf } from '@ocop/observability';
-import { SCORING_CONFIG } from '../scoring.tokens';
-import type { ScoringConfig } from '../config/scoring.config';
 import { GetEvaluationQuery } from './get-evaluation.query';
 import { GetStarGapQuery } from './get-star-gap.query';
 import { MinistrySamplesUseCases } from './ministry-samples.use-cases';
@@ -36,7 +30,6 @@ import { RecordSampleResultUseCase } from './record-sample-result.use-case';
 import { ListEvaluationsQuery } from './list-evaluations.query';
 import { RecordOpinionUseCase } from './record-opinion.use-case';
 import { SetLabResultUseCase } from './set-lab-result.use-case';
-import { TransferDistrictEvaluationsUseCase, type DistrictTransferReport } from './transfer-district-evaluations.use-case';
 
 /** Proposed dossiers open evaluations. */
 const INTAKE: EventConsumerSpec = { name: 'intake', concurrency: 4 };
@@ -45,7 +38,7 @@ const LAB_RESULTS: EventConsumerSpec = { name: 'lab-results', concurrency: 2 };
 /** Agencies' opinions open the gate of evaluations whose dossier requires them. */
 const OPINIONS: EventConsumerSpec = { name: 'opinions', concurrency: 2 };
 
-/** The bus edge of evaluations (requests, the proposals and lab results that feed them), and of the 2025 district transfer. */
+/** The bus edge of evaluations (requests, the proposals and lab results that feed them). */
 @RpcController()
 export class EvaluationsHandler {
   constructor(
@@ -54,11 +47,9 @@ export class EvaluationsHandler {
     private readonly starGap: GetStarGapQuery,
     private readonly ministrySamples: MinistrySamplesUseCases,
     private readonly setLabResult: SetLabResultUseCase,
-    private readonly districtTransfer: TransferDistrictEvaluationsUseCase,
     private readonly openEvaluation: OpenEvaluationUseCase,
     private readonly recordSampleResult: RecordSampleResultUseCase,
     private readonly recordOpinion: RecordOpinionUseCase,
-    @Inject(SCORING_CONFIG) private readonly config: ScoringConfig,
   ) {}
 
   @Handles(S.evaluationList)
@@ -94,13 +85,6 @@ export class EvaluationsHandler {
   @Handles(S.evaluationSetLabResult)
   setLab(@Payload() c: SetLabResultCommand, @Caller() call: RpcContext): Promise<EvaluationView> {
     return this.setLabResult.execute(requireActor(call), c);
-  }
-
-  @Handles(S.jobRun)
-  runJob(@Payload() c: RunScoringJobCommand, @Caller() call: RpcContext): Promise<DistrictTransferReport> {
-    const actor = requireActor(call);
-    const asOf = adminRunAsOf(c.asOf, call, this.config.mode);
-    return runAsOf(asOf, 'job', () => this.districtTransfer.execute(actor, asOf)); // what the job writes is stamped with its as-of
   }
 
   @OnEvent(INTAKE, RegistrationEvents.dossierProposed)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DEFAULT_PAGE, Role, type Actor } from '@ocop/contracts';
-import { spansAllProvinces } from '@ocop/auth';
+import { actsForProducer, spansAllProvinces } from '@ocop/auth';
 import { Tier } from '@ocop/domain';
 import type { Tx } from '@ocop/persistence';
 import { Evaluation, type StoredResult } from './evaluation.entity';
@@ -63,7 +63,8 @@ export class EvaluationsRepository {
     const national = spansAllProvinces(actor);
     if (!national) qb.andWhere(`(e.province_code = :pc OR e.tier = 'CENTRAL')`, { pc: actor.scope.provinceCode });
     const sessions = await this.memberSessionIds(actor);
-    if (actor.role === Role.PRODUCER) qb.andWhere('e.producer_id = :own', { own: actor.scope.producerId ?? null });
+    if (actor.role === Role.PRODUCER || actor.role === Role.CONSULTANT)
+      qb.andWhere('e.producer_id = :own', { own: actsForProducer(actor) });
     else if (actor.role === Role.COMMUNE_OFFICER) qb.andWhere('e.commune_code = :own', { own: actor.scope.communeCode ?? null });
     else if (actor.role === Role.DISTRICT_OFFICER) qb.andWhere('e.district_code = :own', { own: actor.scope.districtCode ?? null });
     else if (actor.role === Role.COUNCIL_MEMBER) qb.andWhere('e.session_id = ANY(:sessions)', { sessions: [...(sessions ?? [])] });

@@ -3,17 +3,22 @@ import { DataSource } from 'typeorm';
 import { AppError, ScoringEvents, type Actor, type AddAgendaCommand, type DossierScheduledData, type SessionView } from '@ocop/contracts';
 import { treeForProductSet, type LegalVersionCode } from '@ocop/domain';
 import { EventOutbox } from '@ocop/messaging';
+import { now } from '@ocop/observability';
 import { SessionItem } from './session-item.entity';
 import { SessionsRepository } from './sessions.repository';
 import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser } from './session.policy';
 import { auditSessionChange } from './session.audit';
+import { assertSheetsOpen, assertWrittenAgendaItem } from './written-consultation.policy';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { evaluationEventData } from '../evaluations/evaluation.workflow';
 import { CatalogueLoader } from '../catalogue/catalogue.loader';
 import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
-/** Puts dossiers awaiting a session at this council's tier and unit on the agenda, pinning the catalogue revision they are scored against. */
+/**
+ * Puts dossiers awaiting a session at this council's tier and unit on the agenda, pinning the catalogue revision they are
+ * scored against. A written consultation takes re-evaluation dossiers only, and none once its sheets are due.
+ */
 @Injectable()
 export class AddToAgendaUseCase {
   constructor(
@@ -31,6 +36,7 @@ export class AddToAgendaUseCase {
       if (!state) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
       assertOrganiser(actor, state);
       state.assertOpen();
+      assertSheetsOpen(state.session, now());
       const unique = [...new Set(c.evaluationIds)];
       // The organiser may schedule what waits at the council's tier and unit: checked item by item below.
       const evaluations = await this.evaluations.getManyForUpdate(tx, POLICY_CHECKED, unique);
@@ -51,6 +57,7 @@ export class AddToAgendaUseCase {
         }
         if (e.status !== 'AWAITING_SESSION')
           throw AppError.conflict('AGENDA_EVALUATION_NOT_WAITING', `dossier ${e.dossierCode} is ${e.status}`, `evaluationIds.${i}`);
+        assertWrittenAgendaItem(state.session, e, `evaluationIds.${i}`);
         const { revision, catalogue } = await this.catalogues.forLegalVersion(e.legalVersion as LegalVersionCode, tx);
         treeForProductSet(catalogue, e.productSetCode);
         items.push(

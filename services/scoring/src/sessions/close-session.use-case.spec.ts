@@ -95,6 +95,8 @@ describe('CloseSessionUseCase (deferrals)', () => {
     conflicts?: MemberConflict[];
     /** Per evaluation id, the agencies whose required opinion has not been heard. */
     missingOpinions?: Map<string, string[]>;
+    /** A written consultation with this deadline (no attendance). */
+    sheetsDueAt?: Date;
   }) {
     const session = Object.assign(new Session(), {
       id: randomUUID(),
@@ -106,6 +108,7 @@ describe('CloseSessionUseCase (deferrals)', () => {
       status: 'OPEN',
       presentMemberIds: o.present.map((m) => m.id),
       minutes: null,
+      ...(o.sheetsDueAt ? { mode: 'WRITTEN', sheetsDueAt: o.sheetsDueAt, sheetsEscalatedAt: null } : {}),
     });
     const state = new SessionState(session, { council, members, conflicts: o.conflicts ?? [] });
     const items = o.evaluations.map((e, i) =>
@@ -240,5 +243,71 @@ describe('CloseSessionUseCase (deferrals)', () => {
     // Nothing was scored, so no catalogue was loaded and nothing went on to the next tier.
     expect(catalogues.byRevisionId).not.toHaveBeenCalled();
     expect(workflow.open).not.toHaveBeenCalled();
+  });
+
+  describe('a written consultation', () => {
+    const conflictOf = (m: CouncilMember, e: Evaluation) =>
+      Object.assign(new MemberConflict(), {
+        memberId: m.id,
+        producerId: e.producerId,
+        reason: 'cổ đông',
+        declaredBy: 'office',
+        declaredAt: asOf,
+      });
+
+    it('closes before its deadline only once every sheet owed has arrived', async () => {
+      const e = evaluation({ dossierKind: 'RE_EVALUATION' });
+      const { useCase, session, sessions } = setUp({
+        present: [],
+        evaluations: [e],
+        sheetsDueAt: new Date(asOf.getTime() + 3_600_000),
+        sheets: (sessionId) => [sheet(sessionId, e, chair, 8000), sheet(sessionId, e, m1, 8000)],
+      });
+      await expect(useCase.execute(asActor(secretary), session.id, asOf)).rejects.toMatchObject({
+        code: 'SESSION_SHEETS_OUTSTANDING',
+        message: expect.stringContaining(m2.fullName),
+      });
+      expect(sessions.close).not.toHaveBeenCalled();
+    });
+
+    it('after its deadline defers only the dossiers whose sheets received miss the quorum, and its minutes say how it was held', async () => {
+      const short = evaluation({ dossierKind: 'RE_EVALUATION' }); // the chair's sheet only: 1 of the 2 required
+      const enough = evaluation({ dossierKind: 'RE_EVALUATION', labState: 'FAILED' }); // 2 of 3 sheets: the quorum is met
+      const chairExcluded = evaluation({ dossierKind: 'RE_EVALUATION', labState: 'FAILED' }); // the chair counts, linked to the producer
+      const { useCase, session, sessions } = setUp({
+        present: [],
+        evaluations: [short, enough, chairExcluded],
+        conflicts: [conflictOf(chair, chairExcluded)],
+        sheetsDueAt: new Date(asOf.getTime() - 60_000),
+        sheets: (sessionId) => [
+          sheet(sessionId, short, chair, 8000),
+          sheet(sessionId, enough, chair, 8000),
+          sheet(sessionId, enough, m1, 8000),
+          sheet(sessionId, chairExcluded, m1, 8000),
+          sheet(sessionId, chairExcluded, m2, 8000),
+        ],
+      });
+
+      const minutes = await useCase.execute(asActor(secretary), session.id, asOf);
+
+      expect(minutes.deferred.map((d) => [d.dossierCode, d.reasons])).toEqual([
+        [short.dossierCode, ['SHEETS_MISSING']],
+        [enough.dossierCode, ['LAB_RESULT_FAILED']],
+        [chairExcluded.dossierCode, ['LAB_RESULT_FAILED']],
+      ]);
+      expect(minutes.deferred[0]!.reasonVi).toBe('số phiếu đánh giá nhận được không bảo đảm số thành viên tối thiểu theo quy định');
+      expect(minutes.mode).toBe('WRITTEN');
+      expect(minutes.quorum).toMatchObject({ required: 2, present: 3, chairPresent: true, met: true });
+      expect(minutes.members.filter((m) => m.present).map((m) => m.fullName)).toEqual([chair, m1, m2].map((m) => m.fullName));
+      expect(minutes.writtenConsultation).toMatchObject({
+        formVi: 'Hình thức: lấy ý kiến bằng văn bản về phiếu đánh giá',
+        sheetsDueAt: session.sheetsDueAt!.toISOString(),
+        sheetsDueAtVi: '10/05/2025 09:59',
+        sentBy: [chair, m1, m2].map((m) => m.fullName),
+        missingFrom: [m1, m2].map((m) => m.fullName),
+      });
+      expect(minutes.writtenConsultation!.summaryVi).toContain('hạn gửi phiếu đánh giá: 10/05/2025 09:59 (giờ Việt Nam)');
+      expect(sessions.close).toHaveBeenCalled();
+    });
   });
 });

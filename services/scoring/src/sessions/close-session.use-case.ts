@@ -31,7 +31,8 @@ import { assertTierActs } from './session.policy';
 import { auditSessionChange } from './session.audit';
 import { SCORING_CONFIG } from '../scoring.tokens';
 import type { ScoringConfig } from '../config/scoring.config';
-import { COUNCIL_ROLE_VI, DEFERRAL_VI, decisionVi } from './minutes.document';
+import { COUNCIL_ROLE_VI, DEFERRAL_VI, WRITTEN_DEFERRAL_VI, decisionVi, writtenConsultationMinutes } from './minutes.document';
+import { assertMayCloseWritten, dossierQuorum, isWritten, missingSheets, respondents } from './written-consultation.policy';
 import { Evaluation, type StoredResult } from '../evaluations/evaluation.entity';
 import { EvaluationsRepository, type EvaluationCloseUpdate } from '../evaluations/evaluations.repository';
 import { EvaluationWorkflow, evaluationEventData, unitAtTier } from '../evaluations/evaluation.workflow';
@@ -43,6 +44,11 @@ import { readerScope } from '../access/scoring-scope.policy';
  * exact mean, band, cap by mandatory criteria, routing — or deferred back to the waiting list with its reasons
  * (lab results missing or failed, sheets missing, spread unresolved). Results, minutes, forwarded evaluations
  * and events are written in one transaction.
+ *
+ * A written consultation closes after the deadline of its sheets, or before it once every sheet owed has arrived;
+ * there is no attendance to check, the quorum is each dossier's on the sheets received (written-consultation.policy.ts):
+ * a dossier is finalised on the sheets received (their mean) when its quorum is met, and deferred with SHEETS_MISSING
+ * only when it is not. A consultation where no dossier meets it still closes (all deferred, back to the waiting list).
  */
 @Injectable()
 export class CloseSessionUseCase {
@@ -67,17 +73,26 @@ export class CloseSessionUseCase {
       }
       state.assertOpen();
       assertTierActs(council.tier, asOf);
-      const quorum = state.quorum();
-      if (!quorum.met) {
-        throw AppError.conflict(
-          'SESSION_QUORUM_NOT_MET',
-          `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`,
-        );
+      const written = isWritten(state.session);
+      if (!written) {
+        const quorum = state.quorum();
+        if (!quorum.met) {
+          throw AppError.conflict(
+            'SESSION_QUORUM_NOT_MET',
+            `${quorum.present} scoring members present, ${quorum.required} required${quorum.chairRequired && !quorum.chairPresent ? ' and the chair must be present' : ''}`,
+          );
+        }
       }
       const items = await this.sessions.agenda(state, tx);
       if (items.length === 0) throw AppError.rule('SESSION_AGENDA_EMPTY', 'the session has no dossiers on its agenda');
       const evaluations = new Map((await this.evaluations.onAgenda(items, tx)).map((e) => [e.id, e]));
       const sheets = await this.scoreSheets.ofSession(state, tx);
+      const agenda = items
+        .map((i) => evaluations.get(i.evaluationId)!)
+        .map((e) => ({ evaluationId: e.id, producerId: e.producerId, dossierCode: e.dossierCode }));
+      const missing = missingSheets(state, agenda, sheets);
+      assertMayCloseWritten(state.session, asOf, missing);
+      const quorum = written ? state.quorumOf(respondents(state, sheets)) : state.quorum();
       const missingOpinions = await this.evaluations.missingOpinions(tx, [...evaluations.values()]);
       const names = new Map(members.map((m) => [m.id, m.fullName]));
       const closedAt = asOf.toISOString();
@@ -96,7 +111,10 @@ export class CloseSessionUseCase {
         const own = sheets.filter((s) => s.evaluationId === e.id && eligibleIds.has(s.memberId));
         const reasons: string[] = [];
         if (eligible.length === 0) reasons.push('NO_ELIGIBLE_MEMBERS');
-        else if (own.length < eligible.length) reasons.push('SHEETS_MISSING');
+        else if (
+          written ? !dossierQuorum(state, { evaluationId: e.id, producerId: e.producerId }, sheets).met : own.length < eligible.length
+        )
+          reasons.push('SHEETS_MISSING');
         if (e.labState === 'PENDING') reasons.push('LAB_RESULT_MISSING');
         if (e.labState === 'FAILED') reasons.push('LAB_RESULT_FAILED');
         if (missingOpinions.has(e.id)) reasons.push('AGENCY_OPINION_MISSING');
@@ -110,7 +128,7 @@ export class CloseSessionUseCase {
             dossierCode: e.dossierCode,
             productName: e.productName,
             reasons,
-            reasonVi: reasons.map((r) => DEFERRAL_VI[r]).join('; '),
+            reasonVi: reasons.map((r) => (written ? WRITTEN_DEFERRAL_VI[r] : undefined) ?? DEFERRAL_VI[r]).join('; '),
           });
           const data: EvaluationDeferredData = { ...evaluationEventData(e), sessionId, reasons };
           events.push({ type: ScoringEvents.evaluationDeferred, subject: e.dossierId, data });
@@ -236,7 +254,8 @@ export class CloseSessionUseCase {
       await this.evaluations.applyCloseUpdates(tx, updates);
       await this.sessions.setOutcomes(tx, sessionId, items);
 
-      const present = new Set(state.session.presentMemberIds);
+      // A written consultation has no attendance: a member "present" in its minutes is one who sent sheets.
+      const present = new Set(written ? respondents(state, sheets).map((m) => m.id) : state.session.presentMemberIds);
       const legalVersions = new Set([...evaluations.values()].map((e) => e.legalVersion));
       const minutes: MinutesView = {
         sessionId,
@@ -252,6 +271,14 @@ export class CloseSessionUseCase {
         closedAt,
         legalBasisVi: [...LEGAL_VERSIONS.filter((v) => legalVersions.has(v.code)).map((v) => v.decisionVi), ...transitionNotes],
         catalogueVi: [...catalogueTitles].join('; '),
+        mode: state.session.mode ?? 'MEETING',
+        writtenConsultation: written
+          ? writtenConsultationMinutes(
+              state.session.sheetsDueAt!,
+              respondents(state, sheets).map((m) => m.fullName),
+              [...missing.keys()].map((m) => m.fullName),
+            )
+          : null,
         quorum,
         members: members.map((m) => ({
           memberId: m.id,

@@ -9,10 +9,14 @@ import { SessionsRepository } from './sessions.repository';
 import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser, assertTierActs } from './session.policy';
 import { auditSessionChange } from './session.audit';
+import { sessionSchedule } from './written-consultation.policy';
 import { CouncilsRepository } from '../councils/councils.repository';
 import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
-/** The council's organisers open a session; its reference (BB-<unit>-<year>-<n>) numbers the unit's sessions of the cycle year. */
+/**
+ * The council's organisers open a session — a meeting, or a written consultation with the deadline of its sheets; its
+ * reference (BB-<unit>-<year>-<n>) numbers the unit's sessions of the cycle year.
+ */
 @Injectable()
 export class CreateSessionUseCase {
   constructor(
@@ -27,6 +31,7 @@ export class CreateSessionUseCase {
     if (!council) throw AppError.notFound('COUNCIL_NOT_FOUND', 'no such council');
     assertOrganiser(actor, new SessionState({ presentMemberIds: [] } as unknown as Session, council));
     assertTierActs(council.council.tier, asOf);
+    const { mode, sheetsDueAt } = sessionSchedule(c, asOf);
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
       const year = cycleYear(asOf);
@@ -42,6 +47,9 @@ export class CreateSessionUseCase {
           location: c.location ?? null,
           scheduledFor: new Date(c.scheduledFor),
           status: 'OPEN',
+          mode,
+          sheetsDueAt,
+          sheetsEscalatedAt: null,
           presentMemberIds: [],
           minutes: null,
           closedAt: null,
@@ -49,7 +57,13 @@ export class CreateSessionUseCase {
           createdBy: actor.id,
         }),
       );
-      await auditSessionChange(tx, actor, 'session.create', 'session', id, { councilId: c.councilId, reference, title: c.title });
+      await auditSessionChange(tx, actor, 'session.create', 'session', id, {
+        councilId: c.councilId,
+        reference,
+        title: c.title,
+        mode,
+        sheetsDueAt: sheetsDueAt?.toISOString() ?? null,
+      });
     });
     return this.getSession.execute(actor, id);
   }

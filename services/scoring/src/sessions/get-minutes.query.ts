@@ -12,6 +12,11 @@ export class GetMinutesQuery {
     const state = await this.sessions.getState(readerScope(actor), sessionId);
     if (!state) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
     if (!state.session.minutes) throw AppError.conflict('SESSION_NOT_CLOSED', 'the minutes exist once the secretary closes the session');
-    return state.session.minutes;
+    // Minutes stored before written consultations existed are a meeting's.
+    return {
+      ...state.session.minutes,
+      mode: state.session.minutes.mode ?? 'MEETING',
+      writtenConsultation: state.session.minutes.writtenConsultation ?? null,
+    };
   }
 }

@@ -1,5 +1,7 @@
 import type { MinutesResultView, MinutesView } from '@ocop/contracts';
-import type { MinutesDocument } from '@ocop/documents';
+import type { MinutesDocument, WrittenConsultationMinutes } from '@ocop/documents';
+import { VOTING_ROLES } from '../councils/council-member.entity';
+import { WRITTEN_FORM_VI, vietnamDeadline } from './written-consultation.policy';
 
 export const TIER_VI: Record<string, string> = { DISTRICT: 'cấp huyện', PROVINCE: 'cấp tỉnh', CENTRAL: 'cấp trung ương' };
 
@@ -19,6 +21,34 @@ export const DEFERRAL_VI: Record<string, string> = {
   SPREAD_UNRESOLVED: 'điểm của các thành viên chênh lệch vượt mức cho phép, cần thảo luận và chấm lại',
   NO_ELIGIBLE_MEMBERS: 'không có thành viên đủ điều kiện chấm điểm',
 };
+
+/** A written consultation's deferral reasons where a meeting's wording does not fit (no one is "present"). */
+export const WRITTEN_DEFERRAL_VI: Record<string, string> = {
+  SHEETS_MISSING: 'số phiếu đánh giá nhận được không bảo đảm số thành viên tối thiểu theo quy định',
+  SPREAD_UNRESOLVED: 'điểm của các thành viên chênh lệch vượt mức cho phép, cần đánh giá lại',
+};
+
+/** What the minutes of a written consultation state instead of attendance. */
+export function writtenConsultationMinutes(
+  sheetsDueAt: Date,
+  sentBy: string[],
+  missingFrom: string[],
+): NonNullable<MinutesView['writtenConsultation']> {
+  const due = vietnamDeadline(sheetsDueAt);
+  const summary = [
+    `${WRITTEN_FORM_VI}; hạn gửi phiếu đánh giá: ${due} (giờ Việt Nam).`,
+    `Thành viên đã gửi phiếu đánh giá: ${sentBy.length ? sentBy.join(', ') : 'không có'}.`,
+    ...(missingFrom.length ? [`Thành viên chưa gửi đủ phiếu đánh giá: ${missingFrom.join(', ')}.`] : []),
+  ];
+  return {
+    formVi: WRITTEN_FORM_VI,
+    sheetsDueAt: sheetsDueAt.toISOString(),
+    sheetsDueAtVi: due,
+    sentBy,
+    missingFrom,
+    summaryVi: summary.join(' '),
+  };
+}
 
 /** The conclusion written in the minutes for one dossier. */
 export function decisionVi(
@@ -78,5 +108,25 @@ export function minutesDocument(m: MinutesView): MinutesDocument {
     deferred: m.deferred.map((d) => ({ dossierCode: d.dossierCode, productName: d.productName, reasonVi: d.reasonVi })),
     chairName: m.chairName,
     secretaryName: m.secretaryName,
+    ...(m.writtenConsultation ? { written: writtenDocument(m, m.writtenConsultation) } : {}),
+  };
+}
+
+/** A written consultation's part of the PDF: `present`, in its minutes, means a member sent sheets. */
+function writtenDocument(m: MinutesView, w: NonNullable<MinutesView['writtenConsultation']>): WrittenConsultationMinutes {
+  const missing = new Set(w.missingFrom);
+  return {
+    formVi: w.formVi,
+    sheetsDueAtVi: w.sheetsDueAtVi,
+    sentBy: w.sentBy,
+    missingFrom: w.missingFrom,
+    scoring: m.members
+      .filter((x) => VOTING_ROLES.has(x.role))
+      .map((x) => ({
+        fullName: x.fullName,
+        roleVi: x.roleVi,
+        agency: x.agency,
+        sheetsVi: !x.present ? 'Không gửi' : missing.has(x.fullName) ? 'Gửi chưa đủ' : 'Đã gửi đủ',
+      })),
   };
 }

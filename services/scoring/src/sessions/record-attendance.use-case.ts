@@ -5,6 +5,7 @@ import { SessionsRepository } from './sessions.repository';
 import { GetSessionQuery } from './get-session.query';
 import { assertOrganiser } from './session.policy';
 import { auditSessionChange } from './session.audit';
+import { assertMeeting } from './written-consultation.policy';
 import { POLICY_CHECKED } from '../access/scoring-scope.policy';
 
 /** Records who is present (replaces the list). Members marked absent keep their sheets, which no longer count. */
@@ -22,6 +23,7 @@ export class RecordAttendanceUseCase {
       if (!state) throw AppError.notFound('SESSION_NOT_FOUND', 'no such session');
       assertOrganiser(actor, state);
       state.assertOpen();
+      assertMeeting(state.session);
       const members = new Set(state.council.members.map((m) => m.id));
       c.presentMemberIds.forEach((id, i) => {
         if (!members.has(id)) throw AppError.validation('COUNCIL_MEMBER_UNKNOWN', 'not a member of this council', `presentMemberIds.${i}`);

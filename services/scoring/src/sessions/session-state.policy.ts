@@ -7,6 +7,11 @@ import type { Session } from './session.entity';
 /** Present scoring members, quorum and conflicts of one session: the facts every session rule reads. */
 export class SessionState {
   readonly presentVoting: CouncilMember[];
+  /**
+   * The members who score: at a meeting the present scoring members; in a written consultation every scoring member
+   * (there is no attendance; see written-consultation.policy.ts).
+   */
+  readonly scoringMembers: CouncilMember[];
 
   constructor(
     readonly session: Session,
@@ -14,12 +19,19 @@ export class SessionState {
   ) {
     const present = new Set(session.presentMemberIds);
     this.presentVoting = council.members.filter((m) => VOTING_ROLES.has(m.role) && present.has(m.id));
+    this.scoringMembers = session.mode === 'WRITTEN' ? council.members.filter((m) => VOTING_ROLES.has(m.role)) : this.presentVoting;
   }
 
+  /** A meeting's quorum on the present scoring members. A written consultation counts sheets received instead (`quorumOf`). */
   quorum(): QuorumView {
+    return this.quorumOf(this.presentVoting);
+  }
+
+  /** The council's rule applied to the members counted: at least `quorum` of them, the chair among them when required. */
+  quorumOf(counted: CouncilMember[]): QuorumView {
     const c = this.council.council;
-    const chairPresent = this.presentVoting.some((m) => m.role === 'CHAIR');
-    const present = this.presentVoting.length;
+    const chairPresent = counted.some((m) => m.role === 'CHAIR');
+    const present = counted.length;
     return {
       required: c.quorum,
       present,
@@ -35,10 +47,10 @@ export class SessionState {
     return this.council.members.filter((m) => ids.has(m.id));
   }
 
-  /** Present scoring members without a conflict with the producer: each owes one sheet. */
+  /** Scoring members (present ones, at a meeting) without a conflict with the producer: each owes one sheet. */
   eligible(producerId: string): CouncilMember[] {
     const excluded = new Set(this.conflicted(producerId).map((m) => m.id));
-    return this.presentVoting.filter((m) => !excluded.has(m.id));
+    return this.scoringMembers.filter((m) => !excluded.has(m.id));
   }
 
   secretary(): CouncilMember | undefined {

@@ -6,6 +6,7 @@ import { SessionsRepository } from './sessions.repository';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { CatalogueLoader } from '../catalogue/catalogue.loader';
+import { isWritten, respondents } from './written-consultation.policy';
 
 /** A session as its readers see it: agenda with sheet counts, spreads and lab gates, quorum. */
 @Injectable()
@@ -40,8 +41,11 @@ export class SessionViewBuilder {
       scheduledFor: s.scheduledFor.toISOString(),
       status: s.status,
       reference: s.reference,
+      mode: s.mode,
+      sheetsDueAt: s.sheetsDueAt?.toISOString() ?? null,
       presentMemberIds: s.presentMemberIds,
-      quorum: state.quorum(),
+      // A written consultation counts the members who have sent sheets (each dossier's own quorum decides at closing).
+      quorum: isWritten(s) ? state.quorumOf(respondents(state, sheets)) : state.quorum(),
       closedAt: s.closedAt?.toISOString() ?? null,
       createdAt: s.createdAt.toISOString(),
       items: items.map((item) => {

@@ -5,8 +5,9 @@ import type { Tx } from '@ocop/persistence';
 import { Session } from './session.entity';
 import { SessionItem } from './session-item.entity';
 import { SessionState } from './session-state.policy';
+import { WrittenConsultationReminder } from './written-consultation-reminder.entity';
 import { CouncilsRepository } from '../councils/councils.repository';
-import { POLICY_CHECKED, type ScoringScope } from '../access/scoring-scope.policy';
+import { POLICY_CHECKED, SYSTEM_SCOPE, type ScoringScope } from '../access/scoring-scope.policy';
 
 export interface SessionFilter {
   councilId?: string;
@@ -123,6 +124,50 @@ export class SessionsRepository {
        FROM jsonb_to_recordset($2::jsonb) AS v(evaluation_id uuid, outcome text) WHERE i.session_id = $1 AND i.evaluation_id = v.evaluation_id`,
       [sessionId, JSON.stringify(items.map((i) => ({ evaluation_id: i.evaluationId, outcome: i.outcome })))],
     );
+  }
+
+  /**
+   * For the sweep of written consultations (the system's own): the open ones whose sheets are due by `until` and whose
+   * missing sheets were not escalated yet, locked for update; a row another sweep holds is skipped (SKIP LOCKED), so two
+   * sweeps never follow up the same session at once.
+   */
+  async lockWrittenDueBy(tx: Tx, until: Date): Promise<SessionState[]> {
+    const sessions = await tx
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where(`s.mode = 'WRITTEN' AND s.status = 'OPEN' AND s.sheets_escalated_at IS NULL AND s.sheets_due_at <= :until`, { until })
+      .orderBy('s.sheets_due_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    const out: SessionState[] = [];
+    for (const s of sessions) out.push((await this.withCouncil(SYSTEM_SCOPE, s, tx))!);
+    return out;
+  }
+
+  /** Records a member's reminder unless one was recorded for the session already: true when this call recorded it. */
+  async addReminderIfAbsent(tx: Tx, r: WrittenConsultationReminder): Promise<boolean> {
+    const res = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(WrittenConsultationReminder)
+      .values(r)
+      .orIgnore()
+      .returning('session_id')
+      .execute();
+    return (res.raw as unknown[]).length > 0;
+  }
+
+  /** Marks a written consultation's missing sheets escalated (once): true when this call marked it. */
+  async markEscalated(tx: Tx, id: string, at: Date): Promise<boolean> {
+    const res = await tx
+      .createQueryBuilder()
+      .update(Session)
+      .set({ sheetsEscalatedAt: at })
+      .where('id = :id AND sheets_escalated_at IS NULL', { id })
+      .execute();
+    return (res.affected ?? 0) > 0;
   }
 
   private async withCouncil(scope: ScoringScope, session: Session, tx?: Tx): Promise<SessionState | null> {

@@ -9,11 +9,15 @@ import { SessionsRepository } from './sessions.repository';
 import { ScoreSheetsRepository } from './score-sheets.repository';
 import { sheetView } from './score-sheet.view';
 import { auditSessionChange } from './session.audit';
+import { assertSheetsOpen, isWritten } from './written-consultation.policy';
 import { EvaluationsRepository } from '../evaluations/evaluations.repository';
 import { CatalogueLoader } from '../catalogue/catalogue.loader';
 import { POLICY_CHECKED, readerScope } from '../access/scoring-scope.policy';
 
-/** A present scoring member submits, or corrects until the session closes, their one sheet for a dossier on the agenda. */
+/**
+ * A present scoring member submits, or corrects until the session closes, their one sheet for a dossier on the agenda; in
+ * a written consultation every scoring member does, until the deadline of its sheets.
+ */
 @Injectable()
 export class SubmitSheetUseCase {
   constructor(
@@ -31,13 +35,16 @@ export class SubmitSheetUseCase {
       const member = state.memberOf(actor);
       if (!member || actor.role !== Role.COUNCIL_MEMBER)
         throw AppError.forbidden('SESSION_NOT_A_MEMBER', 'only members of this council score in its sessions');
-      if (!state.presentVoting.some((m) => m.id === member.id)) {
+      if (!state.scoringMembers.some((m) => m.id === member.id)) {
         throw AppError.forbidden(
           'SESSION_MEMBER_NOT_SCORING',
-          `${member.fullName} is not recorded as a present scoring member of this session`,
+          isWritten(state.session)
+            ? `${member.fullName} is not a scoring member of this council`
+            : `${member.fullName} is not recorded as a present scoring member of this session`,
         );
       }
       state.assertOpen();
+      assertSheetsOpen(state.session, now());
       // The agenda item locked: sheets of one dossier are written one at a time, so the same sheet sent twice at once
       // (a double tap on a tablet) is one submission and one correction, never a duplicate-key error.
       const item = await this.sessions.lockItem(tx, state, c.evaluationId);
