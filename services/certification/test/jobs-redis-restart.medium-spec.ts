@@ -125,6 +125,11 @@ describe('certification jobs after a Redis restart', () => {
     });
     // The dispatcher's first run on the fresh server (an `every` scheduler starts at once) sends what is pending.
     await eventually(async () => (await pending()) === 0, 10_000, 'the 200 pending messages to be sent');
-    expect((await queue.getCompleted()).some((j) => j.name === 'notifications-dispatch' && (j.finishedOn ?? 0) > restartedAt)).toBe(true);
+    // The job is marked completed just after its transaction commits the sends: wait for the mark, not only the sends.
+    await eventually(
+      async () => (await queue.getCompleted()).some((j) => j.name === 'notifications-dispatch' && (j.finishedOn ?? 0) > restartedAt),
+      10_000,
+      'the dispatch job completed on the fresh server',
+    );
   });
 });
