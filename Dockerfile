@@ -18,6 +18,11 @@ COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs ./libs
 COPY services ./services
 RUN npm run build
+# The web console (apps/console), built against the OpenAPI document; the gateway serves it under /console/.
+COPY docs/openapi.json ./docs/openapi.json
+COPY apps ./apps
+COPY tools ./tools
+RUN npm run console:build
 
 # ---- deps: production dependencies only ----------------------------------------
 FROM ${NODE_IMAGE} AS deps
@@ -43,6 +48,8 @@ COPY data/criteria ./data/criteria
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/libs ./dist/libs
 COPY --from=build /app/dist/services/${SERVICE} ./dist/services/${SERVICE}
+# Only the gateway serves it; the other images carry these few hundred kilobytes unused.
+COPY --from=build /app/apps/console/dist ./apps/console/dist
 
 # Fail the build on a misspelt SERVICE; pre-create the gateway's storage dir so a
 # fresh named volume mounted there inherits the runtime user's ownership.

@@ -11,7 +11,7 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/coverage', 'deploy/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -24,6 +24,8 @@ export default [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:pure', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:agency', onlyDependOnLibsWithTags: ['scope:sdk'] },
+            // The web console runs in the browser: only libs that do (the offline verifier).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:browser'] },
           ],
         },
       ],

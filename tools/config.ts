@@ -27,6 +27,8 @@ export interface ToolConfig {
   checkResponses: boolean;
   /** Chromium for browser tests (Debian's package by default). */
   chromiumPath: string;
+  /** `npm start` outside production: the console's Vite dev server (CONSOLE_PORT, default 5173). */
+  consolePort: number;
   /**
    * Benchmarks: events (BENCH_EVENTS), runs (BENCH_RUNS), seconds per phase (BENCH_SECONDS); certificates
    * (BENCH_CERTIFICATES, unset: each bench's own default) and, for bench:expiry, how many months of the
@@ -79,6 +81,7 @@ export function loadToolConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig
     testLogLevel: env.TEST_LOG_LEVEL ?? 'silent',
     checkResponses: env.OCOP_CHECK_RESPONSES !== 'false',
     chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    consolePort: port('CONSOLE') ?? 5173,
     bench: {
       events: Number(env.BENCH_EVENTS ?? 5000),
       runs: Number(env.BENCH_RUNS ?? 3),

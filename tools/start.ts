@@ -59,6 +59,9 @@ async function main(): Promise<void> {
     stdio: 'inherit',
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  // The console, built: the gateway serves it under /console/ (in every mode).
+  const consoleBuild = spawnSync('npm', ['run', '--silent', 'console:build'], { cwd: root, stdio: 'inherit' });
+  if (consoleBuild.status !== 0) process.exit(consoleBuild.status ?? 1);
 
   const mode = config.mode;
   // An agency connects with its own credential in production, where it runs on its own side: not started here.
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  const consolePort = config.consolePort;
   const env = {
     OCOP_MODE: mode,
     DATABASE_URL: databaseUrl,
@@ -99,10 +103,25 @@ async function main(): Promise<void> {
         cwd: root,
         env: { ...env, AGENCY_CODE: a.code, ...(a.port ? { HTTP_PORT: String(ports[a.name]) } : {}) },
       })),
+      // Outside production, Vite's dev server too (reloads on edit; /api and /verify go to the gateway).
+      ...(mode === 'production'
+        ? []
+        : [
+            {
+              name: 'console',
+              command: 'node node_modules/vite/bin/vite.js -c apps/console/vite.config.mts --strictPort',
+              cwd: root,
+              env: { ...env, GATEWAY_URL: `http://127.0.0.1:${ports.gateway}`, CONSOLE_PORT: String(consolePort) },
+            },
+          ]),
     ],
     { killOthersOn: ['failure'], prefixColors: ['cyan', 'magenta'] },
   );
   console.log(`gateway: http://localhost:${ports.gateway}/api (OpenAPI at /api/docs); demo users in README.md`);
+  console.log(
+    `console: http://localhost:${ports.gateway}/console/` +
+      (mode === 'production' ? '' : ` (dev server with reload: http://localhost:${consolePort}/console/)`),
+  );
   if (ports['agency-SCT']) console.log(`Sở Công Thương's own API: http://localhost:${ports['agency-SCT']}/market-surveillance-reports`);
   await result.catch(() => process.exit(1));
 }

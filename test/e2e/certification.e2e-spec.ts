@@ -12,7 +12,7 @@ import { loadToolConfig } from '../../tools/config';
 import { CertificationJobs } from '../../services/certification/src/jobs/certification.jobs';
 import { createCertificationApp } from '../../services/certification/src/certification.app';
 import { loadCertificationConfig } from '../../services/certification/src/config/certification.config';
-import { verifyCertificateQr } from '../../services/certification/src/signing/offline.verifier';
+import { verifyCertificateQr } from '@ocop/verification';
 
 const DAY = 86_400_000;
 const COMPLETED_AT = '2031-03-10T03:00:00.000Z';

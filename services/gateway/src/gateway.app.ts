@@ -5,6 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AuthGuard } from '@ocop/auth';
@@ -266,6 +269,14 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestFasti
   // Errors inside Fastify's lifecycle (body parsing, hooks) reach Nest's error handler and so ProblemFilter: no second handler here.
   installSecurityHeaders(fastify);
   await app.register(multipart as never, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
+  // The web console (apps/console), built: static files under /console/ (its API calls go to /api as everyone's).
+  if (existsSync(join(config.consoleDir, 'index.html')))
+    await app.register(fastifyStatic as never, {
+      root: resolve(config.consoleDir),
+      prefix: '/console/',
+      redirect: true,
+      decorateReply: false,
+    });
   await app.register(rateLimit as never, { global: false, redis, nameSpace: `${config.redisPrefix}-ratelimit-` });
   const loginLimiter = (fastify as unknown as { rateLimit(o: object): (req: FastifyRequest, reply: unknown) => Promise<void> }).rateLimit({
     max: config.loginRateLimit,

@@ -15,7 +15,7 @@ import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import type { CertificationConfig } from '../config/certification.config';
 import type { AuthorityNames } from '../authorities/authorities.client';
 import { CertificateSigner } from '../signing/certificate.signer';
-import type { CertificateClaims } from '../signing/offline.verifier';
+import type { CertificateClaims } from '@ocop/verification';
 import { NotificationOutbox } from '../notifications/notification.outbox';
 import { certificateEventData } from '../certificates/certificate.mapper';
 import { CertificatesRepository } from '../certificates/certificates.repository';

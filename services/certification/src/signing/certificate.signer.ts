@@ -4,7 +4,7 @@ import { CompactSign, importJWK, type JWK } from 'jose';
 import type { Tx } from '@ocop/persistence';
 import { CERTIFICATION_CONFIG } from '../certification.tokens';
 import { DEV_KID, DEV_SIGNING_SEED_HEX, type CertificationConfig } from '../config/certification.config';
-import { SIGNATURE_ALG, type CertificateClaims } from './offline.verifier';
+import { SIGNATURE_ALG, type CertificateClaims } from '@ocop/verification';
 import { SigningKeysRepository } from './signing-keys.repository';
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;

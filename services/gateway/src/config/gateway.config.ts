@@ -14,6 +14,8 @@ export interface GatewayConfig extends HostConfig {
   storageDir: string;
   /** Login attempts per minute per client address and username. */
   loginRateLimit: number;
+  /** The console's build (apps/console/dist), served under /console/ when it is there (CONSOLE_DIR). */
+  consoleDir: string;
   /** Public complaints (and their photos) one client address may send per hour. */
   complaintRateLimit: number;
   bodyLimitBytes: number;
@@ -114,6 +116,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     storageDir: env.STORAGE_DIR ?? 'var/storage',
     loginRateLimit: int('LOGIN_RATE_LIMIT', 10),
     complaintRateLimit: int('COMPLAINT_RATE_LIMIT', 5),
+    consoleDir: env.CONSOLE_DIR ?? 'apps/console/dist',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1024 * 1024),
     bootstrapAdminPassword: env.BOOTSTRAP_ADMIN_PASSWORD || undefined,

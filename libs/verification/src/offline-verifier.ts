@@ -28,6 +28,8 @@ export type OfflineVerification =
   | { ok: false; reason: 'NOT_AN_OCOP_QR' | 'SIGNATURE_INVALID' | 'UNKNOWN_KEY' | 'CODE_MISMATCH' };
 
 /**
+ * Runs in Node (certification, tests) and in the browser (the console's scanner): jose on WebCrypto's Ed25519.
+ *
  * What a verifier app does without the network: read the QR text (…/verify/{code}?s={jws}), check the JWS
  * against the issuer keys it downloaded earlier (the trust list), and show the signed fields. Status
  * (revoked?) needs the status list or the live page; authenticity does not.

@@ -1,0 +1,151 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as QRCode from 'qrcode';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO } from '@ocop/contracts';
+import { loadToolConfig } from '../../tools/config';
+import { startPlatform, type Platform } from '../support/platform';
+import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
+
+/**
+ * The few browser globals the page functions below read (they run in Chromium, serialised; functions, not strings,
+ * since the console's CSP forbids eval). The test itself compiles without the DOM library.
+ */
+interface InPage {
+  localStorage: { getItem(key: string): string | null };
+  navigator: { onLine: boolean };
+  document: {
+    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    activeElement: { textContent: string | null } | null;
+  };
+}
+
+/** Screenshots of the run, kept as artefacts (not in git). */
+const ARTEFACTS = join(__dirname, '..', '..', 'var', 'test-artifacts', 'console');
+
+/**
+ * Issue 19, first step: the console built into apps/console/dist and served by the gateway under /console/. The
+ * consumer's scanner reads a certificate's QR from an image and verifies its Ed25519 signature in the browser with the
+ * network cut, refuses a tampered one, and asks the live status once online; the login sends the user to their
+ * dossiers. The time from the QR read to the verdict is recorded (a figure, not an assertion).
+ */
+describe('the console in Chromium', () => {
+  let p: Platform;
+  let browser: Browser;
+  let origin: string;
+  let verifyUrl: string;
+  let productName: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true });
+    p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } });
+    const [admin, officer, district] = [await p.login('admin'), await p.login('commune.officer'), await p.login('district.officer')];
+    const filed = '2024-05-10T03:00:00Z';
+    const producerId = await newProducer(p, officer, 'Hợp tác xã Bưởi Luận Văn', { asOf: filed });
+    const dossier = await proposedDossier(p, officer, producerId, 'Bưởi Luận Văn', { asOf: filed, productSetCode: '08' });
+    await certifyAtDistrict(p, { admin, district }, [dossier], { prefix: 'cs', expectCertificates: 1 });
+    [{ verifyUrl, productName }] = (await p.http('GET', '/api/certification/certificates', { token: admin })).body;
+    await p.gateway.listen(0, '127.0.0.1');
+    const { port } = p.gateway.getHttpServer().address() as { port: number };
+    origin = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({
+      executablePath: loadToolConfig().chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await p?.stop();
+  });
+
+  /** The QR's text at this platform's address (the certificate prints PUBLIC_BASE_URL's). */
+  const qrText = () => {
+    const u = new URL(verifyUrl);
+    return `${origin}${u.pathname}${u.search}`;
+  };
+
+  async function scannerAtPhoneSize(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/console/#/scan`);
+    await page.waitForFunction(() => (globalThis as unknown as InPage).localStorage.getItem('ocop.trust-store') !== null);
+    return { context, page };
+  }
+
+  it('verifies a QR read from an image offline, refuses a tampered one, and shows the live status online', async () => {
+    const { context, page } = await scannerAtPhoneSize();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    const image = join(ARTEFACTS, 'qr.png');
+    writeFileSync(image, await QRCode.toBuffer(qrText(), { errorCorrectionLevel: 'M', margin: 4, scale: 6 }));
+
+    await context.setOffline(true);
+    await page.waitForFunction(() => !(globalThis as unknown as InPage).navigator.onLine);
+    expect(await page.locator('#connection').textContent()).toMatch(
+      /ngoại tuyến.*Danh sách thu hồi cập nhật lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    await page.setInputFiles('#qr-image', image);
+    const verdict = page.locator('#verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-verdict')).toBe('SIGNED');
+    expect(await verdict.textContent()).toContain(productName);
+    expect(await verdict.textContent()).toContain('Kết quả kiểm tra ngoại tuyến');
+    console.log(`console scanner: QR read to verdict offline in ${await verdict.getAttribute('data-ms')} ms (Chromium, phone size)`);
+    await page.screenshot({ path: join(ARTEFACTS, 'scanner-offline.png'), fullPage: true });
+
+    // A QR whose signed part was altered: refused, offline as well.
+    const [head, payload, sig] = new URL(qrText()).searchParams.get('s')!.split('.') as [string, string, string];
+    const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = new URL(qrText());
+    tampered.searchParams.set('s', `${head}.${Buffer.from(JSON.stringify({ ...forged, s: 5 })).toString('base64url')}.${sig}`);
+    await page.fill('#qr-text', tampered.toString());
+    await page.click('button[type=submit]');
+    await page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#verdict')?.getAttribute('data-verdict') === 'INVALID',
+    );
+    expect(await verdict.textContent()).toContain('Chữ ký số không hợp lệ');
+
+    // Online: the signature, then the live status from the platform.
+    await context.setOffline(false);
+    await page.fill('#qr-text', qrText());
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() =>
+      ['ACTIVE', 'EXPIRING'].includes(
+        (globalThis as unknown as InPage).document.querySelector('#verdict')?.getAttribute('data-verdict') ?? '',
+      ),
+    );
+    expect(await verdict.textContent()).not.toContain('ngoại tuyến');
+    await page.screenshot({ path: join(ARTEFACTS, 'scanner-online.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('sends a signed-out user to the login, shows a refusal, then the dossiers of its scope', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/console/#/dossiers`);
+    await page.fill('#username', 'commune.officer');
+    await page.fill('#password', 'not-the-password');
+    await page.click('form button[type=submit]');
+    await page.locator('#login-error').waitFor();
+    expect(await page.locator('#login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await page.fill('#password', DEMO.password);
+    await page.click('form button[type=submit]');
+    await page.locator('table caption').waitFor();
+    expect(await page.locator('table caption').textContent()).toMatch(/^\d+ hồ sơ trong phạm vi của bạn$/);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTEFACTS, 'dossiers-tablet.png'), fullPage: true });
+    // Keyboard: the first Tab reaches the skip link, which is then visible.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.textContent)).toBe(
+      'Bỏ qua, đến nội dung chính',
+    );
+    await context.close();
+  });
+});
