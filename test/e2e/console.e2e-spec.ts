@@ -15,7 +15,7 @@ interface InPage {
   localStorage: { getItem(key: string): string | null };
   navigator: { onLine: boolean };
   document: {
-    querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+    querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
     activeElement: { textContent: string | null } | null;
   };
 }
@@ -26,8 +26,9 @@ const ARTEFACTS = join(__dirname, '..', '..', 'var', 'test-artifacts', 'console'
 /**
  * Issue 19, first step: the console built into apps/console/dist and served by the gateway under /console/. The
  * consumer's scanner reads a certificate's QR from an image and verifies its Ed25519 signature in the browser with the
- * network cut, refuses a tampered one, and asks the live status once online; the login sends the user to their
- * dossiers. The time from the QR read to the verdict is recorded (a figure, not an assertion).
+ * network cut, refuses a tampered one, asks the live status once online, and shows a revoked certificate revoked
+ * (online from the platform, offline from the kept revocation list); the login sends the user to their dossiers.
+ * axe-core finds no serious violation on any of these screens. The time from the QR read to the verdict is recorded (a figure, not an assertion).
  */
 describe('the console in Chromium', () => {
   let p: Platform;
@@ -35,6 +36,7 @@ describe('the console in Chromium', () => {
   let origin: string;
   let verifyUrl: string;
   let productName: string;
+  let revokedUrl: string;
 
   beforeAll(async () => {
     mkdirSync(ARTEFACTS, { recursive: true });
@@ -43,8 +45,27 @@ describe('the console in Chromium', () => {
     const filed = '2024-05-10T03:00:00Z';
     const producerId = await newProducer(p, officer, 'Hợp tác xã Bưởi Luận Văn', { asOf: filed });
     const dossier = await proposedDossier(p, officer, producerId, 'Bưởi Luận Văn', { asOf: filed, productSetCode: '08' });
-    await certifyAtDistrict(p, { admin, district }, [dossier], { prefix: 'cs', expectCertificates: 1 });
-    [{ verifyUrl, productName }] = (await p.http('GET', '/api/certification/certificates', { token: admin })).body;
+    const other = await proposedDossier(p, officer, producerId, 'Nem chua Thanh Hóa', { asOf: filed, productSetCode: '08' });
+    await certifyAtDistrict(p, { admin, district }, [dossier, other], { prefix: 'cs', expectCertificates: 2 });
+    const certificates: { id: string; productName: string; verifyUrl: string }[] = (
+      await p.http('GET', '/api/certification/certificates', { token: admin })
+    ).body;
+    ({ verifyUrl, productName } = certificates.find((c) => c.productName === 'Bưởi Luận Văn')!);
+    // The other one is revoked: requested by the standing office, decided by the district that issued it.
+    const toRevoke = certificates.find((c) => c.productName === 'Nem chua Thanh Hóa')!;
+    revokedUrl = toRevoke.verifyUrl;
+    const office = await p.login('province.office');
+    const request = await p.http('POST', '/api/certification/revocations', {
+      token: office,
+      headers: { 'x-as-of': '2024-07-01T02:00:00Z' },
+      body: { certificateId: toRevoke.id, reasonCode: 'OTHER', details: 'Cơ sở ngừng sản xuất sản phẩm' },
+    });
+    expect(request.status).toBe(201);
+    const decided = await p.http('POST', `/api/certification/revocations/${request.body.id}/decide`, {
+      token: district,
+      headers: { 'x-as-of': '2024-07-02T02:00:00Z' },
+    });
+    expect(decided.body).toMatchObject({ status: 'REVOKED' });
     await p.gateway.listen(0, '127.0.0.1');
     const { port } = p.gateway.getHttpServer().address() as { port: number };
     origin = `http://127.0.0.1:${port}`;
@@ -67,10 +88,21 @@ describe('the console in Chromium', () => {
   });
 
   /** The QR's text at this platform's address (the certificate prints PUBLIC_BASE_URL's). */
-  const qrText = () => {
-    const u = new URL(verifyUrl);
+  const qrText = (url = verifyUrl) => {
+    const u = new URL(url);
     return `${origin}${u.pathname}${u.search}`;
   };
+
+  /** axe-core on the page as it is: the serious and critical violations (none expected). */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
 
   async function scannerAtPhoneSize(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
@@ -80,7 +112,7 @@ describe('the console in Chromium', () => {
     return { context, page };
   }
 
-  it('verifies a QR read from an image offline, refuses a tampered one, and shows the live status online', async () => {
+  it('verifies a QR read from an image offline, refuses a tampered one, shows the live status online and a revoked one revoked', async () => {
     const { context, page } = await scannerAtPhoneSize();
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     const image = join(ARTEFACTS, 'qr.png');
@@ -123,6 +155,25 @@ describe('the console in Chromium', () => {
     );
     expect(await verdict.textContent()).not.toContain('ngoại tuyến');
     await page.screenshot({ path: join(ARTEFACTS, 'scanner-online.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A revoked certificate: its signature is genuine, its status says revoked — online from the platform, offline
+    // from the signed revocation list the page keeps.
+    await page.fill('#qr-text', qrText(revokedUrl));
+    await page.click('button[type=submit]');
+    await page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#verdict')?.getAttribute('data-verdict') === 'REVOKED',
+    );
+    expect(await verdict.textContent()).toContain('Đã bị thu hồi');
+    await page.screenshot({ path: join(ARTEFACTS, 'scanner-revoked.png'), fullPage: true });
+    await context.setOffline(true);
+    await page.fill('#qr-text', qrText(revokedUrl));
+    await page.click('button[type=submit]');
+    await page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#verdict')?.textContent?.includes('ngoại tuyến') ?? false,
+    );
+    expect(await verdict.getAttribute('data-verdict')).toBe('REVOKED');
+    expect(await verdict.textContent()).toContain('theo danh sách đã lưu');
     await context.close();
   });
 
@@ -135,12 +186,15 @@ describe('the console in Chromium', () => {
     await page.click('form button[type=submit]');
     await page.locator('#login-error').waitFor();
     expect(await page.locator('#login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await page.locator('#password').getAttribute('aria-invalid')).toBe('true'); // the field the API named
+    expect(await seriousViolations(page)).toEqual([]);
     await page.fill('#password', DEMO.password);
     await page.click('form button[type=submit]');
     await page.locator('table caption').waitFor();
     expect(await page.locator('table caption').textContent()).toMatch(/^\d+ hồ sơ trong phạm vi của bạn$/);
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTEFACTS, 'dossiers-tablet.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     // Keyboard: the first Tab reaches the skip link, which is then visible.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.textContent)).toBe(

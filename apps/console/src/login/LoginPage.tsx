@@ -44,6 +44,7 @@ export function LoginPage({ next }: { next: string }) {
           value={username}
           autoComplete="username"
           aria-invalid={error?.field === 'username'}
+          aria-describedby={error?.field === 'username' ? 'login-error' : undefined}
           onChange={(e) => {
             setUsername(e.target.value);
             sessionStorage.setItem('ocop.draft.username', e.target.value);
@@ -55,6 +56,8 @@ export function LoginPage({ next }: { next: string }) {
           type="password"
           value={password}
           autoComplete="current-password"
+          aria-invalid={error?.field === 'password'}
+          aria-describedby={error?.field === 'password' ? 'login-error' : undefined}
           onChange={(e) => setPassword(e.target.value)}
         />
         {error && (
