@@ -5,7 +5,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DEMO } from '@ocop/contracts';
 import { loadToolConfig } from '../../tools/config';
 import { startPlatform, type Platform } from '../support/platform';
-import { certifyAtDistrict, newProducer, proposedDossier } from '../support/scoring';
+import {
+  certifyAtDistrict,
+  councilOfFour,
+  criteriaOf,
+  evaluationOf,
+  newProducer,
+  proposedDossier,
+  sheetWithTotal,
+  treeFor,
+} from '../support/scoring';
 
 /**
  * The few browser globals the page functions below read (they run in Chromium, serialised; functions, not strings,
@@ -37,6 +46,7 @@ describe('the console in Chromium', () => {
   let verifyUrl: string;
   let productName: string;
   let revokedUrl: string;
+  let scored: string;
 
   beforeAll(async () => {
     mkdirSync(ARTEFACTS, { recursive: true });
@@ -46,6 +56,7 @@ describe('the console in Chromium', () => {
     const producerId = await newProducer(p, officer, 'Hợp tác xã Bưởi Luận Văn', { asOf: filed });
     const dossier = await proposedDossier(p, officer, producerId, 'Bưởi Luận Văn', { asOf: filed, productSetCode: '08' });
     const other = await proposedDossier(p, officer, producerId, 'Nem chua Thanh Hóa', { asOf: filed, productSetCode: '08' });
+    scored = await proposedDossier(p, officer, producerId, 'Chè xanh Như Xuân', { asOf: filed, productSetCode: '08' });
     await certifyAtDistrict(p, { admin, district }, [dossier, other], { prefix: 'cs', expectCertificates: 2 });
     const certificates: { id: string; productName: string; verifyUrl: string }[] = (
       await p.http('GET', '/api/certification/certificates', { token: admin })
@@ -200,6 +211,73 @@ describe('the console in Chromium', () => {
     expect(await page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.textContent)).toBe(
       'Bỏ qua, đến nội dung chính',
     );
+    await context.close();
+  });
+
+  it('lets a council member score on a tablet: the criteria tree, running totals, mandatory warnings, a correction and the spread warning', async () => {
+    const [admin, district] = [await p.login('admin'), await p.login('district.officer')];
+    const evaluation = (await evaluationOf(p, district, scored, 'DISTRICT')).id;
+    const council = await councilOfFour(p, admin, district, { prefix: 'tb', tier: 'DISTRICT', unitCode: DEMO.districtCode });
+    const day = { 'x-as-of': '2024-06-25T02:00:00Z' };
+    const s = await p.http('POST', '/api/scoring/sessions', {
+      token: council.secretary.token,
+      headers: day,
+      body: { councilId: council.id, title: 'Phiên họp tháng 6', location: 'Hội trường', scheduledFor: '2024-06-25T02:00:00Z' },
+    });
+    const session = `/api/scoring/sessions/${s.body.id}`;
+    await p.http('POST', `${session}/agenda`, { token: council.secretary.token, headers: day, body: { evaluationIds: [evaluation] } });
+    await p.http('PUT', `${session}/attendance`, {
+      token: council.secretary.token,
+      headers: day,
+      body: { presentMemberIds: council.present },
+    });
+    const tree = await treeFor(p, admin, '148', '08');
+    const sheet62 = sheetWithTotal(tree, 62);
+
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'vi-VN', hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${origin}/console/#/sessions`);
+    await page.fill('#username', 'tb.2');
+    await page.fill('#password', 'council-password-2026');
+    await page.click('form button[type=submit]');
+    await page.click('text=Phiên họp tháng 6');
+    await page.click(`[data-evaluation="${evaluation}"] a`);
+    await page.locator('fieldset.part').first().waitFor();
+    expect(await page.locator('fieldset.criterion').count()).toBe(criteriaOf(tree).length);
+    for (const e of sheet62) await page.check(`input[name="${e.criterionCode}"][value="${e.optionCode}"]`);
+    expect(await page.locator('#running-total').textContent()).toBe('Tổng: 62');
+    // A mandatory criterion scored below its requirement is flagged at once, before saving.
+    const mandatory = criteriaOf(tree).find((c) => c.mandatory?.length && !c.bonus)!;
+    const lowest = mandatory.options.reduce((a, b) => (b.points < a.points ? b : a));
+    await page.check(`input[name="${mandatory.code}"][value="${lowest.code}"]`);
+    expect(await page.locator('#mandatory').textContent()).toContain(mandatory.code);
+    await page.check(`input[name="${mandatory.code}"][value="${sheet62.find((e) => e.criterionCode === mandatory.code)!.optionCode}"]`);
+    expect(await page.locator('#mandatory').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('form button[type=submit]');
+    await page.locator('#saved').waitFor();
+    expect(await page.locator('#saved').textContent()).toContain('Đã lưu phiếu (lần 1): tổng điểm 62.00');
+
+    // The other members' sheets diverge (62 and 80): the member's correction shows the spread warning.
+    const put = (token: string, total: number) =>
+      p.http('PUT', `${session}/evaluations/${evaluation}/sheet`, { token, headers: day, body: { entries: sheetWithTotal(tree, total) } });
+    expect((await put(council.voting[0]!.token, 62)).status).toBe(200);
+    expect((await put(council.voting[2]!.token, 80)).status).toBe(200);
+    const free = sheet62.find((e) => {
+      const c = criteriaOf(tree).find((x) => x.code === e.criterionCode)!;
+      return !c.bonus && !c.mandatory?.length && c.options.some((o) => o.points < c.options.find((x) => x.code === e.optionCode)!.points);
+    })!;
+    const c = criteriaOf(tree).find((x) => x.code === free.criterionCode)!;
+    const lower = c.options.filter((o) => o.points < c.options.find((x) => x.code === free.optionCode)!.points)[0]!;
+    await page.check(`input[name="${c.code}"][value="${lower.code}"]`);
+    await page.click('form button[type=submit]');
+    await page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#saved')?.textContent?.includes('lần 2') ?? false,
+    );
+    expect(await page.locator('#spread-warning').textContent()).toContain('vượt quá mức cho phép');
+    await page.screenshot({ path: join(ARTEFACTS, 'scoring-tablet.png'), fullPage: false });
+    await page.goto(`${origin}/console/#/sessions/${s.body.id}`);
+    await page.locator('.spread').waitFor();
     await context.close();
   });
 });

@@ -3,6 +3,9 @@ import { SESSION_EVENT, session } from './api/client';
 import { ScannerPage } from './scanner/ScannerPage';
 import { LoginPage } from './login/LoginPage';
 import { DossiersPage } from './dossiers/DossiersPage';
+import { SessionsPage } from './scoring/SessionsPage';
+import { SessionPage } from './scoring/SessionPage';
+import { ScoringPage } from './scoring/ScoringPage';
 
 const route = () => window.location.hash.replace(/^#/, '') || '/scan';
 
@@ -26,6 +29,11 @@ export function App() {
   if (name === '/scan') page = <ScannerPage />;
   else if (name === '/login') page = <LoginPage next={new URLSearchParams(query).get('next') ?? '#/dossiers'} />;
   else if (!signedIn) page = <LoginPage next={`#${path}`} />;
+  else if (name === '/sessions') page = <SessionsPage />;
+  else if (/^\/sessions\/[^/]+\/score\/[^/]+$/.test(name)) {
+    const [, , sessionId, , evaluationId] = name.split('/') as [string, string, string, string, string];
+    page = <ScoringPage sessionId={sessionId} evaluationId={evaluationId} />;
+  } else if (/^\/sessions\/[^/]+$/.test(name)) page = <SessionPage id={name.split('/')[2]!} />;
   else page = <DossiersPage />;
   return (
     <>
@@ -36,6 +44,7 @@ export function App() {
         <nav aria-label="Chính">
           <a href="#/scan">Kiểm tra sản phẩm</a>
           <a href="#/dossiers">Hồ sơ</a>
+          <a href="#/sessions">Phiên đánh giá</a>
           {signedIn ? (
             <button
               type="button"
