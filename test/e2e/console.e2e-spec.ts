@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as QRCode from 'qrcode';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -47,13 +47,14 @@ describe('the console in Chromium', () => {
   let productName: string;
   let revokedUrl: string;
   let scored: string;
+  let producerId: string;
 
   beforeAll(async () => {
     mkdirSync(ARTEFACTS, { recursive: true });
     p = await startPlatform({ gateway: { loginRateLimit: 1000 }, scoring: { allowProvisionalCertification: true } });
     const [admin, officer, district] = [await p.login('admin'), await p.login('commune.officer'), await p.login('district.officer')];
     const filed = '2024-05-10T03:00:00Z';
-    const producerId = await newProducer(p, officer, 'Hợp tác xã Bưởi Luận Văn', { asOf: filed });
+    producerId = await newProducer(p, officer, 'Hợp tác xã Bưởi Luận Văn', { asOf: filed });
     const dossier = await proposedDossier(p, officer, producerId, 'Bưởi Luận Văn', { asOf: filed, productSetCode: '08' });
     const other = await proposedDossier(p, officer, producerId, 'Nem chua Thanh Hóa', { asOf: filed, productSetCode: '08' });
     scored = await proposedDossier(p, officer, producerId, 'Chè xanh Như Xuân', { asOf: filed, productSetCode: '08' });
@@ -214,7 +215,7 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('lets a council member score on a tablet: the criteria tree, running totals, mandatory warnings, a correction and the spread warning', async () => {
+  it('lets a council member score on a tablet (criteria tree, running totals, mandatory warnings, a correction, the spread warning) and the secretary close and download the minutes', async () => {
     const [admin, district] = [await p.login('admin'), await p.login('district.officer')];
     const evaluation = (await evaluationOf(p, district, scored, 'DISTRICT')).id;
     const council = await councilOfFour(p, admin, district, { prefix: 'tb', tier: 'DISTRICT', unitCode: DEMO.districtCode });
@@ -234,7 +235,14 @@ describe('the console in Chromium', () => {
     const tree = await treeFor(p, admin, '148', '08');
     const sheet62 = sheetWithTotal(tree, 62);
 
-    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'vi-VN', hasTouch: true });
+    // The session is the district's of June 2024 (district councils ceased on 01/07/2025): the browser acts as of then.
+    const asOf = (t: string) => ({ 'x-as-of': `2024-06-25T${t}:00Z` });
+    const context = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'vi-VN',
+      hasTouch: true,
+      extraHTTPHeaders: asOf('03:00'),
+    });
     const page = await context.newPage();
     await page.goto(`${origin}/console/#/sessions`);
     await page.fill('#username', 'tb.2');
@@ -260,7 +268,11 @@ describe('the console in Chromium', () => {
 
     // The other members' sheets diverge (62 and 80): the member's correction shows the spread warning.
     const put = (token: string, total: number) =>
-      p.http('PUT', `${session}/evaluations/${evaluation}/sheet`, { token, headers: day, body: { entries: sheetWithTotal(tree, total) } });
+      p.http('PUT', `${session}/evaluations/${evaluation}/sheet`, {
+        token,
+        headers: asOf('03:10'),
+        body: { entries: sheetWithTotal(tree, total) },
+      });
     expect((await put(council.voting[0]!.token, 62)).status).toBe(200);
     expect((await put(council.voting[2]!.token, 80)).status).toBe(200);
     const free = sheet62.find((e) => {
@@ -270,6 +282,7 @@ describe('the console in Chromium', () => {
     const c = criteriaOf(tree).find((x) => x.code === free.criterionCode)!;
     const lower = c.options.filter((o) => o.points < c.options.find((x) => x.code === free.optionCode)!.points)[0]!;
     await page.check(`input[name="${c.code}"][value="${lower.code}"]`);
+    await page.setExtraHTTPHeaders(asOf('03:20'));
     await page.click('form button[type=submit]');
     await page.waitForFunction(
       () => (globalThis as unknown as InPage).document.querySelector('#saved')?.textContent?.includes('lần 2') ?? false,
@@ -278,6 +291,67 @@ describe('the console in Chromium', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'scoring-tablet.png'), fullPage: false });
     await page.goto(`${origin}/console/#/sessions/${s.body.id}`);
     await page.locator('.spread').waitFor();
+    // A member is not the secretary: the close is refused, in Vietnamese.
+    await page.click('#close-session');
+    await page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#session-message')?.textContent?.includes('thư ký') ?? false,
+    );
+    await context.close();
+
+    // The secretary closes the session and downloads the minutes.
+    const secretary = await browser.newContext({
+      viewport: { width: 768, height: 1024 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+      extraHTTPHeaders: asOf('09:00'),
+    });
+    const sp = await secretary.newPage();
+    await sp.goto(`${origin}/console/#/sessions/${s.body.id}`);
+    await sp.fill('#username', 'tb.4');
+    await sp.fill('#password', 'council-password-2026');
+    await sp.click('form button[type=submit]');
+    await sp.click('#close-session');
+    await sp.locator('#minutes').waitFor();
+    expect(await sp.locator('#session-message').textContent()).toBe('Đã kết thúc phiên; biên bản đã được lập.');
+    const [download] = await Promise.all([sp.waitForEvent('download'), sp.click('#minutes')]);
+    expect(download.suggestedFilename()).toMatch(/^bien-ban-.+\.pdf$/);
+    const pdf = join(ARTEFACTS, download.suggestedFilename());
+    await download.saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    await secretary.close();
+  });
+
+  it('shows the producer its certificates, and opens a certificate’s public page from there', async () => {
+    const admin = await p.login('admin');
+    const account = await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'htx.buoi',
+        password: 'mat-khau-htx-2026',
+        fullName: 'Nguyễn Thị Lan',
+        role: 'PRODUCER',
+        provinceCode: '38',
+        producerId,
+      },
+    });
+    expect(account.status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/console/#/certificates`);
+    await page.fill('#username', 'htx.buoi');
+    await page.fill('#password', 'mat-khau-htx-2026');
+    await page.click('form button[type=submit]');
+    await page.locator('[data-certificate]').first().waitFor();
+    const cards = await page.locator('[data-certificate]').allTextContents();
+    expect(cards).toHaveLength(2);
+    expect(cards.find((c) => c.includes('Bưởi Luận Văn'))).toMatch(/Còn hiệu lực|Sắp hết hiệu lực/);
+    expect(cards.find((c) => c.includes('Nem chua Thanh Hóa'))).toContain('Đã bị thu hồi');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTEFACTS, 'certificates-phone.png'), fullPage: true });
+    await page.locator('[data-certificate]', { hasText: 'Bưởi Luận Văn' }).locator('a', { hasText: 'Trang kiểm tra công khai' }).click();
+    await page.locator('#status').waitFor();
+    expect(page.url()).toContain('/verify/');
+    expect(await page.locator('#status').textContent()).toMatch(/Còn hiệu lực|Sắp hết hiệu lực/);
     await context.close();
   });
 });

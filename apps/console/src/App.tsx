@@ -6,6 +6,7 @@ import { DossiersPage } from './dossiers/DossiersPage';
 import { SessionsPage } from './scoring/SessionsPage';
 import { SessionPage } from './scoring/SessionPage';
 import { ScoringPage } from './scoring/ScoringPage';
+import { CertificatesPage } from './certificates/CertificatesPage';
 
 const route = () => window.location.hash.replace(/^#/, '') || '/scan';
 
@@ -30,6 +31,7 @@ export function App() {
   else if (name === '/login') page = <LoginPage next={new URLSearchParams(query).get('next') ?? '#/dossiers'} />;
   else if (!signedIn) page = <LoginPage next={`#${path}`} />;
   else if (name === '/sessions') page = <SessionsPage />;
+  else if (name === '/certificates') page = <CertificatesPage />;
   else if (/^\/sessions\/[^/]+\/score\/[^/]+$/.test(name)) {
     const [, , sessionId, , evaluationId] = name.split('/') as [string, string, string, string, string];
     page = <ScoringPage sessionId={sessionId} evaluationId={evaluationId} />;
@@ -45,6 +47,7 @@ export function App() {
           <a href="#/scan">Kiểm tra sản phẩm</a>
           <a href="#/dossiers">Hồ sơ</a>
           <a href="#/sessions">Phiên đánh giá</a>
+          <a href="#/certificates">Giấy chứng nhận</a>
           {signedIn ? (
             <button
               type="button"
