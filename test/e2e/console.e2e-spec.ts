@@ -207,7 +207,10 @@ describe('the console in Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTEFACTS, 'dossiers-tablet.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-    // Keyboard: the first Tab reaches the skip link, which is then visible.
+    // After the login the focus is on the new screen's heading; on a fresh page the first Tab reaches the skip link.
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.textContent)).toBe('Hồ sơ sản phẩm');
+    await page.reload();
+    await page.locator('table caption').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.textContent)).toBe(
       'Bỏ qua, đến nội dung chính',
@@ -353,5 +356,98 @@ describe('the console in Chromium', () => {
     expect(page.url()).toContain('/verify/');
     expect(await page.locator('#status').textContent()).toMatch(/Còn hiệu lực|Sắp hết hiệu lực/);
     await context.close();
+  });
+
+  it('lets a producer file a dossier with its documents; the commune returns it once with a reason, then accepts it', async () => {
+    const [admin, officer] = [await p.login('admin'), await p.login('commune.officer')];
+    const owner = await newProducer(p, officer, 'Hợp tác xã Nước mắm Hải Thanh');
+    const product = await p.http('POST', '/api/products', {
+      token: officer,
+      body: { producerId: owner, name: 'Nước mắm Hải Thanh', productSetCode: '08' },
+    });
+    expect(product.status).toBe(201);
+    await p.http('POST', '/api/users', {
+      token: admin,
+      body: {
+        username: 'htx.haithanh',
+        password: 'mat-khau-htx-2026',
+        fullName: 'Lê Văn Hải',
+        role: 'PRODUCER',
+        provinceCode: '38',
+        producerId: owner,
+      },
+    });
+    const pdf = join(ARTEFACTS, 'tai-lieu.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const signIn = async (username: string, password: string, hash: string) => {
+      const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'vi-VN' });
+      const page = await context.newPage();
+      await page.goto(`${origin}/console/#${hash}`);
+      await page.fill('#username', username);
+      await page.fill('#password', password);
+      await page.click('form button[type=submit]');
+      return { context, page };
+    };
+    const status = (page: Page) => page.locator('#dossier-status').textContent();
+    const uploadAll = async (page: Page, types: string[]) => {
+      for (const type of types) {
+        await page.selectOption('#doc-type', type);
+        await page.setInputFiles('#doc-file', pdf);
+        await page.locator(`[data-document="${type}"]`).last().waitFor();
+      }
+    };
+
+    // The producer opens a dossier for its product and uploads what the checklist asks for.
+    const producer = await signIn('htx.haithanh', 'mat-khau-htx-2026', '/dossiers');
+    await producer.page.selectOption('#product', product.body.id);
+    await producer.page.click('#new-dossier button[type=submit]');
+    await producer.page.locator('#checklist').waitFor();
+    const dossierId = producer.page.url().split('/').pop()!;
+    const missing = await producer.page
+      .locator('[data-missing]')
+      .evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('data-missing')));
+    expect(missing.length).toBeGreaterThan(1);
+    await uploadAll(producer.page, missing);
+    expect(await producer.page.locator('[data-missing]').count()).toBe(0);
+    expect(await seriousViolations(producer.page)).toEqual([]);
+    await producer.page.click('#submit-dossier');
+    await producer.page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'SUBMITTED',
+    );
+
+    // The commune returns it once: an empty reason is refused beside its field, then a real one.
+    const commune = await signIn('commune.officer', DEMO.password, `/dossiers/${dossierId}`);
+    await commune.page.locator('#return-form').waitFor();
+    await commune.page.click('#return-form button[type=submit]');
+    await commune.page.locator('#reason-error').waitFor();
+    expect(await status(commune.page)).toBe('SUBMITTED');
+    await commune.page.selectOption('#return-type', missing[missing.length - 1]!);
+    await commune.page.fill('#return-reason', 'Kế hoạch kinh doanh chưa có phương án tiêu thụ sản phẩm');
+    await commune.page.click('#return-form button[type=submit]');
+    await commune.page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'RETURNED_FOR_COMPLETION',
+    );
+    await commune.page.screenshot({ path: join(ARTEFACTS, 'intake-returned.png'), fullPage: true });
+
+    // The producer reads the reason, uploads the document again and resubmits; the commune accepts.
+    await producer.page.reload();
+    expect(await producer.page.locator('#return-reasons').textContent()).toContain('phương án tiêu thụ');
+    await uploadAll(producer.page, [missing[missing.length - 1]!]);
+    await producer.page.click('#submit-dossier');
+    await producer.page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'SUBMITTED',
+    );
+    await commune.page.reload();
+    await commune.page.click('#accept-dossier');
+    await commune.page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'ACCEPTED_BY_COMMUNE',
+    );
+    const timeline = (await p.http('GET', `/api/dossiers/${dossierId}/timeline`, { token: officer })).body.map(
+      (e: { type: string }) => e.type,
+    );
+    expect(timeline.filter((t: string) => t === 'registration.dossier-returned.v1')).toHaveLength(1);
+    expect(timeline).toContain('registration.dossier-accepted.v1');
+    await producer.context.close();
+    await commune.context.close();
   });
 });

@@ -3,6 +3,7 @@ import { SESSION_EVENT, session } from './api/client';
 import { ScannerPage } from './scanner/ScannerPage';
 import { LoginPage } from './login/LoginPage';
 import { DossiersPage } from './dossiers/DossiersPage';
+import { DossierPage } from './dossiers/DossierPage';
 import { SessionsPage } from './scoring/SessionsPage';
 import { SessionPage } from './scoring/SessionPage';
 import { ScoringPage } from './scoring/ScoringPage';
@@ -15,8 +16,22 @@ export function App() {
   const [path, setPath] = useState(route);
   const [, setSessionChanges] = useState(0);
   useEffect(() => {
-    const onRoute = () => setPath(route());
-    const onSession = () => setSessionChanges((n) => n + 1);
+    // A new screen takes the focus to its heading (screen readers announce it; the keyboard goes on from there).
+    const fromTop = () =>
+      requestAnimationFrame(() => {
+        const h1 = document.querySelector<HTMLElement>('main h1');
+        if (!h1) return;
+        h1.tabIndex = -1;
+        h1.focus();
+      });
+    const onRoute = () => {
+      setPath(route());
+      fromTop();
+    };
+    const onSession = () => {
+      setSessionChanges((n) => n + 1);
+      fromTop();
+    };
     window.addEventListener('hashchange', onRoute);
     window.addEventListener(SESSION_EVENT, onSession);
     return () => {
@@ -36,6 +51,7 @@ export function App() {
     const [, , sessionId, , evaluationId] = name.split('/') as [string, string, string, string, string];
     page = <ScoringPage sessionId={sessionId} evaluationId={evaluationId} />;
   } else if (/^\/sessions\/[^/]+$/.test(name)) page = <SessionPage id={name.split('/')[2]!} />;
+  else if (/^\/dossiers\/[^/]+$/.test(name)) page = <DossierPage id={name.split('/')[2]!} />;
   else page = <DossiersPage />;
   return (
     <>

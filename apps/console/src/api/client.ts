@@ -18,6 +18,22 @@ export const session = {
   },
 };
 
+/** Who is signed in, read from the token's claims (the API checks them; the screens only choose what to show). */
+export function currentUser(): { role: string; producerId: string | null } | null {
+  const token = session.token();
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      role: string;
+      scope?: { producerId?: string | null };
+    };
+    return { role: claims.role, producerId: claims.scope?.producerId ?? null };
+  } catch {
+    return null;
+  }
+}
+
 /** The API's problem+json (RFC 9457), as every refusal comes. */
 export interface Problem {
   status: number;
