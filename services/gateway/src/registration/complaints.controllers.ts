@@ -27,6 +27,7 @@ import { RpcClient } from '@ocop/messaging';
 import type { ObjectStorage } from '@ocop/persistence';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { readUpload, storeThenSend } from '../http/uploads.parser';
+import { sendStoredFile } from '../http/file.reply';
 import { UuidParam } from '../http/validation.pipe';
 import { GATEWAY_CONFIG, OBJECT_STORAGE } from '../gateway.tokens';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -114,11 +115,11 @@ export class ComplaintsController {
   @ApiProduces('image/jpeg', 'image/png')
   @ApiOkResponse({ description: 'The photo sent with the complaint', schema: { type: 'string', format: 'binary' } })
   async photo(@CurrentActor() actor: Actor, @Param('id', new UuidParam()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const file = await this.rpc.request<ComplaintPhotoFileView>(S.complaintPhoto, { complaintId: id }, { actor });
-    await reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
-      .send(await this.storage.get(file.storageKey));
+    await sendStoredFile(
+      reply,
+      this.storage,
+      await this.rpc.request<ComplaintPhotoFileView>(S.complaintPhoto, { complaintId: id }, { actor }),
+    );
   }
 
   @Post(':id/triage')

@@ -37,7 +37,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { readUpload, storeThenSend } from '../http/uploads.parser';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { UuidParam } from '../http/validation.pipe';
-import { sendFile } from '../http/file.reply';
+import { sendFile, sendStoredFile } from '../http/file.reply';
 import { renderTrainingCertificatePage, renderTrainingNotValidPage } from '../public/verification.page';
 
 @ApiTags('training')
@@ -103,11 +103,11 @@ export class TrainingController {
     @Param('materialId', new UuidParam()) materialId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.rpc.request<MaterialFileView>(S.materialGet, { courseId: id, materialId }, { actor });
-    await reply
-      .type(file.contentType)
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
-      .send(await this.storage.get(file.storageKey));
+    await sendStoredFile(
+      reply,
+      this.storage,
+      await this.rpc.request<MaterialFileView>(S.materialGet, { courseId: id, materialId }, { actor }),
+    );
   }
 
   @Post('classes')
