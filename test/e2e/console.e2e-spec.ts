@@ -358,7 +358,7 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('lets a producer file a dossier with its documents; the commune returns it once with a reason, then accepts it', async () => {
+  it('lets a producer file a dossier with its documents; the commune returns it once with a reason, accepts it and proposes it with its assessment', async () => {
     const [admin, officer] = [await p.login('admin'), await p.login('commune.officer')];
     const owner = await newProducer(p, officer, 'Hợp tác xã Nước mắm Hải Thanh');
     const product = await p.http('POST', '/api/products', {
@@ -442,11 +442,24 @@ describe('the console in Chromium', () => {
     await commune.page.waitForFunction(
       () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'ACCEPTED_BY_COMMUNE',
     );
+    // The commune proposes it with its assessment of the commune-scored criteria (148+1489).
+    await commune.page.locator('#propose-form fieldset').first().waitFor();
+    const assessed = await commune.page.locator('#propose-form fieldset').count();
+    expect(assessed).toBeGreaterThan(0);
+    for (let i = 0; i < assessed; i++)
+      await commune.page.locator('#propose-form fieldset').nth(i).locator('input[type=radio]').last().check();
+    await commune.page.fill('#report-reference', '45/BC-UBND');
+    expect(await seriousViolations(commune.page)).toEqual([]);
+    await commune.page.click('#propose-form button[type=submit]');
+    await commune.page.waitForFunction(
+      () => (globalThis as unknown as InPage).document.querySelector('#dossier-status')?.textContent === 'PROPOSED',
+    );
     const timeline = (await p.http('GET', `/api/dossiers/${dossierId}/timeline`, { token: officer })).body.map(
       (e: { type: string }) => e.type,
     );
     expect(timeline.filter((t: string) => t === 'registration.dossier-returned.v1')).toHaveLength(1);
     expect(timeline).toContain('registration.dossier-accepted.v1');
+    expect(timeline).toContain('registration.dossier-proposed.v1');
     await producer.context.close();
     await commune.context.close();
   });

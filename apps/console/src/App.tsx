@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SESSION_EVENT, session } from './api/client';
 import { ScannerPage } from './scanner/ScannerPage';
 import { LoginPage } from './login/LoginPage';
@@ -14,24 +14,10 @@ const route = () => window.location.hash.replace(/^#/, '') || '/scan';
 /** Hash routes (the gateway serves one file): the scanner is public; the rest needs a login. */
 export function App() {
   const [path, setPath] = useState(route);
-  const [, setSessionChanges] = useState(0);
+  const [sessionChanges, setSessionChanges] = useState(0);
   useEffect(() => {
-    // A new screen takes the focus to its heading (screen readers announce it; the keyboard goes on from there).
-    const fromTop = () =>
-      requestAnimationFrame(() => {
-        const h1 = document.querySelector<HTMLElement>('main h1');
-        if (!h1) return;
-        h1.tabIndex = -1;
-        h1.focus();
-      });
-    const onRoute = () => {
-      setPath(route());
-      fromTop();
-    };
-    const onSession = () => {
-      setSessionChanges((n) => n + 1);
-      fromTop();
-    };
+    const onRoute = () => setPath(route());
+    const onSession = () => setSessionChanges((n) => n + 1);
     window.addEventListener('hashchange', onRoute);
     window.addEventListener(SESSION_EVENT, onSession);
     return () => {
@@ -39,6 +25,20 @@ export function App() {
       window.removeEventListener(SESSION_EVENT, onSession);
     };
   }, []);
+  // A new screen (a route, or signing in or out) takes the focus to its heading once it is on the page: screen readers
+  // announce it, and the keyboard goes on from there. Not on the first load, where the first Tab reaches the skip link.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (!h1) return;
+    h1.tabIndex = -1;
+    h1.focus();
+    window.scrollTo(0, 0);
+  }, [path, sessionChanges]);
   const [name, query] = path.split('?') as [string, string | undefined];
   const signedIn = session.token() !== null;
   let page;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, currentUser, isProblem, session } from '../api/client';
 import { vnDateTime } from '../format';
+import { ProposeForm } from './ProposeForm';
 
 /**
  * One dossier: its status, the documents still missing from its checklist, the uploads, the commune's reasons when it
@@ -194,6 +195,17 @@ export function DossierPage({ id }: { id: string }) {
           )}
           <button type="submit">Trả hồ sơ để bổ sung</button>
         </form>
+      )}
+      {commune && can('PROPOSE') && (
+        <ProposeForm
+          dossierId={d.id}
+          legalVersion={d.legalVersion}
+          productSetCode={d.productSetCode}
+          onDone={(m) => {
+            setMessage(m);
+            refresh();
+          }}
+        />
       )}
       <p role="status" id="dossier-message">
         {message}

@@ -10,6 +10,7 @@ export interface Criterion {
   maxPoints: number;
   options: Option[];
   bonus?: boolean;
+  communeScored?: boolean;
   mandatory?: { stars: number; minPoints: number }[];
 }
 export interface Tree {
