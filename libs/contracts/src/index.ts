@@ -674,7 +674,7 @@ export {
   TriageComplaintCommand,
   ComplaintPhotoFileView,
 } from './registration/complaint.dto';
-export { ComplaintConfirmedData } from './registration/registration.events';
+export { ComplaintConfirmedData, complaintCampaignReference } from './registration/registration.events';
 export {
   CONSULTANT_KINDS,
   CreateConsultantCommand,

@@ -184,6 +184,9 @@ export class GuidanceFollowUpData extends DossierEventData {
   @Instant() at: string;
 }
 
+/** The origin reference of the ad-hoc campaign a confirmed complaint opens (inspection writes it, registration reads it). */
+export const complaintCampaignReference = (receiptCode: string): string => `complaint:${receiptCode}`;
+
 /** `registration.complaint-confirmed.v1`: a public complaint the standing office confirmed; inspection opens one ad-hoc campaign. */
 export class ComplaintConfirmedData {
   @Id() complaintId: string;

@@ -88,17 +88,31 @@ function attendance(pdf: PdfComposer, doc: MinutesDocument): void {
           : 'Phiên họp không bảo đảm số lượng thành viên theo quy định.'),
       { indent: 28 },
     );
-  if (doc.members.length === 0) return;
+  membersTable(
+    pdf,
+    doc.members.map((m) => ({ ...m, last: m.present ? 'Có mặt' : 'Vắng mặt' })),
+    { header: 'Tham dự', width: 58, align: 'center' },
+  );
+}
+
+/** The council's members, one row each, with what the minutes say of each in the last column (present, sheets sent). */
+function membersTable(
+  pdf: PdfComposer,
+  rows: { fullName: string; roleVi: string; agency: string; last: string }[],
+  last: TableColumn,
+  agencyFlex = 1.3,
+): void {
+  if (rows.length === 0) return;
   const columns: TableColumn[] = [
     { header: 'STT', fit: true, align: 'center' },
     { header: 'Họ và tên', flex: 1.1 },
     { header: 'Chức danh trong Hội đồng', flex: 0.9 },
-    { header: 'Cơ quan, đơn vị', flex: 1.3 },
-    { header: 'Tham dự', width: 58, align: 'center' },
+    { header: 'Cơ quan, đơn vị', flex: agencyFlex },
+    last,
   ];
   pdf.table(
     columns,
-    doc.members.map((m, i) => [String(i + 1), m.fullName, m.roleVi, m.agency, m.present ? 'Có mặt' : 'Vắng mặt']),
+    rows.map((m, i) => [String(i + 1), m.fullName, m.roleVi, m.agency, m.last]),
     { fontSize: 11 },
   );
 }
@@ -114,18 +128,11 @@ function sheetsSent(pdf: PdfComposer, doc: MinutesDocument, w: WrittenConsultati
     )
     .labelled('Thành viên đã gửi phiếu đánh giá', `${w.sentBy.length ? w.sentBy.join(', ') : 'không có'}.`);
   if (w.missingFrom.length) pdf.labelled('Thành viên chưa gửi đủ phiếu đánh giá', `${w.missingFrom.join(', ')}.`);
-  if (w.scoring.length === 0) return;
-  const columns: TableColumn[] = [
-    { header: 'STT', fit: true, align: 'center' },
-    { header: 'Họ và tên', flex: 1.1 },
-    { header: 'Chức danh trong Hội đồng', flex: 0.9 },
-    { header: 'Cơ quan, đơn vị', flex: 1.2 },
+  membersTable(
+    pdf,
+    w.scoring.map((m) => ({ ...m, last: m.sheetsVi })),
     { header: 'Phiếu đánh giá', width: 70, align: 'center' },
-  ];
-  pdf.table(
-    columns,
-    w.scoring.map((m, i) => [String(i + 1), m.fullName, m.roleVi, m.agency, m.sheetsVi]),
-    { fontSize: 11 },
+    1.2,
   );
 }
 

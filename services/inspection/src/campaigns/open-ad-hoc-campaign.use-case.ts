@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   SYSTEM_ACTOR,
+  complaintCampaignReference,
   type ComplaintConfirmedData,
   type CreateCampaignCommand,
   type EventEnvelope,
@@ -70,7 +71,7 @@ export class OpenAdHocCampaignUseCase {
       certificateId: d.certificateId,
       certificateCode: d.certificateCode,
       origin: 'COMPLAINT',
-      originReference: `complaint:${d.receiptCode}`,
+      originReference: complaintCampaignReference(d.receiptCode),
       nameVi: 'Kiểm tra đột xuất theo phản ánh của người tiêu dùng',
       legalBasis: `Phản ánh ${d.receiptCode}${d.place ? ` (${d.place})` : ''}: ${d.description}`,
       at: new Date(d.confirmedAt),

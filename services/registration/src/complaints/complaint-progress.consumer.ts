@@ -3,6 +3,7 @@ import {
   CertificationEvents,
   InspectionEvents,
   SYSTEM_ACTOR,
+  complaintCampaignReference,
   type CampaignOpenedData,
   type CertificateIssuedData,
   type TaskCancelledData,
@@ -16,9 +17,6 @@ import type { Complaint } from './complaint.entity';
 
 /** In stream order: a certificate is issued before a complaint names it; a campaign opens before its task ends. */
 const COMPLAINT_PROGRESS: EventConsumerSpec = { name: 'complaint-progress', concurrency: 1 };
-
-/** The campaign reference inspection gives the ad-hoc campaign a confirmed complaint opens. */
-export const complaintCampaignReference = (receiptCode: string): string => `complaint:${receiptCode}`;
 
 /**
  * What complaints learn from the bus: the certificates they may name (certification's `certificate-issued`), the
